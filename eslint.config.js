@@ -1,0 +1,126 @@
+// ESLint: typescript-eslint's recommended rules (syntax only, no type information, so it stays fast) and the
+// architecture's boundaries as import rules: the server's layers (ARCHITECTURE.md) and the web console's
+// features (bulletproof-react: app → pages → features → shared lib/components/hooks/config).
+import { readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { boundaries } from './scripts/eslint-boundaries.js';
+
+const root = import.meta.dirname;
+
+/** Every folder under web/src/features is a feature; a new one is covered without touching this file. */
+const features = readdirSync(new URL('./web/src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const SHARED = ['./web/src/lib', './web/src/components', './web/src/hooks', './web/src/config'];
+
+/** Packages that do I/O or need Node: neither the pure domain nor the browser may use them. */
+const serverOnlyImports = {
+  paths: builtinModules.map((name) => ({
+    name,
+    message: 'Node 内置模块只能在服务器代码中使用（src/domain 须是纯规则，web 运行在浏览器）。',
+  })),
+  patterns: [
+    {
+      regex: '^node:',
+      message: 'Node 内置模块只能在服务器代码中使用（src/domain 须是纯规则，web 运行在浏览器）。',
+    },
+    {
+      regex: '^(kysely|better-sqlite3|pg|pg-[^/]+|croner)(/|$)',
+      message: '数据库和定时任务只属于 src/db 与 src/modules，不能在 src/domain 或 web 中使用。',
+    },
+    {
+      regex: '^(fastify|fastify-[^/]+|@fastify/[^/]+|exceljs|@node-rs/[^/]+)(/|$)',
+      message: '服务器专用的包（HTTP、表格文件、密码哈希）不能在 src/domain 或 web 中使用。',
+    },
+  ],
+};
+
+export default defineConfig([
+  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'data/', 'coverage/']),
+
+  js.configs.recommended,
+  tseslint.configs.recommended,
+
+  {
+    files: ['**/*.{js,ts,tsx}'],
+    plugins: { boundaries },
+    rules: {
+      // Keys taken out of an object by destructuring ({ id: _id, ...rest }) are how this code omits fields.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+      'boundaries/no-restricted-paths': [
+        'error',
+        {
+          basePath: root,
+          zones: [
+            // ---- server layers
+            {
+              target: './src/domain',
+              from: ['./src/modules', './src/server', './src/db', './src/cli', './web', './tests'],
+              message: 'src/domain 是纯领域规则：不读数据库、不依赖模块、服务器或命令行。',
+            },
+            {
+              target: './src/db',
+              from: ['./src/modules', './src/server', './src/cli'],
+              message: 'src/db 在模块之下：模块使用数据库，数据库层不依赖模块。',
+            },
+            {
+              target: './src/modules',
+              from: ['./src/server/app.ts', './src/cli'],
+              message: '模块不依赖应用装配（src/server/app.ts）和命令行；需要的东西由调用方传入。',
+            },
+            { target: './src', from: './web', message: '服务器代码不能引用前端代码。' },
+
+            // ---- the web console may share the server's pure rules, and nothing else of it
+            {
+              target: './web',
+              from: './src',
+              except: ['./domain'],
+              message: '前端只能引用 src/domain 中的纯规则。',
+            },
+            {
+              target: './web',
+              from: './src/domain/catalog/search.ts',
+              message: '拼音检索（pinyin-pro 词库）只在服务器端运行，前端通过接口检索。',
+            },
+
+            // ---- web features (bulletproof-react)
+            ...features.map((feature) => ({
+              target: `./web/src/features/${feature}`,
+              from: './web/src/features',
+              except: [`./${feature}`],
+              message: '功能模块之间不能互相引用：共用的部分放到 web/src/lib、components、hooks 或 config，由页面组合各功能。',
+            })),
+            {
+              target: './web/src/features',
+              from: ['./web/src/pages', './web/src/app'],
+              message: '功能模块不能引用页面或应用装配。',
+            },
+            { target: './web/src/pages', from: './web/src/app', message: '页面不能引用应用装配（路由、布局）。' },
+            {
+              target: SHARED,
+              from: ['./web/src/features', './web/src/pages', './web/src/app'],
+              message: 'web/src/lib、components、hooks、config 是共用层，不能引用功能模块、页面或应用装配。',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Plain JavaScript (this file) is checked for undefined names, which needs the environment's globals.
+  { files: ['**/*.js'], languageOptions: { globals: { ...globals.node } } },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', serverOnlyImports] },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', serverOnlyImports] },
+  },
+]);

@@ -1,0 +1,73 @@
+// The architecture's import boundaries as one ESLint rule, `boundaries/no-restricted-paths`, with the zone
+// semantics of eslint-plugin-import-x's rule of the same name (target, from, except relative to from, message).
+// Why our own: import-x and its TypeScript resolver need unrs-resolver, whose per-platform binaries are not all on
+// the registry this project installs from, so `npm ci` cannot verify the lock file. Our imports are only relative
+// paths and the console's '@/…' alias, which a few lines resolve exactly; unresolvable imports are tsc's job.
+import path from 'node:path';
+
+/** '@/x' is web/src/x (web/tsconfig.json "paths"); relative specifiers resolve from the importing file. */
+function resolveSpecifier(root, fromFile, specifier) {
+  if (specifier.startsWith('@/')) return path.join(root, 'web/src', specifier.slice(2));
+  if (specifier.startsWith('./') || specifier.startsWith('../')) return path.resolve(path.dirname(fromFile), specifier);
+  return undefined; // a package: not ours to fence
+}
+
+/** The server imports 'x.js' for 'x.ts' (NodeNext); zones name files by their source extension. */
+function withoutExtension(file) {
+  return file.replace(/\.(js|ts|tsx|mjs|cjs)$/, '');
+}
+
+function isInside(file, dirOrFile) {
+  const f = withoutExtension(file);
+  const d = withoutExtension(dirOrFile);
+  return f === d || f.startsWith(d + path.sep);
+}
+
+const asList = (value) => (Array.isArray(value) ? value : [value]);
+
+const noRestrictedPaths = {
+  meta: {
+    type: 'problem',
+    docs: { description: '按架构分层限制模块之间的引用。' },
+    schema: [
+      {
+        type: 'object',
+        properties: { basePath: { type: 'string' }, zones: { type: 'array' } },
+        required: ['basePath', 'zones'],
+        additionalProperties: false,
+      },
+    ],
+  },
+  create(context) {
+    const { basePath, zones } = context.options[0];
+    const file = context.filename;
+    const abs = (p) => path.resolve(basePath, p);
+    const activeZones = zones.filter((zone) => asList(zone.target).some((target) => isInside(file, abs(target))));
+    if (activeZones.length === 0) return {};
+
+    function check(node, source) {
+      if (!source || typeof source.value !== 'string') return;
+      const resolved = resolveSpecifier(basePath, file, source.value);
+      if (!resolved) return;
+      for (const zone of activeZones) {
+        for (const from of asList(zone.from)) {
+          const fromAbs = abs(from);
+          if (!isInside(resolved, fromAbs)) continue;
+          const excepted = (zone.except ?? []).some((except) => isInside(resolved, path.resolve(fromAbs, except)));
+          if (excepted) continue;
+          context.report({ node: source, message: zone.message ?? `不能从 ${from} 引用。` });
+          return;
+        }
+      }
+    }
+
+    return {
+      ImportDeclaration: (node) => check(node, node.source),
+      ExportNamedDeclaration: (node) => check(node, node.source),
+      ExportAllDeclaration: (node) => check(node, node.source),
+      ImportExpression: (node) => check(node, node.source),
+    };
+  },
+};
+
+export const boundaries = { rules: { 'no-restricted-paths': noRestrictedPaths } };

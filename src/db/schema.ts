@@ -1,0 +1,238 @@
+/**
+ * Table types for Kysely. Portable across SQLite and PostgreSQL by construction:
+ * ids are UUID text, booleans are 0/1 integers, JSON is text, instants are ISO-8601 UTC text
+ * (they sort correctly as strings on both). `src/db/portable.ts` converts at the edges.
+ */
+
+export type OrgLevel = 'county' | 'township' | 'village';
+type Bool = number; // 0 | 1
+type Json = string;
+type Instant = string;
+
+export interface OrgsTable {
+  id: string;
+  parent_id: string | null;
+  level: OrgLevel;
+  code: string;
+  name: string;
+  center_name: string;
+  address: string | null;
+  phone: string | null;
+  office_hours: Json;
+  time_zone: string;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  name: string;
+  password_hash: string;
+  org_id: string;
+  roles: Json;
+  phone: string | null;
+  active: Bool;
+  failed_logins: number;
+  locked_until: Instant | null;
+  last_login_at: Instant | null;
+  /** 1 while away from the post (AB岗: the backup acts) */
+  away: Bool;
+  away_reason: string | null;
+  away_since: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+export interface SessionsTable {
+  id: string; // sha256 of the cookie token: a stolen database does not yield live sessions
+  user_id: string;
+  created_at: Instant;
+  last_seen_at: Instant;
+  absolute_expires_at: Instant;
+  ended_at: Instant | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface WindowsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  department: string | null;
+  post_a_user_id: string | null;
+  post_b_user_id: string | null;
+  active: Bool;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Instant;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  source: string;
+  imported_at: Instant;
+  imported_by: string | null;
+}
+
+/** Only the exceptions to "Monday–Friday work": public holidays and make-up working days (调休). */
+export interface CalendarDaysTable {
+  date: string;
+  year: number;
+  working: Bool;
+  note: string;
+}
+
+export interface ItemsTable {
+  id: string;
+  code: string;
+  name: string;
+  category: string;
+  department: string;
+  window: string;
+  level: OrgLevel;
+  accept_levels: Json;
+  kind: 'immediate' | 'promised';
+  legal_days: number | null;
+  promised_days: number;
+  joint: Json;
+  in_person_required: Bool;
+  proxy_allowed: Bool;
+  online_allowed: Bool;
+  conditions: string;
+  basis: Json;
+  steps: Json;
+  materials: Json;
+  result: string;
+  fee: Json;
+  public_notes: string | null;
+  special_steps: Json;
+  status: 'active' | 'retired';
+  retired_reason: string | null;
+  /** lower-case code, full pinyin and pinyin initials, for LIKE search on both databases */
+  search_text: string;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+export interface ItemHistoryTable {
+  id: string;
+  item_id: string;
+  version: number;
+  action: 'created' | 'updated' | 'retired' | 'imported';
+  snapshot: Json;
+  by_user_id: string | null;
+  at: Instant;
+}
+
+export interface OrgItemsTable {
+  org_id: string;
+  item_id: string;
+  window_id: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Instant;
+  user_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  detail: Json | null;
+}
+
+export interface CasesTable {
+  id: string;
+  case_no: string;
+  item_id: string;
+  item_code: string;
+  item_name: string;
+  kind: string;
+  six_kind: string;
+  status: string;
+  channel: string;
+  receiving_org_id: string;
+  holder_org_id: string;
+  transit_org_id: string | null;
+  window_id: string | null;
+  first_responder_id: string;
+  applicant_kind: 'person' | 'organization';
+  applicant_name: string;
+  applicant_id_number: string;
+  applicant_phone: string;
+  applicant_address: string | null;
+  accepted_at: Instant | null;
+  due_at: Instant | null;
+  legal_due_at: Instant | null;
+  paused_at: Instant | null;
+  outcome: string | null;
+  result_no: string | null;
+  /** 1 while an extension request waits for the director */
+  extension_pending: Bool;
+  /** the director's review of a refusal (否定报备): when, and 'upheld' | 'questioned' */
+  refusal_reviewed_at: Instant | null;
+  refusal_review: 'upheld' | 'questioned' | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+/** The whole CaseState of src/domain/cases/model.ts, one row per case. */
+export interface CaseStatesTable {
+  case_id: string;
+  state: Json;
+}
+
+export interface CaseEventsTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  at: Instant;
+  type: string;
+  by_user_id: string | null;
+  org_id: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  data: Json | null;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  case_id: string;
+  created_at: Instant;
+}
+
+export interface CaseSequencesTable {
+  org_id: string;
+  day: string;
+  last_no: number;
+}
+
+export interface DB {
+  cases: CasesTable;
+  case_states: CaseStatesTable;
+  case_events: CaseEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  case_sequences: CaseSequencesTable;
+  orgs: OrgsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  windows: WindowsTable;
+  settings: SettingsTable;
+  calendar_years: CalendarYearsTable;
+  calendar_days: CalendarDaysTable;
+  items: ItemsTable;
+  item_history: ItemHistoryTable;
+  org_items: OrgItemsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,209 @@
+/**
+ * Intake (收件): what happens to a request the moment it is received, before any action. Decides who may apply
+ * (proxy rules), whether the item can be received here, checks the materials against the guide, and derives
+ * the case's kind and first status. `openCase` turns the decision into the first CaseState.
+ */
+import { isAbove, type OrgLevel } from '../orgs/tree.js';
+import {
+  centerName,
+  type CaseChannel,
+  type CaseItemFacts,
+  type CaseKind,
+  type CaseState,
+  type Refusal,
+} from './model.js';
+import { canAcceptAt, list, materialsInGuide, reject, writtenRefusal, type Rejection } from './rules.js';
+import { startDeadline, type DeadlineEffect } from './transitions.js';
+
+export interface IntakeRequest {
+  item: CaseItemFacts;
+  receivingLevel: OrgLevel;
+  channel: CaseChannel;
+  /**
+   * The checklist by the guide's names. A material listed with provided=false is missing. A main material
+   * (主件) not listed at all is missing too; an attachment not listed is taken as not applicable to this
+   * applicant (the guide has conditional ones, e.g. 结婚证（已婚的提供）).
+   */
+  materials: readonly { name: string; provided: boolean }[];
+  /** present when someone applies on the applicant's behalf (代理件) */
+  proxy?: { authorized: boolean } | null;
+  windowId?: string | null;
+}
+
+interface IntakeBase {
+  ok: true;
+  kind: CaseKind;
+  /** materials on file */
+  provided: string[];
+  /** what to tell the clerk */
+  message: string;
+}
+
+export type IntakeDecision =
+  /** a main material is missing: to be returned (退回件), with reasons and basis the clerk must write */
+  | (IntakeBase & { outcome: 'return'; status: 'returned'; missingMain: string[]; missing: string[] })
+  /** main materials present, attachments missing: accept with ONE notice listing all of them (补办件) */
+  | (IntakeBase & { outcome: 'supplement'; status: 'awaiting_supplement'; missing: string[] })
+  /** complete: accepted on the spot at a window that may accept it, otherwise received to be forwarded/accepted */
+  | (IntakeBase & { outcome: 'accept'; status: 'in_progress' | 'submitted'; clock: 'start' | 'none' });
+
+/**
+ * 上报件 when the item is decided at the county and received below it (the township carries it through);
+ * a township item received at a village is forwarded (rule 9), not escalated.
+ */
+export function caseKindFor(item: CaseItemFacts, receivingLevel: OrgLevel): CaseKind {
+  if (isAbove(item.level, 'township') && isAbove(item.level, receivingLevel)) return 'escalated';
+  if (item.joint.length > 0) return 'joint';
+  return item.kind === 'immediate' ? 'immediate' : 'promised';
+}
+
+export function decideIntake(request: IntakeRequest): IntakeDecision | Rejection {
+  const { item, receivingLevel, channel, proxy } = request;
+  const here = centerName(item.level);
+
+  if (proxy) {
+    if (item.inPersonRequired) {
+      return reject(
+        'IN_PERSON_REQUIRED',
+        `“${item.name}”必须由申请人本人到场办理，不能代办。请告知群众本人携带材料到${here}${item.window}办理；代办员可以先帮助准备材料。`,
+      );
+    }
+    if (!item.proxyAllowed) {
+      return reject(
+        'PROXY_NOT_ALLOWED',
+        `“${item.name}”不允许代办。请告知群众本人到${here}${item.window}办理；代办员可以帮助准备材料、预约时间。`,
+      );
+    }
+    if (!proxy.authorized) {
+      return reject(
+        'PROXY_AUTHORIZATION_REQUIRED',
+        '代办须有申请人签字的代理服务委托书。没有委托书时只能帮办：由申请人本人签字并提交。',
+      );
+    }
+  }
+  if (!item.acceptLevels.includes(receivingLevel)) {
+    return reject(
+      'NOT_RECEIVABLE_HERE',
+      `“${item.name}”不能在${centerName(receivingLevel)}收件，可以收件的是：${list(item.acceptLevels.map(centerName))}。请引导群众到那里办理。`,
+      { acceptLevels: item.acceptLevels },
+    );
+  }
+  if (channel === 'online' && !item.onlineAllowed) {
+    return reject('ONLINE_NOT_ALLOWED', `“${item.name}”没有开通网上申办，请告知群众到窗口或通过村代办员办理。`);
+  }
+  const notInGuide = materialsInGuide(
+    item,
+    request.materials.map((m) => m.name),
+  );
+  if (notInGuide) return notInGuide;
+
+  const provided = [...new Set(request.materials.filter((m) => m.provided).map((m) => m.name))];
+  const listed = new Set(request.materials.map((m) => m.name));
+  const missingMaterials = item.materials.filter((m) => !provided.includes(m.name) && (listed.has(m.name) || m.main));
+  const missingMain = missingMaterials.filter((m) => m.main).map((m) => m.name);
+  const missing = missingMaterials.map((m) => m.name);
+  const kind = caseKindFor(item, receivingLevel);
+
+  if (missingMain.length > 0) {
+    return {
+      ok: true,
+      outcome: 'return',
+      status: 'returned',
+      kind,
+      provided,
+      missingMain,
+      missing,
+      message: `缺少主件：${list(missingMain)}，不能受理。请写明退回理由和依据，出具退回件通知书${
+        missing.length > missingMain.length ? `，并一并告知还缺：${list(missing.filter((n) => !missingMain.includes(n)))}` : ''
+      }。`,
+    };
+  }
+  if (missing.length > 0) {
+    return {
+      ok: true,
+      outcome: 'supplement',
+      status: 'awaiting_supplement',
+      kind,
+      provided,
+      missing,
+      message: `主件齐全，缺少：${list(missing)}。请出具一次性告知书，一次列明以上全部材料；材料补齐之日起计算办结时限。`,
+    };
+  }
+  const onTheSpot = channel === 'window' && canAcceptAt(item, receivingLevel);
+  return {
+    ok: true,
+    outcome: 'accept',
+    status: onTheSpot ? 'in_progress' : 'submitted',
+    clock: onTheSpot ? 'start' : 'none',
+    kind,
+    provided,
+    message: onTheSpot
+      ? kind === 'escalated'
+        ? `材料齐全，当场受理。本件须上报${centerName('county')}决定，请出具上报件通知书，由本中心全程代理。`
+        : '材料齐全，当场受理。'
+      : canAcceptAt(item, receivingLevel)
+        ? '材料齐全，已收件，请窗口审核后受理。'
+        : `材料齐全，已收件。请转报${centerName('township')}（急件随收随报，普通件每周一集中报送）。`,
+  };
+}
+
+export type OpenedCase = { ok: true; state: CaseState; intake: IntakeDecision; deadline: DeadlineEffect | null };
+
+/**
+ * The first state of a new case. A request to be returned needs the clerk's written reasons and basis
+ * (rule 2); they are never invented here.
+ */
+export function openCase(request: IntakeRequest, ctx: { now: Date }, refusal?: Partial<Refusal>): OpenedCase | Rejection {
+  const intake = decideIntake(request);
+  if (!intake.ok) return intake;
+  const now = ctx.now.toISOString();
+  const base: CaseState = {
+    kind: intake.kind,
+    status: intake.status,
+    receivingLevel: request.receivingLevel,
+    holderLevel: request.receivingLevel,
+    transit: null,
+    windowId: request.windowId ?? null,
+    item: request.item,
+    providedMaterials: intake.provided,
+    supplementNotice: null,
+    defectRequests: [],
+    clock: 'not_started',
+    pausedAt: null,
+    activeStep: null,
+    acceptedAt: null,
+    dueAt: null,
+    legalDueAt: null,
+    extensionDays: 0,
+    pendingExtension: null,
+    reviews: [],
+    outcome: null,
+    resultNo: null,
+    refusal: null,
+    delivery: null,
+    proxy: request.proxy ?? null,
+  };
+  switch (intake.outcome) {
+    case 'return': {
+      const refused = writtenRefusal(refusal ?? {}, '退回');
+      if (refused) return refused;
+      const state = { ...base, clock: 'stopped' as const, refusal: { reasons: refusal!.reasons!.trim(), basis: refusal!.basis!.trim() } };
+      return { ok: true, state, intake, deadline: null };
+    }
+    case 'supplement':
+      return {
+        ok: true,
+        state: { ...base, supplementNotice: { missing: intake.missing, defectNote: null, at: now } },
+        intake,
+        deadline: null,
+      };
+    case 'accept':
+      if (intake.clock === 'none') return { ok: true, state: base, intake, deadline: null };
+      return {
+        ok: true,
+        state: { ...base, clock: 'running', acceptedAt: now },
+        intake,
+        deadline: startDeadline(request.item, ctx.now),
+      };
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * The case (办件) as plain data: what the transition table reads and what its decisions change.
+ * Nothing here does I/O or reads the clock; instants are ISO strings handed in by the caller.
+ */
+import { CENTER_SUFFIX, DEFAULT_LEVEL_NAMES, type OrgLevel } from '../orgs/tree.js';
+
+export const CASE_STATUSES = [
+  'submitted',
+  'awaiting_supplement',
+  'in_progress',
+  'paused',
+  'completed',
+  'returned',
+  'withdrawn',
+  'delivered',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Nothing can happen to a case in these statuses any more. */
+export const TERMINAL_STATUSES: readonly CaseStatus[] = ['returned', 'withdrawn', 'delivered'];
+export const isTerminal = (status: CaseStatus): boolean => TERMINAL_STATUSES.includes(status);
+
+/** Stored kind (API.md). 补办件 and 退回件 are derived from the state: see `sixKindLabel`. */
+export const CASE_KINDS = ['immediate', 'promised', 'joint', 'escalated'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export const CASE_ACTIONS = [
+  'accept',
+  'notify-supplement',
+  'supplement',
+  'return',
+  'pause',
+  'resume',
+  'request-extension',
+  'approve-extension',
+  'reject-extension',
+  'review',
+  'escalate',
+  'forward',
+  'receive',
+  'transfer',
+  'complete',
+  'deliver',
+  'withdraw',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const CASE_CHANNELS = ['window', 'agent', 'online', 'kiosk'] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+
+/** What a transition does to the time-limit clock (DOMAIN.md rule 4). */
+export const CLOCK_EFFECTS = ['none', 'start', 'pause', 'resume', 'stop'] as const;
+export type ClockEffect = (typeof CLOCK_EFFECTS)[number];
+
+export const CLOCK_STATES = ['not_started', 'running', 'paused', 'stopped'] as const;
+export type ClockState = (typeof CLOCK_STATES)[number];
+
+export type Outcome = 'approved' | 'denied';
+
+/** A special procedure (特殊环节) the item declares: the only reason besides supplements to pause the clock. */
+export interface SpecialStep {
+  name: string;
+  /** its own limit in working days */
+  limitDays: number;
+  /** 是否计入法定办结时限: true = the legal deadline keeps running during the step */
+  countsTowardLegal: boolean;
+}
+
+/**
+ * The facts of the catalog item that the case rules read. A structural subset of the catalog item
+ * (shared/data/catalog.json plus `specialSteps`), so the service can pass the item as it is.
+ */
+export interface CaseItemFacts {
+  name: string;
+  department: string;
+  window: string;
+  /** the level that decides it */
+  level: OrgLevel;
+  /** the levels that may receive it */
+  acceptLevels: readonly OrgLevel[];
+  kind: 'immediate' | 'promised';
+  legalDays: number | null;
+  promisedDays: number;
+  /** departments that review in parallel (联办); empty for ordinary items */
+  joint: readonly string[];
+  specialSteps: readonly SpecialStep[];
+  inPersonRequired: boolean;
+  proxyAllowed: boolean;
+  onlineAllowed: boolean;
+  materials: readonly { name: string; main: boolean }[];
+  fee: { amount: number };
+}
+
+/** The one-time notice (一次性告知书). A case has at most one. */
+export interface SupplementNotice {
+  /** every missing or defective material, by its name in the guide */
+  missing: string[];
+  defectNote: string | null;
+  at: string;
+}
+
+/** A later request to resubmit a material already on file because it is defective (rule 1's exception). */
+export interface DefectRequest {
+  materials: string[];
+  note: string;
+  at: string;
+}
+
+/** Forwarded (village → township) or escalated (township → county), not yet received there. */
+export interface Transit {
+  from: OrgLevel;
+  to: OrgLevel;
+  urgent: boolean;
+  at: string;
+}
+
+export interface ActiveStep {
+  name: string;
+  limitDays: number;
+  countsTowardLegal: boolean;
+}
+
+export interface PendingExtension {
+  reason: string;
+  days: number;
+  requestedAt: string;
+}
+
+export interface JointReview {
+  department: string;
+  opinion: 'agree' | 'disagree';
+  comment: string;
+  at: string;
+}
+
+export interface Refusal {
+  reasons: string;
+  basis: string;
+}
+
+export interface Delivery {
+  method: 'window' | 'mail' | 'agent';
+  at: string;
+}
+
+export interface CaseState {
+  kind: CaseKind;
+  status: CaseStatus;
+  /** where the applicant came in; results and return notices go back there */
+  receivingLevel: OrgLevel;
+  /** who has the case now */
+  holderLevel: OrgLevel;
+  transit: Transit | null;
+  windowId: string | null;
+  item: CaseItemFacts;
+  /** materials on file (at intake and supplied since), by their names in the guide */
+  providedMaterials: string[];
+  supplementNotice: SupplementNotice | null;
+  defectRequests: DefectRequest[];
+  clock: ClockState;
+  /** when the clock was paused (supplement or special step); null unless clock is 'paused' */
+  pausedAt: string | null;
+  activeStep: ActiveStep | null;
+  /** when the clock started: day D of rule 3 */
+  acceptedAt: string | null;
+  /** computed by the caller from the calendar (see DeadlineEffect) */
+  dueAt: string | null;
+  legalDueAt: string | null;
+  /** working days of approved extensions so far */
+  extensionDays: number;
+  pendingExtension: PendingExtension | null;
+  reviews: JointReview[];
+  outcome: Outcome | null;
+  resultNo: string | null;
+  refusal: Refusal | null;
+  delivery: Delivery | null;
+  /** null: the applicant came in person; otherwise a proxy case (代理件) */
+  proxy: { authorized: boolean } | null;
+}
+
+/** Chinese names a clerk sees. */
+export const STATUS_NAMES: Record<CaseStatus, string> = {
+  submitted: '已收件待受理',
+  awaiting_supplement: '待补正',
+  in_progress: '办理中',
+  paused: '特殊环节（暂停计时）',
+  completed: '已办结',
+  returned: '已退回',
+  withdrawn: '已撤回',
+  delivered: '已送达',
+};
+
+export const ACTION_NAMES: Record<CaseAction, string> = {
+  accept: '受理',
+  'notify-supplement': '一次性告知补正',
+  supplement: '登记补正材料',
+  return: '退回',
+  pause: '进入特殊环节（暂停计时）',
+  resume: '特殊环节结束（恢复计时）',
+  'request-extension': '申请延期',
+  'approve-extension': '批准延期',
+  'reject-extension': '驳回延期申请',
+  review: '联办部门审核',
+  escalate: '上报县级',
+  forward: '转报乡镇',
+  receive: '接收',
+  transfer: '转交窗口',
+  complete: '办结',
+  deliver: '送达结果',
+  withdraw: '撤回',
+};
+
+export const KIND_NAMES: Record<CaseKind, string> = {
+  immediate: '即办件',
+  promised: '承诺件',
+  joint: '联办件',
+  escalated: '上报件',
+};
+
+/** The six kinds of DOMAIN.md (六件管理). */
+export const SIX_KINDS = ['immediate', 'promised', 'supplement', 'returned', 'joint', 'escalated'] as const;
+export type SixKind = (typeof SIX_KINDS)[number];
+
+export const SIX_KIND_NAMES: Record<SixKind, string> = {
+  ...KIND_NAMES,
+  supplement: '补办件',
+  returned: '退回件',
+};
+
+/** 退回件 if returned, 补办件 if a one-time notice was issued, else the stored kind. */
+export function sixKindLabel(state: Pick<CaseState, 'kind' | 'status' | 'supplementNotice'>): SixKind {
+  if (state.status === 'returned') return 'returned';
+  if (state.supplementNotice !== null) return 'supplement';
+  return state.kind;
+}
+
+/** 村便民服务室 / 乡镇便民服务中心 / 县政务服务中心 (default level names; deployments may rename them in the UI). */
+export const centerName = (level: OrgLevel): string => `${DEFAULT_LEVEL_NAMES[level]}${CENTER_SUFFIX[level]}`;

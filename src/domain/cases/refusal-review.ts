@@ -1,0 +1,22 @@
+/**
+ * The refusal register (否定报备, DOMAIN.md rule 2): every return and every denial is reviewed by the center's
+ * director, who either upholds it or questions it (with a comment, for follow-up and for supervision).
+ */
+import type { CaseStatus, Outcome } from './model.js';
+import { reject, type Rejection } from './rules.js';
+
+export type RefusalOpinion = 'upheld' | 'questioned';
+
+export function refusalReviewProblem(
+  c: { status: CaseStatus; outcome: Outcome | null; reviewedAt: string | null },
+  input: { opinion: RefusalOpinion; comment?: string | undefined },
+): Rejection | null {
+  if (c.status !== 'returned' && c.outcome !== 'denied') {
+    return reject('NOT_A_REFUSAL', '本件没有退回或不予批准，不在否定报备登记簿中，无需审查。');
+  }
+  if (c.reviewedAt !== null) return reject('REFUSAL_ALREADY_REVIEWED', '本件的否定报备已经审查过，不能重复审查。');
+  if (input.opinion === 'questioned' && !input.comment?.trim()) {
+    return reject('REVIEW_COMMENT_REQUIRED', '对退回或不予批准有异议时，请写明审查意见（哪里不妥、如何纠正）。');
+  }
+  return null;
+}

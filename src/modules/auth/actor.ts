@@ -1,0 +1,11 @@
+import type { Role } from '../../domain/roles.js';
+
+/** The signed-in person a request acts for. */
+export interface Actor {
+  userId: string;
+  username: string;
+  name: string;
+  roles: Role[];
+  orgId: string;
+  sessionId: string;
+}

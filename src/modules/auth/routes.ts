@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor, SESSION_COOKIE } from '../../server/authenticate.js';
+import type { AppContext } from '../../server/context.js';
+import { currentUser } from '../users/service.js';
+import { login, logout } from './service.js';
+
+const loginBody = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入密码').max(200),
+});
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/auth/login',
+    {
+      schema: { tags: ['会话'], summary: '登录', body: loginBody },
+      // Per address, on top of the per-account lock-out: slows down guessing across many accounts.
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const result = await login(ctx, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: ctx.config.session.secureCookie,
+      });
+      return { user: result.user };
+    },
+  );
+
+  r.post('/api/auth/logout', { schema: { tags: ['会话'], summary: '退出登录' } }, async (request, reply) => {
+    if (request.actor) await logout(ctx, request.actor);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  r.get('/api/auth/me', { schema: { tags: ['会话'], summary: '当前登录人员' } }, async (request) =>
+    currentUser(ctx, requireActor(request)),
+  );
+}

@@ -1,0 +1,46 @@
+import { buildCalendar, type CalendarOverride, type WorkingCalendar } from '../../domain/calendar/calendar.js';
+import { fromBool, toBool } from '../../db/portable.js';
+import type { Db } from '../../server/context.js';
+
+export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
+  const [years, days] = await Promise.all([
+    db.selectFrom('calendar_years').select('year').execute(),
+    db.selectFrom('calendar_days').selectAll().execute(),
+  ]);
+  return buildCalendar(
+    years.map((y) => Number(y.year)),
+    days.map((d) => ({ date: d.date, working: toBool(d.working), note: d.note })),
+  );
+}
+
+export const listYears = (db: Db) =>
+  db
+    .selectFrom('calendar_years')
+    .leftJoin('calendar_days', 'calendar_days.year', 'calendar_years.year')
+    .select(['calendar_years.year', 'calendar_years.source', 'calendar_years.imported_at'])
+    .select((eb) => eb.fn.count<number>('calendar_days.date').as('days'))
+    .groupBy(['calendar_years.year', 'calendar_years.source', 'calendar_years.imported_at'])
+    .orderBy('calendar_years.year')
+    .execute();
+
+/** Replaces one year's arrangement as a whole: a new announcement supersedes the old one entirely. */
+export async function replaceYear(
+  db: Db,
+  year: number,
+  source: string,
+  overrides: CalendarOverride[],
+  by: { userId: string | null; at: string },
+): Promise<void> {
+  await db.deleteFrom('calendar_days').where('year', '=', year).execute();
+  await db
+    .insertInto('calendar_years')
+    .values({ year, source, imported_at: by.at, imported_by: by.userId })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ source, imported_at: by.at, imported_by: by.userId }))
+    .execute();
+  if (overrides.length > 0) {
+    await db
+      .insertInto('calendar_days')
+      .values(overrides.map((o) => ({ date: o.date, year, working: fromBool(o.working), note: o.note })))
+      .execute();
+  }
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { channelRejection } from '../../domain/cases/channel.js';
+import { localDate } from '../../domain/calendar/office-hours.js';
+import { applyDeadline } from '../../domain/cases/deadlines.js';
+import { openCase } from '../../domain/cases/intake.js';
+import { sixKindLabel } from '../../domain/cases/model.js';
+import { toDomainError } from '../../domain/cases/rules.js';
+import { DomainError } from '../../domain/errors.js';
+import { checkApplicant } from '../../domain/people/applicant.js';
+import { toJson } from '../../db/portable.js';
+import type { OrgLevel } from '../../db/schema.js';
+import type { AppContext } from '../../server/context.js';
+import { recordAudit } from '../audit/repo.js';
+import type { Actor } from '../auth/actor.js';
+import { presentItem } from '../catalog/presenter.js';
+import { findItemByCode, findOffering } from '../catalog/repo.js';
+import { actorOrg } from './access.js';
+import { centerTime } from './center.js';
+import { caseRowFromState, stateRow } from './persist.js';
+import * as repo from './repo.js';
+import type { CreateCaseBody } from './schema.js';
+
+/** The applicant as the domain checked and normalised them; a problem is answered 422 with its own code. */
+function checkedApplicant(applicant: CreateCaseBody['applicant'], today: string) {
+  const checked = checkApplicant(applicant, today);
+  if (!checked.ok) throw new DomainError(checked.code, checked.error);
+  return checked.value;
+}
+
+/** The case number: center code, date, then the day's sequence at that center — unique, readable, sortable. */
+const caseNumber = (orgCode: string, day: string, seq: number) => `${orgCode}-${day}-${String(seq).padStart(4, '0')}`;
+
+/**
+ * 受理登记: registers a request the moment it is received. The domain decides the kind and first status;
+ * this writes the case, its first event and the idempotency key in ONE transaction.
+ */
+export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCaseBody, idempotencyKey: string) {
+  const now = ctx.clock();
+  const applicant = checkedApplicant(body.applicant, localDate(now, ctx.config.timeZone));
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const replay = await repo.findIdempotent(trx, actor.userId, idempotencyKey);
+    if (replay) return { caseId: replay.case_id, replayed: true };
+
+    const org = await actorOrg(trx, actor);
+    const channelProblem = channelRejection(body.channel, org.level);
+    if (channelProblem) throw toDomainError(channelProblem);
+    const itemRow = await findItemByCode(trx, body.itemCode);
+    if (!itemRow || itemRow.status !== 'active') {
+      throw new DomainError('ITEM_NOT_FOUND', `没有编码为 ${body.itemCode} 的在用事项，请从事项目录中选择。`);
+    }
+    const offering = await findOffering(trx, org.id, itemRow.id);
+    if (!offering) {
+      throw new DomainError('ITEM_NOT_OFFERED', `本中心未开办“${itemRow.name}”，不能在这里登记。请引导群众到开办该事项的中心，或请中心主任在“组织机构—可办事项”中开办。`);
+    }
+    const item = presentItem(itemRow);
+    const opened = openCase(
+      {
+        item: { ...item, acceptLevels: item.acceptLevels as OrgLevel[] },
+        receivingLevel: org.level,
+        channel: body.channel,
+        materials: body.materials,
+        proxy: body.proxy ?? null,
+        windowId: offering.window_id,
+      },
+      { now },
+      body.refusal,
+    );
+    if (!opened.ok) throw toDomainError(opened);
+    const state = applyDeadline(opened.state, opened.deadline, await centerTime(trx, org));
+
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: org.time_zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .format(now)
+      .replaceAll('-', '');
+    const id = randomUUID();
+    const at = now.toISOString();
+    await repo.insertCase(trx, {
+      id,
+      case_no: caseNumber(org.code, day, await repo.nextSequence(trx, org.id, day)),
+      item_id: itemRow.id,
+      item_code: itemRow.code,
+      item_name: itemRow.name,
+      channel: body.channel,
+      receiving_org_id: org.id,
+      holder_org_id: org.id,
+      transit_org_id: null,
+      first_responder_id: actor.userId,
+      applicant_kind: applicant.kind,
+      applicant_name: applicant.name,
+      applicant_id_number: applicant.idNumber,
+      applicant_phone: applicant.phone,
+      applicant_address: applicant.address ?? null,
+      ...caseRowFromState(state),
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    }, stateRow(id, state));
+    await repo.appendEvent(trx, {
+      id: randomUUID(),
+      case_id: id,
+      at,
+      type: 'intake',
+      by_user_id: actor.userId,
+      org_id: org.id,
+      from_status: null,
+      to_status: state.status,
+      data: toJson({
+        message: opened.intake.message,
+        kind: sixKindLabel(state),
+        provided: opened.intake.provided,
+        missing: 'missing' in opened.intake ? opened.intake.missing : [],
+        channel: body.channel,
+        proxy: body.proxy ?? null,
+      }),
+    });
+    await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, at);
+    await recordAudit(trx, { at: now, userId: actor.userId, action: 'case.register', targetType: 'case', targetId: id });
+    return { caseId: id, replayed: false };
+  });
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requirePermission } from '../../server/authenticate.js';
+import type { AppContext } from '../../server/context.js';
+import { actOnCase } from './act-on-case.js';
+import { ledgerWorkbook } from './ledger-export.js';
+import { getCase, listCases, publicProgress } from './queries.js';
+import { registerCase } from './register-case.js';
+import { reviewRefusal } from './review-refusal.js';
+import { actionBody, actionParams, caseIdParams, createCaseBody, idempotencyHeaders, listCasesQuery, progressQuery, refusalReviewBody } from './schema.js';
+
+export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['办件'];
+
+  r.post(
+    '/api/cases',
+    { schema: { tags, summary: '受理登记（需 Idempotency-Key）', headers: idempotencyHeaders, body: createCaseBody } },
+    async (request, reply) => {
+      const actor = requirePermission(request, 'cases.handle');
+      const { caseId, replayed } = await registerCase(ctx, actor, request.body, request.headers['idempotency-key']);
+      return reply.code(replayed ? 200 : 201).send(await getCase(ctx, actor, caseId));
+    },
+  );
+  r.get('/api/cases', { schema: { tags, summary: '办件台账', querystring: listCasesQuery } }, (request) =>
+    listCases(ctx, requirePermission(request, 'cases.read'), request.query),
+  );
+  r.get('/api/cases/export.xlsx', { schema: { tags, summary: '导出筛选后的办件台账（Excel）', querystring: listCasesQuery } }, async (request, reply) => {
+    const actor = requirePermission(request, 'cases.read');
+    const { cases } = await listCases(ctx, actor, request.query, true);
+    const title = `办件台账（导出于 ${new Intl.DateTimeFormat('zh-CN', { timeZone: ctx.config.timeZone, dateStyle: 'long', timeStyle: 'short' }).format(ctx.clock())}，共 ${cases.length} 件）`;
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('办件台账.xlsx')}`)
+      .send(await ledgerWorkbook(cases, title, ctx.config.timeZone));
+  });
+  r.get('/api/cases/:id', { schema: { tags, summary: '办件详情及全过程记录', params: caseIdParams } }, (request) =>
+    getCase(ctx, requirePermission(request, 'cases.read'), request.params.id),
+  );
+  r.post(
+    '/api/cases/:id/actions/:action',
+    { schema: { tags, summary: '办件操作（expectedVersion 过期返回 409）', params: actionParams, body: actionBody } },
+    async (request) => {
+      const actor = requirePermission(request, 'cases.handle');
+      await actOnCase(ctx, actor, request.params.id, request.params.action, request.body);
+      return getCase(ctx, actor, request.params.id);
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/refusal-review',
+    { schema: { tags, summary: '审查否定报备（中心主任）', params: caseIdParams, body: refusalReviewBody } },
+    async (request) => {
+      const actor = requirePermission(request, 'cases.review-refusals');
+      await reviewRefusal(ctx, actor, request.params.id, request.body);
+      return getCase(ctx, actor, request.params.id);
+    },
+  );
+
+  r.get(
+    '/api/public/progress',
+    {
+      schema: { tags: ['公开'], summary: '办件进度查询（办件编号 + 电话后四位）', querystring: progressQuery },
+      // Guessing numbers is slowed down per address; a wrong pair answers like an unknown number.
+      config: { rateLimit: { max: ctx.config.progressPerMinute, timeWindow: '1 minute' } },
+    },
+    (request) => publicProgress(ctx, request.query.caseNo, request.query.phone4),
+  );
+}

@@ -1,0 +1,79 @@
+import type { Updateable } from 'kysely';
+import { updateVersioned } from '../../db/versioned.js';
+import { sql } from 'kysely';
+import type { ItemHistoryTable, ItemsTable, OrgLevel } from '../../db/schema.js';
+import { likePattern } from '../../db/portable.js';
+import type { Db } from '../../server/context.js';
+
+export interface ItemFilter {
+  q?: string;
+  level?: OrgLevel;
+  category?: string;
+  department?: string;
+  status?: 'active' | 'retired' | 'all';
+}
+
+export function listItems(db: Db, filter: ItemFilter) {
+  let query = db.selectFrom('items').selectAll();
+  if (filter.status !== 'all') query = query.where('status', '=', filter.status ?? 'active');
+  if (filter.level) query = query.where('level', '=', filter.level);
+  if (filter.category) query = query.where('category', '=', filter.category);
+  if (filter.department) query = query.where('department', '=', filter.department);
+  if (filter.q) {
+    const name = likePattern(filter.q.trim());
+    const keys = likePattern(filter.q.replace(/\s+/g, '').toLowerCase());
+    // ESCAPE is spelled out because SQLite has no default escape character for LIKE.
+    query = query.where((eb) =>
+      eb.or([sql<boolean>`${eb.ref('name')} like ${name} escape '\\'`, sql<boolean>`${eb.ref('search_text')} like ${keys} escape '\\'`]),
+    );
+  }
+  return query.orderBy('code').execute();
+}
+
+export const findItemByCode = (db: Db, code: string) =>
+  db.selectFrom('items').selectAll().where('code', '=', code).executeTakeFirst();
+
+export const insertItem = (db: Db, row: ItemsTable) => db.insertInto('items').values(row).execute();
+
+
+export const insertHistory = (db: Db, row: ItemHistoryTable) => db.insertInto('item_history').values(row).execute();
+
+export const listHistory = (db: Db, itemId: string) =>
+  db
+    .selectFrom('item_history')
+    .leftJoin('users', 'users.id', 'item_history.by_user_id')
+    .selectAll('item_history')
+    .select('users.name as by_name')
+    .where('item_history.item_id', '=', itemId)
+    .orderBy('item_history.version', 'desc')
+    .execute();
+
+export async function facets(db: Db) {
+  const [categories, departments] = await Promise.all([
+    db.selectFrom('items').select('category').distinct().where('status', '=', 'active').orderBy('category').execute(),
+    db.selectFrom('items').select('department').distinct().where('status', '=', 'active').orderBy('department').execute(),
+  ]);
+  return { categories: categories.map((c) => c.category), departments: departments.map((d) => d.department) };
+}
+
+export const listOrgItemCodes = async (db: Db, orgId: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('org_items')
+      .innerJoin('items', 'items.id', 'org_items.item_id')
+      .select('items.code')
+      .where('org_items.org_id', '=', orgId)
+      .orderBy('items.code')
+      .execute()
+  ).map((r) => r.code);
+
+export async function replaceOrgItems(db: Db, orgId: string, rows: { item_id: string; window_id: string | null }[]) {
+  await db.deleteFrom('org_items').where('org_id', '=', orgId).execute();
+  if (rows.length > 0) await db.insertInto('org_items').values(rows.map((r) => ({ org_id: orgId, ...r }))).execute();
+}
+
+export const updateItem = (db: Db, id: string, expectedVersion: number | null, patch: Updateable<ItemsTable>) =>
+  updateVersioned(db, 'items', id, expectedVersion, patch);
+
+export const findOffering = (db: Db, orgId: string, itemId: string) =>
+  db.selectFrom('org_items').selectAll().where('org_id', '=', orgId).where('item_id', '=', itemId).executeTakeFirst();

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../domain/roles.js';
+import { CENTER_SUFFIX, type OrgLevel } from '../../domain/orgs/tree.js';
+import { toJson } from '../../db/portable.js';
+import type { OrgsTable } from '../../db/schema.js';
+import type { Db } from '../../server/context.js';
+import { hashPassword } from '../auth/passwords.js';
+import { importCatalogFile } from '../catalog/import.js';
+import { replaceOfferings } from '../catalog/offerings.js';
+import { listOrgs, insertOrg } from '../orgs/repo.js';
+import { DEFAULT_OFFICE_HOURS } from '../orgs/service.js';
+import { insertUser } from '../users/repo.js';
+import { insertWindow } from '../windows/repo.js';
+import catalog from './catalog.json' with { type: 'json' };
+
+export const DEMO_PASSWORD = 'bianmin2026';
+
+/** A fictional county: one county center, three townships, four villages each (DOMAIN.md's three levels). */
+const REGION = {
+  code: '410899',
+  name: '清河县',
+  address: '清河县人民路 88 号',
+  phone: '0371-6688 1234',
+  townships: [
+    { name: '柳河镇', villages: ['柳河村', '杨庄村', '王家洼村', '河东社区'] },
+    { name: '石桥乡', villages: ['石桥村', '李家庄村', '东岭村', '西岭村'] },
+    { name: '白沙镇', villages: ['白沙村', '马店村', '前营村', '后营村'] },
+  ],
+};
+
+const DEMO_USERS: { username: string; name: string; roles: Role[]; org: 'county' | 'township' | 'village'; posts?: 'A' | 'B' }[] = [
+  { username: 'admin', name: '赵建国', roles: ['sysadmin'], org: 'county' },
+  { username: 'supervisor', name: '孙正清', roles: ['supervisor'], org: 'county' },
+  { username: 'county', name: '陈静', roles: ['clerk'], org: 'county', posts: 'A' },
+  { username: 'director', name: '李春梅', roles: ['director'], org: 'township' },
+  { username: 'clerk', name: '王晓燕', roles: ['clerk'], org: 'township', posts: 'A' },
+  { username: 'clerk2', name: '张磊', roles: ['clerk'], org: 'township', posts: 'B' },
+  { username: 'agent', name: '刘德福', roles: ['agent'], org: 'village', posts: 'A' },
+];
+
+type CatalogFile = { levels: Record<OrgLevel, { windows: string[] }> };
+
+/** Loads the demo region, accounts and catalog into an EMPTY database; returns a summary, or null if not empty. */
+export async function seedDemo(db: Db, now: Date): Promise<string | null> {
+  if ((await listOrgs(db)).length > 0) return null;
+  const at = now.toISOString();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await importCatalogFile(db, {
+    fileName: 'catalog.json',
+    content: Buffer.from(JSON.stringify(catalog)),
+    dryRun: false,
+    userId: null,
+    at: now,
+  });
+
+  return db.transaction().execute(async (trx) => {
+    const orgs: OrgsTable[] = [];
+    const addOrg = async (parent: OrgsTable | null, level: OrgLevel, code: string, name: string, extra: Partial<OrgsTable> = {}) => {
+      const org: OrgsTable = {
+        id: randomUUID(),
+        parent_id: parent?.id ?? null,
+        level,
+        code,
+        name,
+        center_name: `${name}${CENTER_SUFFIX[level]}`,
+        address: null,
+        phone: null,
+        office_hours: toJson(DEFAULT_OFFICE_HOURS),
+        time_zone: 'Asia/Shanghai',
+        created_at: at,
+        updated_at: at,
+        version: 1,
+        ...extra,
+      };
+      await insertOrg(trx, org);
+      orgs.push(org);
+      return org;
+    };
+
+    const county = await addOrg(null, 'county', REGION.code, REGION.name, { address: REGION.address, phone: REGION.phone });
+    const townships: OrgsTable[] = [];
+    const villages: OrgsTable[] = [];
+    for (const [t, township] of REGION.townships.entries()) {
+      const tCode = `${REGION.code}${String(101 + t).padStart(3, '0')}`;
+      const tOrg = await addOrg(county, 'township', tCode, township.name, {
+        address: `${REGION.name}${township.name}政府院内`,
+        phone: `0371-6688 ${2101 + t * 100}`,
+      });
+      townships.push(tOrg);
+      for (const [v, village] of township.villages.entries()) {
+        villages.push(
+          await addOrg(tOrg, 'village', `${tCode}${String(201 + v).padStart(3, '0')}`, village, {
+            address: `${township.name}${village}村委会`,
+            phone: `1390371${String(t * 10 + v).padStart(4, '0')}`,
+          }),
+        );
+      }
+    }
+    const demoOrg = { county, township: townships[0]!, village: villages[0]! };
+
+    const userIds = new Map<string, string>();
+    for (const u of DEMO_USERS) {
+      const id = randomUUID();
+      userIds.set(u.username, id);
+      await insertUser(trx, {
+        id,
+        username: u.username,
+        name: u.name,
+        password_hash: passwordHash,
+        org_id: demoOrg[u.org].id,
+        roles: toJson(u.roles),
+        phone: null,
+        active: 1,
+        failed_logins: 0,
+        locked_until: null,
+        last_login_at: null,
+        away: 0,
+        away_reason: null,
+        away_since: null,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      });
+    }
+    // The demo clerk sits every post of the first township (A), with clerk2 as the backup (B);
+    // the county clerk and the village agent likewise hold every window of their own office.
+    const postHolder = (org: OrgsTable, post: 'A' | 'B') =>
+      DEMO_USERS.find((u) => u.posts === post && demoOrg[u.org].id === org.id)?.username;
+
+    const levels = (catalog as unknown as CatalogFile).levels;
+    let windowCount = 0;
+    for (const org of orgs) {
+      const a = postHolder(org, 'A');
+      const b = postHolder(org, 'B');
+      for (const name of levels[org.level].windows) {
+        await insertWindow(trx, {
+          id: randomUUID(),
+          org_id: org.id,
+          name,
+          department: null,
+          post_a_user_id: a ? userIds.get(a)! : null,
+          post_b_user_id: b ? userIds.get(b)! : null,
+          active: 1,
+          created_at: at,
+          updated_at: at,
+          version: 1,
+        });
+        windowCount++;
+      }
+    }
+
+    const items = (catalog as unknown as { items: { code: string; acceptLevels: OrgLevel[] }[] }).items;
+    for (const org of orgs) {
+      await replaceOfferings(trx, org.id, items.filter((i) => i.acceptLevels.includes(org.level)).map((i) => i.code));
+    }
+    return `${orgs.length} 个机构、${windowCount} 个窗口、${DEMO_USERS.length} 个账号、${items.length} 个事项（密码均为 ${DEMO_PASSWORD}）`;
+  });
+}

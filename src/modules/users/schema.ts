@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ROLES } from '../../domain/roles.js';
+
+const username = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '用户名须以字母开头，3 至 32 位，只能含字母、数字、下划线、点和横线');
+const name = z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过 30 个字');
+const roles = z.array(z.enum(ROLES)).min(1, '请至少选择一个角色');
+const phone = z.string().trim().regex(/^[\d-]{7,20}$/, '电话号码格式不正确').nullable();
+
+export const createUserBody = z.object({
+  username,
+  name,
+  password: z.string().min(1, '请设置初始密码').max(200),
+  roles,
+  orgId: z.string().min(1, '请选择所属机构'),
+  phone: phone.optional(),
+});
+
+export const updateUserBody = z.object({
+  expectedVersion: z.number().int().positive(),
+  name: name.optional(),
+  roles: roles.optional(),
+  orgId: z.string().min(1).optional(),
+  phone: phone.optional(),
+  active: z.boolean().optional(),
+});
+
+export const resetPasswordBody = z.object({ password: z.string().min(1, '请输入新密码').max(200) });
+export const userIdParams = z.object({ id: z.string().min(1) });
+export const listUsersQuery = z.object({ orgId: z.string().optional() });
+
+export const presenceBody = z.object({
+  away: z.boolean(),
+  reason: z.string().trim().max(100, '离岗事由不超过 100 个字').optional(),
+});

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../domain/errors.js';
+import { hasPermission, rolesProblem, type Role } from '../../domain/roles.js';
+import { fromBool, toJson } from '../../db/portable.js';
+import type { AppContext } from '../../server/context.js';
+import { duplicate, forbidden, notFound, versionConflict } from '../../server/errors.js';
+import { recordAudit } from '../audit/repo.js';
+import type { Actor } from '../auth/actor.js';
+import { passwordProblem } from '../../domain/people/password.js';
+import { hashPassword } from '../auth/passwords.js';
+import { endSessionsOfUser } from '../auth/repo.js';
+import { findOrg } from '../orgs/repo.js';
+import { presentOrg } from '../orgs/presenter.js';
+import { assertInScope, scopeOf } from '../orgs/service.js';
+import { getLevelNames } from '../settings/service.js';
+import { presentUser } from './presenter.js';
+import * as repo from './repo.js';
+
+function checkPassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new DomainError('WEAK_PASSWORD', problem);
+}
+
+function checkRoles(roles: Role[]): void {
+  const problem = rolesProblem(roles);
+  if (problem) throw new DomainError('ROLE_SEPARATION', problem);
+}
+
+export async function currentUser(ctx: AppContext, actor: Actor) {
+  const { db } = ctx.database;
+  const org = await findOrg(db, actor.orgId);
+  return {
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      name: actor.name,
+      roles: actor.roles,
+      orgId: actor.orgId,
+      orgName: org?.name ?? '',
+      orgLevel: org?.level ?? null,
+      org: org ? presentOrg(org) : null,
+    },
+    levelNames: await getLevelNames(db),
+  };
+}
+
+/** Staff lists serve user administration and window assignment (A/B posts) by a director. */
+export async function listUsersFor(ctx: AppContext, actor: Actor, orgId?: string) {
+  if (!hasPermission(actor.roles, 'users.manage') && !hasPermission(actor.roles, 'windows.manage')) {
+    throw forbidden('查看人员名单');
+  }
+  const { db } = ctx.database;
+  const scope = await scopeOf(db, actor);
+  if (orgId && !scope.has(orgId)) throw forbidden('查看该机构的人员');
+  const rows = await repo.listUsers(db, orgId ? [orgId] : [...scope]);
+  return rows.map((row) => presentUser(row, ctx.clock()));
+}
+
+export async function createUser(
+  ctx: AppContext,
+  actor: Actor,
+  input: { username: string; name: string; password: string; roles: Role[]; orgId: string; phone?: string | null },
+) {
+  checkRoles(input.roles);
+  checkPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.clock();
+  return ctx.database.db.transaction().execute(async (trx) => {
+    if (!(await findOrg(trx, input.orgId))) throw notFound('所选机构');
+    await assertInScope(trx, actor, input.orgId);
+    if (await repo.findUserByUsername(trx, input.username)) throw duplicate(`用户名 ${input.username} `);
+    const row = {
+      id: randomUUID(),
+      username: input.username,
+      name: input.name,
+      password_hash: passwordHash,
+      org_id: input.orgId,
+      roles: toJson(input.roles),
+      phone: input.phone ?? null,
+      active: 1,
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      away: 0,
+      away_reason: null,
+      away_since: null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      version: 1,
+    };
+    await repo.insertUser(trx, row);
+    await recordAudit(trx, {
+      at: now,
+      userId: actor.userId,
+      action: 'user.create',
+      targetType: 'user',
+      targetId: row.id,
+      detail: { username: row.username, roles: input.roles, orgId: input.orgId },
+    });
+    return presentUser(row, now);
+  });
+}
+
+export async function updateUser(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { expectedVersion: number; name?: string; roles?: Role[]; orgId?: string; phone?: string | null; active?: boolean },
+) {
+  if (input.roles) checkRoles(input.roles);
+  if (id === actor.userId && (input.roles || input.active === false)) {
+    throw new DomainError('SELF_CHANGE_FORBIDDEN', '不能修改自己的角色或停用自己的账号，请由另一位管理员操作。');
+  }
+  const now = ctx.clock();
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const user = await repo.findUser(trx, id);
+    if (!user) throw notFound('该人员');
+    await assertInScope(trx, actor, user.org_id);
+    if (input.orgId) {
+      if (!(await findOrg(trx, input.orgId))) throw notFound('所选机构');
+      await assertInScope(trx, actor, input.orgId);
+    }
+    const changed = await repo.updateUser(trx, id, input.expectedVersion, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.roles !== undefined && { roles: toJson(input.roles) }),
+      ...(input.orgId !== undefined && { org_id: input.orgId }),
+      ...(input.phone !== undefined && { phone: input.phone }),
+      ...(input.active !== undefined && { active: fromBool(input.active) }),
+      updated_at: now.toISOString(),
+    });
+    if (!changed) throw versionConflict();
+    // A disabled account or a change of roles takes effect now, not at the next sign-in.
+    if (input.active === false || input.roles || input.orgId) await endSessionsOfUser(trx, id, now.toISOString());
+    await recordAudit(trx, { at: now, userId: actor.userId, action: 'user.update', targetType: 'user', targetId: id, detail: input });
+    return presentUser((await repo.findUser(trx, id))!, now);
+  });
+}
+
+export async function resetPassword(ctx: AppContext, actor: Actor, id: string, password: string) {
+  checkPassword(password);
+  const passwordHash = await hashPassword(password);
+  const now = ctx.clock();
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const user = await repo.findUser(trx, id);
+    if (!user) throw notFound('该人员');
+    await assertInScope(trx, actor, user.org_id);
+    await repo.updateUser(trx, id, null, { password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
+    await endSessionsOfUser(trx, id, now.toISOString());
+    await recordAudit(trx, { at: now, userId: actor.userId, action: 'user.resetPassword', targetType: 'user', targetId: id });
+    return presentUser((await repo.findUser(trx, id))!, now);
+  });
+}
+
+export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
+  const now = ctx.clock();
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const user = await repo.findUser(trx, id);
+    if (!user) throw notFound('该人员');
+    await assertInScope(trx, actor, user.org_id);
+    await repo.updateUser(trx, id, null, { failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
+    await recordAudit(trx, { at: now, userId: actor.userId, action: 'user.unlock', targetType: 'user', targetId: id });
+    return presentUser((await repo.findUser(trx, id))!, now);
+  });
+}
+
+/**
+ * Marks a person away from (or back at) their post. While A is away, B works A's windows (AB岗): new work and
+ * A's open cases show in B's list. A person may report themselves; a director or administrator may for staff.
+ */
+export async function setPresence(ctx: AppContext, actor: Actor, id: string, input: { away: boolean; reason?: string }) {
+  const now = ctx.clock();
+  if (id !== actor.userId && !hasPermission(actor.roles, 'windows.manage')) throw forbidden('登记他人的在岗情况');
+  if (input.away && !input.reason?.trim()) {
+    throw new DomainError('AWAY_REASON_REQUIRED', '请写明离岗事由（如请假、外出开会、下村走访），以便B岗接手和主任掌握去向。');
+  }
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const user = await repo.findUser(trx, id);
+    if (!user) throw notFound('该人员');
+    await assertInScope(trx, actor, user.org_id);
+    await repo.updateUser(trx, id, null, {
+      away: fromBool(input.away),
+      away_reason: input.away ? input.reason!.trim() : null,
+      away_since: input.away ? now.toISOString() : null,
+      updated_at: now.toISOString(),
+    });
+    await recordAudit(trx, { at: now, userId: actor.userId, action: input.away ? 'user.away' : 'user.back', targetType: 'user', targetId: id, detail: input });
+    return presentUser((await repo.findUser(trx, id))!, now);
+  });
+}

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authRoutes } from '../modules/auth/routes.js';
+import { calendarRoutes } from '../modules/calendar/routes.js';
+import { caseRoutes } from '../modules/cases/routes.js';
+import { catalogRoutes } from '../modules/catalog/routes.js';
+import { orgRoutes } from '../modules/orgs/routes.js';
+import { settingsRoutes } from '../modules/settings/routes.js';
+import { userRoutes } from '../modules/users/routes.js';
+import { windowRoutes } from '../modules/windows/routes.js';
+import { registerAuthentication } from './authenticate.js';
+import type { AppContext } from './context.js';
+import { registerErrorHandler } from './error-handler.js';
+import { notFound } from './errors.js';
+
+// Validation messages of zod itself (for checks without our own message) in Chinese.
+z.config(z.locales.zhCN());
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: true, bodyLimit: 2 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its styles at run time
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        // Many centers serve plain HTTP on their own network (http://192.168.x.x:3000): do not force HTTPS.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '便民服务平台 API', version: '1.0.0', description: '县—乡镇—村三级便民服务网络的接口（见 API.md）' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuthentication(app, ctx);
+
+  app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({
+    status: 'ok',
+    db: ctx.database.dialect,
+    demo: ctx.config.demo,
+  }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of [authRoutes, settingsRoutes, orgRoutes, userRoutes, windowRoutes, calendarRoutes, catalogRoutes, caseRoutes]) {
+    routes(app, ctx);
+  }
+
+  await serveWeb(app, ctx.config.webDir);
+  return app;
+}
+
+/** The built web apps; any unknown page under them gets index.html so the client router can take over. */
+async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
+  const hasWeb = existsSync(join(webDir, 'index.html'));
+  // wildcard:false registers a route per built file at start; index:false keeps '/' for the redirect below.
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      // .br/.gz written at build time (scripts/precompress.mjs): small downloads on village networks
+      preCompressed: true,
+      // hashed file names never change: cache them for a year; pages are always checked again
+      setHeaders: (res, path) => {
+        res.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.get('/', (_request, reply) => reply.redirect('/staff/'));
+  // The public progress page (the QR code on every notice points here): its own small page for phones.
+  if (existsSync(join(webDir, 'progress.html'))) {
+    app.get('/progress', (_request, reply) => reply.type('text/html').sendFile('progress.html'));
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) throw notFound('该页面或接口');
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

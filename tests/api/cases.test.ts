@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
+
+// A valid 居民身份证 number (GB 11643 check digit) and a mobile phone.
+const ID = '11010519491231002X';
+const applicant = { name: '王大山', idNumber: ID, phone: '13812345678', address: '柳河镇柳河村三组' };
+
+const all = (names: string[]) => names.map((name) => ({ name, provided: true }));
+
+describe.each(DIALECTS)('window case handling (%s)', (dialect) => {
+  let t: TestApp;
+  let clerk: string;
+  let county: string;
+  let supervisor: string;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    // A Monday morning well inside the loaded calendar years (2025–2026), whatever today is.
+    t.clock.now = new Date('2026-03-02T09:00:00+08:00');
+    clerk = await signIn(t.app, 'clerk');
+    county = await signIn(t.app, 'county');
+    supervisor = await signIn(t.app, 'supervisor');
+  });
+  afterAll(() => t.close());
+
+  const register = (body: Record<string, unknown>, key = randomUUID(), cookie = clerk) =>
+    t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie, 'idempotency-key': key }, payload: { channel: 'window', applicant, ...body } });
+  const act = (id: string, action: string, body: Record<string, unknown>, cookie = clerk) =>
+    t.app.inject({ method: 'POST', url: `/api/cases/${id}/actions/${action}`, headers: { cookie }, payload: body });
+
+  it('registers an immediate case accepted on the spot, with a readable case number and a deadline today', async () => {
+    const res = await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) });
+    expect(res.statusCode).toBe(201);
+    const c = res.json();
+    expect(c).toMatchObject({ itemCode: 'MZ-002', kind: 'immediate', sixKind: 'immediate', status: 'in_progress', channel: 'window', version: 1 });
+    expect(c.caseNo).toMatch(/^410899101-\d{8}-\d{4}$/);
+    expect(c.acceptedAt).not.toBeNull();
+    expect(c.dueAt).toBe('2026-03-02T09:30:00.000Z'); // 17:30 the same working day, Asia/Shanghai
+    expect(c.light).toBe('yellow'); // an immediate case has less than a working day: finish today
+    expect(c.applicant.idNumber).toBe(ID); // the receiving clerk sees it in full
+    expect(c.events.map((e: { type: string }) => e.type)).toEqual(['intake']);
+    expect(c.allowedActions.map((a: { action: string }) => a.action)).toContain('complete');
+  });
+
+  it('returns the same case for the same Idempotency-Key, never a second one', async () => {
+    const key = randomUUID();
+    const body = { itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) };
+    const first = await register(body, key);
+    const again = await register(body, key);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    const list = (await t.app.inject({ url: `/api/cases?q=${first.json().caseNo}`, headers: { cookie: clerk } })).json();
+    expect(list.total).toBe(1);
+  });
+
+  it('refuses a wrong ID number, an item the center does not offer, and a missing Idempotency-Key, writing nothing', async () => {
+    const before = (await t.app.inject({ url: '/api/cases', headers: { cookie: clerk } })).json().total;
+    const badId = await register({ itemCode: 'MZ-002', materials: [], applicant: { ...applicant, idNumber: '110105194912310021' } });
+    expect(badId.statusCode).toBe(422);
+    expect(badId.json().code).toBe('ID_NUMBER_INVALID');
+    const notOffered = await register({ itemCode: 'MZ-009', materials: [] });
+    expect(notOffered.statusCode).toBe(422);
+    expect(notOffered.json().code).toBe('ITEM_NOT_OFFERED');
+    const noKey = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: clerk }, payload: { itemCode: 'MZ-002', channel: 'window', applicant, materials: [] } });
+    expect(noKey.statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/api/cases', headers: { cookie: clerk } })).json().total).toBe(before);
+  });
+
+  it('a supplement case gets ONE notice listing every missing material; the clock starts when they are complete', async () => {
+    const res = await register({ itemCode: 'MZ-001', materials: [...all(['临时救助申请书', '居民身份证']), { name: '居民户口簿', provided: false }, { name: '困难情况证明材料（医疗票据、事故认定书等）', provided: false }] });
+    expect(res.statusCode).toBe(201);
+    const c = res.json();
+    expect(c).toMatchObject({ status: 'awaiting_supplement', sixKind: 'supplement', dueAt: null, light: null });
+    expect(c.supplementNotice.missing).toEqual(['居民户口簿', '困难情况证明材料（医疗票据、事故认定书等）']);
+
+    const twice = await act(c.id, 'notify-supplement', { expectedVersion: 1, missing: ['居民户口簿'] });
+    expect(twice.statusCode).toBe(422);
+    expect(twice.json().code).toBe('SUPPLEMENT_ALREADY_NOTIFIED');
+
+    const partial = await act(c.id, 'supplement', { expectedVersion: 1, materials: ['居民户口簿'] });
+    expect(partial.json()).toMatchObject({ status: 'awaiting_supplement', version: 2 });
+    const done = await act(c.id, 'supplement', { expectedVersion: 2, materials: ['困难情况证明材料（医疗票据、事故认定书等）'] });
+    expect(done.json()).toMatchObject({ status: 'in_progress', sixKind: 'supplement', version: 3 });
+    expect(done.json().dueAt).toBe('2026-03-16T09:30:00.000Z'); // 10 working days after the day it became complete
+  });
+
+  it('a stale expectedVersion answers 409 and changes nothing', async () => {
+    const c = (await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) })).json();
+    const ok = await act(c.id, 'complete', { expectedVersion: 1, outcome: 'approved', resultNo: '优待证 2026-001' });
+    expect(ok.statusCode).toBe(200);
+    const stale = await act(c.id, 'deliver', { expectedVersion: 1, method: 'window' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    const now = (await t.app.inject({ url: `/api/cases/${c.id}`, headers: { cookie: clerk } })).json();
+    expect(now).toMatchObject({ status: 'completed', version: 2 });
+  });
+
+  it('a missing main material is returned only with written reasons and basis, and then shows as 退回件', async () => {
+    const body = { itemCode: 'MZ-001', materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证'])] };
+    const bare = await register(body);
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json().code).toBe('REFUSAL_REASONS_REQUIRED');
+    const returned = await register({ ...body, refusal: { reasons: '缺少临时救助申请书，且申请人家庭收入高于救助标准', basis: '《社会救助暂行办法》第四十七条' } });
+    expect(returned.statusCode).toBe(201);
+    expect(returned.json()).toMatchObject({ status: 'returned', sixKind: 'returned' });
+    expect(returned.json().refusal.basis).toContain('社会救助暂行办法');
+    const register_ = (await t.app.inject({ url: '/api/cases?kind=returned', headers: { cookie: clerk } })).json();
+    expect(register_.cases.map((x: { id: string }) => x.id)).toContain(returned.json().id);
+  });
+
+  it('an escalated case goes to the county inbox, is decided there and comes back to the township to hand over', async () => {
+    const registered = await register({ itemCode: 'MZ-003', materials: all(['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书']) });
+    const c = registered.json();
+    expect(c).toMatchObject({ kind: 'escalated', status: 'in_progress', light: 'green' });
+    // 25 working days after 3-02, skipping the 清明 holiday 4-04…4-06
+    expect(c.dueAt).toBe('2026-04-07T09:30:00.000Z');
+    const up = await act(c.id, 'escalate', { expectedVersion: 1 });
+    expect(up.statusCode).toBe(200);
+    expect(up.json().transit).toMatchObject({ to: 'county' });
+
+    const inbox = (await t.app.inject({ url: '/api/cases', headers: { cookie: county } })).json();
+    // the first responder follows the case to the end, wherever it went
+    const followed = (await t.app.inject({ url: '/api/cases?view=first-responded&pageSize=100', headers: { cookie: clerk } })).json();
+    expect(followed.cases.map((x: { id: string }) => x.id)).toContain(c.id);
+    expect(inbox.cases.map((x: { id: string }) => x.id)).toContain(c.id);
+    const received = await act(c.id, 'receive', { expectedVersion: 2 }, county);
+    expect(received.statusCode).toBe(200);
+    const completed = await act(c.id, 'complete', { expectedVersion: 3, outcome: 'approved', resultNo: '低保 2026-118' }, county);
+    expect(completed.statusCode).toBe(200);
+    expect(completed.json().holderOrgId).toBe(c.receivingOrgId);
+
+    const delivered = await act(c.id, 'deliver', { expectedVersion: 4, method: 'window' });
+    expect(delivered.json()).toMatchObject({ status: 'delivered' });
+    const progress = await t.app.inject({ url: `/api/public/progress?caseNo=${c.caseNo}&phone4=5678` });
+    expect(progress.statusCode).toBe(200);
+    const texts = progress.json().timeline.map((x: { text: string }) => x.text);
+    expect(texts).toEqual(expect.arrayContaining(['已上报县级审批', '上级已接收', '已办结', '结果已送达']));
+    expect(JSON.stringify(progress.json())).not.toContain(ID);
+    expect(JSON.stringify(progress.json())).not.toContain('王大山');
+  });
+
+  it('answers a wrong phone like an unknown number on the public progress page', async () => {
+    const c = (await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) })).json();
+    const wrong = await t.app.inject({ url: `/api/public/progress?caseNo=${c.caseNo}&phone4=0000` });
+    const unknown = await t.app.inject({ url: '/api/public/progress?caseNo=410899101-20000101-0001&phone4=5678' });
+    expect(wrong.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    expect(wrong.json().title).toBe(unknown.json().title);
+  });
+
+  it('shows supervisors the case with personal data masked, and lets them act on nothing', async () => {
+    const c = (await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) })).json();
+    const seen = (await t.app.inject({ url: `/api/cases/${c.id}`, headers: { cookie: supervisor } })).json();
+    expect(seen.applicant.idNumber).not.toBe(ID);
+    expect(seen.applicant.idNumber).toContain('*');
+    expect(seen.applicant.phone).toContain('*');
+    expect(seen.allowedActions).toEqual([]);
+    expect((await act(c.id, 'complete', { expectedVersion: 1, outcome: 'approved' }, supervisor)).statusCode).toBe(403);
+  });
+
+  it('exports the ledger to Excel exactly as filtered, with personal data masked', async () => {
+    const filter = 'status=in_progress&kind=immediate';
+    const listed = (await t.app.inject({ url: `/api/cases?${filter}&pageSize=100`, headers: { cookie: clerk } })).json();
+    expect(listed.total).toBeGreaterThan(0);
+    const res = await t.app.inject({ url: `/api/cases/export.xlsx?${filter}`, headers: { cookie: clerk } });
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(2).getCell(1).value).toBe('办件编号');
+    const numbers: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 2) numbers.push(String(row.getCell(1).value));
+    });
+    expect(numbers.sort()).toEqual(listed.cases.map((c: { caseNo: string }) => c.caseNo).sort());
+    expect(String(sheet.getRow(3).getCell(7).value)).toContain('*');
+  });
+
+  it('gives each center its work lists: held, incoming, due today, extensions to approve, refusal register', async () => {
+    const view = async (name: string, cookie = clerk) =>
+      (await t.app.inject({ url: `/api/cases?view=${name}&pageSize=100`, headers: { cookie } })).json() as { cases: { id: string; status: string }[]; total: number };
+    const c = (await register({ itemCode: 'MZ-003', materials: all(['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书']) })).json();
+    expect((await view('held')).cases.map((x) => x.id)).toContain(c.id);
+    await act(c.id, 'escalate', { expectedVersion: 1 });
+    expect((await view('incoming', county)).cases.map((x) => x.id)).toContain(c.id);
+    expect((await view('incoming')).cases.map((x) => x.id)).not.toContain(c.id);
+
+    const today = (await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) })).json();
+    expect((await view('due-today')).cases.map((x) => x.id)).toContain(today.id);
+    expect((await view('due-today')).cases.map((x) => x.id)).not.toContain(c.id);
+
+    const refusals = await view('refusals');
+    expect(refusals.total).toBeGreaterThan(0);
+    expect(refusals.cases.every((x) => x.status === 'returned' || x.status === 'completed' || x.status === 'delivered')).toBe(true);
+
+    const promised = (await register({ itemCode: 'LY-001', materials: all(['林木采伐申请表', '居民身份证', '林权证明（不动产权证书、林权证或承包合同）', '伐区简易调查说明']) })).json();
+    expect(promised.status).toBe('in_progress');
+    const asked = await act(promised.id, 'request-extension', { expectedVersion: 1, reason: '需补充伐区现场核实', days: 5 });
+    expect(asked.statusCode).toBe(200);
+    const director = await signIn(t.app, 'director');
+    expect((await view('extensions', director)).cases.map((x) => x.id)).toEqual([promised.id]);
+    const approved = await act(promised.id, 'approve-extension', { expectedVersion: 2 }, director);
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().dueAt > promised.dueAt).toBe(true);
+    expect((await view('extensions', director)).total).toBe(0);
+  });
+
+  it('AB posts: while the clerk (A) is away, the backup (B) gets her open cases and new work', async () => {
+    const clerk2 = await signIn(t.app, 'clerk2');
+    const mine = async (cookie: string) =>
+      ((await t.app.inject({ url: '/api/cases?view=mine&pageSize=100', headers: { cookie } })).json().cases as { id: string }[]).map((x) => x.id);
+    const c = (await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) })).json();
+    expect(await mine(clerk)).toContain(c.id);
+    expect(await mine(clerk2)).not.toContain(c.id);
+
+    const me = (await t.app.inject({ url: '/api/auth/me', headers: { cookie: clerk } })).json().user;
+    const noReason = await t.app.inject({ method: 'POST', url: `/api/users/${me.id}/presence`, headers: { cookie: clerk }, payload: { away: true } });
+    expect(noReason.json().code).toBe('AWAY_REASON_REQUIRED');
+    const away = await t.app.inject({ method: 'POST', url: `/api/users/${me.id}/presence`, headers: { cookie: clerk }, payload: { away: true, reason: '下村入户核查' } });
+    expect(away.statusCode).toBe(200);
+    expect(away.json()).toMatchObject({ away: true, awayReason: '下村入户核查' });
+    expect(await mine(clerk2)).toContain(c.id);
+    expect(await mine(clerk)).not.toContain(c.id);
+    const windows = (await t.app.inject({ url: `/api/windows?orgId=${me.orgId}`, headers: { cookie: clerk2 } })).json().windows;
+    expect(windows.find((w: { name: string }) => w.name === '民政窗口').acting).toMatchObject({ name: '张磊', post: 'B' });
+
+    // B acts with A's authority
+    expect((await act(c.id, 'complete', { expectedVersion: c.version, outcome: 'approved' }, clerk2)).statusCode).toBe(200);
+    await t.app.inject({ method: 'POST', url: `/api/users/${me.id}/presence`, headers: { cookie: clerk }, payload: { away: false } });
+    const fresh = (await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) })).json();
+    expect(await mine(clerk)).toContain(fresh.id);
+  });
+
+  it('the director reviews every refusal in the register once; a clerk may not', async () => {
+    const director = await signIn(t.app, 'director');
+    const returned = (
+      await register({
+        itemCode: 'MZ-001',
+        materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证'])],
+        refusal: { reasons: '缺少临时救助申请书', basis: '《社会救助暂行办法》' },
+      })
+    ).json();
+    const toReview = async () =>
+      ((await t.app.inject({ url: '/api/cases?view=refusals-to-review&pageSize=100', headers: { cookie: director } })).json().cases as { id: string }[]).map((c) => c.id);
+    expect(await toReview()).toContain(returned.id);
+    const review = (body: Record<string, unknown>, cookie = director) =>
+      t.app.inject({ method: 'POST', url: `/api/cases/${returned.id}/refusal-review`, headers: { cookie }, payload: body });
+    expect((await review({ expectedVersion: 1, opinion: 'upheld' }, clerk)).statusCode).toBe(403);
+    expect((await review({ expectedVersion: 1, opinion: 'questioned' })).json().code).toBe('REVIEW_COMMENT_REQUIRED');
+    const ok = await review({ expectedVersion: 1, opinion: 'questioned', comment: '缺附件应一次性告知，主件缺失可当场指导填写申请书' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().refusalReview).toMatchObject({ opinion: 'questioned' });
+    expect(ok.json().events.at(-1)).toMatchObject({ type: 'refusal-review' });
+    expect(await toReview()).not.toContain(returned.id);
+    expect((await review({ expectedVersion: 2, opinion: 'upheld' })).json().code).toBe('REFUSAL_ALREADY_REVIEWED');
+  });
+});

@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, startE2E, type E2E } from './support/browser.js';
+
+describe.skipIf(!hasChromium)('staff console in Chromium', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(() => e?.close());
+
+  async function signIn(page: Page, username: string, password = 'bianmin2026') {
+    await page.goto(`${e.baseUrl}/`);
+    await page.getByPlaceholder('请输入用户名').fill(username);
+    await page.getByPlaceholder('请输入密码').fill(password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+  }
+
+  it('refuses a wrong password with a Chinese message and stays on the sign-in page', async () => {
+    const page = await e.newPage();
+    await signIn(page, 'clerk', 'wrong-password');
+    await page.getByText('用户名或密码不正确').waitFor();
+    await e.shot(page, 'login-error');
+    expect(page.url()).toContain('/staff/login');
+  });
+
+  it('a clerk signs in, finds an item by pinyin initials and reads its service guide', async () => {
+    const page = await e.newPage();
+    await signIn(page, 'clerk');
+    await page.getByText('王晓燕').first().waitFor();
+    await e.shot(page, 'clerk-dashboard');
+    // a clerk has no administration in the menu
+    expect(await page.getByRole('menuitem', { name: '事项导入' }).count()).toBe(0);
+
+    await page.getByRole('menuitem', { name: '事项目录' }).click();
+    await page.getByText('城乡居民最低生活保障').first().waitFor();
+    await page.getByPlaceholder(/拼音首字母/).fill('zdsh');
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    await e.shot(page, 'catalog-search');
+    await page.getByText('城乡居民最低生活保障').first().click();
+
+    await page.getByText('办事指南').first().waitFor();
+    for (const field of ['办理条件', '设定依据', '办理程序', '申报材料', '服务时限', '办理结果', '收费标准']) {
+      await expect.poll(() => page.getByText(field).count()).toBeGreaterThan(0);
+    }
+    await page.getByText('最低生活保障申请书').waitFor();
+    expect(page.url()).toContain('/staff/catalog/MZ-003');
+    await e.shot(page, 'item-guide');
+    await page.emulateMedia({ media: 'print' });
+    await e.shot(page, 'item-guide-print');
+  });
+
+  it('an administrator checks a catalog file before importing it and sees the refused rows with reasons', async () => {
+    const page = await e.newPage();
+    await signIn(page, 'admin');
+    await page.getByText('赵建国').first().waitFor();
+    await page.getByRole('menuitem', { name: '事项导入' }).click();
+    const file = join(tmpdir(), `bianmin-e2e-${Date.now()}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        items: [
+          { code: 'bad code', name: '格式错误的事项' },
+        ],
+      }),
+    );
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('button', { name: /预检/ }).click();
+    await page.getByText(/预检完成：可接受 0 条，拒绝 1 条/).waitFor();
+    await page.getByText(/事项编码格式不正确/).first().waitFor();
+    await e.shot(page, 'import-report');
+  });
+});

@@ -1,0 +1,65 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../../../src/server/app.js';
+import { loadConfig } from '../../../src/server/config.js';
+import { prepareDatabase } from '../../../src/server/start.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`【浏览器测试已跳过】未找到 Chromium（${CHROMIUM}）。安装：apt-get update && apt-get install -y chromium`);
+}
+
+/** Screenshots land here for people to look at (they are not compared automatically). */
+export const SHOTS_DIR = resolve('test-results/screenshots');
+
+export interface E2E {
+  baseUrl: string;
+  browser: Browser;
+  newPage(): Promise<Page>;
+  shot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface E2EOptions {
+  /**
+   * Run the server's clock from this instant on (it keeps ticking in real time), so that dates and deadlines
+   * stay inside the loaded calendar years whatever today is. Default: the real time.
+   */
+  startAt?: string;
+}
+
+/** The real server (built web app, fresh SQLite file with demo data) on a free port, and headless Chromium. */
+export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
+  const webDir = resolve('dist/web');
+  if (!existsSync(join(webDir, 'index.html'))) throw new Error('前端尚未构建：请先运行 npm run build:web（npm test 会自动构建）。');
+  const dataDir = mkdtempSync(join(tmpdir(), 'bianmin-e2e-'));
+  const config = { ...loadConfig({ DATA_DIR: dataDir }), webDir, demo: true };
+  const database = await prepareDatabase(config);
+  const offset = options.startAt ? new Date(options.startAt).getTime() - Date.now() : 0;
+  const app = await buildApp({ database, config, clock: () => new Date(Date.now() + offset) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    newPage: async () => (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } })).newPage(),
+    shot: async (page, name) => {
+      await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildCalendar } from '../../../src/domain/calendar/calendar.js';
+import { officialYears } from '../../../src/domain/calendar/official.js';
+import { parseYearFile } from '../../../src/domain/calendar/year-file.js';
+import { applyDeadline, type CenterTime } from '../../../src/domain/cases/deadlines.js';
+import { item, stateIn } from './fixtures.js';
+
+const years = officialYears().map((f) => {
+  const parsed = parseYearFile(f);
+  if (!parsed.ok) throw new Error(parsed.errors.join());
+  return parsed.value;
+});
+const t: CenterTime = {
+  calendar: buildCalendar(years.map((y) => y.year), years.flatMap((y) => y.overrides)),
+  hours: { sessions: [{ start: '08:30', end: '12:00' }, { start: '14:30', end: '17:30' }] },
+  timeZone: 'Asia/Shanghai',
+};
+const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
+
+describe('deadlines on the official calendar', () => {
+  it('start: due at close of the N-th working day, the legal date likewise, the promise never past the law', () => {
+    const s = stateIn('in_progress', { item: item({ promisedDays: 10, legalDays: 20 }) });
+    const out = applyDeadline(s, { type: 'start', from: sh('2026-09-25T10:00:00'), promisedDays: 10, legalDays: 20 }, t);
+    // 9-28, 9-29, 9-30, then 国庆 10-01…10-07, then 10-08, 10-09, the make-up Saturday 10-10, 10-12 … 10-15
+    expect(out.dueAt).toBe(sh('2026-10-15T17:30:00'));
+    expect(out.legalDueAt).toBe(sh('2026-10-29T17:30:00'));
+    const capped = applyDeadline(s, { type: 'start', from: sh('2026-03-02T09:00:00'), promisedDays: 15, legalDays: 5 }, t);
+    expect(capped.dueAt).toBe(capped.legalDueAt);
+  });
+
+  it('shift: a pause moves the due date by the working days the clock stood still', () => {
+    const s = stateIn('in_progress', { dueAt: sh('2026-03-16T17:30:00'), legalDueAt: sh('2026-03-30T17:30:00') });
+    // paused Wednesday 3-04, resumed Tuesday 3-10: Thu, Fri, Mon, Tue = 4 working days
+    const moved = applyDeadline(s, { type: 'shift', pausedAt: sh('2026-03-04T10:00:00'), resumedAt: sh('2026-03-10T10:00:00'), legal: true }, t);
+    expect(moved.dueAt).toBe(sh('2026-03-20T17:30:00'));
+    expect(moved.legalDueAt).toBe(sh('2026-04-03T17:30:00'));
+    const promiseOnly = applyDeadline(s, { type: 'shift', pausedAt: sh('2026-03-04T10:00:00'), resumedAt: sh('2026-03-10T10:00:00'), legal: false }, t);
+    expect(promiseOnly.legalDueAt).toBe(s.legalDueAt);
+    const sameDay = applyDeadline(s, { type: 'shift', pausedAt: sh('2026-03-04T10:00:00'), resumedAt: sh('2026-03-04T16:00:00'), legal: true }, t);
+    expect(sameDay).toEqual(s);
+  });
+
+  it('extend: approved days are added in working days and never pass the legal date', () => {
+    const s = stateIn('in_progress', { dueAt: sh('2026-04-30T17:30:00'), legalDueAt: sh('2026-05-15T17:30:00') });
+    expect(applyDeadline(s, { type: 'extend', days: 2 }, t).dueAt).toBe(sh('2026-05-07T17:30:00')); // over 劳动节 5-01…5-05
+    expect(applyDeadline(s, { type: 'extend', days: 30 }, t).dueAt).toBe(s.legalDueAt);
+  });
+
+  it('no effect changes nothing', () => {
+    const s = stateIn('in_progress');
+    expect(applyDeadline(s, null, t)).toBe(s);
+  });
+});

@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allowedActions,
+  caseKindFor,
+  decideIntake,
+  openCase,
+  sixKindLabel,
+  SIX_KIND_NAMES,
+  type IntakeRequest,
+} from '../../../src/domain/cases/index.js';
+import { NOW, countyItem, item, jointItem } from './fixtures.js';
+
+const ALL = [
+  { name: '申请表', provided: true },
+  { name: '居民身份证', provided: true },
+  { name: '居民户口簿', provided: true },
+];
+
+const request = (overrides: Partial<IntakeRequest> = {}): IntakeRequest => ({
+  item: item(),
+  receivingLevel: 'township',
+  channel: 'window',
+  materials: ALL,
+  ...overrides,
+});
+
+const immediateItem = () => item({ kind: 'immediate', promisedDays: 0, legalDays: null, specialSteps: [] });
+
+describe('decideIntake: the six kinds', () => {
+  it('即办件: immediate item, complete, accepted on the spot at a window', () => {
+    const d = decideIntake(request({ item: immediateItem() }));
+    expect(d).toMatchObject({ ok: true, outcome: 'accept', kind: 'immediate', status: 'in_progress', clock: 'start' });
+  });
+
+  it('承诺件: promised item, complete', () => {
+    expect(decideIntake(request())).toMatchObject({ ok: true, outcome: 'accept', kind: 'promised', status: 'in_progress' });
+  });
+
+  it('补办件: main materials present, attachments missing → one notice listing all of them', () => {
+    const d = decideIntake(
+      request({
+        materials: [
+          { name: '申请表', provided: true },
+          { name: '居民身份证', provided: true },
+          { name: '居民户口簿', provided: false },
+          { name: '结婚证（已婚的提供）', provided: false },
+        ],
+      }),
+    );
+    expect(d).toMatchObject({
+      ok: true,
+      outcome: 'supplement',
+      status: 'awaiting_supplement',
+      kind: 'promised',
+      missing: ['居民户口簿', '结婚证（已婚的提供）'],
+    });
+  });
+
+  it('退回件: a main material missing → a return candidate; reasons are the clerk’s to write', () => {
+    const d = decideIntake(
+      request({
+        materials: [
+          { name: '申请表', provided: true },
+          { name: '居民户口簿', provided: false },
+        ],
+      }),
+    );
+    expect(d).toMatchObject({ ok: true, outcome: 'return', status: 'returned', missingMain: ['居民身份证'], missing: ['居民身份证', '居民户口簿'] });
+    expect(d.ok && d.message).toContain('请写明退回理由和依据');
+  });
+
+  it('联办件: the item has joint departments', () => {
+    expect(decideIntake(request({ item: jointItem() }))).toMatchObject({ ok: true, outcome: 'accept', kind: 'joint' });
+  });
+
+  it('上报件: a county item received at the township (accepted there with a forwarding promise)', () => {
+    const d = decideIntake(request({ item: countyItem() }));
+    expect(d).toMatchObject({ ok: true, outcome: 'accept', kind: 'escalated', status: 'in_progress', clock: 'start' });
+    expect(d.ok && d.message).toContain('上报件通知书');
+  });
+});
+
+describe('decideIntake: status by channel and level', () => {
+  it('the agent channel registers the case to be forwarded; the clock does not start', () => {
+    const d = decideIntake(request({ receivingLevel: 'village', channel: 'agent', proxy: { authorized: true } }));
+    expect(d).toMatchObject({ ok: true, outcome: 'accept', kind: 'promised', status: 'submitted', clock: 'none' });
+    expect(d.ok && d.message).toContain('转报');
+  });
+
+  it('online and kiosk are received, then accepted by a clerk', () => {
+    expect(decideIntake(request({ channel: 'online' }))).toMatchObject({ status: 'submitted', clock: 'none' });
+    expect(decideIntake(request({ channel: 'kiosk' }))).toMatchObject({ status: 'submitted', clock: 'none' });
+  });
+
+  it('a village item is accepted at the village window', () => {
+    const villageItem = item({ level: 'village', acceptLevels: ['village'], kind: 'immediate' });
+    expect(decideIntake(request({ item: villageItem, receivingLevel: 'village' }))).toMatchObject({ status: 'in_progress', kind: 'immediate' });
+  });
+
+  it('kinds: escalated beats joint beats immediate; a township item from a village is not escalated', () => {
+    expect(caseKindFor(countyItem({ joint: ['县民政局'] }), 'township')).toBe('escalated');
+    expect(caseKindFor(countyItem({ joint: ['县民政局'] }), 'county')).toBe('joint');
+    expect(caseKindFor(countyItem({ kind: 'immediate' }), 'village')).toBe('escalated');
+    expect(caseKindFor(countyItem({ kind: 'immediate' }), 'county')).toBe('immediate');
+    expect(caseKindFor(item(), 'village')).toBe('promised');
+    expect(caseKindFor(jointItem(), 'township')).toBe('joint');
+  });
+
+  it('an attachment left off the checklist is not applicable; a main one left off is missing', () => {
+    expect(decideIntake(request({ materials: ALL.slice(0, 2) }))).toMatchObject({ outcome: 'accept' });
+    expect(decideIntake(request({ materials: ALL.slice(1) }))).toMatchObject({ outcome: 'return', missingMain: ['申请表'] });
+  });
+});
+
+describe('decideIntake: refusals', () => {
+  const marriage = item({ name: '结婚登记', level: 'county', acceptLevels: ['county'], window: '婚姻收养登记窗口', inPersonRequired: true, proxyAllowed: false });
+
+  it('IN_PERSON_REQUIRED: tells the agent the villager must come in person', () => {
+    const d = decideIntake(request({ item: marriage, receivingLevel: 'county', proxy: { authorized: true } }));
+    expect(d).toMatchObject({ ok: false, code: 'IN_PERSON_REQUIRED' });
+    expect(!d.ok && d.message).toBe(
+      '“结婚登记”必须由申请人本人到场办理，不能代办。请告知群众本人携带材料到县政务服务中心婚姻收养登记窗口办理；代办员可以先帮助准备材料。',
+    );
+    expect(decideIntake(request({ item: marriage, receivingLevel: 'county' }))).toMatchObject({ ok: true });
+  });
+
+  it('PROXY_NOT_ALLOWED', () => {
+    const noProxy = item({ proxyAllowed: false });
+    expect(decideIntake(request({ item: noProxy, proxy: { authorized: true } }))).toMatchObject({ ok: false, code: 'PROXY_NOT_ALLOWED' });
+    expect(decideIntake(request({ item: noProxy }))).toMatchObject({ ok: true });
+  });
+
+  it('PROXY_AUTHORIZATION_REQUIRED: without a signed authorisation the agent only helps', () => {
+    expect(decideIntake(request({ proxy: { authorized: false } }))).toMatchObject({ ok: false, code: 'PROXY_AUTHORIZATION_REQUIRED' });
+    expect(decideIntake(request({ proxy: { authorized: true } }))).toMatchObject({ ok: true });
+  });
+
+  it('NOT_RECEIVABLE_HERE: only at the levels the item names', () => {
+    const d = decideIntake(request({ item: item({ acceptLevels: ['township'] }), receivingLevel: 'village', channel: 'agent' }));
+    expect(d).toMatchObject({ ok: false, code: 'NOT_RECEIVABLE_HERE' });
+    expect(!d.ok && d.message).toContain('乡镇便民服务中心');
+  });
+
+  it('ONLINE_NOT_ALLOWED', () => {
+    expect(decideIntake(request({ item: item({ onlineAllowed: false }), channel: 'online' }))).toMatchObject({ ok: false, code: 'ONLINE_NOT_ALLOWED' });
+  });
+
+  it('MATERIAL_NOT_IN_GUIDE: the guide is the only source of materials', () => {
+    const d = decideIntake(request({ materials: [...ALL, { name: '无犯罪记录证明', provided: true }] }));
+    expect(d).toMatchObject({ ok: false, code: 'MATERIAL_NOT_IN_GUIDE', details: { materials: ['无犯罪记录证明'] } });
+  });
+});
+
+describe('openCase: the first state', () => {
+  it('accepted on the spot: clock running, deadlines to compute', () => {
+    const o = openCase(request(), { now: NOW });
+    expect(o).toMatchObject({
+      ok: true,
+      state: { status: 'in_progress', clock: 'running', acceptedAt: NOW.toISOString(), holderLevel: 'township', supplementNotice: null },
+      deadline: { type: 'start', from: NOW.toISOString(), promisedDays: 10, legalDays: 20 },
+    });
+  });
+
+  it('补办件 carries its one-time notice and no clock', () => {
+    const o = openCase(request({ materials: [...ALL.slice(0, 2), { name: '居民户口簿', provided: false }] }), { now: NOW });
+    expect(o).toMatchObject({
+      ok: true,
+      state: { status: 'awaiting_supplement', clock: 'not_started', supplementNotice: { missing: ['居民户口簿'], defectNote: null } },
+      deadline: null,
+    });
+    if (o.ok) {
+      expect(sixKindLabel(o.state)).toBe('supplement');
+      expect(SIX_KIND_NAMES[sixKindLabel(o.state)]).toBe('补办件');
+      expect(allowedActions(o.state)).toEqual(['notify-supplement', 'supplement', 'return', 'transfer', 'withdraw']);
+    }
+  });
+
+  it('退回件 needs the clerk’s reasons and basis (rule 2)', () => {
+    const missingMain = request({ materials: ALL.slice(1) });
+    expect(openCase(missingMain, { now: NOW })).toMatchObject({ ok: false, code: 'REFUSAL_REASONS_REQUIRED' });
+    const o = openCase(missingMain, { now: NOW }, { reasons: '缺少申请表', basis: '办事指南申报材料第1项' });
+    expect(o).toMatchObject({ ok: true, state: { status: 'returned', clock: 'stopped', refusal: { reasons: '缺少申请表' } } });
+    if (o.ok) {
+      expect(sixKindLabel(o.state)).toBe('returned');
+      expect(allowedActions(o.state)).toEqual([]);
+    }
+  });
+
+  it('an agent’s case waits at the village to be forwarded, proxy recorded', () => {
+    const o = openCase(request({ receivingLevel: 'village', channel: 'agent', proxy: { authorized: true } }), { now: NOW });
+    expect(o).toMatchObject({ ok: true, state: { status: 'submitted', clock: 'not_started', holderLevel: 'village', proxy: { authorized: true } } });
+    if (o.ok) expect(allowedActions(o.state)).toContain('forward');
+  });
+
+  it('rejections pass through', () => {
+    expect(openCase(request({ proxy: { authorized: false } }), { now: NOW })).toMatchObject({ ok: false, code: 'PROXY_AUTHORIZATION_REQUIRED' });
+  });
+});
+
+describe('sixKindLabel', () => {
+  it('returned beats supplement beats the stored kind', () => {
+    const notice = { missing: ['x'], defectNote: null, at: NOW.toISOString() };
+    expect(sixKindLabel({ kind: 'joint', status: 'returned', supplementNotice: notice })).toBe('returned');
+    expect(sixKindLabel({ kind: 'joint', status: 'in_progress', supplementNotice: notice })).toBe('supplement');
+    expect(sixKindLabel({ kind: 'escalated', status: 'in_progress', supplementNotice: null })).toBe('escalated');
+    expect(SIX_KIND_NAMES).toEqual({
+      immediate: '即办件',
+      promised: '承诺件',
+      supplement: '补办件',
+      returned: '退回件',
+      joint: '联办件',
+      escalated: '上报件',
+    });
+  });
+});

@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The staff console (web/) is built into dist/web and served by the API server: the page at /staff/*
+// (SPA fallback to index.html), its assets at /assets/*. In development `npx vite` proxies /api to the
+// server on port 3000 (API_PROXY=http://localhost:3100 to use another one).
+// A second, small page is built beside it: the public progress page (web/progress.html, served at /progress),
+// plain React without the console's libraries, for villagers' phones on slow networks.
+const apiTarget = process.env.API_PROXY ?? 'http://localhost:3000';
+
+const page = (file: string) => fileURLToPath(new URL(`./web/${file}`, import.meta.url));
+
+export default defineConfig({
+  root: 'web',
+  base: '/',
+  plugins: [react()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./web/src', import.meta.url)) } },
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      input: { main: page('index.html'), progress: page('progress.html') },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': apiTarget },
+  },
+  preview: {
+    proxy: { '/api': apiTarget },
+  },
+});

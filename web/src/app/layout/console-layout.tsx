@@ -1,0 +1,60 @@
+import { Layout, Menu, Typography } from 'antd';
+import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Suspense, useState } from 'react';
+import { PageLoading } from '@/components/feedback/page-loading';
+import { useMe } from '@/lib/auth';
+import { UserMenu } from '@/features/auth/components/user-menu';
+import { centerTitle } from '@/lib/levels';
+import { navItemsFor, selectedNavPath } from '@/config/navigation';
+
+/** The signed-in console: menu on the left (by role), who is signed in on top, the page in the middle. */
+export function ConsoleLayout() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const [collapsed, setCollapsed] = useState(false);
+  const items = navItemsFor(me.user.roles);
+  const orgTitle = me.user.org
+    ? centerTitle(me.user.org)
+    : me.user.orgLevel
+      ? centerTitle({ name: me.user.orgName ?? '', level: me.user.orgLevel })
+      : (me.user.orgName ?? '');
+
+  return (
+    <Layout className="console" style={{ minHeight: '100vh' }}>
+      <Layout.Sider className="console-sider" width={220} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg">
+        <div className="console-brand">
+          <div className="console-brand-logo">便</div>
+          {!collapsed && (
+            <div className="console-brand-text">
+              <div className="console-brand-name">便民服务平台</div>
+              <div className="console-brand-org" title={orgTitle ?? ''}>
+                {orgTitle}
+              </div>
+            </div>
+          )}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectedNavPath(pathname, items)]}
+          items={items.map((item) => ({ key: item.path, icon: item.icon, label: item.label }))}
+          onClick={({ key }) => void navigate({ to: key })}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="console-header">
+          <Typography.Text type="secondary" className="console-header-org">
+            {orgTitle}
+          </Typography.Text>
+          <UserMenu />
+        </Layout.Header>
+        <Layout.Content className="console-content">
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

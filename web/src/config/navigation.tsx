@@ -1,0 +1,48 @@
+import {
+  ApartmentOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
+  DesktopOutlined,
+  FileAddOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { can, type Permission } from '@/lib/authorization';
+
+export interface NavItem {
+  path: '/' | '/work' | '/cases/new' | '/cases' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings';
+  label: string;
+  icon: ReactNode;
+  /** One line for the quick links on the 工作台. */
+  description: string;
+  permission?: Permission;
+}
+
+/** The console menu; each entry shows only to the roles that may use the page. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: '工作台', icon: <HomeOutlined />, description: '我的信息和常用功能' },
+  { path: '/work', label: '我的工作', icon: <InboxOutlined />, description: '在办、今日到期、待补正、待接收的办件', permission: 'cases.handle' },
+  { path: '/cases/new', label: '受理登记', icon: <FileAddOutlined />, description: '登记群众的办事申请，当场判定办件类型', permission: 'cases.handle' },
+  { path: '/cases', label: '办件台账', icon: <FileSearchOutlined />, description: '查询、筛选全部办件，导出 Excel', permission: 'cases.read' },
+  { path: '/catalog', label: '事项目录', icon: <ProfileOutlined />, description: '查询事项，查看、打印办事指南' },
+  { path: '/catalog/import', label: '事项导入', icon: <CloudUploadOutlined />, description: '用 Excel 或 JSON 批量导入事项', permission: 'catalog.manage' },
+  { path: '/orgs', label: '组织机构', icon: <ApartmentOutlined />, description: '三级机构、办公时间和可办事项', permission: 'orgs.view' },
+  { path: '/users', label: '人员管理', icon: <TeamOutlined />, description: '账号、角色、重置密码和解锁', permission: 'users.manage' },
+  { path: '/windows', label: '窗口管理', icon: <DesktopOutlined />, description: '窗口设置和A岗、B岗安排', permission: 'windows.manage' },
+  { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, description: '节假日安排和办结日期计算' },
+  { path: '/settings', label: '系统设置', icon: <SettingOutlined />, description: '层级名称等全局设置', permission: 'settings.manage' },
+];
+
+export const navItemsFor = (roles: readonly string[]) => NAV_ITEMS.filter((item) => !item.permission || can(roles, item.permission));
+
+/** The menu entry a page belongs to: the longest path that prefixes the current one. */
+export function selectedNavPath(pathname: string, items: readonly NavItem[]): string {
+  const candidates = items.filter((item) => (item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`)));
+  candidates.sort((a, b) => b.path.length - a.path.length);
+  return candidates[0]?.path ?? '';
+}

@@ -1,0 +1,41 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+import { caseSchema, type CaseAction } from './case-schema';
+import { caseQueryKey } from './get-case';
+
+export interface ActOnCaseInput {
+  id: string;
+  action: CaseAction;
+  /** the version the clerk saw; someone else's change meanwhile answers 409 */
+  expectedVersion: number;
+  input: Record<string, unknown>;
+}
+
+export const actOnCase = ({ id, action, expectedVersion, input }: ActOnCaseInput) =>
+  apiRequest(`/cases/${encodeURIComponent(id)}/actions/${action}`, caseSchema, { method: 'POST', body: { ...input, expectedVersion } });
+
+export interface RefusalReviewInput {
+  id: string;
+  expectedVersion: number;
+  opinion: 'upheld' | 'questioned';
+  comment?: string;
+}
+
+/** 否定报备审查 by the director. */
+export const reviewRefusal = ({ id, ...body }: RefusalReviewInput) =>
+  apiRequest(`/cases/${encodeURIComponent(id)}/refusal-review`, caseSchema, { method: 'POST', body });
+
+function useCaseMutation<T>(mutationFn: (input: T) => ReturnType<typeof actOnCase>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (c) => {
+      queryClient.setQueryData(caseQueryKey(c.id), c);
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'count'] });
+    },
+  });
+}
+
+export const useActOnCase = () => useCaseMutation(actOnCase);
+export const useReviewRefusal = () => useCaseMutation(reviewRefusal);

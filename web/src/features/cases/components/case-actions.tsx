@@ -1,0 +1,132 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { isApiError, isVersionConflict } from '@/lib/api-client';
+import { useActOnCase, useReviewRefusal } from '../api/act-on-case';
+import type { Case, CaseAction } from '../api/case-schema';
+import { ActionFields, CONFIRM_TEXT, initialValues } from './action-fields';
+
+export const CONFLICT_TEXT = '该办件已被他人办理（版本已变化），请刷新查看最新状态';
+
+const PRIMARY: CaseAction[] = ['accept', 'complete', 'deliver', 'receive', 'supplement', 'approve-extension', 'review'];
+const DANGER: CaseAction[] = ['return', 'withdraw', 'reject-extension'];
+
+/** A failed action as the clerk should read it: the conflict plainly, a rule by its Chinese title. */
+function ActionError({ error, onReload }: { error: unknown; onReload: () => void }) {
+  if (isVersionConflict(error)) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        role="alert"
+        title={CONFLICT_TEXT}
+        action={
+          <Button size="small" type="primary" icon={<ReloadOutlined />} onClick={onReload}>
+            刷新
+          </Button>
+        }
+      />
+    );
+  }
+  const title = isApiError(error) ? error.title : '操作未能完成，请稍后重试。';
+  const more = isApiError(error) ? error.errors.map((e) => e.message).filter((m) => !title.includes(m)) : [];
+  return <Alert type="error" showIcon role="alert" title={title} description={more.length > 0 ? more.join('；') : undefined} />;
+}
+
+interface Props {
+  c: Case;
+  /** reloads the case (after a conflict) */
+  onReload: () => void;
+  canReviewRefusal: boolean;
+}
+
+/** The actions the case offers this person (allowedActions from the server), each with its small form. */
+export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState<CaseAction | 'refusal-review' | null>(null);
+  const [form] = Form.useForm();
+  const act = useActOnCase();
+  const review = useReviewRefusal();
+  const pending = act.isPending || review.isPending;
+  const error = open === 'refusal-review' ? review.error : act.error;
+  const needsRefusalReview = canReviewRefusal && c.refusal !== null && c.refusal !== undefined && !c.refusalReview;
+
+  const start = (action: CaseAction | 'refusal-review') => {
+    act.reset();
+    review.reset();
+    form.resetFields();
+    form.setFieldsValue(action === 'refusal-review' ? { opinion: 'upheld' } : initialValues(c, action));
+    setOpen(action);
+  };
+  const close = () => setOpen(null);
+  const reload = () => {
+    close();
+    act.reset();
+    review.reset();
+    onReload();
+  };
+
+  const title = open === 'refusal-review' ? '否定报备审查' : c.allowedActions.find((a) => a.action === open)?.name;
+
+  const submit = async () => {
+    if (!open) return;
+    const values = (await form.validateFields()) as Record<string, unknown>;
+    const input = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+    const done = () => {
+      message.success(`${title ?? '操作'}：已完成`);
+      close();
+    };
+    if (open === 'refusal-review') {
+      review.mutate({ id: c.id, expectedVersion: c.version, opinion: values.opinion as 'upheld' | 'questioned', comment: (values.comment as string) || undefined }, { onSuccess: done });
+    } else {
+      act.mutate({ id: c.id, action: open, expectedVersion: c.version, input }, { onSuccess: done });
+    }
+  };
+
+  return (
+    <Card title="办理操作" size="small" style={{ marginBottom: 16 }}>
+      {c.allowedActions.length === 0 && !needsRefusalReview ? (
+        <Typography.Text type="secondary">本件当前没有您可以办理的操作。</Typography.Text>
+      ) : (
+        <Space wrap>
+          {c.allowedActions.map((a) => (
+            <Button key={a.action} autoInsertSpace={false} type={PRIMARY.includes(a.action) ? 'primary' : 'default'} danger={DANGER.includes(a.action)} onClick={() => start(a.action)}>
+              {a.name}
+            </Button>
+          ))}
+          {needsRefusalReview && <Button onClick={() => start('refusal-review')}>否定报备审查</Button>}
+        </Space>
+      )}
+      <Modal
+        open={open !== null}
+        title={`${title ?? ''} · ${c.caseNo}`}
+        okText="确定"
+        cancelText="取消"
+        onOk={() => void submit()}
+        onCancel={close}
+        confirmLoading={pending}
+        destroyOnHidden
+        width={560}
+      >
+        <Form form={form} layout="vertical" preserve={false} onFinish={() => void submit()}>
+          {open === 'refusal-review' ? (
+            <>
+              <Form.Item name="opinion" label="审查意见" rules={[{ required: true, message: '请选择审查意见' }]}>
+                <Radio.Group options={[{ value: 'upheld', label: '同意（理由和依据充分）' }, { value: 'questioned', label: '有异议' }]} />
+              </Form.Item>
+              <Form.Item name="comment" label="审查说明（有异议时必填）">
+                <Input.TextArea rows={3} maxLength={500} />
+              </Form.Item>
+            </>
+          ) : open ? (
+            <>
+              {CONFIRM_TEXT[open] && <Typography.Paragraph>{CONFIRM_TEXT[open]}</Typography.Paragraph>}
+              <ActionFields c={c} action={open} form={form} />
+            </>
+          ) : null}
+        </Form>
+        {error && <ActionError error={error} onReload={reload} />}
+      </Modal>
+    </Card>
+  );
+}

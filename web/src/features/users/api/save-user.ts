@@ -1,0 +1,47 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiRequest } from '@/lib/api-client';
+import type { Role } from '@/lib/roles';
+import { userSchema } from './get-users';
+
+export interface CreateUserInput {
+  username: string;
+  name: string;
+  password: string;
+  roles: Role[];
+  orgId: string;
+  phone?: string | null;
+}
+
+export interface UpdateUserInput {
+  id: string;
+  expectedVersion: number;
+  name?: string;
+  roles?: Role[];
+  orgId?: string;
+  phone?: string | null;
+  active?: boolean;
+}
+
+// Some answers carry the user, some only confirm; either is fine, the list is reloaded.
+const userOrNothing = z.union([userSchema, z.object({ user: userSchema }), z.unknown()]);
+
+export const createUser = (input: CreateUserInput) => apiRequest('/users', userOrNothing, { method: 'POST', body: input });
+
+export const updateUser = ({ id, ...body }: UpdateUserInput) =>
+  apiRequest(`/users/${encodeURIComponent(id)}`, userOrNothing, { method: 'PATCH', body });
+
+export const resetPassword = ({ id, password }: { id: string; password: string }) =>
+  apiRequest(`/users/${encodeURIComponent(id)}/reset-password`, z.unknown(), { method: 'POST', body: { password } });
+
+export const unlockUser = (id: string) => apiRequest(`/users/${encodeURIComponent(id)}/unlock`, z.unknown(), { method: 'POST', body: {} });
+
+function useUserMutation<T>(fn: (input: T) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }) });
+}
+
+export const useCreateUser = () => useUserMutation(createUser);
+export const useUpdateUser = () => useUserMutation(updateUser);
+export const useResetPassword = () => useUserMutation(resetPassword);
+export const useUnlockUser = () => useUserMutation(unlockUser);

@@ -1,0 +1,124 @@
+import { App, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useErrorFeedback } from '@/hooks/use-error-feedback';
+import { roleOptions, rolesProblem, type Role } from '@/lib/roles';
+import type { User } from '../api/get-users';
+import { useCreateUser, useUpdateUser } from '../api/save-user';
+import { passwordRules } from '../utils/password-rules';
+
+export interface OrgOption {
+  value: string;
+  title: string;
+  children: OrgOption[];
+}
+
+interface FormValues {
+  username: string;
+  name: string;
+  password?: string;
+  roles: Role[];
+  orgId: string;
+  phone?: string;
+}
+
+interface Props {
+  user: User | null;
+  defaultOrgId?: string;
+  orgOptions: OrgOption[];
+  onClose: () => void;
+}
+
+/** New account (with an initial password) or changes to one: name, roles, organisation, phone. */
+export function UserFormModal({ user, defaultOrgId, orgOptions, onClose }: Props) {
+  const [form] = Form.useForm<FormValues>();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const showError = useErrorFeedback();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const editing = user !== null;
+
+  const submit = (values: FormValues) => {
+    const phone = values.phone?.trim() || null;
+    const onError = (e: unknown) =>
+      showError(e, { form, onReload: () => void queryClient.invalidateQueries({ queryKey: ['users'] }).then(onClose) });
+    if (user) {
+      update.mutate(
+        { id: user.id, expectedVersion: user.version, name: values.name.trim(), roles: values.roles, orgId: values.orgId, phone },
+        { onSuccess: () => (message.success('人员信息已保存。'), onClose()), onError },
+      );
+    } else {
+      create.mutate(
+        { username: values.username.trim(), name: values.name.trim(), password: values.password ?? '', roles: values.roles, orgId: values.orgId, phone },
+        { onSuccess: () => (message.success(`已创建账号 ${values.username.trim()}，请把初始密码当面告知本人。`), onClose()), onError },
+      );
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={editing ? `编辑人员：${user.name}` : '新增人员'}
+      okText="保存"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending || update.isPending}
+      destroyOnHidden
+      width={560}
+    >
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          username: user?.username,
+          name: user?.name,
+          roles: (user?.roles ?? []) as Role[],
+          orgId: user?.orgId ?? defaultOrgId,
+          phone: user?.phone ?? undefined,
+        }}
+      >
+        <Form.Item
+          name="username"
+          label="用户名"
+          extra={editing ? '用户名创建后不能修改' : '用于登录，以字母开头，3 至 32 位'}
+          rules={[
+            { required: true, whitespace: true, message: '请填写用户名' },
+            { pattern: /^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, message: '用户名须以字母开头，3 至 32 位，只能含字母、数字、下划线、点和横线' },
+          ]}
+        >
+          <Input disabled={editing} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 30, message: '姓名不超过 30 个字' }]}>
+          <Input />
+        </Form.Item>
+        {!editing && (
+          <Form.Item name="password" label="初始密码" rules={passwordRules} extra="至少 8 位，包含字母、数字、符号中的至少两类">
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="roles"
+          label="角色"
+          required
+          rules={[
+            {
+              validator: async (_, roles: Role[] | undefined) => {
+                const problem = rolesProblem(roles ?? []);
+                if (problem) throw new Error(problem);
+              },
+            },
+          ]}
+        >
+          <Select mode="multiple" options={roleOptions} placeholder="请选择角色，可多选" />
+        </Form.Item>
+        <Form.Item name="orgId" label="所属机构" rules={[{ required: true, message: '请选择所属机构' }]}>
+          <TreeSelect treeData={orgOptions} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="请选择所属机构" />
+        </Form.Item>
+        <Form.Item name="phone" label="联系电话" rules={[{ pattern: /^[\d-]{7,20}$/, message: '电话号码格式不正确' }]}>
+          <Input placeholder="手机或座机，可不填" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

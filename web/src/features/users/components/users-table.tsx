@@ -1,0 +1,82 @@
+import { Button, Popconfirm, Space, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { roleName } from '@/lib/roles';
+import type { User } from '../api/get-users';
+import { UserStatus } from './user-status';
+
+interface Props {
+  users: User[];
+  loading: boolean;
+  orgName: (orgId: string) => string;
+  busyId: string | null;
+  onEdit: (user: User) => void;
+  onToggleActive: (user: User) => void;
+  onResetPassword: (user: User) => void;
+  onUnlock: (user: User) => void;
+}
+
+/** Staff accounts with their roles, organisation and state, and what an administrator can do to each. */
+export function UsersTable({ users, loading, orgName, busyId, onEdit, onToggleActive, onResetPassword, onUnlock }: Props) {
+  const columns: TableColumnsType<User> = [
+    {
+      title: '姓名 / 用户名',
+      dataIndex: 'name',
+      render: (name: string, u) => (
+        <>
+          <div>{name}</div>
+          <div style={{ color: '#8c8c8c', fontSize: 12 }}>{u.username}</div>
+        </>
+      ),
+    },
+    {
+      title: '角色',
+      dataIndex: 'roles',
+      render: (roles: string[]) => roles.map((r) => <Tag key={r} color="blue">{roleName(r)}</Tag>),
+    },
+    { title: '所属机构', dataIndex: 'orgId', render: (id: string) => orgName(id) },
+    { title: '联系电话', dataIndex: 'phone', render: (p?: string | null) => p || '—' },
+    { title: '状态', key: 'status', render: (_, u) => <UserStatus user={u} /> },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_, user) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => onEdit(user)}>
+            编辑
+          </Button>
+          <Button type="link" size="small" onClick={() => onResetPassword(user)}>
+            重置密码
+          </Button>
+          {user.lockedUntil && user.active && (
+            <Button type="link" size="small" loading={busyId === user.id} onClick={() => onUnlock(user)}>
+              解锁
+            </Button>
+          )}
+          <Popconfirm
+            title={user.active ? `停用${user.name}的账号？` : `启用${user.name}的账号？`}
+            description={user.active ? '停用后该账号不能登录，已办理的记录保留。' : undefined}
+            okText={user.active ? '停用' : '启用'}
+            cancelText="取消"
+            onConfirm={() => onToggleActive(user)}
+          >
+            <Button type="link" size="small" danger={user.active} loading={busyId === user.id}>
+              {user.active ? '停用' : '启用'}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <Table<User>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={users}
+      loading={loading}
+      pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 人` }}
+      locale={{ emptyText: '该机构暂无人员' }}
+      scroll={{ x: 'max-content' }}
+    />
+  );
+}

@@ -1,0 +1,12 @@
+import dayjs from 'dayjs';
+
+export const formatDateTime = (iso: string | null | undefined): string =>
+  iso ? dayjs(iso).format('YYYY年M月D日 HH:mm') : '—';
+
+export const formatDate = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY年M月D日') : '—');
+
+export const yesNo = (value: boolean): string => (value ? '是' : '否');
+
+/** "08:30—12:00、14:30—17:30" */
+export const formatSessions = (sessions: readonly { start: string; end: string }[]): string =>
+  sessions.length === 0 ? '未设置' : sessions.map((s) => `${s.start}—${s.end}`).join('、');

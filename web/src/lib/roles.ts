@@ -1,0 +1,8 @@
+// The roles and their rules are the server's own (src/domain): one list, one 三员分立 rule.
+import { ROLE_NAMES, ROLES, type Role } from '../../../src/domain/roles';
+
+export { ROLE_NAMES, ROLES, rolesProblem, type Role } from '../../../src/domain/roles';
+
+export const roleName = (role: string): string => ROLE_NAMES[role as Role] ?? role;
+
+export const roleOptions = ROLES.map((value) => ({ value, label: ROLE_NAMES[value] }));

@@ -1,0 +1,49 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Col, Row } from 'antd';
+import { getRouteApi, useRouter } from '@tanstack/react-router';
+import { PageLoading } from '@/components/feedback/page-loading';
+import { QueryError } from '@/components/feedback/query-error';
+import { useMe } from '@/lib/auth';
+import { can } from '@/lib/authorization';
+import { useCase } from '@/features/cases/api/get-case';
+import { CaseActions } from '@/features/cases/components/case-actions';
+import { ApplicantCard, CaseHeader, CaseMaterials, CaseNotes } from '@/features/cases/components/case-overview';
+import { CaseTimeline } from '@/features/cases/components/case-timeline';
+import { NoticeLinks } from '@/features/cases/components/notice-links';
+
+const route = getRouteApi('/console/cases/$id');
+
+export function CaseDetailPage() {
+  const { id } = route.useParams();
+  const me = useMe();
+  const router = useRouter();
+  const c = useCase(id);
+
+  if (c.isPending) return <PageLoading />;
+  if (c.isError) return <QueryError error={c.error} onRetry={() => void c.refetch()} />;
+
+  return (
+    <>
+      <div className="page-header no-print">
+        <Button icon={<ArrowLeftOutlined />} onClick={() => router.history.back()}>
+          返回
+        </Button>
+      </div>
+      <CaseHeader c={c.data} />
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          {can(me.user.roles, 'cases.handle') && (
+            <CaseActions c={c.data} onReload={() => void c.refetch()} canReviewRefusal={can(me.user.roles, 'cases.review-refusals')} />
+          )}
+          <CaseNotes c={c.data} />
+          <CaseTimeline c={c.data} />
+        </Col>
+        <Col xs={24} xl={9}>
+          <NoticeLinks c={c.data} />
+          <ApplicantCard c={c.data} />
+          <CaseMaterials c={c.data} />
+        </Col>
+      </Row>
+    </>
+  );
+}

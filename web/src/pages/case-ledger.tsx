@@ -1,0 +1,59 @@
+import { FormOutlined } from '@ant-design/icons';
+import { Button, Card, Space } from 'antd';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { QueryError } from '@/components/feedback/query-error';
+import { PageHeader } from '@/components/layout/page-header';
+import { useMe } from '@/lib/auth';
+import { can } from '@/lib/authorization';
+import { useCases } from '@/features/cases/api/get-cases';
+import { CasesTable } from '@/features/cases/components/cases-table';
+import { LedgerExportButton, LedgerFilters } from '@/features/cases/components/ledger-filters';
+
+const route = getRouteApi('/console/cases');
+
+export function CaseLedgerPage() {
+  const filter = route.useSearch();
+  const navigate = route.useNavigate();
+  const me = useMe();
+  const cases = useCases(filter);
+
+  return (
+    <>
+      <PageHeader
+        title="办件台账"
+        description="本中心收件、办理和经办的全部办件；可按条件筛选并导出 Excel"
+        extra={
+          <Space>
+            <LedgerExportButton value={filter} />
+            {can(me.user.roles, 'cases.handle') && (
+              <Link to="/cases/new">
+                <Button type="primary" icon={<FormOutlined />}>
+                  受理登记
+                </Button>
+              </Link>
+            )}
+          </Space>
+        }
+      />
+      <Card>
+        <LedgerFilters orgId={me.user.orgId} value={filter} onChange={(next) => void navigate({ search: next, replace: true })} />
+        {cases.isError ? (
+          <QueryError error={cases.error} onRetry={() => void cases.refetch()} />
+        ) : (
+          <CasesTable
+            cases={cases.data?.cases ?? []}
+            loading={cases.isFetching}
+            pagination={{
+              current: filter.page ?? 1,
+              pageSize: filter.pageSize ?? 20,
+              total: cases.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (t) => `共 ${t} 件`,
+              onChange: (page, pageSize) => void navigate({ search: { ...filter, page: page === 1 ? undefined : page, pageSize: pageSize === 20 ? undefined : pageSize }, replace: true }),
+            }}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

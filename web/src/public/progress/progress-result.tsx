@@ -1,0 +1,54 @@
+import { chineseDate, chineseDateTime } from './format';
+import type { Progress } from './get-progress';
+
+/** What a villager wants to know, in this order: which matter, where it stands, by when, what happened. */
+const STATUS_HINTS: Record<string, string> = {
+  submitted: '材料已收到，正在等待受理。',
+  awaiting_supplement: '请按一次性告知书补齐材料，材料补齐之日起开始计算办理时限。',
+  in_progress: '正在办理，请耐心等待。',
+  paused: '正在进行公示、现场踏勘等特殊环节，此期间不计入办理时限。',
+  completed: '已经办结，请按通知领取办理结果。',
+  returned: '申请已退回，退回理由和依据见退回件通知书。',
+  withdrawn: '申请已撤回。',
+  delivered: '办理结果已经送达。',
+};
+
+const DONE = ['completed', 'delivered', 'returned', 'withdrawn'];
+
+export function ProgressResult({ progress }: { progress: Progress }) {
+  const hint = STATUS_HINTS[progress.status];
+  // newest first: the latest step is what people look for
+  const timeline = [...progress.timeline].reverse();
+  return (
+    <section className="result" aria-live="polite">
+      <h2 className="result-item">{progress.itemName}</h2>
+      <p className="result-no">办件编号：{progress.caseNo}</p>
+      <div className={`status status-${DONE.includes(progress.status) ? 'done' : 'open'}`}>
+        <span className="status-label">当前状态</span>
+        <strong className="status-name">{progress.statusName}</strong>
+      </div>
+      {hint && <p className="hint">{hint}</p>}
+      <dl className="dates">
+        <div>
+          <dt>受理日期</dt>
+          <dd>{progress.acceptedAt ? chineseDate(progress.acceptedAt) : '尚未受理'}</dd>
+        </div>
+        {progress.dueAt && (
+          <div>
+            <dt>承诺办结日期</dt>
+            <dd>{chineseDate(progress.dueAt)}</dd>
+          </div>
+        )}
+      </dl>
+      <h3 className="timeline-title">办理过程</h3>
+      <ol className="timeline">
+        {timeline.map((entry, i) => (
+          <li key={`${entry.at}-${i}`} className={i === 0 ? 'latest' : undefined}>
+            <time dateTime={entry.at}>{chineseDateTime(entry.at)}</time>
+            <span>{entry.text}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
