@@ -32,12 +32,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (error instanceof DomainError) {
+      // details first: a detail may never overwrite the problem's own fields (a case's `status` is not an HTTP one)
       return send(reply, {
+        ...(error.details ?? {}),
         type: 'about:blank',
         title: error.message,
         status: error.status,
         code: error.code,
-        ...(error.details ?? {}),
       });
     }
     if (error.statusCode === 429) {

@@ -440,7 +440,7 @@ const notAllowed = (state: CaseState, action: CaseAction): Rejection => {
     isTerminal(state.status)
       ? `本件${status}，办理已经结束，不能再“${ACTION_NAMES[action]}”。如群众仍需办理，请重新登记新的办件。`
       : `本件当前状态是“${status}”，不能“${ACTION_NAMES[action]}”。${now.length > 0 ? `现在可以办理：${list(now)}。` : ''}`,
-    { status: state.status, action },
+    { caseStatus: state.status, action },
   );
 };
 
