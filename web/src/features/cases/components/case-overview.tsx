@@ -15,7 +15,9 @@ export function CaseHeader({ c }: { c: Case }) {
           {c.caseNo}
         </Typography.Title>
         <KindTag kind={c.sixKind} />
-        <StatusTag status={c.status} />
+        <span data-testid="case-status">
+          <StatusTag status={c.status} />
+        </span>
         <LightDot light={c.light} />
         {c.proxy && <Tag color={c.proxy.authorized ? 'geekblue' : 'default'}>{c.proxy.authorized ? '代办件' : '帮办'}</Tag>}
       </Space>

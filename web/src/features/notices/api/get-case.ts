@@ -43,7 +43,9 @@ export type CaseEvent = z.infer<typeof eventSchema>;
 export const getNoticeCase = (id: string, signal?: AbortSignal) =>
   apiRequest(`/cases/${encodeURIComponent(id)}`, noticeCaseSchema, { signal });
 
+// A notice prints the case as it is now: never from a cache that an action on the case page has since made stale
+// (gcTime 0 drops the entry when the notice page closes, so the next notice always loads afresh).
 export const noticeCaseQueryOptions = (id: string) =>
-  queryOptions({ queryKey: ['notices', 'case', id], queryFn: ({ signal }) => getNoticeCase(id, signal) });
+  queryOptions({ queryKey: ['notices', 'case', id], queryFn: ({ signal }) => getNoticeCase(id, signal), staleTime: 0, gcTime: 0 });
 
 export const useNoticeCase = (id: string) => useQuery(noticeCaseQueryOptions(id));
