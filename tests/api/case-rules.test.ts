@@ -54,6 +54,8 @@ describe.each(DIALECTS)('case rules (%s)', (dialect) => {
   const act = (c: { id: string; version: number }, action: string, body: Record<string, unknown> = {}, cookie = clerk) =>
     t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/actions/${action}`, headers: { cookie }, payload: { expectedVersion: c.version, ...body } });
   const get = async (id: string, cookie = clerk): Promise<CaseView> => (await t.app.inject({ url: `/api/cases/${id}`, headers: { cookie } })).json();
+  const listed = async (view: string, id: string, cookie = clerk) =>
+    ((await t.app.inject({ url: `/api/cases?view=${view}&pageSize=100`, headers: { cookie } })).json().cases as { id: string }[]).some((x) => x.id === id);
   const refused = async (res: Awaited<ReturnType<typeof act>>, code: string) => {
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().code).toBe(code);
@@ -154,6 +156,7 @@ describe.each(DIALECTS)('case rules (%s)', (dialect) => {
     expect(c).toMatchObject({ kind: 'joint', sixKind: 'joint', status: 'in_progress' });
     expect(c.dueAt).toBe('2026-03-23T09:30:00.000Z'); // 15 working days, the same for every department
 
+    expect(await listed('joint', c.id)).toBe(true); // the lead center's 联办待审 list
     await refused(await act(c, 'complete', { outcome: 'approved', resultNo: '宅批 2026-01' }), 'JOINT_REVIEWS_INCOMPLETE');
     await refused(await act(c, 'review', { department: '县公安局', opinion: 'agree' }), 'UNKNOWN_JOINT_DEPARTMENT');
     await refused(await act(c, 'review', { department: '乡镇自然资源所', opinion: 'disagree' }), 'REVIEW_COMMENT_REQUIRED');
@@ -176,8 +179,23 @@ describe.each(DIALECTS)('case rules (%s)', (dialect) => {
     });
     expect(denied.statusCode, denied.body).toBe(200);
     expect(denied.json()).toMatchObject({ status: 'completed', outcome: 'denied' });
+    expect(await listed('joint', c.id)).toBe(false);
     const refusals = (await t.app.inject({ url: '/api/cases?view=refusals&pageSize=100', headers: { cookie: clerk } })).json();
     expect(refusals.cases.map((x: { id: string }) => x.id)).toContain(c.id);
+  });
+
+  it('an escalated case is on the township 已上报 list until the county result comes back', async () => {
+    const c = await register('MZ-003', ['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书']);
+    expect(await listed('sent-up', c.id)).toBe(false); // not sent yet: still the township's own work
+    const up = await act(c, 'escalate');
+    expect(await listed('sent-up', c.id)).toBe(true);
+    const received = await act(up.json(), 'receive', {}, county);
+    expect(await listed('sent-up', c.id)).toBe(true); // held by the county now
+    expect(await listed('sent-up', c.id, county)).toBe(false);
+    await act(received.json(), 'complete', { outcome: 'approved', resultNo: '低保 2026-200' }, county);
+    expect(await listed('sent-up', c.id)).toBe(false); // back at the township, to hand over
+    expect(await listed('to-deliver', c.id)).toBe(true);
+    expect(await listed('to-deliver', c.id, county)).toBe(false);
   });
 
   it('a withdrawn case stops its clock and allows nothing more', async () => {

@@ -142,11 +142,14 @@ describe.skipIf(!hasChromium)('the six kinds of case, intake to hand-over, in Ch
     await township.getByTestId('intake-decision').getByText('上报件', { exact: true }).waitFor();
     await save(township, /保存登记/);
     await status(township, '办理中');
+    const caseNo = (await township.getByTestId('case-no').textContent())!.trim();
     await act(township, '上报县级');
     await township.getByText('已上报县级，等待县政务服务中心接收').waitFor();
+    await township.getByRole('menuitem', { name: '我的工作' }).click();
+    await township.getByRole('tab', { name: /已上报/ }).click();
+    await township.locator('.ant-table-row:visible', { hasText: caseNo }).click();
     await printNotice(township, '上报件告知书', '上报件告知书', 'six-escalated-notice');
     const caseUrl = township.url();
-    const caseNo = (await township.getByTestId('case-no').textContent())!.trim();
 
     const county = await signIn('county');
     await county.getByRole('tab', { name: /待接收/ }).click();
@@ -157,8 +160,12 @@ describe.skipIf(!hasChromium)('the six kinds of case, intake to hand-over, in Ch
     await status(county, '已办结');
     await e.shot(county, 'six-escalated-county-completed');
 
-    await township.goto(caseUrl);
+    // the result is back: the township finds it in 我的工作 → 待送达
+    await township.getByRole('menuitem', { name: '我的工作' }).click();
+    await township.getByRole('tab', { name: /待送达/ }).click();
+    await township.locator('.ant-table-row:visible', { hasText: caseNo }).click();
     await status(township, '已办结');
+    expect(township.url()).toBe(caseUrl);
     await act(township, '送达结果');
     await status(township, '已送达');
     for (const step of ['上报县级', '接收', '办结', '送达结果']) {

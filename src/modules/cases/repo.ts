@@ -73,9 +73,23 @@ export const insertIdempotent = (db: Db, userId: string, key: string, caseId: st
  * held — open cases the center holds; incoming — forwarded or escalated to it, not yet received;
  * due-today — open cases it holds that are due by `dueBy`; extensions — extension requests to approve;
  * refusals — the refusal register (returned, or completed with a denial); refusals-to-review — those the
- * director has not reviewed yet.
+ * director has not reviewed yet; joint — open joint cases it leads (departments' opinions to collect);
+ * sent-up — cases it received and sent up (forwarded or escalated), not yet back (in transit or held above); to-deliver — cases
+ * completed (here or above) whose result it has still to hand over.
  */
-export const WORK_LISTS = ['mine', 'first-responded', 'held', 'incoming', 'due-today', 'extensions', 'refusals', 'refusals-to-review'] as const;
+export const WORK_LISTS = [
+  'mine',
+  'first-responded',
+  'held',
+  'incoming',
+  'due-today',
+  'extensions',
+  'refusals',
+  'refusals-to-review',
+  'joint',
+  'sent-up',
+  'to-deliver',
+] as const;
 export type WorkList = (typeof WORK_LISTS)[number];
 
 export interface CaseFilter {
@@ -104,7 +118,17 @@ function filtered(db: Db, f: CaseFilter) {
       query = query.where('holder_org_id', '=', orgId).where('status', 'in', OPEN).where('window_id', 'in', windowIds?.length ? windowIds : ['']);
     }
     if (name === 'incoming') query = query.where('transit_org_id', '=', orgId);
-    if (name === 'held' || name === 'due-today' || name === 'extensions') query = query.where('holder_org_id', '=', orgId).where('status', 'in', OPEN);
+    if (name === 'held' || name === 'due-today' || name === 'extensions' || name === 'joint') {
+      query = query.where('holder_org_id', '=', orgId).where('status', 'in', OPEN);
+    }
+    if (name === 'joint') query = query.where('kind', '=', 'joint');
+    if (name === 'to-deliver') query = query.where('holder_org_id', '=', orgId).where('status', '=', 'completed');
+    if (name === 'sent-up') {
+      query = query
+        .where('receiving_org_id', '=', orgId)
+        .where('status', 'in', OPEN)
+        .where((eb) => eb.or([eb('holder_org_id', '!=', orgId), eb('transit_org_id', 'is not', null)]));
+    }
     if (name === 'due-today') query = query.where('due_at', '<=', dueBy ?? '');
     if (name === 'extensions') query = query.where('extension_pending', '=', 1);
     if (name === 'refusals' || name === 'refusals-to-review') {

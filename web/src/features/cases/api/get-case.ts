@@ -6,6 +6,9 @@ export const getCase = (id: string, signal?: AbortSignal) => apiRequest(`/cases/
 
 export const caseQueryKey = (id: string) => ['cases', 'detail', id] as const;
 
-export const caseQueryOptions = (id: string) => queryOptions({ queryKey: caseQueryKey(id), queryFn: ({ signal }) => getCase(id, signal) });
+// Other windows and centers act on a case too (the county on an escalated one): every time the case page opens it
+// asks again, showing the cached copy only until the answer arrives.
+export const caseQueryOptions = (id: string) =>
+  queryOptions({ queryKey: caseQueryKey(id), queryFn: ({ signal }) => getCase(id, signal), staleTime: 0 });
 
 export const useCase = (id: string) => useQuery(caseQueryOptions(id));

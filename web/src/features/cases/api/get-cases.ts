@@ -4,7 +4,18 @@ import { apiRequest, buildUrl } from '@/lib/api-client';
 import { caseSummarySchema, type CaseStatus, type Light, type SixKind } from './case-schema';
 
 /** The work lists the server keeps per center and person (GET /api/cases?view=). */
-export type WorkView = 'held' | 'incoming' | 'due-today' | 'extensions' | 'refusals' | 'refusals-to-review' | 'mine' | 'first-responded';
+export type WorkView =
+  | 'held'
+  | 'incoming'
+  | 'due-today'
+  | 'extensions'
+  | 'refusals'
+  | 'refusals-to-review'
+  | 'mine'
+  | 'first-responded'
+  | 'joint'
+  | 'sent-up'
+  | 'to-deliver';
 
 export interface CaseFilter {
   view?: WorkView;
