@@ -218,8 +218,42 @@ export interface CaseSequencesTable {
   last_no: number;
 }
 
+export interface VillageBatchesTable {
+  id: string;
+  batch_no: string;
+  village_org_id: string;
+  township_org_id: string;
+  sent_by: string;
+  sent_at: Instant;
+  received_by: string | null;
+  received_at: Instant | null;
+  case_count: number;
+  idempotency_key: string;
+}
+
+export interface CaseHopsTable {
+  id: string;
+  case_id: string;
+  /** HopKind of src/domain/village/hops.ts */
+  kind: string;
+  from_org_id: string;
+  to_org_id: string;
+  urgent: number;
+  batch_id: string | null;
+  /** JSON: names of the materials handed over */
+  materials: string;
+  ready_at: Instant;
+  due_at: Instant;
+  sent_by: string | null;
+  sent_at: Instant | null;
+  received_by: string | null;
+  received_at: Instant | null;
+}
+
 export interface DB {
   cases: CasesTable;
+  village_batches: VillageBatchesTable;
+  case_hops: CaseHopsTable;
   case_states: CaseStatesTable;
   case_events: CaseEventsTable;
   idempotency_keys: IdempotencyKeysTable;

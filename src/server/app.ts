@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import { authRoutes } from '../modules/auth/routes.js';
 import { calendarRoutes } from '../modules/calendar/routes.js';
+import { agentRoutes } from '../modules/agents/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { orgRoutes } from '../modules/orgs/routes.js';
@@ -62,7 +63,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, settingsRoutes, orgRoutes, userRoutes, windowRoutes, calendarRoutes, catalogRoutes, caseRoutes]) {
+  for (const routes of [authRoutes, settingsRoutes, orgRoutes, userRoutes, windowRoutes, calendarRoutes, catalogRoutes, caseRoutes, agentRoutes]) {
     routes(app, ctx);
   }
 
@@ -91,6 +92,10 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   // The public progress page (the QR code on every notice points here): its own small page for phones.
   if (existsSync(join(webDir, 'progress.html'))) {
     app.get('/progress', (_request, reply) => reply.type('text/html').sendFile('progress.html'));
+  }
+  // The village agent console (代办员工作台): its own small page for agents' phones, with its own client routes.
+  if (existsSync(join(webDir, 'agent.html'))) {
+    for (const url of ['/agent', '/agent/*']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('agent.html'));
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) throw notFound('该页面或接口');

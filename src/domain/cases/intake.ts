@@ -74,12 +74,8 @@ export function decideIntake(request: IntakeRequest): IntakeDecision | Rejection
         `“${item.name}”不允许代办。请告知群众本人到${here}${item.window}办理；代办员可以帮助准备材料、预约时间。`,
       );
     }
-    if (!proxy.authorized) {
-      return reject(
-        'PROXY_AUTHORIZATION_REQUIRED',
-        '代办须有申请人签字的代理服务委托书。没有委托书时只能帮办：由申请人本人签字并提交。',
-      );
-    }
+    // Without a signed authorisation the case is still received, as help only (帮办): proxy.authorized = false,
+    // the applicant signs the application themselves.
   }
   if (!item.acceptLevels.includes(receivingLevel)) {
     return reject(
@@ -129,7 +125,9 @@ export function decideIntake(request: IntakeRequest): IntakeDecision | Rejection
       message: `主件齐全，缺少：${list(missing)}。请出具一次性告知书，一次列明以上全部材料；材料补齐之日起计算办结时限。`,
     };
   }
-  const onTheSpot = channel === 'window' && canAcceptAt(item, receivingLevel);
+  // A window accepts on the spot; so does a village agent for the village's own items (certificates and other
+  // village-level matters, finished at once). Anything decided higher up waits at the village to be forwarded.
+  const onTheSpot = (channel === 'window' || (channel === 'agent' && item.level === 'village')) && canAcceptAt(item, receivingLevel);
   return {
     ok: true,
     outcome: 'accept',

@@ -44,7 +44,6 @@ export const CASE_RULE_CODES = [
   // intake
   'IN_PERSON_REQUIRED',
   'PROXY_NOT_ALLOWED',
-  'PROXY_AUTHORIZATION_REQUIRED',
   'ONLINE_NOT_ALLOWED',
   'NOT_RECEIVABLE_HERE',
   'CHANNEL_NOT_ALLOWED',
@@ -369,6 +368,13 @@ export const noDisagreement = (s: CaseState, input: ActionInput<'complete'>): Re
 /** Rule 6: only the legal fee, and every fee charged with its receipt number; proxy service itself is free. */
 export const legalFee = (s: CaseState, input: ActionInput<'complete'>): Rejection | null => {
   if (input.feeCharged === undefined || input.feeCharged === 0) return null;
+  if (s.holderLevel === 'village') {
+    return reject(
+      'FEE_ABOVE_STANDARD',
+      `村便民服务室的代办、帮办服务一律免费，不能登记收费（本次填写 ${input.feeCharged} 元）。如事项有法定工本费，由办理的乡镇或县级窗口收取并开具票据。`,
+      { standard: 0 },
+    );
+  }
   if (input.feeCharged > s.item.fee.amount) {
     return reject(
       'FEE_ABOVE_STANDARD',

@@ -17,6 +17,7 @@ import { findItemByCode, findOffering } from '../catalog/repo.js';
 import { actorOrg } from './access.js';
 import { centerTime } from './center.js';
 import { caseRowFromState, stateRow } from './persist.js';
+import { recordHops } from './hops.js';
 import * as repo from './repo.js';
 import type { CreateCaseBody } from './schema.js';
 
@@ -66,7 +67,8 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
       body.refusal,
     );
     if (!opened.ok) throw toDomainError(opened);
-    const state = applyDeadline(opened.state, opened.deadline, await centerTime(trx, org));
+    const time = await centerTime(trx, org);
+    const state = applyDeadline(opened.state, opened.deadline, time);
 
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: org.time_zone, year: 'numeric', month: '2-digit', day: '2-digit' })
       .format(now)
@@ -111,6 +113,16 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
         channel: body.channel,
         proxy: body.proxy ?? null,
       }),
+    });
+    await recordHops(trx, {
+      caseId: id,
+      before: null,
+      after: state,
+      action: 'intake',
+      orgs: { receiving: org.id, holder: org.id, transit: null, holderBefore: org.id },
+      userId: actor.userId,
+      now,
+      time,
     });
     await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, at);
     await recordAudit(trx, { at: now, userId: actor.userId, action: 'case.register', targetType: 'case', targetId: id });

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
-import type { CaseEventsTable, CasesTable, CaseStatesTable } from '../../db/schema.js';
+import type { CaseEventsTable, CaseHopsTable, CasesTable, CaseStatesTable } from '../../db/schema.js';
 import { likePattern } from '../../db/portable.js';
 import { updateVersioned } from '../../db/versioned.js';
 import type { Db } from '../../server/context.js';
@@ -75,7 +75,8 @@ export const insertIdempotent = (db: Db, userId: string, key: string, caseId: st
  * refusals — the refusal register (returned, or completed with a denial); refusals-to-review — those the
  * director has not reviewed yet; joint — open joint cases it leads (departments' opinions to collect);
  * sent-up — cases it received and sent up (forwarded or escalated), not yet back (in transit or held above); to-deliver — cases
- * completed (here or above) whose result it has still to hand over.
+ * completed (here or above) whose result it has still to hand over; to-forward — cases a village has received
+ * complete and must send up (the weekly batch, or at once when urgent).
  */
 export const WORK_LISTS = [
   'mine',
@@ -89,6 +90,7 @@ export const WORK_LISTS = [
   'joint',
   'sent-up',
   'to-deliver',
+  'to-forward',
 ] as const;
 export type WorkList = (typeof WORK_LISTS)[number];
 
@@ -122,6 +124,9 @@ function filtered(db: Db, f: CaseFilter) {
       query = query.where('holder_org_id', '=', orgId).where('status', 'in', OPEN);
     }
     if (name === 'joint') query = query.where('kind', '=', 'joint');
+    if (name === 'to-forward') {
+      query = query.where('holder_org_id', '=', orgId).where('status', '=', 'submitted').where('transit_org_id', 'is', null);
+    }
     if (name === 'to-deliver') query = query.where('holder_org_id', '=', orgId).where('status', '=', 'completed');
     if (name === 'sent-up') {
       query = query
@@ -166,3 +171,24 @@ export async function countCases(db: Db, f: CaseFilter): Promise<number> {
   const row = await filtered(db, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+// ---------------------------------------------------------------------------------------------- hops (rule 9)
+
+/** The hop of this kind still under way for a case: not yet sent, or sent and not yet received. */
+export const findOpenHop = (db: Db, caseId: string, kind: string) =>
+  db
+    .selectFrom('case_hops')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind)
+    .where('received_at', 'is', null)
+    .orderBy('ready_at', 'desc')
+    .executeTakeFirst();
+
+export const insertHop = (db: Db, row: Insertable<CaseHopsTable>) => db.insertInto('case_hops').values(row).execute();
+
+export const updateHop = (db: Db, id: string, patch: Updateable<CaseHopsTable>) =>
+  db.updateTable('case_hops').set(patch).where('id', '=', id).execute();
+
+export const listHops = (db: Db, caseId: string) =>
+  db.selectFrom('case_hops').selectAll().where('case_id', '=', caseId).orderBy('ready_at').execute();

@@ -15,7 +15,6 @@ const seen = new Set<CaseRuleCode>();
 const INTAKE_CODES: CaseRuleCode[] = [
   'IN_PERSON_REQUIRED',
   'PROXY_NOT_ALLOWED',
-  'PROXY_AUTHORIZATION_REQUIRED',
   'ONLINE_NOT_ALLOWED',
   'NOT_RECEIVABLE_HERE',
   'CHANNEL_NOT_ALLOWED', // channel.test.ts

@@ -130,9 +130,18 @@ describe('decideIntake: refusals', () => {
     expect(decideIntake(request({ item: noProxy }))).toMatchObject({ ok: true });
   });
 
-  it('PROXY_AUTHORIZATION_REQUIRED: without a signed authorisation the agent only helps', () => {
-    expect(decideIntake(request({ proxy: { authorized: false } }))).toMatchObject({ ok: false, code: 'PROXY_AUTHORIZATION_REQUIRED' });
-    expect(decideIntake(request({ proxy: { authorized: true } }))).toMatchObject({ ok: true });
+  it('without a signed authorisation the case is received as help only (帮办), marked so', () => {
+    expect(decideIntake(request({ proxy: { authorized: false } }))).toMatchObject({ ok: true });
+    const o = openCase(request({ receivingLevel: 'village', channel: 'agent', proxy: { authorized: false } }), { now: NOW });
+    expect(o).toMatchObject({ ok: true, state: { status: 'submitted', proxy: { authorized: false } } });
+  });
+
+  it('a village agent finishes the village own immediate items on the spot, and only those', () => {
+    const villageItem = item({ level: 'village', kind: 'immediate', acceptLevels: ['village'] });
+    const here = openCase(request({ item: villageItem, receivingLevel: 'village', channel: 'agent', proxy: { authorized: true } }), { now: NOW });
+    expect(here).toMatchObject({ ok: true, state: { status: 'in_progress', clock: 'running', holderLevel: 'village' } });
+    const above = openCase(request({ receivingLevel: 'village', channel: 'agent', proxy: { authorized: true } }), { now: NOW });
+    expect(above).toMatchObject({ ok: true, state: { status: 'submitted', clock: 'not_started' } });
   });
 
   it('NOT_RECEIVABLE_HERE: only at the levels the item names', () => {
@@ -193,7 +202,7 @@ describe('openCase: the first state', () => {
   });
 
   it('rejections pass through', () => {
-    expect(openCase(request({ proxy: { authorized: false } }), { now: NOW })).toMatchObject({ ok: false, code: 'PROXY_AUTHORIZATION_REQUIRED' });
+    expect(openCase(request({ item: item({ inPersonRequired: true }), proxy: { authorized: true } }), { now: NOW })).toMatchObject({ ok: false, code: 'IN_PERSON_REQUIRED' });
   });
 });
 

@@ -1,0 +1,123 @@
+/**
+ * Hops between the levels (rule 9 of DOMAIN.md): village → township (the weekly batch, or at once when urgent),
+ * township → county (an escalated case), and the result back to the villager. Each hop has its own time limit;
+ * a hop done after its limit, or still not done when the limit has passed, is a violation the township director
+ * sees. Pure: the calendar and office hours are arguments.
+ */
+import { addCalendarDays, addWorkingDays, isWorkingDay, weekday, type IsoDate, type WorkingCalendar } from '../calendar/calendar.js';
+import { closingTime, localDate, zonedInstant, type OfficeHours } from '../calendar/office-hours.js';
+import type { CaseAction, CaseState } from '../cases/model.js';
+
+export const HOP_KINDS = ['village-township', 'township-county', 'hand-back'] as const;
+export type HopKind = (typeof HOP_KINDS)[number];
+
+export const HOP_NAMES: Record<HopKind, string> = {
+  'village-township': '村级转报乡镇',
+  'township-county': '乡镇上报县级',
+  'hand-back': '结果返回群众',
+};
+
+/** Working days the township has to send an escalated case up after accepting it (its forwarding promise). */
+export const ESCALATION_HOP_DAYS = 2;
+/** Working days from the decision above until the villager has been told and handed the result (回复). */
+export const HAND_BACK_DAYS = 3;
+
+/** Monday of the week of `date` (ISO weeks start on Monday). */
+export function mondayOf(date: IsoDate): IsoDate {
+  return addCalendarDays(date, -((weekday(date) + 6) % 7));
+}
+
+/** The batch day of the week starting on `monday`: that Monday, or the first working day after it. */
+export function batchDayOfWeek(cal: WorkingCalendar, monday: IsoDate): IsoDate {
+  let day = monday;
+  while (!isWorkingDay(cal, day)) day = addCalendarDays(day, 1);
+  return day;
+}
+
+/**
+ * The first batch day strictly after `date`: the day an ordinary case received on `date` goes to the township.
+ * A case received on a batch day itself waits for the next one (the batch leaves in the morning).
+ */
+export function nextBatchDay(cal: WorkingCalendar, date: IsoDate): IsoDate {
+  for (let monday = mondayOf(date); ; monday = addCalendarDays(monday, 7)) {
+    const day = batchDayOfWeek(cal, monday);
+    if (day > date) return day;
+  }
+}
+
+export interface HopTime {
+  calendar: WorkingCalendar;
+  hours: OfficeHours;
+  timeZone: string;
+}
+
+/**
+ * By when a hop must be done, as an instant (end of office hours of the limit day):
+ * - village → township: the next batch day after the case was ready to go; urgent: the next working day;
+ * - township → county: ESCALATION_HOP_DAYS working days after the township accepted it;
+ * - hand-back: HAND_BACK_DAYS working days after the decision above.
+ */
+export function hopLimit(kind: HopKind, from: Date, options: { urgent?: boolean }, t: HopTime): Date {
+  const start = localDate(from, t.timeZone);
+  const endOf = (day: IsoDate) => zonedInstant(day, closingTime(t.hours), t.timeZone);
+  switch (kind) {
+    case 'village-township':
+      return endOf(options.urgent ? addWorkingDays(t.calendar, start, 1) : nextBatchDay(t.calendar, start));
+    case 'township-county':
+      return endOf(addWorkingDays(t.calendar, start, ESCALATION_HOP_DAYS));
+    case 'hand-back':
+      return endOf(addWorkingDays(t.calendar, start, HAND_BACK_DAYS));
+  }
+}
+
+export interface HopRecord {
+  kind: HopKind;
+  dueAt: string;
+  doneAt: string | null;
+}
+
+/** Late: done after the limit, or not done and the limit has passed. */
+export function isLate(hop: HopRecord, now: Date): boolean {
+  const due = Date.parse(hop.dueAt);
+  return hop.doneAt === null ? now.getTime() > due : Date.parse(hop.doneAt) > due;
+}
+
+/** What a step of a case does to its hops; the caller writes these rows in the step's transaction. */
+export type HopChange =
+  /** the case is ready to go up (or, for hand-back, the result is on its way down): the hop's clock starts */
+  | { type: 'open'; kind: HopKind; sent: boolean }
+  /** the case left: the open hop of this kind is sent */
+  | { type: 'send'; kind: HopKind; urgent: boolean }
+  /** the case arrived where it was sent (or, for hand-back, the villager has it) */
+  | { type: 'receive'; kind: HopKind };
+
+/**
+ * The hop changes of one step of a case, read from its state before and after (before = null at intake):
+ * - a case waiting at the village to be forwarded opens a village → township hop; `forward` sends it; the
+ *   township's `receive` closes it;
+ * - an escalated case in progress at the township opens a township → county hop; `escalate` sends it; the
+ *   county's `receive` closes it;
+ * - a village case decided above opens the hand-back hop, sent at once; the agent's `deliver` closes it.
+ */
+export function hopChanges(before: CaseState | null, after: CaseState, action: CaseAction | 'intake', urgent = false): HopChange[] {
+  const changes: HopChange[] = [];
+  const waitingAtVillage = (s: CaseState | null) => s !== null && s.holderLevel === 'village' && s.status === 'submitted' && s.transit === null;
+  const waitingToEscalate = (s: CaseState | null) =>
+    s !== null && s.kind === 'escalated' && s.holderLevel === 'township' && s.status === 'in_progress' && s.transit === null;
+
+  if (waitingAtVillage(after) && !waitingAtVillage(before)) changes.push({ type: 'open', kind: 'village-township', sent: false });
+  // (a pause or a supplement in between makes it "start waiting" again: the caller keeps the hop already open)
+  if (waitingToEscalate(after) && !waitingToEscalate(before)) changes.push({ type: 'open', kind: 'township-county', sent: false });
+  if (action === 'forward') changes.push({ type: 'send', kind: 'village-township', urgent });
+  if (action === 'escalate') changes.push({ type: 'send', kind: 'township-county', urgent: false });
+  if (action === 'receive' && before?.transit) {
+    changes.push({ type: 'receive', kind: before.transit.to === 'county' ? 'township-county' : 'village-township' });
+  }
+  if (action === 'complete' && after.receivingLevel === 'village' && before !== null && before.holderLevel !== 'village') {
+    changes.push({ type: 'open', kind: 'hand-back', sent: true });
+  }
+  if (action === 'deliver' && after.receivingLevel === 'village' && after.delivery !== null) {
+    changes.push({ type: 'receive', kind: 'hand-back' });
+  }
+  return changes;
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requirePermission } from '../../server/authenticate.js';
+import type { AppContext } from '../../server/context.js';
+import { idempotencyHeaders } from '../cases/schema.js';
+import { getBatch, listBatches, nextBatch, receiveBatch, sendBatch } from './batches.js';
+import { hopViolations, villageMonthly, villageMonthlyWorkbook } from './reports.js';
+import { batchIdParams, monthQuery } from './schema.js';
+
+/** The village network (rule 9): weekly batches, hop violations, the village monthly table. */
+export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['村级代办'];
+
+  r.get('/api/agents/next-batch', { schema: { tags, summary: '下一次集中报送日期和待报送件数' } }, (request) =>
+    nextBatch(ctx, requirePermission(request, 'cases.handle')),
+  );
+  r.post(
+    '/api/agents/batches',
+    { schema: { tags, summary: '发送村级报送批次（需 Idempotency-Key）', headers: idempotencyHeaders } },
+    async (request, reply) => {
+      const actor = requirePermission(request, 'cases.handle');
+      const id = await sendBatch(ctx, actor, request.headers['idempotency-key']);
+      return reply.code(201).send(await getBatch(ctx, actor, id));
+    },
+  );
+  r.get('/api/agents/batches', { schema: { tags, summary: '报送批次（村级发出的、乡镇收到的）' } }, (request) =>
+    listBatches(ctx, requirePermission(request, 'cases.read')),
+  );
+  r.get('/api/agents/batches/:id', { schema: { tags, summary: '报送清单：批次内的办件和移交材料', params: batchIdParams } }, (request) =>
+    getBatch(ctx, requirePermission(request, 'cases.read'), request.params.id),
+  );
+  r.post('/api/agents/batches/:id/receive', { schema: { tags, summary: '乡镇接收整个报送批次', params: batchIdParams } }, async (request) => {
+    const actor = requirePermission(request, 'cases.handle');
+    await receiveBatch(ctx, actor, request.params.id);
+    return getBatch(ctx, actor, request.params.id);
+  });
+  r.get('/api/agents/hop-violations', { schema: { tags, summary: '转报、上报和结果回复超时' } }, (request) =>
+    hopViolations(ctx, requirePermission(request, 'cases.read')),
+  );
+  r.get('/api/agents/monthly', { schema: { tags, summary: '村级便民服务办理情况统计表', querystring: monthQuery } }, (request) =>
+    villageMonthly(ctx, requirePermission(request, 'cases.read'), request.query.month),
+  );
+  r.get('/api/agents/monthly.xlsx', { schema: { tags, summary: '村级统计表导出（Excel）', querystring: monthQuery } }, async (request, reply) => {
+    const report = await villageMonthly(ctx, requirePermission(request, 'cases.read'), request.query.month);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`村级统计表-${report.month}.xlsx`)}`)
+      .send(await villageMonthlyWorkbook(report));
+  });
+}

@@ -1,0 +1,4 @@
+import { z } from 'zod';
+
+export const batchIdParams = z.object({ id: z.string().min(1) });
+export const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份请按 YYYY-MM 填写，如 2026-03') });
