@@ -2,15 +2,28 @@ import { buildCalendar, type CalendarOverride, type WorkingCalendar } from '../.
 import { fromBool, toBool } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
 
+/**
+ * The calendar is read on nearly every request (deadlines, lights) and changes once a year. The loaded calendar
+ * is kept while the database's stamp (each year and when it was imported, and the number of days) is the same:
+ * one small query instead of reading and rebuilding every holiday. Another process importing a year changes the
+ * stamp, so every app process on a shared PostgreSQL sees the new year on its next request.
+ */
+let cached: { stamp: string; calendar: WorkingCalendar } | null = null;
+
 export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
-  const [years, days] = await Promise.all([
-    db.selectFrom('calendar_years').select('year').execute(),
-    db.selectFrom('calendar_days').selectAll().execute(),
+  const [years, count] = await Promise.all([
+    db.selectFrom('calendar_years').select(['year', 'imported_at']).orderBy('year').execute(),
+    db.selectFrom('calendar_days').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return buildCalendar(
+  const stamp = `${years.map((y) => `${y.year}@${y.imported_at}`).join(',')}#${count.n}`;
+  if (cached?.stamp === stamp) return cached.calendar;
+  const days = await db.selectFrom('calendar_days').selectAll().execute();
+  const calendar = buildCalendar(
     years.map((y) => Number(y.year)),
     days.map((d) => ({ date: d.date, working: toBool(d.working), note: d.note })),
   );
+  cached = { stamp, calendar };
+  return calendar;
 }
 
 export const listYears = (db: Db) =>
