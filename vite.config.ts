@@ -7,6 +7,7 @@ import { defineConfig } from 'vite';
 // server on port 3000 (API_PROXY=http://localhost:3100 to use another one).
 // A second, small page is built beside it: the public progress page (web/progress.html, served at /progress),
 // plain React without the console's libraries, for villagers' phones on slow networks.
+// A third, the village agent console (web/agent.html, served at /agent), is built the same way for agents' phones.
 const apiTarget = process.env.API_PROXY ?? 'http://localhost:3000';
 
 const page = (file: string) => fileURLToPath(new URL(`./web/${file}`, import.meta.url));
@@ -21,7 +22,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
-      input: { main: page('index.html'), progress: page('progress.html') },
+      input: { main: page('index.html'), progress: page('progress.html'), agent: page('agent.html') },
     },
   },
   server: {

@@ -1,0 +1,268 @@
+/**
+ * What the agent console reads from the server, and the calls it makes. Shapes follow the server's answers
+ * (GET /api/auth/me, /api/items, /api/cases, /api/agents/*); only the fields this page uses are declared.
+ */
+import { api, listOf } from './api';
+
+// ------------------------------------------------------------------------------------------------ session
+
+export interface Org {
+  id: string;
+  name: string;
+  centerName?: string;
+  level?: string;
+  address?: string | null;
+  phone?: string | null;
+}
+
+export interface Me {
+  id: string;
+  username?: string;
+  name: string;
+  roles: string[];
+  orgId: string;
+  orgName?: string;
+  orgLevel?: string | null;
+  org?: Org | null;
+}
+
+export const getMe = async (): Promise<Me> => (await api<{ user: Me }>('/auth/me', { quiet401: true })).user;
+
+export const signIn = (username: string, password: string) =>
+  api<{ user: Me }>('/auth/login', { method: 'POST', body: { username, password }, quiet401: true });
+
+export const signOut = () => api<void>('/auth/logout', { method: 'POST', quiet401: true });
+
+/** 柳河村便民服务室: the office's public name, as it goes on every printed sheet. */
+export const officeName = (me: Me): string => me.org?.centerName ?? `${me.orgName ?? me.org?.name ?? ''}便民服务室`;
+export const villageName = (me: Me): string => me.org?.name ?? me.orgName ?? '';
+
+// ------------------------------------------------------------------------------------------------ items
+
+export interface Material {
+  name: string;
+  main: boolean;
+  copies?: number;
+  original?: boolean;
+}
+
+export interface Item {
+  code: string;
+  name: string;
+  category: string;
+  department?: string;
+  window?: string;
+  level: 'county' | 'township' | 'village';
+  kind: 'immediate' | 'promised';
+  promisedDays?: number;
+  inPersonRequired: boolean;
+  proxyAllowed: boolean;
+  materials: Material[];
+  result?: string;
+  fee?: { amount: number; basis?: string };
+  status?: string;
+}
+
+const ITEMS_CACHE = 'bianmin.agent.items.v1';
+
+/** The items cached from the last visit: the form can open at once, even on a weak signal. */
+export function cachedItems(orgId: string): Item[] | null {
+  try {
+    const raw = localStorage.getItem(ITEMS_CACHE);
+    if (!raw) return null;
+    const cached = JSON.parse(raw) as { orgId?: string; items?: Item[] };
+    return cached.orgId === orgId && Array.isArray(cached.items) ? cached.items : null;
+  } catch {
+    return null;
+  }
+}
+
+let fetchedThisVisit = false;
+
+/** Whether the list was already asked for since the page opened (74 KB: not again on every visit to the form). */
+export const itemsFresh = () => fetchedThisVisit;
+
+/**
+ * The items this village may receive: the codes it offers (GET /api/orgs/{id}/items) joined with the public
+ * catalog (GET /api/items), which carries materials and the proxy rules.
+ */
+export async function getVillageItems(orgId: string): Promise<Item[]> {
+  const [offered, catalog] = await Promise.all([
+    api<{ itemCodes?: unknown; items?: unknown }>(`/orgs/${encodeURIComponent(orgId)}/items`),
+    api<{ items?: unknown }>('/items'),
+  ]);
+  let items: Item[];
+  if (Array.isArray(offered.items)) {
+    // an answer that already carries whole items needs no join
+    items = offered.items as Item[];
+  } else {
+    const codes = new Set(listOf<string>(offered.itemCodes, '可办事项'));
+    items = listOf<Item>(catalog.items, '事项目录').filter((item) => codes.has(item.code) && item.status !== 'retired');
+  }
+  items.sort((a, b) => a.code.localeCompare(b.code));
+  fetchedThisVisit = true;
+  try {
+    localStorage.setItem(ITEMS_CACHE, JSON.stringify({ orgId, items }));
+  } catch {
+    // a full storage only costs the next visit a download
+  }
+  return items;
+}
+
+// ------------------------------------------------------------------------------------------------ cases
+
+export interface Applicant {
+  name: string;
+  idNumber: string;
+  phone: string;
+  address?: string | null;
+}
+
+export interface CaseSummary {
+  id: string;
+  caseNo: string;
+  itemCode: string;
+  itemName: string;
+  kind: string;
+  sixKind: string;
+  sixKindName?: string;
+  status: string;
+  statusName: string;
+  channel: string;
+  applicant: Applicant;
+  receivingOrgId: string;
+  holderOrgId: string;
+  transitOrgId?: string | null;
+  acceptedAt?: string | null;
+  dueAt?: string | null;
+  outcome?: 'approved' | 'denied' | null;
+  resultNo?: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface CaseEvent {
+  at: string;
+  type: string;
+  by: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  data?: unknown;
+}
+
+export interface Case extends CaseSummary {
+  proxy?: { authorized: boolean } | null;
+  materials: { provided: string[]; guide: Material[] };
+  supplementNotice?: { missing: string[]; defectNote?: string | null; at: string } | null;
+  refusal?: { reasons: string; basis: string } | null;
+  transit?: { from: string; to: string; urgent: boolean; at: string } | null;
+  delivery?: { method: string; at: string } | null;
+  allowedActions: { action: string; name: string }[];
+  events: CaseEvent[];
+}
+
+export interface NewCase {
+  itemCode: string;
+  channel: 'agent';
+  applicant: { name: string; idNumber: string; phone: string; address?: string };
+  materials: { name: string; provided: boolean }[];
+  proxy: { authorized: boolean };
+}
+
+export const registerCase = (body: NewCase, key: string) => api<Case>('/cases', { method: 'POST', body, idempotencyKey: key });
+
+export const getCase = (id: string) => api<Case>(`/cases/${encodeURIComponent(id)}`);
+
+export const VIEWS = ['to-forward', 'held', 'sent-up', 'to-deliver'] as const;
+export type View = (typeof VIEWS)[number];
+
+export async function listCases(query: { view?: View; status?: string; page?: number; pageSize?: number }) {
+  const params = new URLSearchParams();
+  if (query.view) params.set('view', query.view);
+  if (query.status) params.set('status', query.status);
+  params.set('page', String(query.page ?? 1));
+  params.set('pageSize', String(query.pageSize ?? 20));
+  const answer = await api<{ cases?: unknown; total?: unknown }>(`/cases?${params.toString()}`);
+  const cases = listOf<CaseSummary>(answer.cases, '办件列表');
+  return { cases, total: typeof answer.total === 'number' ? answer.total : cases.length };
+}
+
+export const actOn = (c: { id: string; version: number }, action: string, input: Record<string, unknown> = {}) =>
+  api<Case>(`/cases/${encodeURIComponent(c.id)}/actions/${action}`, { method: 'POST', body: { expectedVersion: c.version, ...input } });
+
+// ------------------------------------------------------------------------------------------------ batches
+
+export interface BatchCase {
+  id: string;
+  caseNo: string;
+  itemName: string;
+  applicantName: string;
+  materials: string[];
+}
+
+export interface Batch {
+  id: string;
+  batchNo: string;
+  villageName: string;
+  townshipName: string;
+  sentAt: string;
+  sentBy: string | null;
+  receivedAt: string | null;
+  receivedBy: string | null;
+  caseCount?: number;
+  cases?: BatchCase[];
+}
+
+export const getNextBatch = () => api<{ batchDay: string; waiting: number }>('/agents/next-batch');
+
+export const sendBatch = (key: string) => api<Batch>('/agents/batches', { method: 'POST', body: {}, idempotencyKey: key });
+
+export async function listBatches(): Promise<Batch[]> {
+  return listOf<Batch>((await api<{ batches?: unknown }>('/agents/batches')).batches, '报送记录');
+}
+
+export const getBatch = (id: string) => api<Batch>(`/agents/batches/${encodeURIComponent(id)}`);
+
+// ------------------------------------------------------------------------------------------------ monthly
+
+export interface MonthlyCounts {
+  received: number;
+  finishedOnSpot: number;
+  forwarded: number;
+  finishedAbove: number;
+  returned: number;
+  handedBack: number;
+}
+
+export interface MonthlyRow extends MonthlyCounts {
+  villageId: string;
+  villageName: string;
+  category: string;
+}
+
+export interface Monthly {
+  month: string;
+  rows: MonthlyRow[];
+  totals: MonthlyCounts;
+}
+
+export async function getMonthly(month: string): Promise<Monthly> {
+  const answer = await api<Partial<Monthly>>(`/agents/monthly?month=${encodeURIComponent(month)}`);
+  const rows = listOf<MonthlyRow>(answer.rows, '月报表');
+  return { month: answer.month ?? month, rows, totals: answer.totals ?? sumCounts(rows) };
+}
+
+export const MONTHLY_COLUMNS: { key: keyof MonthlyCounts; label: string }[] = [
+  { key: 'received', label: '受理数' },
+  { key: 'finishedOnSpot', label: '当场办结' },
+  { key: 'forwarded', label: '转报乡镇' },
+  { key: 'finishedAbove', label: '上级办结' },
+  { key: 'returned', label: '退回' },
+  { key: 'handedBack', label: '结果已回复' },
+];
+
+export function sumCounts(rows: MonthlyCounts[]): MonthlyCounts {
+  const totals: MonthlyCounts = { received: 0, finishedOnSpot: 0, forwarded: 0, finishedAbove: 0, returned: 0, handedBack: 0 };
+  for (const row of rows) for (const { key } of MONTHLY_COLUMNS) totals[key] += Number(row[key]) || 0;
+  return totals;
+}
