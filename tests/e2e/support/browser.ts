@@ -20,6 +20,8 @@ export interface E2E {
   browser: Browser;
   newPage(): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
+  /** Moves the server's clock to this instant (it keeps ticking from there); sessions idle that long end. */
+  setTime(iso: string): void;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bianmin-e2e-'));
   const config = { ...loadConfig({ DATA_DIR: dataDir }), webDir, demo: true };
   const database = await prepareDatabase(config);
-  const offset = options.startAt ? new Date(options.startAt).getTime() - Date.now() : 0;
+  let offset = options.startAt ? new Date(options.startAt).getTime() - Date.now() : 0;
   const app = await buildApp({ database, config, clock: () => new Date(Date.now() + offset) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -52,6 +54,9 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
     newPage: async () => (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } })).newPage(),
+    setTime: (iso) => {
+      offset = new Date(iso).getTime() - Date.now();
+    },
     shot: async (page, name) => {
       await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
     },

@@ -199,6 +199,24 @@ const caseNoticeRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/case-notice'), 'CaseNoticePage'),
 });
 
+const villagesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'villages',
+  validateSearch: z.object({
+    tab: z.enum(['batches', 'violations', 'monthly']).optional(),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  }),
+  beforeLoad: requirePermission('cases.read'),
+  component: lazyRouteComponent(() => import('@/pages/village-network'), 'VillageNetworkPage'),
+});
+
+const villageBatchRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'villages/batches/$id',
+  beforeLoad: requirePermission('cases.read'),
+  component: lazyRouteComponent(() => import('@/pages/village-batch'), 'VillageBatchPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   consoleRoute.addChildren([
@@ -218,6 +236,8 @@ const routeTree = rootRoute.addChildren([
     caseNewRoute,
     caseRoute,
     caseNoticeRoute,
+    villagesRoute,
+    villageBatchRoute,
   ]),
 ]);
 

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   DesktopOutlined,
   FileAddOutlined,
   FileSearchOutlined,
@@ -15,7 +16,7 @@ import type { ReactNode } from 'react';
 import { can, type Permission } from '@/lib/authorization';
 
 export interface NavItem {
-  path: '/' | '/work' | '/cases/new' | '/cases' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings';
+  path: '/' | '/work' | '/cases/new' | '/cases' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings';
   label: string;
   icon: ReactNode;
   /** One line for the quick links on the 工作台. */
@@ -29,6 +30,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/work', label: '我的工作', icon: <InboxOutlined />, description: '在办、今日到期、待补正、待接收的办件', permission: 'cases.handle' },
   { path: '/cases/new', label: '受理登记', icon: <FileAddOutlined />, description: '登记群众的办事申请，当场判定办件类型', permission: 'cases.handle' },
   { path: '/cases', label: '办件台账', icon: <FileSearchOutlined />, description: '查询、筛选全部办件，导出 Excel', permission: 'cases.read' },
+  { path: '/villages', label: '村级代办', icon: <ClusterOutlined />, description: '村级报送批次的接收、转报超时和村级统计', permission: 'cases.read' },
   { path: '/catalog', label: '事项目录', icon: <ProfileOutlined />, description: '查询事项，查看、打印办事指南' },
   { path: '/catalog/import', label: '事项导入', icon: <CloudUploadOutlined />, description: '用 Excel 或 JSON 批量导入事项', permission: 'catalog.manage' },
   { path: '/orgs', label: '组织机构', icon: <ApartmentOutlined />, description: '三级机构、办公时间和可办事项', permission: 'orgs.view' },
