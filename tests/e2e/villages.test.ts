@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('village batches, late hops and the village monthl
     const sheet = page.locator('.batch-sheet');
     expect(await sheet.isVisible()).toBe(true);
     const printed = (await sheet.textContent()) ?? '';
-    for (const text of ['村级代办件报送清单', batch.batchNo, '柳河村便民服务室', '柳河镇便民服务中心', ...caseNos, '杨老汉', '李桂香', '林权证明（不动产权证书、林权证或承包合同）', '移交人（签字）', '接收人（签字）']) {
+    for (const text of ['村级代办事项报送清单', batch.batchNo, '柳河村便民服务室', '柳河镇便民服务中心', ...caseNos, '杨老汉', '李桂香', '林权证明（不动产权证书、林权证或承包合同）', '移交人（签字）', '接收人（签字）']) {
       expect(printed).toContain(text);
     }
     await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi

@@ -163,7 +163,8 @@ function Guidance({ c, here }: { c: Case; here: boolean }) {
   if (c.status === 'awaiting_supplement' && c.supplementNotice) {
     return (
       <p className="guidance">
-        还缺：<strong>{c.supplementNotice.missing.join('、')}</strong>。请一次性告知群众补齐，群众交来后点“登记补齐的材料”。
+        还缺：<strong>{c.supplementNotice.missing.join('、')}</strong>。请一次性告知群众补齐，
+        {here ? '群众交来后点“登记补齐的材料”。' : '这是乡镇窗口出具的一次性告知；群众交来材料后，请随下次报送或作为急件送交乡镇窗口登记。'}
       </p>
     );
   }

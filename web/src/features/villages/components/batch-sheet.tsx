@@ -19,7 +19,7 @@ export function BatchSheet({ batch }: { batch: Batch }) {
   const materials = batch.cases.reduce((n, c) => n + c.materials.length, 0);
   return (
     <article className="batch-sheet">
-      <h1 className="batch-sheet-title">村级代办件报送清单</h1>
+      <h1 className="batch-sheet-title">村级代办事项报送清单</h1>
       <div className="batch-sheet-no">批次号：{batch.batchNo}</div>
       <table className="batch-sheet-meta">
         <tbody>
