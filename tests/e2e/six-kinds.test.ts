@@ -1,9 +1,10 @@
 // A clerk walks each of the six kinds of case (六件) from intake to hand-over in the real console: 即办件 and the
 // conflict are in cases.test.ts; here 承诺件, 补办件, 退回件, 联办件 and 上报件 (through the county account), each with
 // its printed notice, then the ledger filtered by the six-kind label.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
+import { actOnCase, caseStatus, signInToConsole } from './support/console.js';
 
 const ID = '11010519491231002X';
 
@@ -15,15 +16,7 @@ describe.skipIf(!hasChromium)('the six kinds of case, intake to hand-over, in Ch
   });
   afterAll(() => e?.close());
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await e.newPage();
-    await page.goto(`${e.baseUrl}/`);
-    await page.getByPlaceholder('请输入用户名').fill(username);
-    await page.getByPlaceholder('请输入密码').fill('bianmin2026');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '我的工作' }).waitFor();
-    return page;
-  }
+  const signIn = (username: string) => signInToConsole(e, username);
 
   async function intake(page: Page, search: string, itemName: string, name: string, phone: string) {
     await page.getByRole('menuitem', { name: '受理登记' }).click();
@@ -43,16 +36,8 @@ describe.skipIf(!hasChromium)('the six kinds of case, intake to hand-over, in Ch
     await page.getByTestId('case-no').waitFor();
   }
 
-  async function act(page: Page, action: string, fill?: (modal: Locator) => Promise<void>) {
-    await page.getByRole('button', { name: action, exact: true }).click();
-    const modal = page.locator('.ant-modal').filter({ hasText: action });
-    await modal.waitFor();
-    await fill?.(modal);
-    await modal.getByRole('button', { name: /确\s*定/ }).click();
-    await modal.waitFor({ state: 'hidden' });
-  }
-
-  const status = (page: Page, text: string) => page.getByTestId('case-status').getByText(text, { exact: true }).waitFor();
+  const act = actOnCase;
+  const status = caseStatus;
 
   /** Opens a notice from the case page, checks its title and case number, and comes back. */
   async function printNotice(page: Page, button: string, title: string, shot: string) {

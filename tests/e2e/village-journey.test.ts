@@ -1,9 +1,10 @@
 // A villager's request the whole way round: taken on the agent's phone, sent up in the weekly batch (a township
 // item) or at once as urgent (a county item), received and decided at the township — and for the county item at
 // the county — then back on the agent's phone, handed over to the villager (回复).
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
+import { actOnCase, caseStatus, signInToConsole } from './support/console.js';
 
 const ID = '11010519491231002X';
 
@@ -41,25 +42,9 @@ describe.skipIf(!hasChromium)('a villager request from the agent phone through t
     return (await phone.getByTestId('case-no').textContent())!.trim();
   }
 
-  async function staff(username: string): Promise<Page> {
-    const page = await e.newPage();
-    await page.goto(`${e.baseUrl}/`);
-    await page.getByPlaceholder('请输入用户名').fill(username);
-    await page.getByPlaceholder('请输入密码').fill('bianmin2026');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '我的工作' }).waitFor();
-    return page;
-  }
-
-  async function act(page: Page, action: string, fill?: (modal: Locator) => Promise<void>) {
-    await page.getByRole('button', { name: action, exact: true }).click();
-    const modal = page.locator('.ant-modal').filter({ hasText: action });
-    await modal.waitFor();
-    await fill?.(modal);
-    await modal.getByRole('button', { name: /确\s*定/ }).click();
-    await modal.waitFor({ state: 'hidden' });
-  }
-  const status = (page: Page, text: string) => page.getByTestId('case-status').getByText(text, { exact: true }).waitFor();
+  const staff = (username: string) => signInToConsole(e, username);
+  const act = actOnCase;
+  const status = caseStatus;
 
   async function openFromWorkList(page: Page, list: RegExp, caseNo: string) {
     await page.getByRole('menuitem', { name: '我的工作' }).click();

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
+import { signInToConsole } from './support/console.js';
 
 const FELLING = ['林木采伐申请表', '居民身份证', '林权证明（不动产权证书、林权证或承包合同）', '伐区简易调查说明'];
 
@@ -63,15 +64,7 @@ describe.skipIf(!hasChromium)('village batches, late hops and the village monthl
   });
   afterAll(() => e?.close());
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await e.newPage();
-    await page.goto(`${e.baseUrl}/`);
-    await page.getByPlaceholder('请输入用户名').fill(username);
-    await page.getByPlaceholder('请输入密码').fill('bianmin2026');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '我的工作' }).waitFor();
-    return page;
-  }
+  const signIn = (username: string) => signInToConsole(e, username);
 
   /** Screenshots after the lists have loaded and the tab and fade animations are over. */
   async function shot(page: Page, name: string) {
