@@ -14,8 +14,9 @@ export async function actorOrg(db: Db, actor: Actor): Promise<OrgsTable> {
 }
 
 /**
- * What a person may do with a case: staff of the centers it passed through (receiving, holding, on its way to)
- * act and see personal data in full; supervisors and leaders above them only read, masked.
+ * What a person may do with a case: staff of the center that received it, holds it now or is about to receive it
+ * see personal data in full (and the last two act); everyone else in scope — a center the case has left,
+ * supervisors and leaders above — only reads, masked.
  */
 export async function viewerOf(db: Db, actor: Actor, row: CasesTable): Promise<Viewer> {
   const org = await actorOrg(db, actor);
