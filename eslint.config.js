@@ -40,6 +40,26 @@ const serverOnlyImports = {
   ],
 };
 
+/**
+ * Browser APIs that exist only in a secure context (HTTPS or localhost). A center's console at
+ * http://192.168.x.x:3000 has none of them, so web code may not use them at all.
+ */
+const SECURE_ONLY = '只在 HTTPS 或 localhost（安全上下文）下可用；各中心在局域网内通过 http:// 访问，页面会出错。';
+const secureContextOnly = [
+  { object: 'crypto', property: 'randomUUID', message: `crypto.randomUUID ${SECURE_ONLY}请用 web/src/lib/idempotency-key.ts。` },
+  { object: 'crypto', property: 'subtle', message: `crypto.subtle ${SECURE_ONLY}` },
+  { object: 'navigator', property: 'clipboard', message: `navigator.clipboard ${SECURE_ONLY}` },
+  { object: 'navigator', property: 'serviceWorker', message: `Service Worker ${SECURE_ONLY}` },
+  { object: 'navigator', property: 'geolocation', message: `定位 ${SECURE_ONLY}` },
+  { object: 'navigator', property: 'mediaDevices', message: `摄像头和麦克风 ${SECURE_ONLY}` },
+  { object: 'navigator', property: 'credentials', message: `Web 凭据 ${SECURE_ONLY}` },
+  { object: 'window', property: 'showOpenFilePicker', message: `文件系统访问 ${SECURE_ONLY}` },
+];
+const secureContextGlobals = [
+  { name: 'showOpenFilePicker', message: `文件系统访问 ${SECURE_ONLY}` },
+  { name: 'showSaveFilePicker', message: `文件系统访问 ${SECURE_ONLY}` },
+];
+
 export default defineConfig([
   globalIgnores(['dist/', 'node_modules/', 'test-results/', 'data/', 'coverage/']),
 
@@ -117,7 +137,12 @@ export default defineConfig([
   {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', serverOnlyImports] },
+    rules: {
+      'no-restricted-imports': ['error', serverOnlyImports],
+      // Centers open the console over plain HTTP on a LAN address: no secure context, so these are undefined there.
+      'no-restricted-properties': ['error', ...secureContextOnly],
+      'no-restricted-globals': ['error', ...secureContextGlobals],
+    },
   },
   {
     files: ['src/domain/**/*.ts'],

@@ -134,6 +134,8 @@ describe.each(DIALECTS)('village proxy network (%s)', (dialect) => {
     await setTime('2026-03-10T09:00:00+08:00'); // Tuesday
     const urgent = (await register('LY-001', all(FELLING))).json() as CaseView;
     const late = (await register('LY-001', all(FELLING))).json() as CaseView;
+    const withdrawn = (await register('LY-001', all(FELLING))).json() as CaseView;
+    expect((await act(withdrawn, 'withdraw', { reason: '村民决定暂不采伐' })).statusCode).toBe(200);
     const up = await act(urgent, 'forward', { urgent: true });
     expect(up.statusCode, up.body).toBe(200);
     expect(up.json().transit).toMatchObject({ to: 'township', urgent: true });
@@ -147,6 +149,8 @@ describe.each(DIALECTS)('village proxy network (%s)', (dialect) => {
     // it stays a violation once sent late
     await act(await get(late.id), 'forward', { urgent: true });
     expect((await violations(director)).find((v) => v.caseId === late.id)?.doneAt).toBeTruthy();
+    // a case the villager withdrew before it was sent was never late
+    expect((await violations(director)).map((v) => v.caseId)).not.toContain(withdrawn.id);
     // a village agent sees the violations of the village too; a county clerk sees none of another township's
     expect((await violations(agent)).map((v) => v.caseId)).toContain(late.id);
   });
@@ -191,9 +195,9 @@ describe.each(DIALECTS)('village proxy network (%s)', (dialect) => {
     expect(village.totals.received).toBe(ledger.total);
     expect(village.rows.every((r: { villageName: string }) => r.villageName === '柳河村')).toBe(true);
     const forestry = village.rows.find((r: { category: string }) => r.category === '林业');
-    // LY-001: 帮办 and the ordinary one (both in the batch), urgent, late, supplement: 5 received and forwarded;
-    // one finished above and handed back
-    expect(forestry).toMatchObject({ received: 5, forwarded: 5, finishedAbove: 1, handedBack: 1, finishedOnSpot: 0, returned: 0 });
+    // LY-001: 帮办 and the ordinary one (both in the batch), urgent, late, supplement: 5 forwarded; one more
+    // received and withdrawn before it went; one finished above and handed back
+    expect(forestry).toMatchObject({ received: 6, forwarded: 5, finishedAbove: 1, handedBack: 1, finishedOnSpot: 0, returned: 0 });
     expect(village.rows.find((r: { category: string }) => r.category === '证明开具')).toMatchObject({ received: 1, finishedOnSpot: 1 });
     expect((await month(director)).totals).toEqual(village.totals); // the township sees all its villages
     expect((await t.app.inject({ url: '/api/agents/monthly?month=2026-13', headers: { cookie: agent } })).statusCode).toBe(400);

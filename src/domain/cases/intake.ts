@@ -12,6 +12,7 @@ import {
   type CaseState,
   type Refusal,
 } from './model.js';
+import { checkMaterials } from './materials.js';
 import { canAcceptAt, list, materialsInGuide, reject, writtenRefusal, type Rejection } from './rules.js';
 import { startDeadline, type DeadlineEffect } from './transitions.js';
 
@@ -19,11 +20,7 @@ export interface IntakeRequest {
   item: CaseItemFacts;
   receivingLevel: OrgLevel;
   channel: CaseChannel;
-  /**
-   * The checklist by the guide's names. A material listed with provided=false is missing. A main material
-   * (主件) not listed at all is missing too; an attachment not listed is taken as not applicable to this
-   * applicant (the guide has conditional ones, e.g. 结婚证（已婚的提供）).
-   */
+  /** The checklist by the guide's names (see checkMaterials for what counts as missing). */
   materials: readonly { name: string; provided: boolean }[];
   /** present when someone applies on the applicant's behalf (代理件) */
   proxy?: { authorized: boolean } | null;
@@ -93,11 +90,7 @@ export function decideIntake(request: IntakeRequest): IntakeDecision | Rejection
   );
   if (notInGuide) return notInGuide;
 
-  const provided = [...new Set(request.materials.filter((m) => m.provided).map((m) => m.name))];
-  const listed = new Set(request.materials.map((m) => m.name));
-  const missingMaterials = item.materials.filter((m) => !provided.includes(m.name) && (listed.has(m.name) || m.main));
-  const missingMain = missingMaterials.filter((m) => m.main).map((m) => m.name);
-  const missing = missingMaterials.map((m) => m.name);
+  const { provided, missing, missingMain } = checkMaterials(item.materials, request.materials);
   const kind = caseKindFor(item, receivingLevel);
 
   if (missingMain.length > 0) {

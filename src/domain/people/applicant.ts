@@ -4,7 +4,7 @@
  * sentence a clerk can act on.
  */
 import type { IsoDate } from '../calendar/calendar.js';
-import { parseIdNumber, parseMobile } from './id-number.js';
+import { parseIdNumber, parseMobile, type Checked } from './id-number.js';
 
 export interface ApplicantInput {
   kind: 'person' | 'organization';
@@ -29,10 +29,17 @@ export function checkApplicant(applicant: ApplicantInput, today: IsoDate): Check
   } else if (!CREDIT_CODE.test(idNumber)) {
     return { ok: false, code: 'CREDIT_CODE_INVALID', error: '统一社会信用代码应为 18 位数字或大写字母，请对照营业执照核对。' };
   }
-  const mobile = parseMobile(applicant.phone);
-  const landline = applicant.phone.replace(/\s+/g, '');
-  if (!mobile.ok && !LANDLINE.test(landline)) {
-    return { ok: false, code: 'PHONE_INVALID', error: '联系电话应为 11 位手机号码或带区号的固定电话（如 0371-66881234），请核对。' };
-  }
-  return { ok: true, value: { ...applicant, name: applicant.name.trim(), idNumber, phone: mobile.ok ? mobile.value : landline } };
+  const phone = checkPhone(applicant.phone);
+  if (!phone.ok) return { ok: false, code: 'PHONE_INVALID', error: phone.error };
+  return { ok: true, value: { ...applicant, name: applicant.name.trim(), idNumber, phone: phone.value } };
+}
+
+/** A phone the center can reach: a mobile (digits only), or a landline with its area code. */
+export function checkPhone(text: string): Checked<string> {
+  const mobile = parseMobile(text);
+  if (mobile.ok) return mobile;
+  const landline = text.replace(/\s+/g, '');
+  return LANDLINE.test(landline)
+    ? { ok: true, value: landline }
+    : { ok: false, error: '联系电话应为 11 位手机号码或带区号的固定电话（如 0371-66881234），请核对。' };
 }

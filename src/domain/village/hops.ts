@@ -4,8 +4,9 @@
  * a hop done after its limit, or still not done when the limit has passed, is a violation the township director
  * sees. Pure: the calendar and office hours are arguments.
  */
-import { addCalendarDays, addWorkingDays, isWorkingDay, weekday, type IsoDate, type WorkingCalendar } from '../calendar/calendar.js';
-import { closingTime, localDate, zonedInstant, type OfficeHours } from '../calendar/office-hours.js';
+import { addCalendarDays, isWorkingDay, weekday, type IsoDate, type WorkingCalendar } from '../calendar/calendar.js';
+import { closingTime, dueInstant, localDate, zonedInstant } from '../calendar/office-hours.js';
+import type { CenterTime } from '../cases/deadlines.js';
 import type { CaseAction, CaseState } from '../cases/model.js';
 
 export const HOP_KINDS = ['village-township', 'township-county', 'hand-back'] as const;
@@ -45,41 +46,53 @@ export function nextBatchDay(cal: WorkingCalendar, date: IsoDate): IsoDate {
   }
 }
 
-export interface HopTime {
-  calendar: WorkingCalendar;
-  hours: OfficeHours;
-  timeZone: string;
-}
-
 /**
  * By when a hop must be done, as an instant (end of office hours of the limit day):
  * - village → township: the next batch day after the case was ready to go; urgent: the next working day;
  * - township → county: ESCALATION_HOP_DAYS working days after the township accepted it;
  * - hand-back: HAND_BACK_DAYS working days after the decision above.
  */
-export function hopLimit(kind: HopKind, from: Date, options: { urgent?: boolean }, t: HopTime): Date {
-  const start = localDate(from, t.timeZone);
-  const endOf = (day: IsoDate) => zonedInstant(day, closingTime(t.hours), t.timeZone);
+export function hopLimit(kind: HopKind, from: Date, options: { urgent?: boolean }, t: CenterTime): Date {
+  const withinWorkingDays = (days: number) => dueInstant(t.calendar, from, days, t.hours, t.timeZone);
   switch (kind) {
     case 'village-township':
-      return endOf(options.urgent ? addWorkingDays(t.calendar, start, 1) : nextBatchDay(t.calendar, start));
+      if (options.urgent) return withinWorkingDays(1);
+      return zonedInstant(nextBatchDay(t.calendar, localDate(from, t.timeZone)), closingTime(t.hours), t.timeZone);
     case 'township-county':
-      return endOf(addWorkingDays(t.calendar, start, ESCALATION_HOP_DAYS));
+      return withinWorkingDays(ESCALATION_HOP_DAYS);
     case 'hand-back':
-      return endOf(addWorkingDays(t.calendar, start, HAND_BACK_DAYS));
+      return withinWorkingDays(HAND_BACK_DAYS);
   }
+}
+
+/**
+ * The limit once the case is sent: an urgent case must have left by the next working day after it was ready,
+ * which can only tighten the limit it had while waiting for the batch.
+ */
+export function limitWhenSent(kind: HopKind, readyAt: Date, dueAt: Date, urgent: boolean, t: CenterTime): Date {
+  if (!urgent) return dueAt;
+  const urgentDue = hopLimit(kind, readyAt, { urgent: true }, t);
+  return urgentDue < dueAt ? urgentDue : dueAt;
 }
 
 export interface HopRecord {
   kind: HopKind;
   dueAt: string;
-  doneAt: string | null;
+  sentAt: string | null;
+  receivedAt: string | null;
 }
+
+/**
+ * When the hop's duty was done: forwarding up is done once the case is sent (the sender's duty); the hand-back
+ * once the villager has the result.
+ */
+export const hopDoneAt = (hop: HopRecord): string | null => (hop.kind === 'hand-back' ? hop.receivedAt : hop.sentAt);
 
 /** Late: done after the limit, or not done and the limit has passed. */
 export function isLate(hop: HopRecord, now: Date): boolean {
   const due = Date.parse(hop.dueAt);
-  return hop.doneAt === null ? now.getTime() > due : Date.parse(hop.doneAt) > due;
+  const doneAt = hopDoneAt(hop);
+  return doneAt === null ? now.getTime() > due : Date.parse(doneAt) > due;
 }
 
 /** What a step of a case does to its hops; the caller writes these rows in the step's transaction. */
@@ -89,7 +102,9 @@ export type HopChange =
   /** the case left: the open hop of this kind is sent */
   | { type: 'send'; kind: HopKind; urgent: boolean }
   /** the case arrived where it was sent (or, for hand-back, the villager has it) */
-  | { type: 'receive'; kind: HopKind };
+  | { type: 'receive'; kind: HopKind }
+  /** the case ended (returned or withdrawn) before it was sent: the hop it was waiting for never happens */
+  | { type: 'cancel-unsent' };
 
 /**
  * The hop changes of one step of a case, read from its state before and after (before = null at intake):
@@ -97,7 +112,8 @@ export type HopChange =
  *   township's `receive` closes it;
  * - an escalated case in progress at the township opens a township → county hop; `escalate` sends it; the
  *   county's `receive` closes it;
- * - a village case decided above opens the hand-back hop, sent at once; the agent's `deliver` closes it.
+ * - a village case decided above opens the hand-back hop, sent at once; the agent's `deliver` closes it;
+ * - a case returned or withdrawn while waiting to be sent drops that hop: nobody is late for a hop that ended.
  */
 export function hopChanges(before: CaseState | null, after: CaseState, action: CaseAction | 'intake', urgent = false): HopChange[] {
   const changes: HopChange[] = [];
@@ -119,5 +135,6 @@ export function hopChanges(before: CaseState | null, after: CaseState, action: C
   if (action === 'deliver' && after.receivingLevel === 'village' && after.delivery !== null) {
     changes.push({ type: 'receive', kind: 'hand-back' });
   }
+  if (after.status === 'returned' || after.status === 'withdrawn') changes.push({ type: 'cancel-unsent' });
   return changes;
 }

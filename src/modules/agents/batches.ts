@@ -106,8 +106,7 @@ export async function listBatches(ctx: AppContext, actor: Actor) {
 /** One batch with its cases and the materials handed over: the printable 报送清单. */
 export async function getBatch(ctx: AppContext, actor: Actor, id: string) {
   const db: Db = ctx.database.db;
-  const scope = await scopeOf(db, actor);
-  const batch = (await repo.listBatches(db, [...scope])).find((b) => b.id === id);
+  const batch = await repo.findBatchSeenFrom(db, [...(await scopeOf(db, actor))], id);
   if (!batch) throw notFound('该报送批次');
   const cases = await repo.batchCases(db, id);
   return {

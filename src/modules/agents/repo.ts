@@ -24,8 +24,8 @@ export const countBatchesOfDay = async (db: Db, villageOrgId: string, prefix: st
     ).n,
   );
 
-/** Batches a village sent, or a township received, newest first, with the names of the people. */
-export const listBatches = (db: Db, orgIds: string[]) =>
+/** Batches with the names of the villages, townships and people, seen from the given organisations. */
+const batchesSeenFrom = (db: Db, orgIds: string[]) =>
   db
     .selectFrom('village_batches as b')
     .innerJoin('orgs as v', 'v.id', 'b.village_org_id')
@@ -36,10 +36,14 @@ export const listBatches = (db: Db, orgIds: string[]) =>
       'b.id', 'b.batch_no', 'b.village_org_id', 'b.township_org_id', 'b.sent_at', 'b.received_at', 'b.case_count',
       'v.name as village_name', 't.name as township_name', 's.name as sent_by_name', 'r.name as received_by_name',
     ])
-    .where((eb) => eb.or([eb('b.village_org_id', 'in', orgIds), eb('b.township_org_id', 'in', orgIds)]))
-    .orderBy('b.sent_at', 'desc')
-    .limit(200)
-    .execute();
+    .where((eb) => eb.or([eb('b.village_org_id', 'in', orgIds), eb('b.township_org_id', 'in', orgIds)]));
+
+/** The batches a village sent, or a township received, newest first. */
+export const listBatches = (db: Db, orgIds: string[]) => batchesSeenFrom(db, orgIds).orderBy('b.sent_at', 'desc').limit(200).execute();
+
+/** One batch, if the given organisations sent or received it. */
+export const findBatchSeenFrom = (db: Db, orgIds: string[], id: string) => batchesSeenFrom(db, orgIds).where('b.id', '=', id).executeTakeFirst();
+
 export type BatchListRow = Awaited<ReturnType<typeof listBatches>>[number];
 
 /** The cases of a batch with the materials handed over (from each case's village → township hop). */
@@ -84,8 +88,11 @@ export const villageCasesOfMonth = (db: Db, villageIds: string[], from: string, 
     .where('c.created_at', '<', to)
     .execute();
 
-/** Every hop of the cases received in the given organisations, with the case number, for the violation list. */
-export const hopsOfCasesIn = (db: Db, orgIds: string[]) =>
+/**
+ * The hops of the cases received in the given organisations whose limit has passed by `now` (the only ones that
+ * can be late), with the case number; the most recent limits first, capped at 20,000 rows.
+ */
+export const hopsDueBefore = (db: Db, orgIds: string[], now: string) =>
   db
     .selectFrom('case_hops as h')
     .innerJoin('cases as c', 'c.id', 'h.case_id')
@@ -96,6 +103,7 @@ export const hopsOfCasesIn = (db: Db, orgIds: string[]) =>
       'c.case_no', 'c.item_name', 'f.name as from_name', 't.name as to_name',
     ])
     .where('c.receiving_org_id', 'in', orgIds)
+    .where('h.due_at', '<', now)
     .orderBy('h.due_at', 'desc')
-    .limit(5000)
+    .limit(20_000)
     .execute();

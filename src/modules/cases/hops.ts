@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseAction, CaseState } from '../../domain/cases/model.js';
-import { hopChanges, hopLimit, type HopKind } from '../../domain/village/hops.js';
+import { hopChanges, hopLimit, limitWhenSent, type HopKind } from '../../domain/village/hops.js';
+import type { CenterTime } from '../../domain/cases/deadlines.js';
 import { toJson } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
-import type { CenterTime } from '../../domain/cases/deadlines.js';
 import { ancestorAt } from './center.js';
 import * as repo from './repo.js';
 
@@ -26,6 +26,10 @@ export interface HopStep {
 export async function recordHops(db: Db, step: HopStep): Promise<void> {
   const at = step.now.toISOString();
   for (const change of hopChanges(step.before, step.after, step.action, step.urgent ?? false)) {
+    if (change.type === 'cancel-unsent') {
+      await repo.deleteUnsentHops(db, step.caseId);
+      continue;
+    }
     const open = await repo.findOpenHop(db, step.caseId, change.kind);
     if (change.type === 'open') {
       if (open) continue; // already waiting (a pause or supplement in between)
@@ -40,14 +44,13 @@ export async function recordHops(db: Db, step: HopStep): Promise<void> {
         batch_id: null,
         materials: toJson(change.kind === 'hand-back' ? [] : step.after.providedMaterials),
         ready_at: at,
-        due_at: hopLimit(change.kind, step.now, {}, hopTime(step.time)).toISOString(),
+        due_at: hopLimit(change.kind, step.now, {}, step.time).toISOString(),
         sent_by: change.sent ? step.userId : null,
         sent_at: change.sent ? at : null,
         received_by: null,
         received_at: null,
       });
     } else if (change.type === 'send' && open) {
-      const urgentDue = change.urgent ? hopLimit(change.kind, new Date(open.ready_at), { urgent: true }, hopTime(step.time)).toISOString() : null;
       await repo.updateHop(db, open.id, {
         sent_by: step.userId,
         sent_at: at,
@@ -55,15 +58,13 @@ export async function recordHops(db: Db, step: HopStep): Promise<void> {
         batch_id: step.batchId ?? null,
         materials: toJson(step.after.providedMaterials),
         to_org_id: step.orgs.transit ?? open.to_org_id,
-        ...(urgentDue && urgentDue < open.due_at ? { due_at: urgentDue } : {}),
+        due_at: limitWhenSent(change.kind, new Date(open.ready_at), new Date(open.due_at), change.urgent, step.time).toISOString(),
       });
     } else if (change.type === 'receive' && open) {
       await repo.updateHop(db, open.id, { received_by: step.userId, received_at: at });
     }
   }
 }
-
-const hopTime = (t: CenterTime) => ({ calendar: t.calendar, hours: t.hours, timeZone: t.timeZone });
 
 async function ends(db: Db, kind: HopKind, step: HopStep): Promise<{ from: string; to: string }> {
   if (kind === 'hand-back') return { from: step.orgs.holderBefore, to: step.orgs.receiving };

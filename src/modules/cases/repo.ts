@@ -190,5 +190,5 @@ export const insertHop = (db: Db, row: Insertable<CaseHopsTable>) => db.insertIn
 export const updateHop = (db: Db, id: string, patch: Updateable<CaseHopsTable>) =>
   db.updateTable('case_hops').set(patch).where('id', '=', id).execute();
 
-export const listHops = (db: Db, caseId: string) =>
-  db.selectFrom('case_hops').selectAll().where('case_id', '=', caseId).orderBy('ready_at').execute();
+export const deleteUnsentHops = (db: Db, caseId: string) =>
+  db.deleteFrom('case_hops').where('case_id', '=', caseId).where('sent_at', 'is', null).execute();

@@ -12,6 +12,9 @@ if (!hasChromium) {
   console.warn(`【浏览器测试已跳过】未找到 Chromium（${CHROMIUM}）。安装：apt-get update && apt-get install -y chromium`);
 }
 
+/** The host name the browser opens the app under (mapped to 127.0.0.1 inside Chromium only). */
+export const E2E_HOST = 'bianmin.test';
+
 /** Screenshots land here for people to look at (they are not compared automatically). */
 export const SHOTS_DIR = resolve('test-results/screenshots');
 
@@ -35,7 +38,8 @@ export interface E2EOptions {
 
 /** The real server (built web app, fresh SQLite file with demo data) on a free port, and headless Chromium. */
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
-  const webDir = resolve('dist/web');
+  // E2E_WEB_DIR lets a developer test a build of their own without touching dist/web
+  const webDir = resolve(process.env.E2E_WEB_DIR ?? 'dist/web');
   if (!existsSync(join(webDir, 'index.html'))) throw new Error('前端尚未构建：请先运行 npm run build:web（npm test 会自动构建）。');
   const dataDir = mkdtempSync(join(tmpdir(), 'bianmin-e2e-'));
   const config = { ...loadConfig({ DATA_DIR: dataDir }), webDir, demo: true };
@@ -47,11 +51,13 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // The field opens the console at a LAN address over plain HTTP, which is no secure context; so does every
+    // browser test, under a host name that is not localhost (127.0.0.1 and localhost count as secure).
+    args: [`--host-resolver-rules=MAP ${E2E_HOST} 127.0.0.1`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   mkdirSync(SHOTS_DIR, { recursive: true });
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://${E2E_HOST}:${port}`,
     browser,
     newPage: async () => (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } })).newPage(),
     setTime: (iso) => {

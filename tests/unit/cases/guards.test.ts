@@ -288,6 +288,14 @@ describe('other rules', () => {
     expectOk(decide(paid, 'complete', { outcome: 'approved', feeCharged: 0 }, ctx()));
   });
 
+  it('FEE_ABOVE_STANDARD: nothing at all is charged at the village, whatever the item costs above (proxy is free)', () => {
+    const atVillage = stateIn('in_progress', { receivingLevel: 'village', holderLevel: 'village', item: item({ level: 'village', fee: { amount: 20 } }) });
+    const agent = ctx('village', ['agent']);
+    const refused = rejected(decide(atVillage, 'complete', { outcome: 'approved', feeCharged: 5, receiptNo: 'X1' }, agent), 'FEE_ABOVE_STANDARD');
+    expect(refused.message).toContain('免费');
+    expectOk(decide(atVillage, 'complete', { outcome: 'approved' }, agent));
+  });
+
   it('SAME_WINDOW', () => {
     rejected(decide(stateIn('in_progress'), 'transfer', { toWindowId: 'w1' }, ctx()), 'SAME_WINDOW');
   });

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, isWorkingDay, weekday } from '../../../src/domain/calendar/calendar.js';
 import type { OfficeHours } from '../../../src/domain/calendar/office-hours.js';
 import type { CaseState } from '../../../src/domain/cases/model.js';
-import { batchDayOfWeek, hopChanges, hopLimit, isLate, mondayOf, nextBatchDay } from '../../../src/domain/village/hops.js';
+import { batchDayOfWeek, hopChanges, hopDoneAt, hopLimit, isLate, limitWhenSent, mondayOf, nextBatchDay } from '../../../src/domain/village/hops.js';
 import { officialCalendar } from '../calendar/support.js';
 
 const cal = officialCalendar();
 const HOURS: OfficeHours = { sessions: [{ start: '08:30', end: '12:00' }, { start: '14:30', end: '17:30' }] };
 const t = { calendar: cal, hours: HOURS, timeZone: 'Asia/Shanghai' };
+const at = (iso: string) => new Date(iso);
 
 /** Any date from the first Monday of 2025 to mid-December 2026 (every batch day involved is in the loaded years). */
 const dateArb = fc.integer({ min: 0, max: 700 }).map((n) => addCalendarDays('2025-01-06', n));
@@ -59,7 +60,6 @@ describe('the weekly batch day (rule 9: Monday, or the next working day when Mon
 });
 
 describe('hop limits', () => {
-  const at = (iso: string) => new Date(iso);
   it('village → township: by the close of the next batch day; urgent: the next working day', () => {
     expect(hopLimit('village-township', at('2026-03-04T10:00:00+08:00'), {}, t).toISOString()).toBe('2026-03-09T09:30:00.000Z');
     expect(hopLimit('village-township', at('2026-03-04T10:00:00+08:00'), { urgent: true }, t).toISOString()).toBe('2026-03-05T09:30:00.000Z');
@@ -73,10 +73,32 @@ describe('hop limits', () => {
 
   it('a hop is late when done after its limit, or still undone once the limit passed', () => {
     const dueAt = '2026-03-09T09:30:00.000Z';
-    expect(isLate({ kind: 'village-township', dueAt, doneAt: '2026-03-09T09:00:00.000Z' }, at('2026-03-20T00:00:00Z'))).toBe(false);
-    expect(isLate({ kind: 'village-township', dueAt, doneAt: '2026-03-10T01:00:00.000Z' }, at('2026-03-20T00:00:00Z'))).toBe(true);
-    expect(isLate({ kind: 'village-township', dueAt, doneAt: null }, at('2026-03-09T09:00:00.000Z'))).toBe(false);
-    expect(isLate({ kind: 'village-township', dueAt, doneAt: null }, at('2026-03-09T10:00:00.000Z'))).toBe(true);
+    const up = (sentAt: string | null) => ({ kind: 'village-township' as const, dueAt, sentAt, receivedAt: null });
+    expect(isLate(up('2026-03-09T09:00:00.000Z'), at('2026-03-20T00:00:00Z'))).toBe(false);
+    expect(isLate(up('2026-03-10T01:00:00.000Z'), at('2026-03-20T00:00:00Z'))).toBe(true);
+    expect(isLate(up(null), at('2026-03-09T09:00:00.000Z'))).toBe(false);
+    expect(isLate(up(null), at('2026-03-09T10:00:00.000Z'))).toBe(true);
+  });
+
+  it('forwarding is done once sent; the hand-back only once the villager has the result', () => {
+    const dueAt = '2026-03-09T09:30:00.000Z';
+    const sentOnTime = { dueAt, sentAt: '2026-03-09T01:00:00.000Z', receivedAt: '2026-03-12T01:00:00.000Z' };
+    expect(hopDoneAt({ kind: 'village-township', ...sentOnTime })).toBe(sentOnTime.sentAt);
+    expect(isLate({ kind: 'village-township', ...sentOnTime }, at('2026-03-20T00:00:00Z'))).toBe(false); // received late: the township's matter
+    expect(hopDoneAt({ kind: 'hand-back', ...sentOnTime })).toBe(sentOnTime.receivedAt);
+    expect(isLate({ kind: 'hand-back', ...sentOnTime }, at('2026-03-20T00:00:00Z'))).toBe(true);
+  });
+
+  it('sending as urgent tightens the limit to the next working day after the case was ready, never loosens it', () => {
+    const readyTuesday = at('2026-03-03T10:00:00+08:00');
+    const batchDue = hopLimit('village-township', readyTuesday, {}, t);
+    expect(batchDue.toISOString()).toBe('2026-03-09T09:30:00.000Z');
+    expect(limitWhenSent('village-township', readyTuesday, batchDue, true, t).toISOString()).toBe('2026-03-04T09:30:00.000Z');
+    expect(limitWhenSent('village-township', readyTuesday, batchDue, false, t)).toBe(batchDue);
+    // ready on a Friday, the batch on Monday: urgent means Monday too, not later
+    const readyFriday = at('2026-03-06T16:00:00+08:00');
+    const mondayDue = hopLimit('village-township', readyFriday, {}, t);
+    expect(limitWhenSent('village-township', readyFriday, mondayDue, true, t).toISOString()).toBe(mondayDue.toISOString());
   });
 });
 
@@ -109,5 +131,12 @@ describe('hopChanges: what each step of a case does to its hops', () => {
     expect(hopChanges(completed, s({ status: 'delivered', delivery: { method: 'agent', at: '' } }), 'deliver')).toEqual([{ type: 'receive', kind: 'hand-back' }]);
     // finished on the spot at the village: nothing travelled, no hop
     expect(hopChanges(s({ status: 'in_progress' }), completed, 'complete')).toEqual([]);
+  });
+
+  it('a case returned or withdrawn before it was sent drops the hop it was waiting for', () => {
+    expect(hopChanges(base, s({ status: 'withdrawn' }), 'withdraw')).toEqual([{ type: 'cancel-unsent' }]);
+    expect(hopChanges(base, s({ status: 'returned' }), 'return')).toEqual([{ type: 'cancel-unsent' }]);
+    // a return decided at intake never opens one
+    expect(hopChanges(null, s({ status: 'returned' }), 'intake')).toEqual([{ type: 'cancel-unsent' }]);
   });
 });

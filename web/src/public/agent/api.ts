@@ -108,14 +108,5 @@ export function listOf<T>(value: unknown, what: string): T[] {
   throw new Problem({ status: 200, code: 'BAD_RESPONSE', title: `服务器返回的${what}格式不正确，请刷新页面后再试；如仍不行请联系乡镇便民服务中心。` });
 }
 
-/**
- * A fresh random key for one submission (RFC 4122 version 4). crypto.randomUUID exists only on HTTPS pages,
- * and many village offices reach the server over plain HTTP on their own network; getRandomValues works on both.
- */
-export function newKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** A fresh random key for one submission: safe on plain HTTP (see the shared helper). */
+export { newIdempotencyKey as newKey } from '../../lib/idempotency-key';

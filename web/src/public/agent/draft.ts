@@ -3,7 +3,10 @@
  * phone call or a closed browser loses nothing. The draft carries its own submission key, so sending it again
  * after a network failure can never register the same villager twice. Cleared only when the server accepted it.
  */
+import { checkPhone } from '../../../../src/domain/people/applicant';
+import { parseIdNumber } from '../../../../src/domain/people/id-number';
 import { newKey } from './api';
+import { todayOnPhone } from './format';
 
 export type Mode = 'proxy' | 'help';
 export type MaterialMark = boolean | 'na';
@@ -82,23 +85,14 @@ export function clearDraft(userId: string): void {
 }
 
 // ------------------------------------------------------------------------------------------------ checks
+// The server's own checks (src/domain/people), so the phone says exactly what the server would refuse.
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-/** GB 11643: 18 characters, the last one a check digit over the first 17. */
 export function idNumberProblem(value: string): string | null {
-  const id = value.trim().toUpperCase();
-  if (!id) return '请填写申请人的身份证号码';
-  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号码应为18位，最后一位可以是数字或X，请核对';
-  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
-  if (ID_CHECK[sum % 11] !== id[17]) return '身份证号码校验不对，可能有数字填错，请对照身份证再核对一遍';
-  return null;
+  const checked = parseIdNumber(value, todayOnPhone());
+  return checked.ok ? null : checked.error;
 }
 
 export function phoneProblem(value: string): string | null {
-  const phone = value.replace(/[\s-]/g, '');
-  if (!phone) return '请填写联系电话，办结后要通知群众';
-  if (/^1\d{10}$/.test(phone) || /^0\d{9,11}$/.test(phone) || /^\d{7,8}$/.test(phone)) return null;
-  return '联系电话应为11位手机号码或带区号的固定电话，请核对';
+  const checked = checkPhone(value);
+  return checked.ok ? null : checked.error;
 }

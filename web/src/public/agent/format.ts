@@ -24,6 +24,11 @@ export function chineseDateTime(value: string | null | undefined): string {
   return d ? `${chineseDate(value)} ${pad(d.getHours())}:${pad(d.getMinutes())}` : '';
 }
 
+/** Today on the phone's calendar, as YYYY-MM-DD. */
+export function todayOnPhone(now = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** This month on the phone's calendar, as YYYY-MM. */
 export function thisMonth(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import '../shared/phone.css';
 import './agent.css';
 
 const container = document.getElementById('root');

@@ -2,6 +2,7 @@
  * What the agent console reads from the server, and the calls it makes. Shapes follow the server's answers
  * (GET /api/auth/me, /api/items, /api/cases, /api/agents/*); only the fields this page uses are declared.
  */
+import type { MonthlyCounts } from '../../../../src/domain/village/monthly';
 import { api, listOf } from './api';
 
 // ------------------------------------------------------------------------------------------------ session
@@ -9,21 +10,19 @@ import { api, listOf } from './api';
 export interface Org {
   id: string;
   name: string;
-  centerName?: string;
-  level?: string;
-  address?: string | null;
-  phone?: string | null;
+  /** 柳河村便民服务室: the office's public name */
+  centerName: string;
+  address: string | null;
+  phone: string | null;
 }
 
+/** GET /api/auth/me */
 export interface Me {
   id: string;
-  username?: string;
   name: string;
   roles: string[];
   orgId: string;
-  orgName?: string;
-  orgLevel?: string | null;
-  org?: Org | null;
+  org: Org | null;
 }
 
 export const getMe = async (): Promise<Me> => (await api<{ user: Me }>('/auth/me', { quiet401: true })).user;
@@ -33,9 +32,9 @@ export const signIn = (username: string, password: string) =>
 
 export const signOut = () => api<void>('/auth/logout', { method: 'POST', quiet401: true });
 
-/** 柳河村便民服务室: the office's public name, as it goes on every printed sheet. */
-export const officeName = (me: Me): string => me.org?.centerName ?? `${me.orgName ?? me.org?.name ?? ''}便民服务室`;
-export const villageName = (me: Me): string => me.org?.name ?? me.orgName ?? '';
+/** The office's public name, as it goes on every printed sheet. */
+export const officeName = (me: Me): string => me.org?.centerName ?? '';
+export const villageName = (me: Me): string => me.org?.name ?? '';
 
 // ------------------------------------------------------------------------------------------------ items
 
@@ -87,18 +86,13 @@ export const itemsFresh = () => fetchedThisVisit;
  * catalog (GET /api/items), which carries materials and the proxy rules.
  */
 export async function getVillageItems(orgId: string): Promise<Item[]> {
+  // the village's items (可办事项) are codes; their guides come from the public catalog
   const [offered, catalog] = await Promise.all([
-    api<{ itemCodes?: unknown; items?: unknown }>(`/orgs/${encodeURIComponent(orgId)}/items`),
+    api<{ itemCodes?: unknown }>(`/orgs/${encodeURIComponent(orgId)}/items`),
     api<{ items?: unknown }>('/items'),
   ]);
-  let items: Item[];
-  if (Array.isArray(offered.items)) {
-    // an answer that already carries whole items needs no join
-    items = offered.items as Item[];
-  } else {
-    const codes = new Set(listOf<string>(offered.itemCodes, '可办事项'));
-    items = listOf<Item>(catalog.items, '事项目录').filter((item) => codes.has(item.code) && item.status !== 'retired');
-  }
+  const codes = new Set(listOf<string>(offered.itemCodes, '可办事项'));
+  const items = listOf<Item>(catalog.items, '事项目录').filter((item) => codes.has(item.code) && item.status !== 'retired');
   items.sort((a, b) => a.code.localeCompare(b.code));
   fetchedThisVisit = true;
   try {
@@ -225,15 +219,6 @@ export const getBatch = (id: string) => api<Batch>(`/agents/batches/${encodeURIC
 
 // ------------------------------------------------------------------------------------------------ monthly
 
-export interface MonthlyCounts {
-  received: number;
-  finishedOnSpot: number;
-  forwarded: number;
-  finishedAbove: number;
-  returned: number;
-  handedBack: number;
-}
-
 export interface MonthlyRow extends MonthlyCounts {
   villageId: string;
   villageName: string;
@@ -246,23 +231,4 @@ export interface Monthly {
   totals: MonthlyCounts;
 }
 
-export async function getMonthly(month: string): Promise<Monthly> {
-  const answer = await api<Partial<Monthly>>(`/agents/monthly?month=${encodeURIComponent(month)}`);
-  const rows = listOf<MonthlyRow>(answer.rows, '月报表');
-  return { month: answer.month ?? month, rows, totals: answer.totals ?? sumCounts(rows) };
-}
-
-export const MONTHLY_COLUMNS: { key: keyof MonthlyCounts; label: string }[] = [
-  { key: 'received', label: '受理数' },
-  { key: 'finishedOnSpot', label: '当场办结' },
-  { key: 'forwarded', label: '转报乡镇' },
-  { key: 'finishedAbove', label: '上级办结' },
-  { key: 'returned', label: '退回' },
-  { key: 'handedBack', label: '结果已回复' },
-];
-
-export function sumCounts(rows: MonthlyCounts[]): MonthlyCounts {
-  const totals: MonthlyCounts = { received: 0, finishedOnSpot: 0, forwarded: 0, finishedAbove: 0, returned: 0, handedBack: 0 };
-  for (const row of rows) for (const { key } of MONTHLY_COLUMNS) totals[key] += Number(row[key]) || 0;
-  return totals;
-}
+export const getMonthly = (month: string) => api<Monthly>(`/agents/monthly?month=${encodeURIComponent(month)}`);

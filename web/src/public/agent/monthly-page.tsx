@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { chineseMonth, thisMonth } from './format';
-import { getMonthly, MONTHLY_COLUMNS, villageName, type Me, type MonthlyCounts } from './model';
+import { MONTHLY_COUNTER_NAMES, MONTHLY_COUNTERS, type MonthlyCounts } from '../../../../src/domain/village/monthly';
+import { getMonthly, villageName, type Me } from './model';
 import { Empty, LoadFailed, Loading, useLoad } from './ui';
 
 /** This month and the 23 before it, newest first. */
@@ -77,10 +78,10 @@ export function MonthlyPage({ me }: { me: Me }) {
 function Counts({ counts, testId }: { counts: MonthlyCounts; testId?: string }) {
   return (
     <dl className="counts" data-testid={testId}>
-      {MONTHLY_COLUMNS.map((c) => (
-        <div key={c.key}>
-          <dt>{c.label}</dt>
-          <dd>{counts[c.key] ?? 0}</dd>
+      {MONTHLY_COUNTERS.map((key) => (
+        <div key={key}>
+          <dt>{MONTHLY_COUNTER_NAMES[key]}</dt>
+          <dd>{counts[key]}</dd>
         </div>
       ))}
     </dl>

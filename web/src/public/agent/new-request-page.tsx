@@ -3,6 +3,7 @@
  * 代办 or 帮办 — kept on the phone as it is typed and sent once, with its own submission key.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { checkMaterials } from '../../../../src/domain/cases/materials';
 import { isNetworkProblem, isProblem, newKey, problemText } from './api';
 import { clearDraft, emptyDraft, hasContent, idNumberProblem, loadDraft, phoneProblem, saveDraft, type Draft, type MaterialMark } from './draft';
 import { chineseDateTime } from './format';
@@ -20,6 +21,10 @@ export function routeOf(item: Item): string {
 }
 
 type Refusal = { code: string; title: string };
+
+/** The checklist as the server takes it: an attachment marked not applicable is left out, so it is not missing. */
+const checklistOf = (item: Item, marks: Record<string, MaterialMark>) =>
+  item.materials.filter((m) => m.main || marks[m.name] !== 'na').map((m) => ({ name: m.name, provided: marks[m.name] === true }));
 
 export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
   const [draft, setDraft] = useState<Draft>(() => loadDraft(me.id) ?? emptyDraft());
@@ -60,7 +65,7 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
   const item = useMemo(() => items?.find((i) => i.code === draft.itemCode) ?? null, [items, draft.itemCode]);
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch, savedAt: new Date().toISOString() }));
 
-  const missingMain = item ? item.materials.filter((m) => m.main && draft.materials[m.name] !== true).map((m) => m.name) : [];
+  const { missingMain } = item ? checkMaterials(item.materials, checklistOf(item, draft.materials)) : { missingMain: [] };
   const problems = {
     item: item ? null : '请先选择要办理的事项',
     name: draft.name.trim() ? null : '请填写申请人姓名',
@@ -97,10 +102,7 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
             phone: draft.phone.replace(/[\s-]/g, ''),
             ...(draft.address.trim() ? { address: draft.address.trim() } : {}),
           },
-          // an attachment marked not applicable is left out: the server then does not count it as missing
-          materials: item.materials
-            .filter((m) => m.main || draft.materials[m.name] !== 'na')
-            .map((m) => ({ name: m.name, provided: draft.materials[m.name] === true })),
+          materials: checklistOf(item, draft.materials),
           proxy: { authorized: draft.mode === 'proxy' },
         },
         draft.key,
@@ -335,8 +337,8 @@ function ChosenItem({ item, onChange }: { item: Item; onChange: () => void }) {
 function Materials({ item, ticked, onChange }: { item: Item; ticked: Record<string, MaterialMark>; onChange: (next: Record<string, MaterialMark>) => void }) {
   if (item.materials.length === 0) return <p className="muted">本事项不需要提交材料。</p>;
   const all = item.materials.every((m) => ticked[m.name] === true);
-  const missing = item.materials.filter((m) => !m.main && !ticked[m.name]).map((m) => m.name);
-  const mainsIn = item.materials.every((m) => !m.main || ticked[m.name] === true);
+  const { missing, missingMain } = checkMaterials(item.materials, checklistOf(item, ticked));
+  const mainsIn = missingMain.length === 0;
   return (
     <div className="materials">
       <p className="muted">请逐项核对群众交来的材料，收到的打勾。标“主件”的必须齐全；附件对这位群众不适用的（如“已婚的提供”），点“不适用”。</p>

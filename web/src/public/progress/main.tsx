@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ProgressPage } from './progress-page';
+import '../shared/phone.css';
 import './progress.css';
 
 const container = document.getElementById('root');

@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { isApiError, type ApiError } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
+import { newIdempotencyKey } from '@/lib/idempotency-key';
 import type { Level } from '@/lib/levels';
 import { useCreateCase, type CreateCaseInput } from '../api/create-case';
 import { useItemSearch, useOfferedCodes, type OfferedItem } from '../api/get-offered-items';
@@ -25,7 +26,7 @@ interface Values {
 
 const CHANNELS = { window: '窗口', kiosk: '自助终端', agent: '村代办员' } as const;
 
-const newKey = () => crypto.randomUUID();
+const newKey = newIdempotencyKey;
 
 /** 受理登记: item by name, code or pinyin initials; checklist from the guide; the kind shown before saving. */
 export function IntakeForm() {

@@ -1,16 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest, buildUrl } from '@/lib/api-client';
+import { MONTHLY_COUNTERS, type MonthlyCounter } from '../../../../../src/domain/village/monthly';
 
-const countersSchema = z.object({
-  received: z.number(),
-  finishedOnSpot: z.number(),
-  forwarded: z.number(),
-  finishedAbove: z.number(),
-  returned: z.number(),
-  handedBack: z.number(),
-});
-export type MonthlyCounters = z.infer<typeof countersSchema>;
+const countersSchema = z.object(Object.fromEntries(MONTHLY_COUNTERS.map((key) => [key, z.number()])) as Record<MonthlyCounter, z.ZodNumber>);
 
 export const monthlyRowSchema = countersSchema.extend({ villageId: z.string(), villageName: z.string(), category: z.string() });
 export type MonthlyRow = z.infer<typeof monthlyRowSchema>;

@@ -4,16 +4,17 @@ import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { QueryError } from '@/components/feedback/query-error';
 import { useLevelNames } from '@/lib/auth';
-import { useVillageMonthly, villageMonthlyExportUrl, type MonthlyCounters, type MonthlyRow } from '../api/get-monthly';
+import { MONTHLY_COUNTER_NAMES, MONTHLY_COUNTERS, type MonthlyCounter } from '../../../../../src/domain/village/monthly';
+import { useVillageMonthly, villageMonthlyExportUrl, type MonthlyRow } from '../api/get-monthly';
 
-const COUNTERS: { key: keyof MonthlyCounters; title: string; hint: string }[] = [
-  { key: 'received', title: '受理数', hint: '本月村便民服务室收件的办件' },
-  { key: 'finishedOnSpot', title: '当场办结', hint: '在村里直接办结' },
-  { key: 'forwarded', title: '转报乡镇', hint: '报送到乡镇便民服务中心' },
-  { key: 'finishedAbove', title: '上级办结', hint: '转报后由乡镇或县级办结' },
-  { key: 'returned', title: '退回', hint: '不予受理、书面退回' },
-  { key: 'handedBack', title: '结果已回复', hint: '上级办结后已由代办员交给群众' },
-];
+const HINTS: Record<MonthlyCounter, string> = {
+  received: '本月村便民服务室收件的办件',
+  finishedOnSpot: '在村里直接办结',
+  forwarded: '报送到乡镇便民服务中心',
+  finishedAbove: '转报后由乡镇或县级办结',
+  returned: '不予受理、书面退回',
+  handedBack: '上级办结后已由代办员交给群众',
+};
 
 interface Props {
   /** YYYY-MM */
@@ -37,9 +38,9 @@ export function VillageMonthly({ month, onMonthChange }: Props) {
   const columns: TableColumnsType<MonthlyRow> = [
     { title: `${levelNames.village}（社区）`, dataIndex: 'villageName', width: 160, onCell: (r, i) => ({ rowSpan: span(r, i ?? 0) }) },
     { title: '事项类别', dataIndex: 'category', width: 160 },
-    ...COUNTERS.map((c) => ({
-      title: <span title={c.hint}>{c.title}</span>,
-      dataIndex: c.key,
+    ...MONTHLY_COUNTERS.map((key) => ({
+      title: <span title={HINTS[key]}>{MONTHLY_COUNTER_NAMES[key]}</span>,
+      dataIndex: key,
       width: 100,
       align: 'right' as const,
       render: (n: number) => (n === 0 ? <Typography.Text type="secondary">0</Typography.Text> : n),
@@ -91,9 +92,9 @@ export function VillageMonthly({ month, onMonthChange }: Props) {
                 <Table.Summary.Cell index={0} colSpan={2}>
                   合计
                 </Table.Summary.Cell>
-                {COUNTERS.map((c, i) => (
-                  <Table.Summary.Cell key={c.key} index={i + 2} align="right">
-                    {report.data.totals[c.key]}
+                {MONTHLY_COUNTERS.map((key, i) => (
+                  <Table.Summary.Cell key={key} index={i + 2} align="right">
+                    {report.data.totals[key]}
                   </Table.Summary.Cell>
                 ))}
               </Table.Summary.Row>
