@@ -21,8 +21,11 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 90_000,
-          hookTimeout: 120_000,
+          // upper bounds for a whole journey on a loaded machine, not speed checks
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          // expect.poll waits for the page, like every other wait (vitest's default gives up after 1 s)
+          expect: { poll: { timeout: 120_000 } },
           fileParallelism: false,
         },
       },

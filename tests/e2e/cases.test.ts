@@ -122,6 +122,8 @@ describe.skipIf(!hasChromium)('window case handling in Chromium', () => {
     await page.goto(`${e.baseUrl}/staff/cases?kind=immediate&status=delivered`);
     await page.getByRole('heading', { name: '办件台账' }).waitFor();
     await page.locator('.ant-table-row', { hasText: '王大山' }).first().waitFor();
+    // the list may still be fetching its first page after the first row shows: count once nothing is loading
+    await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
     const rows = await page.locator('.ant-table-row').count();
     await e.shot(page, 'cases-ledger');
 

@@ -69,7 +69,6 @@ describe.skipIf(!hasChromium)('village batches, late hops and the village monthl
   /** Screenshots after the lists have loaded and the tab and fade animations are over. */
   async function shot(page: Page, name: string) {
     await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
-    await page.waitForTimeout(400);
     await e.shot(page, name);
   }
 

@@ -12,6 +12,9 @@ if (!hasChromium) {
   console.warn(`【浏览器测试已跳过】未找到 Chromium（${CHROMIUM}）。安装：apt-get update && apt-get install -y chromium`);
 }
 
+/** The longest any single wait for the page may take before the test fails (not a measure of speed). */
+const PAGE_WAIT_MS = 120_000;
+
 /** The host name the browser opens the app under (mapped to 127.0.0.1 inside Chromium only). */
 export const E2E_HOST = 'bianmin.test';
 
@@ -59,12 +62,19 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   return {
     baseUrl: `http://${E2E_HOST}:${port}`,
     browser,
-    newPage: async () => (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } })).newPage(),
+    newPage: async () => {
+      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } });
+      // Every wait is for something visible to appear, never a fixed pause; on a busy 2-core machine (the full
+      // suite builds and tests at once) a page can take far longer than Playwright's 30 s default to show it.
+      context.setDefaultTimeout(PAGE_WAIT_MS);
+      return context.newPage();
+    },
     setTime: (iso) => {
       offset = new Date(iso).getTime() - Date.now();
     },
     shot: async (page, name) => {
-      await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
+      // animations stopped, so a screenshot never catches a half-open tab or fading spinner
+      await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
     },
     async close() {
       await browser.close();
