@@ -30,7 +30,7 @@ describe.each(DIALECTS)('official working-day calendar (%s)', (dialect) => {
   ])('from %s + %i working days = %s', async (from, days, expected) => {
     const res = await add(from, days);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ date: expected });
+    expect(res.json()).toEqual({ date: expected, provisional: false });
   });
 
   it('lists every day of a year with holidays and make-up days marked', async () => {
@@ -44,12 +44,16 @@ describe.each(DIALECTS)('official working-day calendar (%s)', (dialect) => {
     expect(days.find((d) => d.date === '2026-03-07')).toMatchObject({ working: false, note: '周末' });
   });
 
-  it('refuses to guess a year that is not loaded, and bad input, in Chinese', async () => {
-    const beyond = await add('2026-12-30', 5);
+  it('counts a year not loaded provisionally and says so (rule 3), refuses what cannot be worked out, and bad input, in Chinese', async () => {
+    const next = await add('2026-12-30', 5);
+    expect(next.statusCode).toBe(200);
+    expect(next.json()).toEqual({ date: '2027-01-07', provisional: true }); // 元旦 off by law, no make-up days
+    expect((await t.app.inject({ url: '/api/calendar/days?year=2027' })).json()).toMatchObject({ year: 2027, provisional: true });
+    const beyond = await add('2099-12-30', 5);
     expect(beyond.statusCode).toBe(422);
     expect(beyond.json().code).toBe('CALENDAR_YEAR_NOT_LOADED');
-    expect(beyond.json().title).toContain('2027年');
-    expect((await t.app.inject({ url: '/api/calendar/days?year=2027' })).json().code).toBe('CALENDAR_YEAR_NOT_LOADED');
+    expect(beyond.json().title).toContain('2100年');
+    expect((await t.app.inject({ url: '/api/calendar/days?year=2100' })).json().code).toBe('CALENDAR_YEAR_NOT_LOADED');
     const bad = await add('2026-02-30', 1);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().title).toContain('真实存在的日期');
@@ -76,7 +80,7 @@ describe.each(DIALECTS)('official working-day calendar (%s)', (dialect) => {
       payload: { year: 2027, source: '国务院办公厅关于2027年部分节假日安排的通知（测试）', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03', workdays: [] }] },
     });
     expect(good.statusCode).toBe(201);
-    expect((await add('2026-12-31', 1)).json()).toEqual({ date: '2027-01-04' });
+    expect((await add('2026-12-31', 1)).json()).toEqual({ date: '2027-01-04', provisional: false });
     const years = (await t.app.inject({ url: '/api/calendar/years' })).json().years;
     expect(years.find((y: { year: number }) => y.year === 2027)).toMatchObject({ days: 3 });
   });

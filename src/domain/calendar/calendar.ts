@@ -22,6 +22,12 @@ export interface WorkingCalendar {
   /** Years whose arrangement has been imported; any other year is unknown, not "no holidays". */
   readonly years: ReadonlySet<number>;
   readonly overrides: ReadonlyMap<IsoDate, CalendarOverride>;
+  /**
+   * The days off of a year that is NOT in `years`, as the law fixes them (DOMAIN.md rule 3: 暂定), or null when
+   * even that cannot be worked out. Absent: such a year is refused (CALENDAR_YEAR_NOT_LOADED) rather than
+   * guessed. See provisional.ts; kept as a function so this file needs no lunar calendar.
+   */
+  readonly provisional?: (year: number) => ReadonlyMap<IsoDate, CalendarOverride> | null;
 }
 
 export interface CalendarDay {
@@ -102,21 +108,46 @@ export function buildCalendar(years: Iterable<number>, overrides: Iterable<Calen
   return { years: new Set(years), overrides: map };
 }
 
-function assertYearLoaded(cal: WorkingCalendar, year: number): void {
-  if (!cal.years.has(year)) {
-    throw new DomainError(
-      'CALENDAR_YEAR_NOT_LOADED',
-      `${year}年的法定节假日安排尚未导入，无法计算工作日。请系统管理员在“工作日历”中导入该年度安排后再试。`,
-      { year },
-    );
-  }
+function notLoaded(year: number): DomainError {
+  return new DomainError(
+    'CALENDAR_YEAR_NOT_LOADED',
+    `${year}年的法定节假日安排尚未导入，无法计算工作日。请系统管理员在“工作日历”中导入该年度安排后再试。`,
+    { year },
+  );
 }
 
-/** An override wins; otherwise Monday–Friday. Refuses a year that is not loaded rather than guess. */
+/** The overrides that decide the days of `year`: the imported arrangement, else the provisional one, else refuse. */
+function overridesOf(cal: WorkingCalendar, year: number): ReadonlyMap<IsoDate, CalendarOverride> {
+  if (cal.years.has(year)) return cal.overrides;
+  const provisional = cal.provisional?.(year);
+  if (!provisional) throw notLoaded(year);
+  return provisional;
+}
+
+/** Official when the year's arrangement is imported, provisional (暂定) otherwise; a year neither can be throws. */
+export function isProvisionalYear(cal: WorkingCalendar, year: number): boolean {
+  overridesOf(cal, year);
+  return !cal.years.has(year);
+}
+
+/**
+ * The years between the two dates (inclusive, either order) whose days are only provisional: a date worked out
+ * across them may move when the State Council's arrangement is imported.
+ */
+export function provisionalYearsBetween(cal: WorkingCalendar, a: IsoDate, b: IsoDate): number[] {
+  const [lo, hi] = [yearOf(a), yearOf(b)].sort((x, y) => x - y) as [number, number];
+  const years: number[] = [];
+  for (let y = lo; y <= hi; y++) if (isProvisionalYear(cal, y)) years.push(y);
+  return years;
+}
+
+/**
+ * An override wins; otherwise Monday–Friday. A year that is not loaded counts on its provisional days off when
+ * the calendar has them (rule 3: the service never stops at the year end), and is refused otherwise.
+ */
 export function isWorkingDay(cal: WorkingCalendar, date: IsoDate): boolean {
   assertIsoDate(date);
-  assertYearLoaded(cal, yearOf(date));
-  const override = cal.overrides.get(date);
+  const override = overridesOf(cal, yearOf(date)).get(date);
   return override ? override.working : !isWeekend(date);
 }
 
@@ -148,12 +179,12 @@ export function countWorkingDays(cal: WorkingCalendar, from: IsoDate, to: IsoDat
 
 /** Every day of `year` with its status; note is the override's note, or '周末' on an ordinary weekend. */
 export function daysOfYear(cal: WorkingCalendar, year: number): CalendarDay[] {
-  assertYearLoaded(cal, year);
+  const overrides = overridesOf(cal, year);
   const days: CalendarDay[] = [];
   const first = toEpochDay(`${String(year).padStart(4, '0')}-01-01`);
   for (let day = first; yearOf(fromEpochDay(day)) === year; day++) {
     const date = fromEpochDay(day);
-    const override = cal.overrides.get(date);
+    const override = overrides.get(date);
     if (override) days.push({ date, working: override.working, note: override.note });
     else if (isWeekend(date)) days.push({ date, working: false, note: '周末' });
     else days.push({ date, working: true });

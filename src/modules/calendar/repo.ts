@@ -1,4 +1,5 @@
 import { buildCalendar, type CalendarOverride, type WorkingCalendar } from '../../domain/calendar/calendar.js';
+import { withProvisionalYears } from '../../domain/calendar/provisional.js';
 import { fromBool, toBool } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
 
@@ -7,6 +8,7 @@ import type { Db } from '../../server/context.js';
  * is kept while the database's stamp (each year and when it was imported, and the number of days) is the same:
  * one small query instead of reading and rebuilding every holiday. Another process importing a year changes the
  * stamp, so every app process on a shared PostgreSQL sees the new year on its next request.
+ * Years not imported count provisionally (DOMAIN.md rule 3): deadlines never stop at an unannounced year.
  */
 let cached: { stamp: string; calendar: WorkingCalendar } | null = null;
 
@@ -18,9 +20,11 @@ export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
   const stamp = `${years.map((y) => `${y.year}@${y.imported_at}`).join(',')}#${count.n}`;
   if (cached?.stamp === stamp) return cached.calendar;
   const days = await db.selectFrom('calendar_days').selectAll().execute();
-  const calendar = buildCalendar(
-    years.map((y) => Number(y.year)),
-    days.map((d) => ({ date: d.date, working: toBool(d.working), note: d.note })),
+  const calendar = withProvisionalYears(
+    buildCalendar(
+      years.map((y) => Number(y.year)),
+      days.map((d) => ({ date: d.date, working: toBool(d.working), note: d.note })),
+    ),
   );
   cached = { stamp, calendar };
   return calendar;

@@ -1,13 +1,20 @@
-import { addWorkingDays, daysOfYear } from '../../domain/calendar/calendar.js';
+import { addWorkingDays, daysOfYear, provisionalYearsBetween } from '../../domain/calendar/calendar.js';
+import { localDate } from '../../domain/calendar/office-hours.js';
 import { officialYears } from '../../domain/calendar/official.js';
+import { importReminder, PROVISIONAL_SOURCE, PROVISIONAL_YEARS } from '../../domain/calendar/provisional.js';
 import { parseYearFile } from '../../domain/calendar/year-file.js';
 import { DomainError } from '../../domain/errors.js';
 import { toCount } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { recordAudit } from '../audit/repo.js';
+import { recomputeOpenDeadlines } from '../cases/recompute-deadlines.js';
 import * as repo from './repo.js';
 
-/** Validates and stores one year's arrangement; answers 422 with every problem listed in Chinese. */
+/**
+ * Validates and stores one year's arrangement; answers 422 with every problem listed in Chinese. In the same
+ * transaction every open case's deadlines are counted again on the new calendar (rule 3: a provisional date
+ * becomes official, and moves if the notice differs from the law's days); the cases that moved are returned.
+ */
 export async function importYear(db: Db, file: unknown, by: { userId: string | null; at: Date }) {
   const parsed = parseYearFile(file);
   if (!parsed.ok) {
@@ -16,11 +23,20 @@ export async function importYear(db: Db, file: unknown, by: { userId: string | n
     });
   }
   const { year, source, overrides } = parsed.value;
-  await db.transaction().execute(async (trx) => {
+  const changed = await db.transaction().execute(async (trx) => {
     await repo.replaceYear(trx, year, source, overrides, { userId: by.userId, at: by.at.toISOString() });
-    await recordAudit(trx, { at: by.at, userId: by.userId, action: 'calendar.import', targetType: 'calendar', targetId: String(year), detail: { source, days: overrides.length } });
+    const moved = await recomputeOpenDeadlines(trx, { userId: by.userId, at: by.at, source });
+    await recordAudit(trx, {
+      at: by.at,
+      userId: by.userId,
+      action: 'calendar.import',
+      targetType: 'calendar',
+      targetId: String(year),
+      detail: { source, days: overrides.length, deadlinesMoved: moved.length },
+    });
+    return moved;
   });
-  return { year, source, days: overrides.length };
+  return { year, source, days: overrides.length, recomputed: { changed: changed.length, cases: changed } };
 }
 
 /** The State Council arrangements shipped with the software, loaded into an empty calendar at first start. */
@@ -44,13 +60,21 @@ export async function listCalendarYears(ctx: AppContext) {
   }));
 }
 
+/** The N-th working day after `from`; `provisional` when it was counted through a year not imported yet (暂定). */
 export async function calendarAddWorkingDays(ctx: AppContext, from: string, days: number) {
-  return { date: addWorkingDays(await repo.loadCalendar(ctx.database.db), from, days) };
+  const calendar = await repo.loadCalendar(ctx.database.db);
+  const date = addWorkingDays(calendar, from, days);
+  return { date, provisional: provisionalYearsBetween(calendar, from, date).length > 0 };
 }
 
+/**
+ * Every day of a year. A year not imported is answered with its provisional days (the law's holidays, no
+ * make-up days), marked `provisional: true` with where they come from, so nobody takes them for the notice;
+ * a year outside what can be worked out is 404.
+ */
 export async function calendarDays(ctx: AppContext, year: number) {
   const calendar = await repo.loadCalendar(ctx.database.db);
-  if (!calendar.years.has(year)) {
+  if (!calendar.years.has(year) && (year < PROVISIONAL_YEARS.first || year > PROVISIONAL_YEARS.last)) {
     throw new DomainError(
       'CALENDAR_YEAR_NOT_LOADED',
       `${year}年的法定节假日安排尚未导入。请系统管理员在“工作日历”中导入该年度安排。`,
@@ -58,5 +82,13 @@ export async function calendarDays(ctx: AppContext, year: number) {
       404,
     );
   }
-  return { year, days: daysOfYear(calendar, year) };
+  const provisional = !calendar.years.has(year);
+  return { year, provisional, ...(provisional && { source: PROVISIONAL_SOURCE }), days: daysOfYear(calendar, year) };
+}
+
+/** The administrator's reminder on `now` (the injected clock), in the deployment's time zone; null when none. */
+export async function calendarReminder(ctx: AppContext) {
+  const today = localDate(ctx.clock(), ctx.config.timeZone);
+  const years = (await repo.listYears(ctx.database.db)).map((y) => Number(y.year));
+  return { today, reminder: importReminder(years, today) };
 }

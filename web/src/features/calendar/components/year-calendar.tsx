@@ -47,6 +47,16 @@ export function YearCalendar({ year }: { year: number }) {
 
   return (
     <>
+      {days.data.provisional && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="calendar-provisional"
+          title={`${year}年的节假日安排尚未导入，以下是暂定日历`}
+          description={`${days.data.source ?? '按法定节假日推算'}。落在本年度的办件期限都标为“暂定”；国务院办公厅公布安排后由系统管理员导入，在办办件的期限随即重新计算。`}
+        />
+      )}
       <Space size="large" wrap style={{ marginBottom: 8 }}>
         <Typography.Text>
           全年工作日 <b>{working}</b> 天，休息日 <b>{list.length - working}</b> 天（其中节假日放假 <b>{holidays}</b> 天），调休上班 <b>{makeups}</b> 天
