@@ -24,7 +24,8 @@ export const PERMISSIONS = {
   'catalog.offer': ['sysadmin', 'director'],
   'calendar.manage': ['sysadmin'],
   'settings.manage': ['sysadmin'],
-  'audit.read': ['auditor', 'secadmin'],
+  // 三员分立: only the audit administrator reads the log, and nobody else (the other two are what it watches).
+  'audit.read': ['auditor'],
   'cases.handle': ['clerk', 'director', 'agent'],
   'cases.read': ['clerk', 'director', 'agent', 'leader', 'supervisor'],
   'cases.review-refusals': ['director'],
@@ -52,12 +53,68 @@ export function hasPermission(roles: readonly Role[], permission: Permission): b
 }
 
 /** 三员分立: the system, security and audit administrators must be three different people. */
-const SEPARATED_ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+export const SEPARATED_ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditor'] as const satisfies readonly Role[];
+const isSeparatedAdmin = (role: Role) => (SEPARATED_ADMIN_ROLES as readonly Role[]).includes(role);
 
 export function rolesProblem(roles: readonly Role[]): string | null {
   if (roles.length === 0) return '请至少选择一个角色。';
-  if (roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r)).length > 1) {
+  if (roles.filter(isSeparatedAdmin).length > 1) {
     return '系统管理员、安全管理员、审计管理员须由不同人员担任（三员分立），一个账号只能担任其中一种。';
+  }
+  return null;
+}
+
+/** What an administrator can do to someone else's account in the console. */
+export const ACCOUNT_ACTIONS = ['create', 'edit', 'roles', 'resetPassword', 'unlock'] as const;
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
+
+export const ACCOUNT_ACTION_NAMES: Record<AccountAction, string> = {
+  create: '新建人员账号',
+  edit: '修改人员信息、停用或启用账号',
+  roles: '调整人员角色',
+  resetPassword: '重置他人密码',
+  unlock: '解除账号锁定',
+};
+
+/**
+ * Who administers the accounts of ordinary staff (every account holding none of the three administrator
+ * roles), after GB/T 22239-2019 安全管理中心: the system administrator manages identities and the running
+ * system (accounts are created, edited, disabled; organisations, windows, catalog, calendar, settings), the
+ * security administrator the security of accounts (授权: roles; passwords; lock-outs), the audit administrator
+ * only reads and checks the audit log.
+ *
+ * The three administrators' own accounts are outside this table on purpose: in the console nobody changes them,
+ * not even one of the three for another, so no one can take over the account that is meant to watch them.
+ * Each changes their own password (POST /api/auth/password); creating one, or resetting one whose holder
+ * forgot the password, is done on the server's command line (`create-admin --role`, `reset-password`), is
+ * recorded in the audit log and forces a new password at the next sign-in.
+ */
+export const STAFF_ACCOUNT_DUTIES: Record<AccountAction, readonly Role[]> = {
+  create: ['sysadmin'],
+  edit: ['sysadmin'],
+  roles: ['secadmin'],
+  resetPassword: ['secadmin'],
+  unlock: ['secadmin'],
+};
+
+/**
+ * Why `actorRoles` may not do `action` to an account holding `targetRoles` (for `create` and `roles`: the
+ * roles it would hold afterwards), or null when it may.
+ */
+export function accountDutyProblem(
+  actorRoles: readonly Role[],
+  action: AccountAction,
+  target: { roles: readonly Role[]; newRoles?: readonly Role[] },
+): string | null {
+  if (target.roles.some(isSeparatedAdmin)) {
+    return '三员分立：系统管理员、安全管理员、审计管理员的账号在控制台里谁都不能修改、重置或解锁（包括三员之间），本人可以修改自己的密码；确需重置的，由服务器管理人员用命令行 reset-password 办理并记入审计日志。';
+  }
+  if ((target.newRoles ?? []).some(isSeparatedAdmin)) {
+    return '系统管理员、安全管理员、审计管理员账号不能在控制台授予，须在服务器上用命令行 create-admin --role 建立（三员分立）。';
+  }
+  const allowed = STAFF_ACCOUNT_DUTIES[action];
+  if (!actorRoles.some((role) => allowed.includes(role))) {
+    return `您没有${ACCOUNT_ACTION_NAMES[action]}的权限：按三员分立，这项工作由${allowed.map((r) => ROLE_NAMES[r]).join('、')}办理。`;
   }
   return null;
 }

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasPermission, PERMISSION_NAMES, type Permission } from '../domain/roles.js';
+import { registerHttpAudit } from '../modules/audit/http-audit.js';
 import type { Actor } from '../modules/auth/actor.js';
 import { resolveSession } from '../modules/auth/service.js';
 import type { AppContext } from './context.js';
-import { forbidden, unauthenticated } from './errors.js';
+import { forbidden, HttpError, unauthenticated } from './errors.js';
 
 export const SESSION_COOKIE = 'bm_session';
 
@@ -14,7 +15,22 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves the session cookie of every API request into `request.actor`; routes decide whether they need one. */
+/** What a person whose password an administrator set may still do before setting their own. */
+const BEFORE_OWN_PASSWORD = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/auth/login', 'GET /api/health']);
+
+export const passwordChangeRequired = () =>
+  new HttpError(
+    'PASSWORD_CHANGE_REQUIRED',
+    '您的密码是管理员设置的，请先修改为只有您自己知道的新密码，然后再继续办理。',
+    undefined,
+    403,
+  );
+
+/**
+ * Resolves the session cookie of every API request into `request.actor`; routes decide whether they need one.
+ * A session whose holder must still set their own password reaches only the few routes above.
+ * Refusals (403) and exports are written to the audit log here, for every route at once.
+ */
 export function registerAuthentication(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionError', null);
@@ -27,7 +43,11 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): v
     } catch (error) {
       request.sessionError = error as Error;
     }
+    if (request.actor?.mustChangePassword && !BEFORE_OWN_PASSWORD.has(`${request.method} ${request.routeOptions.url ?? ''}`)) {
+      throw passwordChangeRequired();
+    }
   });
+  registerHttpAudit(app, ctx);
 }
 
 export function requireActor(request: FastifyRequest): Actor {

@@ -63,7 +63,8 @@ describe.each(DIALECTS)('sign-in and sessions (%s)', (dialect) => {
     const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'supervisor', password: 'bianmin2026' } });
     expect(right.statusCode).toBe(423);
 
-    const admin = await signIn(t.app, 'admin');
+    // unlocking is the security administrator's duty (三员分立, src/domain/roles.ts)
+    const admin = await signIn(t.app, 'secadmin');
     const users = (await t.app.inject({ url: '/api/users', headers: { cookie: admin } })).json().users as { id: string; username: string; lockedUntil: string | null }[];
     const supervisor = users.find((u) => u.username === 'supervisor')!;
     expect(supervisor.lockedUntil).not.toBeNull();

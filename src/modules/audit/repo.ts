@@ -1,20 +1,121 @@
 import { randomUUID } from 'node:crypto';
+import { auditEntryHash, GENESIS_HASH } from '../../db/audit-chain.js';
+import type { AuditLogTable } from '../../db/schema.js';
 import type { Db } from '../../server/context.js';
 
-/** One row of the audit trail, written in the same transaction as the change it records. */
-export const recordAudit = (
-  db: Db,
-  entry: { at: Date; userId: string | null; action: string; targetType: string; targetId?: string | null; detail?: unknown },
-) =>
-  db
-    .insertInto('audit_log')
-    .values({
-      id: randomUUID(),
-      at: entry.at.toISOString(),
-      user_id: entry.userId,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId ?? null,
-      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-    })
-    .execute();
+export interface AuditInput {
+  at: Date;
+  userId: string | null;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  detail?: unknown;
+  /** the client's address, for entries a request caused (failed logins, refusals, exports) */
+  ip?: string | null;
+}
+
+/**
+ * One row of the audit trail, written in the same transaction as the change it records, as the next link of
+ * the hash chain. The chain head row is updated first: on PostgreSQL its row lock holds every other append
+ * until this transaction ends, so two appends can never both follow the same entry; on SQLite writes are one
+ * at a time anyway. Because of that lock, record the audit entry as the LAST write of a transaction.
+ * Outside a transaction it opens its own.
+ */
+export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => append(trx, entry));
+  return append(db, entry);
+}
+
+async function append(trx: Db, entry: AuditInput): Promise<void> {
+  const head = await trx
+    .updateTable('audit_chain')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  const row = {
+    id: randomUUID(),
+    at: entry.at.toISOString(),
+    user_id: entry.userId,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId ?? null,
+    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    ip: entry.ip ?? null,
+    seq: Number(head.seq),
+    prev_hash: head.hash,
+  };
+  const hash = auditEntryHash(row);
+  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
+  await trx.updateTable('audit_chain').set({ hash }).where('id', '=', 1).execute();
+}
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  userId?: string;
+  /** an action (`auth.failed`) or a group of them (`auth`); letters and dots only (checked by the route) */
+  action?: string;
+}
+
+function filtered(db: Db, filter: AuditFilter) {
+  let query = db.selectFrom('audit_log');
+  if (filter.from) query = query.where('audit_log.at', '>=', filter.from);
+  if (filter.to) query = query.where('audit_log.at', '<', filter.to);
+  if (filter.userId) query = query.where('audit_log.user_id', '=', filter.userId);
+  if (filter.action) {
+    const action = filter.action;
+    query = query.where((eb) =>
+      eb.or([eb('audit_log.action', '=', action), eb('audit_log.action', 'like', `${action}.%`)]),
+    );
+  }
+  return query;
+}
+
+export async function listEntries(db: Db, filter: AuditFilter, page: { offset: number; limit: number }) {
+  const [rows, count] = await Promise.all([
+    filtered(db, filter)
+      .leftJoin('users', 'users.id', 'audit_log.user_id')
+      .selectAll('audit_log')
+      .select(['users.username as username', 'users.name as user_name'])
+      .orderBy('audit_log.seq', 'desc')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
+    filtered(db, filter).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export type VerifyResult = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; problem: string };
+
+/** Walks the whole chain in order, a batch at a time, recomputing every hash. */
+export async function verifyChain(db: Db, batchSize = 2000): Promise<VerifyResult> {
+  let prev = GENESIS_HASH;
+  let expected = 1;
+  for (;;) {
+    const rows: AuditLogTable[] = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expected)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute();
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      const checked = expected - 1;
+      if (seq !== expected) return { ok: false, checked, brokenAt: expected, problem: `第 ${expected} 条记录缺失（被删除）。` };
+      if (row.prev_hash !== prev) return { ok: false, checked, brokenAt: seq, problem: `第 ${seq} 条记录与前一条接不上（前一条被改动或删除）。` };
+      if (auditEntryHash({ ...row, seq }) !== row.hash) return { ok: false, checked, brokenAt: seq, problem: `第 ${seq} 条记录的内容被改动过。` };
+      prev = row.hash;
+      expected += 1;
+    }
+    if (rows.length < batchSize) break;
+  }
+  const checked = expected - 1;
+  const head = await db.selectFrom('audit_chain').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  if (!head || Number(head.seq) !== checked || head.hash !== prev) {
+    return { ok: false, checked, brokenAt: checked + 1, problem: `最后 ${head ? Number(head.seq) - checked : '若干'} 条记录缺失（被删除）。` };
+  }
+  return { ok: true, checked };
+}

@@ -8,4 +8,6 @@ export interface Actor {
   roles: Role[];
   orgId: string;
   sessionId: string;
+  /** Created or reset by an administrator: only signing out and setting one's own password are allowed. */
+  mustChangePassword?: boolean;
 }

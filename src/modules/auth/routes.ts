@@ -1,14 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MAX_LENGTH } from '../../domain/people/password.js';
 import { requireActor, SESSION_COOKIE } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { currentUser } from '../users/service.js';
-import { login, logout } from './service.js';
+import { changeOwnPassword, login, logout } from './service.js';
 
 const loginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
   password: z.string().min(1, '请输入密码').max(200),
+});
+
+const passwordBody = z.object({
+  currentPassword: z.string().min(1, '请输入原密码').max(200),
+  newPassword: z.string().min(1, '请输入新密码').max(MAX_LENGTH, `密码不能超过 ${MAX_LENGTH} 位`),
 });
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -18,8 +24,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/auth/login',
     {
       schema: { tags: ['会话'], summary: '登录', body: loginBody },
-      // Per address, on top of the per-account lock-out: slows down guessing across many accounts.
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      // Per address, on top of the per-name lock-out: slows down guessing across many names.
+      config: { rateLimit: { max: 30, timeWindow: ctx.config.rateLimitWindowMs } },
     },
     async (request, reply) => {
       const result = await login(ctx, {
@@ -45,5 +51,17 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/auth/me', { schema: { tags: ['会话'], summary: '当前登录人员' } }, async (request) =>
     currentUser(ctx, requireActor(request)),
+  );
+
+  r.post(
+    '/api/auth/password',
+    {
+      schema: { tags: ['会话'], summary: '修改本人密码', body: passwordBody },
+      config: { rateLimit: { max: 30, timeWindow: ctx.config.rateLimitWindowMs } },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(ctx, requireActor(request), request.body, { ip: request.ip });
+      return reply.code(204).send();
+    },
   );
 }

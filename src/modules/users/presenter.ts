@@ -2,7 +2,8 @@ import type { Role } from '../../domain/roles.js';
 import { fromJson, toBool } from '../../db/portable.js';
 import type { UsersTable } from '../../db/schema.js';
 
-export const presentUser = (row: UsersTable, now: Date) => ({
+/** `lockedUntil`: the lock-out in force on the user's name (login_failures), or null. */
+export const presentUser = (row: UsersTable, lockedUntil: string | null) => ({
   id: row.id,
   username: row.username,
   name: row.name,
@@ -10,7 +11,8 @@ export const presentUser = (row: UsersTable, now: Date) => ({
   orgId: row.org_id,
   phone: row.phone,
   active: toBool(row.active),
-  lockedUntil: row.locked_until && row.locked_until > now.toISOString() ? row.locked_until : null,
+  lockedUntil,
+  mustChangePassword: toBool(row.must_change_password),
   lastLoginAt: row.last_login_at,
   away: toBool(row.away),
   awayReason: row.away_reason,

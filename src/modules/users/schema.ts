@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { freeText, nameText } from '../../domain/text.js';
 import { ROLES } from '../../domain/roles.js';
 
 const username = z
   .string()
   .trim()
   .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '用户名须以字母开头，3 至 32 位，只能含字母、数字、下划线、点和横线');
-const name = z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过 30 个字');
+const name = nameText('姓名', 30);
 const roles = z.array(z.enum(ROLES)).min(1, '请至少选择一个角色');
 const phone = z.string().trim().regex(/^[\d-]{7,20}$/, '电话号码格式不正确').nullable();
 
@@ -33,5 +34,5 @@ export const listUsersQuery = z.object({ orgId: z.string().optional() });
 
 export const presenceBody = z.object({
   away: z.boolean(),
-  reason: z.string().trim().max(100, '离岗事由不超过 100 个字').optional(),
+  reason: freeText('离岗事由', 100).optional(),
 });

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
-import { hasPermission, rolesProblem, type Role } from '../../domain/roles.js';
-import { fromBool, toJson } from '../../db/portable.js';
-import type { AppContext } from '../../server/context.js';
-import { duplicate, forbidden, notFound, versionConflict } from '../../server/errors.js';
+import { accountDutyProblem, hasPermission, rolesProblem, type AccountAction, type Role } from '../../domain/roles.js';
+import { fromBool, fromJson, toJson } from '../../db/portable.js';
+import type { UsersTable } from '../../db/schema.js';
+import type { AppContext, Db } from '../../server/context.js';
+import { duplicate, forbidden, HttpError, notFound, versionConflict } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
 import { passwordProblem } from '../../domain/people/password.js';
 import { hashPassword } from '../auth/passwords.js';
-import { endSessionsOfUser } from '../auth/repo.js';
+import { clearFailures, endSessionsOfUser, lockedNames } from '../auth/repo.js';
 import { findOrg } from '../orgs/repo.js';
 import { presentOrg } from '../orgs/presenter.js';
 import { assertInScope, scopeOf } from '../orgs/service.js';
@@ -16,9 +17,26 @@ import { getLevelNames } from '../settings/service.js';
 import { presentUser } from './presenter.js';
 import * as repo from './repo.js';
 
-function checkPassword(password: string): void {
-  const problem = passwordProblem(password);
+function checkPassword(ctx: AppContext, password: string, username: string): void {
+  const problem = passwordProblem(password, { policy: ctx.config.passwordPolicy, username, demo: ctx.config.demo });
   if (problem) throw new DomainError('WEAK_PASSWORD', problem);
+}
+
+/** 三员分立 and who administers whose account: the table in src/domain/roles.ts decides. */
+function checkDuty(actor: Actor, action: AccountAction, target: { roles: readonly Role[]; newRoles?: readonly Role[] }): void {
+  const problem = accountDutyProblem(actor.roles, action, target);
+  if (problem) throw new HttpError('SEPARATION_OF_DUTIES', problem, { action }, 403);
+}
+
+const rolesOf = (user: UsersTable) => fromJson<Role[]>(user.roles, []);
+
+/** Users with the lock-out in force on their name (counted per name in login_failures). */
+async function present(ctx: AppContext, db: Db, rows: UsersTable[]) {
+  const now = ctx.clock();
+  const locks = new Map(
+    (await lockedNames(db, rows.map((r) => r.username), now.toISOString())).map((l) => [l.username, l.locked_until]),
+  );
+  return rows.map((row) => presentUser(row, locks.get(row.username) ?? null));
 }
 
 function checkRoles(roles: Role[]): void {
@@ -36,11 +54,13 @@ export async function currentUser(ctx: AppContext, actor: Actor) {
       name: actor.name,
       roles: actor.roles,
       orgId: actor.orgId,
+      mustChangePassword: actor.mustChangePassword ?? false,
       orgName: org?.name ?? '',
       orgLevel: org?.level ?? null,
       org: org ? presentOrg(org) : null,
     },
     levelNames: await getLevelNames(db),
+    passwordPolicy: ctx.config.passwordPolicy,
   };
 }
 
@@ -53,7 +73,7 @@ export async function listUsersFor(ctx: AppContext, actor: Actor, orgId?: string
   const scope = await scopeOf(db, actor);
   if (orgId && !scope.has(orgId)) throw forbidden('查看该机构的人员');
   const rows = await repo.listUsers(db, orgId ? [orgId] : [...scope]);
-  return rows.map((row) => presentUser(row, ctx.clock()));
+  return present(ctx, db, rows);
 }
 
 export async function createUser(
@@ -62,7 +82,8 @@ export async function createUser(
   input: { username: string; name: string; password: string; roles: Role[]; orgId: string; phone?: string | null },
 ) {
   checkRoles(input.roles);
-  checkPassword(input.password);
+  checkDuty(actor, 'create', { roles: [], newRoles: input.roles });
+  checkPassword(ctx, input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock();
   return ctx.database.db.transaction().execute(async (trx) => {
@@ -81,6 +102,8 @@ export async function createUser(
       failed_logins: 0,
       locked_until: null,
       last_login_at: null,
+      // an administrator chose this password: the holder sets their own at first sign-in
+      must_change_password: 1,
       away: 0,
       away_reason: null,
       away_since: null,
@@ -97,7 +120,7 @@ export async function createUser(
       targetId: row.id,
       detail: { username: row.username, roles: input.roles, orgId: input.orgId },
     });
-    return presentUser(row, now);
+    return presentUser(row, null);
   });
 }
 
@@ -115,6 +138,16 @@ export async function updateUser(
   return ctx.database.db.transaction().execute(async (trx) => {
     const user = await repo.findUser(trx, id);
     if (!user) throw notFound('该人员');
+    const roles = rolesOf(user);
+    if (input.roles && [...input.roles].sort().join() !== [...roles].sort().join()) {
+      checkDuty(actor, 'roles', { roles, newRoles: input.roles });
+    }
+    const edits =
+      (input.name !== undefined && input.name !== user.name) ||
+      (input.orgId !== undefined && input.orgId !== user.org_id) ||
+      (input.phone !== undefined && input.phone !== user.phone) ||
+      (input.active !== undefined && fromBool(input.active) !== user.active);
+    if (edits) checkDuty(actor, 'edit', { roles });
     await assertInScope(trx, actor, user.org_id);
     if (input.orgId) {
       if (!(await findOrg(trx, input.orgId))) throw notFound('所选机构');
@@ -132,22 +165,25 @@ export async function updateUser(
     // A disabled account or a change of roles takes effect now, not at the next sign-in.
     if (input.active === false || input.roles || input.orgId) await endSessionsOfUser(trx, id, now.toISOString());
     await recordAudit(trx, { at: now, userId: actor.userId, action: 'user.update', targetType: 'user', targetId: id, detail: input });
-    return presentUser((await repo.findUser(trx, id))!, now);
+    return (await present(ctx, trx, [(await repo.findUser(trx, id))!]))[0]!;
   });
 }
 
 export async function resetPassword(ctx: AppContext, actor: Actor, id: string, password: string) {
-  checkPassword(password);
-  const passwordHash = await hashPassword(password);
   const now = ctx.clock();
+  const user = await repo.findUser(ctx.database.db, id);
+  if (!user) throw notFound('该人员');
+  checkDuty(actor, 'resetPassword', { roles: rolesOf(user) });
+  checkPassword(ctx, password, user.username);
+  const passwordHash = await hashPassword(password);
   return ctx.database.db.transaction().execute(async (trx) => {
-    const user = await repo.findUser(trx, id);
-    if (!user) throw notFound('该人员');
     await assertInScope(trx, actor, user.org_id);
-    await repo.updateUser(trx, id, null, { password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
+    // The administrator knows this password: the holder must replace it at the next sign-in.
+    await repo.updateUser(trx, id, null, { password_hash: passwordHash, must_change_password: 1, updated_at: now.toISOString() });
+    await clearFailures(trx, user.username);
     await endSessionsOfUser(trx, id, now.toISOString());
     await recordAudit(trx, { at: now, userId: actor.userId, action: 'user.resetPassword', targetType: 'user', targetId: id });
-    return presentUser((await repo.findUser(trx, id))!, now);
+    return presentUser((await repo.findUser(trx, id))!, null);
   });
 }
 
@@ -156,10 +192,11 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
   return ctx.database.db.transaction().execute(async (trx) => {
     const user = await repo.findUser(trx, id);
     if (!user) throw notFound('该人员');
+    checkDuty(actor, 'unlock', { roles: rolesOf(user) });
     await assertInScope(trx, actor, user.org_id);
-    await repo.updateUser(trx, id, null, { failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
+    await clearFailures(trx, user.username);
     await recordAudit(trx, { at: now, userId: actor.userId, action: 'user.unlock', targetType: 'user', targetId: id });
-    return presentUser((await repo.findUser(trx, id))!, now);
+    return presentUser((await repo.findUser(trx, id))!, null);
   });
 }
 
@@ -184,6 +221,6 @@ export async function setPresence(ctx: AppContext, actor: Actor, id: string, inp
       updated_at: now.toISOString(),
     });
     await recordAudit(trx, { at: now, userId: actor.userId, action: input.away ? 'user.away' : 'user.back', targetType: 'user', targetId: id, detail: input });
-    return presentUser((await repo.findUser(trx, id))!, now);
+    return (await present(ctx, trx, [(await repo.findUser(trx, id))!]))[0]!;
   });
 }

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { offeringProblem } from '../../../src/domain/catalog/offering.js';
 import { childLevel, isAbove, subtreeIds, type OrgNode } from '../../../src/domain/orgs/tree.js';
-import { passwordProblem } from '../../../src/domain/people/password.js';
 import { hasPermission, PERMISSIONS, rolesProblem, ROLES } from '../../../src/domain/roles.js';
 
 const tree: OrgNode[] = [
@@ -76,14 +75,5 @@ describe('offering an item at a center', () => {
   it('only at the levels its guide allows', () => {
     expect(offeringProblem(item, 'county', '县')).toBeNull();
     expect(offeringProblem(item, 'township', '苏木')).toBe('事项“结婚登记”（MZ-009）的办事指南不允许在苏木级受理，不能设为本中心可办事项。');
-  });
-});
-
-describe('staff passwords', () => {
-  it('need 8 characters of at least two kinds', () => {
-    expect(passwordProblem('Ab1')).toBe('密码至少 8 位。');
-    expect(passwordProblem('abcdefgh')).toContain('至少两类');
-    expect(passwordProblem('abcdefg1')).toBeNull();
-    expect(passwordProblem('bianmin2026')).toBeNull();
   });
 });

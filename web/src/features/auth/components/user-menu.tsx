@@ -1,16 +1,21 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Space, Tag, Typography } from 'antd';
 import { useNavigate } from '@tanstack/react-router';
+import { lazy, Suspense, useState } from 'react';
 import { roleName } from '@/lib/roles';
 import { useMe } from '@/lib/auth';
 import { useLogout } from '../api/logout';
 
-/** Header corner: who is signed in, in which roles, and 退出登录. */
+// Loaded when opened: the password rules carry the list of common passwords (ASVS policy).
+const ChangePasswordModal = lazy(() => import('./change-password-modal').then((m) => ({ default: m.ChangePasswordModal })));
+
+/** Header corner: who is signed in, in which roles, 修改密码 and 退出登录. */
 export function UserMenu() {
   const { user } = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const [changing, setChanging] = useState(false);
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -33,9 +38,17 @@ export function UserMenu() {
           </Tag>
         ))}
       </span>
+      <Button type="text" icon={<KeyOutlined />} onClick={() => setChanging(true)}>
+        修改密码
+      </Button>
       <Button type="text" icon={<LogoutOutlined />} loading={logout.isPending} onClick={signOut}>
         退出登录
       </Button>
+      {changing && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal onClose={() => setChanging(false)} />
+        </Suspense>
+      )}
     </Space>
   );
 }

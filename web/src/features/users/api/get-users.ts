@@ -11,6 +11,8 @@ export const userSchema = z.object({
   phone: z.string().nullish(),
   active: z.boolean(),
   lockedUntil: z.string().nullish(),
+  /** created or reset by an administrator, not yet changed by the holder */
+  mustChangePassword: z.boolean().nullish(),
   lastLoginAt: z.string().nullish(),
   version: z.number(),
 });

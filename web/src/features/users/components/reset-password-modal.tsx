@@ -2,14 +2,19 @@ import { App, Form, Input, Modal } from 'antd';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import type { User } from '../api/get-users';
 import { useResetPassword } from '../api/save-user';
-import { passwordRules } from '../utils/password-rules';
+import { useMe } from '@/lib/auth';
+import { passwordRuleHint, passwordRules } from '@/lib/password-rules';
 
-/** A new password set by the administrator; it also lifts a lock-out. Tell the person in person, not by message. */
+/**
+ * A new password set by the security administrator; it also lifts a lock-out and ends the person's sessions.
+ * Tell it in person, not by message: the person must replace it with their own at the next sign-in.
+ */
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const [form] = Form.useForm<{ password: string; confirm: string }>();
   const reset = useResetPassword();
   const showError = useErrorFeedback();
   const { message } = App.useApp();
+  const me = useMe();
 
   return (
     <Modal
@@ -29,7 +34,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
             { id: user.id, password },
             {
               onSuccess: () => {
-                message.success(`已为${user.name}重置密码，请当面告知本人并提醒及时修改。`);
+                message.success(`已为${user.name}重置密码。请当面告知本人，本人下次登录时须改为自己的密码。`);
                 onClose();
               },
               onError: (e) => showError(e, { form }),
@@ -37,7 +42,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
           )
         }
       >
-        <Form.Item name="password" label="新密码" rules={passwordRules} extra="至少 8 位，包含字母、数字、符号中的至少两类">
+        <Form.Item name="password" label="新密码" rules={passwordRules(me.passwordPolicy, user.username)} extra={passwordRuleHint(me.passwordPolicy)}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

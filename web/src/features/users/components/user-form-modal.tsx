@@ -1,10 +1,11 @@
 import { App, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
-import { roleOptions, rolesProblem, type Role } from '@/lib/roles';
+import { useMe } from '@/lib/auth';
+import { passwordRuleHint, passwordRules } from '@/lib/password-rules';
+import { accountDutyProblem, roleOptions, rolesProblem, SEPARATED_ADMIN_ROLES, type Role } from '@/lib/roles';
 import type { User } from '../api/get-users';
 import { useCreateUser, useUpdateUser } from '../api/save-user';
-import { passwordRules } from '../utils/password-rules';
 
 export interface OrgOption {
   value: string;
@@ -28,7 +29,11 @@ interface Props {
   onClose: () => void;
 }
 
-/** New account (with an initial password) or changes to one: name, roles, organisation, phone. */
+/**
+ * New account (with an initial password the person replaces at first sign-in) or changes to one: name, roles,
+ * organisation, phone. 三员分立: the fields an administrator's role may not change are shown but locked, and the
+ * three administrator roles are never offered (they are created on the server's command line).
+ */
 export function UserFormModal({ user, defaultOrgId, orgOptions, onClose }: Props) {
   const [form] = Form.useForm<FormValues>();
   const create = useCreateUser();
@@ -37,6 +42,12 @@ export function UserFormModal({ user, defaultOrgId, orgOptions, onClose }: Props
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const editing = user !== null;
+  const me = useMe();
+  const myRoles = me.user.roles as Role[];
+  const target = { roles: (user?.roles ?? []) as Role[] };
+  const mayEdit = !accountDutyProblem(myRoles, editing ? 'edit' : 'create', target);
+  const mayRoles = !accountDutyProblem(myRoles, editing ? 'roles' : 'create', target);
+  const grantable = roleOptions.filter((o) => !(SEPARATED_ADMIN_ROLES as readonly Role[]).includes(o.value));
 
   const submit = (values: FormValues) => {
     const phone = values.phone?.trim() || null;
@@ -50,7 +61,7 @@ export function UserFormModal({ user, defaultOrgId, orgOptions, onClose }: Props
     } else {
       create.mutate(
         { username: values.username.trim(), name: values.name.trim(), password: values.password ?? '', roles: values.roles, orgId: values.orgId, phone },
-        { onSuccess: () => (message.success(`已创建账号 ${values.username.trim()}，请把初始密码当面告知本人。`), onClose()), onError },
+        { onSuccess: () => (message.success(`已创建账号 ${values.username.trim()}，请把初始密码当面告知本人；本人首次登录时须改为自己的密码。`), onClose()), onError },
       );
     }
   };
@@ -90,16 +101,17 @@ export function UserFormModal({ user, defaultOrgId, orgOptions, onClose }: Props
           <Input disabled={editing} autoComplete="off" />
         </Form.Item>
         <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 30, message: '姓名不超过 30 个字' }]}>
-          <Input />
+          <Input disabled={!mayEdit} />
         </Form.Item>
         {!editing && (
-          <Form.Item name="password" label="初始密码" rules={passwordRules} extra="至少 8 位，包含字母、数字、符号中的至少两类">
+          <Form.Item name="password" label="初始密码" rules={passwordRules(me.passwordPolicy)} extra={`${passwordRuleHint(me.passwordPolicy)}本人首次登录时须改为自己的密码。`}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}
         <Form.Item
           name="roles"
           label="角色"
+          extra={editing && !mayRoles ? '调整角色由安全管理员办理（三员分立）。' : undefined}
           required
           rules={[
             {
@@ -110,13 +122,13 @@ export function UserFormModal({ user, defaultOrgId, orgOptions, onClose }: Props
             },
           ]}
         >
-          <Select mode="multiple" options={roleOptions} placeholder="请选择角色，可多选" />
+          <Select mode="multiple" options={grantable} disabled={!mayRoles} placeholder="请选择角色，可多选" />
         </Form.Item>
         <Form.Item name="orgId" label="所属机构" rules={[{ required: true, message: '请选择所属机构' }]}>
-          <TreeSelect treeData={orgOptions} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="请选择所属机构" />
+          <TreeSelect disabled={!mayEdit} treeData={orgOptions} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="请选择所属机构" />
         </Form.Item>
         <Form.Item name="phone" label="联系电话" rules={[{ pattern: /^[\d-]{7,20}$/, message: '电话号码格式不正确' }]}>
-          <Input placeholder="手机或座机，可不填" />
+          <Input disabled={!mayEdit} placeholder="手机或座机，可不填" />
         </Form.Item>
       </Form>
     </Modal>

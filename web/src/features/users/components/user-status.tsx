@@ -10,8 +10,15 @@ export function UserStatus({ user }: { user: User }) {
     const until = dayjs(user.lockedUntil);
     const short = until.isSame(dayjs(), 'day') ? until.format('HH:mm') : until.format('M月D日 HH:mm');
     return (
-      <Tooltip title={`连续输错密码，锁定至 ${formatDateTime(user.lockedUntil)}，到时自动解除，也可由管理员解锁`}>
+      <Tooltip title={`连续输错密码，锁定至 ${formatDateTime(user.lockedUntil)}，到时自动解除，也可由安全管理员解锁`}>
         <Tag color="orange">已锁定至 {short}</Tag>
+      </Tooltip>
+    );
+  }
+  if (user.mustChangePassword) {
+    return (
+      <Tooltip title="密码由管理员设置，本人下次登录时须改为自己的密码">
+        <Tag color="gold">待本人改密码</Tag>
       </Tooltip>
     );
   }

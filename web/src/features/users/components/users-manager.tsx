@@ -4,6 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { QueryError } from '@/components/feedback/query-error';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
+import { useMe } from '@/lib/auth';
+import { accountDutyProblem, type Role } from '@/lib/roles';
 import { useUsers, type User } from '../api/get-users';
 import { useUnlockUser, useUpdateUser } from '../api/save-user';
 import { ResetPasswordModal } from './reset-password-modal';
@@ -21,6 +23,7 @@ interface Props {
 /** The staff of the selected organisation (optionally with those below it) and the account actions. */
 export function UsersManager({ orgId, subtree, orgName, orgOptions }: Props) {
   const users = useUsers();
+  const myRoles = useMe().user.roles as Role[];
   const update = useUpdateUser();
   const unlock = useUnlockUser();
   const showError = useErrorFeedback();
@@ -63,12 +66,15 @@ export function UsersManager({ orgId, subtree, orgName, orgOptions }: Props) {
           <Switch checked={includeBelow} onChange={setIncludeBelow} />
           <span>包含下级机构人员</span>
         </Space>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          新增人员
-        </Button>
+        {!accountDutyProblem(myRoles, 'create', { roles: [] }) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            新增人员
+          </Button>
+        )}
       </Space>
       <UsersTable
         users={visible}
+        myRoles={myRoles}
         loading={users.isPending}
         orgName={orgName}
         busyId={busyId}

@@ -1,11 +1,13 @@
 import { Button, Popconfirm, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { roleName } from '@/lib/roles';
+import { accountDutyProblem, roleName, type AccountAction, type Role } from '@/lib/roles';
 import type { User } from '../api/get-users';
 import { UserStatus } from './user-status';
 
 interface Props {
   users: User[];
+  /** the signed-in administrator's roles: each button shows only where 三员分立 lets them act */
+  myRoles: Role[];
   loading: boolean;
   orgName: (orgId: string) => string;
   busyId: string | null;
@@ -16,7 +18,8 @@ interface Props {
 }
 
 /** Staff accounts with their roles, organisation and state, and what an administrator can do to each. */
-export function UsersTable({ users, loading, orgName, busyId, onEdit, onToggleActive, onResetPassword, onUnlock }: Props) {
+export function UsersTable({ users, myRoles, loading, orgName, busyId, onEdit, onToggleActive, onResetPassword, onUnlock }: Props) {
+  const may = (action: AccountAction, user: User) => !accountDutyProblem(myRoles, action, { roles: user.roles as Role[] });
   const columns: TableColumnsType<User> = [
     {
       title: '姓名 / 用户名',
@@ -39,19 +42,25 @@ export function UsersTable({ users, loading, orgName, busyId, onEdit, onToggleAc
     {
       title: '操作',
       key: 'actions',
-      render: (_, user) => (
+      render: (_, user) =>
+        !may('edit', user) && !may('roles', user) ? (
+          <span style={{ color: '#8c8c8c', fontSize: 12 }}>三员账号，控制台内不可修改</span>
+        ) : (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => onEdit(user)}>
-            编辑
+            {may('edit', user) ? '编辑' : '调整角色'}
           </Button>
-          <Button type="link" size="small" onClick={() => onResetPassword(user)}>
-            重置密码
-          </Button>
-          {user.lockedUntil && user.active && (
+          {may('resetPassword', user) && (
+            <Button type="link" size="small" onClick={() => onResetPassword(user)}>
+              重置密码
+            </Button>
+          )}
+          {user.lockedUntil && user.active && may('unlock', user) && (
             <Button type="link" size="small" loading={busyId === user.id} onClick={() => onUnlock(user)}>
               解锁
             </Button>
           )}
+          {may('edit', user) && (
           <Popconfirm
             title={user.active ? `停用${user.name}的账号？` : `启用${user.name}的账号？`}
             description={user.active ? '停用后该账号不能登录，已办理的记录保留。' : undefined}
@@ -63,8 +72,9 @@ export function UsersTable({ users, loading, orgName, busyId, onEdit, onToggleAc
               {user.active ? '停用' : '启用'}
             </Button>
           </Popconfirm>
+          )}
         </Space>
-      ),
+        ),
     },
   ];
   return (

@@ -1,0 +1,67 @@
+import { auditActionName } from '../../domain/audit.js';
+import { addCalendarDays } from '../../domain/calendar/calendar.js';
+import { zonedInstant } from '../../domain/calendar/office-hours.js';
+import { fromJson } from '../../db/portable.js';
+import type { AppContext } from '../../server/context.js';
+import type { Actor } from '../auth/actor.js';
+import * as repo from './repo.js';
+
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  userId?: string;
+  action?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** The audit administrator's reading of the log, newest first; dates are local days of the deployment. */
+export async function listAudit(ctx: AppContext, query: AuditQuery) {
+  const tz = ctx.config.timeZone;
+  const pageSize = query.pageSize ?? 50;
+  const page = query.page ?? 1;
+  const { rows, total } = await repo.listEntries(
+    ctx.database.db,
+    {
+      ...(query.from && { from: zonedInstant(query.from, '00:00', tz).toISOString() }),
+      ...(query.to && { to: zonedInstant(addCalendarDays(query.to, 1), '00:00', tz).toISOString() }),
+      ...(query.userId && { userId: query.userId }),
+      ...(query.action && { action: query.action }),
+    },
+    { offset: (page - 1) * pageSize, limit: pageSize },
+  );
+  return {
+    entries: rows.map((row) => ({
+      id: row.id,
+      seq: Number(row.seq),
+      at: row.at,
+      userId: row.user_id,
+      username: row.username ?? null,
+      userName: row.user_name ?? null,
+      action: row.action,
+      actionName: auditActionName(row.action),
+      targetType: row.target_type,
+      targetId: row.target_id,
+      detail: fromJson<unknown>(row.detail, null),
+      ip: row.ip,
+      hash: row.hash,
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+/** Recomputes the whole chain; the check itself is recorded afterwards (so it does not check its own entry). */
+export async function verifyAudit(ctx: AppContext, by: { actor: Actor | null; ip?: string | null }) {
+  const result = await repo.verifyChain(ctx.database.db);
+  await repo.recordAudit(ctx.database.db, {
+    at: ctx.clock(),
+    userId: by.actor?.userId ?? null,
+    action: 'audit.verify',
+    targetType: 'audit',
+    detail: result,
+    ip: by.ip ?? null,
+  });
+  return result;
+}

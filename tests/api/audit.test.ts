@@ -1,0 +1,175 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '../../src/modules/audit/repo.js';
+import { loadConfig } from '../../src/server/config.js';
+import { prepareDatabase } from '../../src/server/start.js';
+import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
+
+interface Entry {
+  seq: number;
+  at: string;
+  userId: string | null;
+  username: string | null;
+  action: string;
+  actionName: string;
+  targetId: string | null;
+  detail: Record<string, unknown> | null;
+  ip: string | null;
+}
+
+describe.each(DIALECTS)('the audit log (%s)', (dialect) => {
+  let t: TestApp;
+  let auditor: string;
+  let clerk: string;
+  const read = async (query: string, cookie = auditor) => {
+    const res = await t.app.inject({ url: `/api/audit?${query}`, headers: { cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { entries: Entry[]; total: number };
+  };
+  const verify = async () => (await t.app.inject({ url: '/api/audit/verify', headers: { cookie: auditor } })).json();
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    t.clock.now = new Date('2026-12-07T09:00:00+08:00');
+    auditor = await signIn(t.app, 'auditor');
+    clerk = await signIn(t.app, 'clerk');
+  });
+  afterAll(() => t.close());
+
+  it('is read by the audit administrator only', async () => {
+    for (const who of ['admin', 'secadmin', 'supervisor', 'clerk']) {
+      const cookie = await signIn(t.app, who);
+      expect((await t.app.inject({ url: '/api/audit', headers: { cookie } })).statusCode, who).toBe(403);
+      expect((await t.app.inject({ url: '/api/audit/verify', headers: { cookie } })).statusCode, who).toBe(403);
+    }
+    const page = await read('');
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.entries[0]!.seq).toBe(page.total); // newest first, numbered without gaps
+  });
+
+  it('records failed logins, refusals (403), exports and full personal-data reads, with the address', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-here', password: 'x' }, remoteAddress: '192.0.2.7' });
+    await t.app.inject({ url: '/api/users', headers: { cookie: clerk }, remoteAddress: '192.0.2.8' });
+    const director = await signIn(t.app, 'director');
+    expect((await t.app.inject({ url: '/api/cases/export.xlsx?status=in_progress', headers: { cookie: director } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/agents/monthly.xlsx?month=2026-11', headers: { cookie: director } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/catalog/export.xlsx' })).statusCode).toBe(200);
+    const created = await t.app.inject({
+      method: 'POST', url: '/api/cases', headers: { cookie: clerk, 'idempotency-key': randomUUID() },
+      payload: {
+        itemCode: 'MZ-002', channel: 'window',
+        applicant: { name: '王大山', idNumber: '11010519491231002X', phone: '13812345678' },
+        materials: [{ name: '居民身份证', provided: true }, { name: '近期一寸免冠照片', provided: true }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect((await t.app.inject({ url: `/api/cases/${created.json().id}`, headers: { cookie: clerk } })).statusCode).toBe(200);
+
+    const failed = (await read('action=auth.failed')).entries.find((e) => e.detail?.username === 'nobody-here')!;
+    expect(failed).toMatchObject({ ip: '192.0.2.7', userId: null, actionName: '登录失败', detail: { reason: 'unknown' } });
+    const refused = (await read('action=http.forbidden')).entries[0]!;
+    expect(refused).toMatchObject({ username: 'clerk', ip: '192.0.2.8', detail: { method: 'GET', path: '/api/users', code: 'FORBIDDEN' } });
+    const exports = (await read('action=export')).entries.map((e) => e.action);
+    expect(exports).toEqual(expect.arrayContaining(['export.ledger', 'export.villageMonthly', 'export.catalog']));
+    const ledger = (await read('action=export.ledger')).entries[0]!;
+    expect(ledger).toMatchObject({ username: 'director', detail: { query: { status: 'in_progress' } } });
+    const reads = (await read('action=case.read')).entries;
+    expect(reads.some((e) => e.targetId === created.json().id && e.username === 'clerk')).toBe(true);
+  });
+
+  it('filters by person, action group and local days, and pages', async () => {
+    const me = (await t.app.inject({ url: '/api/auth/me', headers: { cookie: clerk } })).json().user;
+    const mine = await read(`userId=${me.id}`);
+    expect(mine.entries.every((e) => e.userId === me.id)).toBe(true);
+    const auth = await read('action=auth&pageSize=200');
+    expect(auth.entries.every((e) => e.action.startsWith('auth.'))).toBe(true);
+    expect(auth.total).toBe(auth.entries.length);
+    const today = await read('from=2026-12-07&to=2026-12-07');
+    const tomorrow = await read('from=2026-12-08');
+    expect(today.total).toBeGreaterThan(0);
+    expect(tomorrow.total).toBe(0);
+    const page2 = await read('pageSize=2&page=2');
+    const page1 = await read('pageSize=2&page=1');
+    expect(page2.entries[0]!.seq).toBe(page1.entries[1]!.seq - 1);
+    expect((await t.app.inject({ url: '/api/audit?action=x%25', headers: { cookie: auditor } })).statusCode).toBe(400);
+  });
+
+  it('is one unbroken hash chain, also when many requests write to it at the same moment', async () => {
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `crowd${i}`, password: 'x' }, remoteAddress: `192.0.2.${200 + i}` }),
+      ),
+    );
+    const total = (await read('')).total;
+    const result = await verify();
+    expect(result).toEqual({ ok: true, checked: total });
+    // the check itself is on record
+    expect((await read('action=audit.verify')).entries[0]!.username).toBe('auditor');
+  });
+
+  it('finds the entry someone changed, and a deleted one', async () => {
+    const { db } = t.database;
+    const victim = (await read('action=auth.failed')).entries.at(-1)!;
+    const original = await db.selectFrom('audit_log').select(['id', 'detail']).where('seq', '=', victim.seq).executeTakeFirstOrThrow();
+    await db.updateTable('audit_log').set({ detail: JSON.stringify({ username: 'someone-else' }) }).where('seq', '=', victim.seq).execute();
+    const changed = await verify();
+    expect(changed).toMatchObject({ ok: false, brokenAt: victim.seq, checked: victim.seq - 1 });
+    expect(changed.problem).toContain('改动');
+    await db.updateTable('audit_log').set({ detail: original.detail }).where('seq', '=', victim.seq).execute();
+    expect((await verify()).ok).toBe(true);
+
+    // rewriting the row's own hash does not help: the next entry still points at the old one
+    const row = await db.selectFrom('audit_log').selectAll().where('seq', '=', victim.seq).executeTakeFirstOrThrow();
+    await db.deleteFrom('audit_log').where('seq', '=', victim.seq).execute();
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: victim.seq });
+    await db.insertInto('audit_log').values(row).execute();
+    expect((await verify()).ok).toBe(true);
+
+    // and the newest entries cannot be cut off either: the chain head remembers the last one
+    const last = (await read('')).entries[0]!;
+    await db.deleteFrom('audit_log').where('seq', '=', last.seq).execute();
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: last.seq });
+  });
+});
+
+describe('npm run cli -- verify-audit', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bianmin-audit-cli-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'production' },
+      });
+      return { code: 0, out: stdout + stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, out: e.stdout + e.stderr };
+    }
+  };
+
+  it('says the log is whole, and exits 3 naming the entry after someone changed it', async () => {
+    const database = await prepareDatabase({ ...loadConfig({ DATA_DIR: dataDir }), demo: false });
+    for (let i = 0; i < 5; i++) {
+      await recordAudit(database.db, { at: new Date(), userId: null, action: 'auth.failed', targetType: 'user', detail: { username: `u${i}` } });
+    }
+    // besides these five: the official calendar years loaded at first start
+    const { n } = await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    await database.close();
+    const whole = await cli('verify-audit');
+    expect(whole.code).toBe(0);
+    expect(whole.out).toContain(`审计日志完整：已校验 ${Number(n)} 条记录`);
+
+    const again = await prepareDatabase({ ...loadConfig({ DATA_DIR: dataDir }), demo: false });
+    await again.db.updateTable('audit_log').set({ action: 'auth.login' }).where('seq', '=', 3).execute();
+    await again.close();
+    const broken = await cli('verify-audit');
+    expect(broken.code).toBe(3);
+    expect(broken.out).toContain('第 3 条记录的内容被改动过');
+  }, 60_000);
+});
