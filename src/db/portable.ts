@@ -18,8 +18,40 @@ export const nowIso = (now: Date = new Date()): string => now.toISOString();
 /** Escape LIKE wildcards in user input; use with `escape '\'`-free patterns by doubling the backslash rule. */
 export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** A unique constraint refused the write (two clerks saving the same code at the same moment). */
+/**
+ * A unique constraint refused the write (two clerks saving the same code at the same moment): PostgreSQL's 23505
+ * or SQLite's constraint codes. On PostgreSQL two simultaneous transactions both pass a "does it exist yet?"
+ * check, and the second one's insert fails here; on SQLite writes are serialised, but a check outside the
+ * writing transaction can race the same way.
+ */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** The table whose unique constraint refused the write, when the driver says it (for the Chinese message). */
+export function uniqueViolationTable(error: unknown): string | null {
+  if (!isUniqueViolation(error)) return null;
+  const e = error as { table?: unknown; message?: unknown };
+  if (typeof e.table === 'string') return e.table; // pg
+  // better-sqlite3: "UNIQUE constraint failed: users.username"
+  const m = typeof e.message === 'string' ? /constraint failed: "?(\w+)"?\./.exec(e.message) : null;
+  return m?.[1] ?? null;
+}
+
+/**
+ * Runs `work` (usually a whole transaction). If a unique constraint refused its write because a simultaneous
+ * request stored the same key first, asks `replay` for what that request stored — the same Idempotency-Key gets
+ * the first request's answer, never a 500 — and rethrows when there is nothing to replay (the error handler
+ * answers 409). `replay` runs after the failed transaction has rolled back, so it sees the winner's commit.
+ */
+export async function replayOnUniqueViolation<T>(work: () => Promise<T>, replay: () => Promise<T | undefined>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const stored = await replay();
+    if (stored === undefined) throw error;
+    return stored;
+  }
 }

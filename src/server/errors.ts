@@ -13,7 +13,7 @@ export const unauthenticated = () =>
   new HttpError('UNAUTHENTICATED', '登录已失效，请重新登录。', undefined, 401);
 
 export const forbidden = (what = '执行此操作') =>
-  new HttpError('FORBIDDEN', `您没有${what}的权限。如确需办理，请联系系统管理员调整角色。`, undefined, 403);
+  new HttpError('FORBIDDEN', `您没有${what}的权限。如确需办理，请联系安全管理员调整角色。`, undefined, 403);
 
 export const versionConflict = () =>
   new HttpError('VERSION_CONFLICT', '该记录已被他人修改，请刷新页面查看最新内容后再提交。', undefined, 409);

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { normalizeCaseNo } from '../../../../src/domain/cases/case-number';
 import { getProgress, type Progress, type ProgressAnswer } from './get-progress';
 import { ProgressResult } from './progress-result';
 
@@ -9,7 +10,7 @@ const MESSAGES: Record<Exclude<ProgressAnswer['kind'], 'found'>, string> = {
   server: '系统暂时无法查询，请稍后再试，或拨打通知书上的电话咨询',
 };
 
-const initialCaseNo = () => new URLSearchParams(window.location.search).get('caseNo')?.trim() ?? '';
+const initialCaseNo = () => normalizeCaseNo(new URLSearchParams(window.location.search).get('caseNo') ?? '');
 
 /** 办件进度查询: case number (from the QR code on the notice) and the last four digits of the phone. */
 export function ProgressPage() {
@@ -22,7 +23,9 @@ export function ProgressPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const no = caseNo.trim();
+    // the number as printed, however it was typed (no hyphens, full-width dashes, spaces, lower case)
+    const no = normalizeCaseNo(caseNo);
+    setCaseNo(no);
     if (!no) {
       setProblem('请填写办件编号（在办件通知书上）');
       return;
@@ -59,6 +62,7 @@ export function ProgressPage() {
           name="caseNo"
           value={caseNo}
           onChange={(e) => setCaseNo(e.target.value)}
+          onBlur={() => setCaseNo(normalizeCaseNo(caseNo))}
           placeholder="见办件通知书，如 410899101-20260302-0001"
           autoComplete="off"
           autoCapitalize="off"
@@ -72,7 +76,7 @@ export function ProgressPage() {
           name="phone4"
           ref={phoneRef}
           value={phone4}
-          onChange={(e) => setPhone4(e.target.value.replace(/\D/g, '').slice(0, 4))}
+          onChange={(e) => setPhone4(e.target.value.normalize('NFKC').replace(/\D/g, '').slice(0, 4))}
           placeholder="办理时登记的手机号码后四位"
           inputMode="numeric"
           pattern="[0-9]*"
