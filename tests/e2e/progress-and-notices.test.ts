@@ -1,11 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
+import { configurePapers } from './support/console.js';
+import { serverApi, type ServerApi } from './support/server-api.js';
 
 // A valid 居民身份证 number (GB 11643 check digit) and a mobile phone ending in 5678.
 const applicant = { name: '王大山', idNumber: '11010519491231002X', phone: '13812345678', address: '柳河镇柳河村三组' };
 const all = (names: string[]) => names.map((name) => ({ name, provided: true }));
+/** The deployment's public address, set by the administrator: every QR code opens it (not bianmin.test). */
+const PUBLIC_URL = 'https://bianmin.qinghe.gov.cn';
 
 interface CaseJson {
   id: string;
@@ -16,35 +19,19 @@ interface CaseJson {
 
 describe.skipIf(!hasChromium)('printed notices and the public progress page in Chromium', () => {
   let e: E2E;
-  let cookie: string;
   let staff: BrowserContext;
   const cases: Record<'promised' | 'supplement' | 'returned' | 'joint' | 'escalated' | 'completed', CaseJson> = {} as never;
 
-  const api = async (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-    const res = await fetch(`${e.baseUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { cookie, 'content-type': 'application/json', ...init.headers },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const json = (await res.json()) as CaseJson & { title?: string };
-    if (!res.ok) throw new Error(`${path} → ${res.status} ${json.title ?? ''}`);
-    return json;
-  };
-  const register = (body: Record<string, unknown>) =>
-    api('/api/cases', { method: 'POST', headers: { 'idempotency-key': randomUUID() }, body: { channel: 'window', applicant, ...body } });
+  let clerk: ServerApi;
+  const register = (body: Record<string, unknown>) => clerk.register<CaseJson>({ channel: 'window', applicant, ...body });
   const act = (c: CaseJson, action: string, body: Record<string, unknown> = {}) =>
-    api(`/api/cases/${c.id}/actions/${action}`, { method: 'POST', body: { expectedVersion: c.version, ...body } });
+    clerk.call<CaseJson>('POST', `/api/cases/${c.id}/actions/${action}`, { expectedVersion: c.version, ...body });
 
   beforeAll(async () => {
     // A Monday morning inside the loaded calendar years (2025–2026), so every deadline is computable.
     e = await startE2E({ startAt: '2026-03-02T09:00:00+08:00' });
-    const login = await fetch(`${e.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'clerk', password: 'bianmin2026' }),
-    });
-    expect(login.status).toBe(200);
-    cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    await configurePapers(e, { publicUrl: PUBLIC_URL });
+    clerk = await serverApi(e, 'clerk');
 
     cases.promised = await register({
       itemCode: 'LY-001',
@@ -69,8 +56,14 @@ describe.skipIf(!hasChromium)('printed notices and the public progress page in C
     cases.completed = await act(immediate, 'complete', { outcome: 'approved', resultNo: '优待证 2026-001' });
 
     staff = await e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
-    const signedIn = await staff.request.post(`${e.baseUrl}/api/auth/login`, { data: { username: 'clerk', password: 'bianmin2026' } });
-    expect(signedIn.status()).toBe(200);
+    // signed in from a page of the app, so the session cookie is the bianmin.test one (Node cannot resolve that name)
+    const page = await staff.newPage();
+    await page.goto(`${e.baseUrl}/staff/`);
+    const signedIn = await page.evaluate<number>(
+      `fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: 'bianmin2026' }) }).then((r) => r.status)`,
+    );
+    expect(signedIn).toBe(200);
+    await page.close();
   });
   afterAll(() => e?.close());
 
@@ -87,7 +80,7 @@ describe.skipIf(!hasChromium)('printed notices and the public progress page in C
     await sheet.waitFor();
     await expect.poll(() => sheet.locator('.notice-title').textContent()).toBe(title);
     const text = (await sheet.textContent()) ?? '';
-    for (const expected of ['柳河镇便民服务中心', `编号：${c.caseNo}`, '王大山：', itemName, '经办人', '王晓燕', '清河县柳河镇政府院内', '（盖章）', '2026年3月2日', '扫码查询办理进度']) {
+    for (const expected of ['柳河镇便民服务中心', `编号：${c.caseNo}`, '王大山：', itemName, '经办人', '王晓燕', '清河县柳河镇政府院内', '0371-6688 2101', '监督电话', '0371-6688 1200', '（盖章）', '2026年3月2日', '扫码查询办理进度']) {
       expect(text).toContain(expected);
     }
     // no personal data beyond the name
@@ -96,7 +89,8 @@ describe.skipIf(!hasChromium)('printed notices and the public progress page in C
     const qr = sheet.locator('.notice-qr img');
     await qr.waitFor();
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
-    expect(await qr.getAttribute('alt')).toContain(`${e.baseUrl}/progress?caseNo=${c.caseNo}`);
+    expect(await qr.getAttribute('alt')).toContain(`${PUBLIC_URL}/progress?caseNo=${c.caseNo}`);
+    expect(await qr.getAttribute('alt')).not.toContain(e.baseUrl);
     return text;
   }
 
@@ -146,6 +140,8 @@ describe.skipIf(!hasChromium)('printed notices and the public progress page in C
     const text = await expectNotice(page, cases.returned, '退回件通知书', '临时救助');
     expect(text).toContain('缺少临时救助申请书，且申请人家庭收入高于救助标准');
     expect(text).toContain('《社会救助暂行办法》第四十七条');
+    // rule 10: the remedies against a refusal
+    expect(text).toContain('六十日内依法申请行政复议，或者六个月内依法提起行政诉讼');
     await printPreview(page, 'notice-return-print');
     await page.close();
   });

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
-import { actOnCase, caseStatus, signInToConsole } from './support/console.js';
+import { actOnCase, caseStatus, configurePapers, signInToConsole } from './support/console.js';
 
 const ID = '11010519491231002X';
 
@@ -13,6 +13,7 @@ describe.skipIf(!hasChromium)('the six kinds of case, intake to hand-over, in Ch
   beforeAll(async () => {
     // a Monday morning inside the loaded calendar years, so every deadline is on the official calendar
     e = await startE2E({ startAt: '2026-03-02T09:00:00+08:00' });
+    await configurePapers(e, { publicUrl: 'https://bianmin.qinghe.gov.cn' });
   });
   afterAll(() => e?.close());
 
@@ -47,7 +48,10 @@ describe.skipIf(!hasChromium)('the six kinds of case, intake to hand-over, in Ch
     await sheet.waitFor();
     await expect.poll(() => sheet.locator('.notice-title').textContent()).toBe(title);
     expect(await sheet.textContent()).toContain(caseNo);
-    await sheet.locator('.notice-qr img').waitFor();
+    // the QR code opens the configured public address, never the address this browser opened the console at
+    const qr = sheet.locator('.notice-qr img');
+    await qr.waitFor();
+    expect(await qr.getAttribute('alt')).toContain(`https://bianmin.qinghe.gov.cn/progress?caseNo=${caseNo}`);
     await e.shot(page, shot);
     await page.goBack();
     await page.getByTestId('case-no').waitFor();

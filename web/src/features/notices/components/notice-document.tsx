@@ -1,54 +1,42 @@
 import { formatDate, formatSessions } from '@/lib/format';
 import { centerTitle } from '@/lib/levels';
-import type { NoticeCase } from '../api/get-case';
-import type { Center } from '../api/get-centers';
-import type { ItemFacts } from '../api/get-item-facts';
-import { noticeEvent, noticeTitle, type NoticeType } from '@/lib/notices';
+import type { Paper } from '../api/get-paper';
 import { NoticeBody } from './notice-body';
 import { ProgressQr } from './progress-qr';
 import './notice.css';
 
-interface NoticeDocumentProps {
-  type: NoticeType;
-  c: NoticeCase;
-  /** the receiving center (it issues every notice and hands over the result) */
-  center: Center | undefined;
-  item: ItemFacts | undefined;
-  countyName: string;
-}
-
 /**
- * One notice on one A4 sheet: the center's full name, the title and number, the applicant, the wording,
- * the responsible person and the center's contacts, the QR code to the progress page, the seal and the date.
+ * One paper on one A4 sheet, issued by the center that performed the act it records (rule 10): that center's name
+ * as heading and seal, the title and number, the applicant, the wording, the responsible person, that center's
+ * contacts and the county's supervision phone, the QR code to the public progress page, and the date.
  */
-export function NoticeDocument({ type, c, center, item, countyName }: NoticeDocumentProps) {
-  const centerName = center ? centerTitle(center) : '便民服务中心';
-  const event = noticeEvent(type, c);
-  const date = formatDate(event?.at ?? c.acceptedAt);
-  const hours = center?.officeHours?.sessions.length ? formatSessions(center.officeHours.sessions) : null;
+export function NoticeDocument({ p }: { p: Paper }) {
+  const issuer = centerTitle(p.issuer);
+  const date = formatDate(p.event?.at ?? p.case.acceptedAt);
+  const hours = p.issuer.officeHours?.sessions.length ? formatSessions(p.issuer.officeHours.sessions) : null;
   return (
-    <article className="notice-sheet" data-notice={type}>
+    <article className="notice-sheet" data-notice={p.paper} data-issuer={p.issuer.id}>
       <header className="notice-head">
-        <div className="notice-center">{centerName}</div>
-        <h1 className="notice-title">{noticeTitle(type, c)}</h1>
-        <div className="notice-no">编号：{c.caseNo}</div>
+        <div className="notice-center">{issuer}</div>
+        <h1 className="notice-title">{p.title}</h1>
+        <div className="notice-no">编号：{p.case.caseNo}</div>
       </header>
 
-      <p className="notice-salutation">{c.applicant.name}：</p>
-      <NoticeBody type={type} c={c} item={item} centerName={centerName} officeHours={hours} countyName={countyName} />
+      <p className="notice-salutation">{p.case.applicant.name}：</p>
+      <NoticeBody p={p} />
       <p className="notice-p">特此通知。</p>
 
-      <table className="notice-contact">
+      <table className="notice-contact" data-testid="notice-contact">
         <tbody>
           <tr>
             <th>经办人</th>
-            <td>{event?.by ?? ''}</td>
+            <td>{p.event?.by ?? ''}</td>
             <th>联系电话</th>
-            <td>{center?.phone || <span className="notice-blank" />}</td>
+            <td>{p.issuer.phone || <span className="notice-blank" />}</td>
           </tr>
           <tr>
             <th>办公地址</th>
-            <td colSpan={3}>{center?.address || <span className="notice-blank" />}</td>
+            <td colSpan={3}>{p.issuer.address || <span className="notice-blank" />}</td>
           </tr>
           {hours && (
             <tr>
@@ -56,14 +44,22 @@ export function NoticeDocument({ type, c, center, item, countyName }: NoticeDocu
               <td colSpan={3}>工作日 {hours}（法定节假日除外）</td>
             </tr>
           )}
+          {p.supervisionPhone && (
+            <tr>
+              <th>监督电话</th>
+              <td colSpan={3}>
+                {p.supervisionPhone}（{p.levelNames.county}政务服务中心，对办理过程有意见或投诉请拨打）
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
 
       <div className="notice-bottom">
-        <ProgressQr caseNo={c.caseNo} />
+        <ProgressQr url={p.progressUrl} caseNo={p.case.caseNo} phone={p.issuer.phone} />
         <div className="notice-sign">
           <div className="notice-seal-ring" aria-hidden="true" />
-          <div>{centerName}</div>
+          <div>{issuer}</div>
           <div className="notice-seal">（盖章）</div>
           <div>{date}</div>
         </div>

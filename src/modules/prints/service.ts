@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { addWorkingDays } from '../../domain/calendar/calendar.js';
+import { localDate } from '../../domain/calendar/office-hours.js';
+import { DomainError } from '../../domain/errors.js';
+import { paperIssuer } from '../../domain/papers/issuer.js';
+import { extensionFacts, PAPER_LABELS, paperNotApplicable, paperTitle, type PaperKind } from '../../domain/papers/papers.js';
+import { progressUrlAt } from '../../domain/papers/public-url.js';
+import { fromJson, toJson } from '../../db/portable.js';
+import type { AppContext, Db } from '../../server/context.js';
+import { notFound } from '../../server/errors.js';
+import { recordAudit } from '../audit/repo.js';
+import type { Actor } from '../auth/actor.js';
+import { findItemByCode } from '../catalog/repo.js';
+import { viewerOf } from '../cases/access.js';
+import { centerTime } from '../cases/center.js';
+import { presentCase } from '../cases/presenter.js';
+import { findCase, listEvents } from '../cases/repo.js';
+import { presentOrg } from '../orgs/presenter.js';
+import { findOrg } from '../orgs/repo.js';
+import { getLevelNames, publicUrlOf, supervisionPhoneOf, supplementDaysOf } from '../settings/service.js';
+import { findWindow } from '../windows/repo.js';
+import { findPrint, insertPrint, listPrints, type PrintRow } from './repo.js';
+
+/** A center as a paper names it: heading and seal, address, phone, office hours. */
+const centerOf = async (db: Db, orgId: string) => {
+  const org = await findOrg(db, orgId);
+  if (!org) throw notFound('出具文书的机构');
+  const { id, level, name, centerName, address, phone, officeHours } = presentOrg(org);
+  return { id, level, name, centerName, address, phone, officeHours };
+};
+
+/**
+ * Everything one paper of a case prints, as of now: the case (personal data masked: a paper names the applicant
+ * only), the item's facts it quotes, the issuing center of rule 10 and where the applicant collects the result,
+ * the act it records, and the deployment's public address and supervision phone. The print page renders exactly
+ * this, and a print record keeps exactly this, so the archive can reproduce the sheet.
+ */
+export async function paperContext(ctx: AppContext, actor: Actor, caseId: string, paper: PaperKind) {
+  const { db } = ctx.database;
+  const now = ctx.clock();
+  const row = await findCase(db, caseId);
+  if (!row) throw notFound('该办件');
+  await viewerOf(db, actor, row); // may the person see the case at all
+  const holder = (await findOrg(db, row.holder_org_id))!;
+  const time = await centerTime(db, holder);
+  const c = presentCase(row, now, time, { fullPersonalData: false, actor: null, canAct: false }, await listEvents(db, caseId));
+  const issuer = paperIssuer(paper, c);
+  if (!issuer) throw new DomainError('PAPER_NOT_APPLICABLE', paperNotApplicable(paper, c) ?? '该办件不适用此文书。', { paper });
+
+  const itemRow = await findItemByCode(db, c.itemCode);
+  const issuerCenter = await centerOf(db, issuer.orgId);
+  const handOver = issuer.handOverOrgId && issuer.handOverOrgId !== issuer.orgId ? await centerOf(db, issuer.handOverOrgId) : null;
+  const receivedBy = c.receivingOrgId !== issuer.orgId ? await centerOf(db, c.receivingOrgId) : null;
+  const window = row.window_id ? await findWindow(db, row.window_id) : undefined;
+  const publicUrl = (await publicUrlOf(db, ctx.config)).url;
+  const supplementDays = await supplementDaysOf(db);
+  let supplementBy: string | null = null;
+  if (paper === 'supplement' && issuer.event) {
+    try {
+      supplementBy = addWorkingDays(time.calendar, localDate(new Date(issuer.event.at), time.timeZone), supplementDays);
+    } catch {
+      supplementBy = null; // a year neither loaded nor computable: the paper gives the number of days only
+    }
+  }
+  return {
+    paper,
+    paperName: PAPER_LABELS[paper],
+    title: paperTitle(paper, c),
+    case: c,
+    item: itemRow
+      ? { code: itemRow.code, name: itemRow.name, department: itemRow.department, kind: itemRow.kind, promisedDays: itemRow.promised_days, result: itemRow.result, specialSteps: fromJson<{ name: string; limitDays: number }[]>(itemRow.special_steps, []) }
+      : null,
+    issuer: issuerCenter,
+    /** where the result or the returned materials are handed over, when that is not the issuer */
+    handOver,
+    /** the center where the applicant came in, when another center issues the paper (a village's agent case) */
+    receivedBy,
+    /** the window of the issuing center that has the case (where to bring supplements) */
+    windowName: window && window.org_id === issuer.orgId ? window.name : null,
+    event: issuer.event ? { type: issuer.event.type, at: issuer.event.at, by: issuer.event.by } : null,
+    supplementDays,
+    supplementBy,
+    extension: paper === 'extension' ? extensionFacts(c, c.dueAt) : null,
+    supervisionPhone: await supervisionPhoneOf(db),
+    publicUrl,
+    progressUrl: publicUrl ? progressUrlAt(publicUrl, c.caseNo) : null,
+    levelNames: await getLevelNames(db),
+    generatedAt: now.toISOString(),
+  };
+}
+export type PaperContext = Awaited<ReturnType<typeof paperContext>>;
+
+const presentPrint = (p: PrintRow) => ({
+  id: p.id,
+  caseId: p.case_id,
+  paper: p.paper,
+  paperName: PAPER_LABELS[p.paper as PaperKind] ?? p.paper,
+  issuerOrgId: p.issuer_org_id,
+  issuerName: p.issuer_name,
+  printedBy: p.printed_by_name ?? p.printed_by,
+  printedAt: p.printed_at,
+});
+
+/**
+ * Records one print of a paper (the print page calls it as the clerk presses 打印): which paper, the issuer, who
+ * and when, and the paper's whole content as printed. Audited in the same transaction.
+ */
+export async function recordPrint(ctx: AppContext, actor: Actor, caseId: string, paper: PaperKind) {
+  const content = await paperContext(ctx, actor, caseId, paper);
+  const now = ctx.clock();
+  const id = randomUUID();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await insertPrint(trx, {
+      id,
+      case_id: caseId,
+      paper,
+      issuer_org_id: content.issuer.id,
+      printed_by: actor.userId,
+      printed_at: now.toISOString(),
+      content: toJson(content),
+    });
+    await recordAudit(trx, { at: now, userId: actor.userId, action: 'case.print', targetType: 'case', targetId: caseId, detail: { paper, printId: id, issuerOrgId: content.issuer.id } });
+  });
+  const row = (await listPrints(ctx.database.db, caseId)).find((p) => p.id === id)!;
+  return { ...presentPrint(row), title: content.title };
+}
+
+/** 打印记录 of a case, newest first. */
+export async function casePrints(ctx: AppContext, actor: Actor, caseId: string) {
+  const { db } = ctx.database;
+  const row = await findCase(db, caseId);
+  if (!row) throw notFound('该办件');
+  await viewerOf(db, actor, row);
+  const prints = (await listPrints(db, caseId)).map(presentPrint);
+  return { prints, total: prints.length };
+}
+
+/** One print with the content it printed (to show the sheet again as it was). */
+export async function printContent(ctx: AppContext, actor: Actor, caseId: string, printId: string) {
+  const { db } = ctx.database;
+  const row = await findCase(db, caseId);
+  if (!row) throw notFound('该办件');
+  await viewerOf(db, actor, row);
+  const print = await findPrint(db, caseId, printId);
+  if (!print) throw notFound('该打印记录');
+  const summary = (await listPrints(db, caseId)).find((p) => p.id === printId)!;
+  return { ...presentPrint(summary), content: fromJson<PaperContext | null>(print.content, null) };
+}
