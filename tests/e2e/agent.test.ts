@@ -1,7 +1,10 @@
 // The village agent console (代办员工作台) on a phone-sized page: sign in, register a 代办 case to be forwarded
-// (with its printed authorisation), a village certificate finished on the spot and handed over, an in-person item
-// refused for proxy, a half-filled form that survives a reload and a lost network, an urgent case, the weekly
-// batch with its printed list, the case lists and the monthly table; and the page's JavaScript stays small.
+// (its authorisation printed before registration for the villager to sign, and after), a village certificate
+// finished on the spot and handed over, an old villager's 养老资格认证 received as 申请人本人办理 (rule 11), a
+// half-filled form that survives a reload and a lost network, an urgent case, the weekly batch with its printed
+// list, the case lists and the monthly table, 待回复 with tap-to-call phones and reply deadlines, a one-time notice
+// printed in the village with the configured public address, a request missing a main material registered as
+// returned; and the page's JavaScript stays small.
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,6 +15,7 @@ const ID = '11010519491231002X';
 const LY_001_MATERIALS = ['林木采伐申请表', '居民身份证', '林权证明（不动产权证书、林权证或承包合同）', '伐区简易调查说明'];
 const OFFLINE = '网络已断开，填写的内容已保存在本机，恢复网络后再提交';
 const JS_BUDGET = 300_000;
+const PUBLIC_URL = 'https://bianmin.example.gov.cn';
 
 describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium', () => {
   let e: E2E;
@@ -43,6 +47,30 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     await shot(name);
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 390, height: 844 });
+  }
+  /** A call from inside a page (the host name resolves only in Chromium; the browser sends cookie and Origin). */
+  const call = (on: Page, method: string, path: string, body?: unknown) =>
+    on.evaluate(
+      async ([m, p, b]) => {
+        const res = await fetch(p as string, { method: m as string, credentials: 'same-origin', headers: b === undefined ? {} : { 'content-type': 'application/json' }, body: b === undefined ? undefined : JSON.stringify(b) });
+        const text = await res.text();
+        return { status: res.status, type: res.headers.get('content-type') ?? '', text };
+      },
+      [method, path, body] as const,
+    );
+  /** A staff member's own session in another browser context, for what the township or the administrator does. */
+  async function staff(username: string) {
+    const other = await e.newPage();
+    await other.goto(`${e.baseUrl}/progress`);
+    const res = await call(other, 'POST', '/api/auth/login', { username, password: 'bianmin2026' });
+    expect(res.status, res.text).toBe(200);
+    return {
+      async send(method: string, path: string, body?: unknown) {
+        const r = await call(other, method, path, body);
+        expect(r.status, r.text).toBeLessThan(300);
+        return JSON.parse(r.text) as Record<string, unknown> & { id: string; version: number };
+      },
+    };
   }
   // a tab's name may end with its count (集中报送 2 件)
   const tab = (name: string) => page.getByRole('navigation', { name: '主要功能' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
@@ -84,6 +112,21 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     expect(await page.locator('.material-row', { hasText: '林木采伐申请表' }).getByText('主件').count()).toBe(1);
     await page.getByRole('radio', { name: /^代办/ }).check();
     await shot('02-new-request-filled');
+
+    // the authorisation is printed from the form, signed, and only then is the request sent
+    await page.getByRole('button', { name: /打印代理服务委托书/ }).click();
+    const draftSheet = page.locator('.sheet');
+    await draftSheet.getByRole('heading', { name: '代理服务委托书' }).waitFor();
+    const draftText = (await draftSheet.textContent())!;
+    for (const expected of ['赵德厚', ID, '13700001111', '刘德福', '柳河村便民服务室', '林木采伐许可', '委托人（签字或按手印）', '登记后凭办件编号']) {
+      expect(draftText).toContain(expected);
+    }
+    expect(draftText).not.toContain('bianmin.test'); // never the address this page was opened at
+    await shot('02b-authorization-before-registration');
+    await printShot('02c-authorization-before-registration-print');
+    await page.getByRole('button', { name: '‹ 返回' }).click();
+    await page.getByRole('heading', { name: '新请求' }).waitFor();
+    expect(await page.getByLabel('姓名').inputValue()).toBe('赵德厚');
     caseNos.ly = await submitAndOpen();
     expect(caseNos.ly).toMatch(/^410899101201-20260302-\d{4}$/);
     await stage('待报送');
@@ -137,25 +180,34 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     await page.getByText('没有等待回复的办件。').waitFor();
   });
 
-  it('RS-002 cannot be done by proxy: the server says where the villager must go, and nothing typed is lost', async () => {
+  it('rule 11: an old villager’s 养老资格认证 cannot be proxied, and is received at the village as 申请人本人办理', async () => {
     await fillRequest('养老保险待遇领取资格认证', '资格认证', '李桂芝', '13700003333');
     await page.getByTestId('chosen-item').getByText('须本人到场').first().waitFor();
     await page.getByRole('button', { name: '材料全部收齐' }).click();
-    await page.getByRole('radio', { name: /^代办/ }).check();
-    await page.getByRole('button', { name: '提交登记' }).click();
-    const refusal = page.getByTestId('refusal');
-    await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/必须由申请人本人到场办理.*请告知群众本人/);
-    await page.getByText('此事项须本人到场，不能代办').waitFor();
-    await shot('08-in-person-refused');
-    expect(await page.getByLabel('姓名').inputValue()).toBe('李桂芝');
+    // 代办 and 帮办 are unavailable, with the server's own rule saying what to do instead
+    expect(await page.getByRole('radio', { name: /^代办/ }).isDisabled()).toBe(true);
+    expect(await page.getByRole('radio', { name: /^帮办/ }).isDisabled()).toBe(true);
+    const rule = (await page.getByTestId('mode-rule').textContent())!;
+    expect(rule).toContain('必须由申请人本人到场办理');
+    expect(rule).toContain('“申请人本人办理”');
+    expect(rule).not.toContain('民生事务窗口');
+    await page.getByRole('radio', { name: /^申请人本人办理/ }).check();
+    await shot('08-in-person-item');
+    caseNos.rs = await submitAndOpen();
+    await stage('村里办理中');
+    await page.locator('.facts div', { hasText: '办理方式' }).getByText('申请人本人办理').waitFor();
+    await page.getByRole('button', { name: '当场办结' }).click();
+    await page.getByRole('button', { name: '确认办结' }).click();
+    await stage('待回复群众');
+    await shot('08b-in-person-completed');
   });
 
   it('a half-filled request survives a reload, waits through a lost network, and is sent once the network is back', async () => {
-    await page.getByRole('button', { name: '重新选择事项' }).click();
+    await tab('新请求');
     await page.getByLabel('查找事项').fill('老年人优待证');
     await page.locator('.item-option', { hasText: '老年人优待证办理' }).click();
     await page.getByLabel('姓名').fill('孙德旺');
+    await page.getByLabel('身份证号码').fill(ID);
     await page.getByLabel('联系电话').fill('13700004444');
     await page.getByLabel('住址').fill('柳河村五组');
 
@@ -229,7 +281,7 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
   it('我的办件 shows the village cases by where they stand', async () => {
     await tab('我的办件');
     await page.getByRole('heading', { name: '我的办件' }).waitFor();
-    await page.getByText('共 3 件').waitFor();
+    await page.getByText('共 4 件').waitFor();
     await shot('14-my-cases-all');
     await page.getByRole('tab', { name: '办理中' }).click();
     await page.getByText('共 2 件').waitFor();
@@ -248,17 +300,17 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     expect(await page.getByLabel('统计月份').inputValue()).toBe('2026-03');
     const totals = page.getByTestId('monthly-totals');
     await totals.waitFor();
-    // received 3 (LY-001, ZH-002, MZ-002), finished on the spot 1, forwarded 2, above 0, returned 0, handed back 0
+    // received 4 (LY-001, ZH-002, RS-002, MZ-002), finished on the spot 2, forwarded 2, above 0, returned 0, handed back 0
     expect(await totals.locator('dt').allTextContents()).toEqual(['受理数', '当场办结', '转报乡镇', '上级办结', '退回', '结果已回复']);
-    expect(await totals.locator('dd').allTextContents()).toEqual(['3', '1', '2', '0', '0', '0']);
+    expect(await totals.locator('dd').allTextContents()).toEqual(['4', '2', '2', '0', '0', '0']);
     expect(await page.getByTestId('monthly-rows').locator('h3').allTextContents()).toEqual(['林业', '社会保障', '证明开具']);
     await shot('16-monthly');
     const link = page.getByRole('link', { name: '下载 Excel 表格' });
     const href = (await link.getAttribute('href'))!;
     expect(href).toBe('/api/agents/monthly.xlsx?month=2026-03');
-    const download = await page.request.get(`${e.baseUrl}${href}`);
-    expect(download.status()).toBe(200);
-    expect(download.headers()['content-type']).toContain('spreadsheetml');
+    const download = await call(page, 'GET', href);
+    expect(download.status).toBe(200);
+    expect(download.type).toContain('spreadsheetml');
   });
 
   it('补办件: a missing attachment is told once; what the villager brings later is registered, and the case waits for the batch', async () => {
@@ -275,6 +327,27 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     expect(guidance).toContain('遗失声明或损毁的原证');
     expect(guidance).not.toContain('子女出生医学证明');
 
+    // the one-time notice prints in the village, issued by the village that issued it, its QR code and link at the
+    // deployment's public address
+    const admin = await staff('admin');
+    await admin.send('PUT', '/api/settings', { publicUrl: PUBLIC_URL });
+    await page.getByRole('link', { name: '打印一次性告知书' }).click();
+    const sheet = page.locator('.sheet');
+    await sheet.getByRole('heading', { name: '补正材料一次性告知书' }).waitFor();
+    const text = (await sheet.textContent())!;
+    for (const expected of [no, '周玉兰', '独生子女父母光荣证补发', '遗失声明或损毁的原证', '柳河村便民服务室（盖章）', `${PUBLIC_URL}/progress?caseNo=${no}`, '申请人签收']) {
+      expect(text).toContain(expected);
+    }
+    expect(await page.getByTestId('supplement-list').locator('tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('supplement-where').textContent()).toMatch(/请于\d{4}年\d+月\d+日前，将上述材料送交柳河村便民服务室/);
+    expect(text).not.toContain('bianmin.test');
+    const qr = sheet.getByRole('img', { name: /办理进度查询二维码/ });
+    await expect.poll(() => qr.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).naturalWidth > 0)).toBe(true);
+    await shot('17b-supplement-notice');
+    await printShot('17c-supplement-notice-print');
+    await page.getByRole('button', { name: '‹ 返回' }).click();
+    await page.getByTestId('case-no').waitFor();
+
     await tab('我的办件');
     await page.getByRole('tab', { name: '待补材料' }).click();
     await page.locator('.case-card', { hasText: no }).click();
@@ -286,12 +359,51 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     await stage('待报送');
   });
 
+  it('a request missing a main material is registered as 退回件 with its written reasons, not turned away unrecorded', async () => {
+    await fillRequest('采伐', '林木采伐许可', '钱老四', '13700006666');
+    for (const name of LY_001_MATERIALS.slice(1)) await page.locator('.material-row', { hasText: name }).getByRole('checkbox').check();
+    await page.getByRole('radio', { name: /^帮办/ }).check();
+    const box = page.getByTestId('return-box');
+    await box.getByText('提交后登记为').waitFor();
+    expect(await page.getByLabel('退回理由').inputValue()).toContain('缺少主件：林木采伐申请表');
+    expect(await page.getByLabel('退回依据').inputValue()).toContain('办事指南');
+    await shot('19-return-form');
+    await page.getByRole('button', { name: '登记为退回件' }).click();
+    await page.getByText('已登记为退回件').waitFor();
+    await stage('已退回');
+    expect(await page.locator('.guidance').textContent()).toContain('缺少主件：林木采伐申请表');
+    await shot('20-returned');
+  });
+
+  it('待回复: each villager’s phone in full as a tap-to-call link, with the reply deadline', async () => {
+    // the township decides the forwarded 代办 case; its result comes back to the village to hand over
+    const clerk = await staff('clerk');
+    const found = (await clerk.send('GET', `/api/cases?q=${caseNos.ly}`)) as unknown as { cases: { id: string }[] };
+    let c = await clerk.send('GET', `/api/cases/${found.cases[0]!.id}`);
+    for (const [action, body] of [['receive', {}], ['accept', {}], ['complete', { outcome: 'approved', resultNo: '林采 2026-009' }]] as const) {
+      c = await clerk.send('POST', `/api/cases/${c.id}/actions/${action}`, { expectedVersion: c.version, ...body });
+    }
+
+    await tab('待回复');
+    await page.getByRole('heading', { name: '待回复' }).waitFor();
+    const ly = page.getByTestId('deliver-card').filter({ hasText: caseNos.ly! });
+    const call = ly.getByRole('link', { name: /拨打/ });
+    expect(await call.getAttribute('href')).toBe('tel:13700001111');
+    expect(await call.textContent()).toContain('137 0000 1111');
+    // decided on Monday 3-02: three working days to tell the villager, until Thursday's close of office
+    expect(await ly.getByTestId('reply-due').textContent()).toBe('请在 3月5日（星期四）17:30 前回复');
+    const rs = page.getByTestId('deliver-card').filter({ hasText: caseNos.rs! });
+    expect(await rs.getByRole('link', { name: /拨打/ }).getAttribute('href')).toBe('tel:13700003333');
+    expect(await rs.getByTestId('reply-due').textContent()).toContain('当场办结');
+    await shot('21-to-reply');
+  });
+
   it(`keeps the whole console's JavaScript under ${JS_BUDGET / 1000} KB`, async () => {
-    const html = await (await page.request.get(`${e.baseUrl}/agent`)).text();
+    const html = (await call(page, 'GET', '/agent')).text;
     const declared = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
     expect(declared.length).toBeGreaterThan(0);
     const all = new Set([...declared, ...scripts]);
-    const size = (path: string) => statSync(join(resolve('dist/web'), path)).size;
+    const size = (path: string) => statSync(join(resolve(process.env.E2E_WEB_DIR ?? 'dist/web'), path)).size;
     const total = [...all].reduce((sum, path) => sum + size(path), 0);
     console.log(`代办员工作台 JavaScript：${[...all].map((p) => `${p} ${size(p)}`).join('，')}，共 ${total} 字节`);
     expect(total).toBeLessThan(JS_BUDGET);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
 import { nextBatchDay } from '../../domain/village/hops.js';
-import { fromJson } from '../../db/portable.js';
+import { fromJson, replayOnUniqueViolation } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
@@ -31,7 +31,10 @@ export async function nextBatch(ctx: AppContext, actor: Actor) {
  */
 export async function sendBatch(ctx: AppContext, actor: Actor, key: string) {
   const now = ctx.clock();
-  return ctx.database.db.transaction().execute(async (trx) => {
+  // A simultaneous send with the same key answers with the batch the first one made (PostgreSQL lets both pass
+  // the replay check; the later insert fails on the key); one with another key gets 409 from the batch number.
+  const replayed = async () => (await repo.findBatchByKey(ctx.database.db, actor.userId, key))?.id;
+  return replayOnUniqueViolation(() => ctx.database.db.transaction().execute(async (trx) => {
     const replay = await repo.findBatchByKey(trx, actor.userId, key);
     if (replay) return replay.id;
     const village = await actorOrg(trx, actor);
@@ -63,7 +66,7 @@ export async function sendBatch(ctx: AppContext, actor: Actor, key: string) {
     }
     await recordAudit(trx, { at: now, userId: actor.userId, action: 'village.batch.send', targetType: 'village_batch', targetId: id });
     return id;
-  });
+  }), replayed);
 }
 
 /** The township receives a whole batch: every case still on its way is received, the batch marked received. */

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { VillageBatchesTable } from '../../db/schema.js';
 import type { Db } from '../../server/context.js';
 
@@ -106,4 +106,35 @@ export const hopsDueBefore = (db: Db, orgIds: string[], now: string) =>
     .where('h.due_at', '<', now)
     .orderBy('h.due_at', 'desc')
     .limit(20_000)
+    .execute();
+
+/** Which of the given centers offer the item, with the window their offering names (rule 11: where to go instead). */
+export const offeringsOfItem = (db: Db, orgIds: string[], itemId: string) =>
+  db
+    .selectFrom('org_items as o')
+    .leftJoin('windows as w', 'w.id', 'o.window_id')
+    .select(['o.org_id', 'w.name as window_name'])
+    .where('o.org_id', 'in', orgIds.length > 0 ? orgIds : [''])
+    .where('o.item_id', '=', itemId)
+    .execute();
+
+/**
+ * 待回复: the cases a center received and holds again with their result, still to be told and handed over, with the
+ * limit of the hand-back hop (rule 9; none for a certificate finished on the spot): the soonest limit first.
+ */
+export const casesToReply = (db: Db, orgId: string) =>
+  db
+    .selectFrom('cases as c')
+    .leftJoin('case_hops as h', (join) => join.onRef('h.case_id', '=', 'c.id').on('h.kind', '=', 'hand-back').on('h.received_at', 'is', null))
+    .select([
+      'c.id', 'c.case_no', 'c.item_code', 'c.item_name', 'c.status', 'c.outcome', 'c.result_no', 'c.applicant_name', 'c.applicant_phone',
+      'c.created_at', 'c.version', 'h.ready_at as result_back_at', 'h.due_at as reply_due_at',
+    ])
+    .where('c.receiving_org_id', '=', orgId)
+    .where('c.holder_org_id', '=', orgId)
+    .where('c.status', '=', 'completed')
+    .orderBy(sql`case when h.due_at is null then 1 else 0 end`)
+    .orderBy('h.due_at')
+    .orderBy('c.created_at')
+    .limit(200)
     .execute();

@@ -5,7 +5,9 @@ import type { AppContext } from '../../server/context.js';
 import { idempotencyHeaders } from '../cases/schema.js';
 import { getBatch, listBatches, nextBatch, receiveBatch, sendBatch } from './batches.js';
 import { hopViolations, villageMonthly, villageMonthlyWorkbook } from './reports.js';
-import { batchIdParams, monthQuery } from './schema.js';
+import { progressQrSvg } from './progress-qr.js';
+import { batchIdParams, monthQuery, progressQrQuery } from './schema.js';
+import { casesToReply } from './to-reply.js';
 
 /** The village network (rule 9): weekly batches, hop violations, the village monthly table. */
 export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -34,6 +36,13 @@ export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = requirePermission(request, 'cases.handle');
     await receiveBatch(ctx, actor, request.params.id);
     return getBatch(ctx, actor, request.params.id);
+  });
+  r.get('/api/agents/to-reply', { schema: { tags, summary: '待回复：结果已回到本中心、待告知并交付群众的办件（含完整联系电话和回复期限）' } }, (request) =>
+    casesToReply(ctx, requirePermission(request, 'cases.handle')),
+  );
+  r.get('/api/agents/progress-qr.svg', { schema: { tags, summary: '办理进度查询二维码（SVG，指向配置的公网地址）', querystring: progressQrQuery } }, async (request, reply) => {
+    requirePermission(request, 'cases.read');
+    return reply.type('image/svg+xml').header('cache-control', 'private, max-age=300').send(await progressQrSvg(ctx, request.query.caseNo));
   });
   r.get('/api/agents/hop-violations', { schema: { tags, summary: '转报、上报和结果回复超时' } }, (request) =>
     hopViolations(ctx, requirePermission(request, 'cases.read')),

@@ -115,13 +115,22 @@ describe('decideIntake: status by channel and level', () => {
 describe('decideIntake: refusals', () => {
   const marriage = item({ name: '结婚登记', level: 'county', acceptLevels: ['county'], window: '婚姻收养登记窗口', inPersonRequired: true, proxyAllowed: false });
 
-  it('IN_PERSON_REQUIRED: tells the agent the villager must come in person', () => {
+  it('IN_PERSON_REQUIRED: where the applicant can apply in person, they are told to register as 本人办理 here', () => {
     const d = decideIntake(request({ item: marriage, receivingLevel: 'county', proxy: { authorized: true } }));
     expect(d).toMatchObject({ ok: false, code: 'IN_PERSON_REQUIRED' });
     expect(!d.ok && d.message).toBe(
-      '“结婚登记”必须由申请人本人到场办理，不能代办。请告知群众本人携带材料到县政务服务中心婚姻收养登记窗口办理；代办员可以先帮助准备材料。',
+      '“结婚登记”必须由申请人本人到场办理，不能代办。申请人本人就在县政务服务中心的，请把办理方式选为“申请人本人办理”后登记，可以协助填写；本人没有来的，请告知群众本人来办。',
     );
     expect(decideIntake(request({ item: marriage, receivingLevel: 'county' }))).toMatchObject({ ok: true });
+  });
+
+  it('IN_PERSON_REQUIRED below the levels allowed: the message names the place from data, not the room the villager is in', () => {
+    const venue = { level: 'county' as const, centerName: '清河县政务服务中心', window: '婚姻收养登记窗口', address: '清河县人民路 88 号', phone: '0371-6688 1234', hours: { sessions: [{ start: '08:30', end: '12:00' }] } };
+    const d = decideIntake(request({ item: marriage, receivingLevel: 'village', channel: 'agent', proxy: { authorized: true }, venue }));
+    expect(!d.ok && d.message).toBe(
+      '“结婚登记”必须由申请人本人到场办理，不能代办，村便民服务室也不能收件。请告知群众本人携带材料到清河县政务服务中心婚姻收养登记窗口（地址：清河县人民路 88 号；办公时间：工作日 08:30–12:00；电话：0371-6688 1234）办理；可以先帮助准备材料。',
+    );
+    expect(d).toMatchObject({ details: { venue } });
   });
 
   it('PROXY_NOT_ALLOWED', () => {

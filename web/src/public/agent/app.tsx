@@ -1,6 +1,6 @@
 /**
  * 代办员工作台: sign-in, then five screens behind a bottom tab bar (新请求, 我的办件, 集中报送, 待回复, 月报表),
- * the case page and the printed sheets (代理服务委托书, 办理结果单, 报送清单).
+ * the case page and the printed sheets (代理服务委托书 — also before registration —, 一次性告知书, 办理结果单, 报送清单).
  */
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { isNetworkProblem, problemText, whenSessionLost } from './api';
@@ -11,7 +11,7 @@ import { DeliverPage } from './deliver-page';
 import { getMe, getNextBatch, listCases, signIn, signOut, villageName, type Me } from './model';
 import { MonthlyPage } from './monthly-page';
 import { NewRequestPage } from './new-request-page';
-import { AuthorizationSheet, BatchSheet, ResultSheet } from './print-sheets';
+import { AuthorizationSheet, BatchSheet, DraftAuthorizationSheet, ResultSheet, SupplementNoticeSheet } from './print-sheets';
 import { BASE, Link, navigate, parseLocation, useLocation } from './router';
 import { Alert, Loading, onCasesChanged, useOnline } from './ui';
 
@@ -154,6 +154,8 @@ function Console({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   // the printed sheets take the whole page: no header, no tab bar
   if (section === 'cases' && id && sheet === 'authorization') return <AuthorizationSheet me={me} caseId={id} />;
   if (section === 'cases' && id && sheet === 'result') return <ResultSheet me={me} caseId={id} />;
+  if (section === 'cases' && id && sheet === 'supplement-notice') return <SupplementNoticeSheet caseId={id} />;
+  if (section === 'new' && id === 'authorization') return <DraftAuthorizationSheet me={me} />;
   if (section === 'batches' && id) return <BatchSheet me={me} batchId={id} justSent={query.get('sent') === '1'} />;
 
   let page: ReactNode;

@@ -3,12 +3,15 @@
  * phone call or a closed browser loses nothing. The draft carries its own submission key, so sending it again
  * after a network failure can never register the same villager twice. Cleared only when the server accepted it.
  */
-import { checkPhone } from '../../../../src/domain/people/applicant';
+import type { HandlingMode } from '../../../../src/domain/cases/presence';
+import { checkApplicant, checkPhone, type ApplicantInput } from '../../../../src/domain/people/applicant';
 import { parseIdNumber } from '../../../../src/domain/people/id-number';
 import { newKey } from './api';
 import { todayOnPhone } from './format';
 
-export type Mode = 'proxy' | 'help';
+/** 代办 (signed authorisation), 帮办 (the villager signs) or 申请人本人办理 (the villager is here in person, rule 11) */
+export type Mode = HandlingMode;
+const MODES: readonly Mode[] = ['proxy', 'help', 'in_person'];
 export type MaterialMark = boolean | 'na';
 
 export interface Draft {
@@ -19,8 +22,10 @@ export interface Draft {
   address: string;
   /** material name → handed over (true), not applicable to this villager ('na'); absent or false: missing */
   materials: Record<string, MaterialMark>;
-  /** 代办 (signed authorisation) or 帮办 (the villager signs) */
   mode: Mode | null;
+  /** a main material is missing: the written reasons and basis of the return (退回件, rule 2) */
+  returnReasons: string;
+  returnBasis: string;
   /** the Idempotency-Key of this request */
   key: string;
   savedAt: string | null;
@@ -34,6 +39,8 @@ export const emptyDraft = (): Draft => ({
   address: '',
   materials: {},
   mode: null,
+  returnReasons: '',
+  returnBasis: '',
   key: newKey(),
   savedAt: null,
 });
@@ -53,7 +60,9 @@ export function loadDraft(userId: string): Draft | null {
       phone: typeof saved.phone === 'string' ? saved.phone : '',
       address: typeof saved.address === 'string' ? saved.address : '',
       materials: saved.materials && typeof saved.materials === 'object' ? saved.materials : {},
-      mode: saved.mode === 'proxy' || saved.mode === 'help' ? saved.mode : null,
+      mode: MODES.includes(saved.mode as Mode) ? (saved.mode as Mode) : null,
+      returnReasons: typeof saved.returnReasons === 'string' ? saved.returnReasons : '',
+      returnBasis: typeof saved.returnBasis === 'string' ? saved.returnBasis : '',
       key: typeof saved.key === 'string' && saved.key.length >= 8 ? saved.key : blank.key,
       savedAt: typeof saved.savedAt === 'string' ? saved.savedAt : null,
     };
@@ -95,4 +104,13 @@ export function idNumberProblem(value: string): string | null {
 export function phoneProblem(value: string): string | null {
   const checked = checkPhone(value);
   return checked.ok ? null : checked.error;
+}
+
+/** The applicant as the server will store them: checked and normalised by the server's own function. */
+export function applicantOf(d: Draft): ApplicantInput | null {
+  const checked = checkApplicant(
+    { kind: 'person', name: d.name, idNumber: d.idNumber, phone: d.phone, ...(d.address.trim() ? { address: d.address.trim() } : {}) },
+    todayOnPhone(),
+  );
+  return checked.ok ? checked.value : null;
 }

@@ -1,12 +1,29 @@
 /**
  * The sheets an agent prints on A4 from the phone or the office computer: 代理服务委托书 (the villager's signed
- * authorisation), 办理结果单 (an item finished on the spot) and 报送清单 (what went to the township in a batch,
- * signed by whoever hands it over and whoever receives it). On screen each is a page with 返回 and 打印.
+ * authorisation — also before registration, filled from the form), 补正材料一次性告知书 (as issued by the center that
+ * sent it, rule 10), 办理结果单 (an item finished on the spot) and 报送清单 (what went to the township in a batch,
+ * signed by whoever hands it over and whoever receives it). On screen each is a page with 返回 and 打印. Printed
+ * links and QR codes use the deployment's public address (GET /api/settings), never the address of this page.
  */
 import { useEffect, type ReactNode } from 'react';
+import { hoursText } from '../../../../src/domain/village/venue';
 import { api } from './api';
+import { loadDraft } from './draft';
 import { chineseDate, chineseDateTime } from './format';
-import { getBatch, getCase, officeName, villageName, type Item, type Me } from './model';
+import {
+  cachedItems,
+  getBatch,
+  getCase,
+  getPaper,
+  getPrintSettings,
+  officeName,
+  progressQrSrc,
+  recordPrint,
+  villageName,
+  type Item,
+  type Me,
+  type PaperCenter,
+} from './model';
 import { BASE, navigate } from './router';
 import { Alert, LoadFailed, Loading, useLoad } from './ui';
 
@@ -14,7 +31,20 @@ const withSuffix = (name: string, suffix: string) => (!name || name.endsWith(suf
 const looksLikeId = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value);
 const BLANK_DATE = '　　　　年　　月　　日';
 
-function Sheet({ back, title, children, banner }: { back: string; title: string; children: ReactNode; banner?: ReactNode }) {
+function Sheet({
+  back,
+  title,
+  children,
+  banner,
+  onPrint,
+}: {
+  back: string;
+  title: string;
+  children: ReactNode;
+  banner?: ReactNode;
+  /** called as 打印 is pressed (the print record); printing never waits for it */
+  onPrint?: () => void;
+}) {
   useEffect(() => {
     const before = document.title;
     document.title = `${title} · 便民服务平台`;
@@ -28,7 +58,14 @@ function Sheet({ back, title, children, banner }: { back: string; title: string;
         <button type="button" className="btn btn-secondary" onClick={() => navigate(back)}>
           ‹ 返回
         </button>
-        <button type="button" className="btn btn-primary" onClick={() => window.print()}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => {
+            onPrint?.();
+            window.print();
+          }}
+        >
           打印
         </button>
       </div>
@@ -45,6 +82,18 @@ function useCase(caseId: string) {
   return useLoad(`case:${caseId}`, () => getCase(caseId));
 }
 
+/** Where villagers look up progress: the configured public address, or no address at all (never this page's). */
+function ProgressLine({ caseNo, children }: { caseNo: string | null; children?: ReactNode }) {
+  const settings = useLoad('print-settings', () => getPrintSettings().catch(() => null));
+  const url = settings.data?.publicUrl;
+  return (
+    <p className="sheet-foot">
+      {children}
+      {caseNo ? '凭办件编号和登记电话后四位' : '登记后凭办件编号和登记电话后四位'}，{url ? `可在 ${url}/progress 查询办理进度。` : '可向代办员查询办理进度。'}
+    </p>
+  );
+}
+
 function Signature({ label }: { label: string }) {
   return (
     <div className="sign">
@@ -57,32 +106,36 @@ function Signature({ label }: { label: string }) {
 
 // ------------------------------------------------------------------------------------------------ 委托书
 
-export function AuthorizationSheet({ me, caseId }: { me: Me; caseId: string }) {
-  const loaded = useCase(caseId);
-  const back = `${BASE}/cases/${encodeURIComponent(caseId)}`;
-  const c = loaded.data;
-  if (!c) return <div className="page">{loaded.error ? <LoadFailed error={loaded.error} retry={loaded.reload} /> : <Loading />}</div>;
+interface AuthorizationFacts {
+  /** null before registration: the number is written in after */
+  caseNo: string | null;
+  applicant: { name: string; idNumber: string; phone: string; address?: string | null };
+  itemName: string;
+  itemCode: string;
+}
+
+function AuthorizationContent({ me, f }: { me: Me; f: AuthorizationFacts }) {
   return (
-    <Sheet back={back} title="代理服务委托书">
+    <>
       <h1 className="sheet-title">代理服务委托书</h1>
-      <p className="sheet-no">办件编号：{c.caseNo}</p>
+      <p className="sheet-no">办件编号：{f.caseNo ?? <span className="sign-line sign-line-short" />}</p>
       <table className="sheet-table sheet-form">
         <tbody>
           <tr>
             <th rowSpan={2}>委托人</th>
             <td>
-              姓名：{c.applicant.name}
+              姓名：{f.applicant.name}
               <br />
-              身份证号码：{c.applicant.idNumber}
+              身份证号码：{f.applicant.idNumber}
             </td>
           </tr>
           <tr>
             <td>
-              联系电话：{c.applicant.phone}
-              {c.applicant.address ? (
+              联系电话：{f.applicant.phone}
+              {f.applicant.address ? (
                 <>
                   <br />
-                  住址：{c.applicant.address}
+                  住址：{f.applicant.address}
                 </>
               ) : null}
             </td>
@@ -97,7 +150,7 @@ export function AuthorizationSheet({ me, caseId }: { me: Me; caseId: string }) {
           <tr>
             <th>委托事项</th>
             <td>
-              {c.itemName}（事项编码 {c.itemCode}）
+              {f.itemName}（事项编码 {f.itemCode}）
             </td>
           </tr>
           <tr>
@@ -124,8 +177,154 @@ export function AuthorizationSheet({ me, caseId }: { me: Me; caseId: string }) {
         <Signature label="受托人（签字）" />
       </div>
       <p className="sheet-stamp">{officeName(me)}（盖章）</p>
+      <ProgressLine caseNo={f.caseNo}>本委托书一式两份，委托人、受托人各执一份。</ProgressLine>
+    </>
+  );
+}
+
+export function AuthorizationSheet({ me, caseId }: { me: Me; caseId: string }) {
+  const loaded = useCase(caseId);
+  const back = `${BASE}/cases/${encodeURIComponent(caseId)}`;
+  const c = loaded.data;
+  if (!c) return <div className="page">{loaded.error ? <LoadFailed error={loaded.error} retry={loaded.reload} /> : <Loading />}</div>;
+  return (
+    <Sheet back={back} title="代理服务委托书">
+      <AuthorizationContent me={me} f={{ caseNo: c.caseNo, applicant: c.applicant, itemName: c.itemName, itemCode: c.itemCode }} />
+    </Sheet>
+  );
+}
+
+/**
+ * 代办 before registration: the authorisation filled from the request being typed (kept on the phone), printed
+ * for the villager to sign first; the case number is written in once registered.
+ */
+export function DraftAuthorizationSheet({ me }: { me: Me }) {
+  const draft = loadDraft(me.id);
+  const item = cachedItems(me.orgId)?.find((i) => i.code === draft?.itemCode);
+  const back = `${BASE}/new`;
+  if (!draft || !item) {
+    return (
+      <Sheet back={back} title="代理服务委托书">
+        <Alert tone="warn">请先在“新请求”中选择事项、填写申请人，再打印委托书。</Alert>
+      </Sheet>
+    );
+  }
+  return (
+    <Sheet
+      back={back}
+      title="代理服务委托书"
+      banner={<Alert tone="info">请群众核对后签字或按手印，再点“返回”提交登记。登记后把办件编号填在委托书上。</Alert>}
+    >
+      <AuthorizationContent
+        me={me}
+        f={{
+          caseNo: null,
+          applicant: { name: draft.name.trim(), idNumber: draft.idNumber.trim().toUpperCase(), phone: draft.phone.trim(), address: draft.address.trim() || null },
+          itemName: item.name,
+          itemCode: item.code,
+        }}
+      />
+    </Sheet>
+  );
+}
+
+// ------------------------------------------------------------------------------------------------ 一次性告知书
+
+const centerTitle = (c: PaperCenter) => c.centerName || c.name;
+
+/**
+ * 补正材料一次性告知书, printed in the village: headed and sealed by the center that issued it (the village for its
+ * own notice, the township for one its window sent), listing every material to bring, where and by when.
+ */
+export function SupplementNoticeSheet({ caseId }: { caseId: string }) {
+  const loaded = useLoad(`paper:supplement:${caseId}`, () => getPaper(caseId, 'supplement'));
+  const back = `${BASE}/cases/${encodeURIComponent(caseId)}`;
+  const p = loaded.data;
+  if (!p) return <div className="page">{loaded.error ? <LoadFailed error={loaded.error} retry={loaded.reload} /> : <Loading />}</div>;
+  const notice = p.case.supplementNotice;
+  const issuer = centerTitle(p.issuer);
+  const hours = hoursText(p.issuer.officeHours ?? null);
+  const viaVillage = p.receivedBy ? centerTitle(p.receivedBy) : null;
+  return (
+    <Sheet back={back} title={p.title} onPrint={() => void recordPrint(caseId, 'supplement').catch(() => undefined)}>
+      <div className="sheet-issuer">{issuer}</div>
+      <h1 className="sheet-title">{p.title}</h1>
+      <p className="sheet-no">编号：{p.case.caseNo}</p>
+      <p className="sheet-para">{p.case.applicant.name}：</p>
+      <p className="sheet-para">
+        您{p.event ? `于${chineseDate(p.event.at)}` : ''}申请办理的“{p.case.itemName}”事项，经审查，申请材料不齐全或者不符合法定形式。按照一次性告知制度，现将需要补正的
+        <strong>全部</strong>材料一次性告知如下：
+      </p>
+      <table className="sheet-table sheet-materials" data-testid="supplement-list">
+        <thead>
+          <tr>
+            <th>序号</th>
+            <th>材料名称</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(notice?.missing ?? []).map((name, i) => (
+            <tr key={name}>
+              <td>{i + 1}</td>
+              <td>{name}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {notice?.defectNote && <p className="sheet-para">补正说明：{notice.defectNote}</p>}
+      <p className="sheet-para" data-testid="supplement-where">
+        请于<strong>{p.supplementBy ? chineseDate(p.supplementBy) : `${p.supplementDays} 个工作日内`}</strong>
+        {p.supplementBy ? '前' : ''}，将上述材料送交{issuer}
+        {p.windowName ?? ''}
+        {viaVillage ? `，或交${viaVillage}代办员转交` : ''}。办理时限自收到齐全的补正材料之日起计算。
+      </p>
+      <p className="sheet-para">以上为需要补正的全部材料，不会再要求您提交本告知书所列以外的材料。</p>
+      <table className="sheet-table sheet-form">
+        <tbody>
+          <tr>
+            <th>经办人</th>
+            <td>{p.event?.by ?? ''}</td>
+          </tr>
+          <tr>
+            <th>联系电话</th>
+            <td>{p.issuer.phone ?? ''}</td>
+          </tr>
+          <tr>
+            <th>办公地址</th>
+            <td>{p.issuer.address ?? ''}</td>
+          </tr>
+          {hours && (
+            <tr>
+              <th>办公时间</th>
+              <td>工作日 {hours}（法定节假日除外）</td>
+            </tr>
+          )}
+          {p.supervisionPhone && (
+            <tr>
+              <th>监督电话</th>
+              <td>{p.supervisionPhone}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <div className="sheet-bottom">
+        {p.progressUrl && (
+          <figure className="sheet-qr">
+            <img src={progressQrSrc(p.case.caseNo)} alt={`办理进度查询二维码：${p.progressUrl}`} width={112} height={112} />
+            <figcaption>扫码查询办理进度（需输入登记电话后四位）</figcaption>
+          </figure>
+        )}
+        <p className="sheet-stamp">
+          {issuer}（盖章）
+          <br />
+          {p.event ? chineseDate(p.event.at) : BLANK_DATE}
+        </p>
+      </div>
+      <div className="sheet-signs">
+        <Signature label="申请人签收" />
+      </div>
       <p className="sheet-foot">
-        本委托书一式两份，委托人、受托人各执一份。凭办件编号和登记电话后四位，可在 {window.location.host}/progress 查询办理进度。
+        本告知书一式两份，申请人和{issuer}各执一份。{p.progressUrl ? `查询网址：${p.progressUrl}` : ''}
       </p>
     </Sheet>
   );
@@ -196,7 +395,7 @@ export function ResultSheet({ me, caseId }: { me: Me; caseId: string }) {
         <br />
         {completed ? chineseDate(completed.at) : BLANK_DATE}
       </p>
-      <p className="sheet-foot">凭办件编号和登记电话后四位，可在 {window.location.host}/progress 查询办理记录。</p>
+      <ProgressLine caseNo={c.caseNo} />
     </Sheet>
   );
 }
