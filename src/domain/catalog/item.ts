@@ -7,6 +7,7 @@
  * Pure: no I/O, no clock.
  */
 import { z } from 'zod';
+import { invisibleCharacterIn } from '../text.js';
 import { DEFAULT_LEVEL_NAMES, ORG_LEVELS, isAbove, type OrgLevel } from '../orgs/tree.js';
 
 export const ITEM_KINDS = ['immediate', 'promised'] as const;
@@ -15,10 +16,14 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export const SPECIAL_STEP_KINDS = ['site_survey', 'publicity', 'hearing', 'expert_review', 'testing'] as const;
 export type SpecialStepKind = (typeof SPECIAL_STEP_KINDS)[number];
 
-/** Chinese labels of every item field, in catalog.json's order; used by forms, guides and the spreadsheet. */
+/**
+ * Chinese labels of every item field, in catalog.json's order (plus 俗称, the names people use, which the
+ * software adds after the name); used by forms, guides and the spreadsheet.
+ */
 export const ITEM_FIELD_LABELS = {
   code: '事项编码',
   name: '事项名称',
+  aliases: '俗称',
   category: '事项类别',
   department: '实施部门',
   window: '受理窗口',
@@ -146,7 +151,13 @@ const itemShape = {
     .toUpperCase()
     .min(1, { error: `${L.code}不能为空` })
     .regex(ITEM_CODE_PATTERN, { error: `${L.code}格式不正确：应为字母、短横线加数字，如 MZ-003` }),
-  name: text(L.name, 100),
+  // a name nobody can tell from another on screen or paper (zero-width, bidi override …) is refused
+  name: text(L.name, 100).refine((s) => invisibleCharacterIn(s) === null, { error: `${L.name}中有看不见的字符或控制字符（多为从网页、聊天软件复制时带入），请删除后重新输入` }),
+  // 俗称: what people call the item (低保, 五保, 准生证); every search matches them by characters and pinyin
+  aliases: z
+    .array(text(L.aliases, 20), { error: typeMessage(L.aliases, '列表') })
+    .max(10, { error: `${L.aliases}不能超过10个` })
+    .default([]),
   category: text(L.category, 50),
   department: text(L.department, 100),
   window: text(L.window, 50),
@@ -193,8 +204,8 @@ const itemShape = {
 };
 
 /**
- * One item exactly in catalog.json's shape, plus `specialSteps` (optional, default []). `legalDays`, `joint` and
- * `publicNotes` may be left out (null, [], null). Strings are trimmed, the code is upper-cased, an empty public
+ * One item exactly in catalog.json's shape, plus `aliases` and `specialSteps` (optional, default []). `legalDays`,
+ * `joint` and `publicNotes` may be left out (null, [], null). Strings are trimmed, the code is upper-cased, an empty public
  * note becomes null. Unknown keys are refused so a misspelt field is not silently lost.
  */
 export const itemInputSchema = z.strictObject(itemShape, {
@@ -275,6 +286,11 @@ function crossFieldErrors(item: CrossFields): string[] {
   }
   if (inPersonRequired === true && proxyAllowed === true) {
     errors.push('须本人到场的事项不能代办：请把“可代办”改为“否”（结婚、离婚、收养登记等必须当事人亲自办理）');
+  }
+  if (item.aliases) {
+    const dup = duplicates(item.aliases);
+    if (dup.length > 0) errors.push(`俗称重复：${dup.join('、')}`);
+    if (item.name && item.aliases.includes(item.name)) errors.push(`俗称“${item.name}”与事项名称相同，不必再填`);
   }
   if (item.joint) {
     const dup = duplicates(item.joint);

@@ -1,18 +1,17 @@
 /**
- * Finding an item the way a clerk or villager types: part of the name (低保), the code (MZ-003, mz003), the
- * pinyin initials (dbsq) or the full pinyin (dibao). Pinyin comes from pinyin-pro, which reads polyphones in
- * context (重点 zhong, 银行 hang, 村长 zhang); a few service words it misreads are fixed below.
+ * The pinyin side of finding an item (the matching itself is match.ts): the full pinyin and initials of an
+ * item's name and common names (俗称), from pinyin-pro, which reads polyphones in context (重点 zhong, 银行 hang,
+ * 村长 zhang); a few service words it misreads are fixed below. Server-side only: the dictionary is too big for
+ * the phones, so the pinyin travels with the items (GET /api/items answers each item's `pinyin`).
  *
  * Pure: no I/O.
  */
 import { pinyin } from 'pinyin-pro';
+import * as match from './match.js';
+import type { Searchable, SearchKeys } from './match.js';
 
-export interface SearchKeys {
-  /** Full pinyin without tones or spaces, ü as v, latin letters and digits kept: 'dibaoshenqing'. */
-  full: string;
-  /** First letter of each syllable, latin letters and digits kept whole: 'dbsq'. */
-  initials: string;
-}
+export type { Searchable, SearchKeys } from './match.js';
+export { normalizeText, queryPatterns, SERVICE_WORDS, withoutServiceWords } from './match.js';
 
 /** Words whose reading pinyin-pro gets wrong in this domain (checked against the service vocabulary). */
 const READING_FIXES: Record<string, string[]> = {
@@ -22,8 +21,6 @@ const READING_FIXES: Record<string, string[]> = {
   单亲: ['dan', 'qin'],
 };
 const FIX_WORDS = Object.keys(READING_FIXES).sort((a, b) => b.length - a.length);
-
-const HAN = /\p{Script=Han}/u;
 
 function syllables(run: string): { syllable: string; first: string }[] {
   const out: { syllable: string; first: string }[] = [];
@@ -56,73 +53,29 @@ function syllables(run: string): { syllable: string; first: string }[] {
   return out;
 }
 
-/** The pinyin keys of an item name, stored with the item so the database can filter on them. */
+/** The pinyin keys of a name or common name. */
 export function searchKeys(name: string): SearchKeys {
   const parts = syllables(name);
   return { full: parts.map((p) => p.syllable).join(''), initials: parts.map((p) => p.first).join('') };
 }
 
-/** Lower case, no spaces, no punctuation: what a query and a name are compared as. */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
+/** The pinyin of the item's name, then of each of its common names, in order (match.ts's `pinyin`). */
+export function itemPinyin(item: { name: string; aliases?: readonly string[] }): SearchKeys[] {
+  return [item.name, ...(item.aliases ?? [])].map(searchKeys);
 }
 
-const normalizeCode = (code: string) => code.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]/g, '');
-
-export interface Searchable {
-  code: string;
-  name: string;
-  /** Precomputed pinyin keys; computed from the name when missing. */
-  keys?: SearchKeys;
+/** The text stored with an item for the database to narrow a search with LIKE (see match.searchTextOf). */
+export function searchText(item: { code: string; name: string; aliases?: readonly string[] }): string {
+  return match.searchTextOf(item, itemPinyin(item));
 }
 
-/**
- * How well an item answers a query; higher is better, 0 is no match. Exact code first, then the exact name,
- * names that start with the query, codes that start with it, then pinyin initials/full pinyin prefixes, then
- * substrings anywhere. An empty query matches everything equally (1).
- */
-export function rankMatch(item: Searchable, q: string): number {
-  const query = normalizeText(q);
-  if (query === '') return 1;
-  const code = item.code.toLowerCase();
-  const codeQuery = normalizeCode(q);
-  const plainCode = normalizeCode(item.code);
-  if (q.trim().toLowerCase() === code || (codeQuery !== '' && codeQuery === plainCode)) return 100;
-  const name = normalizeText(item.name);
-  if (name === query) return 90;
-  if (name.startsWith(query)) return 80;
-  if (codeQuery !== '' && /[a-z]/.test(query) && plainCode.startsWith(codeQuery)) return 70;
-  const latinQuery = HAN.test(query) ? '' : query.replace(/[^a-z0-9]/g, '');
-  const keys = item.keys ?? searchKeys(item.name);
-  if (latinQuery !== '') {
-    if (keys.initials.startsWith(latinQuery)) return 60;
-    if (keys.full.startsWith(latinQuery)) return 55;
-  }
-  if (name.includes(query)) return 50;
-  if (latinQuery !== '') {
-    if (keys.initials.includes(latinQuery)) return 40;
-    if (keys.full.includes(latinQuery)) return 30;
-  }
-  if (codeQuery !== '' && (plainCode.includes(codeQuery) || code.includes(q.trim().toLowerCase()))) return 20;
-  return 0;
-}
+const withPinyin = <T extends Searchable>(item: T): T => (item.pinyin ? item : { ...item, pinyin: itemPinyin(item) });
 
-/**
- * Does the query find the item: any substring of the name, the code, the pinyin initials or the full pinyin,
- * case-insensitive, spaces and punctuation ignored.
- */
-export function matchesQuery(item: Searchable, q: string): boolean {
-  return rankMatch(item, q) > 0;
-}
+/** match.rankMatch, with the pinyin computed when the item does not carry it. */
+export const rankMatch = (item: Searchable, q: string): number => match.rankMatch(withPinyin(item), q);
 
-/** The items the query finds, best first (ties keep the given order). */
-export function searchItems<T extends Searchable>(items: readonly T[], q: string): T[] {
-  return items
-    .map((item, index) => ({ item, index, rank: rankMatch(item, q) }))
-    .filter((r) => r.rank > 0)
-    .sort((a, b) => b.rank - a.rank || a.index - b.index)
-    .map((r) => r.item);
-}
+/** Does the query find the item (pinyin computed when missing). */
+export const matchesQuery = (item: Searchable, q: string): boolean => rankMatch(item, q) > 0;
+
+/** The items the query finds, best first (ties keep the given order); pinyin computed when missing. */
+export const searchItems = <T extends Searchable>(items: readonly T[], q: string): T[] => match.searchItems(items, q, rankMatch);

@@ -66,7 +66,7 @@ export async function importCatalogFile(
         item = null;
       } else seen.set(item.code, r.row);
     }
-    return { row: r.row, code, name, item, errors };
+    return { row: r.row, code, name, item, errors, aliasesGiven: r.aliasesGiven };
   });
 
   const run = async (trx: Db): Promise<ImportRow[]> => {
@@ -84,11 +84,13 @@ export async function importCatalogFile(
       } else {
         const current = presentItem(existing);
         const { id: _i, status, retiredReason: _r, version, updatedAt: _u, ...currentItem } = current;
-        if (status === 'active' && sameItem(currentItem, c.item)) outcome = 'unchanged';
+        // a file that says nothing of 俗称 (an official catalog has none) keeps the ones the center added
+        const item = c.aliasesGiven ? c.item : { ...c.item, aliases: currentItem.aliases };
+        if (status === 'active' && sameItem(currentItem, item)) outcome = 'unchanged';
         else {
           outcome = 'updated';
           if (!input.dryRun) {
-            await changeItem(trx, c.item.code, version, { item: c.item, status: 'active' }, { userId: input.userId, at: input.at, action: 'imported' });
+            await changeItem(trx, item.code, version, { item, status: 'active' }, { userId: input.userId, at: input.at, action: 'imported' });
           }
         }
       }

@@ -1,5 +1,5 @@
 import type { CatalogItem } from '../../domain/catalog/item.js';
-import { searchKeys } from '../../domain/catalog/search.js';
+import { itemPinyin, searchText, type SearchKeys } from '../../domain/catalog/search.js';
 import { fromBool, fromJson, toBool, toJson } from '../../db/portable.js';
 import type { ItemsTable } from '../../db/schema.js';
 
@@ -8,6 +8,7 @@ export function presentItem(row: ItemsTable) {
   const item: CatalogItem = {
     code: row.code,
     name: row.name,
+    aliases: fromJson(row.aliases, []),
     category: row.category,
     department: row.department,
     window: row.window,
@@ -42,9 +43,9 @@ export type ItemView = ReturnType<typeof presentItem>;
 
 /** The columns an item writes; used for insert and update alike. */
 export function itemColumns(item: CatalogItem) {
-  const keys = searchKeys(item.name);
   return {
     name: item.name,
+    aliases: toJson(item.aliases),
     category: item.category,
     department: item.department,
     window: item.window,
@@ -65,7 +66,25 @@ export function itemColumns(item: CatalogItem) {
     fee: toJson(item.fee),
     public_notes: item.publicNotes,
     special_steps: toJson(item.specialSteps),
-    // the code both as written (mz-003) and without its hyphen (mz003), then the pinyin
-    search_text: `${item.code.toLowerCase()} ${item.code.toLowerCase().replaceAll('-', '')} ${keys.full} ${keys.initials}`,
+    // the code as written (mz-003) and without its hyphen (mz003), the name and 俗称 with their pinyin
+    search_text: searchText(item),
   };
+}
+
+// The pinyin of a name never changes, and the same few hundred names are asked for on every list.
+const pinyinCache = new Map<string, SearchKeys[]>();
+
+/**
+ * The item as GET /api/items lists it: with `pinyin`, the full pinyin and initials of its name and then of each
+ * 俗称, so a phone can match dbsq or dibao in the downloaded list without the pinyin dictionary (match.ts).
+ */
+export function withPinyin<T extends { name: string; aliases: string[] }>(item: T): T & { pinyin: SearchKeys[] } {
+  const key = JSON.stringify([item.name, ...item.aliases]);
+  let pinyin = pinyinCache.get(key);
+  if (!pinyin) {
+    if (pinyinCache.size >= 20_000) pinyinCache.clear();
+    pinyin = itemPinyin(item);
+    pinyinCache.set(key, pinyin);
+  }
+  return { ...item, pinyin };
 }

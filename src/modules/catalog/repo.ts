@@ -3,6 +3,7 @@ import { updateVersioned } from '../../db/versioned.js';
 import { sql } from 'kysely';
 import type { ItemHistoryTable, ItemsTable, OrgLevel } from '../../db/schema.js';
 import { likePattern } from '../../db/portable.js';
+import { queryPatterns } from '../../domain/catalog/match.js';
 import type { Db } from '../../server/context.js';
 
 export interface ItemFilter {
@@ -19,12 +20,13 @@ export function listItems(db: Db, filter: ItemFilter) {
   if (filter.level) query = query.where('level', '=', filter.level);
   if (filter.category) query = query.where('category', '=', filter.category);
   if (filter.department) query = query.where('department', '=', filter.department);
-  if (filter.q) {
-    const name = likePattern(filter.q.trim());
-    const keys = likePattern(filter.q.replace(/\s+/g, '').toLowerCase());
+  const patterns = filter.q ? queryPatterns(filter.q) : [];
+  if (patterns.length > 0) {
+    // A superset of what the domain's rankMatch accepts (the name, 俗称, their pinyin, the code, and the query
+    // without a service word); the service then ranks these few rows and drops the ones rankMatch does not find.
     // ESCAPE is spelled out because SQLite has no default escape character for LIKE.
     query = query.where((eb) =>
-      eb.or([sql<boolean>`${eb.ref('name')} like ${name} escape '\\'`, sql<boolean>`${eb.ref('search_text')} like ${keys} escape '\\'`]),
+      eb.or(patterns.map((p) => sql<boolean>`${eb.ref('search_text')} like ${likePattern(p)} escape '\\'`)),
     );
   }
   return query.orderBy('code').execute();

@@ -19,6 +19,7 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['事项目录'];
 
   r.get('/api/items', { schema: { tags, summary: '事项目录（公开）', querystring: listItemsQuery } }, async (request) => ({
+    // each item with its pinyin: the agent app matches dbsq/dibao in its downloaded list, even offline
     items: await searchItems(ctx, request.query),
   }));
   r.get('/api/items/:code', { schema: { tags, summary: '事项办事指南（公开）', params: itemCodeParams } }, (request) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../../domain/text.js';
 import { ORG_LEVELS } from '../../domain/orgs/tree.js';
 
 export const listItemsQuery = z.object({
@@ -15,7 +16,7 @@ export const updateItemBody = z.looseObject({ expectedVersion: z.number().int().
 
 export const retireItemBody = z.object({
   expectedVersion: z.number().int().positive(),
-  reason: z.string().trim().min(2, '请写明停用原因（如“事项已取消”“已下放至乡镇”）').max(200),
+  reason: freeText('停用原因', 200).refine((s) => s.length >= 2, '请写明停用原因（如“事项已取消”“已下放至乡镇”）'),
 });
 
 export const orgItemsBody = z.object({ itemCodes: z.array(z.string().min(1)).max(2000) });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { validateItem, type CatalogItem } from '../../domain/catalog/item.js';
-import { rankMatch } from '../../domain/catalog/search.js';
+import { searchItems as rankItems } from '../../domain/catalog/search.js';
 import { DomainError } from '../../domain/errors.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { duplicate, notFound, versionConflict } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
-import { itemColumns, presentItem } from './presenter.js';
+import { itemColumns, presentItem, withPinyin } from './presenter.js';
 import * as repo from './repo.js';
 
 /** Runs the item rules of the domain; answers 422 listing every problem in Chinese. */
@@ -20,15 +20,16 @@ export function checkedItem(input: unknown): CatalogItem {
   return result.value;
 }
 
+/**
+ * The catalog, or the items a query finds (by name, 俗称, code or pinyin; see domain/catalog/match.ts), best
+ * first: exact code, exact name or 俗称, names that start with the query, then the rest. SQL narrows the rows,
+ * the domain decides and orders them, so every surface (console, agent app, public hall) finds the same items.
+ */
 export async function searchItems(ctx: AppContext, filter: repo.ItemFilter) {
-  const rows = (await repo.listItems(ctx.database.db, filter)).map(presentItem);
+  // each with its pinyin (cached): ranked here, and answered so the agent app can match offline
+  const rows = (await repo.listItems(ctx.database.db, filter)).map((row) => withPinyin(presentItem(row)));
   const q = filter.q?.trim();
-  if (!q) return rows;
-  // Best matches first: exact code, then names that start with the query, then the rest.
-  return rows
-    .map((item, index) => ({ item, index, rank: rankMatch(item, q) }))
-    .sort((a, b) => b.rank - a.rank || a.index - b.index)
-    .map((r) => r.item);
+  return q ? rankItems(rows, q) : rows;
 }
 
 export async function getItem(ctx: AppContext, code: string) {

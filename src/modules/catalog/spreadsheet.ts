@@ -11,6 +11,9 @@
  * - 申报材料: one per line, `名称｜主件｜1份｜原件` (“|” works too). Parts after the name may be left out or put in
  *   any order: they default to 附件, 1份, 原件. The default is 附件 on purpose: a missing 主件 gets a case returned,
  *   so marking one is a deliberate choice, and a list of bare names is refused (“至少要有一项主件”).
+ * - 俗称: the names people use, separated by “、”, “；” or line breaks (export writes “低保、低保户”). A file
+ *   without this column (or a JSON item without `aliases`) leaves an existing item's 俗称 as they are: official
+ *   catalogs carry none, and re-importing one must not wipe what the center added.
  * - 是/否 for the three yes/no columns; 即办件/承诺件 for the kind.
  * - 收费金额（元） and 收费依据 are two columns (fee.amount, fee.basis).
  * - 特殊环节: one per line, `公示｜publicity｜7｜不计入` (type as code or Chinese; 计入 when left out). “无” means
@@ -35,6 +38,7 @@ import {
 } from '../../domain/catalog/item.js';
 import { DomainError } from '../../domain/errors.js';
 import { DEFAULT_LEVEL_NAMES, type OrgLevel } from '../../domain/orgs/tree.js';
+import { readWorkbook } from '../../server/read-xlsx.js';
 
 export interface ItemRowReport {
   /** The spreadsheet row a person sees (JSON: 1-based position in the items array). */
@@ -45,6 +49,8 @@ export interface ItemRowReport {
   /** The checked item (validateItem passed); absent when the row has errors. */
   item?: CatalogItem;
   errors: string[];
+  /** The file gave the 俗称 (a 俗称 column, or `aliases` in JSON); otherwise an existing item keeps its own. */
+  aliasesGiven: boolean;
 }
 
 export interface ItemReadResult {
@@ -91,6 +97,14 @@ const LIST_NOTE = '每行一项，或用“；”分隔。';
 export const CATALOG_COLUMNS: readonly ColumnSpec[] = [
   col('code', L.code, ['编码', '事项代码'], true, 10, '必填。字母、短横线加数字，如 MZ-003。同一文件中不能重复。'),
   col('name', L.name, ['名称'], true, 28, `必填。以“${EXAMPLE_ROW_MARK}”开头的行不会导入。`),
+  col(
+    'aliases',
+    L.aliases,
+    ['别名', '俗名', '常用名称', '简称'],
+    false,
+    16,
+    '选填。群众平常的叫法，如 低保、五保、准生证，多个用“、”分隔。按俗称、俗称的拼音或首字母（如 db）都能查到本事项。没有这一列时，已有事项的俗称保持不变。',
+  ),
   col('category', L.category, ['类别', '事项分类'], true, 10, '必填。如：社会救助、户籍、林业。'),
   col('department', L.department, ['办理部门', '实施主体', '责任部门'], true, 20, '必填。'),
   col('window', L.window, ['窗口'], true, 12, '必填。受理本事项的窗口名称，如：民政窗口。'),
@@ -329,6 +343,7 @@ interface RawRow {
   /** Infer special steps after validation (the sheet or JSON gave none, not even “无”/[]). */
   infer: boolean;
   unread: string[];
+  aliasesGiven: boolean;
 }
 
 /** One sheet row (cells by column key) → the raw item for validateItem, plus the errors found in the cells. */
@@ -344,6 +359,8 @@ function rowToRawItem(cells: Map<ColumnKey, Raw>): RawRow {
   const raw: Record<string, unknown> = {};
 
   for (const key of ['code', 'name', 'category', 'department', 'window', 'conditions', 'result'] as const) raw[key] = text(key);
+  const aliasesGiven = cells.has('aliases');
+  if (aliasesGiven) raw.aliases = NONE.test(text('aliases')) ? [] : text('aliases').split(/[\n、；;，,]/).map((a) => a.trim()).filter((a) => a !== '');
 
   const level = text('level');
   const parsedLevel = parseLevel(level);
@@ -399,13 +416,13 @@ function rowToRawItem(cells: Map<ColumnKey, Raw>): RawRow {
     infer = false;
     raw.specialSteps = NONE.test(text('specialSteps')) ? [] : parseSpecialSteps(text('specialSteps'), errors);
   }
-  return { raw, errors, infer, unread };
+  return { raw, errors, infer, unread, aliasesGiven };
 }
 
 /** Validates rows, infers special steps where asked, and flags codes repeated within the file. */
 function finishRows(rows: (RawRow & { row: number })[], place: (row: number) => string): ItemRowReport[] {
   const firstRowOfCode = new Map<string, number>();
-  return rows.map(({ row, raw, errors, infer, unread }) => {
+  return rows.map(({ row, raw, errors, infer, unread, aliasesGiven }) => {
     const obj = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
     const code = typeof obj.code === 'string' && obj.code.trim() !== '' ? obj.code.trim() : null;
     const name = typeof obj.name === 'string' && obj.name.trim() !== '' ? obj.name.trim() : null;
@@ -425,7 +442,7 @@ function finishRows(rows: (RawRow & { row: number })[], place: (row: number) => 
         item = undefined;
       } else firstRowOfCode.set(item.code, row);
     }
-    return item ? { row, code, name, item, errors: [] } : { row, code, name, errors: all };
+    return item ? { row, code, name, item, errors: [], aliasesGiven } : { row, code, name, errors: all, aliasesGiven };
   });
 }
 
@@ -434,10 +451,12 @@ function finishRows(rows: (RawRow & { row: number })[], place: (row: number) => 
  * header row or lacks required columns; otherwise reports every row: the checked item or its errors in Chinese.
  */
 export async function readItemsFromXlsx(buffer: Buffer): Promise<ItemReadResult> {
-  const workbook = new ExcelJS.Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
-    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
+    // size, rows and cells are checked before exceljs unpacks anything (a crafted file is refused in milliseconds)
+    workbook = await readWorkbook(buffer);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'SPREADSHEET_TOO_LARGE') throw error;
     throw new DomainError('IMPORT_FILE_UNREADABLE', '文件不是有效的 Excel（.xlsx）文件。请下载模板或导出目录，修改后另存为 .xlsx 再导入。');
   }
   const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets[0];
@@ -515,6 +534,7 @@ export function readItemsFromJson(json: unknown): ItemReadResult {
     errors: [],
     unread: [],
     infer: !(raw !== null && typeof raw === 'object' && 'specialSteps' in raw),
+    aliasesGiven: raw !== null && typeof raw === 'object' && 'aliases' in raw,
   }));
   return { rows: finishRows(rows, (r) => `第 ${r} 项`), ignoredColumns: [] };
 }
@@ -529,6 +549,7 @@ function cellsOf(item: CatalogItem): Record<ColumnKey, string | number | null> {
   return {
     code: item.code,
     name: item.name,
+    aliases: item.aliases.join('、'),
     category: item.category,
     department: item.department,
     window: item.window,
@@ -619,6 +640,7 @@ export function writeItemsToXlsx(items: readonly CatalogItem[]): Promise<Buffer>
 export const TEMPLATE_EXAMPLE_ITEM: CatalogItem = {
   code: 'MZ-003',
   name: `${EXAMPLE_ROW_MARK}城乡居民最低生活保障`,
+  aliases: ['低保', '低保户'],
   category: '社会救助',
   department: '县民政局',
   window: '民政窗口',

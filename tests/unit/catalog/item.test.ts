@@ -237,3 +237,20 @@ describe('rules across fields', () => {
     ]);
   });
 });
+
+describe('俗称 (aliases)', () => {
+  it('are optional, trimmed, at most 10 of at most 20 characters, each named by position', () => {
+    const { aliases: _a, ...bare } = demoItem('MZ-003');
+    expect(valid(bare).aliases).toEqual([]);
+    expect(valid({ ...bare, aliases: [' 低保 ', '低保户'] }).aliases).toEqual(['低保', '低保户']);
+    expect(errorsOf({ ...bare, aliases: ['低保', ''] })).toEqual(['俗称第2项：俗称不能为空']);
+    expect(errorsOf({ ...bare, aliases: ['城乡居民最低生活保障待遇资格申请认定'.repeat(2)] })).toEqual(['俗称第1项：俗称不能超过20个字']);
+    expect(errorsOf({ ...bare, aliases: Array.from({ length: 11 }, (_, i) => `低保${i}`) })).toEqual(['俗称不能超过10个']);
+    expect(errorsOf({ ...bare, aliases: '低保' })).toEqual(['俗称必须是列表']);
+  });
+
+  it('are not repeated and do not repeat the name', () => {
+    expect(errorsOf({ ...demoItem('MZ-003'), aliases: ['低保', '低保'] })).toEqual(['俗称重复：低保']);
+    expect(errorsOf({ ...demoItem('MZ-003'), aliases: ['城乡居民最低生活保障'] })).toEqual(['俗称“城乡居民最低生活保障”与事项名称相同，不必再填']);
+  });
+});

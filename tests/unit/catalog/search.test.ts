@@ -1,11 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchesQuery, rankMatch, searchItems, searchKeys } from '../../../src/domain/catalog/search.js';
+import * as match from '../../../src/domain/catalog/match.js';
+import {
+  itemPinyin,
+  matchesQuery,
+  queryPatterns,
+  rankMatch,
+  searchItems,
+  searchKeys,
+  searchText,
+  SERVICE_WORDS,
+  withoutServiceWords,
+} from '../../../src/domain/catalog/search.js';
 import { loadDemoCatalog } from './demo-catalog.js';
 
-const demo = loadDemoCatalog().items.map((i) => ({ code: String(i.code), name: String(i.name) }));
-const withKeys = demo.map((i) => ({ ...i, keys: searchKeys(i.name) }));
+const catalog = loadDemoCatalog().items.map((i) => ({ code: String(i.code), name: String(i.name), aliases: (i.aliases ?? []) as string[] }));
+/** The demo items by code and name only, as before 俗称 existed. */
+const demo = catalog.map(({ code, name }) => ({ code, name }));
+const withKeys = demo.map((i) => ({ ...i, pinyin: itemPinyin(i) }));
 const byCode = (code: string) => withKeys.find((i) => i.code === code)!;
+/** The demo items with their 俗称 and pinyin, as GET /api/items answers them. */
+const items = catalog.map((i) => ({ ...i, pinyin: itemPinyin(i) }));
+const item = (code: string) => items.find((i) => i.code === code)!;
+const codesFound = (q: string) => match.searchItems(items, q).map((i) => i.code);
 
 describe('searchKeys', () => {
   it('full pinyin and initials without tones or spaces', () => {
@@ -51,7 +68,7 @@ describe('searchKeys', () => {
 });
 
 describe('matchesQuery', () => {
-  const dibao = { code: 'MZ-101', name: '农村低保申请', keys: searchKeys('农村低保申请') };
+  const dibao = { code: 'MZ-101', name: '农村低保申请', pinyin: itemPinyin({ name: '农村低保申请' }) };
 
   it.each(['dbsq', 'DBSQ', 'd b s q', 'ncdbsq', 'dibao', 'di bao shen', 'shenqing', '低保', '低保申请', '农村低保', 'mz-101', 'MZ101', '101'])(
     '农村低保申请 is found by %j',
@@ -67,8 +84,9 @@ describe('matchesQuery', () => {
     for (const q of ['zdsh', 'zdshbz', 'ZDSH', 'cxjm', '最低生活', '生活保障', 'zuidi', 'shenghuobaozhang', 'mz-003', 'Mz003']) {
       expect(matchesQuery(item, q), q).toBe(true);
     }
-    // 低保 is how people say it, but it is not a substring of the name (最低生活保障 has 低生).
+    // 低保 is how people say it, but it is not a substring of the name (最低生活保障 has 低生): the 俗称 is needed
     expect(matchesQuery(item, '低保')).toBe(false);
+    expect(matchesQuery(item, 'dbsq')).toBe(false);
   });
 
   it('computes the keys when the item does not carry them', () => {
@@ -81,7 +99,7 @@ describe('matchesQuery', () => {
 
   it('every demo item is found by its code, name, initials and full pinyin', () => {
     for (const item of withKeys) {
-      for (const q of [item.code, item.code.toLowerCase(), item.name, item.keys.initials, item.keys.full]) {
+      for (const q of [item.code, item.code.toLowerCase(), item.name, item.pinyin[0]!.initials, item.pinyin[0]!.full]) {
         expect(matchesQuery(item, q), `${item.code} ${q}`).toBe(true);
       }
     }
@@ -95,7 +113,7 @@ describe('matchesQuery', () => {
         fc.nat(),
         fc.nat(),
         (item, field, a, b) => {
-          const text = field === 'name' ? item.name : item.keys[field as 'initials' | 'full'];
+          const text = field === 'name' ? item.name : item.pinyin[0]![field as 'initials' | 'full'];
           const start = a % text.length;
           const end = start + 1 + (b % (text.length - start));
           expect(matchesQuery(item, text.slice(start, end))).toBe(true);
@@ -140,5 +158,129 @@ describe('rankMatch and searchItems', () => {
     expect(found.every((i) => i.name.includes('登记'))).toBe(true);
     expect(found.map((i) => i.code)).toEqual([...found.map((i) => i.code)].sort());
     expect(rankMatch(byCode('MZ-003'), '登记')).toBe(0);
+  });
+});
+
+describe('俗称 (the names people use)', () => {
+  it.each(['dbsq', '低保', 'dibao', 'db', 'DB', '低保户', '低保申请', '申请低保', '低保怎么办', 'sqdb', 'dibaoshenqing', 'dbbl'])(
+    '%j finds 城乡居民最低生活保障 first',
+    (q) => expect(codesFound(q)[0]).toBe('MZ-003'),
+  );
+
+  it.each([
+    ['五保', 'MZ-004'],
+    ['wubao', 'MZ-004'],
+    ['wbsq', 'MZ-004'],
+    ['新农合', 'YB-002'],
+    ['xnh', 'YB-002'],
+    ['准生证', 'JS-002'],
+    ['zsz', 'JS-002'],
+    ['医保', 'YB-002'],
+    ['残疾证', 'MZ-006'],
+    ['cjzbl', 'MZ-006'],
+    ['宅基地', 'ZJ-001'],
+    ['户口迁移', 'GA-005'],
+    ['hkqy', 'GA-005'],
+    ['社保卡', 'RS-008'],
+    ['上户口', 'GA-001'],
+  ])('%j finds %s first', (q, code) => expect(codesFound(q)[0]).toBe(code));
+
+  it('does not find what it should not', () => {
+    expect(codesFound('dbxq')).not.toContain('MZ-003');
+    expect(codesFound('低收')).not.toContain('MZ-003');
+    // a service word alone strips to nothing: it finds the items whose own name has it, not every item
+    expect(codesFound('申请').length).toBeLessThan(items.length / 2);
+    expect(withoutServiceWords('sq')).toEqual([]);
+    expect(withoutServiceWords('xsq')).toEqual([]);
+  });
+
+  it('the exact name comes before the same 俗称, which comes before names that start with it', () => {
+    const list = [
+      { code: 'MZ-103', name: '低保金发放', aliases: [] },
+      { code: 'MZ-003', name: '城乡居民最低生活保障', aliases: ['低保'] },
+      { code: 'MZ-102', name: '低保', aliases: [] },
+    ];
+    expect(searchItems(list, '低保').map((i) => i.code)).toEqual(['MZ-102', 'MZ-003', 'MZ-103']);
+    expect(searchItems(list, 'db').map((i) => i.code)).toEqual(['MZ-102', 'MZ-003', 'MZ-103']);
+  });
+
+  it('a name that is what was typed outranks a 俗称 found once the service word is taken off', () => {
+    const list = [item('MZ-003'), { code: 'MZ-101', name: '农村低保申请' }];
+    expect(searchItems(list, 'dbsq').map((i) => i.code)).toEqual(['MZ-101', 'MZ-003']);
+    expect(searchItems(list, '低保申请').map((i) => i.code)).toEqual(['MZ-101', 'MZ-003']);
+  });
+
+  it('without the pinyin (an old copy on a phone) characters and the code still match', () => {
+    const { pinyin: _p, ...bare } = item('MZ-003');
+    expect(match.matchesQuery(bare, '低保')).toBe(true);
+    expect(match.matchesQuery(bare, '申请低保')).toBe(true);
+    expect(match.matchesQuery(bare, 'mz003')).toBe(true);
+    expect(match.matchesQuery(bare, 'dibao')).toBe(false);
+  });
+
+  it('the pinyin of each service word is what searchKeys reads', () => {
+    for (const w of SERVICE_WORDS) {
+      const keys = searchKeys(w.text);
+      expect(w.full, w.text).toBe(keys.full);
+      expect(w.initials, w.text).toBe(keys.initials.length >= 2 ? keys.initials : '');
+    }
+  });
+
+  it('every item is found by its name, each 俗称 and their pinyin, ranked with the best (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...items), fc.nat(), fc.constantFrom('text', 'initials', 'full'), (it, n, form) => {
+        const names = [it.name, ...it.aliases];
+        const i = n % names.length;
+        const q = form === 'text' ? names[i]! : it.pinyin[i]![form as 'initials' | 'full'];
+        const rank = match.rankMatch(it, q);
+        expect(rank, q).toBeGreaterThan(0);
+        // nothing ranks above it (at most a tie: another item with the same 俗称), except codes starting with
+        // the letters typed: sf lists the SF- items before 上访 (XF-001), yb the YB- items
+        const above = items.filter((other) => match.rankMatch(other, q) > rank);
+        expect(above.filter((other) => !other.code.toLowerCase().startsWith(q)).map((other) => other.code), q).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a 俗称 with a service word before or after it finds the item (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...items.filter((i) => i.aliases.length > 0)),
+        fc.nat(),
+        fc.constantFrom(...SERVICE_WORDS),
+        fc.boolean(),
+        fc.boolean(),
+        (it, n, word, pinyin, before) => {
+          const i = 1 + (n % it.aliases.length);
+          const alias = pinyin ? it.pinyin[i]!.initials : it.aliases[i - 1]!;
+          const service = pinyin ? word.initials || word.full : word.text;
+          const q = before ? service + alias : alias + service;
+          expect(match.rankMatch(it, q), q).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('the stored search text holds a pattern of every query that finds the item, so SQL can narrow first (property)', () => {
+    const texts = new Map(items.map((i) => [i.code, searchText(i)]));
+    const pieces = [...new Set(items.flatMap((i) => [i.code, ...[i.name, ...i.aliases]]).join('') + 'dbsqlmzhwbxnh申请办理怎么- 0123')];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...pieces), minLength: 1, maxLength: 6 }), (q) => {
+        for (const it of items) {
+          if (!match.matchesQuery(it, q)) continue;
+          const stored = texts.get(it.code)!;
+          // no pattern (only punctuation typed): the database does not narrow, as rankMatch finds everything
+          const patterns = queryPatterns(q);
+          expect(patterns.length === 0 || patterns.some((p) => stored.includes(p)), `${it.code} ${q}`).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // and the named examples
+    for (const q of ['dbsq', '低保', 'dibao', 'db', '申请低保', 'MZ-003', 'mz 003']) {
+      expect(queryPatterns(q).some((p) => texts.get('MZ-003')!.includes(p)), q).toBe(true);
+    }
   });
 });

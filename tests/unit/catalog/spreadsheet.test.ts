@@ -47,6 +47,7 @@ function rowFor(code: string, patch: Partial<Record<(typeof CATALOG_COLUMNS)[num
   const base: Record<string, unknown> = {
     code: item.code,
     name: item.name,
+    aliases: item.aliases.join('、'),
     category: item.category,
     department: item.department,
     window: item.window,
@@ -90,6 +91,7 @@ describe('columns', () => {
     expect(HEADERS).toEqual([
       '事项编码',
       '事项名称',
+      '俗称',
       '事项类别',
       '实施部门',
       '受理窗口',
@@ -169,6 +171,7 @@ describe('the template', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual(HEADERS);
     expect(String(rows[1]![1])).toMatch(new RegExp(`^${EXAMPLE_ROW_MARK}`));
+    expect(rows[1]![HEADERS.indexOf('俗称')]).toBe('低保、低保户');
     expect(await readItemsFromXlsx(buffer)).toEqual({ rows: [], ignoredColumns: [] });
   });
 
@@ -300,6 +303,26 @@ describe('reading a sheet people filled in', () => {
     expect(item?.specialSteps).toEqual([{ name: '公示', kind: 'publicity', limitDays: 7, countsTowardLegal: true }]);
   });
 
+  it('reads 俗称 separated by 、 ； , or line breaks; without the column the row says nothing of them', async () => {
+    const buffer = await sheet([HEADERS, rowFor('MZ-003', { aliases: '低保、低保户；城市低保\n农村低保, 低保金' }), rowFor('MZ-004', { aliases: '' })]);
+    const { rows } = await readItemsFromXlsx(buffer);
+    expect(rows[0]?.item?.aliases).toEqual(['低保', '低保户', '城市低保', '农村低保', '低保金']);
+    expect(rows[1]?.item?.aliases).toEqual([]);
+    expect(rows.map((r) => r.aliasesGiven)).toEqual([true, true]);
+
+    const repeated = await readItemsFromXlsx(await sheet([HEADERS, rowFor('MZ-003', { aliases: '低保、低保' })]));
+    expect(repeated.rows[0]?.errors).toEqual(['俗称重复：低保']);
+
+    const without = HEADERS.filter((h) => h !== '俗称');
+    const row = rowFor('MZ-003').filter((_, i) => HEADERS[i] !== '俗称');
+    const read = await readItemsFromXlsx(await sheet([without, row]));
+    expect(read.rows[0]?.item?.aliases).toEqual([]);
+    expect(read.rows[0]?.aliasesGiven).toBe(false);
+    // the other spellings of the header
+    const named = await readItemsFromXlsx(await sheet([HEADERS.map((h) => (h === '俗称' ? '别名' : h)), rowFor('MZ-003')]));
+    expect(named.rows[0]?.item?.aliases).toEqual(['低保', '低保户']);
+  });
+
   it('refuses a sheet without required columns, with repeated columns or without headers', async () => {
     const missing = await expectDomainError(readItemsFromXlsx(await sheet([HEADERS.filter((h) => h !== '申报材料' && h !== '可代办')])), 'IMPORT_COLUMNS_MISSING');
     expect(missing.message).toBe('表格缺少这些列：“可代办”、“申报材料”。请下载模板，按模板的列填写后再导入。');
@@ -318,6 +341,15 @@ describe('readItemsFromJson', () => {
     expect(read.rows).toHaveLength(56);
     expect(read.rows.every((r) => r.errors.length === 0 && r.item)).toBe(true);
     expect(read.rows.map((r) => r.item)).toEqual(demoItems().map(withInferredSpecialSteps));
+  });
+
+  it('tells whether an item gave its 俗称', () => {
+    const { aliases: _a, ...bare } = demoItem('MZ-003');
+    const read = readItemsFromJson([demoItem('MZ-003'), { ...bare, code: 'MZ-103' }]);
+    expect(read.rows.map((r) => [r.item?.aliases, r.aliasesGiven])).toEqual([
+      [['低保', '低保户'], true],
+      [[], false],
+    ]);
   });
 
   it('reads a bare array; an explicit [] stays empty', () => {

@@ -27,5 +27,7 @@ export const itemSchema = itemInputSchema.extend({
   retiredReason: z.string().nullable(),
   version: z.number(),
   updatedAt: z.string(),
+  /** GET /api/items only: the pinyin of the name, then of each 俗称 (for the agent app; the console asks the server). */
+  pinyin: z.array(z.object({ full: z.string(), initials: z.string() })).optional(),
 });
 export type Item = z.infer<typeof itemSchema>;

@@ -39,7 +39,7 @@ export function ItemFilters({ value, onChange }: Props) {
         value={q}
         onChange={(e) => setQ(e.target.value)}
         onSearch={(text) => onChange({ ...value, q: text.trim() || undefined })}
-        placeholder="输入事项名称、编码或拼音首字母，如 zdsh（最低生活保障）"
+        placeholder="输入事项名称、俗称、编码或拼音首字母，如 低保、dbsq"
         style={{ width: 360 }}
         aria-label="搜索事项"
       />

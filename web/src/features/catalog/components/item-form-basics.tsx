@@ -36,6 +36,22 @@ export function ItemFormBasics({ codeLocked }: { codeLocked: boolean }) {
           <Input placeholder="如：最低生活保障申请" />
         </Form.Item>
       </Col>
+      <Col xs={24}>
+        <Form.Item
+          name="aliases"
+          label={L.aliases}
+          extra="群众平常的叫法，如 低保、五保、准生证；输入一个按回车，可填多个。按俗称、俗称的拼音或首字母都能查到本事项。"
+        >
+          <Select
+            mode="tags"
+            open={false}
+            suffixIcon={null}
+            tokenSeparators={['、', '，', ',', '；', ';']}
+            placeholder="如：低保、低保户"
+            aria-label={L.aliases}
+          />
+        </Form.Item>
+      </Col>
       <Col xs={24} md={8}>
         <Form.Item name="category" label={L.category} rules={[{ required: true, whitespace: true, message: `请填写${L.category}` }]}>
           <AutoComplete options={toOptions(facets.data?.categories)} placeholder="如：社会救助" filterOption />

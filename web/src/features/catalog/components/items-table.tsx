@@ -26,6 +26,7 @@ export function ItemsTable({ items, loading }: Props) {
           <Link to="/catalog/$code" params={{ code: item.code }} onClick={(e) => e.stopPropagation()}>
             {name}
           </Link>
+          {item.aliases.length > 0 && <div style={{ color: '#8c8c8c', fontSize: 12 }}>俗称：{item.aliases.join('、')}</div>}
           {item.status === 'retired' && (
             <Tag color="default" style={{ marginInlineStart: 8 }}>
               已停用

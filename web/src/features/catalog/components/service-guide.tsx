@@ -18,6 +18,11 @@ export function ServiceGuide({ item, issuer }: { item: Item; issuer?: string }) 
     <article className="service-guide">
       <h1>{item.name}</h1>
       <div className="guide-subtitle">办事指南</div>
+      {item.aliases.length > 0 && (
+        <div style={{ textAlign: 'center', color: '#595959', marginBottom: 12 }} data-testid="guide-aliases">
+          俗称：{item.aliases.join('、')}
+        </div>
+      )}
       {item.status === 'retired' && (
         <div className="guide-retired-stamp">本事项已停用{item.retiredReason ? `（${item.retiredReason}）` : ''}，不再受理</div>
       )}

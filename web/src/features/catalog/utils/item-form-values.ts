@@ -6,6 +6,7 @@ export type ItemFormValues = Omit<CatalogItem, 'promisedDays'> & { promisedDays:
 export const EMPTY_ITEM: ItemFormValues = {
   code: '',
   name: '',
+  aliases: [],
   category: '',
   department: '',
   window: '',
@@ -29,7 +30,7 @@ export const EMPTY_ITEM: ItemFormValues = {
 };
 
 /** A stored item as the form's starting values: the item without what the catalog adds to it. */
-export const formValuesOf = ({ id: _id, status: _s, retiredReason: _r, version: _v, updatedAt: _u, ...item }: Item): ItemFormValues => item;
+export const formValuesOf = ({ id: _id, status: _s, retiredReason: _r, version: _v, updatedAt: _u, pinyin: _p, ...item }: Item): ItemFormValues => item;
 
 /**
  * The form's values as the item to check with the server's own rules (`validateItem`). Only what the form
@@ -43,6 +44,7 @@ export function toItemInput(values: ItemFormValues) {
     ...values,
     promisedDays: values.kind === 'immediate' ? 0 : (values.promisedDays ?? undefined),
     proxyAllowed: values.inPersonRequired ? false : values.proxyAllowed,
+    aliases: lines(values.aliases),
     joint: lines(values.joint),
     basis: lines(values.basis),
     steps: lines(values.steps),
