@@ -20,3 +20,17 @@ export function refusalReviewProblem(
   }
   return null;
 }
+
+/**
+ * The window answers the director's objection (有异议): what was wrong and how it was put right. Only a
+ * questioned refusal has a task to answer, and it is answered once, which closes it.
+ */
+export function objectionAnswerProblem(
+  c: { review: RefusalOpinion | null; answeredAt: string | null },
+  input: { answer: string },
+): Rejection | null {
+  if (c.review !== 'questioned') return reject('NO_OBJECTION', '中心主任对本件的否定报备没有提出异议，无需答复。');
+  if (c.answeredAt !== null) return reject('OBJECTION_ALREADY_ANSWERED', '本件的异议已经答复过，不能重复答复。');
+  if (!input.answer.trim()) return reject('ANSWER_REQUIRED', '请写明答复：是否纠正、如何纠正（如已联系申请人重新受理）。');
+  return null;
+}

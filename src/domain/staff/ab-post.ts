@@ -28,6 +28,16 @@ export function windowsWorkedBy<W extends WindowPosts & { id: string }>(windows:
   return windows.filter((w) => actingHolder(w)?.userId === userId).map((w) => w.id);
 }
 
+/** Windows a person works now as the backup: their B posts whose A is away (what B does for A). */
+export function windowsCoveredBy<W extends WindowPosts & { id: string }>(windows: readonly W[], userId: string): string[] {
+  return windows
+    .filter((w) => {
+      const acting = actingHolder(w);
+      return acting?.post === 'B' && acting.userId === userId;
+    })
+    .map((w) => w.id);
+}
+
 /** A and B must be two different people, or the backup is no backup. */
 export const samePersonProblem = (postA: string | null, postB: string | null): string | null =>
   postA !== null && postA === postB ? 'A岗和B岗须由两名不同的工作人员担任，请另选B岗人员。' : null;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dueInstant, type OfficeHours } from '../../../src/domain/calendar/office-hours.js';
-import { caseLight, workingMinutesBetween, type Light, type LightFacts } from '../../../src/domain/cases/light.js';
+import { caseLight, nextLightChange, workingMinutesBetween, type Light, type LightFacts } from '../../../src/domain/cases/light.js';
 import { CASE_STATUSES } from '../../../src/domain/cases/model.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import { officialCalendar } from '../calendar/support.js';
@@ -21,12 +21,19 @@ const DAY = 390;
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 const minutes = (from: string, to: string, hours = HOURS, zone = SH) => workingMinutesBetween(cal, at(from), at(to), hours, zone);
 
-/** An in-progress case accepted at `accepted` with `days` working days, due as the service computes it. */
+/** An in-progress case accepted at `accepted` with `days` working days (0: an 即办件), due as the service computes it. */
 function promised(accepted: string, days: number): LightFacts {
   const acceptedAt = at(accepted);
-  return { status: 'in_progress', acceptedAt: acceptedAt.toISOString(), dueAt: dueInstant(cal, acceptedAt, days, HOURS, SH).toISOString(), pausedAt: null };
+  return {
+    kind: days === 0 ? 'immediate' : 'promised',
+    status: 'in_progress',
+    acceptedAt: acceptedAt.toISOString(),
+    dueAt: dueInstant(cal, acceptedAt, days, HOURS, SH).toISOString(),
+    pausedAt: null,
+  };
 }
 const light = (c: LightFacts, now: string | Date) => caseLight(c, typeof now === 'string' ? at(now) : now, cal, HOURS, SH);
+const next = (c: LightFacts, now: string | Date) => nextLightChange(c, typeof now === 'string' ? at(now) : now, cal, HOURS, SH);
 
 describe('workingMinutesBetween', () => {
   it('counts only office sessions of working days', () => {
@@ -167,20 +174,63 @@ describe('caseLight', () => {
     });
   });
 
-  describe('immediate cases (0 days: due at the close of the day of acceptance)', () => {
-    it('are yellow from acceptance, because they never have more than one working day; red after the close', () => {
-      const c = promised('2026-03-04 09:00', 0);
+  describe('immediate cases (rule 12: green for 30 minutes, yellow to the end of that working day, red after)', () => {
+    const c = promised('2026-03-04 09:00', 0);
+
+    it('are green at registration and for the first 30 minutes, yellow from the 30th minute', () => {
       expect(c.dueAt).toBe(at('2026-03-04 17:30').toISOString());
-      expect(light(c, '2026-03-04 09:00')).toBe('yellow');
+      expect(light(c, '2026-03-04 09:00')).toBe('green');
+      expect(light(c, '2026-03-04 09:29')).toBe('green');
+      expect(light(c, new Date(at('2026-03-04 09:30').getTime() - 1))).toBe('green');
+      expect(light(c, '2026-03-04 09:30')).toBe('yellow');
+    });
+
+    it('stay yellow until the close of office that day, red after', () => {
       expect(light(c, '2026-03-04 17:30')).toBe('yellow');
       expect(light(c, '2026-03-04 17:31')).toBe('red');
     });
 
-    it('accepted after the close before the holiday week: yellow through it, due at the close of 10-08', () => {
-      const c = promised('2026-09-30 18:00', 0);
-      expect(c.dueAt).toBe(at('2026-10-08 17:30').toISOString());
-      expect(light(c, '2026-10-05 10:00')).toBe('yellow');
-      expect(light(c, '2026-10-08 17:31')).toBe('red');
+    it('say when they change next: at 30 minutes, then one millisecond after the close; red changes no more', () => {
+      expect(next(c, '2026-03-04 09:00')).toEqual(at('2026-03-04 09:30'));
+      expect(next(c, '2026-03-04 09:30')).toEqual(new Date(at('2026-03-04 17:30').getTime() + 1));
+      expect(next(c, '2026-03-04 17:31')).toBeNull();
+    });
+
+    it('registered ten minutes before the close: green until it, then red', () => {
+      const late = promised('2026-03-04 17:20', 0);
+      expect(light(late, '2026-03-04 17:29')).toBe('green');
+      expect(next(late, '2026-03-04 17:20')).toEqual(new Date(at('2026-03-04 17:30').getTime() + 1));
+      expect(light(late, '2026-03-04 17:31')).toBe('red');
+    });
+
+    it('accepted after the close before the holiday week: due at the close of 10-08, not red during the holidays', () => {
+      const after = promised('2026-09-30 18:00', 0);
+      expect(after.dueAt).toBe(at('2026-10-08 17:30').toISOString());
+      expect(light(after, '2026-10-05 10:00')).toBe('yellow');
+      expect(light(after, '2026-10-08 17:31')).toBe('red');
+    });
+
+    it('the 30 minutes do not run while the clock is paused', () => {
+      const paused: LightFacts = { ...c, status: 'awaiting_supplement', pausedAt: at('2026-03-04 09:10').toISOString() };
+      expect(light(paused, '2026-03-04 16:00')).toBe('green');
+      expect(next(paused, '2026-03-04 16:00')).toBeNull();
+    });
+  });
+
+  describe('paused time does not count in "its time" after a resume', () => {
+    // 10 working days accepted Monday 2026-03-02 09:00; paused 3 working days, resumed: dueAt moved 3 days later.
+    const base = promised('2026-03-02 09:00', 10);
+    const moved: LightFacts = { ...base, dueAt: dueInstant(cal, at('2026-03-02 09:00'), 13, HOURS, SH).toISOString(), pausedDays: 3 };
+
+    it('turns yellow at 20 % of the time it was given, not of the span that includes the pause', () => {
+      expect(moved.dueAt).toBe(at('2026-03-19 17:30').toISOString());
+      // given: 360 min of 03-02 + 10 × 390 = 4260 min; 20 % = 852 min = 2 days and 72 min: from 03-17 16:18
+      expect(light(moved, '2026-03-17 16:17')).toBe('green');
+      expect(light(moved, '2026-03-17 16:18')).toBe('yellow');
+      expect(next(moved, '2026-03-17 10:00')).toEqual(at('2026-03-17 16:18'));
+      // counted over the span with the pause, 5430 min, 20 % would be 1086 min: yellow already from 09:54
+      expect(light({ ...moved, pausedDays: 0 }, '2026-03-17 10:00')).toBe('yellow');
+      expect(light(moved, '2026-03-17 10:00')).toBe('green');
     });
   });
 
@@ -216,8 +266,8 @@ describe('caseLight', () => {
     });
 
     it('while the clock has not started: submitted, or awaiting supplements before acceptance', () => {
-      expect(light({ status: 'submitted', acceptedAt: null, dueAt: null, pausedAt: null }, '2026-03-04 10:00')).toBeNull();
-      expect(light({ status: 'awaiting_supplement', acceptedAt: null, dueAt: null, pausedAt: null }, '2026-03-04 10:00')).toBeNull();
+      expect(light({ kind: 'promised', status: 'submitted', acceptedAt: null, dueAt: null, pausedAt: null }, '2026-03-04 10:00')).toBeNull();
+      expect(light({ kind: 'immediate', status: 'awaiting_supplement', acceptedAt: null, dueAt: null, pausedAt: null }, '2026-03-04 10:00')).toBeNull();
     });
 
     it('every open status with a due date does have a light', () => {
@@ -239,7 +289,7 @@ describe('caseLight', () => {
     const accepted = fc.integer({ min: at('2025-01-02 00:00').getTime(), max: at('2026-10-31 00:00').getTime() }).map((t) => new Date(t));
     const aCase = fc.tuple(accepted, fc.integer({ min: 0, max: 20 })).map(([acceptedAt, days]): LightFacts & { due: Date } => {
       const due = dueInstant(cal, acceptedAt, days, HOURS, SH);
-      return { status: 'in_progress', acceptedAt: acceptedAt.toISOString(), dueAt: due.toISOString(), pausedAt: null, due };
+      return { kind: days === 0 ? 'immediate' : 'promised', status: 'in_progress', acceptedAt: acceptedAt.toISOString(), dueAt: due.toISOString(), pausedAt: null, due };
     });
     /** An instant from a day before acceptance to ten days after the due date. */
     const around = (c: LightFacts & { due: Date }) => {
@@ -280,6 +330,71 @@ describe('caseLight', () => {
           return light(paused, new Date(pausedAt.getTime() + later)) === light(c, pausedAt);
         }),
         { numRuns: 200 },
+      );
+    });
+
+    it('an immediate case is green for exactly 30 minutes, yellow until its due instant, red after', () => {
+      const immediate = aCase.filter((c) => c.kind === 'immediate');
+      fc.assert(
+        fc.property(immediate.chain((c) => fc.tuple(fc.constant(c), around(c))), ([c, t]) => {
+          const accepted = new Date(c.acceptedAt as string).getTime();
+          const since = Math.max(t.getTime(), accepted);
+          const expected = since > c.due.getTime() ? 'red' : since - accepted < 30 * 60_000 ? 'green' : 'yellow';
+          return light(c, t) === expected;
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('a promised case is yellow whenever at most one working day is left, and green only with more than 20 % left', () => {
+      const isPromised = aCase.filter((c) => c.kind === 'promised');
+      fc.assert(
+        fc.property(isPromised.chain((c) => fc.tuple(fc.constant(c), around(c))), ([c, t]) => {
+          const accepted = new Date(c.acceptedAt as string);
+          const since = t.getTime() < accepted.getTime() ? accepted : t;
+          const left = workingMinutesBetween(cal, since, c.due, HOURS, SH);
+          const total = workingMinutesBetween(cal, accepted, c.due, HOURS, SH);
+          const l = light(c, t);
+          if (since.getTime() > c.due.getTime()) return l === 'red';
+          if (left <= DAY) return l === 'yellow';
+          return l === (left * 5 <= total ? 'yellow' : 'green');
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('nextLightChange is exactly when the light changes: the same light until then, another one from then', () => {
+      fc.assert(
+        fc.property(
+          aCase.chain((c) => fc.tuple(fc.constant(c), around(c), fc.double({ min: 0, max: 1, noNaN: true }))),
+          ([c, now, fraction]) => {
+            const before = light(c, now);
+            const n = next(c, now);
+            if (n === null) {
+              // only red stays as it is for good
+              expect(before).toBe('red');
+              return;
+            }
+            expect(n.getTime()).toBeGreaterThan(now.getTime());
+            expect(light(c, n)).not.toBe(before);
+            expect(light(c, new Date(n.getTime() - 1))).toBe(before);
+            const between = new Date(now.getTime() + Math.floor((n.getTime() - 1 - now.getTime()) * fraction));
+            expect(light(c, between)).toBe(before);
+          },
+        ),
+        { numRuns: 400 },
+      );
+    });
+
+    it('a paused case never changes by itself once its pause has begun; before it, not after it', () => {
+      fc.assert(
+        fc.property(aCase.chain((c) => fc.tuple(fc.constant(c), around(c), around(c))), ([c, now, pausedAt]) => {
+          const paused: LightFacts = { ...c, status: 'paused', pausedAt: pausedAt.toISOString() };
+          const n = next(paused, now);
+          if (pausedAt.getTime() <= now.getTime()) return n === null;
+          return n === null || (n.getTime() <= pausedAt.getTime() && light(paused, n) !== light(paused, now));
+        }),
+        { numRuns: 300 },
       );
     });
   });
