@@ -10,8 +10,11 @@ import { migrateToLatest } from '../db/migrate.js';
 import { importYear } from '../modules/calendar/service.js';
 import { importCatalogFile } from '../modules/catalog/import.js';
 import { seedDemo } from '../modules/demo/seed.js';
-import { createFirstAdmin } from '../modules/users/first-admin.js';
+import { startupWarnings } from '../modules/settings/service.js';
+import { verifyAudit } from '../modules/audit/service.js';
+import { createFirstAdmin, resetPasswordOnServer, type AdminRole } from '../modules/users/first-admin.js';
 import { buildApp } from '../server/app.js';
+import { startJobs } from '../server/jobs.js';
 import { loadConfig } from '../server/config.js';
 import { prepareDatabase } from '../server/start.js';
 
@@ -22,11 +25,16 @@ const HELP = `便民服务平台命令行
   serve                         启动服务（默认 http://localhost:3000）；--no-demo 不载入演示数据
   migrate                       升级数据库结构
   seed-demo                     向空数据库载入演示地区、账号和事项目录
-  create-admin --username U --name 姓名 --org-code 代码 [--password P]
+  create-admin --username U --name 姓名 --org-code 代码 [--password P] [--role secadmin|auditor]
+                                （不给 --password 时生成初始密码，首次登录须改为本人自设的密码；
+                                --password 只在本人亲自建立自己的账号时使用）
                                 为正式部署创建第一个系统管理员（空库时同时创建县级机构，需 --org-name）
   import-catalog <文件.json|.xlsx> [--dry-run]
                                 导入事项目录，打印接受与拒绝的行及原因
   import-calendar <文件.json>   导入某一年度的法定节假日安排
+  reset-password --username U [--password P]
+                                在服务器上重置账号密码（三员账号只能这样重置），本人登录时须改密码
+  verify-audit                  校验审计日志的哈希链是否完整（被改动时退出码为 3）
 
 环境变量：PORT、DATA_DIR、DATABASE_URL（postgres://…）、NODE_ENV=production`;
 
@@ -42,6 +50,7 @@ async function main(): Promise<number> {
       password: { type: 'string' },
       'org-code': { type: 'string' },
       'org-name': { type: 'string' },
+      role: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,8 +65,12 @@ async function main(): Promise<number> {
   switch (command) {
     case 'serve': {
       const database = await prepareDatabase(config, console.log);
-      const app = await buildApp({ database, config, clock: () => new Date() }, { logger: config.production });
+      const ctx = { database, config, clock: () => new Date() };
+      const app = await buildApp(ctx, { logger: config.production });
+      // scheduled work (the light sweep …): once across processes on PostgreSQL, see src/server/jobs.ts
+      const jobs = startJobs(ctx);
       const close = async () => {
+        jobs.stop();
         await app.close();
         await database.close();
         process.exit(0);
@@ -66,6 +79,7 @@ async function main(): Promise<number> {
       process.on('SIGTERM', close);
       await app.listen({ port: config.port, host: config.host });
       console.log(`便民服务平台已启动：http://localhost:${config.port}/  数据库：${database.dialect}${config.demo ? '（演示模式）' : ''}`);
+      for (const warning of await startupWarnings({ database, config })) console.warn(warning);
       return -1; // keep running
     }
     case 'migrate': {
@@ -87,6 +101,11 @@ async function main(): Promise<number> {
         console.error('请提供 --username、--name 和 --org-code。');
         return 1;
       }
+      const role = (values.role ?? 'sysadmin') as AdminRole;
+      if (!['sysadmin', 'secadmin', 'auditor'].includes(role)) {
+        console.error('--role 只能是 sysadmin（系统管理员）、secadmin（安全管理员）或 auditor（审计管理员）。');
+        return 1;
+      }
       const database = await prepareDatabase({ ...config, demo: false });
       try {
         const result = await createFirstAdmin(database.db, {
@@ -96,13 +115,49 @@ async function main(): Promise<number> {
           orgCode: values['org-code'],
           orgName: values['org-name'],
           timeZone: config.timeZone,
+          role,
+          policy: config.passwordPolicy,
         });
-        console.log(`已创建系统管理员 ${values.username}（${result.orgName}）。`);
-        if (result.generatedPassword) console.log(`初始密码：${result.generatedPassword}  请登录后立即修改。`);
+        console.log(`已创建${{ sysadmin: '系统管理员', secadmin: '安全管理员', auditor: '审计管理员' }[role]} ${values.username}（${result.orgName}）。`);
+        if (result.generatedPassword) console.log(`初始密码：${result.generatedPassword}  首次登录时须改为本人自设的密码。`);
       } finally {
         await database.close();
       }
       return 0;
+    }
+    case 'reset-password': {
+      if (!values.username) {
+        console.error('请用 --username 指定要重置密码的账号。');
+        return 1;
+      }
+      const database = await prepareDatabase({ ...config, demo: false });
+      try {
+        const result = await resetPasswordOnServer(database.db, {
+          username: values.username,
+          password: values.password,
+          policy: config.passwordPolicy,
+          demo: config.demo,
+        });
+        console.log(`已重置 ${values.username}（${result.name}，${result.role}）的密码，并解除锁定、结束其登录会话。`);
+        if (result.generatedPassword) console.log(`临时密码：${result.generatedPassword}  本人登录时须改为自设的密码。`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'verify-audit': {
+      const database = await prepareDatabase({ ...config, demo: false });
+      try {
+        const result = await verifyAudit({ database, config, clock: () => new Date() }, { actor: null });
+        if (result.ok) {
+          console.log(`审计日志完整：已校验 ${result.checked} 条记录，哈希链没有断开。`);
+          return 0;
+        }
+        console.error(`审计日志被改动：${result.problem}（前 ${result.checked} 条完好，从第 ${result.brokenAt} 条起不可信）。`);
+        return 3;
+      } finally {
+        await database.close();
+      }
     }
     case 'import-catalog': {
       if (!arg) {
@@ -134,6 +189,7 @@ async function main(): Promise<number> {
       try {
         const result = await importYear(database.db, JSON.parse(await readFile(arg, 'utf8')), { userId: null, at: new Date() });
         console.log(`已导入 ${result.year} 年节假日安排（${result.source}），共 ${result.days} 个调整日。`);
+        if (result.recomputed.changed > 0) console.log(`在办办件中有 ${result.recomputed.changed} 件的办结期限按新安排重新计算，已记入各办件的办理记录。`);
       } finally {
         await database.close();
       }

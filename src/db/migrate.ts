@@ -5,6 +5,11 @@ import * as m0002 from './migrations/0002-cases.js';
 import * as m0003 from './migrations/0003-presence.js';
 import * as m0004 from './migrations/0004-refusal-review.js';
 import * as m0005 from './migrations/0005-village-hops.js';
+import * as m0006 from './migrations/0006-provisional-deadlines.js';
+import * as m0007 from './migrations/0007-accounts-audit.js';
+import * as m0009 from './migrations/0009-print-records.js';
+import * as m0010 from './migrations/0010-item-aliases.js';
+import * as m0011 from './migrations/0011-stored-light.js';
 
 // Migrations are listed here, not discovered on disk, so the compiled server and tsx run the same set.
 const migrations: Record<string, Migration> = {
@@ -13,12 +18,19 @@ const migrations: Record<string, Migration> = {
   '0003-presence': m0003,
   '0004-refusal-review': m0004,
   '0005-village-hops': m0005,
+  '0006-provisional-deadlines': m0006,
+  '0007-accounts-audit': m0007,
+  '0009-print-records': m0009,
+  '0010-item-aliases': m0010,
+  '0011-stored-light': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider });
+  // Kysely looks for its own tables in every schema: name ours, or a fresh schema beside another test file's would
+  // be taken as already migrated.
+  const migrator = new Migrator({ db: database.db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

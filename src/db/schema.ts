@@ -34,9 +34,13 @@ export interface UsersTable {
   roles: Json;
   phone: string | null;
   active: Bool;
+  /** no longer read since 0007: wrong passwords are counted per name typed in login_failures */
   failed_logins: number;
+  /** no longer read since 0007 (see login_failures) */
   locked_until: Instant | null;
   last_login_at: Instant | null;
+  /** 1: created or reset by an administrator, the holder must set their own password first (database default 0) */
+  must_change_password?: Bool;
   /** 1 while away from the post (AB岗: the backup acts) */
   away: Bool;
   away_reason: string | null;
@@ -115,9 +119,11 @@ export interface ItemsTable {
   fee: Json;
   public_notes: string | null;
   special_steps: Json;
+  /** 俗称: JSON array of the names people use for the item (低保, 五保 …) */
+  aliases: Json;
   status: 'active' | 'retired';
   retired_reason: string | null;
-  /** lower-case code, full pinyin and pinyin initials, for LIKE search on both databases */
+  /** code, name and 俗称 as compared, with their full pinyin and initials, for LIKE search on both databases */
   search_text: string;
   created_at: Instant;
   updated_at: Instant;
@@ -148,6 +154,27 @@ export interface AuditLogTable {
   target_type: string;
   target_id: string | null;
   detail: Json | null;
+  /** the client address the request came from, when there was one */
+  ip: string | null;
+  /** position in the hash chain (src/db/audit-chain.ts), 1, 2, 3 … without gaps */
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The one row (id 1) holding the last link of the audit chain; every append updates it in its transaction. */
+export interface AuditChainTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+/** Wrong passwords per name typed, real account or not (the same answer and lock-out for both). */
+export interface LoginFailuresTable {
+  username: string;
+  failures: number;
+  locked_until: Instant | null;
+  last_failed_at: Instant;
 }
 
 export interface CasesTable {
@@ -173,6 +200,10 @@ export interface CasesTable {
   accepted_at: Instant | null;
   due_at: Instant | null;
   legal_due_at: Instant | null;
+  /** 1: due_at was counted through a year not imported yet (暂定, rule 3) */
+  due_provisional: Bool;
+  /** when importing a year's arrangement last moved due_at (shown to the director); null: never */
+  due_recomputed_at: Instant | null;
   paused_at: Instant | null;
   outcome: string | null;
   result_no: string | null;
@@ -181,6 +212,13 @@ export interface CasesTable {
   /** the director's review of a refusal (否定报备): when, and 'upheld' | 'questioned' */
   refusal_reviewed_at: Instant | null;
   refusal_review: 'upheld' | 'questioned' | null;
+  /** when the window answered the director's objection (有异议) to the refusal: the work-list task is closed */
+  refusal_answered_at: Instant | null;
+  /** the supervision light (rule 12), stored so lists filter and count by it in SQL; null when not open */
+  light: 'green' | 'yellow' | 'red' | null;
+  /** when the light next changes by itself (the sweep's index); null when it will not */
+  light_changes_at: Instant | null;
+  completed_at: Instant | null;
   created_at: Instant;
   updated_at: Instant;
   version: number;
@@ -250,7 +288,19 @@ export interface CaseHopsTable {
   received_at: Instant | null;
 }
 
+/** One printed paper of a case (DOMAIN.md "Printed notices"); `content` is the JSON snapshot of what it said. */
+export interface PrintRecordsTable {
+  id: string;
+  case_id: string;
+  paper: string;
+  issuer_org_id: string;
+  printed_by: string;
+  printed_at: Instant;
+  content: Json;
+}
+
 export interface DB {
+  print_records: PrintRecordsTable;
   cases: CasesTable;
   village_batches: VillageBatchesTable;
   case_hops: CaseHopsTable;
@@ -269,4 +319,6 @@ export interface DB {
   item_history: ItemHistoryTable;
   org_items: OrgItemsTable;
   audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
+  login_failures: LoginFailuresTable;
 }

@@ -6,31 +6,46 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { calendarRoutes } from '../modules/calendar/routes.js';
 import { agentRoutes } from '../modules/agents/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { orgRoutes } from '../modules/orgs/routes.js';
+import { presenceRoutes } from '../modules/presence/routes.js';
+import { printRoutes } from '../modules/prints/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { windowRoutes } from '../modules/windows/routes.js';
 import { registerAuthentication } from './authenticate.js';
 import type { AppContext } from './context.js';
-import { registerErrorHandler } from './error-handler.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
+import { registerHsts } from './hsts.js';
+import { registerOriginCheck } from './origin.js';
 import { notFound } from './errors.js';
 
 // Validation messages of zod itself (for checks without our own message) in Chinese.
 z.config(z.locales.zhCN());
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: true, bodyLimit: 2 * 1024 * 1024 });
+export async function buildApp(ctx: AppContext, options: { logger?: boolean | FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  // X-Forwarded-For only from the proxies named in TRUST_PROXY: anyone else could pick the address that rate
+  // limits count by (issue 7 §8).
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false,
+    bodyLimit: 2 * 1024 * 1024,
+    // Fastify's own refusals (bad URL, over-long parameter, unparsable request) as Chinese problem+json too
+    frameworkErrors,
+    clientErrorHandler,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerOriginCheck(app, ctx.config.publicUrl);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -44,7 +59,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
         upgradeInsecureRequests: null,
       },
     },
+    // HSTS only over HTTPS (below): on a plain-HTTP intranet it means nothing and misleads a security scan.
+    hsts: false,
   });
+  registerHsts(app, ctx.config.session.secureCookie);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
@@ -63,7 +81,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, settingsRoutes, orgRoutes, userRoutes, windowRoutes, calendarRoutes, catalogRoutes, caseRoutes, agentRoutes]) {
+  for (const routes of [authRoutes, auditRoutes, settingsRoutes, orgRoutes, userRoutes, windowRoutes, calendarRoutes, catalogRoutes, caseRoutes, printRoutes, agentRoutes, presenceRoutes]) {
     routes(app, ctx);
   }
 

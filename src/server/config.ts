@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
+import { isIP } from 'node:net';
 import type { DatabaseTarget } from '../db/database.js';
+import { checkPublicUrl } from '../domain/papers/public-url.js';
+import { PASSWORD_POLICIES, type PasswordPolicy } from '../domain/people/password.js';
 
 export interface Config {
   port: number;
@@ -13,13 +16,60 @@ export interface Config {
   login: { maxFailures: number; lockMinutes: number };
   /** Public progress lookups allowed per address and minute (guessing case numbers is slowed down). */
   progressPerMinute: number;
+  /**
+   * The window the per-address limits (sign-in attempts, progress lookups) count in: one minute. Tests widen it
+   * so that a slow, busy machine cannot spread a burst over two windows.
+   */
+  rateLimitWindowMs: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed (TRUST_PROXY: addresses, CIDRs or loopback/linklocal/uniquelocal).
+   * Empty: the address is the connection's own, so no client can choose the address rate limits count by.
+   */
+  trustProxy: string[];
+  /** PASSWORD_POLICY: 等保 (GB/T 22239) composition rules, or OWASP ASVS length plus a common-password list. */
+  passwordPolicy: PasswordPolicy;
   timeZone: string;
   webDir: string;
+  /**
+   * PUBLIC_URL: the address villagers' phones open (QR codes and printed links). When set it overrides the
+   * settings page; null leaves it to the settings page.
+   */
+  publicUrl: string | null;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
   const parsed = value === undefined || value === '' ? NaN : Number(value);
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+/** The proxy-addr names Fastify understands for whole ranges, besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY as a list; a typo must stop the start, not silently trust nobody (or everybody). */
+export function parseTrustProxy(value: string | undefined): string[] {
+  const entries = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const ok =
+      PROXY_RANGE_NAMES.includes(entry) ||
+      (rest.length === 0 && isIP(address ?? '') !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits)));
+    if (!ok) throw new Error(`TRUST_PROXY 中的“${entry}”不是 IP 地址或网段（如 127.0.0.1、10.0.0.0/8、loopback），请改正后再启动。`);
+  }
+  return entries;
+}
+
+function passwordPolicyFrom(value: string | undefined): PasswordPolicy {
+  if (value === undefined || value === '') return 'dengbao';
+  if ((PASSWORD_POLICIES as readonly string[]).includes(value)) return value as PasswordPolicy;
+  throw new Error(`PASSWORD_POLICY 只能是 dengbao（等保）或 asvs，当前为“${value}”。`);
+}
+
+/** A wrong PUBLIC_URL stops the start: papers printed with a broken link cannot be taken back. */
+function publicUrlFrom(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  const check = checkPublicUrl(value);
+  if (!check.ok) throw new Error(`环境变量 PUBLIC_URL 有误：${check.message}`);
+  return check.url;
 }
 
 /** Configuration comes from the environment (PORT, DATA_DIR, DATABASE_URL …) and the command line flags. */
@@ -43,7 +93,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: { demo?:
     },
     login: { maxFailures: intFrom(env.LOGIN_MAX_FAILURES, 5), lockMinutes: intFrom(env.LOGIN_LOCK_MINUTES, 15) },
     progressPerMinute: intFrom(env.PROGRESS_PER_MINUTE, 20),
+    rateLimitWindowMs: 60_000,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    passwordPolicy: passwordPolicyFrom(env.PASSWORD_POLICY),
     timeZone: env.TZ_CENTER ?? 'Asia/Shanghai',
     webDir: resolve(env.WEB_DIR ?? 'dist/web'),
+    publicUrl: publicUrlFrom(env.PUBLIC_URL),
   };
 }

@@ -37,7 +37,7 @@ describe.each(DIALECTS)('window case handling (%s)', (dialect) => {
     expect(c.caseNo).toMatch(/^410899101-\d{8}-\d{4}$/);
     expect(c.acceptedAt).not.toBeNull();
     expect(c.dueAt).toBe('2026-03-02T09:30:00.000Z'); // 17:30 the same working day, Asia/Shanghai
-    expect(c.light).toBe('yellow'); // an immediate case has less than a working day: finish today
+    expect(c.light).toBe('green'); // rule 12: an immediate case is green for its first 30 minutes
     expect(c.applicant.idNumber).toBe(ID); // the receiving clerk sees it in full
     expect(c.events.map((e: { type: string }) => e.type)).toEqual(['intake']);
     expect(c.allowedActions.map((a: { action: string }) => a.action)).toContain('complete');
@@ -62,7 +62,9 @@ describe.each(DIALECTS)('window case handling (%s)', (dialect) => {
     expect(badId.json().code).toBe('ID_NUMBER_INVALID');
     const notOffered = await register({ itemCode: 'MZ-009', materials: [] });
     expect(notOffered.statusCode).toBe(422);
-    expect(notOffered.json().code).toBe('ITEM_NOT_OFFERED');
+    // 结婚登记 is received only at the county: the refusal says so and names the county's window (rule 11)
+    expect(notOffered.json().code).toBe('NOT_RECEIVABLE_HERE');
+    expect(notOffered.json().title).toContain('清河县政务服务中心婚姻收养登记窗口');
     const noKey = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: clerk }, payload: { itemCode: 'MZ-002', channel: 'window', applicant, materials: [] } });
     expect(noKey.statusCode).toBe(400);
     expect((await t.app.inject({ url: '/api/cases', headers: { cookie: clerk } })).json().total).toBe(before);

@@ -85,7 +85,7 @@ export async function seedCases(database: Database, count: number): Promise<{ ca
         applicant_id_number: '11010519491231002X',
         applicant_phone: phone,
         applicant_address: null,
-        ...caseRowFromState(state),
+        ...caseRowFromState(state, { now, time: times[t]! }),
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
         version: 1,

@@ -2,9 +2,9 @@
  * Turns a decision's DeadlineEffect into due instants (DOMAIN.md rule 3 and 4): the state machine says what
  * happens to the time limit, this file counts it on the official calendar and the center's office hours.
  */
-import { addWorkingDays, countWorkingDays, type WorkingCalendar } from '../calendar/calendar.js';
+import { addWorkingDays, countWorkingDays, provisionalYearsBetween, type WorkingCalendar } from '../calendar/calendar.js';
 import { closingTime, dueInstant, localDate, zonedInstant, type OfficeHours } from '../calendar/office-hours.js';
-import type { CaseState } from './model.js';
+import type { CaseState, DeadlineStep } from './model.js';
 import type { DeadlineEffect } from './transitions.js';
 
 export interface CenterTime {
@@ -21,9 +21,10 @@ function later(t: CenterTime, instant: string, days: number): string {
 
 const earlier = (a: string, b: string | null) => (b !== null && b < a ? b : a);
 
-export function applyDeadline(state: CaseState, effect: DeadlineEffect | null, t: CenterTime): CaseState {
-  if (effect === null) return state;
+function step(state: CaseState, effect: DeadlineStep['effect'], t: CenterTime): CaseState {
   switch (effect.type) {
+    case 'fixed':
+      return { ...state, dueAt: effect.dueAt, legalDueAt: effect.legalDueAt };
     case 'start': {
       const from = new Date(effect.from);
       const legalDueAt = effect.legalDays === null ? null : dueInstant(t.calendar, from, effect.legalDays, t.hours, t.timeZone).toISOString();
@@ -45,4 +46,53 @@ export function applyDeadline(state: CaseState, effect: DeadlineEffect | null, t
     case 'extend':
       return { ...state, dueAt: state.dueAt ? earlier(later(t, state.dueAt, effect.days), state.legalDueAt) : null };
   }
+}
+
+/**
+ * 暂定 (rule 3): the due date was counted through a year whose State Council arrangement is not imported. Every
+ * day counted for it lies between the acceptance day and the due day (pauses and extensions move it later), so
+ * those years decide.
+ */
+export function dueIsProvisional(state: Pick<CaseState, 'acceptedAt' | 'dueAt'>, calendar: WorkingCalendar, timeZone: string): boolean {
+  if (state.dueAt === null) return false;
+  const due = localDate(new Date(state.dueAt), timeZone);
+  const from = state.acceptedAt === null ? due : localDate(new Date(state.acceptedAt), timeZone);
+  return provisionalYearsBetween(calendar, from, due).length > 0;
+}
+
+/**
+ * A case stored before deadlines were logged carries only its dates, which were counted on imported years alone
+ * (an unloaded year was refused then): the log starts from them as they are.
+ */
+const logOf = (state: CaseState): DeadlineStep[] =>
+  state.deadlineLog ?? (state.dueAt === null && state.legalDueAt === null ? [] : [{ effect: { type: 'fixed', dueAt: state.dueAt, legalDueAt: state.legalDueAt }, hours: null, timeZone: null }]);
+
+/**
+ * Applies a decision's deadline effect, and logs it with the center's office hours and zone it was counted in,
+ * so that importing a year later can count every step again (`recomputeDeadlines`).
+ */
+export function applyDeadline(state: CaseState, effect: DeadlineEffect | null, t: CenterTime): CaseState {
+  if (effect === null) return state;
+  const next = step(state, effect, t);
+  return {
+    ...next,
+    deadlineLog: [...logOf(state), { effect, hours: t.hours, timeZone: t.timeZone }],
+    dueProvisional: dueIsProvisional(next, t.calendar, t.timeZone),
+  };
+}
+
+/**
+ * The deadlines counted again on `calendar` (after a year's arrangement is imported): every logged step in order,
+ * each with the office hours and zone it was first counted in. A case without a log is returned unchanged.
+ */
+export function recomputeDeadlines(state: CaseState, calendar: WorkingCalendar, fallback: { hours: OfficeHours; timeZone: string }): CaseState {
+  const log = state.deadlineLog;
+  if (!log || log.length === 0) return state;
+  let s: CaseState = { ...state, dueAt: null, legalDueAt: null };
+  let timeZone = fallback.timeZone;
+  for (const entry of log) {
+    timeZone = entry.timeZone ?? timeZone;
+    s = step(s, entry.effect, { calendar, hours: entry.hours ?? fallback.hours, timeZone });
+  }
+  return { ...s, deadlineLog: log, dueProvisional: dueIsProvisional(s, calendar, timeZone) };
 }

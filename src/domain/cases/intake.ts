@@ -13,8 +13,10 @@ import {
   type Refusal,
 } from './model.js';
 import { checkMaterials } from './materials.js';
+import { modeOf, notReceivableHere, presenceRejection } from './presence.js';
 import { canAcceptAt, list, materialsInGuide, reject, writtenRefusal, type Rejection } from './rules.js';
 import { startDeadline, type DeadlineEffect } from './transitions.js';
+import type { Venue } from '../village/venue.js';
 
 export interface IntakeRequest {
   item: CaseItemFacts;
@@ -25,6 +27,11 @@ export interface IntakeRequest {
   /** present when someone applies on the applicant's behalf (代理件) */
   proxy?: { authorized: boolean } | null;
   windowId?: string | null;
+  /**
+   * Where the applicant can apply instead, when this center cannot take the request (looked up by the caller from
+   * the org tree, windows and offerings); only read for the refusal message.
+   */
+  venue?: Venue | null;
 }
 
 interface IntakeBase {
@@ -56,31 +63,14 @@ export function caseKindFor(item: CaseItemFacts, receivingLevel: OrgLevel): Case
 
 export function decideIntake(request: IntakeRequest): IntakeDecision | Rejection {
   const { item, receivingLevel, channel, proxy } = request;
-  const here = centerName(item.level);
 
-  if (proxy) {
-    if (item.inPersonRequired) {
-      return reject(
-        'IN_PERSON_REQUIRED',
-        `“${item.name}”必须由申请人本人到场办理，不能代办。请告知群众本人携带材料到${here}${item.window}办理；代办员可以先帮助准备材料。`,
-      );
-    }
-    if (!item.proxyAllowed) {
-      return reject(
-        'PROXY_NOT_ALLOWED',
-        `“${item.name}”不允许代办。请告知群众本人到${here}${item.window}办理；代办员可以帮助准备材料、预约时间。`,
-      );
-    }
-    // Without a signed authorisation the case is still received, as help only (帮办): proxy.authorized = false,
-    // the applicant signs the application themselves.
-  }
-  if (!item.acceptLevels.includes(receivingLevel)) {
-    return reject(
-      'NOT_RECEIVABLE_HERE',
-      `“${item.name}”不能在${centerName(receivingLevel)}收件，可以收件的是：${list(item.acceptLevels.map(centerName))}。请引导群众到那里办理。`,
-      { acceptLevels: item.acceptLevels },
-    );
-  }
+  // Rule 11: who is in front of the center decides whether it may be received (an agent without a signed
+  // authorisation only helps, 帮办: the applicant signs). Where it cannot be received at all, the message names the
+  // place to go (the venue the caller looked up), never the room the applicant stands in.
+  const presence = presenceRejection(item, receivingLevel, modeOf(proxy), request.venue);
+  if (presence) return presence;
+  const elsewhere = notReceivableHere(item, receivingLevel, request.venue);
+  if (elsewhere) return elsewhere;
   if (channel === 'online' && !item.onlineAllowed) {
     return reject('ONLINE_NOT_ALLOWED', `“${item.name}”没有开通网上申办，请告知群众到窗口或通过村代办员办理。`);
   }

@@ -2,7 +2,9 @@
  * The case (办件) as plain data: what the transition table reads and what its decisions change.
  * Nothing here does I/O or reads the clock; instants are ISO strings handed in by the caller.
  */
+import type { OfficeHours } from '../calendar/office-hours.js';
 import { CENTER_SUFFIX, DEFAULT_LEVEL_NAMES, type OrgLevel } from '../orgs/tree.js';
+import type { DeadlineEffect } from './transitions.js';
 
 export const CASE_STATUSES = [
   'submitted',
@@ -166,8 +168,17 @@ export interface CaseState {
   /** computed by the caller from the calendar (see DeadlineEffect) */
   dueAt: string | null;
   legalDueAt: string | null;
+  /**
+   * dueAt was counted through a year whose official arrangement is not imported yet (暂定, DOMAIN.md rule 3).
+   * Absent on cases stored before it existed: false.
+   */
+  dueProvisional?: boolean;
+  /** every deadline change in order, so importing a year can count them again (src/domain/cases/deadlines.ts) */
+  deadlineLog?: DeadlineStep[];
   /** working days of approved extensions so far */
   extensionDays: number;
+  /** working days the clock stood still in pauses that have ended (dueAt moved by them; the light leaves them out) */
+  pausedDays?: number;
   pendingExtension: PendingExtension | null;
   reviews: JointReview[];
   outcome: Outcome | null;
@@ -176,6 +187,16 @@ export interface CaseState {
   delivery: Delivery | null;
   /** null: the applicant came in person; otherwise a proxy case (代理件) */
   proxy: { authorized: boolean } | null;
+}
+
+/**
+ * One logged deadline change: the transition's DeadlineEffect (or, for a case stored before the log existed, the
+ * dates it had then) and the office hours and zone it was counted in (null for those old dates).
+ */
+export interface DeadlineStep {
+  effect: DeadlineEffect | { type: 'fixed'; dueAt: string | null; legalDueAt: string | null };
+  hours: OfficeHours | null;
+  timeZone: string | null;
 }
 
 /** Chinese names a clerk sees. */

@@ -50,6 +50,9 @@ export const CASE_RULE_CODES = [
   // refusal register
   'NOT_A_REFUSAL',
   'REFUSAL_ALREADY_REVIEWED',
+  'NO_OBJECTION',
+  'OBJECTION_ALREADY_ANSWERED',
+  'ANSWER_REQUIRED',
 ] as const;
 export type CaseRuleCode = (typeof CASE_RULE_CODES)[number];
 

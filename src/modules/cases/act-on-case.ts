@@ -83,7 +83,16 @@ export async function applyAction(
   const after = applyDeadline(applyDecision(before, decision), decision.deadline, time);
   const moved = await placement(trx, row, before, after);
 
-  const changed = await repo.updateCase(trx, row.id, row.version, { ...caseRowFromState(after), ...moved, updated_at: now.toISOString() }, stateRow(row.id, after).state);
+  // The light is counted in the office hours of whoever holds the case after the action.
+  const lightTime = moved.holder_org_id === holderOrg.id ? time : await centerTime(trx, (await findOrg(trx, moved.holder_org_id))!);
+  const completedAt = decision.to === 'completed' && decision.from !== 'completed' ? { completed_at: now.toISOString() } : {};
+  const changed = await repo.updateCase(
+    trx,
+    row.id,
+    row.version,
+    { ...caseRowFromState(after, { now, time: lightTime }), ...moved, ...completedAt, updated_at: now.toISOString() },
+    stateRow(row.id, after).state,
+  );
   if (!changed) throw versionConflict();
   await repo.appendEvent(trx, {
     id: randomUUID(),

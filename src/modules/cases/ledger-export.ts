@@ -31,7 +31,7 @@ export async function ledgerWorkbook(cases: CaseSummary[], title: string, timeZo
   for (const c of cases) {
     sheet.addRow([
       c.caseNo, c.itemCode, c.itemName, c.sixKindName, c.statusName, c.applicant.name, c.applicant.idNumber, c.applicant.phone,
-      CHANNEL_NAMES[c.channel] ?? c.channel, local(c.createdAt, timeZone), local(c.acceptedAt, timeZone), local(c.dueAt, timeZone),
+      CHANNEL_NAMES[c.channel] ?? c.channel, local(c.createdAt, timeZone), local(c.acceptedAt, timeZone), local(c.dueAt, timeZone) + (c.dueAt && c.dueProvisional ? '（暂定）' : ''),
       c.light ? LIGHT_NAMES[c.light] : '', c.outcome ? (OUTCOME_NAMES[c.outcome] ?? c.outcome) : '', c.resultNo ?? '',
     ]);
   }

@@ -1,10 +1,12 @@
-import { caseLight } from '../../domain/cases/light.js';
+import type { Light } from '../../domain/cases/light.js';
 import { ACTION_NAMES, KIND_NAMES, SIX_KIND_NAMES, STATUS_NAMES, type CaseAction, type CaseKind, type CaseStatus, type SixKind } from '../../domain/cases/model.js';
+import { outstandingMaterials } from '../../domain/cases/rules.js';
 import { allowedActions } from '../../domain/cases/transitions.js';
 import { maskIdNumber, maskPhone } from '../../domain/people/id-number.js';
 import type { OrgLevel } from '../../domain/orgs/tree.js';
 import type { CenterTime } from '../../domain/cases/deadlines.js';
 import type { CasesTable } from '../../db/schema.js';
+import { toBool } from '../../db/portable.js';
 import { stateOf } from './persist.js';
 import type { CaseRow, listEvents } from './repo.js';
 
@@ -19,9 +21,12 @@ export interface Viewer {
   canAct: boolean;
 }
 
-/** A case in a list (ledger, inboxes): the projected columns only, personal data masked. */
+/**
+ * A case in a list (ledger, inboxes): the projected columns only, personal data masked. The light is the stored
+ * one (rule 12: set with every write, kept current by the sweep), the same that lists filter and count by.
+ */
 export function presentCaseSummary(row: CasesTable, now: Date, t: CenterTime, fullPersonalData = false) {
-  const light = caseLight({ status: row.status as CaseStatus, acceptedAt: row.accepted_at, dueAt: row.due_at, pausedAt: row.paused_at }, now, t.calendar, t.hours, t.timeZone);
+  const light: Light | null = row.light;
   return {
     id: row.id,
     caseNo: row.case_no,
@@ -48,16 +53,43 @@ export function presentCaseSummary(row: CasesTable, now: Date, t: CenterTime, fu
     firstResponderId: row.first_responder_id,
     acceptedAt: row.accepted_at,
     dueAt: row.due_at,
+    /** 暂定 (API.md v1): counted through a year whose official arrangement is not imported yet */
+    dueProvisional: toBool(row.due_provisional),
+    dueRecomputedAt: row.due_recomputed_at,
     legalDueAt: row.legal_due_at,
     light,
     outcome: row.outcome,
     resultNo: row.result_no,
-    refusalReview: row.refusal_reviewed_at ? { at: row.refusal_reviewed_at, opinion: row.refusal_review } : null,
+    refusalReview: row.refusal_reviewed_at
+      ? { at: row.refusal_reviewed_at, opinion: row.refusal_review, answeredAt: row.refusal_answered_at }
+      : null,
+    completedAt: row.completed_at,
     createdAt: row.created_at,
     version: row.version,
   };
 }
 export type CaseSummary = ReturnType<typeof presentCaseSummary>;
+
+const eventData = (e: EventRow): Record<string, unknown> => (e.data ? (JSON.parse(e.data) as Record<string, unknown>) : {});
+
+/**
+ * The director's objection (有异议) to a refusal and the window's answer, read from the case's events: the task
+ * of the window's work list and what the director sees once it is answered.
+ */
+function refusalObjection(events: EventRow[]) {
+  const review = events.findLast((e) => e.type === 'refusal-review');
+  if (!review || eventData(review).opinion !== 'questioned') return null;
+  const answer = events.findLast((e) => e.type === REFUSAL_ANSWER_EVENT && e.seq > review.seq);
+  return {
+    comment: String(eventData(review).comment ?? ''),
+    at: review.at,
+    by: review.by_name ?? '',
+    answer: answer ? { text: String(eventData(answer).answer ?? ''), at: answer.at, by: answer.by_name ?? '' } : null,
+  };
+}
+
+/** The event of the window's answer to the director's objection. */
+export const REFUSAL_ANSWER_EVENT = 'refusal-answer';
 
 /** A case as API.md spells it, with its rule-relevant state, the actions it offers the viewer and its timeline. */
 export function presentCase(row: CaseRow, now: Date, t: CenterTime, viewer: Viewer, events: EventRow[] = []) {
@@ -68,7 +100,11 @@ export function presentCase(row: CaseRow, now: Date, t: CenterTime, viewer: View
     proxy: state.proxy,
     materials: { provided: state.providedMaterials, guide: state.item.materials },
     supplementNotice: state.supplementNotice,
+    defectRequests: state.defectRequests,
+    /** requested (one-time notice and recorded defects) and not (again) on file: what 补正 still waits for */
+    outstandingMaterials: outstandingMaterials(state),
     refusal: state.refusal,
+    refusalObjection: refusalObjection(events),
     pendingExtension: state.pendingExtension,
     reviews: state.reviews,
     jointDepartments: state.item.joint,
@@ -81,6 +117,8 @@ export function presentCase(row: CaseRow, now: Date, t: CenterTime, viewer: View
       at: e.at,
       type: e.type,
       by: e.by_name ?? '系统',
+      // the center that acted: the issuer of the paper recording it (rule 10)
+      orgId: e.org_id,
       fromStatus: e.from_status,
       toStatus: e.to_status,
       data: e.data ? (JSON.parse(e.data) as unknown) : undefined,

@@ -1,3 +1,5 @@
+import { normalizeCaseNo } from '../../domain/cases/case-number.js';
+import { hasPermission } from '../../domain/roles.js';
 import { STATUS_NAMES, type CaseAction, type CaseStatus } from '../../domain/cases/model.js';
 import { addCalendarDays } from '../../domain/calendar/calendar.js';
 import { localDate, zonedInstant } from '../../domain/calendar/office-hours.js';
@@ -6,7 +8,7 @@ import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
-import { windowsWorkedBy } from '../../domain/staff/ab-post.js';
+import { windowsCoveredBy, windowsWorkedBy } from '../../domain/staff/ab-post.js';
 import { findOrg } from '../orgs/repo.js';
 import { listWindows } from '../windows/repo.js';
 import { windowPosts } from '../windows/service.js';
@@ -52,28 +54,7 @@ export interface LedgerQuery {
 export async function listCases(ctx: AppContext, actor: Actor, query: LedgerQuery, all = false) {
   const { db } = ctx.database;
   const now = ctx.clock();
-  const tz = ctx.config.timeZone;
-  const orgIds = [...(await scopeOf(db, actor))];
-  const filter: repo.CaseFilter = {
-    orgIds,
-    ...(query.status && { status: query.status }),
-    ...(query.kind && { sixKind: query.kind }),
-    ...(query.itemCode && { itemCode: query.itemCode }),
-    ...(query.q && { q: query.q }),
-    // dates are local days of the deployment's time zone, stored instants are UTC
-    ...(query.from && { from: zonedInstant(query.from, '00:00', tz).toISOString() }),
-    ...(query.to && { to: zonedInstant(addCalendarDays(query.to, 1), '00:00', tz).toISOString() }),
-    ...(query.light && { open: true }),
-    ...(query.view && {
-      view: {
-        name: query.view,
-        orgId: actor.orgId,
-        userId: actor.userId,
-        dueBy: zonedInstant(localDate(now, tz), '23:59', tz).toISOString(),
-        ...(query.view === 'mine' && { windowIds: windowsWorkedBy((await listWindows(db, [actor.orgId])).map(windowPosts), actor.userId) }),
-      },
-    }),
-  };
+  const filter = await ledgerFilter(ctx, actor, query);
   const page = all ? { offset: 0, limit: EXPORT_LIMIT } : { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
   const present = async (rows: CasesTable[]) => {
     const times = new Map<string, Awaited<ReturnType<typeof centerTime>>>();
@@ -84,13 +65,46 @@ export async function listCases(ctx: AppContext, actor: Actor, query: LedgerQuer
     }
     return out;
   };
-  if (query.light) {
-    // The light is computed in working time, not stored: filter the open cases after computing it.
-    const all = (await present(await repo.listCases(db, filter, null))).filter((c) => c.light === query.light);
-    return { cases: all.slice(page.offset, page.offset + page.limit), total: all.length };
-  }
   const [rows, total] = await Promise.all([repo.listCases(db, filter, page), repo.countCases(db, filter)]);
   return { cases: await present(rows), total };
+}
+
+/** How many cases of the same filter show each light (the console's filter chips): one grouped count in SQL. */
+export async function countLights(ctx: AppContext, actor: Actor, query: Omit<LedgerQuery, 'page' | 'pageSize'>) {
+  const counts = await repo.countLights(ctx.database.db, await ledgerFilter(ctx, actor, { ...query, page: 1, pageSize: 1 }));
+  return { counts, total: counts.green + counts.yellow + counts.red };
+}
+
+/** The SQL filter of a ledger query in the actor's scope; work lists narrowed to the person where they are personal. */
+async function ledgerFilter(ctx: AppContext, actor: Actor, query: LedgerQuery): Promise<repo.CaseFilter> {
+  const { db } = ctx.database;
+  const now = ctx.clock();
+  const tz = ctx.config.timeZone;
+  const orgIds = [...(await scopeOf(db, actor))];
+  return {
+    orgIds,
+    ...(query.status && { status: query.status }),
+    ...(query.kind && { sixKind: query.kind }),
+    ...(query.itemCode && { itemCode: query.itemCode }),
+    ...(query.q && { q: query.q, fullDataOrgId: hasPermission(actor.roles, 'cases.handle') ? actor.orgId : null }),
+    // dates are local days of the deployment's time zone, stored instants are UTC
+    ...(query.from && { from: zonedInstant(query.from, '00:00', tz).toISOString() }),
+    ...(query.to && { to: zonedInstant(addCalendarDays(query.to, 1), '00:00', tz).toISOString() }),
+    ...(query.light && { light: query.light }),
+    ...(query.view && {
+      view: {
+        name: query.view,
+        orgId: actor.orgId,
+        userId: actor.userId,
+        dueBy: zonedInstant(localDate(now, tz), '23:59', tz).toISOString(),
+        ...(query.view === 'mine' && { windowIds: windowsWorkedBy((await listWindows(db, [actor.orgId])).map(windowPosts), actor.userId) }),
+        ...(query.view === 'covering' && { windowIds: windowsCoveredBy((await listWindows(db, [actor.orgId])).map(windowPosts), actor.userId) }),
+        // a director sees every objection of the center; window staff those of the windows they work
+        ...(query.view === 'objections' &&
+          !actor.roles.includes('director') && { windowIds: windowsWorkedBy((await listWindows(db, [actor.orgId])).map(windowPosts), actor.userId) }),
+      },
+    }),
+  };
 }
 
 /** What the public progress page says for each event, in plain words and without any personal data. */
@@ -112,11 +126,28 @@ const PUBLIC_TEXT: Partial<Record<CaseAction | 'intake', string>> = {
   withdraw: '申请已撤回',
 };
 
+/**
+ * The applicant's words for one event, or null for what is internal (refusal reviews, objections, transfers).
+ * Only these fixed texts are public: the event data (the clerk's instructions at intake, notes, reasons typed
+ * for colleagues) never reaches the public timeline.
+ */
+function publicText(e: { type: string; to_status: string | null }): string | null {
+  if (e.type === 'intake') {
+    if (e.to_status === 'awaiting_supplement') return '已收件登记，材料不齐，已出具一次性告知书，请按告知书补齐材料';
+    if (e.to_status === 'returned') return '已收件登记，申请已退回，请查看退回件通知书';
+    if (e.to_status === 'in_progress') return '已收件登记并受理';
+  }
+  // rule 3: the applicant learns that the date moved (the date itself is dueAt above)
+  if (e.type === 'deadline-recomputed') return '国务院公布节假日安排后，办结期限已按正式安排重新计算';
+  return PUBLIC_TEXT[e.type as CaseAction | 'intake'] ?? null;
+}
+
 export async function publicProgress(ctx: AppContext, caseNo: string, phone4: string) {
   const { db } = ctx.database;
-  const row = await repo.findCaseByNo(db, caseNo);
+  // typed back from a notice by a villager: without hyphens, with full-width dashes, spaces, lower case
+  const row = await repo.findCaseByNo(db, normalizeCaseNo(caseNo));
   // A wrong pair answers exactly like an unknown number: nothing tells a guesser which part was wrong.
-  if (!row || !row.applicant_phone.endsWith(phone4)) throw notFound('该办件，请核对办件编号和电话后四位');
+  if (!row || !row.applicant_phone.endsWith(phone4.normalize('NFKC'))) throw notFound('该办件，请核对办件编号和电话后四位');
   const events = await repo.listEvents(db, row.id);
   return {
     caseNo: row.case_no,
@@ -125,9 +156,11 @@ export async function publicProgress(ctx: AppContext, caseNo: string, phone4: st
     statusName: STATUS_NAMES[row.status as CaseStatus],
     acceptedAt: row.accepted_at,
     dueAt: row.due_at,
-    timeline: events
-      .filter((e) => PUBLIC_TEXT[e.type as CaseAction | 'intake'])
-      .map((e) => ({ at: e.at, text: PUBLIC_TEXT[e.type as CaseAction | 'intake']! })),
+    dueProvisional: row.due_provisional === 1,
+    timeline: events.flatMap((e) => {
+      const text = publicText(e);
+      return text ? [{ at: e.at, text }] : [];
+    }),
   };
 }
 

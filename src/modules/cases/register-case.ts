@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { channelRejection } from '../../domain/cases/channel.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { applyDeadline } from '../../domain/cases/deadlines.js';
-import { openCase } from '../../domain/cases/intake.js';
+import { openCase, type IntakeRequest } from '../../domain/cases/intake.js';
+import { modeOf } from '../../domain/cases/presence.js';
 import { sixKindLabel } from '../../domain/cases/model.js';
-import { toDomainError } from '../../domain/cases/rules.js';
+import { toDomainError, type CaseRuleCode } from '../../domain/cases/rules.js';
 import { DomainError } from '../../domain/errors.js';
+import { venueText } from '../../domain/village/venue.js';
 import { checkApplicant } from '../../domain/people/applicant.js';
-import { toJson } from '../../db/portable.js';
+import { replayOnUniqueViolation, toJson } from '../../db/portable.js';
 import type { OrgLevel } from '../../db/schema.js';
 import type { AppContext } from '../../server/context.js';
+import { placeToApplyFor } from '../agents/where-to-apply.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
 import { presentItem } from '../catalog/presenter.js';
@@ -28,6 +31,9 @@ function checkedApplicant(applicant: CreateCaseBody['applicant'], today: string)
   return checked.value;
 }
 
+/** Refusals that send the applicant to another center: their message names it (rule 11). */
+const PLACE_REFUSALS: readonly CaseRuleCode[] = ['IN_PERSON_REQUIRED', 'PROXY_NOT_ALLOWED', 'NOT_RECEIVABLE_HERE'];
+
 /** The case number: center code, date, then the day's sequence at that center — unique, readable, sortable. */
 const caseNumber = (orgCode: string, day: string, seq: number) => `${orgCode}-${day}-${String(seq).padStart(4, '0')}`;
 
@@ -38,7 +44,13 @@ const caseNumber = (orgCode: string, day: string, seq: number) => `${orgCode}-${
 export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCaseBody, idempotencyKey: string) {
   const now = ctx.clock();
   const applicant = checkedApplicant(body.applicant, localDate(now, ctx.config.timeZone));
-  return ctx.database.db.transaction().execute(async (trx) => {
+  // Two posts with one key at the same moment (a double tap, a retried request) both pass the replay check on
+  // PostgreSQL; the later one's key insert then fails on the primary key and it answers with the first one's case.
+  const replayed = async () => {
+    const stored = await repo.findIdempotent(ctx.database.db, actor.userId, idempotencyKey);
+    return stored ? { caseId: stored.case_id, replayed: true } : undefined;
+  };
+  return replayOnUniqueViolation(() => ctx.database.db.transaction().execute(async (trx) => {
     const replay = await repo.findIdempotent(trx, actor.userId, idempotencyKey);
     if (replay) return { caseId: replay.case_id, replayed: true };
 
@@ -50,23 +62,30 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
       throw new DomainError('ITEM_NOT_FOUND', `没有编码为 ${body.itemCode} 的在用事项，请从事项目录中选择。`);
     }
     const offering = await findOffering(trx, org.id, itemRow.id);
-    if (!offering) {
-      throw new DomainError('ITEM_NOT_OFFERED', `本中心未开办“${itemRow.name}”，不能在这里登记。请引导群众到开办该事项的中心，或请中心主任在“组织机构—可办事项”中开办。`);
-    }
     const item = presentItem(itemRow);
-    const opened = openCase(
-      {
-        item: { ...item, acceptLevels: item.acceptLevels as OrgLevel[] },
-        receivingLevel: org.level,
-        channel: body.channel,
-        materials: body.materials,
-        proxy: body.proxy ?? null,
-        windowId: offering.window_id,
-      },
-      { now },
-      body.refusal,
-    );
+    const acceptLevels = item.acceptLevels as OrgLevel[];
+    // Rule 11: a refusal sends the applicant to a real place (center, window, address, hours), looked up only when
+    // the answer needs it.
+    const venue = () => placeToApplyFor(trx, org, { id: itemRow.id, window: item.window, acceptLevels });
+    if (!offering && acceptLevels.includes(org.level)) {
+      const place = await venue();
+      throw new DomainError(
+        'ITEM_NOT_OFFERED',
+        `本中心未开办“${itemRow.name}”，不能在这里登记。${place ? `请引导群众到${venueText(place)}办理` : '请引导群众到开办该事项的中心'}，或请中心主任在“组织机构—可办事项”中开办。`,
+      );
+    }
+    const request: IntakeRequest = {
+      item: { ...item, acceptLevels },
+      receivingLevel: org.level,
+      channel: body.channel,
+      materials: body.materials,
+      proxy: body.proxy ?? null,
+      windowId: offering?.window_id ?? null,
+    };
+    let opened = openCase(request, { now }, body.refusal);
+    if (!opened.ok && PLACE_REFUSALS.includes(opened.code)) opened = openCase({ ...request, venue: await venue() }, { now }, body.refusal);
     if (!opened.ok) throw toDomainError(opened);
+    if (!offering) throw new DomainError('ITEM_NOT_OFFERED', `本中心未开办“${itemRow.name}”，不能在这里登记。`);
     const time = await centerTime(trx, org);
     const state = applyDeadline(opened.state, opened.deadline, time);
 
@@ -91,7 +110,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
       applicant_id_number: applicant.idNumber,
       applicant_phone: applicant.phone,
       applicant_address: applicant.address ?? null,
-      ...caseRowFromState(state),
+      ...caseRowFromState(state, { now, time }),
       created_at: at,
       updated_at: at,
       version: 1,
@@ -112,6 +131,8 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
         missing: 'missing' in opened.intake ? opened.intake.missing : [],
         channel: body.channel,
         proxy: body.proxy ?? null,
+        // who was in front of the receiving center (rule 11): 申请人本人办理, 代办 or 帮办
+        presence: modeOf(body.proxy),
       }),
     });
     await recordHops(trx, {
@@ -127,5 +148,5 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
     await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, at);
     await recordAudit(trx, { at: now, userId: actor.userId, action: 'case.register', targetType: 'case', targetId: id });
     return { caseId: id, replayed: false };
-  });
+  }), replayed);
 }

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { CaseEventsTable, CaseHopsTable, CasesTable, CaseStatesTable } from '../../db/schema.js';
+import { ledgerSearch } from '../../domain/cases/ledger-search.js';
 import { likePattern } from '../../db/portable.js';
 import { updateVersioned } from '../../db/versioned.js';
 import type { Db } from '../../server/context.js';
@@ -76,7 +77,11 @@ export const insertIdempotent = (db: Db, userId: string, key: string, caseId: st
  * director has not reviewed yet; joint — open joint cases it leads (departments' opinions to collect);
  * sent-up — cases it received and sent up (forwarded or escalated), not yet back (in transit or held above); to-deliver — cases
  * completed (here or above) whose result it has still to hand over; to-forward — cases a village has received
- * complete and must send up (the weekly batch, or at once when urgent).
+ * complete and must send up (the weekly batch, or at once when urgent);
+ * objections — refusals the director questioned (有异议) that the window has not answered yet (for window staff:
+ * those of the windows they work); covering — open cases at windows where the person is the B post and A is away
+ * (AB岗: what B does for A); deadline-changed — open cases it holds whose due date moved when a year's official
+ * arrangement was imported (rule 3: 期限已调整).
  */
 export const WORK_LISTS = [
   'mine',
@@ -91,6 +96,9 @@ export const WORK_LISTS = [
   'sent-up',
   'to-deliver',
   'to-forward',
+  'objections',
+  'covering',
+  'deadline-changed',
 ] as const;
 export type WorkList = (typeof WORK_LISTS)[number];
 
@@ -100,14 +108,33 @@ export interface CaseFilter {
   view?: { name: WorkList; orgId: string; userId: string; dueBy?: string; windowIds?: string[] };
   status?: string;
   sixKind?: string;
+  /** the stored light (rule 12); only open cases have one */
+  light?: 'green' | 'yellow' | 'red';
   itemCode?: string;
   q?: string;
+  /**
+   * The viewer's organisation when they see personal data in full in the cases it received, holds or is about to
+   * receive (they handle cases): only there may q match part of a phone or ID number. Null: whole values only.
+   */
+  fullDataOrgId?: string | null;
   from?: string;
   to?: string;
   open?: boolean;
 }
 
 const OPEN = ['submitted', 'awaiting_supplement', 'in_progress', 'paused'];
+export const OPEN_STATUSES: readonly string[] = OPEN;
+
+/** Cases whose deadlines an imported year may change: open ones with a due date, and any still marked 暂定. */
+export const casesWithDeadlines = (db: Db) =>
+  db
+    .selectFrom('cases')
+    .innerJoin('case_states', 'case_states.case_id', 'cases.id')
+    .selectAll('cases')
+    .select('case_states.state')
+    .where((eb) => eb.or([eb.and([eb('status', 'in', OPEN), eb('due_at', 'is not', null)]), eb('due_provisional', '=', 1)]))
+    .orderBy('cases.created_at')
+    .execute();
 
 function filtered(db: Db, f: CaseFilter) {
   // A case is always held by its receiving center or one above it, so "received in my subtree" covers every case
@@ -140,20 +167,49 @@ function filtered(db: Db, f: CaseFilter) {
       query = query.where((eb) => eb.or([eb('status', '=', 'returned'), eb('outcome', '=', 'denied')]));
     }
     if (name === 'refusals-to-review') query = query.where('refusal_reviewed_at', 'is', null);
+    if (name === 'objections') {
+      query = query.where('receiving_org_id', '=', orgId).where('refusal_review', '=', 'questioned').where('refusal_answered_at', 'is', null);
+      if (windowIds) {
+        query = query.where((eb) => eb.or([eb('window_id', 'in', windowIds.length ? windowIds : ['']), eb('first_responder_id', '=', userId)]));
+      }
+    }
+    if (name === 'deadline-changed') {
+      query = query.where('holder_org_id', '=', orgId).where('status', 'in', OPEN).where('due_recomputed_at', 'is not', null);
+    }
+    if (name === 'covering') {
+      query = query.where('holder_org_id', '=', orgId).where('status', 'in', OPEN).where('window_id', 'in', windowIds?.length ? windowIds : ['']);
+    }
   }
   if (f.status) query = query.where('status', '=', f.status);
   if (f.open) query = query.where('status', 'in', OPEN);
   if (f.sixKind) query = query.where('six_kind', '=', f.sixKind);
+  if (f.light) query = query.where('light', '=', f.light);
   if (f.itemCode) query = query.where('item_code', '=', f.itemCode);
   if (f.from) query = query.where('created_at', '>=', f.from);
   if (f.to) query = query.where('created_at', '<', f.to);
   if (f.q) {
-    const pattern = likePattern(f.q.trim());
+    // A masked field (phone, ID number) matches only its whole value, except in cases whose personal data this
+    // viewer sees in full anyway (their center received, holds or is about to receive it, and they handle cases).
+    const search = ledgerSearch(f.q);
+    const pattern = likePattern(search.text);
+    const ownCase = f.fullDataOrgId;
     query = query.where((eb) =>
       eb.or([
         sql<boolean>`${eb.ref('case_no')} like ${pattern} escape '\\'`,
         sql<boolean>`${eb.ref('applicant_name')} like ${pattern} escape '\\'`,
-        sql<boolean>`${eb.ref('applicant_phone')} like ${pattern} escape '\\'`,
+        ...(search.phone ? [eb('applicant_phone', '=', search.phone)] : []),
+        ...(search.idNumber ? [eb('applicant_id_number', '=', search.idNumber)] : []),
+        ...(ownCase
+          ? [
+              eb.and([
+                eb.or([eb('receiving_org_id', '=', ownCase), eb('holder_org_id', '=', ownCase), eb('transit_org_id', '=', ownCase)]),
+                eb.or([
+                  sql<boolean>`${eb.ref('applicant_phone')} like ${pattern} escape '\\'`,
+                  sql<boolean>`${eb.ref('applicant_id_number')} like ${likePattern(search.text.toUpperCase())} escape '\\'`,
+                ]),
+              ]),
+            ]
+          : []),
       ]),
     );
   }
@@ -170,6 +226,39 @@ export async function listCases(db: Db, f: CaseFilter, page: { offset: number; l
 export async function countCases(db: Db, f: CaseFilter): Promise<number> {
   const row = await filtered(db, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** How many of the filtered cases show each light: one grouped count on the stored light. */
+export async function countLights(db: Db, f: CaseFilter): Promise<Record<'green' | 'yellow' | 'red', number>> {
+  const rows = await filtered(db, { ...f, light: undefined })
+    .where('light', 'is not', null)
+    .select((eb) => ['light', eb.fn.countAll().as('n')] as const)
+    .groupBy('light')
+    .execute();
+  const counts = { green: 0, yellow: 0, red: 0 };
+  for (const r of rows) if (r.light) counts[r.light] = Number(r.n);
+  return counts;
+}
+
+/** Cases whose stored light is due to change (the sweep), after `afterId`, in id order so a sweep ends. */
+export const casesWithLightDue = (db: Db, now: string, afterId: string, limit: number) =>
+  db
+    .selectFrom('cases')
+    .innerJoin('case_states', 'case_states.case_id', 'cases.id')
+    .select(['cases.id', 'cases.version', 'cases.holder_org_id', 'cases.light', 'case_states.state'])
+    .where('cases.light_changes_at', '<=', now)
+    .where('cases.id', '>', afterId)
+    .orderBy('cases.id')
+    .limit(limit)
+    .execute();
+
+/**
+ * Sets the stored light without a new version: the light is a reading of the clock, not a change anyone made,
+ * and must not turn a clerk's open page stale. Only if the case is still at the version the light was read at.
+ */
+export async function setLight(db: Db, id: string, version: number, light: CasesTable['light'], changesAt: string | null): Promise<boolean> {
+  const res = await db.updateTable('cases').set({ light, light_changes_at: changesAt }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }
 
 // ---------------------------------------------------------------------------------------------- hops (rule 9)

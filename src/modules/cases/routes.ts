@@ -4,10 +4,10 @@ import { requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { actOnCase } from './act-on-case.js';
 import { ledgerWorkbook } from './ledger-export.js';
-import { getCase, listCases, publicProgress } from './queries.js';
+import { countLights, getCase, listCases, publicProgress } from './queries.js';
 import { registerCase } from './register-case.js';
-import { reviewRefusal } from './review-refusal.js';
-import { actionBody, actionParams, caseIdParams, createCaseBody, idempotencyHeaders, listCasesQuery, progressQuery, refusalReviewBody } from './schema.js';
+import { answerObjection, reviewRefusal } from './review-refusal.js';
+import { actionBody, actionParams, caseIdParams, createCaseBody, idempotencyHeaders, lightCountsQuery, listCasesQuery, objectionAnswerBody, progressQuery, refusalReviewBody } from './schema.js';
 
 export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -34,6 +34,9 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('办件台账.xlsx')}`)
       .send(await ledgerWorkbook(cases, title, ctx.config.timeZone));
   });
+  r.get('/api/cases/lights', { schema: { tags, summary: '按亮灯统计件数（红灯、黄灯、绿灯；可带台账的筛选条件）', querystring: lightCountsQuery } }, (request) =>
+    countLights(ctx, requirePermission(request, 'cases.read'), request.query),
+  );
   r.get('/api/cases/:id', { schema: { tags, summary: '办件详情及全过程记录', params: caseIdParams } }, (request) =>
     getCase(ctx, requirePermission(request, 'cases.read'), request.params.id),
   );
@@ -57,12 +60,22 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
+  r.post(
+    '/api/cases/:id/refusal-review/answer',
+    { schema: { tags, summary: '答复中心主任对否定报备的异议（窗口）', params: caseIdParams, body: objectionAnswerBody } },
+    async (request) => {
+      const actor = requirePermission(request, 'cases.handle');
+      await answerObjection(ctx, actor, request.params.id, request.body);
+      return getCase(ctx, actor, request.params.id);
+    },
+  );
+
   r.get(
     '/api/public/progress',
     {
       schema: { tags: ['公开'], summary: '办件进度查询（办件编号 + 电话后四位）', querystring: progressQuery },
       // Guessing numbers is slowed down per address; a wrong pair answers like an unknown number.
-      config: { rateLimit: { max: ctx.config.progressPerMinute, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: ctx.config.progressPerMinute, timeWindow: ctx.config.rateLimitWindowMs } },
     },
     (request) => publicProgress(ctx, request.query.caseNo, request.query.phone4),
   );

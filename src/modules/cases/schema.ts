@@ -1,23 +1,26 @@
 import { z } from 'zod';
+import { TEXT_LIMITS, freeText, nameText } from '../../domain/text.js';
 import { CASE_ACTIONS, CASE_CHANNELS, CASE_STATUSES, SIX_KINDS } from '../../domain/cases/model.js';
 import { WORK_LISTS } from './repo.js';
 
 export const applicantSchema = z.object({
   kind: z.enum(['person', 'organization']).default('person'),
-  name: z.string().trim().min(1, '请填写申请人姓名或单位名称').max(60, '申请人名称不超过 60 个字'),
-  idNumber: z.string().trim().min(1, '请填写身份证号码（单位填统一社会信用代码）').max(30),
-  phone: z.string().trim().min(1, '请填写联系电话').max(20),
-  address: z.string().trim().max(100, '地址不超过 100 个字').optional(),
+  name: nameText('申请人姓名或单位名称', TEXT_LIMITS.personName),
+  idNumber: z.string().trim().min(1, '请填写身份证号码（单位填统一社会信用代码）').max(30, '身份证号码或统一社会信用代码不超过 30 个字符'),
+  phone: z.string().trim().min(1, '请填写联系电话').max(20, '联系电话不超过 20 个字符'),
+  address: freeText('地址', TEXT_LIMITS.address).optional(),
 });
 
 export const createCaseBody = z.object({
-  itemCode: z.string().trim().min(1, '请选择办理事项'),
+  itemCode: z.string().trim().min(1, '请选择办理事项').max(TEXT_LIMITS.code, '事项编码过长，请从事项目录中选择'),
   applicant: applicantSchema,
   channel: z.enum(CASE_CHANNELS),
-  materials: z.array(z.object({ name: z.string().trim().min(1), provided: z.boolean() })).max(100),
+  materials: z.array(z.object({ name: freeText('材料名称', TEXT_LIMITS.shortName, { required: true }), provided: z.boolean() })).max(100, '材料不能超过 100 项'),
   proxy: z.object({ authorized: z.boolean() }).optional(),
   /** for an intake that must be returned at once (main material missing): the written reasons and basis */
-  refusal: z.object({ reasons: z.string().trim().optional(), basis: z.string().trim().optional() }).optional(),
+  refusal: z
+    .object({ reasons: freeText('退回理由', TEXT_LIMITS.refusal).optional(), basis: freeText('退回依据', TEXT_LIMITS.refusal).optional() })
+    .optional(),
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
 
@@ -48,11 +51,20 @@ export const listCasesQuery = z.object({
 
 export const progressQuery = z.object({
   caseNo: z.string().trim().min(1, '请输入办件编号').max(40),
-  phone4: z.string().trim().regex(/^\d{4}$/, '请输入登记电话的后四位数字'),
+  // full-width digits from a Chinese input method are the same digits (made half-width by the lookup)
+  phone4: z.string().trim().regex(/^[0-9０-９]{4}$/, '请输入登记电话的后四位数字'),
 });
 
 export const refusalReviewBody = z.object({
   expectedVersion: z.number().int().positive(),
   opinion: z.enum(['upheld', 'questioned'], { error: '请选择审查意见：同意退回（不予批准）或有异议' }),
-  comment: z.string().trim().max(500, '审查意见不超过 500 字').optional(),
+  comment: freeText('审查意见', TEXT_LIMITS.reason).optional(),
 });
+
+export const objectionAnswerBody = z.object({
+  expectedVersion: z.number().int().positive(),
+  answer: freeText('对异议的答复', TEXT_LIMITS.reason, { required: true }),
+});
+
+/** The light counts take the ledger's filters except the light itself and paging. */
+export const lightCountsQuery = listCasesQuery.omit({ light: true, page: true, pageSize: true });

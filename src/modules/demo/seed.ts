@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { importCatalogFile } from '../catalog/import.js';
 import { replaceOfferings } from '../catalog/offerings.js';
 import { listOrgs, insertOrg } from '../orgs/repo.js';
+import { seedSupervisionPhone } from '../settings/service.js';
 import { DEFAULT_OFFICE_HOURS } from '../orgs/service.js';
 import { insertUser } from '../users/repo.js';
 import { insertWindow } from '../windows/repo.js';
@@ -21,6 +22,7 @@ const REGION = {
   name: '清河县',
   address: '清河县人民路 88 号',
   phone: '0371-6688 1234',
+  supervisionPhone: '0371-6688 1200',
   townships: [
     { name: '柳河镇', villages: ['柳河村', '杨庄村', '王家洼村', '河东社区'] },
     { name: '石桥乡', villages: ['石桥村', '李家庄村', '东岭村', '西岭村'] },
@@ -31,6 +33,9 @@ const REGION = {
 const DEMO_USERS: { username: string; name: string; roles: Role[]; org: 'county' | 'township' | 'village'; posts?: 'A' | 'B' }[] = [
   { username: 'admin', name: '赵建国', roles: ['sysadmin'], org: 'county' },
   { username: 'supervisor', name: '孙正清', roles: ['supervisor'], org: 'county' },
+  // 三员分立: the security and audit administrators, each a person of their own
+  { username: 'secadmin', name: '周立安', roles: ['secadmin'], org: 'county' },
+  { username: 'auditor', name: '吴审之', roles: ['auditor'], org: 'county' },
   { username: 'county', name: '陈静', roles: ['clerk'], org: 'county', posts: 'A' },
   { username: 'director', name: '李春梅', roles: ['director'], org: 'township' },
   { username: 'clerk', name: '王晓燕', roles: ['clerk'], org: 'township', posts: 'A' },
@@ -98,6 +103,9 @@ export async function seedDemo(db: Db, now: Date): Promise<string | null> {
       }
     }
     const demoOrg = { county, township: townships[0]!, village: villages[0]! };
+    // the county's 监督电话, printed on every paper (rule 10); the public address is left unset on purpose: no
+    // demo can know where a real deployment is reachable, and a made-up address on paper is worse than none
+    await seedSupervisionPhone(trx, REGION.supervisionPhone, at);
 
     const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS, freeText, nameText } from '../../domain/text.js';
 import { ORG_LEVELS } from '../../domain/orgs/tree.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间请按“08:30”的格式填写');
@@ -9,9 +10,9 @@ export const officeHoursSchema = z.object({
 
 const orgFields = {
   code: z.string().trim().regex(/^\d{6,12}$/, '机构代码请填写 6 至 12 位数字的行政区划代码'),
-  name: z.string().trim().min(1, '请填写名称').max(40, '名称不超过 40 个字'),
-  centerName: z.string().trim().min(1, '请填写中心名称').max(60, '中心名称不超过 60 个字'),
-  address: z.string().trim().max(100, '地址不超过 100 个字').nullable(),
+  name: nameText('名称', 40),
+  centerName: nameText('中心名称', TEXT_LIMITS.orgName),
+  address: freeText('地址', TEXT_LIMITS.address).nullable(),
   phone: z.string().trim().max(30, '电话不超过 30 个字符').nullable(),
   officeHours: officeHoursSchema,
 };

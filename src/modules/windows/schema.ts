@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { freeText, nameText } from '../../domain/text.js';
 
 const fields = {
-  name: z.string().trim().min(1, '请填写窗口名称').max(30, '窗口名称不超过 30 个字'),
-  department: z.string().trim().max(40, '进驻部门不超过 40 个字').nullable(),
+  name: nameText('窗口名称', 30),
+  department: freeText('进驻部门', 40).nullable(),
   postAUserId: z.string().min(1).nullable(),
   postBUserId: z.string().min(1).nullable(),
   active: z.boolean(),

@@ -22,7 +22,10 @@ export const E2E_HOST = 'bianmin.test';
 export const SHOTS_DIR = resolve('test-results/screenshots');
 
 export interface E2E {
+  /** Where the browser opens the app: http://bianmin.test:<port> (plain HTTP, not localhost). */
   baseUrl: string;
+  /** The same server for calls from Node, which cannot resolve bianmin.test (only Chromium maps it). */
+  serverUrl: string;
   browser: Browser;
   newPage(): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
@@ -61,6 +64,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   return {
     baseUrl: `http://${E2E_HOST}:${port}`,
+    serverUrl: `http://127.0.0.1:${port}`,
     browser,
     newPage: async () => {
       const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } });

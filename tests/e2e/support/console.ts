@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { E2E } from './browser.js';
+import { serverApi } from './server-api.js';
 
 /** Signs in to the staff console and waits for 我的工作, the home of everyone who handles cases. */
 export async function signInToConsole(e: E2E, username: string): Promise<Page> {
@@ -24,3 +25,11 @@ export async function actOnCase(page: Page, action: string, fill?: (modal: Locat
 
 /** Waits until the case page shows this status. */
 export const caseStatus = (page: Page, text: string) => page.getByTestId('case-status').getByText(text, { exact: true }).waitFor();
+
+/**
+ * The system administrator's settings for printed papers (PUT /api/settings), as set on the settings page: the
+ * public address every QR code opens (never the address the browser test opened) and the supervision phone.
+ */
+export async function configurePapers(e: E2E, settings: { publicUrl?: string | null; supervisionPhone?: string | null }): Promise<void> {
+  await (await serverApi(e, 'admin')).call('PUT', '/api/settings', settings);
+}

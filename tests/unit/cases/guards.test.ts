@@ -20,6 +20,9 @@ const INTAKE_CODES: CaseRuleCode[] = [
   'CHANNEL_NOT_ALLOWED', // channel.test.ts
   'NOT_A_REFUSAL', // refusal-review.test.ts
   'REFUSAL_ALREADY_REVIEWED',
+  'NO_OBJECTION', // objection-answer.test.ts
+  'OBJECTION_ALREADY_ANSWERED',
+  'ANSWER_REQUIRED',
 ]; // tested in intake.test.ts
 
 function rejected(result: Decision | Rejection, code: CaseRuleCode): Rejection {

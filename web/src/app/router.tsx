@@ -38,19 +38,34 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/login'), 'LoginPage'),
 });
 
+/** Who is signed in, or off to the sign-in page (and back here afterwards). */
+async function signedIn(queryClient: QueryClient, href: string): Promise<Me> {
+  try {
+    return await queryClient.ensureQueryData(meQueryOptions());
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      throw redirect({ to: '/login', search: { redirect: safeRedirect(href) } });
+    }
+    throw error;
+  }
+}
+
+/** An account whose password an administrator set: this screen only, until the holder sets their own. */
+const passwordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'password',
+  beforeLoad: async ({ context, location }) => ({ me: await signedIn(context.queryClient, location.href) }),
+  component: lazyRouteComponent(() => import('@/pages/change-password'), 'ChangePasswordPage'),
+});
+
 /** Everything behind sign-in. Loads who is signed in once; a missing session goes to the sign-in page. */
 const consoleRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'console',
   beforeLoad: async ({ context, location }): Promise<{ me: Me }> => {
-    try {
-      return { me: await context.queryClient.ensureQueryData(meQueryOptions()) };
-    } catch (error) {
-      if (isApiError(error) && error.status === 401) {
-        throw redirect({ to: '/login', search: { redirect: safeRedirect(location.href) } });
-      }
-      throw error;
-    }
+    const me = await signedIn(context.queryClient, location.href);
+    if (me.user.mustChangePassword) throw redirect({ to: '/password' });
+    return { me };
   },
   component: ConsoleLayout,
   errorComponent: RouteError,
@@ -170,6 +185,13 @@ const workRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/my-work'), 'MyWorkPage'),
 });
 
+const presenceRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'presence',
+  beforeLoad: requirePermission('cases.handle'),
+  component: lazyRouteComponent(() => import('@/pages/presence'), 'PresencePage'),
+});
+
 const casesRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'cases',
@@ -199,6 +221,14 @@ const caseNoticeRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/case-notice'), 'CaseNoticePage'),
 });
 
+// a paper as it was printed (打印记录), rendered from the record's snapshot
+const casePrintRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'cases/$id/prints/$printId',
+  beforeLoad: requirePermission('cases.read'),
+  component: lazyRouteComponent(() => import('@/pages/case-print'), 'CasePrintPage'),
+});
+
 const villagesRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'villages',
@@ -217,8 +247,24 @@ const villageBatchRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/village-batch'), 'VillageBatchPage'),
 });
 
+// 审计管理员: the audit log with its filters and the hash-chain check
+const auditRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'audit',
+  validateSearch: z.object({
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    userId: z.string().optional(),
+    action: z.string().regex(/^[a-zA-Z][a-zA-Z.]*$/).optional(),
+    page: z.coerce.number().int().min(1).optional(),
+  }),
+  beforeLoad: requirePermission('audit.read'),
+  component: lazyRouteComponent(() => import('@/pages/audit'), 'AuditPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  passwordRoute,
   consoleRoute.addChildren([
     dashboardRoute,
     catalogRoute,
@@ -232,12 +278,15 @@ const routeTree = rootRoute.addChildren([
     calendarRoute,
     settingsRoute,
     workRoute,
+    presenceRoute,
     casesRoute,
     caseNewRoute,
     caseRoute,
     caseNoticeRoute,
+    casePrintRoute,
     villagesRoute,
     villageBatchRoute,
+    auditRoute,
   ]),
 ]);
 

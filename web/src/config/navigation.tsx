@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
@@ -11,12 +12,13 @@ import {
   ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, type Permission } from '@/lib/authorization';
 
 export interface NavItem {
-  path: '/' | '/work' | '/cases/new' | '/cases' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings';
+  path: '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit';
   label: string;
   icon: ReactNode;
   /** One line for the quick links on the 工作台. */
@@ -28,6 +30,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined />, description: '我的信息和常用功能' },
   { path: '/work', label: '我的工作', icon: <InboxOutlined />, description: '在办、今日到期、待补正、待接收的办件', permission: 'cases.handle' },
+  { path: '/presence', label: '在岗登记', icon: <UserSwitchOutlined />, description: '离岗、返岗登记（AB岗），查看顶岗办理的办件', permission: 'cases.handle' },
   { path: '/cases/new', label: '受理登记', icon: <FileAddOutlined />, description: '登记群众的办事申请，当场判定办件类型', permission: 'cases.handle' },
   { path: '/cases', label: '办件台账', icon: <FileSearchOutlined />, description: '查询、筛选全部办件，导出 Excel', permission: 'cases.read' },
   { path: '/villages', label: '村级代办', icon: <ClusterOutlined />, description: '村级报送批次的接收、转报超时和村级统计', permission: 'cases.read' },
@@ -38,6 +41,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/windows', label: '窗口管理', icon: <DesktopOutlined />, description: '窗口设置和A岗、B岗安排', permission: 'windows.manage' },
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, description: '节假日安排和办结日期计算' },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, description: '层级名称等全局设置', permission: 'settings.manage' },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, description: '登录失败、越权、导出和查看个人信息的记录，校验日志未被改动', permission: 'audit.read' },
 ];
 
 export const navItemsFor = (roles: readonly string[]) => NAV_ITEMS.filter((item) => !item.permission || can(roles, item.permission));

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from './api-client';
 import { DEFAULT_LEVEL_NAMES, LEVELS, type LevelNames } from './levels';
+import { PASSWORD_POLICIES } from '../../../src/domain/people/password';
 
 // The signed-in person is shared by every feature (level names, roles, the own organisation), so it lives
 // here rather than in features/auth: features only share through lib, components, hooks and config.
@@ -15,6 +16,8 @@ export const meSchema = z.object({
     name: z.string(),
     roles: z.array(z.string()),
     orgId: z.string(),
+    /** Set by an administrator: the console shows only the change-password screen until they set their own. */
+    mustChangePassword: z.boolean().nullish(),
     orgName: z.string().nullish(),
     orgLevel: z.enum(LEVELS).nullish(),
     org: z
@@ -29,6 +32,8 @@ export const meSchema = z.object({
       .nullish(),
   }),
   levelNames: levelNamesSchema,
+  /** PASSWORD_POLICY of the deployment, so forms check the same rule the server applies. */
+  passwordPolicy: z.enum(PASSWORD_POLICIES).nullish(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -7,6 +7,7 @@ import { useMe } from '@/lib/auth';
 import { useCalendarYears } from '@/features/calendar/api/get-calendar-years';
 import { CalendarYearsTable } from '@/features/calendar/components/calendar-years-table';
 import { DueDateCalculator } from '@/features/calendar/components/due-date-calculator';
+import { ImportReminder } from '@/features/calendar/components/import-reminder';
 import { ImportYearModal } from '@/features/calendar/components/import-year-modal';
 import { YearCalendar } from '@/features/calendar/components/year-calendar';
 import { can } from '@/lib/authorization';
@@ -23,7 +24,9 @@ export function CalendarPage() {
   const year = search.year ?? thisYear;
   const setYear = (y: number) => void navigate({ search: { year: y }, replace: true });
   const loaded = (years.data?.years ?? []).map((y) => y.year);
-  const options = [...new Set([...loaded, thisYear, year])].sort((a, b) => a - b).map((y) => ({ value: y, label: `${y}年${loaded.includes(y) ? '' : '（未导入）'}` }));
+  const options = [...new Set([...loaded, thisYear, year])].sort((a, b) => a - b).map((y) => ({ value: y, label: `${y}年${loaded.includes(y) ? '' : '（暂定）'}` }));
+  // the form starts at the year on screen when it is not imported yet, else at the first year after the last one imported
+  const importYear = loaded.includes(year) ? Math.max(thisYear, ...loaded) + 1 : year;
 
   return (
     <>
@@ -41,6 +44,7 @@ export function CalendarPage() {
           </Space>
         }
       />
+      <ImportReminder onImport={() => setImporting(true)} />
       <Row gutter={16}>
         <Col xs={24} xl={17}>
           <Card title={`${year}年工作日历`} style={{ marginBottom: 16 }}>
@@ -56,7 +60,7 @@ export function CalendarPage() {
           </Card>
         </Col>
       </Row>
-      {importing && <ImportYearModal onClose={() => setImporting(false)} onImported={setYear} />}
+      {importing && <ImportYearModal year={importYear} onClose={() => setImporting(false)} onImported={setYear} />}
     </>
   );
 }

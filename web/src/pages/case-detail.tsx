@@ -10,6 +10,7 @@ import { CaseActions } from '@/features/cases/components/case-actions';
 import { ApplicantCard, CaseHeader, CaseMaterials, CaseNotes } from '@/features/cases/components/case-overview';
 import { CaseTimeline } from '@/features/cases/components/case-timeline';
 import { NoticeLinks } from '@/features/cases/components/notice-links';
+import { PrintRecords } from '@/features/notices/components/print-records';
 
 const route = getRouteApi('/console/cases/$id');
 
@@ -40,6 +41,7 @@ export function CaseDetailPage() {
         </Col>
         <Col xs={24} xl={9}>
           <NoticeLinks c={c.data} />
+          <PrintRecords caseId={c.data.id} />
           <ApplicantCard c={c.data} />
           <CaseMaterials c={c.data} />
         </Col>

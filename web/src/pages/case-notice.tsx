@@ -1,43 +1,49 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { PageLoading } from '@/components/feedback/page-loading';
 import { QueryError } from '@/components/feedback/query-error';
-import { useLevelNames, useMe } from '@/lib/auth';
-import { useNoticeCase } from '@/features/notices/api/get-case';
-import { useCenters } from '@/features/notices/api/get-centers';
-import { useItemFacts } from '@/features/notices/api/get-item-facts';
+import { isApiError } from '@/lib/api-client';
+import { usePaper } from '@/features/notices/api/get-paper';
 import { NoticeDocument } from '@/features/notices/components/notice-document';
-import { NoticeToolbar } from '@/features/notices/components/notice-toolbar';
+import { NoticeToolbar, NoticeWarnings } from '@/features/notices/components/notice-toolbar';
 import { NoticeUnavailable } from '@/features/notices/components/notice-unavailable';
-import { isNoticeType, NOTICE_TYPES, notApplicable } from '@/lib/notices';
+import { isNoticeType, NOTICE_LABELS, NOTICE_TYPES } from '@/lib/notices';
 
 const route = getRouteApi('/console/cases/$id/notice/$type');
 
-/** A printable notice of a case (通知书) on A4: /cases/:id/notice/:type. */
+/**
+ * A printable paper of a case on A4: /cases/:id/notice/:type. The server composes it (issuer of rule 10, public
+ * address, supervision phone); a paper that does not apply says why instead of printing a wrong document.
+ */
 export function CaseNoticePage() {
   const { id, type } = route.useParams();
-  const me = useMe();
-  const levelNames = useLevelNames();
-  const c = useNoticeCase(id);
-  const centers = useCenters();
-  const item = useItemFacts(c.data?.itemCode);
+  const known = isNoticeType(type);
+  const paper = usePaper(id, known ? type : 'acceptance');
 
-  if (c.isPending || centers.isPending) return <PageLoading />;
-  if (c.isError) return <QueryError error={c.error} onRetry={() => void c.refetch()} />;
-
-  const problem = !isNoticeType(type)
-    ? `没有“${type}”这种通知书。可打印的通知书：${NOTICE_TYPES.join('、')}。`
-    : notApplicable(type, c.data);
-  // The receiving center issues the notice; the signed-in person's own center if it is not in the list.
-  const center = centers.data?.find((o) => o.id === c.data.receivingOrgId) ?? (me.user.orgId === c.data.receivingOrgId && me.user.org ? { id: me.user.orgId, ...me.user.org } : undefined);
-
+  if (!known) {
+    return (
+      <>
+        <NoticeToolbar caseId={id} current={type} paper={undefined} />
+        <NoticeUnavailable message={`没有“${type}”这种通知书。可打印的通知书：${NOTICE_TYPES.map((t) => NOTICE_LABELS[t]).join('、')}。`} />
+      </>
+    );
+  }
+  if (paper.isPending) return <PageLoading />;
+  if (paper.isError) {
+    if (isApiError(paper.error) && paper.error.code === 'PAPER_NOT_APPLICABLE') {
+      return (
+        <>
+          <NoticeToolbar caseId={id} current={type} paper={undefined} />
+          <NoticeUnavailable message={paper.error.title} />
+        </>
+      );
+    }
+    return <QueryError error={paper.error} onRetry={() => void paper.refetch()} />;
+  }
   return (
     <>
-      <NoticeToolbar c={c.data} caseId={id} current={type} printable={!problem} />
-      {problem || !isNoticeType(type) ? (
-        <NoticeUnavailable message={problem ?? ''} />
-      ) : (
-        <NoticeDocument type={type} c={c.data} center={center} item={item.data} countyName={levelNames.county} />
-      )}
+      <NoticeToolbar caseId={id} current={type} paper={paper.data} />
+      <NoticeWarnings paper={paper.data} />
+      <NoticeDocument p={paper.data} />
     </>
   );
 }

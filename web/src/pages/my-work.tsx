@@ -12,7 +12,11 @@ export function MyWorkPage() {
     <>
       <PageHeader
         title="我的工作"
-        description={director ? '本中心的在办件、到期件、待补正件、待接收件，以及待审批的延期和否定报备' : '本中心的在办件、今日到期件、待补正件和待接收件'}
+        description={
+          director
+            ? '督办本中心的在办件和到期件（红灯、黄灯优先），审批延期、审查否定报备，跟踪窗口对异议的答复'
+            : '您窗口的在办件（含顶岗办理），本中心今日到期、待补正、待接收的办件，以及要答复的主任异议'
+        }
         extra={
           <Space>
             <Link to="/cases">

@@ -28,7 +28,7 @@ export function UsersPage() {
 
   return (
     <>
-      <PageHeader title="人员管理" description="工作人员账号、角色与所属机构；系统、安全、审计管理员须由不同人员担任" />
+      <PageHeader title="人员管理" description="工作人员账号、角色与所属机构。三员分立：系统管理员新建和维护账号，安全管理员调整角色、重置密码和解锁；三员自己的账号在控制台内谁都不能修改" />
       <Row gutter={16}>
         <Col xs={24} lg={7} xl={6}>
           <Card title="选择机构" styles={{ body: { maxHeight: 'calc(100vh - 240px)', overflow: 'auto' } }}>

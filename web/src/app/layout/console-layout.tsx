@@ -14,11 +14,15 @@ export function ConsoleLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const [collapsed, setCollapsed] = useState(false);
   const items = navItemsFor(me.user.roles);
-  const orgTitle = me.user.org
+  const center = me.user.org
     ? centerTitle(me.user.org)
     : me.user.orgLevel
       ? centerTitle({ name: me.user.orgName ?? '', level: me.user.orgLevel })
       : (me.user.orgName ?? '');
+  // A supervisor (or an administrator) belongs to the county, not to its service center: say where they stand.
+  const orgName = me.user.org?.name ?? me.user.orgName ?? '';
+  const inCenter = me.user.roles.some((r) => ['director', 'leader', 'clerk', 'agent'].includes(r));
+  const orgTitle = inCenter ? center : me.user.roles.includes('supervisor') ? `${orgName}纪检监察` : orgName || center;
 
   return (
     <Layout className="console" style={{ minHeight: '100vh' }}>

@@ -1,6 +1,6 @@
 /**
  * One case seen from the village: where it stands, what the agent can do now (当场办结, 急件报送, 登记补齐的材料,
- * 已告知并交付) and the sheets to print (代理服务委托书, 办理结果单).
+ * 已告知并交付) and the sheets to print (代理服务委托书, 一次性告知书, 办理结果单).
  */
 import { useState } from 'react';
 import { isNetworkProblem, isProblem, problemText } from './api';
@@ -47,7 +47,14 @@ export function CasePage({ me, caseId, justRegistered }: { me: Me; caseId: strin
       <p className="back">
         <Link to={`${BASE}/cases`}>‹ 我的办件</Link>
       </p>
-      {justRegistered && (
+      {justRegistered && c.status === 'returned' && (
+        <Alert tone="warn" title="已登记为退回件">
+          <p>
+            办件编号 <strong className="case-no-inline">{c.caseNo}</strong>。请把退回理由告诉群众，退还交来的材料；本件已报乡镇便民服务中心备案，备齐材料后可以重新申请。
+          </p>
+        </Alert>
+      )}
+      {justRegistered && c.status !== 'returned' && (
         <Alert tone="ok" title="登记成功">
           <p>
             办件编号 <strong className="case-no-inline">{c.caseNo}</strong>，请把编号告诉群众，凭编号和电话后四位可以查询办理进度。
@@ -78,10 +85,15 @@ export function CasePage({ me, caseId, justRegistered }: { me: Me; caseId: strin
           <DeliverAction onDone={(at) => act('deliver', { method: 'agent', ...(at ? { at } : {}) }, '已记录：结果已告知群众并交付。')} />
         )}
         {allowed.has('supplement') && here && c.supplementNotice && (
-          <SupplementAction missing={c.supplementNotice.missing} onDone={(materials) => act('supplement', { materials }, '已登记补齐的材料。')} />
+          <SupplementAction missing={c.outstandingMaterials ?? c.supplementNotice.missing} onDone={(materials) => act('supplement', { materials }, '已登记补齐的材料。')} />
         )}
         {allowed.has('forward') && here && (
           <ForwardAction onDone={() => act('forward', { urgent: true }, '已作为急件报送乡镇便民服务中心。')} />
+        )}
+        {c.supplementNotice && c.status === 'awaiting_supplement' && (
+          <Link className="btn btn-secondary btn-block" to={`${BASE}/cases/${encodeURIComponent(c.id)}/supplement-notice`}>
+            打印一次性告知书
+          </Link>
         )}
         {c.proxy?.authorized && (
           <Link className="btn btn-secondary btn-block" to={`${BASE}/cases/${encodeURIComponent(c.id)}/authorization`}>
@@ -108,7 +120,7 @@ export function CasePage({ me, caseId, justRegistered }: { me: Me; caseId: strin
         <ul className="plain-list">
           {c.materials.guide.map((m) => {
             const provided = c.materials.provided.includes(m.name);
-            const asked = !provided && (c.supplementNotice?.missing.includes(m.name) ?? false);
+            const asked = !provided && (c.outstandingMaterials ?? c.supplementNotice?.missing ?? []).includes(m.name);
             return (
               <li key={m.name} className={provided ? undefined : 'muted'}>
                 {provided ? '✓ ' : asked ? '✗ ' : '— '}
@@ -163,7 +175,7 @@ function Guidance({ c, here }: { c: Case; here: boolean }) {
   if (c.status === 'awaiting_supplement' && c.supplementNotice) {
     return (
       <p className="guidance">
-        还缺：<strong>{c.supplementNotice.missing.join('、')}</strong>。请一次性告知群众补齐，
+        还缺：<strong>{(c.outstandingMaterials ?? c.supplementNotice.missing).join('、')}</strong>。请一次性告知群众补齐，
         {here ? '群众交来后点“登记补齐的材料”。' : '这是乡镇窗口出具的一次性告知；群众交来材料后，请随下次报送或作为急件送交乡镇窗口登记。'}
       </p>
     );
@@ -184,7 +196,7 @@ function Guidance({ c, here }: { c: Case; here: boolean }) {
     return <p className="guidance">上级便民服务中心正在办理{c.dueAt ? `，承诺 ${chineseDate(c.dueAt)} 前办结` : ''}。办结后结果会回到村里。</p>;
   }
   if (c.status === 'delivered') return <p className="guidance">办理结果已告知群众并交付，本件已经办完。</p>;
-  if (c.status === 'returned') return <p className="guidance">本件已退回{c.refusal ? `：${c.refusal.reasons}` : ''}。</p>;
+  if (c.status === 'returned') return <p className="guidance">本件已退回{c.refusal ? `：${c.refusal.reasons.replace(/[。.]+$/, '')}` : ''}。</p>;
   return null;
 }
 

@@ -2,6 +2,7 @@
  * What the agent console reads from the server, and the calls it makes. Shapes follow the server's answers
  * (GET /api/auth/me, /api/items, /api/cases, /api/agents/*); only the fields this page uses are declared.
  */
+import type { SearchKeys } from '../../../../src/domain/catalog/match';
 import type { MonthlyCounts } from '../../../../src/domain/village/monthly';
 import { api, listOf } from './api';
 
@@ -48,6 +49,9 @@ export interface Material {
 export interface Item {
   code: string;
   name: string;
+  /** 俗称 (低保), and the pinyin of the name then of each 俗称: 查找事项 matches them (item-search.ts) */
+  aliases?: string[];
+  pinyin?: SearchKeys[];
   category: string;
   department?: string;
   window?: string;
@@ -148,6 +152,8 @@ export interface Case extends CaseSummary {
   proxy?: { authorized: boolean } | null;
   materials: { provided: string[]; guide: Material[] };
   supplementNotice?: { missing: string[]; defectNote?: string | null; at: string } | null;
+  /** asked for (one-time notice and later defect requests) and not on file yet: what 补正 still waits for */
+  outstandingMaterials?: string[];
   refusal?: { reasons: string; basis: string } | null;
   transit?: { from: string; to: string; urgent: boolean; at: string } | null;
   delivery?: { method: string; at: string } | null;
@@ -160,12 +166,92 @@ export interface NewCase {
   channel: 'agent';
   applicant: { name: string; idNumber: string; phone: string; address?: string };
   materials: { name: string; provided: boolean }[];
-  proxy: { authorized: boolean };
+  /** absent: the applicant in person (申请人本人办理) */
+  proxy?: { authorized: boolean };
+  /** a main material is missing: registered and returned at once with these (退回件) */
+  refusal?: { reasons: string; basis: string };
 }
 
 export const registerCase = (body: NewCase, key: string) => api<Case>('/cases', { method: 'POST', body, idempotencyKey: key });
 
 export const getCase = (id: string) => api<Case>(`/cases/${encodeURIComponent(id)}`);
+
+/** GET /api/agents/to-reply: results to hand back, with the villager's phone in full and the reply deadline. */
+export interface ReplyCase {
+  id: string;
+  caseNo: string;
+  itemName: string;
+  statusName: string;
+  outcome: 'approved' | 'denied' | null;
+  resultNo: string | null;
+  applicant: { name: string; phone: string };
+  resultBackAt: string | null;
+  replyDueAt: string | null;
+  replyLate: boolean;
+  createdAt: string;
+  version: number;
+}
+
+export async function listToReply(): Promise<ReplyCase[]> {
+  return listOf<ReplyCase>((await api<{ cases?: unknown }>('/agents/to-reply')).cases, '待回复办件');
+}
+
+/** GET /api/settings: the deployment's public address (every printed link) and the county's supervision phone. */
+export interface PrintSettings {
+  publicUrl: string | null;
+  supervisionPhone: string | null;
+}
+
+let settings: Promise<PrintSettings> | null = null;
+
+/** Asked once per visit; a failure is asked again next time (a sheet then prints without the link). */
+export function getPrintSettings(): Promise<PrintSettings> {
+  settings ??= api<Partial<PrintSettings>>('/settings').then(
+    (s) => ({ publicUrl: s.publicUrl ?? null, supervisionPhone: s.supervisionPhone ?? null }),
+    (error: unknown) => {
+      settings = null;
+      throw error;
+    },
+  );
+  return settings;
+}
+
+/** A center as a paper names it (heading, seal, contacts). */
+export interface PaperCenter {
+  id: string;
+  name: string;
+  centerName?: string | null;
+  address?: string | null;
+  phone?: string | null;
+  officeHours?: { sessions: { start: string; end: string }[] } | null;
+}
+
+/**
+ * GET /api/cases/{id}/papers/{paper}: one paper as the server composes it — the issuing center (rule 10: whoever
+ * performed the act), the act's date and person, where and by when (one-time notice), the public address.
+ */
+export interface Paper {
+  title: string;
+  case: { caseNo: string; itemName: string; applicant: { name: string }; supplementNotice?: { missing: string[]; defectNote?: string | null; at: string } | null };
+  issuer: PaperCenter;
+  receivedBy?: PaperCenter | null;
+  windowName: string | null;
+  event: { at: string; by: string } | null;
+  supplementDays: number;
+  supplementBy: string | null;
+  supervisionPhone: string | null;
+  publicUrl: string | null;
+  progressUrl: string | null;
+}
+
+export const getPaper = (caseId: string, paper: 'supplement') => api<Paper>(`/cases/${encodeURIComponent(caseId)}/papers/${paper}`);
+
+/** Every print is recorded for the archive (which paper, issuer, who, when); the sheet prints even if this fails. */
+export const recordPrint = (caseId: string, paper: 'supplement') =>
+  api<unknown>(`/cases/${encodeURIComponent(caseId)}/prints`, { method: 'POST', body: { paper } });
+
+/** The QR code of a case's public progress page, drawn by the server at the configured public address. */
+export const progressQrSrc = (caseNo: string) => `/api/agents/progress-qr.svg?caseNo=${encodeURIComponent(caseNo)}`;
 
 export const VIEWS = ['to-forward', 'held', 'sent-up', 'to-deliver'] as const;
 export type View = (typeof VIEWS)[number];

@@ -1,13 +1,18 @@
 /**
  * 新请求: a villager's request in four steps on one page — the item, the applicant, the materials handed over,
- * 代办 or 帮办 — kept on the phone as it is typed and sent once, with its own submission key.
+ * 代办, 帮办 or 申请人本人办理 — kept on the phone as it is typed and sent once, with its own submission key. Every
+ * check is the server's own function (src/domain, bundled): what the phone accepts, the server accepts.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { checkMaterials } from '../../../../src/domain/cases/materials';
+import { proxyOf } from '../../../../src/domain/cases/presence';
 import { isNetworkProblem, isProblem, newKey, problemText } from './api';
-import { clearDraft, emptyDraft, hasContent, idNumberProblem, loadDraft, phoneProblem, saveDraft, type Draft, type MaterialMark } from './draft';
+import { applicantOf, clearDraft, emptyDraft, hasContent, idNumberProblem, loadDraft, phoneProblem, saveDraft, type Draft, type MaterialMark } from './draft';
 import { chineseDateTime } from './format';
+import { findItems } from './item-search';
 import { cachedItems, getVillageItems, itemsFresh, registerCase, type Item, type Me } from './model';
+import { ModeChoice, modeProblem } from './mode-choice';
+import { ReturnReasons, suggestedReturn } from './return-reasons';
 import { BASE, navigate } from './router';
 import { Alert } from './ui';
 
@@ -23,7 +28,7 @@ export function routeOf(item: Item): string {
 type Refusal = { code: string; title: string };
 
 /** The checklist as the server takes it: an attachment marked not applicable is left out, so it is not missing. */
-const checklistOf = (item: Item, marks: Record<string, MaterialMark>) =>
+export const checklistOf = (item: Item, marks: Record<string, MaterialMark>) =>
   item.materials.filter((m) => m.main || marks[m.name] !== 'na').map((m) => ({ name: m.name, provided: marks[m.name] === true }));
 
 export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
@@ -66,23 +71,49 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch, savedAt: new Date().toISOString() }));
 
   const { missingMain } = item ? checkMaterials(item.materials, checklistOf(item, draft.materials)) : { missingMain: [] };
+  const returning = missingMain.length > 0;
+  const missingKey = missingMain.join('、');
+  // a missing main material: start the written reasons from the guide, and follow what is missing until the agent
+  // writes their own
+  const suggested = useRef<{ reasons: string; basis: string } | null>(null);
+  useEffect(() => {
+    const own = (draft.returnReasons.trim() || draft.returnBasis.trim()) && (draft.returnReasons !== suggested.current?.reasons || draft.returnBasis !== suggested.current?.basis);
+    if (own) return;
+    const next = item && missingKey ? suggestedReturn(item, missingKey.split('、')) : { reasons: '', basis: '' };
+    suggested.current = next;
+    if (next.reasons !== draft.returnReasons || next.basis !== draft.returnBasis) update({ returnReasons: next.reasons, returnBasis: next.basis });
+    // only when what is missing changes, not on every keystroke in the reasons
+  }, [item, missingKey]);
   const problems = {
     item: item ? null : '请先选择要办理的事项',
     name: draft.name.trim() ? null : '请填写申请人姓名',
     idNumber: idNumberProblem(draft.idNumber),
     phone: phoneProblem(draft.phone),
-    materials: missingMain.length > 0 ? `缺少主件：${missingMain.join('、')}。主件不齐不能收件，请告知群众备齐后再来。` : null,
-    mode: draft.mode ? null : '请选择“代办”或“帮办”',
+    materials: returning && (!draft.returnReasons.trim() || !draft.returnBasis.trim()) ? '缺少主件的按退回件登记，请写明退回理由和依据。' : null,
+    mode: draft.mode ? modeProblem(item, draft.mode) : '请选择办理方式：代办、帮办或申请人本人办理',
   };
   const firstProblem = Object.values(problems).find(Boolean) ?? null;
+
+  /** 代办: the authorisation is printed from the form for the villager to sign before the request is sent. */
+  function printAuthorization() {
+    setTouched(true);
+    const missing = problems.item ?? problems.name ?? problems.idNumber;
+    if (missing) {
+      setProblem(`打印委托书前，${missing.replace(/^请/, '请先')}`);
+      topRef.current?.scrollIntoView({ behavior: 'smooth' });
+      return;
+    }
+    navigate(`${BASE}/new/authorization`);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
     setRefusal(null);
     setProblem(null);
-    if (firstProblem || !item) {
-      setProblem(firstProblem);
+    const applicant = applicantOf(draft);
+    if (firstProblem || !item || !applicant) {
+      setProblem(firstProblem ?? '请核对申请人信息');
       return;
     }
     if (!navigator.onLine) {
@@ -97,13 +128,14 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
           itemCode: item.code,
           channel: 'agent',
           applicant: {
-            name: draft.name.trim(),
-            idNumber: draft.idNumber.trim().toUpperCase(),
-            phone: draft.phone.replace(/[\s-]/g, ''),
-            ...(draft.address.trim() ? { address: draft.address.trim() } : {}),
+            name: applicant.name,
+            idNumber: applicant.idNumber,
+            phone: applicant.phone,
+            ...(applicant.address ? { address: applicant.address } : {}),
           },
           materials: checklistOf(item, draft.materials),
-          proxy: { authorized: draft.mode === 'proxy' },
+          ...(draft.mode && proxyOf(draft.mode) ? { proxy: proxyOf(draft.mode)! } : {}),
+          ...(returning ? { refusal: { reasons: draft.returnReasons.trim(), basis: draft.returnBasis.trim() } } : {}),
         },
         draft.key,
       );
@@ -218,40 +250,34 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
           ) : (
             <p className="muted">选择事项后，这里列出办事指南要求的全部材料。</p>
           )}
-          {show('materials') && <p className="field-problem">{problems.materials}</p>}
+          {item && returning && (
+            <ReturnReasons
+              item={item}
+              missingMain={missingMain}
+              reasons={draft.returnReasons}
+              basis={draft.returnBasis}
+              problem={show('materials')}
+              onChange={update}
+            />
+          )}
         </section>
 
         <section className="card">
           <h2 className="step">
             <span className="step-no">4</span>办理方式
           </h2>
-          <div className="choices" role="radiogroup" aria-label="办理方式">
-            <label className={draft.mode === 'proxy' ? 'choice choice-on' : 'choice'}>
-              <input type="radio" name="mode" checked={draft.mode === 'proxy'} onChange={() => update({ mode: 'proxy' })} />
-              <span>
-                <strong>代办</strong>
-                <small>群众已签署《代理服务委托书》，由代办员代为申请、领取结果</small>
-              </span>
-            </label>
-            <label className={draft.mode === 'help' ? 'choice choice-on' : 'choice'}>
-              <input type="radio" name="mode" checked={draft.mode === 'help'} onChange={() => update({ mode: 'help' })} />
-              <span>
-                <strong>帮办</strong>
-                <small>没有委托书，申请人本人在申请表上签字，代办员帮助填写、递交</small>
-              </span>
-            </label>
-          </div>
-          {show('mode') && <p className="field-problem">{problems.mode}</p>}
+          <ModeChoice item={item} mode={draft.mode} onChange={(mode) => update({ mode })} onPrintAuthorization={printAuthorization} />
+          {(show('mode') ?? (draft.mode ? problems.mode : null)) && <p className="field-problem">{problems.mode}</p>}
           <p className="muted">代办、帮办服务一律免费，不收取任何费用。</p>
         </section>
 
         {(!online || networkFailed) && (
           <p className="field-problem submit-offline" role="status">
-            网络恢复后再点“提交登记”，填写的内容不会丢失。
+            网络恢复后再点“{returning ? '登记为退回件' : '提交登记'}”，填写的内容不会丢失。
           </p>
         )}
         <button type="submit" className="btn btn-primary btn-block btn-submit" disabled={busy}>
-          {busy ? '正在提交…' : '提交登记'}
+          {busy ? '正在提交…' : returning ? '登记为退回件' : '提交登记'}
         </button>
         <p className="saved-hint" aria-live="polite">
           {draft.savedAt ? `填写的内容已自动保存在本机（${chineseDateTime(draft.savedAt).slice(-5)}）` : '填写的内容会自动保存在本机'}
@@ -275,10 +301,8 @@ function ItemTags({ item }: { item: Item }) {
 
 function ItemPicker({ items, problem, onPick }: { items: Item[] | null; problem: string | null; onPick: (item: Item) => void }) {
   const [q, setQ] = useState('');
-  const words = q.trim().toUpperCase();
-  const found = (items ?? []).filter(
-    (i) => !words || i.name.toUpperCase().includes(words) || i.code.includes(words) || i.category.toUpperCase().includes(words),
-  );
+  // name, 俗称, code or pinyin, by the server's own rules (item-search.ts)
+  const found = useMemo(() => findItems(items ?? [], q), [items, q]);
   return (
     <div className="picker">
       <label htmlFor="item-search">查找事项</label>
@@ -287,7 +311,7 @@ function ItemPicker({ items, problem, onPick }: { items: Item[] | null; problem:
         type="search"
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        placeholder="输入事项名称或编码，如 采伐、ZH-002"
+        placeholder="事项名称、俗称或拼音，如 低保、dbsq"
         autoComplete="off"
         enterKeyHint="search"
       />
@@ -304,6 +328,7 @@ function ItemPicker({ items, problem, onPick }: { items: Item[] | null; problem:
                 <span className="item-name">{item.name}</span>
                 <span className="item-meta">
                   {item.code} · {item.category}
+                  {item.aliases && item.aliases.length > 0 ? ` · 俗称：${item.aliases.join('、')}` : ''}
                 </span>
                 <ItemTags item={item} />
               </button>
@@ -325,7 +350,7 @@ function ChosenItem({ item, onChange }: { item: Item; onChange: () => void }) {
         {item.result ? ` · 办理结果：${item.result}` : ''}
       </div>
       <ItemTags item={item} />
-      {item.inPersonRequired && <p className="hint-warn">此事项须申请人本人到场办理，不能代办。</p>}
+      {item.inPersonRequired && <p className="hint-warn">此事项须申请人本人到场办理，不能代办。本人在场的，办理方式选“申请人本人办理”。</p>}
       {!item.inPersonRequired && !item.proxyAllowed && <p className="hint-warn">此事项不允许代办，须申请人本人办理。</p>}
       <button type="button" className="btn btn-secondary" onClick={onChange}>
         重新选择事项

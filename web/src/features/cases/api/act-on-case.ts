@@ -25,6 +25,16 @@ export interface RefusalReviewInput {
 export const reviewRefusal = ({ id, ...body }: RefusalReviewInput) =>
   apiRequest(`/cases/${encodeURIComponent(id)}/refusal-review`, caseSchema, { method: 'POST', body });
 
+export interface ObjectionAnswerInput {
+  id: string;
+  expectedVersion: number;
+  answer: string;
+}
+
+/** The window answers the director's objection (有异议) to a refusal: closes the task of its work list. */
+export const answerObjection = ({ id, ...body }: ObjectionAnswerInput) =>
+  apiRequest(`/cases/${encodeURIComponent(id)}/refusal-review/answer`, caseSchema, { method: 'POST', body });
+
 function useCaseMutation<T>(mutationFn: (input: T) => ReturnType<typeof actOnCase>) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -33,9 +43,11 @@ function useCaseMutation<T>(mutationFn: (input: T) => ReturnType<typeof actOnCas
       queryClient.setQueryData(caseQueryKey(c.id), c);
       void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['cases', 'count'] });
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'lights'] });
     },
   });
 }
 
 export const useActOnCase = () => useCaseMutation(actOnCase);
 export const useReviewRefusal = () => useCaseMutation(reviewRefusal);
+export const useAnswerObjection = () => useCaseMutation(answerObjection);

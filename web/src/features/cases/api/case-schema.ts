@@ -44,11 +44,16 @@ export const caseSummarySchema = z.object({
   firstResponderId: z.string().nullish(),
   acceptedAt: z.string().nullish(),
   dueAt: z.string().nullish(),
+  /** 暂定: counted through a year whose State Council arrangement is not imported yet (DOMAIN.md rule 3) */
+  dueProvisional: z.boolean().default(false),
+  /** when importing a year's arrangement last moved the due date */
+  dueRecomputedAt: z.string().nullish(),
   legalDueAt: z.string().nullish(),
   light: z.enum(LIGHTS).nullish(),
   outcome: z.enum(['approved', 'denied']).nullish(),
   resultNo: z.string().nullish(),
-  refusalReview: z.object({ at: z.string(), opinion: z.string().nullish() }).nullish(),
+  refusalReview: z.object({ at: z.string(), opinion: z.string().nullish(), answeredAt: z.string().nullish() }).nullish(),
+  completedAt: z.string().nullish(),
   createdAt: z.string(),
   version: z.number(),
 });
@@ -62,7 +67,20 @@ export const caseSchema = caseSummarySchema.extend({
     guide: z.array(z.object({ name: z.string(), main: z.boolean() })),
   }),
   supplementNotice: z.object({ missing: z.array(z.string()), defectNote: z.string().nullish(), at: z.string() }).nullish(),
+  /** later requests to resubmit a defective material on file (rule 1's exception) */
+  defectRequests: z.array(z.object({ materials: z.array(z.string()), note: z.string(), at: z.string() })).default([]),
+  /** asked for and not on file yet: what 补正 still waits for */
+  outstandingMaterials: z.array(z.string()).default([]),
   refusal: z.object({ reasons: z.string(), basis: z.string() }).nullish(),
+  /** the director's objection (有异议) to the refusal and the window's answer */
+  refusalObjection: z
+    .object({
+      comment: z.string(),
+      at: z.string(),
+      by: z.string(),
+      answer: z.object({ text: z.string(), at: z.string(), by: z.string() }).nullish(),
+    })
+    .nullish(),
   pendingExtension: z.object({ reason: z.string(), days: z.number(), requestedAt: z.string() }).nullish(),
   reviews: z.array(z.object({ department: z.string(), opinion: z.enum(['agree', 'disagree']), comment: z.string().nullish(), at: z.string() })),
   jointDepartments: z.array(z.string()),

@@ -15,7 +15,10 @@ export type WorkView =
   | 'first-responded'
   | 'joint'
   | 'sent-up'
-  | 'to-deliver';
+  | 'to-deliver'
+  | 'objections'
+  | 'covering'
+  | 'deadline-changed';
 
 export interface CaseFilter {
   view?: WorkView;
@@ -50,6 +53,15 @@ export const useCaseCount = (filter: CaseFilter) =>
     queryKey: ['cases', 'count', filter],
     queryFn: ({ signal }) => getCases({ ...filter, page: 1, pageSize: 1 }, signal),
     select: (data) => data.total,
+  });
+
+const lightCountsSchema = z.object({ counts: z.object({ green: z.number(), yellow: z.number(), red: z.number() }), total: z.number() });
+
+/** How many cases of a filter show each light: one grouped count on the stored light (GET /api/cases/lights). */
+export const useLightCounts = ({ light: _light, page: _page, pageSize: _pageSize, ...filter }: CaseFilter) =>
+  useQuery({
+    queryKey: ['cases', 'lights', filter],
+    queryFn: ({ signal }) => apiRequest('/cases/lights', lightCountsSchema, { query: { ...filter }, signal }),
   });
 
 /** The Excel file of exactly these filters (without paging: the export carries every matching case). */

@@ -10,6 +10,8 @@ const itemSchema = itemInputSchema.extend({
   retiredReason: z.string().nullable(),
   version: z.number(),
   updatedAt: z.string(),
+  /** the pinyin of the name and 俗称, which the list carries for the agent app */
+  pinyin: z.array(z.object({ full: z.string(), initials: z.string() })).optional(),
 });
 export type OfferedItem = z.infer<typeof itemSchema>;
 
@@ -26,7 +28,7 @@ export const useOfferedCodes = (orgId: string) =>
   });
 
 /**
- * The catalog items matching the typed text; the server searches name, code and pinyin initials (zdsh).
+ * The catalog items matching the typed text; the server searches name, 俗称, code and pinyin (低保, dbsq, zdsh).
  * The caller keeps only the ones its center offers.
  */
 export const useItemSearch = (q: string) =>

@@ -13,7 +13,8 @@ export function initialValues(c: Case, action: CaseAction): Record<string, unkno
     case 'notify-supplement':
       return { missing };
     case 'supplement':
-      return { materials: (c.supplementNotice?.missing ?? missing).filter((m) => !c.materials.provided.includes(m)) };
+      // what is still asked for: the one-time notice and any later defect request, less what came in since
+      return { materials: c.outstandingMaterials.length > 0 ? c.outstandingMaterials : missing };
     case 'pause': {
       const step = c.specialSteps[0];
       return step ? { reason: step.name, limitDays: step.limitDays } : {};
@@ -67,12 +68,18 @@ export function ActionFields({ c, action, form }: { c: Case; action: CaseAction;
         </>
       );
     case 'supplement': {
-      const asked = c.supplementNotice?.missing ?? c.materials.guide.map((m) => m.name);
+      // The outstanding materials first (a defect request can ask again for one on file), then the rest asked for.
+      const requested = [...(c.supplementNotice?.missing ?? []), ...c.defectRequests.flatMap((d) => d.materials)];
+      const asked = [...new Set([...c.outstandingMaterials, ...(requested.length > 0 ? requested : c.materials.guide.map((m) => m.name))])];
+      const outstanding = new Set(c.outstandingMaterials);
       return (
         <Form.Item name="materials" label="本次补交的材料" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一项补交的材料' }]}>
           <Checkbox.Group
             style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-            options={asked.map((m) => ({ value: m, label: `${m}${c.materials.provided.includes(m) ? '（已提供）' : ''}`, disabled: c.materials.provided.includes(m) }))}
+            options={asked.map((m) => {
+              const done = !outstanding.has(m) && c.materials.provided.includes(m);
+              return { value: m, label: `${m}${done ? '（已提供）' : ''}`, disabled: done };
+            })}
           />
         </Form.Item>
       );

@@ -2,7 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { isApiError, isVersionConflict } from '@/lib/api-client';
-import { useActOnCase, useReviewRefusal } from '../api/act-on-case';
+import { useActOnCase, useAnswerObjection, useReviewRefusal } from '../api/act-on-case';
 import type { Case, CaseAction } from '../api/case-schema';
 import { ActionFields, CONFIRM_TEXT, initialValues } from './action-fields';
 
@@ -40,22 +40,36 @@ interface Props {
   canReviewRefusal: boolean;
 }
 
+/** Forms of the console that are not case actions: the director's review, the window's answer to an objection. */
+type Extra = 'refusal-review' | 'objection-answer';
+
+/** What the clerk is told after an action: a request waiting for someone else is not "done". */
+const doneText = (action: CaseAction | Extra, title: string | undefined) => {
+  if (action === 'request-extension') return '延期申请已提交，待中心主任审批';
+  if (action === 'objection-answer') return '已答复中心主任的异议';
+  return `${title ?? '操作'}：已完成`;
+};
+
 /** The actions the case offers this person (allowedActions from the server), each with its small form. */
 export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
   const { message } = App.useApp();
-  const [open, setOpen] = useState<CaseAction | 'refusal-review' | null>(null);
+  const [open, setOpen] = useState<CaseAction | Extra | null>(null);
   const [form] = Form.useForm();
   const act = useActOnCase();
   const review = useReviewRefusal();
-  const pending = act.isPending || review.isPending;
-  const error = open === 'refusal-review' ? review.error : act.error;
+  const answer = useAnswerObjection();
+  const pending = act.isPending || review.isPending || answer.isPending;
+  const error = open === 'refusal-review' ? review.error : open === 'objection-answer' ? answer.error : act.error;
   const needsRefusalReview = canReviewRefusal && c.refusal !== null && c.refusal !== undefined && !c.refusalReview;
+  // the director's objection is the window's task: answered once, which closes it
+  const needsAnswer = Boolean(c.refusalObjection && !c.refusalObjection.answer);
 
-  const start = (action: CaseAction | 'refusal-review') => {
+  const start = (action: CaseAction | Extra) => {
     act.reset();
     review.reset();
+    answer.reset();
     form.resetFields();
-    form.setFieldsValue(action === 'refusal-review' ? { opinion: 'upheld' } : initialValues(c, action));
+    form.setFieldsValue(action === 'refusal-review' ? { opinion: 'upheld' } : action === 'objection-answer' ? {} : initialValues(c, action));
     setOpen(action);
   };
   const close = () => setOpen(null);
@@ -63,20 +77,24 @@ export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
     close();
     act.reset();
     review.reset();
+    answer.reset();
     onReload();
   };
 
-  const title = open === 'refusal-review' ? '否定报备审查' : c.allowedActions.find((a) => a.action === open)?.name;
+  const title =
+    open === 'refusal-review' ? '否定报备审查' : open === 'objection-answer' ? '答复异议' : c.allowedActions.find((a) => a.action === open)?.name;
 
   const submit = async () => {
     if (!open) return;
     const values = (await form.validateFields()) as Record<string, unknown>;
     const input = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''));
     const done = () => {
-      message.success(`${title ?? '操作'}：已完成`);
+      message.success(doneText(open, title));
       close();
     };
-    if (open === 'refusal-review') {
+    if (open === 'objection-answer') {
+      answer.mutate({ id: c.id, expectedVersion: c.version, answer: values.answer as string }, { onSuccess: done });
+    } else if (open === 'refusal-review') {
       review.mutate({ id: c.id, expectedVersion: c.version, opinion: values.opinion as 'upheld' | 'questioned', comment: (values.comment as string) || undefined }, { onSuccess: done });
     } else {
       act.mutate({ id: c.id, action: open, expectedVersion: c.version, input }, { onSuccess: done });
@@ -85,7 +103,7 @@ export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
 
   return (
     <Card title="办理操作" size="small" style={{ marginBottom: 16 }}>
-      {c.allowedActions.length === 0 && !needsRefusalReview ? (
+      {c.allowedActions.length === 0 && !needsRefusalReview && !needsAnswer ? (
         <Typography.Text type="secondary">本件当前没有您可以办理的操作。</Typography.Text>
       ) : (
         <Space wrap>
@@ -95,6 +113,11 @@ export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
             </Button>
           ))}
           {needsRefusalReview && <Button onClick={() => start('refusal-review')}>否定报备审查</Button>}
+          {needsAnswer && (
+            <Button type="primary" danger onClick={() => start('objection-answer')}>
+              答复异议
+            </Button>
+          )}
         </Space>
       )}
       <Modal
@@ -109,7 +132,16 @@ export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
         width={560}
       >
         <Form form={form} layout="vertical" preserve={false} onFinish={() => void submit()}>
-          {open === 'refusal-review' ? (
+          {open === 'objection-answer' ? (
+            <>
+              <Typography.Paragraph>
+                中心主任的异议：<Typography.Text strong>{c.refusalObjection?.comment}</Typography.Text>
+              </Typography.Paragraph>
+              <Form.Item name="answer" label="答复（是否纠正、如何纠正）" rules={[{ required: true, whitespace: true, message: '请写明对异议的答复' }]}>
+                <Input.TextArea rows={3} maxLength={500} placeholder="如：已电话联系申请人，明日到窗口当场填写申请书后重新受理" />
+              </Form.Item>
+            </>
+          ) : open === 'refusal-review' ? (
             <>
               <Form.Item name="opinion" label="审查意见" rules={[{ required: true, message: '请选择审查意见' }]}>
                 <Radio.Group options={[{ value: 'upheld', label: '同意（理由和依据充分）' }, { value: 'questioned', label: '有异议' }]} />

@@ -3,6 +3,7 @@ import { formatDateTime } from '@/lib/format';
 import type { Case } from '../api/case-schema';
 import { DELIVERY_NAMES } from '../utils/event-text';
 import { KindTag, LightDot, StatusTag } from './case-tags';
+import { ProvisionalTag } from './provisional-tag';
 
 const CHANNEL_NAMES: Record<string, string> = { window: '窗口', agent: '村代办员', online: '网上申请', kiosk: '自助终端' };
 
@@ -32,6 +33,7 @@ export function CaseHeader({ c }: { c: Case }) {
           <Typography.Text strong={c.light === 'red' || c.light === 'yellow'} type={c.light === 'red' ? 'danger' : undefined}>
             {formatDateTime(c.dueAt)}
           </Typography.Text>
+          <ProvisionalTag show={c.dueAt ? c.dueProvisional : false} />
         </Descriptions.Item>
         {c.legalDueAt && <Descriptions.Item label="法定办结时间">{formatDateTime(c.legalDueAt)}</Descriptions.Item>}
         {c.outcome && (
@@ -40,12 +42,12 @@ export function CaseHeader({ c }: { c: Case }) {
             {c.resultNo && `文号：${c.resultNo}`}
           </Descriptions.Item>
         )}
+        {c.completedAt && <Descriptions.Item label="办结时间">{formatDateTime(c.completedAt)}</Descriptions.Item>}
         {c.delivery && (
           <Descriptions.Item label="结果送达">
             {DELIVERY_NAMES[c.delivery.method]}，{formatDateTime(c.delivery.at)}
           </Descriptions.Item>
         )}
-        <Descriptions.Item label="版本">第 {c.version} 版</Descriptions.Item>
       </Descriptions>
     </Card>
   );
@@ -108,11 +110,24 @@ export function CaseNotes({ c }: { c: Case }) {
                   否定报备审查：{c.refusalReview.opinion === 'questioned' ? '有异议' : '同意'}（{formatDateTime(c.refusalReview.at)}）
                 </div>
               )}
+              {c.refusalObjection && (
+                <div data-testid="refusal-objection">
+                  <div>
+                    主任异议：{c.refusalObjection.comment}（{c.refusalObjection.by}）
+                  </div>
+                  <div>
+                    {c.refusalObjection.answer
+                      ? `窗口答复：${c.refusalObjection.answer.text}（${c.refusalObjection.answer.by}，${formatDateTime(c.refusalObjection.answer.at)}）`
+                      : '窗口答复：尚未答复'}
+                  </div>
+                </div>
+              )}
             </>
           }
         />
       )}
-      {c.supplementNotice && (
+      {/* a returned or withdrawn case asks for nothing any more: no 需补正材料 on it */}
+      {c.supplementNotice && c.status !== 'returned' && c.status !== 'withdrawn' && (
         <Alert
           style={{ marginBottom: 16 }}
           type="warning"
@@ -122,10 +137,12 @@ export function CaseNotes({ c }: { c: Case }) {
             <>
               <div>需补正材料：{c.supplementNotice.missing.join('、')}</div>
               {c.supplementNotice.defectNote && <div>缺陷说明：{c.supplementNotice.defectNote}</div>}
-              <div>
-                尚缺：
-                {c.supplementNotice.missing.filter((m) => !c.materials.provided.includes(m)).join('、') || '无（已补齐）'}
-              </div>
+              {c.defectRequests.map((d) => (
+                <div key={d.at}>
+                  {formatDateTime(d.at)} 已交材料有缺陷，要求重新提交：{d.materials.join('、')}（{d.note}）
+                </div>
+              ))}
+              <div data-testid="outstanding-materials">尚缺：{c.outstandingMaterials.join('、') || '无（已补齐）'}</div>
             </>
           }
         />

@@ -22,7 +22,7 @@ export function CaseTimeline({ c }: { c: Case }) {
                   → {statusName(e.toStatus)}
                 </Typography.Text>
               )}
-              {eventDetails(e.data).map((d) => (
+              {eventDetails(e.data, e.toStatus).map((d) => (
                 <div key={d.label} style={{ fontSize: 13, color: '#595959' }}>
                   {d.label}：{d.value}
                 </div>

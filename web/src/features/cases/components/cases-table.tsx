@@ -4,6 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import type { CaseSummary } from '../api/case-schema';
 import { KindTag, LightDot, StatusTag } from './case-tags';
+import { ProvisionalTag } from './provisional-tag';
 
 interface Props {
   cases: CaseSummary[];
@@ -34,10 +35,10 @@ export function CasesTable({ cases, loading, pagination, emptyText, showRefusalR
     {
       title: '办理事项',
       dataIndex: 'itemName',
-      ellipsis: true,
+      // long names (惠民惠农财政补贴“一卡通”发放账户变更) wrap instead of being cut; the full name also shows on hover
       render: (name: string, c) => (
-        <span title={`${c.itemCode} ${name}`}>
-          {name} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.itemCode}</Typography.Text>
+        <span title={`${name}（${c.itemCode}）`} style={{ whiteSpace: 'normal', wordBreak: 'break-word' }} data-testid="ledger-item-name">
+          {name} <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{c.itemCode}</Typography.Text>
         </span>
       ),
     },
@@ -45,19 +46,34 @@ export function CasesTable({ cases, loading, pagination, emptyText, showRefusalR
     { title: '状态', dataIndex: 'status', width: 140, render: (s: CaseSummary['status']) => <StatusTag status={s} /> },
     { title: '申请人', key: 'applicant', width: 100, ellipsis: true, render: (_: unknown, c) => c.applicant.name },
     { title: '受理时间', dataIndex: 'acceptedAt', width: 140, render: (v: string | null) => (v ? short(v) : <Typography.Text type="secondary">未受理</Typography.Text>) },
-    { title: '承诺办结', dataIndex: 'dueAt', width: 140, render: (v: string | null) => (v ? short(v) : '—') },
+    {
+      title: '承诺办结',
+      dataIndex: 'dueAt',
+      width: 140,
+      render: (v: string | null, c) =>
+        v ? (
+          <>
+            {short(v)}
+            <ProvisionalTag show={c.dueProvisional} />
+          </>
+        ) : (
+          '—'
+        ),
+    },
     { title: '亮灯', dataIndex: 'light', width: 76, render: (l: CaseSummary['light']) => <LightDot light={l} /> },
   ];
   if (showRefusalReview) {
     columns.push({
       title: '审查',
       key: 'review',
-      width: 90,
+      width: 100,
       render: (_: unknown, c) =>
         c.refusalReview ? (
-          <Typography.Text type={c.refusalReview.opinion === 'questioned' ? 'danger' : 'success'}>
-            {c.refusalReview.opinion === 'questioned' ? '有异议' : '已审查'}
-          </Typography.Text>
+          c.refusalReview.opinion === 'questioned' ? (
+            <Typography.Text type={c.refusalReview.answeredAt ? 'success' : 'danger'}>{c.refusalReview.answeredAt ? '异议已答复' : '有异议'}</Typography.Text>
+          ) : (
+            <Typography.Text type="success">已审查</Typography.Text>
+          )
         ) : (
           <Typography.Text type="warning">待审查</Typography.Text>
         ),

@@ -140,7 +140,7 @@ export function IntakeForm() {
                 showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
                 value={item?.code}
                 onChange={pick}
-                placeholder="输入事项名称、编码或拼音首字母，如 lnr（老年人）"
+                placeholder="输入事项名称、俗称、编码或拼音首字母，如 低保、dbsq"
                 options={options}
                 loading={offered.isLoading || found.isFetching}
                 notFoundContent={offered.isLoading || searching ? '正在查找…' : '本中心可办事项中没有找到，请换个关键词'}

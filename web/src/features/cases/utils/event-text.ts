@@ -3,7 +3,9 @@ import { ACTION_NAMES, STATUS_NAMES, type CaseAction, type CaseStatus } from '..
 const EXTRA_EVENTS: Record<string, string> = {
   intake: '收件登记',
   'refusal-review': '否定报备审查',
+  'refusal-answer': '答复主任异议',
   transfer: '转交窗口',
+  'deadline-recomputed': '期限按正式节假日安排重新计算',
 };
 
 /** The Chinese name of an event of the timeline. */
@@ -31,6 +33,7 @@ const LABELS: Record<string, string> = {
   feeCharged: '收费（元）',
   receiptNo: '票据号',
   urgent: '急件',
+  answer: '答复',
 };
 
 const VALUES: Record<string, string> = {
@@ -47,8 +50,8 @@ const VALUES: Record<string, string> = {
 
 const SKIP = new Set(['kind', 'channel', 'proxy', 'expectedVersion', 'at']);
 
-/** An event's details as "label：value" lines a clerk can read. */
-export function eventDetails(data: unknown): { label: string; value: string }[] {
+/** An event's details as "label：value" lines a clerk can read; `toStatus` is the status the event led to. */
+export function eventDetails(data: unknown, toStatus?: string | null): { label: string; value: string }[] {
   if (!data || typeof data !== 'object') return [];
   const out: { label: string; value: string }[] = [];
   for (const [key, raw] of Object.entries(data as Record<string, unknown>)) {
@@ -60,7 +63,9 @@ export function eventDetails(data: unknown): { label: string; value: string }[] 
     } else if (typeof raw === 'boolean') value = raw ? '是' : '否';
     else if (typeof raw === 'object') continue;
     else value = VALUES[String(raw)] ?? String(raw);
-    out.push({ label: LABELS[key] ?? key, value });
+    // a case returned at intake asked for nothing: what it lacked is not a list of materials to supplement
+    const label = key === 'missing' && toStatus === 'returned' ? '所缺材料' : (LABELS[key] ?? key);
+    out.push({ label, value });
   }
   return out;
 }
