@@ -162,6 +162,36 @@ describe.each(DIALECTS)('papers and their issuers (%s)', (dialect) => {
     expect(Date.parse(ext.json().extension.dueAt)).toBeGreaterThan(Date.parse(c.dueAt));
   });
 
+  /** Registered at the township's window with every material: accepted at registration (no accept event). */
+  async function acceptedAtWindow(itemCode: string, materials: string[]): Promise<CaseView & { dueProvisional: boolean }> {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: clerk, 'idempotency-key': randomUUID() },
+      payload: { channel: 'window', applicant: villager, itemCode, materials: all(materials) },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().status).toBe('in_progress');
+    return res.json();
+  }
+
+  it('a case accepted at registration: the 延期告知书 states the date first promised and the new one', async () => {
+    const c = await acceptedAtWindow('LY-001', FELLING);
+    // LY-001 promises 5 working days: registered and accepted Tuesday 3-03 → Tuesday 3-10, 17:30
+    expect(c.dueAt).toBe('2026-03-10T09:30:00.000Z');
+    const asked = await act(c, 'request-extension', clerk, { reason: '伐区面积大，需分片核查', days: 3 });
+    const approved = await act(asked, 'approve-extension', director);
+    expect(approved.dueAt).toBe('2026-03-13T09:30:00.000Z');
+
+    const ext = await paper(c, 'extension');
+    expect(ext.statusCode, ext.body).toBe(200);
+    expect(ext.json().extension).toEqual({ reason: '伐区面积大，需分片核查', days: 3, previousDueAt: '2026-03-10T09:30:00.000Z', dueAt: '2026-03-13T09:30:00.000Z' });
+    // the approval itself records both dates (the intake event recorded none)
+    const events = (await t.app.inject({ url: `/api/cases/${c.id}`, headers: { cookie: clerk } })).json().events as { type: string; data: Record<string, unknown> }[];
+    expect(events.find((e) => e.type === 'intake')?.data.dueAt).toBeUndefined();
+    expect(events.find((e) => e.type === 'approve-extension')?.data).toMatchObject({ previousDueAt: '2026-03-10T09:30:00.000Z', dueAt: '2026-03-13T09:30:00.000Z' });
+  });
+
   it('the one-time notice says where and by when: the issuing center’s window, and the set number of working days', async () => {
     const res = await t.app.inject({
       method: 'POST',
@@ -174,6 +204,30 @@ describe.each(DIALECTS)('papers and their issuers (%s)', (dialect) => {
     // notice on Tuesday 2026-03-03, 15 working days → Tuesday 2026-03-24
     expect(p).toMatchObject({ issuer: { centerName: '柳河镇便民服务中心' }, supplementDays: 15, supplementBy: '2026-03-24' });
     expect(p.windowName).toEqual(expect.any(String));
+  });
+
+  it('registered in mid-December with a due date in 2027: every paper says the date is provisional, and the print keeps it', async () => {
+    const inMarch = await acceptedAtWindow('LY-001', FELLING);
+    expect((await paper(inMarch, 'acceptance')).json().case).toMatchObject({ dueAt: inMarch.dueAt, dueProvisional: false });
+
+    t.clock.now = new Date('2026-12-15T10:00:00+08:00'); // Tuesday; 2027's arrangement is not imported
+    clerk = await signIn(t.app, 'clerk'); // nine months idle: the session has ended
+    try {
+      const dibao = await acceptedAtWindow('MZ-003', ['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书', '家庭收入及财产情况说明', '残疾、重病等特殊情况证明']);
+      // 25 working days: 12 left in December, 元旦 off by law, 13 more → Wednesday 20 January 2027 (暂定)
+      expect(dibao).toMatchObject({ dueAt: '2027-01-20T09:30:00.000Z', dueProvisional: true });
+      const res = await paper(dibao, 'acceptance');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ title: '承诺件受理通知书', case: { dueAt: '2027-01-20T09:30:00.000Z', dueProvisional: true } });
+
+      const printed = await t.app.inject({ method: 'POST', url: `/api/cases/${dibao.id}/prints`, headers: { cookie: clerk }, payload: { paper: 'acceptance' } });
+      expect(printed.statusCode, printed.body).toBe(201);
+      const record = await t.app.inject({ url: `/api/cases/${dibao.id}/prints/${printed.json().id}`, headers: { cookie: clerk } });
+      expect(record.json().content.case).toMatchObject({ dueAt: '2027-01-20T09:30:00.000Z', dueProvisional: true });
+    } finally {
+      t.clock.now = new Date('2026-03-03T09:00:00+08:00');
+      clerk = await signIn(t.app, 'clerk');
+    }
   });
 });
 

@@ -60,6 +60,25 @@ describe.skipIf(!hasChromium)('the year boundary in the console', () => {
     await e.shot(page, 'year-boundary-ledger-provisional');
   });
 
+  it('the acceptance notice prints （暂定） right after the provisional due date, and says what it means', async () => {
+    const page = await signInToConsole(e, 'clerk');
+    await page.goto(`${e.baseUrl}/staff/cases/${caseId}`);
+    await page.getByTestId('case-no').getByText(caseNo).waitFor();
+    await page.getByRole('button', { name: /受理通知书$/ }).click();
+    const sheet = page.locator('.notice-sheet');
+    await sheet.waitFor();
+    await expect.poll(() => sheet.locator('.notice-title').textContent()).toBe('承诺件受理通知书');
+    const mark = sheet.getByTestId('due-provisional');
+    await mark.waitFor();
+    expect(await mark.textContent()).toBe('（暂定）');
+    // next to the date itself, inside the same bold figure
+    expect(await mark.locator('xpath=..').textContent()).toBe('2027年1月20日（暂定）');
+    const text = (await sheet.textContent()) ?? '';
+    expect(text).toContain('承诺于2027年1月20日（暂定）前办结');
+    expect(text).toContain('标注“暂定”的日期按法定节假日推算');
+    await e.shot(page, 'year-boundary-acceptance-notice-provisional');
+  });
+
   it('the administrator is reminded on the home page and the calendar page, and imports 2027 through the form', async () => {
     const page = await signInAs('admin', '2027年节假日安排尚未导入');
     await page.getByTestId('calendar-import-reminder').waitFor();
@@ -108,5 +127,13 @@ describe.skipIf(!hasChromium)('the year boundary in the console', () => {
     await page.getByText('期限按国务院公布的安排重新计算：原 2027-01-20 17:30（暂定） 现 2027-01-21 17:30').waitFor();
     expect(await page.getByTestId('due-provisional').count()).toBe(0);
     await e.shot(page, 'year-boundary-case-recomputed');
+
+    // the notice printed now gives the official date, with no （暂定）
+    await page.getByRole('button', { name: /受理通知书$/ }).click();
+    const sheet = page.locator('.notice-sheet');
+    await sheet.waitFor();
+    await sheet.getByText('2027年1月21日').first().waitFor();
+    expect(await sheet.getByTestId('due-provisional').count()).toBe(0);
+    expect(await sheet.textContent()).not.toContain('暂定');
   });
 });

@@ -82,6 +82,16 @@ export function applyDeadline(state: CaseState, effect: DeadlineEffect | null, t
 }
 
 /**
+ * What a step's event records about the due date it moved: the new one, and the one it replaced, so that a paper
+ * quoting both (the 延期告知书's 原承诺于… 现承诺于…) never has to guess the earlier date from older events — a case
+ * accepted at registration has none that recorded it. Nothing when the step left the due date as it was.
+ */
+export function dueDateChange(before: Pick<CaseState, 'dueAt'>, after: Pick<CaseState, 'dueAt'>): { dueAt?: string | null; previousDueAt?: string } {
+  if (after.dueAt === before.dueAt) return {};
+  return { dueAt: after.dueAt, ...(before.dueAt !== null ? { previousDueAt: before.dueAt } : {}) };
+}
+
+/**
  * The deadlines counted again on `calendar` (after a year's arrangement is imported): every logged step in order,
  * each with the office hours and zone it was first counted in. A case without a log is returned unchanged.
  */

@@ -4,7 +4,7 @@
  * a hop done after its limit, or still not done when the limit has passed, is a violation the township director
  * sees. Pure: the calendar and office hours are arguments.
  */
-import { addCalendarDays, isWorkingDay, weekday, type IsoDate, type WorkingCalendar } from '../calendar/calendar.js';
+import { addCalendarDays, isWorkingDay, provisionalYearsBetween, weekday, type IsoDate, type WorkingCalendar } from '../calendar/calendar.js';
 import { closingTime, dueInstant, localDate, zonedInstant } from '../calendar/office-hours.js';
 import type { CenterTime } from '../cases/deadlines.js';
 import type { CaseAction, CaseState } from '../cases/model.js';
@@ -93,6 +93,40 @@ export function isLate(hop: HopRecord, now: Date): boolean {
   const due = Date.parse(hop.dueAt);
   const doneAt = hopDoneAt(hop);
   return doneAt === null ? now.getTime() > due : Date.parse(doneAt) > due;
+}
+
+/** A hop as stored, with what its limit is counted from (`recountHopLimit`). */
+export interface StoredHop extends HopRecord {
+  /** when the hop's clock started: the case was ready to go (or, for hand-back, the result came back down) */
+  readyAt: string;
+  urgent: boolean;
+}
+
+/** The wall-clock time ('HH:mm') of `instant` in `timeZone`. */
+function wallTimeOf(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+}
+
+/**
+ * An open hop's limit counted again from its start and kind on the calendar as it now stands (rule 3 for rule 9:
+ * importing a year's official arrangement replaces the provisional days a limit was counted through). Only the
+ * limit's DAY can move: it keeps the time of day it was first given, so a change of office hours since is not
+ * passed off as the import's doing. An urgent hop keeps the tighter of its two limits, as when it was sent.
+ * A hop already done keeps the limit it was judged by; so does one whose day does not move: both give null.
+ * `provisional`: the new limit is still counted through a year not imported yet.
+ */
+export function recountHopLimit(hop: StoredHop, t: CenterTime): { dueAt: string; provisional: boolean } | null {
+  if (hopDoneAt(hop) !== null) return null;
+  const ready = new Date(hop.readyAt);
+  const batchOrDays = hopLimit(hop.kind, ready, {}, t);
+  const limit = limitWhenSent(hop.kind, ready, batchOrDays, hop.urgent, t);
+  const was = new Date(hop.dueAt);
+  const day = localDate(limit, t.timeZone);
+  if (day === localDate(was, t.timeZone)) return null;
+  return {
+    dueAt: zonedInstant(day, wallTimeOf(was, t.timeZone), t.timeZone).toISOString(),
+    provisional: provisionalYearsBetween(t.calendar, localDate(ready, t.timeZone), day).length > 0,
+  };
 }
 
 /** What a step of a case does to its hops; the caller writes these rows in the step's transaction. */

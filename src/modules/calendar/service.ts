@@ -8,12 +8,14 @@ import { toCount } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { recordAudit } from '../audit/repo.js';
 import { recomputeOpenDeadlines } from '../cases/recompute-deadlines.js';
+import { recomputeOpenHopLimits } from '../cases/recompute-hop-limits.js';
 import * as repo from './repo.js';
 
 /**
  * Validates and stores one year's arrangement; answers 422 with every problem listed in Chinese. In the same
  * transaction every open case's deadlines are counted again on the new calendar (rule 3: a provisional date
- * becomes official, and moves if the notice differs from the law's days); the cases that moved are returned.
+ * becomes official, and moves if the notice differs from the law's days), and so are the limits of the village
+ * hops not yet done (rule 9); the cases and hops that moved are returned.
  */
 export async function importYear(db: Db, file: unknown, by: { userId: string | null; at: Date }) {
   const parsed = parseYearFile(file);
@@ -26,17 +28,18 @@ export async function importYear(db: Db, file: unknown, by: { userId: string | n
   const changed = await db.transaction().execute(async (trx) => {
     await repo.replaceYear(trx, year, source, overrides, { userId: by.userId, at: by.at.toISOString() });
     const moved = await recomputeOpenDeadlines(trx, { userId: by.userId, at: by.at, source });
+    const hops = await recomputeOpenHopLimits(trx, { userId: by.userId, at: by.at, source });
     await recordAudit(trx, {
       at: by.at,
       userId: by.userId,
       action: 'calendar.import',
       targetType: 'calendar',
       targetId: String(year),
-      detail: { source, days: overrides.length, deadlinesMoved: moved.length },
+      detail: { source, days: overrides.length, deadlinesMoved: moved.length, hopLimitsMoved: hops.length },
     });
-    return moved;
+    return { moved, hops };
   });
-  return { year, source, days: overrides.length, recomputed: { changed: changed.length, cases: changed } };
+  return { year, source, days: overrides.length, recomputed: { changed: changed.moved.length, cases: changed.moved, hops: changed.hops } };
 }
 
 /** The State Council arrangements shipped with the software, loaded into an empty calendar at first start. */

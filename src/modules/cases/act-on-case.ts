@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ACTION_INPUT_SCHEMAS } from '../../domain/cases/action-inputs.js';
-import { applyDeadline } from '../../domain/cases/deadlines.js';
+import { applyDeadline, dueDateChange } from '../../domain/cases/deadlines.js';
 import type { CaseAction, CaseState } from '../../domain/cases/model.js';
 import { toDomainError } from '../../domain/cases/rules.js';
 import { applyDecision, decide } from '../../domain/cases/transitions.js';
@@ -103,7 +103,7 @@ export async function applyAction(
     org_id: actor.orgId,
     from_status: decision.from,
     to_status: decision.to,
-    data: toJson({ ...(parsed.data as object), ...(options.batchId ? { batchId: options.batchId } : {}), ...(after.dueAt !== before.dueAt ? { dueAt: after.dueAt } : {}) }),
+    data: toJson({ ...(parsed.data as object), ...(options.batchId ? { batchId: options.batchId } : {}), ...dueDateChange(before, after) }),
   });
   await recordHops(trx, {
     caseId: row.id,

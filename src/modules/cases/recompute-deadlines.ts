@@ -23,7 +23,7 @@ export interface RecomputedCase {
 }
 
 /** 'YYYY-MM-DD HH:mm' on the wall clock of the center, as the notices print it. */
-function wallTime(iso: string, timeZone: string): string {
+export function wallTime(iso: string, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
   return `${localDate(new Date(iso), timeZone)} ${parts}`;
 }

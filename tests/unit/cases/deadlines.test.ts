@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCalendar } from '../../../src/domain/calendar/calendar.js';
 import { officialYears } from '../../../src/domain/calendar/official.js';
 import { parseYearFile } from '../../../src/domain/calendar/year-file.js';
-import { applyDeadline, type CenterTime } from '../../../src/domain/cases/deadlines.js';
+import { applyDeadline, dueDateChange, type CenterTime } from '../../../src/domain/cases/deadlines.js';
 import { item, stateIn } from './fixtures.js';
 
 const years = officialYears().map((f) => {
@@ -50,5 +50,15 @@ describe('deadlines on the official calendar', () => {
   it('no effect changes nothing', () => {
     const s = stateIn('in_progress');
     expect(applyDeadline(s, null, t)).toBe(s);
+  });
+
+  it('an event that moved the due date records the new one and the one it replaced (the 延期告知书 quotes both)', () => {
+    const s = stateIn('in_progress', { dueAt: sh('2026-04-30T17:30:00'), legalDueAt: sh('2026-05-15T17:30:00') });
+    const extended = applyDeadline(s, { type: 'extend', days: 2 }, t);
+    expect(dueDateChange(s, extended)).toEqual({ dueAt: sh('2026-05-07T17:30:00'), previousDueAt: sh('2026-04-30T17:30:00') });
+    // the first due date has none before it; a step that left it alone records nothing
+    const started = applyDeadline(stateIn('in_progress', { dueAt: null, legalDueAt: null }), { type: 'start', from: sh('2026-03-02T09:00:00'), promisedDays: 5, legalDays: null }, t);
+    expect(dueDateChange({ dueAt: null }, started)).toEqual({ dueAt: sh('2026-03-09T17:30:00') });
+    expect(dueDateChange(s, applyDeadline(s, null, t))).toEqual({});
   });
 });

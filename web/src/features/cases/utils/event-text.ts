@@ -6,6 +6,7 @@ const EXTRA_EVENTS: Record<string, string> = {
   'refusal-answer': '答复主任异议',
   transfer: '转交窗口',
   'deadline-recomputed': '期限按正式节假日安排重新计算',
+  'hop-limit-recomputed': '转报、回复时限按正式节假日安排重新计算',
 };
 
 /** The Chinese name of an event of the timeline. */

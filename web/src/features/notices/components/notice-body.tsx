@@ -26,8 +26,9 @@ function Due({ p, at }: { p: Paper; at?: string | null | undefined }) {
   const date = at === undefined ? p.case.dueAt : at;
   if (!date) return <strong>—</strong>;
   const provisional = Boolean(p.case.dueProvisional) && date === p.case.dueAt;
+  // one unbroken figure: a line break must not part the date from its 暂定 (or split the date itself)
   return (
-    <strong>
+    <strong className="notice-due">
       {formatDate(date)}
       {provisional && <span data-testid="due-provisional">{PROVISIONAL_MARK}</span>}
     </strong>
