@@ -15,6 +15,9 @@ if (!hasChromium) {
 /** The longest any single wait for the page may take before the test fails (not a measure of speed). */
 const PAGE_WAIT_MS = 120_000;
 
+/** Where the test server listens; only Node's own calls use it, never the browser. */
+const LOOPBACK = '127.0.0.1';
+
 /** The host name the browser opens the app under (mapped to 127.0.0.1 inside Chromium only). */
 export const E2E_HOST = 'bianmin.test';
 
@@ -52,19 +55,19 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const database = await prepareDatabase(config);
   let offset = options.startAt ? new Date(options.startAt).getTime() - Date.now() : 0;
   const app = await buildApp({ database, config, clock: () => new Date(Date.now() + offset) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: 0, host: LOOPBACK });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // The field opens the console at a LAN address over plain HTTP, which is no secure context; so does every
     // browser test, under a host name that is not localhost (127.0.0.1 and localhost count as secure).
-    args: [`--host-resolver-rules=MAP ${E2E_HOST} 127.0.0.1`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [`--host-resolver-rules=MAP ${E2E_HOST} ${LOOPBACK}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   mkdirSync(SHOTS_DIR, { recursive: true });
   return {
     baseUrl: `http://${E2E_HOST}:${port}`,
-    serverUrl: `http://127.0.0.1:${port}`,
+    serverUrl: `http://${LOOPBACK}:${port}`,
     browser,
     newPage: async () => {
       const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } });
