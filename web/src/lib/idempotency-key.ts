@@ -1,6 +1,6 @@
 /**
  * A fresh random key for one submission (RFC 4122 version 4), sent as Idempotency-Key so a double submit never
- * makes two records. crypto.randomUUID exists only in a secure context (HTTPS or localhost), and centers and
+ * makes two records. Web Crypto's own UUID maker exists only in a secure context (HTTPS or localhost); centers and
  * village offices reach the server over plain HTTP on their own network; getRandomValues works on both.
  */
 export function newIdempotencyKey(): string {
