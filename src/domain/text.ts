@@ -60,7 +60,8 @@ export function invisibleCharacterIn(text: string): string | null {
   return cp === null ? null : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-const invisibleMessage = (label: string) =>
+/** The refusal of a name with such a character, for schemas that build their own string checks (item 俗称). */
+export const invisibleMessage = (label: string) =>
   `${label}中有看不见的字符或控制字符（多为从网页、聊天软件复制时带入），请删除后重新输入${label}。`;
 
 /** A name (person, organisation, item, window, user): one line, trimmed, required, at most `max` characters. */

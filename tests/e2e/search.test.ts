@@ -28,6 +28,8 @@ describe.skipIf(!hasChromium)('search by 俗称 and pinyin, in Chromium', () => 
     const first = page.locator('.ant-select-item-option').first();
     await first.filter({ hasText: MZ_003 }).filter({ hasText: '承诺 25 个工作日' }).waitFor();
     expect(await first.textContent()).toContain('MZ-003');
+    // its 俗称 beside the name: why 低保 found it
+    expect(await first.getByTestId('item-aliases').textContent()).toBe('俗称：低保、低保户');
   }
 
   it('console 受理登记 finds 城乡居民最低生活保障 by dbsq and by 低保, first in the list', async () => {

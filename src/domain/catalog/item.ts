@@ -7,7 +7,7 @@
  * Pure: no I/O, no clock.
  */
 import { z } from 'zod';
-import { invisibleCharacterIn } from '../text.js';
+import { invisibleCharacterIn, invisibleMessage } from '../text.js';
 import { DEFAULT_LEVEL_NAMES, ORG_LEVELS, isAbove, type OrgLevel } from '../orgs/tree.js';
 
 export const ITEM_KINDS = ['immediate', 'promised'] as const;
@@ -155,7 +155,8 @@ const itemShape = {
   name: text(L.name, 100).refine((s) => invisibleCharacterIn(s) === null, { error: `${L.name}中有看不见的字符或控制字符（多为从网页、聊天软件复制时带入），请删除后重新输入` }),
   // 俗称: what people call the item (低保, 五保, 准生证); every search matches them by characters and pinyin
   aliases: z
-    .array(text(L.aliases, 20), { error: typeMessage(L.aliases, '列表') })
+    // a 俗称 is matched and shown like the name: one that looks like 低保 but holds a zero-width space never matches
+    .array(text(L.aliases, 20).refine((s) => invisibleCharacterIn(s) === null, { error: invisibleMessage(L.aliases) }), { error: typeMessage(L.aliases, '列表') })
     .max(10, { error: `${L.aliases}不能超过10个` })
     .default([]),
   category: text(L.category, 50),

@@ -56,3 +56,14 @@ export function venueText(venue: Venue): string {
   ].filter((f): f is string => f !== null);
   return `${venue.centerName}${venue.window ?? ''}${facts.length > 0 ? `（${facts.join('；')}）` : ''}`;
 }
+
+/**
+ * 本村不能办理“结婚登记”。请申请人本人到清河县政务服务中心婚姻收养登记窗口办理（…）。 What a center tells someone it
+ * cannot serve, before anything is typed in: where to go, and that the applicant must go themself when the item
+ * needs them present or allows no proxy (rule 11) — so nobody travels on a villager's behalf for nothing.
+ */
+export function notHereText(here: { levelName: string; itemName: string; inPerson: boolean; venue: Venue | null }): string {
+  const who = here.inPerson ? '申请人本人' : '群众';
+  const go = here.venue ? `请${who}到${venueText(here.venue)}办理。` : `请${who}到上级便民服务中心咨询办理地点。`;
+  return `本${here.levelName}不能办理“${here.itemName}”。${go}`;
+}

@@ -6,8 +6,9 @@ import { idempotencyHeaders } from '../cases/schema.js';
 import { getBatch, listBatches, nextBatch, receiveBatch, sendBatch } from './batches.js';
 import { hopViolations, villageMonthly, villageMonthlyWorkbook } from './reports.js';
 import { progressQrSvg } from './progress-qr.js';
-import { batchIdParams, monthQuery, progressQrQuery } from './schema.js';
+import { batchIdParams, monthQuery, progressQrQuery, whereToApplyQuery } from './schema.js';
 import { casesToReply } from './to-reply.js';
+import { whereToApply } from './where-to-apply.js';
 
 /** The village network (rule 9): weekly batches, hop violations, the village monthly table. */
 export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -39,6 +40,11 @@ export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.get('/api/agents/to-reply', { schema: { tags, summary: '待回复：结果已回到本中心、待告知并交付群众的办件（含完整联系电话和回复期限）' } }, (request) =>
     casesToReply(ctx, requirePermission(request, 'cases.handle')),
+  );
+  r.get(
+    '/api/agents/where-to-apply',
+    { schema: { tags, summary: '本中心不能办理的事项到哪里办：受理中心、窗口、地址、办公时间和电话', querystring: whereToApplyQuery } },
+    (request) => whereToApply(ctx, requirePermission(request, 'cases.handle'), request.query.itemCode),
   );
   r.get('/api/agents/progress-qr.svg', { schema: { tags, summary: '办理进度查询二维码（SVG，指向配置的公网地址）', querystring: progressQrQuery } }, async (request, reply) => {
     requirePermission(request, 'cases.read');

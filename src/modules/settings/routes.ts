@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nameText } from '../../domain/text.js';
 import { requireActor, requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { getLevelNames, getSettings, setLevelNames, updateSettings } from './service.js';
 
-const levelName = (label: string) => z.string().trim().min(1, `请填写${label}的名称`).max(10, `${label}名称不超过 10 个字`);
+// a level name is on every screen and paper (本村不能办理, 乡镇级): the same rule as every other name, no invisible characters
+const levelName = (label: string) => nameText(`${label}名称`, 10);
 const levelNamesSchema = z.object({
   county: levelName('县级'),
   township: levelName('乡镇级'),

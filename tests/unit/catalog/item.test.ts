@@ -253,4 +253,13 @@ describe('俗称 (aliases)', () => {
     expect(errorsOf({ ...demoItem('MZ-003'), aliases: ['低保', '低保'] })).toEqual(['俗称重复：低保']);
     expect(errorsOf({ ...demoItem('MZ-003'), aliases: ['城乡居民最低生活保障'] })).toEqual(['俗称“城乡居民最低生活保障”与事项名称相同，不必再填']);
   });
+
+  it('hold no invisible or control characters, like every name: 低保 with a zero-width space is not a second 低保', () => {
+    const refusal = '俗称第2项：俗称中有看不见的字符或控制字符（多为从网页、聊天软件复制时带入），请删除后重新输入俗称。';
+    for (const bad of ['低\u200b保', '低保\u202e户', '低\u0007保', '低\t保', '低\ufeff保户', '低\u2066保']) {
+      expect(errorsOf({ ...demoItem('MZ-003'), aliases: ['低保', bad] }), JSON.stringify(bad)).toEqual([refusal]);
+    }
+    // middle dots, Latin letters and brackets are ordinary characters
+    expect(valid({ ...demoItem('MZ-003'), aliases: ['低保', '低保·城市', 'dibao（拼音）'] }).aliases).toHaveLength(3);
+  });
 });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ORG_LEVELS, type OrgLevel } from '../../../src/domain/orgs/tree.js';
-import { hoursText, placeToApply, venueText, type CenterAbove } from '../../../src/domain/village/venue.js';
+import { hoursText, notHereText, placeToApply, venueText, type CenterAbove } from '../../../src/domain/village/venue.js';
 
 const HOURS = { sessions: [{ start: '08:30', end: '12:00' }, { start: '14:30', end: '17:30' }] };
 const township: CenterAbove = {
@@ -63,5 +63,18 @@ describe('placeToApply', () => {
         return v !== null && v.centerName === expected.centerName && v.window === (offering ? offering.offeringWindow : '指南窗口');
       }),
     );
+  });
+});
+
+describe('notHereText', () => {
+  it('says plainly that this center cannot, where to go, and who must go', () => {
+    const v = placeToApply({ acceptLevels: ['county'], window: '婚姻收养登记窗口' }, [township, county])!;
+    expect(notHereText({ levelName: '村', itemName: '结婚登记', inPerson: true, venue: v })).toBe(
+      '本村不能办理“结婚登记”。请申请人本人到清河县政务服务中心婚姻收养登记窗口（地址：清河县人民路 88 号；办公时间：工作日 08:30–12:00、14:30–17:30；电话：0371-6688 1234）办理。',
+    );
+    expect(notHereText({ levelName: '嘎查', itemName: '跨省异地就医备案', inPerson: false, venue: { ...v, address: null, phone: null, hours: null } })).toBe(
+      '本嘎查不能办理“跨省异地就医备案”。请群众到清河县政务服务中心婚姻收养登记窗口办理。',
+    );
+    expect(notHereText({ levelName: '村', itemName: '失业登记', inPerson: true, venue: null })).toBe('本村不能办理“失业登记”。请申请人本人到上级便民服务中心咨询办理地点。');
   });
 });

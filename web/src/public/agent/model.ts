@@ -68,17 +68,28 @@ export interface Item {
 
 const ITEMS_CACHE = 'bianmin.agent.items.v1';
 
-/** The items cached from the last visit: the form can open at once, even on a weak signal. */
-export function cachedItems(orgId: string): Item[] | null {
+/** An item of the catalog this village does not offer: only what 查找事项 matches, to say 本村不能办理. */
+export type OtherItem = Pick<Item, 'code' | 'name' | 'category' | 'aliases' | 'pinyin'>;
+
+interface ItemsCache {
+  orgId?: string;
+  items?: Item[];
+  /** absent in a list cached before it was kept */
+  others?: OtherItem[];
+}
+
+function readCache(orgId: string): ItemsCache | null {
   try {
-    const raw = localStorage.getItem(ITEMS_CACHE);
-    if (!raw) return null;
-    const cached = JSON.parse(raw) as { orgId?: string; items?: Item[] };
-    return cached.orgId === orgId && Array.isArray(cached.items) ? cached.items : null;
+    const cached = JSON.parse(localStorage.getItem(ITEMS_CACHE) ?? 'null') as ItemsCache | null;
+    return cached?.orgId === orgId && Array.isArray(cached.items) ? cached : null;
   } catch {
     return null;
   }
 }
+
+/** The items cached from the last visit: the form can open at once, even on a weak signal. */
+export const cachedItems = (orgId: string): Item[] | null => readCache(orgId)?.items ?? null;
+export const cachedOthers = (orgId: string): OtherItem[] => readCache(orgId)?.others ?? [];
 
 let fetchedThisVisit = false;
 
@@ -87,25 +98,41 @@ export const itemsFresh = () => fetchedThisVisit;
 
 /**
  * The items this village may receive: the codes it offers (GET /api/orgs/{id}/items) joined with the public
- * catalog (GET /api/items), which carries materials and the proxy rules.
+ * catalog (GET /api/items), which carries materials and the proxy rules; and the rest of the catalog, slimmed to
+ * what a search needs, so looking for 身份证 says where to go instead of finding nothing.
  */
-export async function getVillageItems(orgId: string): Promise<Item[]> {
+export async function getVillageItems(orgId: string): Promise<{ items: Item[]; others: OtherItem[] }> {
   // the village's items (可办事项) are codes; their guides come from the public catalog
   const [offered, catalog] = await Promise.all([
     api<{ itemCodes?: unknown }>(`/orgs/${encodeURIComponent(orgId)}/items`),
     api<{ items?: unknown }>('/items'),
   ]);
   const codes = new Set(listOf<string>(offered.itemCodes, '可办事项'));
-  const items = listOf<Item>(catalog.items, '事项目录').filter((item) => codes.has(item.code) && item.status !== 'retired');
+  const items: Item[] = [];
+  const others: OtherItem[] = [];
+  for (const item of listOf<Item>(catalog.items, '事项目录')) {
+    if (item.status === 'retired') continue;
+    if (codes.has(item.code)) items.push(item);
+    else others.push({ code: item.code, name: item.name, category: item.category, aliases: item.aliases, pinyin: item.pinyin });
+  }
   items.sort((a, b) => a.code.localeCompare(b.code));
   fetchedThisVisit = true;
   try {
-    localStorage.setItem(ITEMS_CACHE, JSON.stringify({ orgId, items }));
+    localStorage.setItem(ITEMS_CACHE, JSON.stringify({ orgId, items, others }));
   } catch {
     // a full storage only costs the next visit a download
   }
-  return items;
+  return { items, others };
 }
+
+/** GET /api/agents/where-to-apply: where a villager must go for an item this village cannot take. */
+export interface WhereToApply {
+  inPerson: boolean;
+  venue: { centerName: string; window: string | null; address: string | null; phone: string | null; hoursText: string | null } | null;
+  text: string | null;
+}
+
+export const whereToApply = (code: string) => api<WhereToApply>(`/agents/where-to-apply?itemCode=${encodeURIComponent(code)}`);
 
 // ------------------------------------------------------------------------------------------------ cases
 

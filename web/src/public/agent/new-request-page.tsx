@@ -10,7 +10,7 @@ import { isNetworkProblem, isProblem, newKey, problemText } from './api';
 import { applicantOf, clearDraft, emptyDraft, hasContent, idNumberProblem, loadDraft, phoneProblem, saveDraft, type Draft, type MaterialMark } from './draft';
 import { chineseDateTime } from './format';
 import { findItems } from './item-search';
-import { cachedItems, getVillageItems, itemsFresh, registerCase, type Item, type Me } from './model';
+import { cachedItems, cachedOthers, getVillageItems, itemsFresh, registerCase, whereToApply, type Item, type Me, type OtherItem, type WhereToApply } from './model';
 import { ModeChoice, modeProblem } from './mode-choice';
 import { ReturnReasons, suggestedReturn } from './return-reasons';
 import { BASE, navigate } from './router';
@@ -38,6 +38,7 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
     return saved && hasContent(saved) ? saved.savedAt : null;
   });
   const [items, setItems] = useState<Item[] | null>(() => cachedItems(me.orgId));
+  const [others, setOthers] = useState<OtherItem[]>(() => cachedOthers(me.orgId));
   const [itemsProblem, setItemsProblem] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -50,7 +51,7 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
     if (items && itemsFresh()) return;
     let live = true;
     getVillageItems(me.orgId).then(
-      (fresh) => live && (setItems(fresh), setItemsProblem(null)),
+      (fresh) => live && (setItems(fresh.items), setOthers(fresh.others), setItemsProblem(null)),
       (error: unknown) => live && setItemsProblem(isNetworkProblem(error) ? '网络连接失败，事项清单没有更新。' : problemText(error)),
     );
     return () => {
@@ -201,7 +202,7 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
           {item ? (
             <ChosenItem item={item} onChange={() => update({ itemCode: null, materials: {} })} />
           ) : (
-            <ItemPicker items={items} problem={itemsProblem} onPick={(picked) => update({ itemCode: picked.code, materials: {} })} />
+            <ItemPicker items={items} others={others} problem={itemsProblem} onPick={(picked) => update({ itemCode: picked.code, materials: {} })} />
           )}
           {show('item') && <p className="field-problem">{problems.item}</p>}
         </section>
@@ -299,10 +300,15 @@ function ItemTags({ item }: { item: Item }) {
   );
 }
 
-function ItemPicker({ items, problem, onPick }: { items: Item[] | null; problem: string | null; onPick: (item: Item) => void }) {
+/** MZ-003 · 社会救助 · 俗称：低保、低保户 */
+const metaOf = (item: OtherItem) => `${item.code} · ${item.category}${item.aliases?.length ? ` · 俗称：${item.aliases.join('、')}` : ''}`;
+
+function ItemPicker({ items, others, problem, onPick }: { items: Item[] | null; others: OtherItem[]; problem: string | null; onPick: (item: Item) => void }) {
   const [q, setQ] = useState('');
   // name, 俗称, code or pinyin, by the server's own rules (item-search.ts)
   const found = useMemo(() => findItems(items ?? [], q), [items, q]);
+  // what the village cannot take is listed only when searched for, after what it can, to say where to go instead
+  const notHere = useMemo(() => (q.trim() ? findItems(others, q).slice(0, 10) : []), [others, q]);
   return (
     <div className="picker">
       <label htmlFor="item-search">查找事项</label>
@@ -319,17 +325,14 @@ function ItemPicker({ items, problem, onPick }: { items: Item[] | null; problem:
       {!items ? (
         <p className="muted">正在载入本村可办事项…</p>
       ) : found.length === 0 ? (
-        <p className="muted">没有找到“{q.trim()}”。请换个说法，例如只输入两个关键字。</p>
+        <p className="muted">{notHere.length > 0 ? `本村可办事项中没有“${q.trim()}”。` : `没有找到“${q.trim()}”。请换个说法，例如只输入两个关键字。`}</p>
       ) : (
         <ul className="item-list">
           {found.slice(0, 40).map((item) => (
             <li key={item.code}>
               <button type="button" className="item-option" onClick={() => onPick(item)}>
                 <span className="item-name">{item.name}</span>
-                <span className="item-meta">
-                  {item.code} · {item.category}
-                  {item.aliases && item.aliases.length > 0 ? ` · 俗称：${item.aliases.join('、')}` : ''}
-                </span>
+                <span className="item-meta">{metaOf(item)}</span>
                 <ItemTags item={item} />
               </button>
             </li>
@@ -337,7 +340,71 @@ function ItemPicker({ items, problem, onPick }: { items: Item[] | null; problem:
           {found.length > 40 && <li className="muted">还有 {found.length - 40} 项，请输入关键字缩小范围。</li>}
         </ul>
       )}
+      {notHere.length > 0 && (
+        <>
+          <h3 className="not-here-heading">本村不能办理的事项</h3>
+          <p className="muted">点一下事项，看群众该去哪里办。</p>
+          <ul className="item-list">
+            {notHere.map((other) => (
+              <NotHere key={other.code} item={other} />
+            ))}
+          </ul>
+        </>
+      )}
     </div>
+  );
+}
+
+/** An item the village cannot take: tapped, where the villager must go (GET /api/agents/where-to-apply). */
+function NotHere({ item }: { item: OtherItem }) {
+  const [open, setOpen] = useState(false);
+  const [place, setPlace] = useState<WhereToApply | string | null>(null);
+  const toggle = () => {
+    setOpen(!open);
+    if (open || (place && typeof place === 'object')) return;
+    // asked each time it opens until answered: a failure (no signal) is tried again on the next tap
+    setPlace(null);
+    whereToApply(item.code).then(setPlace, (error: unknown) => setPlace(problemText(error)));
+  };
+  const v = typeof place === 'object' ? place?.venue : null;
+  return (
+    <li>
+      <button type="button" className="item-option" aria-expanded={open} onClick={toggle}>
+        <span className="item-name">{item.name}</span>
+        <span className="item-meta">{metaOf(item)}</span>
+        <span className="tag tag-red">本村不能办理</span>
+      </button>
+      {open && (
+        <div className="not-here" data-testid="not-here">
+          {place === null ? (
+            <p>正在查询办理地点…</p>
+          ) : typeof place === 'string' ? (
+            <p className="field-problem">{place}</p>
+          ) : (
+            <>
+              <p className="not-here-title">本村不能办理，请{place.inPerson ? '申请人本人' : '群众'}到：</p>
+              {v ? (
+                <>
+                  <p className="not-here-place">
+                    {v.centerName}
+                    {v.window}
+                  </p>
+                  {v.address && <p>地址：{v.address}</p>}
+                  {v.hoursText && <p>办公时间：工作日 {v.hoursText}</p>}
+                  {v.phone && (
+                    <a className="btn btn-call btn-block" href={`tel:${v.phone.replace(/\s/g, '')}`}>
+                      电话：{v.phone}
+                    </a>
+                  )}
+                </>
+              ) : (
+                <p>{place.text ?? '本村已可办理，请刷新页面。'}</p>
+              )}
+            </>
+          )}
+        </div>
+      )}
+    </li>
   );
 }
 

@@ -56,23 +56,9 @@ export function IntakeForm() {
   const searching = found.isPlaceholderData || found.isPending || q !== search.trim();
   const options = (searching ? [] : (found.data ?? []))
     .filter((i) => offeredSet.has(i.code) && i.status === 'active')
-    .map((i) => ({
-      value: i.code,
-      item: i,
-      label: (
-        <span>
-          <Typography.Text type="secondary" style={{ fontFamily: 'monospace', marginInlineEnd: 8 }}>
-            {i.code}
-          </Typography.Text>
-          {i.name}
-          <Tag style={{ marginInlineStart: 8 }} color={i.kind === 'immediate' ? 'green' : 'blue'}>
-            {i.kind === 'immediate' ? '即办' : `承诺 ${i.promisedDays} 个工作日`}
-          </Tag>
-        </span>
-      ),
-    }));
+    .map((i) => ({ value: i.code, item: i, label: `${i.code} ${i.name}` }));
 
-  if (item && !options.some((o) => o.value === item.code)) options.unshift({ value: item.code, item, label: <span>{item.code} {item.name}</span> });
+  if (item && !options.some((o) => o.value === item.code)) options.unshift({ value: item.code, item, label: `${item.code} ${item.name}` });
 
   const decision = item ? previewIntake({ item, level, channel, marks, proxy }) : null;
   const mustReturn = decision?.ok === true && decision.outcome === 'return';
@@ -142,6 +128,8 @@ export function IntakeForm() {
                 onChange={pick}
                 placeholder="输入事项名称、俗称、编码或拼音首字母，如 低保、dbsq"
                 options={options}
+                // the chosen item shows as code and name; the list shows more, wrapped rather than cut off
+                optionRender={(option) => <ItemOption item={option.data.item} />}
                 loading={offered.isLoading || found.isFetching}
                 notFoundContent={offered.isLoading || searching ? '正在查找…' : '本中心可办事项中没有找到，请换个关键词'}
                 defaultActiveFirstOption
@@ -293,5 +281,25 @@ export function IntakeForm() {
         </Col>
       </Row>
     </Form>
+  );
+}
+
+/** One option of the item list: code, name, 俗称 and time limit, so whoever typed 低保 sees why 城乡居民最低生活保障 came up. */
+function ItemOption({ item }: { item: OfferedItem }) {
+  return (
+    <span style={{ whiteSpace: 'normal' }}>
+      <Typography.Text type="secondary" style={{ fontFamily: 'monospace', marginInlineEnd: 8 }}>
+        {item.code}
+      </Typography.Text>
+      {item.name}
+      {item.aliases.length > 0 && (
+        <Typography.Text type="secondary" style={{ marginInlineStart: 8 }} data-testid="item-aliases">
+          俗称：{item.aliases.join('、')}
+        </Typography.Text>
+      )}
+      <Tag style={{ marginInlineStart: 8 }} color={item.kind === 'immediate' ? 'green' : 'blue'}>
+        {item.kind === 'immediate' ? '即办' : `承诺 ${item.promisedDays} 个工作日`}
+      </Tag>
+    </span>
   );
 }

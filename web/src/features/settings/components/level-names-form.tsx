@@ -10,8 +10,9 @@ const PRESETS: { label: string; names: LevelNames }[] = [
 ];
 
 const nameRules = (label: string) => [
-  { required: true, whitespace: true, message: `请填写${label}的名称` },
-  { max: 10, message: `${label}名称不超过 10 个字` },
+  // the server's words (nameText in src/domain/text.ts), which also refuses invisible characters
+  { required: true, whitespace: true, message: `请填写${label}名称` },
+  { max: 10, message: `${label}名称不能超过 10 个字` },
 ];
 
 /** The names of the three tiers as this region uses them; every screen and printed notice follows them. */
