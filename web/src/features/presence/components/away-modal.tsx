@@ -20,7 +20,12 @@ export function AwayModal({ person, self, onClose }: Props) {
   const submit = async () => {
     const values = await form.validateFields();
     const text = values.reason === '其他' ? (values.other ?? '').trim() : values.reason;
-    save.mutate({ userId: person!.id, away: true, reason: text }, { onSuccess: onClose });
+    save.mutate({ userId: person!.id, away: true, reason: text }, { onSuccess: close });
+  };
+  /** Closing forgets the last attempt's error, so the next opening starts clean. */
+  const close = () => {
+    save.reset();
+    onClose();
   };
   return (
     <Modal
@@ -29,15 +34,11 @@ export function AwayModal({ person, self, onClose }: Props) {
       okText="确认离岗"
       cancelText="取消"
       onOk={() => void submit()}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={save.isPending}
+      // a fresh form at every opening (destroyOnHidden, preserve=false): nothing is reset once it is open, so a
+      // reason chosen while the dialog is still opening on a slow machine is never thrown away
       destroyOnHidden
-      afterOpenChange={(open) => {
-        if (open) {
-          save.reset();
-          form.resetFields();
-        }
-      }}
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={{ reason: '下村' }}>
         <Form.Item name="reason" label="离岗事由" rules={[{ required: true, message: '请选择离岗事由' }]}>
