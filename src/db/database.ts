@@ -31,6 +31,39 @@ function keepPrivate(file: string): void {
   }
 }
 
+/**
+ * Kysely's SQLite driver calls prepare() for every query it runs, and compiling SQL was a fifth of the CPU of an
+ * intake (issue 8). The database handed to Kysely answers prepare() from a cache keyed by the SQL text, so each
+ * distinct statement is compiled once. Reusing a better-sqlite3 Statement for .all/.run is safe: parameters are
+ * bound per call and the statement is reset after it. One still being iterated (a streamed select not yet read
+ * to the end) is `busy` and cannot run again until it is done, so such a caller gets a fresh, uncached one.
+ * Bounded (least recently used out first): SQL built with a varying number of parameters (`in (?, ?, …)`,
+ * multi-row inserts) would otherwise grow the cache without end.
+ */
+export function cachedStatements(sqlite: SQLite.Database, limit = 500): { prepare(sql: string): SQLite.Statement; close(): void } {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql: string) {
+      const hit = cache.get(sql);
+      if (hit && !hit.busy) {
+        // re-inserted so the Map's order is the order of last use
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const statement = sqlite.prepare(sql);
+      if (hit) return statement;
+      cache.set(sql, statement);
+      if (cache.size > limit) cache.delete(cache.keys().next().value!);
+      return statement;
+    },
+    close() {
+      cache.clear();
+      sqlite.close();
+    },
+  };
+}
+
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -50,6 +83,6 @@ export function openDatabase(target: DatabaseTarget): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -13,11 +13,14 @@ import type { Db } from '../../server/context.js';
 let cached: { stamp: string; calendar: WorkingCalendar } | null = null;
 
 export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
-  const [years, count] = await Promise.all([
-    db.selectFrom('calendar_years').select(['year', 'imported_at']).orderBy('year').execute(),
-    db.selectFrom('calendar_days').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const stamp = `${years.map((y) => `${y.year}@${y.imported_at}`).join(',')}#${count.n}`;
+  // one round trip: the years with the number of days alongside (a year's days are stored with the year)
+  const years = await db
+    .selectFrom('calendar_years')
+    .select(['year', 'imported_at'])
+    .select((eb) => eb.selectFrom('calendar_days').select((d) => d.fn.countAll().as('n')).as('days'))
+    .orderBy('year')
+    .execute();
+  const stamp = `${years.map((y) => `${y.year}@${y.imported_at}`).join(',')}#${years[0]?.days ?? 0}`;
   if (cached?.stamp === stamp) return cached.calendar;
   const days = await db.selectFrom('calendar_days').selectAll().execute();
   const calendar = withProvisionalYears(

@@ -66,9 +66,20 @@ export async function listCalendarYears(ctx: AppContext) {
 /** The N-th working day after `from`; `provisional` when it was counted through a year not imported yet (暂定). */
 export async function calendarAddWorkingDays(ctx: AppContext, from: string, days: number) {
   const calendar = await repo.loadCalendar(ctx.database.db);
+  // Kept per loaded calendar: a new import loads a new calendar object, and the answers of the old one go with it.
+  let answers = workingDayAnswers.get(calendar);
+  if (!answers) workingDayAnswers.set(calendar, (answers = new Map()));
+  const key = `${from}+${days}`;
+  const known = answers.get(key);
+  if (known) return { ...known };
   const date = addWorkingDays(calendar, from, days);
-  return { date, provisional: provisionalYearsBetween(calendar, from, date).length > 0 };
+  const answer = { date, provisional: provisionalYearsBetween(calendar, from, date).length > 0 };
+  if (answers.size >= 10_000) answers.clear();
+  answers.set(key, answer);
+  return { ...answer };
 }
+
+const workingDayAnswers = new WeakMap<object, Map<string, { date: string; provisional: boolean }>>();
 
 /**
  * Every day of a year. A year not imported is answered with its provisional days (the law's holidays, no

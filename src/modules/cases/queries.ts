@@ -18,18 +18,26 @@ import { centerTime } from './center.js';
 import { presentCase, presentCaseSummary } from './presenter.js';
 import * as repo from './repo.js';
 
-export async function getCase(ctx: AppContext, actor: Actor, id: string) {
+/**
+ * One case in full. `justRegistered`: the answer to the intake that has just written it, whose case.register entry
+ * (same person, same case, same transaction) already records that this clerk saw the record; a second audit
+ * entry would cost the intake a second transaction and flush to disk for nothing (issue 8).
+ */
+export async function getCase(ctx: AppContext, actor: Actor, id: string, options: { justRegistered?: boolean } = {}) {
   const { db } = ctx.database;
   const row = await repo.findCase(db, id);
   if (!row) throw notFound('该办件');
   const viewer = await viewerOf(db, actor, row);
   // Every read of a full personal record by staff is logged (ARCHITECTURE.md).
-  if (viewer.fullPersonalData) {
+  if (viewer.fullPersonalData && !options.justRegistered) {
     await recordAudit(db, { at: ctx.clock(), userId: actor.userId, action: 'case.read', targetType: 'case', targetId: id });
   }
   const org = (await findOrg(db, row.holder_org_id))!;
   return presentCase(row, ctx.clock(), await centerTime(db, org), viewer, await repo.listEvents(db, id));
 }
+
+/** A ledger search counts its matches up to this many; the clerk narrows the search rather than pages past it. */
+export const SEARCH_COUNT_LIMIT = 1000;
 
 /** More rows than a spreadsheet should carry; narrow the filter (dates) to export the rest. */
 export const EXPORT_LIMIT = 20_000;
@@ -65,8 +73,18 @@ export async function listCases(ctx: AppContext, actor: Actor, query: LedgerQuer
     }
     return out;
   };
-  const [rows, total] = await Promise.all([repo.listCases(db, filter, page), repo.countCases(db, filter)]);
-  return { cases: await present(rows), total };
+  const rows = await repo.listCases(db, filter, page);
+  // A search (q) cannot use an index (names and case numbers match any part), so counting every match would read
+  // the whole scope on each keystroke (issue 8: 945 ms at 100 000 cases). A page that is not full already tells
+  // the total; otherwise matches are counted up to SEARCH_COUNT_LIMIT and `totalCapped` says there are more.
+  if (filter.q && !all) {
+    if (rows.length < page.limit && (rows.length > 0 || page.offset === 0)) {
+      return { cases: await present(rows), total: page.offset + rows.length, totalCapped: false };
+    }
+    const counted = await repo.countCases(db, filter, SEARCH_COUNT_LIMIT + 1);
+    return { cases: await present(rows), total: Math.min(counted, SEARCH_COUNT_LIMIT), totalCapped: counted > SEARCH_COUNT_LIMIT };
+  }
+  return { cases: await present(rows), total: await repo.countCases(db, filter), totalCapped: false };
 }
 
 /** How many cases of the same filter show each light (the console's filter chips): one grouped count in SQL. */

@@ -19,7 +19,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request, reply) => {
       const actor = requirePermission(request, 'cases.handle');
       const { caseId, replayed } = await registerCase(ctx, actor, request.body, request.headers['idempotency-key']);
-      return reply.code(replayed ? 200 : 201).send(await getCase(ctx, actor, caseId));
+      return reply.code(replayed ? 200 : 201).send(await getCase(ctx, actor, caseId, { justRegistered: !replayed }));
     },
   );
   r.get('/api/cases', { schema: { tags, summary: '办件台账', querystring: listCasesQuery } }, (request) =>

@@ -48,7 +48,7 @@ export function CaseLedgerPage() {
               pageSize: filter.pageSize ?? 20,
               total: cases.data?.total ?? 0,
               showSizeChanger: true,
-              showTotal: (t) => `共 ${t} 件`,
+              showTotal: (t) => (cases.data?.totalCapped ? `超过 ${t} 件，请输入更完整的姓名或办件编号缩小范围` : `共 ${t} 件`),
               onChange: (page, pageSize) => void navigate({ search: { ...filter, page: page === 1 ? undefined : page, pageSize: pageSize === 20 ? undefined : pageSize }, replace: true }),
             }}
           />

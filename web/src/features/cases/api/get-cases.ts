@@ -33,7 +33,8 @@ export interface CaseFilter {
   pageSize?: number;
 }
 
-const casesResponseSchema = z.object({ cases: z.array(caseSummarySchema), total: z.number() });
+// totalCapped: a search counts its matches only up to a limit (the server's SEARCH_COUNT_LIMIT); there are more
+const casesResponseSchema = z.object({ cases: z.array(caseSummarySchema), total: z.number(), totalCapped: z.boolean().optional() });
 
 export const getCases = (filter: CaseFilter, signal?: AbortSignal) =>
   apiRequest('/cases', casesResponseSchema, { query: { ...filter }, signal });
