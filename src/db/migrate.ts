@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-accounts-audit.js';
 import * as m0009 from './migrations/0009-print-records.js';
 import * as m0010 from './migrations/0010-item-aliases.js';
 import * as m0011 from './migrations/0011-stored-light.js';
+import * as m0012 from './migrations/0012-event-consumers.js';
 
 // Migrations are listed here, not discovered on disk, so the compiled server and tsx run the same set.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0009-print-records': m0009,
   '0010-item-aliases': m0010,
   '0011-stored-light': m0011,
+  '0012-event-consumers': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

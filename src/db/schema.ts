@@ -241,6 +241,49 @@ export interface CaseEventsTable {
   from_status: string | null;
   to_status: string | null;
   data: Json | null;
+  /** the order over all cases that event consumers read in, set by the database (migration 0012) */
+  pos?: number;
+}
+
+/** One consumer of case events: its durable cursor and its failure state (src/modules/events). */
+export interface EventConsumersTable {
+  name: string;
+  /** PostgreSQL: the writing transaction of the last event handled (0 on SQLite) */
+  cursor_tx: number | string;
+  cursor_pos: number | string;
+  handled: number | string;
+  last_handled_at: Instant | null;
+  /** failures in a row since the last success; 0 when healthy */
+  failures: number;
+  last_error: string | null;
+  last_error_at: Instant | null;
+  /** not tried again before this instant (backoff) */
+  retry_at: Instant | null;
+  created_at: Instant;
+}
+
+/** Case events per center (the event's org), per day in the center's time zone and per type. */
+export interface CaseEventCountsTable {
+  org_id: string;
+  day: string;
+  type: string;
+  count: number;
+}
+
+/** One run of a scheduled job (src/server/jobs.ts). */
+export interface JobRunsTable {
+  id: string;
+  job_name: string;
+  /** the scheduled instant the run was for, unique per job (null: a catch-up or manual run) */
+  slot: Instant | null;
+  started_at: Instant;
+  finished_at: Instant | null;
+  duration_ms: number | null;
+  status: 'running' | 'ok' | 'failed';
+  message: string | null;
+  error: string | null;
+  /** host name and process id of the app process that ran it */
+  process: string;
 }
 
 export interface IdempotencyKeysTable {
@@ -306,6 +349,9 @@ export interface DB {
   case_hops: CaseHopsTable;
   case_states: CaseStatesTable;
   case_events: CaseEventsTable;
+  event_consumers: EventConsumersTable;
+  job_runs: JobRunsTable;
+  case_event_counts: CaseEventCountsTable;
   idempotency_keys: IdempotencyKeysTable;
   case_sequences: CaseSequencesTable;
   orgs: OrgsTable;

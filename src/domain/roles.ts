@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'catalog.offer': ['sysadmin', 'director'],
   'calendar.manage': ['sysadmin'],
   'settings.manage': ['sysadmin'],
+  // scheduled jobs and event consumers: the system administrator keeps the server running
+  'jobs.view': ['sysadmin'],
   // 三员分立: only the audit administrator reads the log, and nobody else (the other two are what it watches).
   'audit.read': ['auditor'],
   'cases.handle': ['clerk', 'director', 'agent'],
@@ -41,6 +43,7 @@ export const PERMISSION_NAMES: Record<Permission, string> = {
   'catalog.offer': '设置本中心可办事项',
   'calendar.manage': '维护工作日历',
   'settings.manage': '修改系统设置',
+  'jobs.view': '查看定时任务',
   'audit.read': '查看审计日志',
   'cases.handle': '登记和办理办件',
   'cases.read': '查看办件',

@@ -2,17 +2,26 @@
  * Scheduled work (ARCHITECTURE.md "Jobs"): one small interface, croner in process in the center's time zone.
  * On PostgreSQL, where several app processes may run, each run first takes a session advisory lock named after
  * the job (pg_try_advisory_lock): the process that gets it runs the job, the others skip that run. Every job is
- * idempotent, so a run skipped, repeated or overlapping a restart does no harm. The server starts the jobs
- * (`serve`); tests call a job's `run` themselves with the clock they choose.
+ * idempotent, so a run skipped, repeated or overlapping a restart does no harm. Each run is also recorded in
+ * `job_runs`, claiming its scheduled instant there first, so that processes whose runs for the same minute do not
+ * overlap still run it once; the administrator's jobs page (GET /api/jobs) reads that record. The server starts
+ * the jobs (`serve`); tests call `runJobOnce` themselves with the clock they choose.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import { sql } from 'kysely';
+import { drainConsumers } from '../modules/events/consumers.js';
+import { claimRun, finishRun, pruneRuns } from '../modules/jobs/repo.js';
+import { publishCaseChanges, sameCause } from '../modules/cases/live.js';
 import { sweepLights } from '../modules/cases/sweep-lights.js';
 import type { AppContext } from './context.js';
 
 export interface Job {
   /** stable name: the advisory lock key and the log line */
   name: string;
+  /** what it does, for the administrator's jobs page */
+  title?: string;
   /** cron pattern in the center's time zone */
   schedule: string;
   /** also run once when the server starts (catch up after downtime) */
@@ -23,40 +32,88 @@ export interface Job {
 /** The light sweep: every minute, only cases whose light is due to change (rule 12). */
 export const lightSweepJob: Job = {
   name: 'light-sweep',
+  title: '亮灯巡检：到时变灯的办件更新红黄绿灯',
   schedule: '* * * * *',
   runAtStart: true,
   async run(ctx, now) {
-    const { checked, changed } = await sweepLights(ctx.database.db, now);
+    const changedIds: string[] = [];
+    const { checked, changed } = await sweepLights(ctx.database.db, now, changedIds);
+    // a light moved by the sweep writes no case event: published here, each light committed by now
+    await publishCaseChanges(ctx, sameCause(changedIds, { action: 'light', userId: null }));
     return changed > 0 ? `亮灯更新：检查 ${checked} 件，变化 ${changed} 件` : null;
   },
 };
 
-export const JOBS: readonly Job[] = [lightSweepJob];
+/**
+ * Case events to their consumers (src/modules/events): the app nudges a drain after each write, so this is the
+ * safety net — events written through another process, consumers due again after a failure.
+ */
+export const eventConsumersJob: Job = {
+  name: 'event-consumers',
+  title: '事件分发：把办件动态交给各订阅者（统计、实时推送），失败的按退避重试',
+  schedule: '*/30 * * * * *',
+  runAtStart: true,
+  async run(ctx) {
+    const results = await drainConsumers(ctx);
+    const failed = results.filter((r) => r.error);
+    // a failed consumer is recorded on its own row and retried after its backoff; the run fails so the page shows it
+    if (failed.length > 0) throw new Error(failed.map((r) => `${r.name}：${r.error}`).join('；'));
+    const handled = results.reduce((n, r) => n + r.handled, 0);
+    return handled > 0 ? `事件分发：处理 ${handled} 条` : null;
+  },
+};
+
+export const JOBS: readonly Job[] = [lightSweepJob, eventConsumersJob];
+
+/** Which app process ran a job (the jobs page): host name and process id. */
+export const PROCESS_NAME = `${hostname()}:${process.pid}`;
+/** Job runs are kept this long for the jobs page. */
+const KEEP_RUNS_MS = 7 * 24 * 3_600_000;
+
+/** When the job is next due after `now` (croner, in the center's time zone); null for a schedule with no next. */
+export function nextRunOf(job: Job, timeZone: string, now: Date): Date | null {
+  return new Cron(job.schedule, { timezone: timeZone, paused: true }).nextRun(now);
+}
 
 /**
  * Runs a job once, at most once across processes on PostgreSQL. Returns false when another process holds the
- * job's lock (it is running there now), true when it ran here.
+ * job's lock (it is running there now) or has already claimed this `slot` (the scheduled instant the run is for;
+ * processes whose runs do not overlap still run each slot once), true when it ran here. Every run is recorded in
+ * `job_runs` (started, finished, duration, outcome, error, process); a failed run is recorded, then rethrown.
  */
-export async function runJobOnce(ctx: AppContext, job: Job, log: (line: string) => void = () => {}): Promise<boolean> {
-  const go = async () => {
-    const line = await job.run(ctx, ctx.clock());
+export async function runJobOnce(ctx: AppContext, job: Job, log: (line: string) => void = () => {}, slot: Date | null = null): Promise<boolean> {
+  const go = async (): Promise<boolean> => {
+    const { db } = ctx.database;
+    const id = randomUUID();
+    const started = ctx.clock();
+    // the duration is measured on the real clock: the server's clock may be pinned (tests) or moved
+    const t0 = performance.now();
+    if (!(await claimRun(db, { id, jobName: job.name, slot: slot?.toISOString() ?? null, startedAt: started.toISOString(), process: PROCESS_NAME }))) return false;
+    const finish = (status: 'ok' | 'failed', message: string | null, error: string | null) =>
+      finishRun(db, id, { finishedAt: ctx.clock().toISOString(), durationMs: Math.round(performance.now() - t0), status, message, error });
+    let line: string | null;
+    try {
+      line = await job.run(ctx, started);
+    } catch (error) {
+      await finish('failed', null, (error instanceof Error ? error.message : String(error)).slice(0, 2000));
+      throw error;
+    }
+    await finish('ok', line, null);
+    await pruneRuns(db, job.name, new Date(started.getTime() - KEEP_RUNS_MS).toISOString());
     if (line) log(`[${job.name}] ${line}`);
-  };
-  if (ctx.database.dialect !== 'postgres') {
-    await go();
     return true;
-  }
+  };
+  if (ctx.database.dialect !== 'postgres') return go();
   const key = `bianmin:job:${job.name}`;
   // The lock belongs to one connection: take it, run, and release it on that same connection.
   return ctx.database.db.connection().execute(async (conn) => {
     const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(hashtext(${key})) as locked`.execute(conn);
     if (!rows[0]?.locked) return false;
     try {
-      await go();
+      return await go();
     } finally {
       await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(conn);
     }
-    return true;
   });
 }
 
@@ -70,7 +127,9 @@ export function startJobs(ctx: AppContext, log: (line: string) => void = console
   const crons = jobs.map(
     (job) =>
       // protect: a run still going when the next is due is not started twice in this process
-      new Cron(job.schedule, { name: job.name, timezone: ctx.config.timeZone, protect: true }, () => runJobOnce(ctx, job, log).then(() => undefined, fail(job))),
+      new Cron(job.schedule, { name: job.name, timezone: ctx.config.timeZone, protect: true }, (self: Cron) =>
+        runJobOnce(ctx, job, log, self.currentRun()).then(() => undefined, fail(job)),
+      ),
   );
   for (const job of jobs) if (job.runAtStart) void runJobOnce(ctx, job, log).catch(fail(job));
   return {

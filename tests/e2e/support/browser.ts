@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../../src/server/app.js';
 import { loadConfig } from '../../../src/server/config.js';
+import { startJobs } from '../../../src/server/jobs.js';
 import { prepareDatabase } from '../../../src/server/start.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,6 +44,8 @@ export interface E2EOptions {
    * stay inside the loaded calendar years whatever today is. Default: the real time.
    */
   startAt?: string;
+  /** Start the scheduled jobs as `serve` does (their first runs at once), for pages that show them. */
+  jobs?: boolean;
 }
 
 /** The real server (built web app, fresh SQLite file with demo data) on a free port, and headless Chromium. */
@@ -54,7 +57,9 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const config = { ...loadConfig({ DATA_DIR: dataDir }), webDir, demo: true };
   const database = await prepareDatabase(config);
   let offset = options.startAt ? new Date(options.startAt).getTime() - Date.now() : 0;
-  const app = await buildApp({ database, config, clock: () => new Date(Date.now() + offset) });
+  const ctx = { database, config, clock: () => new Date(Date.now() + offset) };
+  const app = await buildApp(ctx);
+  const jobs = options.jobs ? startJobs(ctx, () => {}) : null;
   await app.listen({ port: 0, host: LOOPBACK });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -84,6 +89,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
     },
     async close() {
+      jobs?.stop();
       await browser.close();
       await app.close();
       await database.close();

@@ -262,6 +262,14 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/audit'), 'AuditPage'),
 });
 
+// 系统管理员: scheduled jobs and the consumers of case events
+const jobsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'jobs',
+  beforeLoad: requirePermission('jobs.view'),
+  component: lazyRouteComponent(() => import('@/pages/jobs'), 'JobsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   passwordRoute,
@@ -287,6 +295,7 @@ const routeTree = rootRoute.addChildren([
     villagesRoute,
     villageBatchRoute,
     auditRoute,
+    jobsRoute,
   ]),
 ]);
 

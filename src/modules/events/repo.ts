@@ -1,0 +1,156 @@
+import { sql } from 'kysely';
+import type { DialectName } from '../../db/database.js';
+import { fromJson, toCount } from '../../db/portable.js';
+import type { Db } from '../../server/context.js';
+
+/** A case event as consumers see it, with its place in the one order over all cases. */
+export interface CaseEventRecord {
+  id: string;
+  caseId: string;
+  /** the event's number within its case */
+  seq: number;
+  at: string;
+  type: string;
+  byUserId: string | null;
+  orgId: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  data: unknown;
+  /** PostgreSQL: the writing transaction (0 on SQLite); with `pos` the consumer's cursor */
+  tx: number;
+  pos: number;
+}
+
+export interface Cursor {
+  tx: number;
+  pos: number;
+}
+
+interface EventRow {
+  id: string;
+  case_id: string;
+  seq: number;
+  at: string;
+  type: string;
+  by_user_id: string | null;
+  org_id: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  data: string | null;
+  tx: number | string;
+  pos: number | string;
+}
+
+const toRecord = (r: EventRow): CaseEventRecord => ({
+  id: r.id,
+  caseId: r.case_id,
+  seq: Number(r.seq),
+  at: r.at,
+  type: r.type,
+  byUserId: r.by_user_id,
+  orgId: r.org_id,
+  fromStatus: r.from_status,
+  toStatus: r.to_status,
+  data: fromJson<unknown>(r.data, null),
+  tx: toCount(r.tx),
+  pos: toCount(r.pos),
+});
+
+/**
+ * The next events after `cursor`, in order. PostgreSQL: only events of transactions older than the oldest one
+ * still running (`pg_snapshot_xmin`), so none can still appear behind the cursor (see migration 0012); an event
+ * of a transaction still open waits for the next drain. SQLite: positions are handed out in commit order.
+ */
+export async function eventsAfter(db: Db, dialect: DialectName, cursor: Cursor, limit: number): Promise<CaseEventRecord[]> {
+  if (dialect === 'postgres') {
+    const { rows } = await sql<EventRow>`
+      select id, case_id, seq, at, type, by_user_id, org_id, from_status, to_status, data, tx, pos from case_events
+      where (tx, pos) > (${cursor.tx}, ${cursor.pos}) and tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+      order by tx, pos limit ${limit}`.execute(db);
+    return rows.map(toRecord);
+  }
+  const { rows } = await sql<EventRow>`
+    select id, case_id, seq, at, type, by_user_id, org_id, from_status, to_status, data, 0 as tx, pos from case_events
+    where pos > ${cursor.pos} order by pos limit ${limit}`.execute(db);
+  return rows.map(toRecord);
+}
+
+/** The last event a new consumer that starts "from now" counts as already seen. */
+export async function head(db: Db, dialect: DialectName): Promise<Cursor> {
+  if (dialect === 'postgres') {
+    const { rows } = await sql<{ tx: string; pos: string }>`
+      select tx, pos from case_events where tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+      order by tx desc, pos desc limit 1`.execute(db);
+    return rows[0] ? { tx: toCount(rows[0].tx), pos: toCount(rows[0].pos) } : { tx: 0, pos: 0 };
+  }
+  const { rows } = await sql<{ pos: number | null }>`select max(pos) as pos from case_events`.execute(db);
+  return { tx: 0, pos: toCount(rows[0]?.pos) };
+}
+
+/** Whether any event lies past the cursor, visible or not yet (still beyond the horizon): the drain comes back. */
+export async function hasEventsAfter(db: Db, dialect: DialectName, cursor: Cursor): Promise<boolean> {
+  const { rows } =
+    dialect === 'postgres'
+      ? await sql`select 1 as x from case_events where (tx, pos) > (${cursor.tx}, ${cursor.pos}) limit 1`.execute(db)
+      : await sql`select 1 as x from case_events where pos > ${cursor.pos} limit 1`.execute(db);
+  return rows.length > 0;
+}
+
+export async function ensureConsumer(db: Db, name: string, start: Cursor, now: string): Promise<void> {
+  await db
+    .insertInto('event_consumers')
+    .values({ name, cursor_tx: start.tx, cursor_pos: start.pos, handled: 0, failures: 0, created_at: now })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+}
+
+export const consumerExists = (db: Db, name: string) => db.selectFrom('event_consumers').select('name').where('name', '=', name).executeTakeFirst();
+
+/**
+ * The consumer's row, locked for this transaction. PostgreSQL: SKIP LOCKED, so while one app process drains a
+ * consumer the others pass it by (undefined) instead of handing it the same events twice. SQLite has one writer.
+ */
+export async function lockConsumer(db: Db, dialect: DialectName, name: string) {
+  let q = db.selectFrom('event_consumers').selectAll().where('name', '=', name);
+  if (dialect === 'postgres') q = q.forUpdate().skipLocked();
+  return q.executeTakeFirst();
+}
+
+export async function advanceCursor(db: Db, name: string, cursor: Cursor, count: number, now: string): Promise<void> {
+  await db
+    .updateTable('event_consumers')
+    .set((eb) => ({
+      cursor_tx: cursor.tx,
+      cursor_pos: cursor.pos,
+      handled: eb('handled', '+', count),
+      last_handled_at: now,
+      failures: 0,
+      retry_at: null,
+    }))
+    .where('name', '=', name)
+    .execute();
+}
+
+export async function recordFailure(db: Db, name: string, failures: number, error: string, now: string, retryAt: string): Promise<void> {
+  await db
+    .updateTable('event_consumers')
+    .set({ failures, last_error: error, last_error_at: now, retry_at: retryAt })
+    .where('name', '=', name)
+    .execute();
+}
+
+export const listConsumerRows = (db: Db) => db.selectFrom('event_consumers').selectAll().orderBy('name').execute();
+
+/** Adds events to the per-center, per-day, per-type counters (the `case-event-counts` consumer). */
+export async function addEventCounts(db: Db, counts: { orgId: string; day: string; type: string; count: number }[]): Promise<void> {
+  for (const c of counts) {
+    await db
+      .insertInto('case_event_counts')
+      .values({ org_id: c.orgId, day: c.day, type: c.type, count: c.count })
+      .onConflict((oc) => oc.columns(['org_id', 'day', 'type']).doUpdateSet({ count: sql`case_event_counts.count + ${c.count}` }))
+      .execute();
+  }
+}
+
+export const eventCounts = (db: Db, orgId: string, day: string) =>
+  db.selectFrom('case_event_counts').select(['type', 'count']).where('org_id', '=', orgId).where('day', '=', day).orderBy('type').execute();
