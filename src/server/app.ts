@@ -15,6 +15,8 @@ import { calendarRoutes } from '../modules/calendar/routes.js';
 import { agentRoutes } from '../modules/agents/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
+import { nudgeConsumers, stopConsumers } from '../modules/events/consumers.js';
+import { jobRoutes } from '../modules/jobs/routes.js';
 import { orgRoutes } from '../modules/orgs/routes.js';
 import { presenceRoutes } from '../modules/presence/routes.js';
 import { printRoutes } from '../modules/prints/routes.js';
@@ -25,6 +27,7 @@ import { registerAuthentication } from './authenticate.js';
 import type { AppContext } from './context.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
 import { registerHsts } from './hsts.js';
+import { liveRoutes } from './live.js';
 import { registerOriginCheck } from './origin.js';
 import { notFound } from './errors.js';
 
@@ -81,9 +84,15 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, auditRoutes, settingsRoutes, orgRoutes, userRoutes, windowRoutes, calendarRoutes, catalogRoutes, caseRoutes, printRoutes, agentRoutes, presenceRoutes]) {
+  for (const routes of [authRoutes, auditRoutes, settingsRoutes, orgRoutes, userRoutes, windowRoutes, calendarRoutes, catalogRoutes, caseRoutes, printRoutes, agentRoutes, presenceRoutes, liveRoutes, jobRoutes]) {
     routes(app, ctx);
   }
+  // Case events reach their consumers right after the write that made them has committed (the answer is being
+  // sent, so the transaction is over); the event-consumers job is the safety net (src/modules/events).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) nudgeConsumers(ctx, (line) => app.log.warn(line));
+  });
+  app.addHook('onClose', () => stopConsumers(ctx));
 
   await serveWeb(app, ctx.config.webDir);
   return app;

@@ -20,8 +20,8 @@ export async function actorOrg(db: Db, actor: Actor): Promise<OrgsTable> {
  */
 export async function viewerOf(db: Db, actor: Actor, row: CasesTable): Promise<Viewer> {
   const org = await actorOrg(db, actor);
-  const own = [row.receiving_org_id, row.holder_org_id, row.transit_org_id].includes(actor.orgId);
-  if (!own && !(await scopeOf(db, actor)).has(row.receiving_org_id) && !(await scopeOf(db, actor)).has(row.holder_org_id)) {
+  const own = isOwnCase(actor.orgId, row);
+  if (!own && !caseInScope(await scopeOf(db, actor), row)) {
     throw forbidden('查看该办件');
   }
   const handles = hasPermission(actor.roles, 'cases.handle');
@@ -31,3 +31,16 @@ export async function viewerOf(db: Db, actor: Actor, row: CasesTable): Promise<V
     canAct: handles && (row.holder_org_id === actor.orgId || row.transit_org_id === actor.orgId),
   };
 }
+
+type CaseOrgs = Pick<CasesTable, 'receiving_org_id' | 'holder_org_id' | 'transit_org_id'>;
+
+/** Staff of the center that received the case, holds it now or is about to receive it. */
+const isOwnCase = (orgId: string, row: CaseOrgs) => [row.receiving_org_id, row.holder_org_id, row.transit_org_id].includes(orgId);
+/** A center the case has left, supervisors and leaders above: the case was received or is held in their scope. */
+const caseInScope = (scope: ReadonlySet<string>, row: CaseOrgs) => scope.has(row.receiving_org_id) || scope.has(row.holder_org_id);
+
+/**
+ * Whether a person may see a case at all — the rule of viewerOf without the database, for callers that hold the
+ * person's org and scope already (the live updates check every event against each connection's scope).
+ */
+export const maySeeCase = (orgId: string, scope: ReadonlySet<string>, row: CaseOrgs) => isOwnCase(orgId, row) || caseInScope(scope, row);

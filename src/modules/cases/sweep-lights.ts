@@ -12,8 +12,9 @@ const BATCH = 500;
  * (`light_changes_at` <= now) up to `now`, and stores when it next changes. Only those cases are read, so a run
  * with nothing due costs one indexed query. Idempotent: running it twice at the same `now` changes nothing the
  * second time. A case written meanwhile (its version moved on) keeps the light its own write stored.
+ * `changedIds` collects the cases whose light moved, for the live consoles.
  */
-export async function sweepLights(db: Db, now: Date): Promise<{ checked: number; changed: number }> {
+export async function sweepLights(db: Db, now: Date, changedIds: string[] = []): Promise<{ checked: number; changed: number }> {
   const times = new Map<string, CenterTime>();
   const timeOf = async (orgId: string) => {
     let t = times.get(orgId);
@@ -32,7 +33,10 @@ export async function sweepLights(db: Db, now: Date): Promise<{ checked: number;
       const next = storedLight(stateOf(row), now, await timeOf(row.holder_org_id));
       if (await repo.setLight(db, row.id, row.version, next.light, next.light_changes_at)) {
         checked++;
-        if (next.light !== row.light) changed++;
+        if (next.light !== row.light) {
+          changed++;
+          changedIds.push(row.id);
+        }
       }
     }
     if (rows.length < BATCH) break;

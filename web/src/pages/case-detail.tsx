@@ -9,6 +9,7 @@ import { useCase } from '@/features/cases/api/get-case';
 import { CaseActions } from '@/features/cases/components/case-actions';
 import { ApplicantCard, CaseHeader, CaseMaterials, CaseNotes } from '@/features/cases/components/case-overview';
 import { CaseTimeline } from '@/features/cases/components/case-timeline';
+import { LiveChangeBanner } from '@/features/cases/components/live-change-banner';
 import { NoticeLinks } from '@/features/cases/components/notice-links';
 import { PrintRecords } from '@/features/notices/components/print-records';
 
@@ -30,6 +31,7 @@ export function CaseDetailPage() {
           返回
         </Button>
       </div>
+      <LiveChangeBanner caseId={c.data.id} version={c.data.version} onReload={() => void c.refetch()} />
       <CaseHeader c={c.data} />
       <Row gutter={16}>
         <Col xs={24} xl={15}>

@@ -1,9 +1,12 @@
-import { Layout, Menu, Typography } from 'antd';
+import { Badge, Layout, Menu, Space, Typography } from 'antd';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { Suspense, useState } from 'react';
 import { PageLoading } from '@/components/feedback/page-loading';
 import { useMe } from '@/lib/auth';
 import { UserMenu } from '@/features/auth/components/user-menu';
+import { useCaseCount } from '@/features/cases/api/get-cases';
+import { useLiveUpdates } from '@/features/cases/api/live-updates';
+import { can } from '@/lib/authorization';
 import { centerTitle } from '@/lib/levels';
 import { navItemsFor, selectedNavPath } from '@/config/navigation';
 
@@ -14,6 +17,8 @@ export function ConsoleLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const [collapsed, setCollapsed] = useState(false);
   const items = navItemsFor(me.user.roles);
+  // lists, counts and lights follow other people's work without a reload (GET /api/live)
+  useLiveUpdates(me.user.id, can(me.user.roles, 'cases.read') && !me.user.mustChangePassword);
   const center = me.user.org
     ? centerTitle(me.user.org)
     : me.user.orgLevel
@@ -42,7 +47,11 @@ export function ConsoleLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selectedNavPath(pathname, items)]}
-          items={items.map((item) => ({ key: item.path, icon: item.icon, label: item.label }))}
+          items={items.map((item) => ({
+            key: item.path,
+            icon: item.icon,
+            label: item.path === '/work' && can(me.user.roles, 'cases.handle') ? <WorkNavLabel label={item.label} /> : item.label,
+          }))}
           onClick={({ key }) => void navigate({ to: key })}
         />
       </Layout.Sider>
@@ -60,5 +69,16 @@ export function ConsoleLayout() {
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** 我的工作 in the menu with the center's in-progress count (the 在办 tab's count, shared with it and kept live). */
+function WorkNavLabel({ label }: { label: string }) {
+  const held = useCaseCount({ view: 'held' });
+  return (
+    <Space size={8}>
+      {label}
+      {held.data ? <Badge count={held.data} overflowCount={999} color="#1a5fb4" data-testid="nav-work-count" /> : null}
+    </Space>
   );
 }

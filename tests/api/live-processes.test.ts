@@ -1,0 +1,98 @@
+// Issue 8 §2 "Several app processes": two app processes on one PostgreSQL database — each its own pool, bus and
+// LISTEN connection, as two `npm start` behind nginx would be — share live updates through LISTEN/NOTIFY: a change
+// made through one reaches a live client of the other, once, and still does after the LISTEN connection dropped.
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { buildApp } from '../../src/server/app.js';
+import { channelOf } from '../../src/server/bus.js';
+import { loadConfig } from '../../src/server/config.js';
+import { openSse, type SseClient } from './support/sse.js';
+import { signIn, startTestApp, type TestApp } from './support/test-app.js';
+
+const url = process.env.TEST_DATABASE_URL;
+if (!url) console.warn('两个应用进程共享实时推送的测试已跳过：需要 PostgreSQL，请设置 TEST_DATABASE_URL=postgres://… 后再运行。');
+const applicant = { name: '王大山', idNumber: '11010519491231002X', phone: '13812345678' };
+const IMMEDIATE = { itemCode: 'MZ-002', materials: [{ name: '居民身份证', provided: true }, { name: '近期一寸免冠照片', provided: true }] };
+
+describe.skipIf(!url)(`two app processes on one PostgreSQL database${url ? '' : ' — SKIPPED: set TEST_DATABASE_URL (postgres://…) to run'}`, () => {
+  let a: TestApp;
+  let bDatabase: Database;
+  let b: FastifyInstance;
+  const base = { a: '', b: '' };
+  let clerk: string;
+  let clerk2: string;
+  const open: SseClient[] = [];
+  const live = async (at: string, cookie: string) => {
+    const c = await openSse(at, cookie);
+    open.push(c);
+    return c;
+  };
+  const address = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  beforeAll(async () => {
+    a = await startTestApp('postgres');
+    // the second process: the same database and schema, its own pool (and so its own bus and LISTEN client)
+    const target = { kind: 'postgres' as const, url: url!, schema: a.database.schema! };
+    bDatabase = openDatabase(target);
+    b = await buildApp({ database: bDatabase, config: { ...loadConfig({}), rateLimitWindowMs: 3_600_000, database: target }, clock: () => a.clock.now });
+    a.clock.now = new Date('2026-03-02T09:00:00+08:00');
+    await a.app.listen({ port: 0, host: '127.0.0.1' });
+    await b.listen({ port: 0, host: '127.0.0.1' });
+    base.a = address(a.app);
+    base.b = address(b);
+    // sessions live in the shared database: one sign-in serves both processes
+    [clerk, clerk2] = await Promise.all([signIn(a.app, 'clerk'), signIn(b, 'clerk2')]);
+  });
+  afterAll(async () => {
+    for (const c of open) c.close();
+    await b?.close();
+    await bDatabase?.close();
+    await a?.close();
+  });
+
+  const register = (app: FastifyInstance, cookie: string) =>
+    app.inject({ method: 'POST', url: '/api/cases', headers: { cookie, 'idempotency-key': randomUUID() }, payload: { channel: 'window', applicant, ...IMMEDIATE } });
+
+  it('a case registered through one process reaches a live client of the other', async () => {
+    const onB = await live(base.b, clerk2);
+    const created = await register(a.app, clerk);
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await onB.next('case')).json()).toMatchObject({ caseId: created.json().id, action: 'intake', status: 'in_progress' });
+  });
+
+  it('and the other way round; each client hears each change once, whichever process made it', async () => {
+    const onA = await live(base.a, clerk);
+    const onB = await live(base.b, clerk2);
+    const throughB = (await register(b, clerk2)).json().id as string;
+    const throughA = (await register(a.app, clerk)).json().id as string;
+    for (const client of [onA, onB]) {
+      expect((await client.next('case')).json()).toMatchObject({ caseId: throughB });
+      // not throughB a second time (its own process's NOTIFY coming back)
+      expect((await client.next('case')).json()).toMatchObject({ caseId: throughA });
+    }
+  });
+
+  it('after its LISTEN connection is cut, a process reconnects, tells its clients to refetch, and hears again', async () => {
+    const onB = await live(base.b, clerk2);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      // cut every LISTEN connection on this schema's channel (both processes' ones), as a database restart would
+      const { rows } = await admin.query<{ pid: number }>(
+        `select pid from pg_stat_activity where query = $1 and datname = current_database()`,
+        [`LISTEN "${channelOf({ kind: 'postgres', url: url!, schema: a.database.schema! })}"`],
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(1);
+      for (const { pid } of rows) await admin.query('select pg_terminate_backend($1)', [pid]);
+    } finally {
+      await admin.end();
+    }
+    await onB.next('resync');
+    const created = (await register(a.app, clerk)).json().id as string;
+    expect((await onB.next('case')).json()).toMatchObject({ caseId: created });
+  });
+});
