@@ -13,8 +13,6 @@ export function fromJson<T>(text: string | null | undefined, fallback: T): T {
 
 export const toCount = (value: number | string | bigint | null | undefined): number => Number(value ?? 0);
 
-export const nowIso = (now: Date = new Date()): string => now.toISOString();
-
 /** Escape LIKE wildcards in user input; use with `escape '\'`-free patterns by doubling the backslash rule. */
 export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

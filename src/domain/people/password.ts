@@ -14,11 +14,6 @@ import commonPasswords from './common-passwords.json' with { type: 'json' };
 export const PASSWORD_POLICIES = ['dengbao', 'asvs'] as const;
 export type PasswordPolicy = (typeof PASSWORD_POLICIES)[number];
 
-export const PASSWORD_POLICY_NAMES: Record<PasswordPolicy, string> = {
-  dengbao: '等保（至少 8 位，含大写字母、小写字母、数字、符号中的至少三类）',
-  asvs: 'ASVS（至少 12 位，不能是常用密码）',
-};
-
 /** The demo accounts' password, printed in the README: anyone may know it. */
 export const DEMO_PASSWORD = 'bianmin2026';
 

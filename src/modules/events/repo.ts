@@ -152,5 +152,3 @@ export async function addEventCounts(db: Db, counts: { orgId: string; day: strin
   }
 }
 
-export const eventCounts = (db: Db, orgId: string, day: string) =>
-  db.selectFrom('case_event_counts').select(['type', 'count']).where('org_id', '=', orgId).where('day', '=', day).orderBy('type').execute();

@@ -1,6 +1,5 @@
 import { decideIntake, type IntakeDecision } from '../../../../../src/domain/cases/intake';
 import type { Rejection } from '../../../../../src/domain/cases/rules';
-import { KIND_NAMES } from '../../../../../src/domain/cases/model';
 import type { Level } from '@/lib/levels';
 import type { OfferedItem } from '../api/get-offered-items';
 
@@ -34,13 +33,6 @@ export function previewIntake({ item, level, channel, marks, proxy }: IntakePrev
     materials: materialsOf(item, marks),
     proxy: proxyOf(proxy) ?? null,
   });
-}
-
-/** The six-kind name the case will get. */
-export function intakeKindName(decision: IntakeDecision): string {
-  if (decision.outcome === 'return') return '退回件';
-  if (decision.outcome === 'supplement') return '补办件';
-  return KIND_NAMES[decision.kind];
 }
 
 export const intakeKindCode = (decision: IntakeDecision) =>
