@@ -30,6 +30,10 @@ export const proxyOf = (mode: HandlingMode): { authorized: boolean } | null => (
 
 type PresenceFacts = Pick<CaseItemFacts, 'name' | 'acceptLevels' | 'inPersonRequired' | 'proxyAllowed'>;
 
+/** The applicant must come in person: the item requires it, or does not allow an agent to act for them. */
+export const mustComeInPerson = (item: Pick<PresenceFacts, 'inPersonRequired' | 'proxyAllowed'>): boolean =>
+  item.inPersonRequired || !item.proxyAllowed;
+
 /** Where to send the applicant, or the levels that may receive it when the data names no center. */
 const elsewhere = (item: PresenceFacts, venue: Venue | null | undefined): string =>
   venue ? venueText(venue) : `${item.acceptLevels.map(centerName).join('或')}`;
@@ -40,7 +44,7 @@ const elsewhere = (item: PresenceFacts, venue: Venue | null | undefined): string
  */
 export function presenceRejection(item: PresenceFacts, level: OrgLevel, mode: HandlingMode, venue?: Venue | null): Rejection | null {
   if (mode === 'in_person') return null;
-  if (!item.inPersonRequired && item.proxyAllowed) return null;
+  if (!mustComeInPerson(item)) return null;
   const here = item.acceptLevels.includes(level);
   const room = centerName(level);
   if (item.inPersonRequired) {

@@ -38,6 +38,14 @@ export function windowsCoveredBy<W extends WindowPosts & { id: string }>(windows
     .map((w) => w.id);
 }
 
+/**
+ * Windows nobody works now: staffed (A or B named) but with both away, so the director must cover them. A window
+ * with no posts at all is not set up yet, not unmanned.
+ */
+export function unmannedWindows<W extends WindowPosts & { id: string }>(windows: readonly W[]): W[] {
+  return windows.filter((w) => (w.postA !== null || w.postB !== null) && actingHolder(w) === null);
+}
+
 /** A and B must be two different people, or the backup is no backup. */
 export const samePersonProblem = (postA: string | null, postB: string | null): string | null =>
   postA !== null && postA === postB ? 'A岗和B岗须由两名不同的工作人员担任，请另选B岗人员。' : null;

@@ -7,6 +7,7 @@
  * the case and holds it now. Every case listed here is one, by the query itself; each full read is audited.
  */
 import { STATUS_NAMES, type CaseStatus } from '../../domain/cases/model.js';
+import { isLate } from '../../domain/village/hops.js';
 import type { AppContext } from '../../server/context.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
@@ -43,7 +44,11 @@ export async function casesToReply(ctx: AppContext, actor: Actor) {
         resultBackAt: row.result_back_at,
         /** by when the villager must have been told and handed the result; null for a case finished here */
         replyDueAt: row.reply_due_at,
-        replyLate: row.reply_due_at !== null && now.getTime() > Date.parse(row.reply_due_at),
+        // the listed hand-back hop is the one not yet received (the query joins only that one): the same rule 9 test
+        // the township director's violations report uses
+        replyLate:
+          row.reply_due_at !== null &&
+          isLate({ kind: 'hand-back', dueAt: row.reply_due_at, sentAt: row.result_back_at, receivedAt: null }, now),
         createdAt: row.created_at,
         version: row.version,
       })),

@@ -4,6 +4,7 @@
  * domain's (placeToApply); this only reads the org tree, the windows and the offerings.
  */
 import type { OfficeHours } from '../../domain/calendar/office-hours.js';
+import { mustComeInPerson } from '../../domain/cases/presence.js';
 import { DomainError } from '../../domain/errors.js';
 import { hoursText, notHereText, placeToApply, type CenterAbove, type Venue } from '../../domain/village/venue.js';
 import { fromJson } from '../../db/portable.js';
@@ -54,7 +55,7 @@ export async function whereToApply(ctx: AppContext, actor: Actor, itemCode: stri
   const acceptLevels = item.acceptLevels as OrgLevel[];
   // offered (可办事项) and allowed by the guide at this level: what registration itself demands
   const offeredHere = acceptLevels.includes(org.level) && (await findOffering(db, org.id, row.id)) !== undefined;
-  const inPerson = item.inPersonRequired || !item.proxyAllowed;
+  const inPerson = mustComeInPerson(item);
   if (offeredHere) return { itemCode: item.code, itemName: item.name, offeredHere, inPerson, venue: null, text: null };
   const venue = await placeToApplyFor(db, org, { id: row.id, window: item.window, acceptLevels });
   const levelName = (await getLevelNames(db))[org.level];

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../domain/calendar/office-hours.js';
-import { dueIsProvisional, recomputeDeadlines } from '../../domain/cases/deadlines.js';
+import { dueIsProvisional, recomputeDeadlines, type CenterTime } from '../../domain/cases/deadlines.js';
 import { DomainError } from '../../domain/errors.js';
-import { fromBool, toBool, fromJson, toJson } from '../../db/portable.js';
-import type { OfficeHours } from '../../domain/calendar/office-hours.js';
-import type { OrgsTable } from '../../db/schema.js';
+import { fromBool, toBool, toJson } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
 import { findOrg } from '../orgs/repo.js';
 import { centerTime } from './center.js';
@@ -37,23 +35,20 @@ export function wallTime(iso: string, timeZone: string): string {
  */
 export async function recomputeOpenDeadlines(trx: Db, by: { userId: string | null; at: Date; source: string }): Promise<RecomputedCase[]> {
   // one calendar read and one org read per center, not per case: an import may touch thousands of open cases
-  const centers = new Map<string, { org: OrgsTable; time: Awaited<ReturnType<typeof centerTime>> }>();
-  const centerOf = async (id: string) => {
-    if (!centers.has(id)) {
-      const org = (await findOrg(trx, id))!;
-      centers.set(id, { org, time: await centerTime(trx, org) });
-    }
+  const centers = new Map<string, CenterTime>();
+  const timeOf = async (id: string) => {
+    if (!centers.has(id)) centers.set(id, await centerTime(trx, (await findOrg(trx, id))!));
     return centers.get(id)!;
   };
   const at = by.at.toISOString();
   const changed: RecomputedCase[] = [];
 
   for (const row of await repo.casesWithDeadlines(trx)) {
-    const { org, time } = await centerOf(row.holder_org_id);
+    const time = await timeOf(row.holder_org_id);
     const before = stateOf(row);
     const open = repo.OPEN_STATUSES.includes(row.status);
     const after = open
-      ? recomputeDeadlines(before, time.calendar, { hours: fromJson<OfficeHours>(org.office_hours, { sessions: [] }), timeZone: time.timeZone })
+      ? recomputeDeadlines(before, time.calendar, time)
       : { ...before, dueProvisional: dueIsProvisional(before, time.calendar, time.timeZone) };
     const moved = after.dueAt !== before.dueAt && before.dueAt !== null && after.dueAt !== null;
     const same = after.dueAt === before.dueAt && after.legalDueAt === before.legalDueAt && fromBool(after.dueProvisional ?? false) === row.due_provisional;

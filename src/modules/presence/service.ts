@@ -1,5 +1,5 @@
 import { hasPermission, type Role } from '../../domain/roles.js';
-import { windowsCoveredBy } from '../../domain/staff/ab-post.js';
+import { unmannedWindows, windowsCoveredBy } from '../../domain/staff/ab-post.js';
 import { fromJson, toBool } from '../../db/portable.js';
 import type { UsersTable } from '../../db/schema.js';
 import type { AppContext } from '../../server/context.js';
@@ -54,7 +54,7 @@ export async function getPresence(ctx: AppContext, actor: Actor) {
         .map((u) => ({ ...presence(u), posts: postsOf(u.id) }))
     : [];
   // Windows nobody works now: the director must cover them (no window is ever unmanned in the system's view).
-  const unmanned = windows.filter((w) => w.acting === null && (w.postA || w.postB)).map((w) => ({ windowId: w.id, windowName: w.name }));
+  const unmanned = unmannedWindows(windows).map((w) => ({ windowId: w.id, windowName: w.name }));
   return {
     orgName: org?.center_name ?? org?.name ?? '',
     me: { ...presence(me), posts: postsOf(me.id) },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actingHolder, samePersonProblem, windowsWorkedBy, type WindowPosts } from '../../../src/domain/staff/ab-post.js';
+import { actingHolder, samePersonProblem, unmannedWindows, windowsWorkedBy, type WindowPosts } from '../../../src/domain/staff/ab-post.js';
 
 const a = (away = false) => ({ userId: 'a', name: '王晓燕', away });
 const b = (away = false) => ({ userId: 'b', name: '张磊', away });
@@ -15,6 +15,16 @@ describe('AB posts', () => {
     expect(actingHolder({ postA: a(true), postB: b(true) })).toBeNull();
     expect(actingHolder({ postA: null, postB: null })).toBeNull();
     expect(actingHolder({ postA: null, postB: b() })?.post).toBe('B');
+  });
+
+  it('the director is told of staffed windows with everyone away, not of windows nobody was assigned to', () => {
+    const windows = [
+      { id: 'both-away', postA: a(true), postB: b(true) },
+      { id: 'a-only-away', postA: a(true), postB: null },
+      { id: 'b-covers', postA: a(true), postB: b() },
+      { id: 'not-set-up', postA: null, postB: null },
+    ];
+    expect(unmannedWindows(windows).map((w) => w.id)).toEqual(['both-away', 'a-only-away']);
   });
 
   it('every window is worked by at most one person, who is present and assigned to it', () => {
