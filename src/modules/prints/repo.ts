@@ -3,8 +3,8 @@ import type { Db } from '../../server/context.js';
 
 export const insertPrint = (db: Db, row: PrintRecordsTable) => db.insertInto('print_records').values(row).execute();
 
-/** A case's prints, newest first, with who printed them and the issuing center's name. */
-export const listPrints = (db: Db, caseId: string) =>
+/** The prints of a case with who printed them and the issuing center's name. */
+const printsOf = (db: Db, caseId: string) =>
   db
     .selectFrom('print_records')
     .leftJoin('users', 'users.id', 'print_records.printed_by')
@@ -19,11 +19,13 @@ export const listPrints = (db: Db, caseId: string) =>
       'users.name as printed_by_name',
       'orgs.center_name as issuer_name',
     ])
-    .where('print_records.case_id', '=', caseId)
-    .orderBy('print_records.printed_at', 'desc')
-    .orderBy('print_records.id')
-    .execute();
+    .where('print_records.case_id', '=', caseId);
+
+/** A case's prints, newest first. */
+export const listPrints = (db: Db, caseId: string) =>
+  printsOf(db, caseId).orderBy('print_records.printed_at', 'desc').orderBy('print_records.id').execute();
 export type PrintRow = Awaited<ReturnType<typeof listPrints>>[number];
 
+/** One print of a case, with the content it printed. */
 export const findPrint = (db: Db, caseId: string, id: string) =>
-  db.selectFrom('print_records').select('content').where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
+  printsOf(db, caseId).select('print_records.content').where('print_records.id', '=', id).executeTakeFirst();

@@ -121,7 +121,7 @@ export async function recordPrint(ctx: AppContext, actor: Actor, caseId: string,
     });
     await recordAudit(trx, { at: now, userId: actor.userId, action: 'case.print', targetType: 'case', targetId: caseId, detail: { paper, printId: id, issuerOrgId: content.issuer.id } });
   });
-  const row = (await listPrints(ctx.database.db, caseId)).find((p) => p.id === id)!;
+  const row = (await findPrint(ctx.database.db, caseId, id))!;
   return { ...presentPrint(row), title: content.title };
 }
 
@@ -143,6 +143,5 @@ export async function printContent(ctx: AppContext, actor: Actor, caseId: string
   await viewerOf(db, actor, row);
   const print = await findPrint(db, caseId, printId);
   if (!print) throw notFound('该打印记录');
-  const summary = (await listPrints(db, caseId)).find((p) => p.id === printId)!;
-  return { ...presentPrint(summary), content: fromJson<PaperContext | null>(print.content, null) };
+  return { ...presentPrint(print), content: fromJson<PaperContext | null>(print.content, null) };
 }
