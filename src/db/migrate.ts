@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009-print-records.js';
 import * as m0010 from './migrations/0010-item-aliases.js';
 import * as m0011 from './migrations/0011-stored-light.js';
 import * as m0012 from './migrations/0012-event-consumers.js';
+import * as m0013 from './migrations/0013-drop-user-lock-columns.js';
 
 // Migrations are listed here, not discovered on disk, so the compiled server and tsx run the same set.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0010-item-aliases': m0010,
   '0011-stored-light': m0011,
   '0012-event-consumers': m0012,
+  '0013-drop-user-lock-columns': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -34,10 +34,6 @@ export interface UsersTable {
   roles: Json;
   phone: string | null;
   active: Bool;
-  /** no longer read since 0007: wrong passwords are counted per name typed in login_failures */
-  failed_logins: number;
-  /** no longer read since 0007 (see login_failures) */
-  locked_until: Instant | null;
   last_login_at: Instant | null;
   /** 1: created or reset by an administrator, the holder must set their own password first (database default 0) */
   must_change_password?: Bool;

@@ -120,8 +120,6 @@ export async function seedDemo(db: Db, now: Date): Promise<string | null> {
         roles: toJson(u.roles),
         phone: null,
         active: 1,
-        failed_logins: 0,
-        locked_until: null,
         last_login_at: null,
         away: 0,
         away_reason: null,

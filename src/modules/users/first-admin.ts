@@ -79,8 +79,6 @@ export async function createFirstAdmin(
       roles: toJson([role]),
       phone: null,
       active: 1,
-      failed_logins: 0,
-      locked_until: null,
       last_login_at: null,
       // A generated password was printed on the operator's screen: its holder sets their own at first sign-in.
       // One given with --password is the person's own choice, typed by themselves at the server.

@@ -99,8 +99,6 @@ export async function createUser(
       roles: toJson(input.roles),
       phone: input.phone ?? null,
       active: 1,
-      failed_logins: 0,
-      locked_until: null,
       last_login_at: null,
       // an administrator chose this password: the holder sets their own at first sign-in
       must_change_password: 1,
