@@ -3,6 +3,10 @@ import dayjs from 'dayjs';
 export const formatDateTime = (iso: string | null | undefined): string =>
   iso ? dayjs(iso).format('YYYY年M月D日 HH:mm') : '—';
 
+/** To the second, for jobs that run every 30 seconds or every minute. */
+export const formatDateTimeSeconds = (iso: string | null | undefined): string =>
+  iso ? dayjs(iso).format('YYYY年M月D日 HH:mm:ss') : '—';
+
 export const formatDate = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY年M月D日') : '—');
 
 export const yesNo = (value: boolean): string => (value ? '是' : '否');

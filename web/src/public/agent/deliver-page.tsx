@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { isNetworkProblem, isProblem, problemText } from './api';
 import { DeliverAction } from './case-page';
-import { chineseDate, chineseDateTime, chineseDay } from './format';
+import { chineseDate, chineseDayTime } from './format';
 import { actOn, listToReply, type ReplyCase } from './model';
 import { BASE, Link } from './router';
 import { Alert, casesChanged, Empty, LoadFailed, Loading, useLoad } from './ui';
@@ -67,8 +67,8 @@ export function DeliverPage() {
               <p className={c.replyLate ? 'reply-due reply-late' : 'reply-due'} data-testid="reply-due">
                 {c.replyDueAt
                   ? c.replyLate
-                    ? `已超过回复期限（${chineseDay(c.replyDueAt)}${chineseDateTime(c.replyDueAt).slice(-5)}），请马上回复`
-                    : `请在 ${chineseDay(c.replyDueAt)}${chineseDateTime(c.replyDueAt).slice(-5)} 前回复`
+                    ? `已超过回复期限（${chineseDayTime(c.replyDueAt)}），请马上回复`
+                    : `请在 ${chineseDayTime(c.replyDueAt)} 前回复`
                   : `${chineseDate(c.createdAt)}当场办结，请尽快交付`}
               </p>
               <a className="btn btn-call btn-block" href={`tel:${c.applicant.phone}`} aria-label={`拨打 ${c.applicant.name} 的电话 ${c.applicant.phone}`}>

@@ -24,6 +24,12 @@ export function chineseDateTime(value: string | null | undefined): string {
   return d ? `${chineseDate(value)} ${pad(d.getHours())}:${pad(d.getMinutes())}` : '';
 }
 
+/** 3月5日（星期四）17:30: a deadline within the coming days. */
+export function chineseDayTime(value: string | null | undefined): string {
+  const d = value ? parse(value) : null;
+  return d ? `${chineseDay(value)}${pad(d.getHours())}:${pad(d.getMinutes())}` : '';
+}
+
 /** Today on the phone's calendar, as YYYY-MM-DD. */
 export function todayOnPhone(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;

@@ -1,6 +1,6 @@
 import { Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { formatInstant } from './jobs-table';
+import { formatDateTimeSeconds as formatInstant } from '@/lib/format';
 import type { ConsumerStatus } from '../api/get-jobs';
 
 /** Each consumer of case events: how far it has read, and whether it is failing (it is retried with backoff). */

@@ -1,12 +1,9 @@
 import { Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTimeSeconds as formatInstant } from '@/lib/format';
 import type { JobRun, JobStatus } from '../api/get-jobs';
 
-/** Jobs run every 30 seconds or every minute: their times are shown to the second. */
-export const formatInstant = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY年M月D日 HH:mm:ss') : '—');
-
-export const formatDuration = (ms: number | null): string => (ms === null ? '—' : ms < 1000 ? `${ms} 毫秒` : `${(ms / 1000).toFixed(1)} 秒`);
+const formatDuration = (ms: number | null): string => (ms === null ? '—' : ms < 1000 ? `${ms} 毫秒` : `${(ms / 1000).toFixed(1)} 秒`);
 
 const STATUS: Record<JobRun['status'], { color: string; label: string }> = {
   ok: { color: 'green', label: '成功' },
