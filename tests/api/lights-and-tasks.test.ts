@@ -164,6 +164,10 @@ describe.each(DIALECTS)('stored lights, the sweep and the loose ends of section 
       t.app.inject({ method: 'POST', url: `/api/cases/${returned.id}/refusal-review/answer`, headers: { cookie }, payload: body });
     expect((await answer({ expectedVersion: 2, answer: '  ' })).statusCode).toBe(400);
     expect((await answer({ expectedVersion: 1, answer: '已纠正' })).statusCode).toBe(409);
+    // whoever raised the objection cannot close it: the window answers
+    const own = await answer({ expectedVersion: 2, answer: '不再追究' }, director);
+    expect(own.statusCode).toBe(422);
+    expect(own.json().code).toBe('OWN_OBJECTION');
     await setClock('2026-03-06T10:00:00', ['clerk', 'director']);
     const answered = await answer({ expectedVersion: 2, answer: '已电话联系申请人，明日到窗口当场填写申请书后重新受理' });
     expect(answered.statusCode).toBe(200);

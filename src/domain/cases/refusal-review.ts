@@ -26,11 +26,13 @@ export function refusalReviewProblem(
  * questioned refusal has a task to answer, and it is answered once, which closes it.
  */
 export function objectionAnswerProblem(
-  c: { review: RefusalOpinion | null; answeredAt: string | null },
-  input: { answer: string },
+  c: { review: RefusalOpinion | null; answeredAt: string | null; objectedBy?: string | null },
+  input: { answer: string; by?: string },
 ): Rejection | null {
   if (c.review !== 'questioned') return reject('NO_OBJECTION', '中心主任对本件的否定报备没有提出异议，无需答复。');
   if (c.answeredAt !== null) return reject('OBJECTION_ALREADY_ANSWERED', '本件的异议已经答复过，不能重复答复。');
+  // the objection asks the window to account for its refusal: whoever raised it cannot also close it
+  if (c.objectedBy && c.objectedBy === input.by) return reject('OWN_OBJECTION', '这条异议是您本人提出的，请由经办窗口的工作人员答复。');
   if (!input.answer.trim()) return reject('ANSWER_REQUIRED', '请写明答复：是否纠正、如何纠正（如已联系申请人重新受理）。');
   return null;
 }

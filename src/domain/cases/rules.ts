@@ -52,6 +52,7 @@ export const CASE_RULE_CODES = [
   'REFUSAL_ALREADY_REVIEWED',
   'NO_OBJECTION',
   'OBJECTION_ALREADY_ANSWERED',
+  'OWN_OBJECTION',
   'ANSWER_REQUIRED',
 ] as const;
 export type CaseRuleCode = (typeof CASE_RULE_CODES)[number];

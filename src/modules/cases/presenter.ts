@@ -84,6 +84,8 @@ function refusalObjection(events: EventRow[]) {
     comment: String(eventData(review).comment ?? ''),
     at: review.at,
     by: review.by_name ?? '',
+    /** who raised it: that person cannot also answer it */
+    byUserId: review.by_user_id,
     answer: answer ? { text: String(eventData(answer).answer ?? ''), at: answer.at, by: answer.by_name ?? '' } : null,
   };
 }

@@ -73,7 +73,11 @@ export async function answerObjection(ctx: AppContext, actor: Actor, id: string,
     if (!row) throw notFound('该办件');
     // the refusal register belongs to the center the applicant came to; its staff answer
     if (row.receiving_org_id !== actor.orgId) throw forbidden('答复该办件的异议（办件不是本中心受理的）');
-    const problem = objectionAnswerProblem({ review: row.refusal_review, answeredAt: row.refusal_answered_at }, input);
+    const objection = (await repo.listEvents(trx, id)).findLast((e) => e.type === 'refusal-review');
+    const problem = objectionAnswerProblem(
+      { review: row.refusal_review, answeredAt: row.refusal_answered_at, objectedBy: objection?.by_user_id ?? null },
+      { ...input, by: actor.userId },
+    );
     if (problem) throw toDomainError(problem);
     await recordRegisterStep(trx, actor, now, row, input.expectedVersion, { refusal_answered_at: now.toISOString() }, {
       type: REFUSAL_ANSWER_EVENT,

@@ -22,6 +22,7 @@ const INTAKE_CODES: CaseRuleCode[] = [
   'REFUSAL_ALREADY_REVIEWED',
   'NO_OBJECTION', // objection-answer.test.ts
   'OBJECTION_ALREADY_ANSWERED',
+  'OWN_OBJECTION',
   'ANSWER_REQUIRED',
 ]; // tested in intake.test.ts
 

@@ -12,4 +12,10 @@ describe('objectionAnswerProblem (the window answers the director\'s 有异议)'
     expect(objectionAnswerProblem({ review: 'upheld', answeredAt: null }, { answer: '无' })?.code).toBe('NO_OBJECTION');
     expect(objectionAnswerProblem({ review: null, answeredAt: null }, { answer: '无' })?.code).toBe('NO_OBJECTION');
   });
+
+  it('is answered by the window, not by the director who raised it', () => {
+    const c = { review: 'questioned' as const, answeredAt: null, objectedBy: 'director-1' };
+    expect(objectionAnswerProblem(c, { answer: '已纠正', by: 'director-1' })?.code).toBe('OWN_OBJECTION');
+    expect(objectionAnswerProblem(c, { answer: '已纠正', by: 'clerk-1' })).toBeNull();
+  });
 });

@@ -78,6 +78,7 @@ export const caseSchema = caseSummarySchema.extend({
       comment: z.string(),
       at: z.string(),
       by: z.string(),
+      byUserId: z.string().nullish(),
       answer: z.object({ text: z.string(), at: z.string(), by: z.string() }).nullish(),
     })
     .nullish(),

@@ -2,6 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { isApiError, isVersionConflict } from '@/lib/api-client';
+import { useMe } from '@/lib/auth';
 import { useActOnCase, useAnswerObjection, useReviewRefusal } from '../api/act-on-case';
 import type { Case, CaseAction } from '../api/case-schema';
 import { ActionFields, CONFIRM_TEXT, initialValues } from './action-fields';
@@ -52,6 +53,7 @@ const doneText = (action: CaseAction | Extra, title: string | undefined) => {
 
 /** The actions the case offers this person (allowedActions from the server), each with its small form. */
 export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
+  const me = useMe();
   const { message } = App.useApp();
   const [open, setOpen] = useState<CaseAction | Extra | null>(null);
   const [form] = Form.useForm();
@@ -61,8 +63,8 @@ export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
   const pending = act.isPending || review.isPending || answer.isPending;
   const error = open === 'refusal-review' ? review.error : open === 'objection-answer' ? answer.error : act.error;
   const needsRefusalReview = canReviewRefusal && c.refusal !== null && c.refusal !== undefined && !c.refusalReview;
-  // the director's objection is the window's task: answered once, which closes it
-  const needsAnswer = Boolean(c.refusalObjection && !c.refusalObjection.answer);
+  // the director's objection is the window's task: answered once, which closes it, and never by whoever raised it
+  const needsAnswer = Boolean(c.refusalObjection && !c.refusalObjection.answer && c.refusalObjection.byUserId !== me.user.id);
 
   const start = (action: CaseAction | Extra) => {
     act.reset();
