@@ -35,6 +35,7 @@ export default defineConfig({
           // expect.poll waits for the page, like every other wait (vitest's default gives up after 1 s)
           expect: { poll: { timeout: 120_000 } },
           fileParallelism: false,
+          setupFiles: ['tests/e2e/support/on-failure.ts'],
         },
       },
     ],

@@ -24,6 +24,8 @@ export const E2E_HOST = 'bianmin.test';
 
 /** Screenshots land here for people to look at (they are not compared automatically). */
 export const SHOTS_DIR = resolve('test-results/screenshots');
+/** Screenshots of the pages open when a test failed. */
+const FAILURES_DIR = resolve('test-results/failures');
 
 export interface E2E {
   /** Where the browser opens the app: http://bianmin.test:<port> (plain HTTP, not localhost). */
@@ -36,7 +38,15 @@ export interface E2E {
   /** Moves the server's clock to this instant (it keeps ticking from there); sessions idle that long end. */
   setTime(iso: string): void;
   close(): Promise<void>;
+  /** What the pages and the server did lately, with a screenshot of each open page: printed when a test fails. */
+  diagnose(name: string): Promise<string>;
 }
+
+/** The servers of this test file still open, for the failure report (tests/e2e/support/on-failure.ts). */
+export const openE2Es = new Set<E2E>();
+
+/** The last lines of what happened, kept for the failure report. */
+const TRAIL = 80;
 
 export interface E2EOptions {
   /**
@@ -60,6 +70,18 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const ctx = { database, config, clock: () => new Date(Date.now() + offset) };
   const app = await buildApp(ctx);
   const jobs = options.jobs ? startJobs(ctx, () => {}) : null;
+  const trail: string[] = [];
+  const note = (line: string) => {
+    trail.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (trail.length > TRAIL) trail.shift();
+  };
+  // every request the server answered (or never did) with its time: a hang shows as a request without an answer
+  app.server.on('request', (req, res) => {
+    const started = Date.now();
+    const asset = req.url?.startsWith('/assets/') ?? false;
+    if (!asset) note(`服务器 ← ${req.method} ${req.url}`);
+    res.on('close', () => (asset && res.statusCode < 400 && res.writableFinished) || note(`服务器 → ${res.statusCode} ${req.method} ${req.url} ${Date.now() - started} ms${res.writableFinished ? '' : '（未发完即断开）'}`));
+  });
   await app.listen({ port: 0, host: LOOPBACK });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -70,7 +92,8 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     args: [`--host-resolver-rules=MAP ${E2E_HOST} ${LOOPBACK}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   mkdirSync(SHOTS_DIR, { recursive: true });
-  return {
+  const pages = new Set<Page>();
+  const e2e: E2E = {
     baseUrl: `http://${E2E_HOST}:${port}`,
     serverUrl: `http://${LOOPBACK}:${port}`,
     browser,
@@ -79,7 +102,19 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       // Every wait is for something visible to appear, never a fixed pause; on a busy 2-core machine (the full
       // suite builds and tests at once) a page can take far longer than Playwright's 30 s default to show it.
       context.setDefaultTimeout(PAGE_WAIT_MS);
-      return context.newPage();
+      const page = await context.newPage();
+      pages.add(page);
+      page.on('close', () => pages.delete(page));
+      page.on('console', (m) => {
+        // the browser's complaint about security headers over plain HTTP is expected in the field and says nothing here
+        if (m.type() === 'error' && !m.text().includes('Cross-Origin-Opener-Policy')) note(`页面 ${m.type()}：${m.text().slice(0, 300)}`);
+      });
+      page.on('pageerror', (error) => note(`页面异常：${error.message.slice(0, 300)}`));
+      page.on('requestfailed', (r) => note(`请求失败：${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+      page.on('framenavigated', (f) => {
+        if (f === page.mainFrame()) note(`页面打开 ${f.url()}`);
+      });
+      return page;
     },
     setTime: (iso) => {
       offset = new Date(iso).getTime() - Date.now();
@@ -88,7 +123,24 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       // animations stopped, so a screenshot never catches a half-open tab or fading spinner
       await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
     },
+    async diagnose(name) {
+      const lines = [`【${name}】最近的经过：`, ...trail];
+      for (const [i, page] of [...pages].entries()) {
+        const file = join(FAILURES_DIR, `${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}-${i + 1}.png`);
+        lines.push(`页面 ${i + 1}：${page.url()}（截图 ${file}）`);
+        try {
+          const shown = await page.locator('.ant-form-item-explain-error, .ant-alert, .ant-message-notice, .ant-modal-title').allInnerTexts();
+          if (shown.length > 0) lines.push(`  页面上的提示：${shown.join(' | ').replace(/\s+/g, ' ').slice(0, 1000)}`);
+          mkdirSync(FAILURES_DIR, { recursive: true });
+          await page.screenshot({ path: file, fullPage: true, animations: 'disabled', timeout: 10_000 });
+        } catch (error) {
+          lines.push(`  无法读取页面：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        }
+      }
+      return lines.join('\n');
+    },
     async close() {
+      openE2Es.delete(e2e);
       jobs?.stop();
       await browser.close();
       await app.close();
@@ -96,4 +148,6 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  openE2Es.add(e2e);
+  return e2e;
 }
