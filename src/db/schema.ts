@@ -311,7 +311,7 @@ export interface VillageBatchesTable {
 export interface CaseHopsTable {
   id: string;
   case_id: string;
-  /** HopKind of src/domain/village/hops.ts */
+  /** HopKind of src/domain/cases/hops.ts */
   kind: string;
   from_org_id: string;
   to_org_id: string;

@@ -3,7 +3,7 @@
 // registration names, from data (org tree, windows, offerings, level names).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { venueText, type Venue } from '../../src/domain/village/venue.js';
+import { venueText, type Venue } from '../../src/domain/agents/venue.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 interface Answer {

@@ -16,7 +16,7 @@ import { checkMaterials } from './materials.js';
 import { modeOf, notReceivableHere, presenceRejection } from './presence.js';
 import { canAcceptAt, list, materialsInGuide, reject, writtenRefusal, type Rejection } from './rules.js';
 import { startDeadline, type DeadlineEffect } from './transitions.js';
-import type { Venue } from '../village/venue.js';
+import type { Venue } from '../agents/venue.js';
 
 export interface IntakeRequest {
   item: CaseItemFacts;

@@ -7,7 +7,7 @@
  * Kept small and free of the rest of the case rules, so the agent's phone page checks with the same function.
  */
 import type { OrgLevel } from '../orgs/tree.js';
-import { venueText, type Venue } from '../village/venue.js';
+import { venueText, type Venue } from '../agents/venue.js';
 import { centerName, type CaseItemFacts } from './model.js';
 import type { Rejection } from './rules.js';
 

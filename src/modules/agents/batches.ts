@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
-import { nextBatchDay } from '../../domain/village/hops.js';
+import { nextBatchDay } from '../../domain/cases/hops.js';
 import { fromJson, replayOnUniqueViolation } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';

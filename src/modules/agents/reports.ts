@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { addCalendarDays } from '../../domain/calendar/calendar.js';
 import { zonedInstant } from '../../domain/calendar/office-hours.js';
-import { HOP_NAMES, hopDoneAt, isLate, type HopKind, type HopRecord } from '../../domain/village/hops.js';
-import { addCounts, countsOf, MONTHLY_COUNTER_NAMES, MONTHLY_COUNTERS, noCounts, type MonthlyCounts } from '../../domain/village/monthly.js';
+import { HOP_NAMES, hopDoneAt, isLate, type HopKind, type HopRecord } from '../../domain/cases/hops.js';
+import { addCounts, countsOf, MONTHLY_COUNTER_NAMES, MONTHLY_COUNTERS, noCounts, type MonthlyCounts } from '../../domain/agents/monthly.js';
 import type { AppContext } from '../../server/context.js';
 import type { Actor } from '../auth/actor.js';
 import { listOrgs } from '../orgs/repo.js';

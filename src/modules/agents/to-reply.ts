@@ -7,7 +7,7 @@
  * the case and holds it now. Every case listed here is one, by the query itself; each full read is audited.
  */
 import { STATUS_NAMES, type CaseStatus } from '../../domain/cases/model.js';
-import { isLate } from '../../domain/village/hops.js';
+import { isLate } from '../../domain/cases/hops.js';
 import type { AppContext } from '../../server/context.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';

@@ -6,7 +6,7 @@
 import type { OfficeHours } from '../../domain/calendar/office-hours.js';
 import { mustComeInPerson } from '../../domain/cases/presence.js';
 import { DomainError } from '../../domain/errors.js';
-import { hoursText, notHereText, placeToApply, type CenterAbove, type Venue } from '../../domain/village/venue.js';
+import { hoursText, notHereText, placeToApply, type CenterAbove, type Venue } from '../../domain/agents/venue.js';
 import { fromJson } from '../../db/portable.js';
 import type { OrgLevel, OrgsTable } from '../../db/schema.js';
 import type { AppContext, Db } from '../../server/context.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseAction, CaseState } from '../../domain/cases/model.js';
-import { hopChanges, hopLimit, limitWhenSent, type HopKind } from '../../domain/village/hops.js';
+import { hopChanges, hopLimit, limitWhenSent, type HopKind } from '../../domain/cases/hops.js';
 import type { CenterTime } from '../../domain/cases/deadlines.js';
 import { toJson } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';

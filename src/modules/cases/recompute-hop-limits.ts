@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HOP_NAMES, recountHopLimit, type HopKind } from '../../domain/village/hops.js';
+import { HOP_NAMES, recountHopLimit, type HopKind } from '../../domain/cases/hops.js';
 import type { CenterTime } from '../../domain/cases/deadlines.js';
 import { toJson } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
@@ -21,7 +21,7 @@ export interface RecomputedHop {
 
 /**
  * After a year's arrangement is imported, in the importing transaction (with the cases' own deadlines): every hop
- * not yet done gets its limit counted again from its start and kind (the domain decides, src/domain/village/hops.ts),
+ * not yet done gets its limit counted again from its start and kind (the domain decides, src/domain/cases/hops.ts),
  * in the calendar, office hours and zone of the center it starts from, as it was first counted. A hop whose limit
  * moved gets an event on its case saying from what to what, so the violation list and the case's record agree.
  * A hop sent or handed over meanwhile keeps its limit (the conditional update refuses it quietly).

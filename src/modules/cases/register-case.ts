@@ -7,7 +7,7 @@ import { modeOf } from '../../domain/cases/presence.js';
 import { sixKindLabel } from '../../domain/cases/model.js';
 import { toDomainError, type CaseRuleCode } from '../../domain/cases/rules.js';
 import { DomainError } from '../../domain/errors.js';
-import { venueText } from '../../domain/village/venue.js';
+import { venueText } from '../../domain/agents/venue.js';
 import { checkApplicant } from '../../domain/people/applicant.js';
 import { replayOnUniqueViolation, toJson } from '../../db/portable.js';
 import type { OrgLevel } from '../../db/schema.js';

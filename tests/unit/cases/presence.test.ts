@@ -6,7 +6,7 @@ import { decideIntake } from '../../../src/domain/cases/intake.js';
 import { centerName } from '../../../src/domain/cases/model.js';
 import { HANDLING_MODES, modeOf, presenceRejection, proxyOf, type HandlingMode } from '../../../src/domain/cases/presence.js';
 import { ORG_LEVELS, type OrgLevel } from '../../../src/domain/orgs/tree.js';
-import type { Venue } from '../../../src/domain/village/venue.js';
+import type { Venue } from '../../../src/domain/agents/venue.js';
 import { item } from './fixtures.js';
 
 const pension = item({

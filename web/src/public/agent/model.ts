@@ -3,7 +3,7 @@
  * (GET /api/auth/me, /api/items, /api/cases, /api/agents/*); only the fields this page uses are declared.
  */
 import type { SearchKeys } from '../../../../src/domain/catalog/match';
-import type { MonthlyCounts } from '../../../../src/domain/village/monthly';
+import type { MonthlyCounts } from '../../../../src/domain/agents/monthly';
 import { api, listOf } from './api';
 
 // ------------------------------------------------------------------------------------------------ session

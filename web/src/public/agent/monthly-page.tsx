@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { chineseMonth, thisMonth } from './format';
-import { MONTHLY_COUNTER_NAMES, MONTHLY_COUNTERS, type MonthlyCounts } from '../../../../src/domain/village/monthly';
+import { MONTHLY_COUNTER_NAMES, MONTHLY_COUNTERS, type MonthlyCounts } from '../../../../src/domain/agents/monthly';
 import { getMonthly, villageName, type Me } from './model';
 import { Empty, LoadFailed, Loading, useLoad } from './ui';
 

@@ -6,7 +6,7 @@
  * links and QR codes use the deployment's public address (GET /api/settings), never the address of this page.
  */
 import { useEffect, type ReactNode } from 'react';
-import { hoursText } from '../../../../src/domain/village/venue';
+import { hoursText } from '../../../../src/domain/agents/venue';
 import { api } from './api';
 import { loadDraft } from './draft';
 import { chineseDate, chineseDateTime } from './format';

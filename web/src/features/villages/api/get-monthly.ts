@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest, buildUrl } from '@/lib/api-client';
-import { MONTHLY_COUNTERS, type MonthlyCounter } from '../../../../../src/domain/village/monthly';
+import { MONTHLY_COUNTERS, type MonthlyCounter } from '../../../../../src/domain/agents/monthly';
 
 const countersSchema = z.object(Object.fromEntries(MONTHLY_COUNTERS.map((key) => [key, z.number()])) as Record<MonthlyCounter, z.ZodNumber>);
 

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { QueryError } from '@/components/feedback/query-error';
 import { useLevelNames } from '@/lib/auth';
-import { MONTHLY_COUNTER_NAMES, MONTHLY_COUNTERS, type MonthlyCounter } from '../../../../../src/domain/village/monthly';
+import { MONTHLY_COUNTER_NAMES, MONTHLY_COUNTERS, type MonthlyCounter } from '../../../../../src/domain/agents/monthly';
 import { useVillageMonthly, villageMonthlyExportUrl, type MonthlyRow } from '../api/get-monthly';
 
 const HINTS: Record<MonthlyCounter, string> = {

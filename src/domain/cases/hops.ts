@@ -6,8 +6,8 @@
  */
 import { addCalendarDays, isWorkingDay, provisionalYearsBetween, weekday, type IsoDate, type WorkingCalendar } from '../calendar/calendar.js';
 import { closingTime, dueInstant, localDate, zonedInstant } from '../calendar/office-hours.js';
-import type { CenterTime } from '../cases/deadlines.js';
-import type { CaseAction, CaseState } from '../cases/model.js';
+import type { CenterTime } from './deadlines.js';
+import type { CaseAction, CaseState } from './model.js';
 
 export const HOP_KINDS = ['village-township', 'township-county', 'hand-back'] as const;
 export type HopKind = (typeof HOP_KINDS)[number];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, isWorkingDay, weekday } from '../../../src/domain/calendar/calendar.js';
 import type { OfficeHours } from '../../../src/domain/calendar/office-hours.js';
 import type { CaseState } from '../../../src/domain/cases/model.js';
-import { batchDayOfWeek, hopChanges, hopDoneAt, hopLimit, isLate, limitWhenSent, mondayOf, nextBatchDay } from '../../../src/domain/village/hops.js';
+import { batchDayOfWeek, hopChanges, hopDoneAt, hopLimit, isLate, limitWhenSent, mondayOf, nextBatchDay } from '../../../src/domain/cases/hops.js';
 import { officialCalendar } from '../calendar/support.js';
 
 const cal = officialCalendar();

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ORG_LEVELS, type OrgLevel } from '../../../src/domain/orgs/tree.js';
-import { hoursText, notHereText, placeToApply, venueText, type CenterAbove } from '../../../src/domain/village/venue.js';
+import { hoursText, notHereText, placeToApply, venueText, type CenterAbove } from '../../../src/domain/agents/venue.js';
 
 const HOURS = { sessions: [{ start: '08:30', end: '12:00' }, { start: '14:30', end: '17:30' }] };
 const township: CenterAbove = {

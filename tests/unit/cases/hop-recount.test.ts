@@ -6,7 +6,7 @@ import type { OfficeHours } from '../../../src/domain/calendar/office-hours.js';
 import { withProvisionalYears } from '../../../src/domain/calendar/provisional.js';
 import { parseYearFile } from '../../../src/domain/calendar/year-file.js';
 import type { CenterTime } from '../../../src/domain/cases/deadlines.js';
-import { HOP_KINDS, hopLimit, limitWhenSent, recountHopLimit, type HopKind, type StoredHop } from '../../../src/domain/village/hops.js';
+import { HOP_KINDS, hopLimit, limitWhenSent, recountHopLimit, type HopKind, type StoredHop } from '../../../src/domain/cases/hops.js';
 
 /**
  * Rule 3 for the village hops (rule 9): a hop's limit counted through a year not imported yet is counted again on

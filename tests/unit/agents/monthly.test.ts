@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCounts, countsOf, MONTHLY_COUNTERS, noCounts } from '../../../src/domain/village/monthly.js';
+import { addCounts, countsOf, MONTHLY_COUNTERS, noCounts } from '../../../src/domain/agents/monthly.js';
 
 const STATUSES = ['submitted', 'awaiting_supplement', 'in_progress', 'paused', 'completed', 'returned', 'withdrawn', 'delivered'];
 
