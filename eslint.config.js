@@ -11,12 +11,12 @@ import { boundaries } from './scripts/eslint-boundaries.js';
 
 const root = import.meta.dirname;
 
-/** Every folder under web/src/features is a feature; a new one is covered without touching this file. */
-const features = readdirSync(new URL('./web/src/features', import.meta.url), { withFileTypes: true })
+/** Every folder under web/src/console/features is a feature; a new one is covered without touching this file. */
+const features = readdirSync(new URL('./web/src/console/features', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-const SHARED = ['./web/src/lib', './web/src/components', './web/src/hooks', './web/src/config'];
+const SHARED = ['./web/src/console/lib', './web/src/console/components', './web/src/console/hooks', './web/src/console/config'];
 
 /** Packages that do I/O or need Node: neither the pure domain nor the browser may use them. */
 const serverOnlyImports = {
@@ -46,7 +46,7 @@ const serverOnlyImports = {
  */
 const SECURE_ONLY = '只在 HTTPS 或 localhost（安全上下文）下可用；各中心在局域网内通过 http:// 访问，页面会出错。';
 const secureContextOnly = [
-  { object: 'crypto', property: 'randomUUID', message: `crypto.randomUUID ${SECURE_ONLY}请用 web/src/lib/idempotency-key.ts。` },
+  { object: 'crypto', property: 'randomUUID', message: `crypto.randomUUID ${SECURE_ONLY}请用 web/src/shared/idempotency-key.ts。` },
   { object: 'crypto', property: 'subtle', message: `crypto.subtle ${SECURE_ONLY}` },
   { object: 'navigator', property: 'clipboard', message: `navigator.clipboard ${SECURE_ONLY}` },
   { object: 'navigator', property: 'serviceWorker', message: `Service Worker ${SECURE_ONLY}` },
@@ -108,23 +108,29 @@ export default defineConfig([
               message: '拼音检索（pinyin-pro 词库）只在服务器端运行，前端通过接口检索。',
             },
 
+            // ---- the three web apps stand apart; what they share lives in web/src/shared
+            { target: './web/src/console', from: ['./web/src/agent', './web/src/public'], message: '工作台不能引用代办员端或公众页面的代码；共用的放到 web/src/shared。' },
+            { target: './web/src/agent', from: ['./web/src/console', './web/src/public'], message: '代办员端不能引用工作台或公众页面的代码；共用的放到 web/src/shared。' },
+            { target: './web/src/public', from: ['./web/src/console', './web/src/agent'], message: '公众页面不能引用工作台或代办员端的代码；共用的放到 web/src/shared。' },
+            { target: './web/src/shared', from: ['./web/src/console', './web/src/agent', './web/src/public'], message: 'web/src/shared 供三个前端共用，不能引用其中任何一个。' },
+
             // ---- web features (bulletproof-react)
             ...features.map((feature) => ({
-              target: `./web/src/features/${feature}`,
-              from: './web/src/features',
+              target: `./web/src/console/features/${feature}`,
+              from: './web/src/console/features',
               except: [`./${feature}`],
-              message: '功能模块之间不能互相引用：共用的部分放到 web/src/lib、components、hooks 或 config，由页面组合各功能。',
+              message: '功能模块之间不能互相引用：共用的部分放到 web/src/console 的 lib、components、hooks 或 config，由页面组合各功能。',
             })),
             {
-              target: './web/src/features',
-              from: ['./web/src/pages', './web/src/app'],
+              target: './web/src/console/features',
+              from: ['./web/src/console/pages', './web/src/console/app'],
               message: '功能模块不能引用页面或应用装配。',
             },
-            { target: './web/src/pages', from: './web/src/app', message: '页面不能引用应用装配（路由、布局）。' },
+            { target: './web/src/console/pages', from: './web/src/console/app', message: '页面不能引用应用装配（路由、布局）。' },
             {
               target: SHARED,
-              from: ['./web/src/features', './web/src/pages', './web/src/app'],
-              message: 'web/src/lib、components、hooks、config 是共用层，不能引用功能模块、页面或应用装配。',
+              from: ['./web/src/console/features', './web/src/console/pages', './web/src/console/app'],
+              message: 'web/src/console 的 lib、components、hooks、config 是共用层，不能引用功能模块、页面或应用装配。',
             },
           ],
         },

@@ -16,7 +16,14 @@ export default defineConfig({
   root: 'web',
   base: '/',
   plugins: [react()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./web/src', import.meta.url)) } },
+  // the three apps (console, agent, public) and what they share; the server's pure rules under @domain
+  resolve: {
+    alias: {
+      '@shared': fileURLToPath(new URL('./web/src/shared', import.meta.url)),
+      '@domain': fileURLToPath(new URL('./src/domain', import.meta.url)),
+      '@': fileURLToPath(new URL('./web/src/console', import.meta.url)),
+    },
+  },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

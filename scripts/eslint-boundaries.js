@@ -2,12 +2,19 @@
 // semantics of eslint-plugin-import-x's rule of the same name (target, from, except relative to from, message).
 // Why our own: import-x and its TypeScript resolver need unrs-resolver, whose per-platform binaries are not all on
 // the registry this project installs from, so `npm ci` cannot verify the lock file. Our imports are only relative
-// paths and the console's '@/…' alias, which a few lines resolve exactly; unresolvable imports are tsc's job.
+// paths and the web's three aliases, which a few lines resolve exactly; unresolvable imports are tsc's job.
 import path from 'node:path';
 
-/** '@/x' is web/src/x (web/tsconfig.json "paths"); relative specifiers resolve from the importing file. */
+/** The web aliases of web/tsconfig.json "paths" (and vite.config.ts). */
+const ALIASES = [
+  ['@/', 'web/src/console'],
+  ['@shared/', 'web/src/shared'],
+  ['@domain/', 'src/domain'],
+];
+
+/** An alias resolves to its folder; relative specifiers resolve from the importing file. */
 function resolveSpecifier(root, fromFile, specifier) {
-  if (specifier.startsWith('@/')) return path.join(root, 'web/src', specifier.slice(2));
+  for (const [prefix, folder] of ALIASES) if (specifier.startsWith(prefix)) return path.join(root, folder, specifier.slice(prefix.length));
   if (specifier.startsWith('./') || specifier.startsWith('../')) return path.resolve(path.dirname(fromFile), specifier);
   return undefined; // a package: not ours to fence
 }

@@ -120,7 +120,7 @@ async function main() {
     applicant: { name: '王大山', idNumber: '11010519491231002X', phone: '13812345678' },
     materials: [{ name: '居民身份证', provided: true }, { name: '近期一寸免冠照片', provided: true }],
   });
-  const intake = await load(`${base}/api/cases`, {
+  const intake = () => load(`${base}/api/cases`, {
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json' },
     body: intakeBody,
@@ -129,27 +129,36 @@ async function main() {
     requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }) }],
   });
   let n = 0;
-  const rows: [string, Figures, string][] = [
-    ['受理登记 POST /api/cases（每次新办件）', intake, `${(intake.rps / insertsPerSecond).toFixed(3)}× 裸插入`],
-    ['台账首页 GET /api/cases?status=in_progress', await load(`${base}/api/cases?status=in_progress`, { headers: { cookie } }), ''],
-    ['台账按姓名检索 GET /api/cases?q=王', await load(`${base}/api/cases?q=${encodeURIComponent('王')}`, { headers: { cookie } }), ''],
-    [
-      '进度查询 GET /api/public/progress',
-      await load(`${base}/api/public/progress`, {
-        requests: [
-          {
-            setupRequest: (req) => {
-              const s = samples[n++ % samples.length]!;
-              return { ...req, path: `/api/public/progress?caseNo=${s.caseNo}&phone4=${s.phone4}` };
-            },
-          },
-        ],
-      }),
-      '',
-    ],
-    ['事项检索 GET /api/items?q=zdsh', await load(`${base}/api/items?q=zdsh`), ''],
-    ['工作日计算 GET /api/calendar/add-working-days', await load(`${base}/api/calendar/add-working-days?from=2026-09-30&days=15`), ''],
+  const progressRequests = [
+    {
+      setupRequest: (req: autocannon.Request) => {
+        const s = samples[n++ % samples.length]!;
+        return { ...req, path: `/api/public/progress?caseNo=${s.caseNo}&phone4=${s.phone4}` };
+      },
+    },
   ];
+  // a phone no seeded case has as a whole (the clerk's own center matches its digits anywhere), and one that is there
+  const phone = samples[samples.length >> 1]!.phone;
+  const staff = { headers: { cookie } };
+  const scenarios: { key: string; name: string; run: () => Promise<Figures>; insertFloor?: true }[] = [
+    { key: 'intake', name: '受理登记 POST /api/cases（每次新办件）', run: () => intake(), insertFloor: true },
+    { key: 'ledger', name: '台账首页 GET /api/cases?status=in_progress', run: () => load(`${base}/api/cases?status=in_progress`, staff) },
+    { key: 'name', name: '台账按姓名检索 GET /api/cases?q=王', run: () => load(`${base}/api/cases?q=${encodeURIComponent('王')}`, staff) },
+    { key: 'fullname', name: '台账按全名检索 GET /api/cases?q=王大山', run: () => load(`${base}/api/cases?q=${encodeURIComponent('王大山')}`, staff) },
+    { key: 'phone', name: '台账按电话检索 GET /api/cases?q=（整号）', run: () => load(`${base}/api/cases?q=${phone}`, staff) },
+    { key: 'light', name: '台账按灯筛选 GET /api/cases?light=red', run: () => load(`${base}/api/cases?light=red`, staff) },
+    { key: 'counts', name: '亮灯计数 GET /api/cases/lights', run: () => load(`${base}/api/cases/lights`, staff) },
+    { key: 'progress', name: '进度查询 GET /api/public/progress', run: () => load(`${base}/api/public/progress`, { requests: progressRequests }) },
+    { key: 'items', name: '事项检索 GET /api/items?q=zdsh', run: () => load(`${base}/api/items?q=zdsh`) },
+    { key: 'calendar', name: '工作日计算 GET /api/calendar/add-working-days', run: () => load(`${base}/api/calendar/add-working-days?from=2026-09-30&days=15`) },
+  ];
+  // BENCH_ONLY=intake,progress runs only those (for a CPU profile of one path: node --cpu-prof --import tsx …)
+  const only = process.env.BENCH_ONLY?.split(',');
+  const rows: [string, Figures, string][] = [];
+  for (const s of scenarios.filter((x) => !only || only.includes(x.key))) {
+    const r = await s.run();
+    rows.push([s.name, r, s.insertFloor ? `${(r.rps / insertsPerSecond).toFixed(3)}× 裸插入` : '']);
+  }
 
   const floorText = PG_URL ? '裸 PostgreSQL 单行插入（每行一个事务）' : '裸 SQLite 单行插入（WAL，synchronous=FULL）';
   console.log(

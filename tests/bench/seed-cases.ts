@@ -19,7 +19,7 @@ import { caseRowFromState, stateRow } from '../../src/modules/cases/persist.js';
 const ITEMS = ['MZ-002', 'MZ-001', 'RS-004', 'JS-002', 'NY-002', 'CZ-001'];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗';
 
-export async function seedCases(database: Database, count: number): Promise<{ caseNo: string; phone4: string }[]> {
+export async function seedCases(database: Database, count: number): Promise<{ caseNo: string; phone: string; phone4: string }[]> {
   const { db } = database;
   const townships = await db.selectFrom('orgs').selectAll().where('level', '=', 'township').orderBy('code').execute();
   const user = await db.selectFrom('users').select('id').where('username', '=', 'clerk').executeTakeFirstOrThrow();
@@ -28,7 +28,7 @@ export async function seedCases(database: Database, count: number): Promise<{ ca
   const times = await Promise.all(townships.map((t) => centerTime(db, t)));
   const start = Date.parse('2026-01-05T01:00:00Z');
   const span = Date.parse('2026-11-20T08:00:00Z') - start;
-  const samples: { caseNo: string; phone4: string }[] = [];
+  const samples: { caseNo: string; phone: string; phone4: string }[] = [];
 
   let batch: Insertable<CasesTable>[] = [];
   let states: CaseStatesTable[] = [];
@@ -90,7 +90,7 @@ export async function seedCases(database: Database, count: number): Promise<{ ca
         updated_at: now.toISOString(),
         version: 1,
       });
-      if (i % 997 === 0) samples.push({ caseNo, phone4: phone.slice(-4) });
+      if (i % 997 === 0) samples.push({ caseNo, phone, phone4: phone.slice(-4) });
       if (batch.length === 500) await flush();
     }
     await flush();

@@ -7,7 +7,7 @@
 import { addCalendarDays, isWorkingDay, provisionalYearsBetween, weekday, type IsoDate, type WorkingCalendar } from '../calendar/calendar.js';
 import { closingTime, dueInstant, localDate, zonedInstant } from '../calendar/office-hours.js';
 import type { CenterTime } from './deadlines.js';
-import type { CaseAction, CaseState } from './model.js';
+import type { CaseState } from './model.js';
 
 export const HOP_KINDS = ['village-township', 'township-county', 'hand-back'] as const;
 export type HopKind = (typeof HOP_KINDS)[number];
@@ -129,7 +129,7 @@ export function recountHopLimit(hop: StoredHop, t: CenterTime): { dueAt: string;
   };
 }
 
-/** What a step of a case does to its hops; the caller writes these rows in the step's transaction. */
+/** What a step of a case does to its hops (a part of its Decision; settle.ts turns it into hop rows). */
 export type HopChange =
   /** the case is ready to go up (or, for hand-back, the result is on its way down): the hop's clock starts */
   | { type: 'open'; kind: HopKind; sent: boolean }
@@ -141,34 +141,15 @@ export type HopChange =
   | { type: 'cancel-unsent' };
 
 /**
- * The hop changes of one step of a case, read from its state before and after (before = null at intake):
- * - a case waiting at the village to be forwarded opens a village → township hop; `forward` sends it; the
- *   township's `receive` closes it;
- * - an escalated case in progress at the township opens a township → county hop; `escalate` sends it; the
- *   county's `receive` closes it;
- * - a village case decided above opens the hand-back hop, sent at once; the agent's `deliver` closes it;
- * - a case returned or withdrawn while waiting to be sent drops that hop: nobody is late for a hop that ended.
+ * The hop a case is waiting for, read from its state alone (so a hop is open exactly while the case waits):
+ * - at the village, received and not yet sent, to be forwarded to the township (village → township);
+ * - an escalated case in progress at the township, not yet sent to the county (township → county).
+ * The other hop changes (send, receive, the hand-back, dropping an unsent hop) are declared by the rows of the
+ * transition table that make them (transitions.ts).
  */
-export function hopChanges(before: CaseState | null, after: CaseState, action: CaseAction | 'intake', urgent = false): HopChange[] {
-  const changes: HopChange[] = [];
-  const waitingAtVillage = (s: CaseState | null) => s !== null && s.holderLevel === 'village' && s.status === 'submitted' && s.transit === null;
-  const waitingToEscalate = (s: CaseState | null) =>
-    s !== null && s.kind === 'escalated' && s.holderLevel === 'township' && s.status === 'in_progress' && s.transit === null;
-
-  if (waitingAtVillage(after) && !waitingAtVillage(before)) changes.push({ type: 'open', kind: 'village-township', sent: false });
-  // (a pause or a supplement in between makes it "start waiting" again: the caller keeps the hop already open)
-  if (waitingToEscalate(after) && !waitingToEscalate(before)) changes.push({ type: 'open', kind: 'township-county', sent: false });
-  if (action === 'forward') changes.push({ type: 'send', kind: 'village-township', urgent });
-  if (action === 'escalate') changes.push({ type: 'send', kind: 'township-county', urgent: false });
-  if (action === 'receive' && before?.transit) {
-    changes.push({ type: 'receive', kind: before.transit.to === 'county' ? 'township-county' : 'village-township' });
-  }
-  if (action === 'complete' && after.receivingLevel === 'village' && before !== null && before.holderLevel !== 'village') {
-    changes.push({ type: 'open', kind: 'hand-back', sent: true });
-  }
-  if (action === 'deliver' && after.receivingLevel === 'village' && after.delivery !== null) {
-    changes.push({ type: 'receive', kind: 'hand-back' });
-  }
-  if (after.status === 'returned' || after.status === 'withdrawn') changes.push({ type: 'cancel-unsent' });
-  return changes;
+export function waitingHop(s: CaseState): HopKind | null {
+  if (s.transit !== null) return null;
+  if (s.holderLevel === 'village' && s.status === 'submitted') return 'village-township';
+  if (s.kind === 'escalated' && s.holderLevel === 'township' && s.status === 'in_progress') return 'township-county';
+  return null;
 }

@@ -4,8 +4,10 @@
  * the case's kind and first status. `openCase` turns the decision into the first CaseState.
  */
 import { isAbove, type OrgLevel } from '../orgs/tree.js';
+import { decisionOf, type Decision } from './decision.js';
 import {
   centerName,
+  sixKindLabel,
   type CaseChannel,
   type CaseItemFacts,
   type CaseKind,
@@ -15,7 +17,7 @@ import {
 import { checkMaterials } from './materials.js';
 import { modeOf, notReceivableHere, presenceRejection } from './presence.js';
 import { canAcceptAt, list, materialsInGuide, reject, writtenRefusal, type Rejection } from './rules.js';
-import { startDeadline, type DeadlineEffect } from './transitions.js';
+import { startDeadline } from './transitions.js';
 import type { Venue } from '../agents/venue.js';
 
 export interface IntakeRequest {
@@ -128,11 +130,13 @@ export function decideIntake(request: IntakeRequest): IntakeDecision | Rejection
   };
 }
 
-export type OpenedCase = { ok: true; state: CaseState; intake: IntakeDecision; deadline: DeadlineEffect | null };
+/** The intake as a Decision like any action's (from: null), with what the intake check found. */
+export type OpenedCase = Decision & { intake: IntakeDecision };
 
 /**
- * The first state of a new case. A request to be returned needs the clerk's written reasons and basis
- * (rule 2); they are never invented here.
+ * The first state of a new case, as a Decision naming all its consequences: the first status and clock, the
+ * deadlines when accepted on the spot, the hop it starts waiting for, and the intake event. A request to be
+ * returned needs the clerk's written reasons and basis (rule 2); they are never invented here.
  */
 export function openCase(request: IntakeRequest, ctx: { now: Date }, refusal?: Partial<Refusal>): OpenedCase | Rejection {
   const intake = decideIntake(request);
@@ -164,27 +168,36 @@ export function openCase(request: IntakeRequest, ctx: { now: Date }, refusal?: P
     delivery: null,
     proxy: request.proxy ?? null,
   };
+  const opened = (state: CaseState, clock: Decision['clock'], deadline: Decision['deadline'] = null): OpenedCase => ({
+    ...decisionOf(null, {
+      action: 'intake',
+      to: state.status,
+      clock,
+      state,
+      deadline,
+      data: {
+        message: intake.message,
+        kind: sixKindLabel(state),
+        provided: intake.provided,
+        missing: 'missing' in intake ? intake.missing : [],
+        channel: request.channel,
+        proxy: request.proxy ?? null,
+        // who was in front of the receiving center (rule 11): 申请人本人办理, 代办 or 帮办
+        presence: modeOf(request.proxy),
+      },
+    }),
+    intake,
+  });
   switch (intake.outcome) {
     case 'return': {
       const refused = writtenRefusal(refusal ?? {}, '退回');
       if (refused) return refused;
-      const state = { ...base, clock: 'stopped' as const, refusal: { reasons: refusal!.reasons!.trim(), basis: refusal!.basis!.trim() } };
-      return { ok: true, state, intake, deadline: null };
+      return opened({ ...base, clock: 'stopped', refusal: { reasons: refusal!.reasons!.trim(), basis: refusal!.basis!.trim() } }, 'stop');
     }
     case 'supplement':
-      return {
-        ok: true,
-        state: { ...base, supplementNotice: { missing: intake.missing, defectNote: null, at: now } },
-        intake,
-        deadline: null,
-      };
+      return opened({ ...base, supplementNotice: { missing: intake.missing, defectNote: null, at: now } }, 'none');
     case 'accept':
-      if (intake.clock === 'none') return { ok: true, state: base, intake, deadline: null };
-      return {
-        ok: true,
-        state: { ...base, clock: 'running', acceptedAt: now },
-        intake,
-        deadline: startDeadline(request.item, ctx.now),
-      };
+      if (intake.clock === 'none') return opened(base, 'none');
+      return opened({ ...base, clock: 'running', acceptedAt: now }, 'start', startDeadline(request.item, ctx.now));
   }
 }

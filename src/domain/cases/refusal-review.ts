@@ -2,7 +2,8 @@
  * The refusal register (否定报备, DOMAIN.md rule 2): every return and every denial is reviewed by the center's
  * director, who either upholds it or questions it (with a comment, for follow-up and for supervision).
  */
-import type { CaseStatus, Outcome } from './model.js';
+import { decisionOf, type Decision, type RegisterChange } from './decision.js';
+import type { CaseState, CaseStatus, Outcome } from './model.js';
 import { reject, type Rejection } from './rules.js';
 
 export type RefusalOpinion = 'upheld' | 'questioned';
@@ -35,4 +36,47 @@ export function objectionAnswerProblem(
   if (c.objectedBy && c.objectedBy === input.by) return reject('OWN_OBJECTION', '这条异议是您本人提出的，请由经办窗口的工作人员答复。');
   if (!input.answer.trim()) return reject('ANSWER_REQUIRED', '请写明答复：是否纠正、如何纠正（如已联系申请人重新受理）。');
   return null;
+}
+
+/** The event of the window's answer to the director's objection. */
+export const REFUSAL_ANSWER_EVENT = 'refusal-answer';
+
+/** Where a case stands in the refusal register (kept beside its state). */
+export interface RegisterFacts {
+  review: RefusalOpinion | null;
+  reviewedAt: string | null;
+  answeredAt: string | null;
+  /** who raised the objection (the last review), if any */
+  objectedBy: string | null;
+}
+
+/** A register step changes neither status nor clock nor place: only the register, and it is recorded as an event. */
+const registerStep = (state: CaseState, action: 'refusal-review' | 'refusal-answer', register: RegisterChange, data: Record<string, unknown>): Decision =>
+  decisionOf(state, { action, to: state.status, clock: 'none', state, register, data });
+
+/** The director reviews one refusal of the register: upheld, or questioned with a comment. */
+export function decideRefusalReview(
+  state: CaseState,
+  register: RegisterFacts,
+  input: { opinion: RefusalOpinion; comment?: string | undefined },
+  ctx: { now: Date },
+): Decision | Rejection {
+  const problem = refusalReviewProblem({ status: state.status, outcome: state.outcome, reviewedAt: register.reviewedAt }, input);
+  if (problem) return problem;
+  return registerStep(state, 'refusal-review', { reviewedAt: ctx.now.toISOString(), review: input.opinion }, {
+    opinion: input.opinion,
+    comment: input.comment ?? null,
+  });
+}
+
+/** The window answers the director's objection, which closes it. */
+export function decideObjectionAnswer(
+  state: CaseState,
+  register: RegisterFacts,
+  input: { answer: string; by: string },
+  ctx: { now: Date },
+): Decision | Rejection {
+  const problem = objectionAnswerProblem({ review: register.review, answeredAt: register.answeredAt, objectedBy: register.objectedBy }, input);
+  if (problem) return problem;
+  return registerStep(state, REFUSAL_ANSWER_EVENT, { answeredAt: ctx.now.toISOString() }, { answer: input.answer.trim() });
 }

@@ -1,9 +1,12 @@
 /**
  * The case state machine: ONE table, status × action → outcome (next status and clock effect), guards and the
- * change it makes. `decide` reads only this table; `allowedActions` asks the same rows. A missing row means the
- * action is not allowed in that status (ACTION_NOT_ALLOWED); the terminal statuses have no rows at all.
+ * change it makes — including what it does to the case's hops between the levels. `decide` reads only this table
+ * and returns a Decision naming every consequence (decision.ts); `allowedActions` asks the same rows. A missing row
+ * means the action is not allowed in that status (ACTION_NOT_ALLOWED); the terminal statuses have no rows at all.
  */
 import type { ActionInput } from './action-inputs.js';
+import { decisionOf, type CasePatch, type Decision } from './decision.js';
+import type { HopChange } from './hops.js';
 import {
   ACTION_NAMES,
   CASE_ACTIONS,
@@ -54,9 +57,6 @@ export interface TransitionOutcome {
   clock: ClockEffect;
 }
 
-/** Everything a decision may change besides status and clock (applied with `applyDecision`). */
-export type CasePatch = Partial<Omit<CaseState, 'status' | 'clock' | 'kind' | 'item' | 'receivingLevel'>>;
-
 /**
  * What the caller must do to the deadlines (it owns the working-day calendar, rule 3):
  * - start:  dueAt = `promisedDays` working days after `from`; legalDueAt likewise with `legalDays` (if any).
@@ -70,16 +70,6 @@ export type DeadlineEffect =
   | { type: 'shift'; pausedAt: string; resumedAt: string; legal: boolean }
   | { type: 'extend'; days: number };
 
-export interface Decision {
-  ok: true;
-  action: CaseAction;
-  from: CaseStatus;
-  to: CaseStatus;
-  clock: ClockEffect;
-  patch: CasePatch;
-  deadline: DeadlineEffect | null;
-}
-
 type InputCheck<A extends CaseAction> = (state: CaseState, input: ActionInput<A>, ctx: DecideContext) => Rejection | null;
 
 interface Effect {
@@ -87,6 +77,8 @@ interface Effect {
   clock?: ClockEffect;
   patch?: CasePatch;
   deadline?: DeadlineEffect;
+  /** what the row does to the case's hops besides opening one when the case starts waiting (decision.ts) */
+  hops?: HopChange[];
 }
 
 export interface Transition<A extends CaseAction> {
@@ -124,6 +116,9 @@ const start = (s: CaseState, ctx: DecideContext) => ({
   deadline: startDeadline(s.item, ctx.now),
 });
 
+/** A case returned or withdrawn before it was sent: the hop it was waiting for never happens. */
+const cancelUnsent: HopChange = { type: 'cancel-unsent' };
+
 /** Whatever was open ends with the case (pause, pending extension, transit). */
 const closing: CasePatch = { pausedAt: null, activeStep: null, pendingExtension: null, transit: null };
 
@@ -154,13 +149,13 @@ const returnRow: Transition<'return'> = {
   by: 'holder',
   guards: [notInTransit],
   checks: [(_s, input) => writtenRefusal(input, '退回')],
-  effect: (s, input) => ({ patch: refuse(s, input) }),
+  effect: (s, input) => ({ patch: refuse(s, input), hops: [cancelUnsent] }),
 };
 
 const withdrawRow: Transition<'withdraw'> = {
   outcomes: [{ to: 'withdrawn', clock: 'stop' }],
   by: 'holder',
-  effect: () => ({ patch: closing }),
+  effect: () => ({ patch: closing, hops: [cancelUnsent] }),
 };
 
 /** Transfer to another window (首问负责: recorded, the first responder keeps seeing it); the status stays. */
@@ -178,7 +173,10 @@ const receiveRow = (to: CaseStatus): Transition<'receive'> => ({
   outcomes: [{ to, clock: 'none' }],
   by: 'receiver',
   guards: [hasTransit],
-  effect: (s) => ({ patch: { holderLevel: s.transit!.to, transit: null } }),
+  effect: (s) => ({
+    patch: { holderLevel: s.transit!.to, transit: null },
+    hops: [{ type: 'receive', kind: s.transit!.to === 'county' ? 'township-county' : 'village-township' }],
+  }),
 });
 
 // ----------------------------------------------------------------------------------------- the table
@@ -205,6 +203,7 @@ export const TRANSITIONS: TransitionTable = {
       guards: [notInTransit, atVillage, needsHigherLevel],
       effect: (_s, input, ctx) => ({
         patch: { transit: { from: 'village', to: 'township', urgent: input.urgent ?? false, at: iso(ctx.now) } },
+        hops: [{ type: 'send', kind: 'village-township', urgent: input.urgent ?? false }],
       }),
     },
     receive: receiveRow('submitted'),
@@ -323,7 +322,10 @@ export const TRANSITIONS: TransitionTable = {
       outcomes: [{ to: 'in_progress', clock: 'none' }],
       by: 'holder',
       guards: [notInTransit, escalatable],
-      effect: (_s, _input, ctx) => ({ patch: { transit: { from: 'township', to: 'county', urgent: false, at: iso(ctx.now) } } }),
+      effect: (_s, _input, ctx) => ({
+        patch: { transit: { from: 'township', to: 'county', urgent: false, at: iso(ctx.now) } },
+        hops: [{ type: 'send', kind: 'township-county', urgent: false }],
+      }),
     },
     receive: receiveRow('in_progress'),
     transfer: transferIn('in_progress'),
@@ -341,6 +343,8 @@ export const TRANSITIONS: TransitionTable = {
           // the result goes back to where the applicant came in (上报件: the township that carries it through)
           holderLevel: s.receivingLevel,
         },
+        // a village case decided above: the result is on its way back down to the villager (rule 9)
+        hops: s.receivingLevel === 'village' && s.holderLevel !== 'village' ? [{ type: 'open', kind: 'hand-back', sent: true }] : [],
       }),
     },
     withdraw: withdrawRow,
@@ -373,8 +377,10 @@ export const TRANSITIONS: TransitionTable = {
             ? reject('DELIVERY_TIME_INVALID', '送达时间不能晚于现在，请填写群众实际收到结果的时间。')
             : null,
       ],
-      effect: (_s, input, ctx) => ({
+      effect: (s, input, ctx) => ({
         patch: { delivery: { method: input.method, at: input.at ? iso(new Date(input.at)) : iso(ctx.now) } },
+        // the agent handed the villager the result: the hand-back hop is done
+        hops: s.receivingLevel === 'village' ? [{ type: 'receive', kind: 'hand-back' }] : [],
       }),
     },
   },
@@ -445,8 +451,8 @@ const notAllowed = (state: CaseState, action: CaseAction): Rejection => {
 };
 
 /**
- * Decide one action: a rejection naming the rule, or the outcome and the changes to make. Pure: the time is
- * `ctx.now`, and nothing is changed (see `applyDecision`).
+ * Decide one action: a rejection naming the rule, or the Decision with every consequence (decision.ts). Pure: the
+ * time is `ctx.now`, and nothing is changed; `settle` counts the deadlines and names the organisations.
  */
 export function decide<A extends CaseAction>(
   state: CaseState,
@@ -472,7 +478,17 @@ export function decide<A extends CaseAction>(
     // a programming error in this file, never a user's
     throw new Error(`transition ${state.status} × ${action} produced ${to}/${clock}, which its row does not declare`);
   }
-  return { ok: true, action, from: state.status, to, clock, patch: effect.patch ?? {}, deadline: effect.deadline ?? null };
+  const patch = effect.patch ?? {};
+  return decisionOf(state, {
+    action,
+    to,
+    clock,
+    patch,
+    state: { ...state, ...patch, status: to, clock: nextClock(state.clock, clock) },
+    deadline: effect.deadline ?? null,
+    hops: effect.hops ?? [],
+    data: { ...(input as object) },
+  });
 }
 
 const CLOCK_AFTER: Record<Exclude<ClockEffect, 'none'>, { from: readonly ClockState[]; to: ClockState }> = {
@@ -489,7 +505,5 @@ export function nextClock(clock: ClockState, effect: ClockEffect): ClockState {
   return rule.to;
 }
 
-/** The state after a decision (the caller then sets dueAt/legalDueAt from `decision.deadline`). */
-export function applyDecision(state: CaseState, decision: Decision): CaseState {
-  return { ...state, ...decision.patch, status: decision.to, clock: nextClock(state.clock, decision.clock) };
-}
+/** The state after a decision, before its deadline effect is counted (settle.ts does that on the calendar). */
+export const applyDecision = (_state: CaseState, decision: Decision): CaseState => decision.state;

@@ -1,0 +1,327 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { z } from 'zod';
+import { PageLoading } from '@/components/feedback/page-loading';
+import { NotFoundPage, RouteError } from '@/components/feedback/route-error';
+import { meQueryKey, meQueryOptions, type Me } from '@/lib/auth';
+import { isApiError, setUnauthorizedHandler } from '@/lib/api-client';
+import { can, ForbiddenError, type Permission } from '@/lib/authorization';
+import { LEVELS } from '@/lib/levels';
+import { CASE_STATUSES, SIX_KINDS } from '@domain/cases/model';
+import { queryClient } from '@/lib/query-client';
+import { ConsoleLayout } from './layout/console-layout';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+/** Only a path inside the console is a place to return to after signing in. */
+const safeRedirect = (value: string | undefined): string | undefined =>
+  value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login') ? value : undefined;
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: z.object({ redirect: z.string().optional(), expired: z.boolean().optional() }),
+  component: lazyRouteComponent(() => import('@/pages/login'), 'LoginPage'),
+});
+
+/** Who is signed in, or off to the sign-in page (and back here afterwards). */
+async function signedIn(queryClient: QueryClient, href: string): Promise<Me> {
+  try {
+    return await queryClient.ensureQueryData(meQueryOptions());
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      throw redirect({ to: '/login', search: { redirect: safeRedirect(href) } });
+    }
+    throw error;
+  }
+}
+
+/** An account whose password an administrator set: this screen only, until the holder sets their own. */
+const passwordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'password',
+  beforeLoad: async ({ context, location }) => ({ me: await signedIn(context.queryClient, location.href) }),
+  component: lazyRouteComponent(() => import('@/pages/change-password'), 'ChangePasswordPage'),
+});
+
+/** Everything behind sign-in. Loads who is signed in once; a missing session goes to the sign-in page. */
+const consoleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'console',
+  beforeLoad: async ({ context, location }): Promise<{ me: Me }> => {
+    const me = await signedIn(context.queryClient, location.href);
+    if (me.user.mustChangePassword) throw redirect({ to: '/password' });
+    return { me };
+  },
+  component: ConsoleLayout,
+  errorComponent: RouteError,
+  pendingComponent: PageLoading,
+});
+
+const requirePermission =
+  (permission: Permission) =>
+  ({ context }: { context: { me: Me } }) => {
+    if (!can(context.me.user.roles, permission)) throw new ForbiddenError();
+  };
+
+const orgSearch = z.object({ orgId: z.string().optional() });
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('@/pages/dashboard'), 'DashboardPage'),
+});
+
+export const catalogSearchSchema = z.object({
+  q: z.string().optional(),
+  level: z.enum(LEVELS).optional(),
+  category: z.string().optional(),
+  department: z.string().optional(),
+  status: z.enum(['active', 'retired', 'all']).optional(),
+});
+
+const catalogRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'catalog',
+  validateSearch: catalogSearchSchema,
+  component: lazyRouteComponent(() => import('@/pages/catalog-list'), 'CatalogListPage'),
+});
+
+const catalogImportRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'catalog/import',
+  beforeLoad: requirePermission('catalog.manage'),
+  component: lazyRouteComponent(() => import('@/pages/catalog-import'), 'CatalogImportPage'),
+});
+
+const itemNewRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'catalog/new',
+  beforeLoad: requirePermission('catalog.manage'),
+  component: lazyRouteComponent(() => import('@/pages/item-edit'), 'ItemCreatePage'),
+});
+
+const itemRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'catalog/$code',
+  component: lazyRouteComponent(() => import('@/pages/item-detail'), 'ItemDetailPage'),
+});
+
+const itemEditRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'catalog/$code/edit',
+  beforeLoad: requirePermission('catalog.manage'),
+  component: lazyRouteComponent(() => import('@/pages/item-edit'), 'ItemEditPage'),
+});
+
+const orgsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'orgs',
+  validateSearch: orgSearch,
+  beforeLoad: requirePermission('orgs.view'),
+  component: lazyRouteComponent(() => import('@/pages/orgs'), 'OrgsPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'users',
+  validateSearch: orgSearch,
+  beforeLoad: requirePermission('users.manage'),
+  component: lazyRouteComponent(() => import('@/pages/users'), 'UsersPage'),
+});
+
+const windowsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'windows',
+  validateSearch: orgSearch,
+  beforeLoad: requirePermission('windows.manage'),
+  component: lazyRouteComponent(() => import('@/pages/windows'), 'WindowsPage'),
+});
+
+const calendarRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'calendar',
+  validateSearch: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+  component: lazyRouteComponent(() => import('@/pages/calendar'), 'CalendarPage'),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'settings',
+  beforeLoad: requirePermission('settings.manage'),
+  component: lazyRouteComponent(() => import('@/pages/settings'), 'SettingsPage'),
+});
+
+const casesSearchSchema = z.object({
+  status: z.enum(CASE_STATUSES).optional(),
+  kind: z.enum(SIX_KINDS).optional(),
+  light: z.enum(['green', 'yellow', 'red']).optional(),
+  itemCode: z.string().optional(),
+  q: z.string().optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  page: z.coerce.number().int().min(1).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+const workRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'work',
+  beforeLoad: requirePermission('cases.handle'),
+  component: lazyRouteComponent(() => import('@/pages/my-work'), 'MyWorkPage'),
+});
+
+const presenceRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'presence',
+  beforeLoad: requirePermission('cases.handle'),
+  component: lazyRouteComponent(() => import('@/pages/presence'), 'PresencePage'),
+});
+
+const casesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'cases',
+  validateSearch: casesSearchSchema,
+  beforeLoad: requirePermission('cases.read'),
+  component: lazyRouteComponent(() => import('@/pages/case-ledger'), 'CaseLedgerPage'),
+});
+
+const caseNewRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'cases/new',
+  beforeLoad: requirePermission('cases.handle'),
+  component: lazyRouteComponent(() => import('@/pages/case-intake'), 'CaseIntakePage'),
+});
+
+const caseRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'cases/$id',
+  beforeLoad: requirePermission('cases.read'),
+  component: lazyRouteComponent(() => import('@/pages/case-detail'), 'CaseDetailPage'),
+});
+
+const caseNoticeRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'cases/$id/notice/$type',
+  beforeLoad: requirePermission('cases.read'),
+  component: lazyRouteComponent(() => import('@/pages/case-notice'), 'CaseNoticePage'),
+});
+
+// a paper as it was printed (打印记录), rendered from the record's snapshot
+const casePrintRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'cases/$id/prints/$printId',
+  beforeLoad: requirePermission('cases.read'),
+  component: lazyRouteComponent(() => import('@/pages/case-print'), 'CasePrintPage'),
+});
+
+const villagesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'villages',
+  validateSearch: z.object({
+    tab: z.enum(['batches', 'violations', 'monthly']).optional(),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  }),
+  beforeLoad: requirePermission('cases.read'),
+  component: lazyRouteComponent(() => import('@/pages/village-network'), 'VillageNetworkPage'),
+});
+
+const villageBatchRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'villages/batches/$id',
+  beforeLoad: requirePermission('cases.read'),
+  component: lazyRouteComponent(() => import('@/pages/village-batch'), 'VillageBatchPage'),
+});
+
+// 审计管理员: the audit log with its filters and the hash-chain check
+const auditRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'audit',
+  validateSearch: z.object({
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    userId: z.string().optional(),
+    action: z.string().regex(/^[a-zA-Z][a-zA-Z.]*$/).optional(),
+    page: z.coerce.number().int().min(1).optional(),
+  }),
+  beforeLoad: requirePermission('audit.read'),
+  component: lazyRouteComponent(() => import('@/pages/audit'), 'AuditPage'),
+});
+
+// 系统管理员: scheduled jobs and the consumers of case events
+const jobsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'jobs',
+  beforeLoad: requirePermission('jobs.view'),
+  component: lazyRouteComponent(() => import('@/pages/jobs'), 'JobsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  passwordRoute,
+  consoleRoute.addChildren([
+    dashboardRoute,
+    catalogRoute,
+    catalogImportRoute,
+    itemNewRoute,
+    itemRoute,
+    itemEditRoute,
+    orgsRoute,
+    usersRoute,
+    windowsRoute,
+    calendarRoute,
+    settingsRoute,
+    workRoute,
+    presenceRoute,
+    casesRoute,
+    caseNewRoute,
+    caseRoute,
+    caseNoticeRoute,
+    casePrintRoute,
+    villagesRoute,
+    villageBatchRoute,
+    auditRoute,
+    jobsRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  basepath: '/staff',
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultPendingComponent: PageLoading,
+  // A page's own failure (no permission, not found) shows inside the console, menu still there.
+  defaultErrorComponent: RouteError,
+  defaultNotFoundComponent: NotFoundPage,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
+
+// A request answered 401 (session expired or ended elsewhere): forget the person, go to sign-in, come back after.
+setUnauthorizedHandler(() => {
+  if (router.state.location.pathname === '/login') return;
+  const here = router.state.location.href;
+  void router
+    .navigate({ to: '/login', search: { redirect: safeRedirect(here), expired: true } })
+    .then(() => queryClient.removeQueries({ queryKey: meQueryKey }));
+});

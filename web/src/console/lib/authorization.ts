@@ -1,0 +1,28 @@
+import { PERMISSIONS as SERVER_PERMISSIONS } from '@domain/roles';
+import type { Role } from './roles';
+
+/**
+ * Who may do what in the console: the server's own permission table (src/domain/roles.ts), plus who sees
+ * the pages that only read. The server still checks every request; this only decides which menus and
+ * buttons a person sees.
+ */
+export const PERMISSIONS = {
+  ...SERVER_PERMISSIONS,
+  /** The organisation tree page: the administrator who maintains it and the directors who run a center. */
+  'orgs.view': ['sysadmin', 'director'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly string[] | undefined, permission: Permission): boolean {
+  const allowed: readonly string[] = PERMISSIONS[permission];
+  return (roles ?? []).some((role) => allowed.includes(role));
+}
+
+/** Thrown by a route whose page the signed-in person may not open. */
+export class ForbiddenError extends Error {
+  constructor() {
+    super('您没有访问此页面的权限。');
+    this.name = 'ForbiddenError';
+  }
+}
