@@ -60,6 +60,23 @@ const secureContextGlobals = [
   { name: 'showSaveFilePicker', message: `文件系统访问 ${SECURE_ONLY}` },
 ];
 
+/** Which module owns each table: only its own code names the table in SQL (boundaries/own-tables). */
+const TABLE_OWNERS = {
+  orgs: ['orgs'],
+  users: ['users'],
+  auth: ['sessions', 'login_failures'],
+  audit: ['audit_log', 'audit_chain'],
+  calendar: ['calendar_years', 'calendar_days'],
+  catalog: ['items', 'org_items', 'item_history'],
+  windows: ['windows'],
+  settings: ['settings'],
+  cases: ['cases', 'case_states', 'case_hops', 'case_sequences', 'idempotency_keys'],
+  events: ['case_events', 'case_event_counts', 'event_consumers'],
+  agents: ['village_batches'],
+  prints: ['print_records'],
+  jobs: ['job_runs'],
+};
+
 export default defineConfig([
   globalIgnores(['dist/', 'node_modules/', 'test-results/', 'data/', 'coverage/']),
 
@@ -138,6 +155,14 @@ export default defineConfig([
     },
   },
 
+  {
+    files: ['src/modules/**/*.ts'],
+    // TODO(issue 8): agents, auth and cases still name other modules' tables; they move to functions next
+    ignores: ['src/modules/agents/**', 'src/modules/auth/**', 'src/modules/cases/**'],
+    plugins: { boundaries },
+    rules: { 'boundaries/own-tables': ['error', { basePath: root, owners: TABLE_OWNERS }] },
+  },
+
   // Plain JavaScript (this file) is checked for undefined names, which needs the environment's globals.
   { files: ['**/*.js'], languageOptions: { globals: { ...globals.node } } },
   {
@@ -149,6 +174,12 @@ export default defineConfig([
       'no-restricted-properties': ['error', ...secureContextOnly],
       'no-restricted-globals': ['error', ...secureContextGlobals],
     },
+  },
+  {
+    // The one exception (issue 8 §4): the village agent app's offline queue registers its service worker here, and
+    // only after window.isSecureContext says the page is HTTPS or localhost; over plain HTTP it is never touched.
+    files: ['web/src/agent/offline/register-worker.ts'],
+    rules: { 'no-restricted-properties': ['error', ...secureContextOnly.filter((rule) => rule.property !== 'serviceWorker')] },
   },
   {
     files: ['src/domain/**/*.ts'],

@@ -78,3 +78,62 @@ const noRestrictedPaths = {
 };
 
 export const boundaries = { rules: { 'no-restricted-paths': noRestrictedPaths } };
+
+/** Kysely calls whose first argument names a table. */
+const TABLE_CALLS = new Set(['selectFrom', 'insertInto', 'replaceInto', 'updateTable', 'deleteFrom', 'mergeInto', 'innerJoin', 'leftJoin', 'rightJoin', 'fullJoin']);
+
+/** 'users as u' and 'users' name the table users. */
+const tableOf = (text) => text.trim().split(/\s+/)[0];
+
+/**
+ * `boundaries/own-tables`: a module's SQL names only the tables it owns (ARCHITECTURE.md: "no other module touches
+ * its tables directly"); another module's data comes through that module's functions. The owner of every table is
+ * listed once, so a new table must be given an owner before any module can use it.
+ */
+const ownTables = {
+  meta: {
+    type: 'problem',
+    docs: { description: '模块只能直接读写自己的表。' },
+    schema: [
+      {
+        type: 'object',
+        properties: { basePath: { type: 'string' }, owners: { type: 'object' } },
+        required: ['basePath', 'owners'],
+        additionalProperties: false,
+      },
+    ],
+  },
+  create(context) {
+    const { basePath, owners } = context.options[0];
+    const relative = path.relative(path.join(basePath, 'src/modules'), context.filename);
+    if (relative.startsWith('..') || !relative.includes(path.sep)) return {};
+    const module = relative.split(path.sep)[0];
+    const ownerOf = new Map(Object.entries(owners).flatMap(([owner, tables]) => tables.map((t) => [t, owner])));
+
+    function check(node) {
+      if (node.type !== 'Literal' || typeof node.value !== 'string') return;
+      const table = tableOf(node.value);
+      const owner = ownerOf.get(table);
+      if (owner === module) return;
+      context.report({
+        node,
+        message: owner
+          ? `表 ${table} 属于 ${owner} 模块：请调用该模块的函数读写，不要在 ${module} 模块里直接写 SQL。`
+          : `表 ${table} 还没有归属模块：请在 eslint.config.js 的 TABLE_OWNERS 中登记它属于哪个模块。`,
+      });
+    }
+
+    return {
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || !TABLE_CALLS.has(callee.property.name)) return;
+        const first = node.arguments[0];
+        if (!first) return;
+        if (first.type === 'ArrayExpression') first.elements.forEach((e) => e && check(e));
+        else check(first);
+      },
+    };
+  },
+};
+
+boundaries.rules['own-tables'] = ownTables;

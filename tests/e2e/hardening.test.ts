@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('edge hardening in Chromium', () => {
   });
 
   it('a villager types the case number with full-width dashes, spaces and full-width digits, and finds the case', async () => {
-    const phone = await e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
+    const phone = await e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
     phone.setDefaultTimeout(120_000);
     const page = await phone.newPage();
     await page.goto(`${e.baseUrl}/progress`);

@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('printed notices and the public progress page in C
     const immediate = await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) });
     cases.completed = await act(immediate, 'complete', { outcome: 'approved', resultNo: '优待证 2026-001' });
 
-    staff = await e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+    staff = await e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 }, reducedMotion: 'reduce' });
     // signed in from a page of the app, so the session cookie is the bianmin.test one (Node cannot resolve that name)
     const page = await staff.newPage();
     await page.goto(`${e.baseUrl}/staff/`);
@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)('printed notices and the public progress page in C
   });
 
   it('a villager looks the case up on a phone: the QR link fills in the number, the right pair shows the timeline', async () => {
-    const phone = await e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 375, height: 720 }, isMobile: true, hasTouch: true });
+    const phone = await e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 375, height: 720 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
     const page = await phone.newPage();
     await page.goto(`${e.baseUrl}/progress?caseNo=${cases.escalated.caseNo}`);
     await page.getByRole('heading', { name: '办件进度查询' }).waitFor();

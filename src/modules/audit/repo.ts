@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { auditEntryHash, GENESIS_HASH } from '../../db/audit-chain.js';
 import type { AuditLogTable } from '../../db/schema.js';
 import type { Db } from '../../server/context.js';
+import { peopleByIds } from '../users/repo.js';
 
 export interface AuditInput {
   at: Date;
@@ -74,17 +75,14 @@ function filtered(db: Db, filter: AuditFilter) {
 
 export async function listEntries(db: Db, filter: AuditFilter, page: { offset: number; limit: number }) {
   const [rows, count] = await Promise.all([
-    filtered(db, filter)
-      .leftJoin('users', 'users.id', 'audit_log.user_id')
-      .selectAll('audit_log')
-      .select(['users.username as username', 'users.name as user_name'])
-      .orderBy('audit_log.seq', 'desc')
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute(),
+    filtered(db, filter).selectAll('audit_log').orderBy('audit_log.seq', 'desc').offset(page.offset).limit(page.limit).execute(),
     filtered(db, filter).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  const people = await peopleByIds(db, rows.map((r) => r.user_id));
+  return {
+    rows: rows.map((r) => ({ ...r, username: people.get(r.user_id ?? '')?.username ?? null, user_name: people.get(r.user_id ?? '')?.name ?? null })),
+    total: Number(count.n),
+  };
 }
 
 export type VerifyResult = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; problem: string };

@@ -5,6 +5,7 @@ import type { ItemHistoryTable, ItemsTable, OrgLevel } from '../../db/schema.js'
 import { likePattern } from '../../db/portable.js';
 import { queryPatterns } from '../../domain/catalog/match.js';
 import type { Db } from '../../server/context.js';
+import { peopleByIds } from '../users/repo.js';
 
 export interface ItemFilter {
   q?: string;
@@ -40,15 +41,11 @@ export const insertItem = (db: Db, row: ItemsTable) => db.insertInto('items').va
 
 export const insertHistory = (db: Db, row: ItemHistoryTable) => db.insertInto('item_history').values(row).execute();
 
-export const listHistory = (db: Db, itemId: string) =>
-  db
-    .selectFrom('item_history')
-    .leftJoin('users', 'users.id', 'item_history.by_user_id')
-    .selectAll('item_history')
-    .select('users.name as by_name')
-    .where('item_history.item_id', '=', itemId)
-    .orderBy('item_history.version', 'desc')
-    .execute();
+export async function listHistory(db: Db, itemId: string) {
+  const rows = await db.selectFrom('item_history').selectAll().where('item_id', '=', itemId).orderBy('version', 'desc').execute();
+  const people = await peopleByIds(db, rows.map((r) => r.by_user_id));
+  return rows.map((r) => ({ ...r, by_name: people.get(r.by_user_id ?? '')?.name ?? null }));
+}
 
 export async function facets(db: Db) {
   const [categories, departments] = await Promise.all([

@@ -14,3 +14,11 @@ export const insertOrg = (db: Db, row: OrgsTable) => db.insertInto('orgs').value
 
 export const updateOrg = (db: Db, id: string, expectedVersion: number | null, patch: Updateable<OrgsTable>) =>
   updateVersioned(db, 'orgs', id, expectedVersion, patch);
+
+/** The organisations with these ids (nulls and repeats ignored), by id: for other modules' lists. */
+export async function orgsByIds(db: Db, ids: readonly (string | null | undefined)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (wanted.length === 0) return new Map<string, OrgsTable>();
+  const rows = await db.selectFrom('orgs').selectAll().where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -17,3 +17,19 @@ export const insertUser = (db: Db, row: UsersTable) => db.insertInto('users').va
 
 export const updateUser = (db: Db, id: string, expectedVersion: number | null, patch: Updateable<UsersTable>) =>
   updateVersioned(db, 'users', id, expectedVersion, patch);
+
+/** One person as other modules' lists show them: they ask here instead of joining the users table. */
+export interface PersonName {
+  id: string;
+  name: string;
+  username: string;
+  away: UsersTable['away'];
+}
+
+/** The people with these ids (nulls and repeats ignored), by id. */
+export async function peopleByIds(db: Db, ids: readonly (string | null | undefined)[]): Promise<Map<string, PersonName>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name', 'username', 'away']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

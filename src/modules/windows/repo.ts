@@ -2,20 +2,19 @@ import type { Updateable } from 'kysely';
 import { updateVersioned } from '../../db/versioned.js';
 import type { WindowsTable } from '../../db/schema.js';
 import type { Db } from '../../server/context.js';
+import { peopleByIds } from '../users/repo.js';
 
-export const listWindows = (db: Db, orgIds: string[]) =>
-  orgIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('windows')
-        .leftJoin('users as a', 'a.id', 'windows.post_a_user_id')
-        .leftJoin('users as b', 'b.id', 'windows.post_b_user_id')
-        .selectAll('windows')
-        .select(['a.name as post_a_name', 'b.name as post_b_name', 'a.away as post_a_away', 'b.away as post_b_away'])
-        .where('windows.org_id', 'in', orgIds)
-        .orderBy('windows.org_id')
-        .orderBy('windows.name')
-        .execute();
+/** The windows of these centers with the names and presence of the people at their A and B posts. */
+export async function listWindows(db: Db, orgIds: string[]) {
+  if (orgIds.length === 0) return [];
+  const rows = await db.selectFrom('windows').selectAll().where('org_id', 'in', orgIds).orderBy('org_id').orderBy('name').execute();
+  const people = await peopleByIds(db, rows.flatMap((w) => [w.post_a_user_id, w.post_b_user_id]));
+  return rows.map((w) => {
+    const a = people.get(w.post_a_user_id ?? '');
+    const b = people.get(w.post_b_user_id ?? '');
+    return { ...w, post_a_name: a?.name ?? null, post_b_name: b?.name ?? null, post_a_away: a?.away ?? null, post_b_away: b?.away ?? null };
+  });
+}
 
 export const findWindow = (db: Db, id: string) =>
   db.selectFrom('windows').selectAll().where('id', '=', id).executeTakeFirst();

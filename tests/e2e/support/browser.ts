@@ -98,7 +98,15 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     serverUrl: `http://${LOOPBACK}:${port}`,
     browser,
     newPage: async () => {
-      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } });
+      // Reduced motion, as a user may ask of the system: antd then opens pop-ups and menus without animation, so a
+      // click on a 确认 button is never dispatched while its pop-up is still zooming in (mousedown and mouseup would
+      // land on different nodes on a busy machine and the click would be lost without an error).
+      const context = await browser.newContext({
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1366, height: 860 },
+        reducedMotion: 'reduce',
+      });
       // Every wait is for something visible to appear, never a fixed pause; on a busy 2-core machine (the full
       // suite builds and tests at once) a page can take far longer than Playwright's 30 s default to show it.
       context.setDefaultTimeout(PAGE_WAIT_MS);

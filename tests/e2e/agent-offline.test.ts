@@ -1,0 +1,152 @@
+// The village agent app offline (issue 8 §4), on a phone-sized page. Where the page is a secure context the service
+// worker keeps the app shell and a queue of registrations made with no network: a reload with the network cut
+// shows the app, a request made then shows as 待上传, and once the network is back it is registered exactly once
+// — sent again with the same Idempotency-Key, it is answered with the same case. Over plain HTTP (how centers and
+// villages reach the server) there is no worker: the app keeps drafts as before and says why it cannot queue.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, startE2E, type E2E } from './support/browser.js';
+
+const ID = '11010519491231002X';
+const QUEUE_TEXT = '网络已断开，提交后先暂存在本机（待上传），联网后自动上传';
+const OFFLINE_TEXT = '网络已断开，填写的内容已保存在本机，恢复网络后再提交';
+const HTTP_TEXT = '本机通过 http 访问，断网时不能暂存待上传；填写内容会保存为草稿，联网后再提交。';
+
+interface Queued {
+  key: string;
+  url: string;
+  body: string;
+}
+
+describe.skipIf(!hasChromium)('the village agent app with the network cut and restored, in Chromium', () => {
+  let e: E2E;
+
+  beforeAll(async () => {
+    e = await startE2E({ startAt: '2026-03-02T09:00:00+08:00' });
+  });
+  afterAll(() => e?.close());
+
+  async function phone(): Promise<Page> {
+    const page = await e.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    return page;
+  }
+
+  async function signIn(page: Page, url: string) {
+    await page.goto(`${url}/agent`);
+    await page.getByRole('heading', { name: '代办员登录' }).waitFor();
+    await page.getByLabel('用户名').fill('agent');
+    await page.getByLabel('密码').fill('bianmin2026');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '新请求' }).waitFor();
+    // the village's items are on the phone (the form opens with them, with or without a network)
+    await page.locator('.item-option').first().waitFor();
+  }
+
+  async function fillRequest(page: Page, name: string) {
+    await page.getByLabel('查找事项').fill('老年人优待证');
+    await page.locator('.item-option', { hasText: '老年人优待证办理' }).click();
+    await page.getByLabel('姓名').fill(name);
+    await page.getByLabel('身份证号码').fill(ID);
+    await page.getByLabel('联系电话').fill('13700004444');
+    await page.getByRole('button', { name: '材料全部收齐' }).click();
+    await page.getByRole('radio', { name: /^代办/ }).check();
+  }
+
+  /** A call from inside the page, with its cookie and Origin. */
+  const call = (page: Page, method: string, path: string, body?: string, key?: string) =>
+    page.evaluate(
+      async ([m, p, b, k]) => {
+        const headers: Record<string, string> = { accept: 'application/json' };
+        if (b) headers['content-type'] = 'application/json';
+        if (k) headers['idempotency-key'] = k;
+        const res = await fetch(p!, { method: m!, credentials: 'same-origin', headers, body: b || undefined });
+        return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+      },
+      [method, path, body ?? '', key ?? ''] as const,
+    );
+
+  /** What waits in the worker's queue (IndexedDB), read from the page. */
+  const queued = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<Queued[]>((resolve, reject) => {
+          const open = indexedDB.open('bianmin-agent', 1);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('queue').objectStore('queue').getAll();
+            all.onsuccess = () => (open.result.close(), resolve(all.result as Queued[]));
+          };
+        }),
+    );
+
+  it('over HTTPS or localhost: reloads with no network, queues a request as 待上传, and registers it once when the network is back', async () => {
+    const page = await phone();
+    const context = page.context();
+    // The one browser test that opens a secure origin on purpose: Chromium treats http://127.0.0.1 (like localhost)
+    // as secure, as it does a real HTTPS address, so the service worker is allowed. Every other test opens the app
+    // under http://bianmin.test, as the field does over a LAN, where no worker exists.
+    await signIn(page, e.serverUrl);
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(true);
+    // the worker has kept the shell and controls the page
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: '新请求' }).waitFor();
+    await page.getByText('柳河村代办员').waitFor();
+    await page.getByText(QUEUE_TEXT).waitFor();
+    await e.shot(page, 'agent-offline-01-reloaded-offline');
+
+    await fillRequest(page, '孙德旺');
+    await page.getByRole('button', { name: '提交登记' }).click();
+    const waiting = page.getByTestId('waiting');
+    await waiting.filter({ hasText: '孙德旺' }).filter({ hasText: '老年人优待证办理' }).getByText('待上传').waitFor();
+    await page.getByText('已暂存在本机，联网后自动上传，不会重复登记。').waitFor();
+    // the form is free for the next villager
+    expect(await page.getByLabel('姓名').inputValue()).toBe('');
+    await e.shot(page, 'agent-offline-02-waiting');
+
+    // still waiting after another reload with no network: the queue is on the phone, not in the page
+    await page.reload();
+    await waiting.filter({ hasText: '孙德旺' }).getByText('待上传').waitFor();
+    const [entry, ...more] = await queued(page);
+    expect(more).toEqual([]);
+    expect(JSON.parse(entry!.body)).toMatchObject({ itemCode: expect.any(String), applicant: { name: '孙德旺', idNumber: ID } });
+
+    await context.setOffline(false);
+    await page.getByText(/孙德旺的申请已上传，办件编号 \S+/).waitFor();
+    expect(await waiting.count()).toBe(0);
+    expect(await queued(page)).toEqual([]);
+    await e.shot(page, 'agent-offline-03-uploaded');
+
+    // exactly one case, even when the same request is sent again with its key (a second replay)
+    const again = await call(page, 'POST', '/api/cases', entry!.body, entry!.key);
+    expect(again.status).toBe(200);
+    const found = await call(page, 'GET', `/api/cases?q=${encodeURIComponent('孙德旺')}`);
+    expect(found.status).toBe(200);
+    expect(found.json.total).toBe(1);
+    expect((found.json.cases as { id: string }[])[0]!.id).toBe(again.json.id);
+    await page.getByText(`孙德旺的申请已上传，办件编号 ${again.json.caseNo as string}`).waitFor();
+  });
+
+  it('over plain HTTP: no worker; the app keeps the draft and says calmly why it cannot queue', async () => {
+    const page = await phone();
+    await signIn(page, e.baseUrl);
+    expect(await page.evaluate(() => [window.isSecureContext, 'serviceWorker' in navigator])).toEqual([false, false]);
+    await fillRequest(page, '钱秀兰');
+
+    await page.context().setOffline(true);
+    await page.getByText(OFFLINE_TEXT).waitFor();
+    await page.getByText(HTTP_TEXT).waitFor();
+    expect(await page.getByText(HTTP_TEXT).count()).toBe(1);
+    await page.getByRole('button', { name: '提交登记' }).click();
+    // nothing is queued: the request stays in the form as a draft, as before
+    expect(await page.getByTestId('waiting').count()).toBe(0);
+    expect(await page.getByLabel('姓名').inputValue()).toBe('钱秀兰');
+    await e.shot(page, 'agent-offline-04-http');
+
+    await page.context().setOffline(false);
+    await expect.poll(() => page.getByText(HTTP_TEXT).count()).toBe(0);
+  });
+});
