@@ -62,10 +62,12 @@ export function dueIsProvisional(state: Pick<CaseState, 'acceptedAt' | 'dueAt'>,
 
 /**
  * A case stored before deadlines were logged carries only its dates, which were counted on imported years alone
- * (an unloaded year was refused then): the log starts from them as they are.
+ * (an unloaded year was refused then): the log starts from them as they are (stored-state.ts upgrades it so).
  */
-const logOf = (state: CaseState): DeadlineStep[] =>
-  state.deadlineLog ?? (state.dueAt === null && state.legalDueAt === null ? [] : [{ effect: { type: 'fixed', dueAt: state.dueAt, legalDueAt: state.legalDueAt }, hours: null, timeZone: null }]);
+export const legacyDeadlineLog = (state: Pick<CaseState, 'dueAt' | 'legalDueAt'>): DeadlineStep[] =>
+  state.dueAt === null && state.legalDueAt === null ? [] : [{ effect: { type: 'fixed', dueAt: state.dueAt, legalDueAt: state.legalDueAt }, hours: null, timeZone: null }];
+
+const logOf = (state: CaseState): DeadlineStep[] => state.deadlineLog ?? legacyDeadlineLog(state);
 
 /**
  * Applies a decision's deadline effect, and logs it with the center's office hours and zone it was counted in,

@@ -11,8 +11,11 @@ import type { CaseAction, CaseState, CaseStatus, ClockEffect } from './model.js'
 import type { RefusalOpinion } from './refusal-review.js';
 import type { DeadlineEffect } from './transitions.js';
 
-/** What was decided: an action of the table, the intake, or a step of the refusal register (否定报备). */
-export type CaseStep = CaseAction | 'intake' | 'refusal-review' | 'refusal-answer';
+/**
+ * What was decided: an action of the table, the intake, a step of the refusal register (否定报备), or the
+ * deadlines counted again after a year's arrangement was imported (recount.ts).
+ */
+export type CaseStep = CaseAction | 'intake' | 'refusal-review' | 'refusal-answer' | 'deadline-recomputed';
 
 /** Everything an action may change besides status and clock. */
 export type CasePatch = Partial<Omit<CaseState, 'status' | 'clock' | 'kind' | 'item' | 'receivingLevel'>>;
@@ -52,8 +55,11 @@ export interface Decision {
   deadline: DeadlineEffect | null;
   placement: Placement;
   hops: HopChange[];
-  event: CaseEventRecord;
+  /** null: the step changed what is stored but there is nothing to record (a 暂定 mark an import made official) */
+  event: CaseEventRecord | null;
   register: RegisterChange | null;
+  /** the due date moved on a newly imported year: the case is listed to its director as 期限已调整 */
+  dueRecounted: boolean;
 }
 
 export const placementOf = (state: Pick<CaseState, 'holderLevel' | 'transit'>): Placement => ({
@@ -100,5 +106,6 @@ export function decisionOf(
     hops: [...openedHops(before, step.state), ...(step.hops ?? [])],
     event: { type: step.action, from, to: step.to, data: step.data },
     register: step.register ?? null,
+    dueRecounted: false,
   };
 }

@@ -3,4 +3,5 @@ export * from './model.js';
 export * from './action-inputs.js';
 export * from './rules.js';
 export * from './transitions.js';
+export * from './decision.js';
 export * from './intake.js';

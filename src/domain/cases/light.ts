@@ -25,8 +25,6 @@ import type { CaseKind, CaseStatus } from './model.js';
 export type Light = 'green' | 'yellow' | 'red';
 export const LIGHTS: readonly Light[] = ['green', 'yellow', 'red'];
 
-export const LIGHT_NAMES: Record<Light, string> = { green: '绿灯', yellow: '黄灯', red: '红灯' };
-
 /** An immediate case is green this long after acceptance (目标 30 分钟办结). */
 export const IMMEDIATE_GREEN_MINUTES = 30;
 

@@ -199,54 +199,14 @@ export interface DeadlineStep {
   timeZone: string | null;
 }
 
-/** Chinese names a clerk sees. */
-export const STATUS_NAMES: Record<CaseStatus, string> = {
-  submitted: '已收件待受理',
-  awaiting_supplement: '待补正',
-  in_progress: '办理中',
-  paused: '特殊环节（暂停计时）',
-  completed: '已办结',
-  returned: '已退回',
-  withdrawn: '已撤回',
-  delivered: '已送达',
-};
-
-export const ACTION_NAMES: Record<CaseAction, string> = {
-  accept: '受理',
-  'notify-supplement': '一次性告知补正',
-  supplement: '登记补正材料',
-  return: '退回',
-  pause: '进入特殊环节（暂停计时）',
-  resume: '特殊环节结束（恢复计时）',
-  'request-extension': '申请延期',
-  'approve-extension': '批准延期',
-  'reject-extension': '驳回延期申请',
-  review: '联办部门审核',
-  escalate: '上报县级',
-  forward: '转报乡镇',
-  receive: '接收',
-  transfer: '转交窗口',
-  complete: '办结',
-  deliver: '送达结果',
-  withdraw: '撤回',
-};
-
-export const KIND_NAMES: Record<CaseKind, string> = {
-  immediate: '即办件',
-  promised: '承诺件',
-  joint: '联办件',
-  escalated: '上报件',
-};
+// The Chinese names live in the one vocabulary (src/domain/vocabulary); re-exported until every importer uses it.
+export { ACTION_NAMES } from '../vocabulary/actions.js';
+export { KIND_NAMES, SIX_KIND_NAMES } from '../vocabulary/kinds.js';
+export { STATUS_NAMES } from '../vocabulary/statuses.js';
 
 /** The six kinds of DOMAIN.md (六件管理). */
 export const SIX_KINDS = ['immediate', 'promised', 'supplement', 'returned', 'joint', 'escalated'] as const;
 export type SixKind = (typeof SIX_KINDS)[number];
-
-export const SIX_KIND_NAMES: Record<SixKind, string> = {
-  ...KIND_NAMES,
-  supplement: '补办件',
-  returned: '退回件',
-};
 
 /** 退回件 if returned, 补办件 if a one-time notice was issued, else the stored kind. */
 export function sixKindLabel(state: Pick<CaseState, 'kind' | 'status' | 'supplementNotice'>): SixKind {

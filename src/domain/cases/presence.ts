@@ -8,17 +8,12 @@
  */
 import type { OrgLevel } from '../orgs/tree.js';
 import { venueText, type Venue } from '../agents/venue.js';
+import { HANDLING_MODE_NAMES } from '../vocabulary/handling.js';
 import { centerName, type CaseItemFacts } from './model.js';
 import type { Rejection } from './rules.js';
 
 export const HANDLING_MODES = ['proxy', 'help', 'in_person'] as const;
 export type HandlingMode = (typeof HANDLING_MODES)[number];
-
-export const HANDLING_MODE_NAMES: Record<HandlingMode, string> = {
-  proxy: '代办',
-  help: '帮办',
-  in_person: '申请人本人办理',
-};
 
 type Proxy = { authorized: boolean } | null | undefined;
 

@@ -39,7 +39,7 @@ export function objectionAnswerProblem(
 }
 
 /** The event of the window's answer to the director's objection. */
-export const REFUSAL_ANSWER_EVENT = 'refusal-answer';
+export const REFUSAL_ANSWER_EVENT = 'refusal-answer' as const;
 
 /** Where a case stands in the refusal register (kept beside its state). */
 export interface RegisterFacts {

@@ -68,7 +68,10 @@ export interface SettledStep {
   lightTime: CenterTime;
   /** set when the step completed the case */
   completedAt: string | null;
-  event: CaseEventRecord;
+  /** set when an imported year moved the due date (the director's 期限已调整 list) */
+  dueRecountedAt: string | null;
+  /** null: nothing to record */
+  event: CaseEventRecord | null;
   hops: HopWrite[];
   register: RegisterChange | null;
 }
@@ -133,17 +136,19 @@ export function settle(before: CaseState | null, decision: Decision, site: CaseS
     }
   }
 
-  const data =
-    before === null || decision.register !== null
-      ? decision.event.data
-      : { ...decision.event.data, ...(ctx.batchId ? { batchId: ctx.batchId } : {}), ...dueDateChange(before, state) };
+  const recorded = decision.event;
+  const event: CaseEventRecord | null =
+    recorded === null || before === null || decision.register !== null
+      ? recorded
+      : { ...recorded, data: { ...recorded.data, ...(ctx.batchId ? { batchId: ctx.batchId } : {}), ...dueDateChange(before, state) } };
   return {
     state,
     holderOrgId: holder.id,
     transitOrgId: transit?.id ?? null,
     lightTime: timeOf(site.calendar, holder),
     completedAt: decision.to === 'completed' && decision.from !== 'completed' ? at : null,
-    event: { ...decision.event, data },
+    dueRecountedAt: decision.dueRecounted ? at : null,
+    event,
     hops,
     register: decision.register,
   };

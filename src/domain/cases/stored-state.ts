@@ -14,7 +14,7 @@ import { ORG_LEVELS } from '../orgs/tree.js';
 import { legacyDeadlineLog } from './deadlines.js';
 import { CASE_KINDS, CASE_STATUSES, CLOCK_STATES, type CaseState } from './model.js';
 
-export const CASE_STATE_VERSION = 2;
+export const CASE_STATE_VERSION = 2 as const;
 
 const instant = z.string();
 const level = z.enum(ORG_LEVELS);
@@ -38,8 +38,9 @@ const itemFacts = z
     kind: z.enum(['immediate', 'promised']),
     legalDays: z.number().nullable(),
     promisedDays: z.number(),
-    joint: z.array(z.string()),
-    specialSteps: z.array(z.object({ name: z.string(), limitDays: z.number(), countsTowardLegal: z.boolean() })),
+    // items snapshotted before joint review and special steps existed have neither: none
+    joint: z.array(z.string()).default([]),
+    specialSteps: z.array(z.object({ name: z.string(), limitDays: z.number(), countsTowardLegal: z.boolean() }).loose()).default([]),
     inPersonRequired: z.boolean(),
     proxyAllowed: z.boolean(),
     onlineAllowed: z.boolean(),
@@ -90,19 +91,17 @@ export type StoredCaseStateV1 = z.infer<typeof stateV1>;
 export type StoredCaseState = z.infer<typeof stateV2>;
 
 /** Version 1 → 2: the version, and the two fields a case stored before them lacks, as the rules read them then. */
-export function upgradeV1(v1: StoredCaseStateV1): StoredCaseState {
+export function upgradeV1<S extends Pick<CaseState, 'dueProvisional' | 'deadlineLog' | 'dueAt' | 'legalDueAt'>>(v1: S) {
   return {
     ...v1,
-    schemaVersion: 2,
+    schemaVersion: CASE_STATE_VERSION,
     dueProvisional: v1.dueProvisional ?? false,
     deadlineLog: v1.deadlineLog ?? legacyDeadlineLog(v1),
   };
 }
 
 /** The state to store: always the current version. */
-export function toStoredState(state: CaseState): StoredCaseState {
-  return upgradeV1({ ...state });
-}
+export const toStoredState = (state: CaseState): CaseState & { schemaVersion: typeof CASE_STATE_VERSION } => upgradeV1(state);
 
 export class StoredStateError extends Error {}
 
@@ -117,5 +116,5 @@ export function readStoredState(json: unknown): CaseState {
   if (!parsed.success) throw new StoredStateError(`stored case state (version ${String(version)}) does not parse: ${parsed.error.message}`);
   const current = version === 1 ? upgradeV1(parsed.data as StoredCaseStateV1) : (parsed.data as StoredCaseState);
   const { schemaVersion: _version, ...state } = current;
-  return state;
+  return state as CaseState;
 }

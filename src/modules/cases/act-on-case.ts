@@ -1,39 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { ACTION_INPUT_SCHEMAS } from '../../domain/cases/action-inputs.js';
-import { applyDeadline, dueDateChange } from '../../domain/cases/deadlines.js';
-import type { CaseAction, CaseState } from '../../domain/cases/model.js';
-import { toDomainError } from '../../domain/cases/rules.js';
-import { applyDecision, decide } from '../../domain/cases/transitions.js';
+import type { CaseAction } from '../../domain/cases/model.js';
+import { decide } from '../../domain/cases/transitions.js';
 import { DomainError } from '../../domain/errors.js';
-import { toJson } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, notFound, versionConflict } from '../../server/errors.js';
 import type { Actor } from '../auth/actor.js';
-import { findOrg } from '../orgs/repo.js';
 import { findWindow } from '../windows/repo.js';
 import { actorOrg } from './access.js';
-import { ancestorAt, centerTime } from './center.js';
-import { caseRowFromState, stateOf, stateRow } from './persist.js';
-import { recordHops } from './hops.js';
 import * as repo from './repo.js';
-
-/** Which organisation holds the case, and which it is on its way to, after the domain moved it between levels. */
-async function placement(db: Db, row: repo.CaseRow, before: CaseState, after: CaseState) {
-  let holder = row.holder_org_id;
-  if (after.holderLevel !== before.holderLevel) {
-    holder =
-      after.holderLevel === after.receivingLevel
-        ? row.receiving_org_id
-        : (row.transit_org_id ?? (await ancestorAt(db, row.holder_org_id, after.holderLevel))?.id ?? holder);
-  }
-  const transit = after.transit ? ((await ancestorAt(db, holder, after.transit.to))?.id ?? null) : null;
-  return { holder_org_id: holder, transit_org_id: transit };
-}
+import { runCaseCommand } from './run-case-command.js';
 
 /**
- * One action on a case (API.md): parse the action's input, ask the transition table, apply the deadline effect
- * on the official calendar, and write the new state and its event in ONE transaction. A stale expectedVersion
- * answers 409 and changes nothing.
+ * One action on a case (API.md) in ONE transaction. A stale expectedVersion answers 409 and changes nothing.
  */
 export async function actOnCase(ctx: AppContext, actor: Actor, id: string, action: CaseAction, body: { expectedVersion: number } & Record<string, unknown>) {
   const { expectedVersion, ...raw } = body;
@@ -47,9 +25,9 @@ export async function actOnCase(ctx: AppContext, actor: Actor, id: string, actio
 }
 
 /**
- * One action on a case already loaded in the caller's transaction: parse the input, ask the transition table,
- * apply the deadline effect, write the new state, its event and its hops (rule 9). Also used for a village's
- * weekly batch, which forwards many cases in one transaction.
+ * One action on a case already loaded in the caller's transaction: parse the action's input, check the actor is at
+ * the center that holds the case (or that it was sent to), and run it through the case pipeline. Also used for a
+ * village's weekly batch, which forwards many cases in one transaction.
  */
 export async function applyAction(
   trx: Db,
@@ -67,55 +45,17 @@ export async function applyAction(
   }
   const org = await actorOrg(trx, actor);
   const mayAct = action === 'receive' ? row.transit_org_id === actor.orgId : row.holder_org_id === actor.orgId;
-  if (!mayAct) throw forbidden('办理该办件（办件不在本中心）');
+  if (!mayAct) throw forbidden('办理办件（办件不在本中心）');
 
-  const before = stateOf(row);
-  const decision = decide(before, action, parsed.data as never, { now, actor: { roles: actor.roles, level: org.level } });
-  if (!decision.ok) throw toDomainError(decision);
-  if (action === 'transfer') {
-    const window = await findWindow(trx, (parsed.data as { toWindowId: string }).toWindowId);
-    if (!window || window.org_id !== row.holder_org_id || window.active !== 1) {
-      throw new DomainError('WINDOW_NOT_FOUND', '只能转交给本中心在用的窗口，请重新选择。');
+  await runCaseCommand(trx, { now, actor, row, expectedVersion: row.version, batchId: options.batchId ?? null }, async (state) => {
+    const decision = decide(state, action, parsed.data as never, { now, actor: { roles: actor.roles, level: org.level } });
+    if (decision.ok && action === 'transfer') {
+      // the window must be one in use at this center: the domain knows no windows, only their ids
+      const window = await findWindow(trx, (parsed.data as { toWindowId: string }).toWindowId);
+      if (!window || window.org_id !== row.holder_org_id || window.active !== 1) {
+        throw new DomainError('WINDOW_NOT_FOUND', '只能转交给本中心在用的窗口，请重新选择。');
+      }
     }
-  }
-  const holderOrg = row.holder_org_id === org.id ? org : (await findOrg(trx, row.holder_org_id))!;
-  const time = await centerTime(trx, holderOrg);
-  const after = applyDeadline(applyDecision(before, decision), decision.deadline, time);
-  const moved = await placement(trx, row, before, after);
-
-  // The light is counted in the office hours of whoever holds the case after the action.
-  const lightTime = moved.holder_org_id === holderOrg.id ? time : await centerTime(trx, (await findOrg(trx, moved.holder_org_id))!);
-  const completedAt = decision.to === 'completed' && decision.from !== 'completed' ? { completed_at: now.toISOString() } : {};
-  const changed = await repo.updateCase(
-    trx,
-    row.id,
-    row.version,
-    { ...caseRowFromState(after, { now, time: lightTime }), ...moved, ...completedAt, updated_at: now.toISOString() },
-    stateRow(row.id, after).state,
-  );
-  if (!changed) throw versionConflict();
-  await repo.appendEvent(trx, {
-    id: randomUUID(),
-    case_id: row.id,
-    at: now.toISOString(),
-    type: action,
-    by_user_id: actor.userId,
-    org_id: actor.orgId,
-    from_status: decision.from,
-    to_status: decision.to,
-    data: toJson({ ...(parsed.data as object), ...(options.batchId ? { batchId: options.batchId } : {}), ...dueDateChange(before, after) }),
-  });
-  await recordHops(trx, {
-    caseId: row.id,
-    before,
-    after,
-    action,
-    orgs: { receiving: row.receiving_org_id, holder: moved.holder_org_id, transit: moved.transit_org_id, holderBefore: row.holder_org_id },
-    userId: actor.userId,
-    now,
-    urgent: action === 'forward' ? Boolean((parsed.data as { urgent?: boolean }).urgent) : false,
-    batchId: options.batchId ?? null,
-    time,
+    return decision;
   });
 }
-

@@ -1,6 +1,7 @@
 import type { CenterTime } from '../../domain/cases/deadlines.js';
 import { caseLight, nextLightChange, type Light } from '../../domain/cases/light.js';
 import { sixKindLabel, type CaseState } from '../../domain/cases/model.js';
+import { readStoredState, toStoredState } from '../../domain/cases/stored-state.js';
 import { DomainError } from '../../domain/errors.js';
 import { fromBool, fromJson, toJson } from '../../db/portable.js';
 
@@ -42,6 +43,8 @@ export const caseRowFromState = (state: CaseState, at: { now: Date; time: Center
   ...storedLight(state, at.now, at.time),
 });
 
-export const stateRow = (caseId: string, state: CaseState) => ({ case_id: caseId, state: toJson(state) });
+/** The state row to write: always the current schema version (src/domain/cases/stored-state.ts). */
+export const stateRow = (caseId: string, state: CaseState) => ({ case_id: caseId, state: toJson(toStoredState(state)) });
 
-export const stateOf = (row: { state: string }): CaseState => fromJson<CaseState>(row.state, null as never);
+/** The state as stored, parsed and upgraded from whatever version it was written in. */
+export const stateOf = (row: { state: string }): CaseState => readStoredState(fromJson<unknown>(row.state, null));

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { HOP_NAMES, recountHopLimit, type HopKind } from '../../domain/cases/hops.js';
 import type { CenterTime } from '../../domain/cases/deadlines.js';
+import { wallTime } from '../../domain/cases/recount.js';
 import { toJson } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
 import { findOrg } from '../orgs/repo.js';
 import { centerTime } from './center.js';
-import { wallTime } from './recompute-deadlines.js';
+import { appendCaseEvent } from '../events/repo.js';
 import * as repo from './repo.js';
 
 /** The event a case gets when importing a year's arrangement moved the limit of one of its hops (rule 9). */
@@ -44,7 +45,7 @@ export async function recomputeOpenHopLimits(trx: Db, by: { userId: string | nul
     if (!(await repo.moveHopDue(trx, h.id, kind, h.due_at, next.dueAt))) continue;
 
     const message = `${HOP_NAMES[kind]}时限按国务院公布的安排重新计算：原 ${wallTime(h.due_at, t.timeZone)} 现 ${wallTime(next.dueAt, t.timeZone)}${next.provisional ? '（仍为暂定）' : ''}`;
-    await repo.appendEvent(trx, {
+    await appendCaseEvent(trx, {
       id: randomUUID(),
       case_id: h.case_id,
       at,

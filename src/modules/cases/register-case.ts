@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { channelRejection } from '../../domain/cases/channel.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
-import { applyDeadline } from '../../domain/cases/deadlines.js';
 import { openCase, type IntakeRequest } from '../../domain/cases/intake.js';
-import { modeOf } from '../../domain/cases/presence.js';
-import { sixKindLabel } from '../../domain/cases/model.js';
 import { toDomainError, type CaseRuleCode } from '../../domain/cases/rules.js';
 import { DomainError } from '../../domain/errors.js';
 import { venueText } from '../../domain/agents/venue.js';
 import { checkApplicant } from '../../domain/people/applicant.js';
-import { replayOnUniqueViolation, toJson } from '../../db/portable.js';
+import { replayOnUniqueViolation } from '../../db/portable.js';
 import type { OrgLevel } from '../../db/schema.js';
 import type { AppContext } from '../../server/context.js';
 import { placeToApplyFor } from '../agents/where-to-apply.js';
@@ -18,10 +15,8 @@ import type { Actor } from '../auth/actor.js';
 import { presentItem } from '../catalog/presenter.js';
 import { findItemByCode, findOffering } from '../catalog/repo.js';
 import { actorOrg } from './access.js';
-import { centerTime } from './center.js';
-import { caseRowFromState, stateRow } from './persist.js';
-import { recordHops } from './hops.js';
 import * as repo from './repo.js';
+import { runIntake } from './run-case-command.js';
 import type { CreateCaseBody } from './schema.js';
 
 /** The applicant as the domain checked and normalised them; a problem is answered 422 with its own code. */
@@ -38,8 +33,9 @@ const PLACE_REFUSALS: readonly CaseRuleCode[] = ['IN_PERSON_REQUIRED', 'PROXY_NO
 const caseNumber = (orgCode: string, day: string, seq: number) => `${orgCode}-${day}-${String(seq).padStart(4, '0')}`;
 
 /**
- * 受理登记: registers a request the moment it is received. The domain decides the kind and first status;
- * this writes the case, its first event and the idempotency key in ONE transaction.
+ * 受理登记: registers a request the moment it is received. The domain decides the kind, first status and every other
+ * consequence (openCase); the case pipeline writes the case, its first event and hops, then the idempotency key, in
+ * ONE transaction.
  */
 export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCaseBody, idempotencyKey: string) {
   const now = ctx.clock();
@@ -86,65 +82,38 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
     if (!opened.ok && PLACE_REFUSALS.includes(opened.code)) opened = openCase({ ...request, venue: await venue() }, { now }, body.refusal);
     if (!opened.ok) throw toDomainError(opened);
     if (!offering) throw new DomainError('ITEM_NOT_OFFERED', `本中心未开办“${itemRow.name}”，不能在这里登记。`);
-    const time = await centerTime(trx, org);
-    const state = applyDeadline(opened.state, opened.deadline, time);
 
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: org.time_zone, year: 'numeric', month: '2-digit', day: '2-digit' })
       .format(now)
       .replaceAll('-', '');
     const id = randomUUID();
     const at = now.toISOString();
-    await repo.insertCase(trx, {
-      id,
-      case_no: caseNumber(org.code, day, await repo.nextSequence(trx, org.id, day)),
-      item_id: itemRow.id,
-      item_code: itemRow.code,
-      item_name: itemRow.name,
-      channel: body.channel,
-      receiving_org_id: org.id,
-      holder_org_id: org.id,
-      transit_org_id: null,
-      first_responder_id: actor.userId,
-      applicant_kind: applicant.kind,
-      applicant_name: applicant.name,
-      applicant_id_number: applicant.idNumber,
-      applicant_phone: applicant.phone,
-      applicant_address: applicant.address ?? null,
-      ...caseRowFromState(state, { now, time }),
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    }, stateRow(id, state));
-    await repo.appendEvent(trx, {
-      id: randomUUID(),
-      case_id: id,
-      at,
-      type: 'intake',
-      by_user_id: actor.userId,
-      org_id: org.id,
-      from_status: null,
-      to_status: state.status,
-      data: toJson({
-        message: opened.intake.message,
-        kind: sixKindLabel(state),
-        provided: opened.intake.provided,
-        missing: 'missing' in opened.intake ? opened.intake.missing : [],
-        channel: body.channel,
-        proxy: body.proxy ?? null,
-        // who was in front of the receiving center (rule 11): 申请人本人办理, 代办 or 帮办
-        presence: modeOf(body.proxy),
-      }),
-    });
-    await recordHops(trx, {
-      caseId: id,
-      before: null,
-      after: state,
-      action: 'intake',
-      orgs: { receiving: org.id, holder: org.id, transit: null, holderBefore: org.id },
-      userId: actor.userId,
-      now,
-      time,
-    });
+    await runIntake(
+      trx,
+      {
+        now,
+        actor,
+        org,
+        id,
+        columns: {
+          id,
+          case_no: caseNumber(org.code, day, await repo.nextSequence(trx, org.id, day)),
+          item_id: itemRow.id,
+          item_code: itemRow.code,
+          item_name: itemRow.name,
+          channel: body.channel,
+          receiving_org_id: org.id,
+          first_responder_id: actor.userId,
+          applicant_kind: applicant.kind,
+          applicant_name: applicant.name,
+          applicant_id_number: applicant.idNumber,
+          applicant_phone: applicant.phone,
+          applicant_address: applicant.address ?? null,
+          created_at: at,
+        },
+      },
+      opened,
+    );
     await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, at);
     await recordAudit(trx, { at: now, userId: actor.userId, action: 'case.register', targetType: 'case', targetId: id });
     return { caseId: id, replayed: false };

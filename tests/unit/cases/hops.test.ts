@@ -2,9 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, isWorkingDay, weekday } from '../../../src/domain/calendar/calendar.js';
 import type { OfficeHours } from '../../../src/domain/calendar/office-hours.js';
-import type { CaseState } from '../../../src/domain/cases/model.js';
-import { batchDayOfWeek, hopChanges, hopDoneAt, hopLimit, isLate, limitWhenSent, mondayOf, nextBatchDay } from '../../../src/domain/cases/hops.js';
+import { decide, openCase, type CaseState, type CaseStatus } from '../../../src/domain/cases/index.js';
+import { batchDayOfWeek, waitingHop, hopDoneAt, hopLimit, isLate, limitWhenSent, mondayOf, nextBatchDay } from '../../../src/domain/cases/hops.js';
 import { officialCalendar } from '../calendar/support.js';
+import { NOW, countyItem, ctx, expectOk, item, stateIn } from './fixtures.js';
+
+const ALL = [
+  { name: '申请表', provided: true },
+  { name: '居民身份证', provided: true },
+  { name: '居民户口簿', provided: true },
+];
 
 const cal = officialCalendar();
 const HOURS: OfficeHours = { sessions: [{ start: '08:30', end: '12:00' }, { start: '14:30', end: '17:30' }] };
@@ -102,41 +109,60 @@ describe('hop limits', () => {
   });
 });
 
-describe('hopChanges: what each step of a case does to its hops', () => {
-  const base = {
-    kind: 'promised', status: 'submitted', receivingLevel: 'village', holderLevel: 'village', transit: null, delivery: null,
-  } as unknown as CaseState;
-  const s = (patch: Partial<CaseState>): CaseState => ({ ...base, ...patch });
+describe('hops in the Decision: what each step of a case does to its hops', () => {
+  const villageRequest = { item: item(), receivingLevel: 'village' as const, channel: 'agent' as const, materials: ALL, proxy: { authorized: true } };
+  const atVillage = (status: CaseStatus, patch: Partial<CaseState> = {}) => stateIn(status, { receivingLevel: 'village', holderLevel: 'village', ...patch });
+  const hopsOf = (r: ReturnType<typeof decide>) => expectOk(r).hops;
 
   it('a case waiting at the village opens the village → township hop; forward sends it; the township receive closes it', () => {
-    expect(hopChanges(null, base, 'intake')).toEqual([{ type: 'open', kind: 'village-township', sent: false }]);
-    const sent = s({ transit: { from: 'village', to: 'township', urgent: true, at: '' } });
-    expect(hopChanges(base, sent, 'forward', true)).toEqual([{ type: 'send', kind: 'village-township', urgent: true }]);
-    expect(hopChanges(sent, s({ holderLevel: 'township' }), 'receive')).toEqual([{ type: 'receive', kind: 'village-township' }]);
+    expect(expectOk(openCase(villageRequest, { now: NOW })).hops).toEqual([{ type: 'open', kind: 'village-township', sent: false }]);
+    const waiting = atVillage('submitted');
+    const sent = expectOk(decide(waiting, 'forward', { urgent: true }, ctx('village', ['agent'])));
+    expect(sent.hops).toEqual([{ type: 'send', kind: 'village-township', urgent: true }]);
+    expect(hopsOf(decide(sent.state, 'receive', {}, ctx('township')))).toEqual([{ type: 'receive', kind: 'village-township' }]);
   });
 
-  it('an escalated case in progress at the township opens the hop up once; a pause in between does not open another', () => {
-    const atTownship = s({ kind: 'escalated', status: 'in_progress', receivingLevel: 'township', holderLevel: 'township' });
-    expect(hopChanges(null, atTownship, 'intake')).toEqual([{ type: 'open', kind: 'township-county', sent: false }]);
-    expect(hopChanges(s({ ...atTownship, status: 'paused' }), atTownship, 'resume')).toEqual([{ type: 'open', kind: 'township-county', sent: false }]);
-    const up = s({ ...atTownship, transit: { from: 'township', to: 'county', urgent: false, at: '' } });
-    expect(hopChanges(atTownship, up, 'escalate')).toEqual([{ type: 'send', kind: 'township-county', urgent: false }]);
-    expect(hopChanges(up, s({ ...atTownship, holderLevel: 'county' }), 'receive')).toEqual([{ type: 'receive', kind: 'township-county' }]);
+  it('a supplement that completes a case at the village starts it waiting for the batch', () => {
+    const notified = atVillage('awaiting_supplement', { clock: 'not_started', acceptedAt: null, dueAt: null, legalDueAt: null });
+    expect(hopsOf(decide(notified, 'supplement', { materials: ['结婚证（已婚的提供）'] }, ctx('village')))).toEqual([
+      { type: 'open', kind: 'village-township', sent: false },
+    ]);
+  });
+
+  it('an escalated case in progress at the township opens the hop up; a pause in between opens it again (settle keeps the open one)', () => {
+    const paused = stateIn('paused', { kind: 'escalated', item: countyItem() });
+    const resumed = expectOk(decide(paused, 'resume', {}, ctx()));
+    expect(resumed.hops).toEqual([{ type: 'open', kind: 'township-county', sent: false }]);
+    const up = expectOk(decide(resumed.state, 'escalate', {}, ctx()));
+    expect(up.hops).toEqual([{ type: 'send', kind: 'township-county', urgent: false }]);
+    expect(hopsOf(decide(up.state, 'receive', {}, ctx('county')))).toEqual([{ type: 'receive', kind: 'township-county' }]);
+    // a step that leaves it waiting opens nothing
+    const asked = expectOk(decide(resumed.state, 'request-extension', { reason: '需补充调查', days: 2 }, ctx()));
+    expect(asked.hops).toEqual([]);
   });
 
   it('a village case decided above sends the result back down; the agent hands it over', () => {
-    const above = s({ status: 'in_progress', holderLevel: 'township' });
-    const completed = s({ status: 'completed', holderLevel: 'village' });
-    expect(hopChanges(above, completed, 'complete')).toEqual([{ type: 'open', kind: 'hand-back', sent: true }]);
-    expect(hopChanges(completed, s({ status: 'delivered', delivery: { method: 'agent', at: '' } }), 'deliver')).toEqual([{ type: 'receive', kind: 'hand-back' }]);
+    const above = stateIn('in_progress', { receivingLevel: 'village', holderLevel: 'township' });
+    const completed = expectOk(decide(above, 'complete', { outcome: 'approved' }, ctx()));
+    expect(completed.hops).toEqual([{ type: 'open', kind: 'hand-back', sent: true }]);
+    expect(hopsOf(decide(completed.state, 'deliver', { method: 'agent' }, ctx('village', ['agent'])))).toEqual([{ type: 'receive', kind: 'hand-back' }]);
     // finished on the spot at the village: nothing travelled, no hop
-    expect(hopChanges(s({ status: 'in_progress' }), completed, 'complete')).toEqual([]);
+    const here = atVillage('in_progress', { item: item({ level: 'village' }) });
+    expect(hopsOf(decide(here, 'complete', { outcome: 'approved' }, ctx('village')))).toEqual([]);
   });
 
   it('a case returned or withdrawn before it was sent drops the hop it was waiting for', () => {
-    expect(hopChanges(base, s({ status: 'withdrawn' }), 'withdraw')).toEqual([{ type: 'cancel-unsent' }]);
-    expect(hopChanges(base, s({ status: 'returned' }), 'return')).toEqual([{ type: 'cancel-unsent' }]);
+    expect(hopsOf(decide(atVillage('submitted'), 'withdraw', {}, ctx('village')))).toEqual([{ type: 'cancel-unsent' }]);
+    expect(hopsOf(decide(atVillage('submitted'), 'return', { reasons: '不符合条件', basis: '第三条' }, ctx('village')))).toEqual([{ type: 'cancel-unsent' }]);
     // a return decided at intake never opens one
-    expect(hopChanges(null, s({ status: 'returned' }), 'intake')).toEqual([{ type: 'cancel-unsent' }]);
+    const missingMain = { ...villageRequest, materials: ALL.map((m) => (m.name === '申请表' ? { ...m, provided: false } : m)) };
+    expect(expectOk(openCase(missingMain, { now: NOW }, { reasons: '缺少申请表', basis: '办事指南' })).hops).toEqual([]);
+  });
+
+  it('waitingHop reads the state alone', () => {
+    expect(waitingHop(atVillage('submitted'))).toBe('village-township');
+    expect(waitingHop(atVillage('submitted', { transit: { from: 'village', to: 'township', urgent: false, at: '' } }))).toBeNull();
+    expect(waitingHop(stateIn('in_progress', { kind: 'escalated' }))).toBe('township-county');
+    expect(waitingHop(stateIn('in_progress'))).toBeNull();
   });
 });

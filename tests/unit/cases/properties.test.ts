@@ -20,6 +20,7 @@ import {
   type ClockState,
   type Decision,
 } from '../../../src/domain/cases/index.js';
+import { waitingHop, type HopKind } from '../../../src/domain/cases/hops.js';
 import { NOW, SAMPLE_INPUTS, item as baseItem, stateIn } from './fixtures.js';
 
 const MATERIALS = baseItem().materials.map((m) => m.name);
@@ -102,6 +103,20 @@ const startArb: fc.Arbitrary<CaseState> = fc.oneof(
       activeStep: status === 'paused' ? (item.specialSteps[0] ?? STEPS[0]!) : null,
     }),
   ),
+);
+
+/**
+ * Start states that travel between the levels too: a case waiting at the village for the township (or decided
+ * there by a county item), and an escalated case in progress at the township. startArb alone rarely has them.
+ */
+const travellingArb: fc.Arbitrary<CaseState> = fc.oneof(
+  startArb,
+  itemArb
+    .filter((item) => item.level !== 'village')
+    .map((item) => stateIn('submitted', { item, kind: item.joint.length > 0 ? 'joint' : item.kind, receivingLevel: 'village', holderLevel: 'village' })),
+  itemArb
+    .filter((item) => item.level === 'county')
+    .map((item) => stateIn('in_progress', { item, kind: 'escalated', receivingLevel: 'township', holderLevel: 'township' })),
 );
 
 interface Command {
@@ -302,6 +317,84 @@ describe('properties of the state machine', () => {
         const r = decide(start, c.action, inputFor(start, c, NOW) as never, { now: NOW, actor: actorFor(start, c) });
         expect(start).toEqual(copy);
         if (!r.ok) expect(r.code).toMatch(/^[A-Z_]+$/);
+      }),
+      PARAMS,
+    );
+  });
+
+  it("every decision names its consequences consistently: the event's from/to and the placement are the state's", () => {
+    fc.assert(
+      fc.property(travellingArb, sequences, (start, commands) => {
+        run(start, commands, (before, c, result, after) => {
+          if (!result.ok) return;
+          expect(result.event).toMatchObject({ type: c.action, from: before.status, to: after.status });
+          expect(result.from).toBe(before.status);
+          expect(result.state.status).toBe(result.to);
+          expect(result.placement).toEqual({ holder: result.state.holderLevel, transit: result.state.transit?.to ?? null });
+          // the decision's state is the table's patch applied, nothing else
+          expect(result.state).toEqual({ ...before, ...result.patch, status: result.to, clock: result.state.clock });
+        });
+      }),
+      PARAMS,
+    );
+  });
+
+  it('hops are opened and closed consistently: one unsent hop while the case waits, sent only from there, none left when it ends', () => {
+    const sent = new Set<string>();
+    fc.assert(
+      fc.property(travellingArb, sequences, (start, commands) => {
+        // what the hop rows would be: kind → sent or not (settle keeps an open hop rather than opening a second)
+        const hops = new Map<HopKind, { sent: boolean }>();
+        const waiting = waitingHop(start);
+        if (waiting) hops.set(waiting, { sent: false });
+        if (start.transit) hops.set(start.transit.to === 'county' ? 'township-county' : 'village-township', { sent: true });
+        run(start, commands, (_before, c, result, after) => {
+          if (!result.ok) return;
+          for (const change of result.hops) {
+            if (change.type === 'open') {
+              expect(change.kind === 'hand-back' || change.kind === waitingHop(after)).toBe(true);
+              if (!hops.has(change.kind)) hops.set(change.kind, { sent: change.sent });
+            } else if (change.type === 'send') {
+              expect(c.action).toBe(change.kind === 'village-township' ? 'forward' : 'escalate');
+              expect(hops.get(change.kind)).toEqual({ sent: false });
+              hops.set(change.kind, { sent: true });
+              sent.add(change.kind);
+            } else if (change.type === 'receive') {
+              if (change.kind !== 'hand-back') expect(hops.get(change.kind)).toEqual({ sent: true });
+              hops.delete(change.kind);
+            } else {
+              expect(['returned', 'withdrawn']).toContain(after.status);
+              for (const [kind, hop] of hops) if (!hop.sent) hops.delete(kind);
+            }
+          }
+          const kind = waitingHop(after);
+          if (kind) expect(hops.get(kind)).toEqual({ sent: false });
+          if (after.transit) expect(hops.get(after.transit.to === 'county' ? 'township-county' : 'village-township')).toEqual({ sent: true });
+          // a hop sent up is received with the case (a case withdrawn on its way leaves its hop as it was)
+          const onTheWay = [...hops].filter(([k, h]) => h.sent && k !== 'hand-back').map(([k]) => k);
+          if (after.status !== 'withdrawn') expect(onTheWay.length).toBe(after.transit ? 1 : 0);
+          if (after.status === 'returned' || after.status === 'withdrawn') expect([...hops.values()].filter((h) => !h.sent)).toEqual([]);
+        });
+      }),
+      PARAMS,
+    );
+    // not vacuous: cases were sent up both ways
+    expect([...sent].sort()).toEqual(['township-county', 'village-township']);
+  });
+
+  it('intake is a decision of the same shape: from nothing to its first status, with the hop it starts waiting for', () => {
+    fc.assert(
+      fc.property(startArb, (state) => {
+        // startArb's new cases come from openCase; the others stand in for what it could open
+        const opened = openCase(
+          { item: state.item, receivingLevel: state.receivingLevel, channel: 'window', materials: MATERIALS.map((name) => ({ name, provided: true })) },
+          { now: NOW },
+        );
+        if (!opened.ok) return;
+        expect(opened.event).toMatchObject({ type: 'intake', from: null, to: opened.state.status });
+        expect(opened.placement).toEqual({ holder: state.receivingLevel, transit: null });
+        const kind = waitingHop(opened.state);
+        expect(opened.hops).toEqual(kind ? [{ type: 'open', kind, sent: false }] : []);
       }),
       PARAMS,
     );

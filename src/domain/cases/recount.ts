@@ -1,0 +1,66 @@
+/**
+ * The deadline recount (DOMAIN.md rule 3) as a decision of the one case pipeline: after a year's official
+ * arrangement is imported, a case's logged deadline steps are counted again on the calendar as it now stands.
+ * The decision names what changes — the dates, the 暂定 mark, whether the due date moved (then the case is listed
+ * to its director as 期限已调整 and gets an event saying from what to what) — and the runner writes it like any
+ * other step. Nothing here does I/O.
+ */
+import type { WorkingCalendar } from '../calendar/calendar.js';
+import { localDate, type OfficeHours } from '../calendar/office-hours.js';
+import { placementOf, type Decision } from './decision.js';
+import { dueIsProvisional, recomputeDeadlines } from './deadlines.js';
+import type { CaseState, CaseStatus } from './model.js';
+
+/** The step, and the type of the event a case gets when an imported year moved its due date. */
+export const DEADLINE_RECOUNTED = 'deadline-recomputed';
+
+/** The statuses whose deadlines still run; a case past them keeps its dates, only its 暂定 mark is re-read. */
+const RUNNING: readonly CaseStatus[] = ['submitted', 'awaiting_supplement', 'in_progress', 'paused'];
+
+/** 'YYYY-MM-DD HH:mm' on the wall clock of the center, as the notices print it. */
+export function wallTime(iso: string, timeZone: string): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return `${localDate(new Date(iso), timeZone)} ${time}`;
+}
+
+/**
+ * The recount of one case on `calendar`, at the center holding it (`center`: its office hours and zone, for
+ * steps logged without them), for an import from `source`. Null when nothing changes. A due date that moved is
+ * recorded (an event, and the director's 期限已调整 list); a date that stands but is no longer provisional only
+ * loses its 暂定 mark, with no event: nothing the applicant was told has changed.
+ */
+export function recountDecision(
+  state: CaseState,
+  calendar: WorkingCalendar,
+  center: { hours: OfficeHours; timeZone: string },
+  source: string,
+): Decision | null {
+  const after: CaseState = RUNNING.includes(state.status)
+    ? recomputeDeadlines(state, calendar, center)
+    : { ...state, dueProvisional: dueIsProvisional(state, calendar, center.timeZone) };
+  const wasProvisional = state.dueProvisional ?? false;
+  const provisional = after.dueProvisional ?? false;
+  if (after.dueAt === state.dueAt && after.legalDueAt === state.legalDueAt && provisional === wasProvisional) return null;
+
+  const moved = state.dueAt !== null && after.dueAt !== null && after.dueAt !== state.dueAt;
+  const message = moved
+    ? `期限按国务院公布的安排重新计算：原 ${wallTime(state.dueAt!, center.timeZone)}${wasProvisional ? '（暂定）' : ''} 现 ${wallTime(after.dueAt!, center.timeZone)}${provisional ? '（仍为暂定）' : ''}`
+    : null;
+  return {
+    ok: true,
+    action: DEADLINE_RECOUNTED,
+    from: state.status,
+    to: state.status,
+    clock: 'none',
+    patch: { dueAt: after.dueAt, legalDueAt: after.legalDueAt, dueProvisional: provisional },
+    state: after,
+    // the dates are already counted: there is no new step to log
+    deadline: null,
+    placement: placementOf(after),
+    hops: [],
+    // settle adds the new due date and the one it replaced (dueAt, previousDueAt), as for every step
+    event: message === null ? null : { type: DEADLINE_RECOUNTED, from: state.status, to: state.status, data: { message, source, dueProvisional: provisional } },
+    register: null,
+    dueRecounted: moved,
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * The one case pipeline (ARCHITECTURE.md): intake, every action, a village batch and each step of the refusal
+ * register come here. load → the domain decides (a Decision naming every consequence) → `settle` counts it where the
+ * case is → write the case row, its state, its event and its hops in the caller's ONE transaction. Nothing here
+ * works a consequence out: it loads what the domain reads and writes what the domain returned.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { Decision } from '../../domain/cases/decision.js';
+import type { CaseState } from '../../domain/cases/model.js';
+import { toDomainError, type Rejection } from '../../domain/cases/rules.js';
+import { settle, type CaseSite, type Center, type HopWrite, type SettledStep } from '../../domain/cases/settle.js';
+import type { HopKind } from '../../domain/cases/hops.js';
+import type { OfficeHours } from '../../domain/calendar/office-hours.js';
+import { fromJson, toJson } from '../../db/portable.js';
+import type { CasesTable, OrgsTable } from '../../db/schema.js';
+import type { Db } from '../../server/context.js';
+import { versionConflict } from '../../server/errors.js';
+import { loadCalendar } from '../calendar/repo.js';
+import { findOrg } from '../orgs/repo.js';
+import { caseRowFromState, stateOf, stateRow } from './persist.js';
+import { appendCaseEvent } from '../events/repo.js';
+import * as repo from './repo.js';
+
+export interface CommandContext {
+  now: Date;
+  /** who the change is recorded for: the signed-in person at their center, or nobody (the years shipped with the software, loaded at first start) */
+  actor: { userId: string | null; orgId: string };
+}
+
+/** Reads the state and decides; null when there is nothing to change (then nothing is written). */
+type Decide = (state: CaseState) => Decision | Rejection | null | Promise<Decision | Rejection | null>;
+
+const centerOf = (org: OrgsTable): Center => ({
+  id: org.id,
+  level: org.level,
+  hours: fromJson<OfficeHours>(org.office_hours, { sessions: [] }),
+  timeZone: org.time_zone,
+});
+
+/** The centers of a case (the one that received it and each above it, the holder, the one it is sent to), its calendar and open hops. */
+async function loadSite(
+  db: Db,
+  orgs: { receiving: OrgsTable; holderId: string; transitId: string | null },
+  caseId: string | null,
+  readsHops = true,
+): Promise<CaseSite> {
+  const chain: Center[] = [];
+  for (let org: OrgsTable | undefined = orgs.receiving; org; org = org.parent_id ? await findOrg(db, org.parent_id) : undefined) {
+    chain.push(centerOf(org));
+  }
+  const center = async (id: string) => chain.find((c) => c.id === id) ?? centerOf((await findOrg(db, id))!);
+  const hops = caseId === null || !readsHops ? [] : await repo.unreceivedHops(db, caseId);
+  return {
+    calendar: await loadCalendar(db),
+    chain,
+    holder: await center(orgs.holderId),
+    transit: orgs.transitId === null ? null : await center(orgs.transitId),
+    openHops: hops.map((h) => ({ id: h.id, kind: h.kind as HopKind, readyAt: h.ready_at, dueAt: h.due_at, toOrgId: h.to_org_id })),
+  };
+}
+
+type CaseCommand = CommandContext & { row: repo.CaseRow; expectedVersion: number; batchId?: string | null };
+
+/**
+ * A command on a case already loaded in the caller's transaction: `decide` reads its state (and may refuse, or
+ * throw a check of its own); the decision is settled and written under `expectedVersion` (409 when stale).
+ */
+export async function runCaseCommand(trx: Db, c: CaseCommand, decide: Decide): Promise<void> {
+  if ((await tryCaseCommand(trx, c, decide)) === 'stale') throw versionConflict();
+}
+
+/**
+ * As `runCaseCommand`, for a caller that can load the case again and decide anew (the deadline recount): a case
+ * changed since `row` was read is answered 'stale', before anything is written. Returns the step written, or null
+ * when the decision was to change nothing.
+ */
+export async function tryCaseCommand(trx: Db, c: CaseCommand, decide: Decide): Promise<SettledStep | null | 'stale'> {
+  const { row, now } = c;
+  const before = stateOf(row);
+  const result = await decide(before);
+  if (result === null) return null;
+  if (!result.ok) throw toDomainError(result);
+  const receiving = (await findOrg(trx, row.receiving_org_id))!;
+  const site = await loadSite(trx, { receiving, holderId: row.holder_org_id, transitId: row.transit_org_id }, row.id, result.hops.length > 0);
+  const step = settle(before, result, site, { now, batchId: c.batchId ?? null });
+  const changed = await repo.updateCase(
+    trx,
+    row.id,
+    c.expectedVersion,
+    { ...columnsOf(step, now), updated_at: now.toISOString() },
+    stateRow(row.id, step.state).state,
+  );
+  if (!changed) return 'stale';
+  await writeEventAndHops(trx, c, row.id, step);
+  return step;
+}
+
+/** A new case: the intake decision settled at the receiving center, written with the case's own columns. */
+export async function runIntake(
+  trx: Db,
+  c: CommandContext & { org: OrgsTable; id: string; columns: Omit<Insertable<CasesTable>, keyof ReturnType<typeof columnsOf> | 'updated_at' | 'version'> & { created_at: string } },
+  decision: Decision,
+): Promise<void> {
+  const site = await loadSite(trx, { receiving: c.org, holderId: c.org.id, transitId: null }, null);
+  const step = settle(null, decision, site, { now: c.now });
+  await repo.insertCase(trx, { ...c.columns, ...columnsOf(step, c.now), updated_at: c.columns.created_at, version: 1 }, stateRow(c.id, step.state));
+  await writeEventAndHops(trx, c, c.id, step);
+}
+
+/** The case row's columns a step sets: the projection of its state, where it is, and the register. */
+function columnsOf(step: SettledStep, now: Date) {
+  return {
+    ...caseRowFromState(step.state, { now, time: step.lightTime }),
+    holder_org_id: step.holderOrgId,
+    transit_org_id: step.transitOrgId,
+    ...(step.completedAt ? { completed_at: step.completedAt } : {}),
+    ...(step.dueRecountedAt ? { due_recomputed_at: step.dueRecountedAt } : {}),
+    ...(step.register?.reviewedAt ? { refusal_reviewed_at: step.register.reviewedAt } : {}),
+    ...(step.register?.review ? { refusal_review: step.register.review } : {}),
+    ...(step.register?.answeredAt ? { refusal_answered_at: step.register.answeredAt } : {}),
+  };
+}
+
+async function writeEventAndHops(trx: Db, c: CommandContext & { batchId?: string | null }, caseId: string, step: SettledStep) {
+  const at = c.now.toISOString();
+  if (step.event !== null) {
+    await appendCaseEvent(
+      trx,
+      {
+        id: randomUUID(),
+        case_id: caseId,
+        at,
+        type: step.event.type,
+        by_user_id: c.actor.userId,
+        org_id: c.actor.orgId,
+        from_status: step.event.from,
+        to_status: step.event.to,
+        data: toJson(step.event.data),
+      },
+      // an intake's event is the case's first
+      { first: step.event.from === null },
+    );
+  }
+  for (const hop of step.hops) await writeHop(trx, c, caseId, hop, at);
+}
+
+async function writeHop(trx: Db, c: CommandContext, caseId: string, hop: HopWrite, at: string) {
+  switch (hop.type) {
+    case 'delete-unsent':
+      return repo.deleteUnsentHops(trx, caseId);
+    case 'insert':
+      return repo.insertHop(trx, {
+        id: randomUUID(),
+        case_id: caseId,
+        kind: hop.kind,
+        from_org_id: hop.fromOrgId,
+        to_org_id: hop.toOrgId,
+        urgent: 0,
+        batch_id: null,
+        materials: toJson(hop.materials),
+        ready_at: hop.readyAt,
+        due_at: hop.dueAt,
+        sent_by: hop.sent ? c.actor.userId : null,
+        sent_at: hop.sent ? at : null,
+        received_by: null,
+        received_at: null,
+      });
+    case 'send':
+      return repo.updateHop(trx, hop.id, {
+        sent_by: c.actor.userId,
+        sent_at: at,
+        urgent: hop.urgent ? 1 : 0,
+        batch_id: hop.batchId,
+        materials: toJson(hop.materials),
+        to_org_id: hop.toOrgId,
+        due_at: hop.dueAt,
+      });
+    case 'receive':
+      return repo.updateHop(trx, hop.id, { received_by: c.actor.userId, received_at: at });
+  }
+}
