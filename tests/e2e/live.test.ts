@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('live updates between two clerks, in Chromium', ()
     await clerk.goto(`${e.baseUrl}/staff/cases/${c.id}`);
     await clerk.getByTestId('case-no').getByText(c.caseNo).waitFor();
     await actOnCase(clerk, '办结', async (modal) => {
-      await modal.getByText('准予', { exact: true }).click();
+      await modal.getByText('准予办理', { exact: true }).click();
       await modal.getByLabel('结果文号（证照编号）').fill('优待证 2026-101');
     });
     await caseStatus(clerk, '已办结');

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { invisibleCharacterIn, invisibleMessage } from '../text.js';
 import { DEFAULT_LEVEL_NAMES, ORG_LEVELS, isAbove, type OrgLevel } from '../orgs/tree.js';
+import { KIND_NAMES } from '../vocabulary/kinds.js';
 
 export const ITEM_KINDS = ['immediate', 'promised'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -56,7 +57,8 @@ export const SPECIAL_STEP_FIELD_LABELS = {
   countsTowardLegal: '计入法定办结时限',
 } as const;
 
-export const ITEM_KIND_LABELS: Record<ItemKind, string> = { immediate: '即办件', promised: '承诺件' };
+/** An item is decided on the spot or by a promised date: the case kinds of the same name (the vocabulary's). */
+export const ITEM_KIND_LABELS: Record<ItemKind, string> = { immediate: KIND_NAMES.immediate, promised: KIND_NAMES.promised };
 export const SPECIAL_STEP_KIND_LABELS: Record<SpecialStepKind, string> = {
   site_survey: '现场踏勘',
   publicity: '公示',

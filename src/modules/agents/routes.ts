@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
+import { replyListSchema } from '../../domain/contract/agents.js';
 import { idempotencyHeaders } from '../cases/schema.js';
 import { getBatch, listBatches, nextBatch, receiveBatch, sendBatch } from './batches.js';
 import { hopViolations, villageMonthly, villageMonthlyWorkbook } from './reports.js';
@@ -38,7 +39,7 @@ export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
     await receiveBatch(ctx, actor, request.params.id);
     return getBatch(ctx, actor, request.params.id);
   });
-  r.get('/api/agents/to-reply', { schema: { tags, summary: '待回复：结果已回到本中心、待告知并交付群众的办件（含完整联系电话和回复期限）' } }, (request) =>
+  r.get('/api/agents/to-reply', { schema: { tags, summary: '待回复：结果已回到本中心、待告知并交付群众的办件（含完整联系电话和回复期限）', response: { 200: replyListSchema } } }, (request) =>
     casesToReply(ctx, requirePermission(request, 'cases.handle')),
   );
   r.get(

@@ -1,9 +1,6 @@
 import ExcelJS from 'exceljs';
+import { CHANNEL_NAMES, LIGHT_NAMES, OUTCOME_NAMES } from '../../domain/vocabulary/index.js';
 import type { CaseSummary } from './presenter.js';
-
-const LIGHT_NAMES = { green: '绿灯', yellow: '黄灯', red: '红灯' } as const;
-const CHANNEL_NAMES: Record<string, string> = { window: '窗口', agent: '村代办', online: '网上', kiosk: '自助终端' };
-const OUTCOME_NAMES: Record<string, string> = { approved: '准予', denied: '不予批准' };
 
 /** Local date and time in the center's zone, as a clerk writes it: 2026-03-02 09:00. */
 const local = (iso: string | null, timeZone: string) =>
@@ -31,8 +28,8 @@ export async function ledgerWorkbook(cases: CaseSummary[], title: string, timeZo
   for (const c of cases) {
     sheet.addRow([
       c.caseNo, c.itemCode, c.itemName, c.sixKindName, c.statusName, c.applicant.name, c.applicant.idNumber, c.applicant.phone,
-      CHANNEL_NAMES[c.channel] ?? c.channel, local(c.createdAt, timeZone), local(c.acceptedAt, timeZone), local(c.dueAt, timeZone) + (c.dueAt && c.dueProvisional ? '（暂定）' : ''),
-      c.light ? LIGHT_NAMES[c.light] : '', c.outcome ? (OUTCOME_NAMES[c.outcome] ?? c.outcome) : '', c.resultNo ?? '',
+      CHANNEL_NAMES[c.channel], local(c.createdAt, timeZone), local(c.acceptedAt, timeZone), local(c.dueAt, timeZone) + (c.dueAt && c.dueProvisional ? '（暂定）' : ''),
+      c.light ? LIGHT_NAMES[c.light] : '', c.outcome ? OUTCOME_NAMES[c.outcome] : '', c.resultNo ?? '',
     ]);
   }
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -1,5 +1,6 @@
 import type { Light } from '../../domain/cases/light.js';
-import { ACTION_NAMES, KIND_NAMES, SIX_KIND_NAMES, STATUS_NAMES, type CaseAction, type CaseKind, type CaseStatus, type SixKind } from '../../domain/cases/model.js';
+import { ACTION_NAMES, KIND_NAMES, SIX_KIND_NAMES, STATUS_NAMES, type CaseAction, type CaseChannel, type CaseKind, type CaseStatus, type Outcome, type SixKind } from '../../domain/cases/model.js';
+import { REFUSAL_ANSWER_EVENT } from '../../domain/cases/refusal-review.js';
 import { outstandingMaterials } from '../../domain/cases/rules.js';
 import { allowedActions } from '../../domain/cases/transitions.js';
 import { maskIdNumber, maskPhone } from '../../domain/people/id-number.js';
@@ -8,9 +9,9 @@ import type { CenterTime } from '../../domain/cases/deadlines.js';
 import type { CasesTable } from '../../db/schema.js';
 import { toBool } from '../../db/portable.js';
 import { stateOf } from './persist.js';
-import type { CaseRow, listEvents } from './repo.js';
+import type { CaseEventRow as EventRow } from '../events/repo.js';
+import type { CaseRow } from './repo.js';
 
-type EventRow = Awaited<ReturnType<typeof listEvents>>[number];
 
 export interface Viewer {
   /** may see full ID numbers and phones (staff of the case's own centers) */
@@ -38,7 +39,7 @@ export function presentCaseSummary(row: CasesTable, now: Date, t: CenterTime, fu
     sixKindName: SIX_KIND_NAMES[row.six_kind as SixKind],
     status: row.status as CaseStatus,
     statusName: STATUS_NAMES[row.status as CaseStatus],
-    channel: row.channel,
+    channel: row.channel as CaseChannel,
     applicant: {
       kind: row.applicant_kind,
       name: row.applicant_name,
@@ -58,7 +59,7 @@ export function presentCaseSummary(row: CasesTable, now: Date, t: CenterTime, fu
     dueRecomputedAt: row.due_recomputed_at,
     legalDueAt: row.legal_due_at,
     light,
-    outcome: row.outcome,
+    outcome: row.outcome as Outcome | null,
     resultNo: row.result_no,
     refusalReview: row.refusal_reviewed_at
       ? { at: row.refusal_reviewed_at, opinion: row.refusal_review, answeredAt: row.refusal_answered_at }
@@ -90,8 +91,6 @@ function refusalObjection(events: EventRow[]) {
   };
 }
 
-/** The event of the window's answer to the director's objection. */
-export const REFUSAL_ANSWER_EVENT = 'refusal-answer';
 
 /** A case as API.md spells it, with its rule-relevant state, the actions it offers the viewer and its timeline. */
 export function presentCase(row: CaseRow, now: Date, t: CenterTime, viewer: Viewer, events: EventRow[] = []) {

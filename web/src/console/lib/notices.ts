@@ -8,19 +8,8 @@ export {
   isPaperKind as isNoticeType,
   PAPER_KINDS as NOTICE_TYPES,
   PAPER_LABELS as NOTICE_LABELS,
-  paperEvent as noticeEvent,
-  paperNotApplicable as notApplicable,
-  paperTitle as noticeTitle,
   PROVISIONAL_MARK,
   REMEDIES_TEXT,
-  type PaperEvent as NoticeEvent,
-  type PaperFacts as NoticeFacts,
   type PaperKind as NoticeType,
 } from '@domain/papers/papers';
-export { checkPublicUrl, progressUrlAt } from '@domain/papers/public-url';
-
-export const DELIVERY_NAMES: Record<'window' | 'mail' | 'agent', string> = {
-  window: '窗口领取',
-  mail: '邮寄送达',
-  agent: '由村代办员送达',
-};
+export { checkPublicUrl } from '@domain/papers/public-url';

@@ -17,7 +17,7 @@ export interface CreateCaseInput {
  * registration, so a double click or a lost answer never registers the case twice.
  */
 export const createCase = ({ body, idempotencyKey }: { body: CreateCaseInput; idempotencyKey: string }) =>
-  apiRequest('/cases', caseSchema, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+  apiRequest('/cases', caseSchema, { method: 'POST', body, idempotencyKey });
 
 export function useCreateCase() {
   const queryClient = useQueryClient();

@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest, buildUrl } from '@/lib/api-client';
-import { caseSummarySchema, type CaseStatus, type Light, type SixKind } from './case-schema';
+import { caseListSchema, lightCountsSchema, type CaseStatus, type Light, type SixKind } from './case-schema';
 
 /** The work lists the server keeps per center and person (GET /api/cases?view=). */
 export type WorkView =
@@ -33,11 +32,8 @@ export interface CaseFilter {
   pageSize?: number;
 }
 
-// totalCapped: a search counts its matches only up to a limit (the server's SEARCH_COUNT_LIMIT); there are more
-const casesResponseSchema = z.object({ cases: z.array(caseSummarySchema), total: z.number(), totalCapped: z.boolean().optional() });
-
 export const getCases = (filter: CaseFilter, signal?: AbortSignal) =>
-  apiRequest('/cases', casesResponseSchema, { query: { ...filter }, signal });
+  apiRequest('/cases', caseListSchema, { query: { ...filter }, signal });
 
 export const casesQueryOptions = (filter: CaseFilter) =>
   queryOptions({
@@ -55,8 +51,6 @@ export const useCaseCount = (filter: CaseFilter) =>
     queryFn: ({ signal }) => getCases({ ...filter, page: 1, pageSize: 1 }, signal),
     select: (data) => data.total,
   });
-
-const lightCountsSchema = z.object({ counts: z.object({ green: z.number(), yellow: z.number(), red: z.number() }), total: z.number() });
 
 /** How many cases of a filter show each light: one grouped count on the stored light (GET /api/cases/lights). */
 export const useLightCounts = ({ light: _light, page: _page, pageSize: _pageSize, ...filter }: CaseFilter) =>

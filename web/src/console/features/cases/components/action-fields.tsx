@@ -1,5 +1,8 @@
 import { Alert, Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { FormInstance } from 'antd';
+import { DELIVERY_NAMES } from '@domain/vocabulary/channels';
+import { OUTCOME_NAMES } from '@domain/vocabulary/outcomes';
+import { REVIEW_OPINION_NAMES } from '@domain/vocabulary/reviews';
 import type { Case, CaseAction } from '../api/case-schema';
 import { useCenterWindows } from '../api/get-windows';
 
@@ -137,7 +140,7 @@ export function ActionFields({ c, action, form }: { c: Case; action: CaseAction;
             <Select options={c.jointDepartments.map((d) => ({ value: d, label: done.has(d) ? `${d}（已审核）` : d, disabled: done.has(d) }))} />
           </Form.Item>
           <Form.Item name="opinion" label="审核意见" rules={[{ required: true, message: '请选择审核意见' }]}>
-            <Radio.Group options={[{ value: 'agree', label: '同意' }, { value: 'disagree', label: '不同意' }]} />
+            <Radio.Group options={(['agree', 'disagree'] as const).map((value) => ({ value, label: REVIEW_OPINION_NAMES[value] }))} />
           </Form.Item>
           <Form.Item name="comment" label="具体意见">
             <Input.TextArea rows={2} maxLength={500} />
@@ -161,7 +164,7 @@ export function ActionFields({ c, action, form }: { c: Case; action: CaseAction;
       return (
         <>
           <Form.Item name="outcome" label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]}>
-            <Radio.Group optionType="button" options={[{ value: 'approved', label: '准予' }, { value: 'denied', label: '不予批准' }]} />
+            <Radio.Group optionType="button" options={(['approved', 'denied'] as const).map((value) => ({ value, label: OUTCOME_NAMES[value] }))} />
           </Form.Item>
           <Form.Item name="resultNo" label="结果文号（证照编号）">
             <Input maxLength={60} />
@@ -187,7 +190,7 @@ export function ActionFields({ c, action, form }: { c: Case; action: CaseAction;
     case 'deliver':
       return (
         <Form.Item name="method" label="送达方式" rules={[{ required: true, message: '请选择送达方式' }]}>
-          <Radio.Group optionType="button" options={[{ value: 'window', label: '窗口领取' }, { value: 'mail', label: '邮寄' }, { value: 'agent', label: '代办员送达' }]} />
+          <Radio.Group optionType="button" options={(['window', 'mail', 'agent'] as const).map((value) => ({ value, label: DELIVERY_NAMES[value] }))} />
         </Form.Item>
       );
     default:

@@ -1,11 +1,12 @@
 import { Alert, Card, Col, Descriptions, List, Row, Space, Tag, Typography } from 'antd';
 import { formatDateTime } from '@/lib/format';
 import type { Case } from '../api/case-schema';
-import { DELIVERY_NAMES } from '../utils/event-text';
+import { CHANNEL_NAMES, DELIVERY_NAMES } from '@domain/vocabulary/channels';
+import { HANDLING_MODE_NAMES } from '@domain/vocabulary/handling';
+import { OUTCOME_NAMES } from '@domain/vocabulary/outcomes';
+import { REVIEW_OPINION_NAMES } from '@domain/vocabulary/reviews';
 import { KindTag, LightDot, StatusTag } from './case-tags';
 import { ProvisionalTag } from './provisional-tag';
-
-const CHANNEL_NAMES: Record<string, string> = { window: '窗口', agent: '村代办员', online: '网上申请', kiosk: '自助终端' };
 
 /** The header of a case: number, item, six-kind tag, status, light, dates. */
 export function CaseHeader({ c }: { c: Case }) {
@@ -20,13 +21,13 @@ export function CaseHeader({ c }: { c: Case }) {
           <StatusTag status={c.status} />
         </span>
         <LightDot light={c.light} />
-        {c.proxy && <Tag color={c.proxy.authorized ? 'geekblue' : 'default'}>{c.proxy.authorized ? '代办件' : '帮办'}</Tag>}
+        {c.proxy && <Tag color={c.proxy.authorized ? 'geekblue' : 'default'}>{HANDLING_MODE_NAMES[c.proxy.authorized ? 'proxy' : 'help']}</Tag>}
       </Space>
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
         <Descriptions.Item label="办理事项">
           {c.itemName}（{c.itemCode}）
         </Descriptions.Item>
-        <Descriptions.Item label="收件渠道">{CHANNEL_NAMES[c.channel] ?? c.channel}</Descriptions.Item>
+        <Descriptions.Item label="收件渠道">{CHANNEL_NAMES[c.channel]}</Descriptions.Item>
         <Descriptions.Item label="收件时间">{formatDateTime(c.createdAt)}</Descriptions.Item>
         <Descriptions.Item label="受理时间">{c.acceptedAt ? formatDateTime(c.acceptedAt) : '未受理（计时未开始）'}</Descriptions.Item>
         <Descriptions.Item label="承诺办结时间">
@@ -38,7 +39,7 @@ export function CaseHeader({ c }: { c: Case }) {
         {c.legalDueAt && <Descriptions.Item label="法定办结时间">{formatDateTime(c.legalDueAt)}</Descriptions.Item>}
         {c.outcome && (
           <Descriptions.Item label="办理结果">
-            <Tag color={c.outcome === 'approved' ? 'success' : 'error'}>{c.outcome === 'approved' ? '准予' : '不予批准'}</Tag>
+            <Tag color={c.outcome === 'approved' ? 'success' : 'error'}>{OUTCOME_NAMES[c.outcome]}</Tag>
             {c.resultNo && `文号：${c.resultNo}`}
           </Descriptions.Item>
         )}
@@ -184,7 +185,7 @@ export function CaseNotes({ c }: { c: Case }) {
                     <Typography.Text strong>{d}</Typography.Text>
                     {r ? (
                       <>
-                        <Tag color={r.opinion === 'agree' ? 'success' : 'error'}>{r.opinion === 'agree' ? '同意' : '不同意'}</Tag>
+                        <Tag color={r.opinion === 'agree' ? 'success' : 'error'}>{REVIEW_OPINION_NAMES[r.opinion]}</Tag>
                         <Typography.Text type="secondary">
                           {r.comment} {formatDateTime(r.at)}
                         </Typography.Text>

@@ -1,6 +1,8 @@
 import { Tag } from 'antd';
 import type { CaseStatus, Light, SixKind } from '../api/case-schema';
-import { SIX_KIND_NAMES, STATUS_NAMES } from '../api/case-schema';
+import { SIX_KIND_NAMES } from '@domain/vocabulary/kinds';
+import { LIGHT_NAMES } from '@domain/vocabulary/lights';
+import { STATUS_NAMES } from '@domain/vocabulary/statuses';
 
 export const SIX_KIND_COLORS: Record<SixKind, string> = {
   immediate: 'green',
@@ -22,7 +24,6 @@ const STATUS_COLORS: Record<CaseStatus, string> = {
   delivered: 'success',
 };
 
-export const LIGHT_NAMES: Record<Light, string> = { green: '绿灯', yellow: '黄灯', red: '红灯' };
 const LIGHT_COLORS: Record<Light, string> = { green: '#389e0d', yellow: '#faad14', red: '#cf1322' };
 
 /** 即办件/承诺件/补办件/退回件/联办件/上报件 */

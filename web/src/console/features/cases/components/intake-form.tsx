@@ -6,6 +6,7 @@ import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { isApiError, type ApiError } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
 import { newIdempotencyKey } from '@shared/idempotency-key';
+import { CHANNEL_NAMES } from '@domain/vocabulary/channels';
 import type { Level } from '@/lib/levels';
 import { useCreateCase, type CreateCaseInput } from '../api/create-case';
 import { useItemSearch, useOfferedCodes, type OfferedItem } from '../api/get-offered-items';
@@ -23,8 +24,6 @@ interface Values {
   reasons?: string;
   basis?: string;
 }
-
-const CHANNELS = { window: '窗口', kiosk: '自助终端', agent: '村代办员' } as const;
 
 const newKey = newIdempotencyKey;
 
@@ -232,7 +231,7 @@ export function IntakeForm() {
             <Row gutter={12}>
               <Col span={10}>
                 <Form.Item name="channel" label="收件渠道">
-                  <Radio.Group optionType="button" options={channels.map((c) => ({ value: c, label: CHANNELS[c] }))} />
+                  <Radio.Group optionType="button" options={channels.map((c) => ({ value: c, label: CHANNEL_NAMES[c] }))} />
                 </Form.Item>
               </Col>
               <Col span={14}>

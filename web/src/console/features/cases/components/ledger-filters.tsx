@@ -3,10 +3,12 @@ import { Button, DatePicker, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
-import { CASE_STATUSES, LIGHTS, SIX_KIND_NAMES, SIX_KINDS, STATUS_NAMES } from '../api/case-schema';
+import { SIX_KIND_NAMES } from '@domain/vocabulary/kinds';
+import { LIGHT_NAMES } from '@domain/vocabulary/lights';
+import { STATUS_NAMES } from '@domain/vocabulary/statuses';
+import { CASE_STATUSES, LIGHTS, SIX_KINDS } from '../api/case-schema';
 import { ledgerExportUrl, type CaseFilter } from '../api/get-cases';
 import { useOfferedCodes, useItemSearch } from '../api/get-offered-items';
-import { LIGHT_NAMES } from './case-tags';
 
 interface Props {
   orgId: string;

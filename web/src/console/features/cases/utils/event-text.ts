@@ -1,18 +1,10 @@
-import { ACTION_NAMES, STATUS_NAMES, type CaseAction, type CaseStatus } from '../api/case-schema';
+import { DELIVERY_NAMES } from '@domain/vocabulary/channels';
+import { OUTCOME_NAMES } from '@domain/vocabulary/outcomes';
+import { REFUSAL_REVIEW_NAMES, REVIEW_OPINION_NAMES } from '@domain/vocabulary/reviews';
 
-const EXTRA_EVENTS: Record<string, string> = {
-  intake: '收件登记',
-  'refusal-review': '否定报备审查',
-  'refusal-answer': '答复主任异议',
-  transfer: '转交窗口',
-  'deadline-recomputed': '期限按正式节假日安排重新计算',
-  'hop-limit-recomputed': '转报、回复时限按正式节假日安排重新计算',
-};
-
-/** The Chinese name of an event of the timeline. */
-export const eventName = (type: string): string => ACTION_NAMES[type as CaseAction] ?? EXTRA_EVENTS[type] ?? type;
-
-export const statusName = (status: string | null | undefined): string | null => (status ? (STATUS_NAMES[status as CaseStatus] ?? status) : null);
+// The names of events and statuses are the vocabulary's (src/domain/vocabulary); the details are the timeline's own.
+export { eventName } from '@domain/vocabulary/actions';
+export { statusName } from '@domain/vocabulary/statuses';
 
 const LABELS: Record<string, string> = {
   message: '说明',
@@ -37,17 +29,8 @@ const LABELS: Record<string, string> = {
   answer: '答复',
 };
 
-const VALUES: Record<string, string> = {
-  approved: '准予',
-  denied: '不予批准',
-  agree: '同意',
-  disagree: '不同意',
-  upheld: '同意退回',
-  questioned: '有异议',
-  window: '窗口领取',
-  mail: '邮寄',
-  agent: '由代办员送达',
-};
+/** The values an event's data carries (an outcome, an opinion, a delivery method), by their Chinese names. */
+const VALUES: Record<string, string> = { ...OUTCOME_NAMES, ...REVIEW_OPINION_NAMES, ...REFUSAL_REVIEW_NAMES, ...DELIVERY_NAMES };
 
 const SKIP = new Set(['kind', 'channel', 'proxy', 'expectedVersion', 'at']);
 
@@ -70,5 +53,3 @@ export function eventDetails(data: unknown, toStatus?: string | null): { label: 
   }
   return out;
 }
-
-export const DELIVERY_NAMES = { window: '窗口领取', mail: '邮寄送达', agent: '由代办员送达' } as const;

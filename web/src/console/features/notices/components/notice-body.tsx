@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { formatDate, formatSessions } from '@/lib/format';
 import { centerTitle } from '@/lib/levels';
-import { DELIVERY_NAMES, PROVISIONAL_MARK, REMEDIES_TEXT, type NoticeType } from '@/lib/notices';
+import { DELIVERY_NAMES } from '@domain/vocabulary/channels';
+import { PROVISIONAL_MARK, REMEDIES_TEXT, type NoticeType } from '@/lib/notices';
 import type { Center, Paper } from '../api/get-paper';
 
 interface BodyProps {
