@@ -1,8 +1,9 @@
 // The village agent app offline (issue 8 §4), on a phone-sized page. Where the page is a secure context the service
 // worker keeps the app shell and a queue of registrations made with no network: a reload with the network cut
 // shows the app, a request made then shows as 待上传, and once the network is back it is registered exactly once
-// — sent again with the same Idempotency-Key, it is answered with the same case. Over plain HTTP (how centers and
-// villages reach the server) there is no worker: the app keeps drafts as before and says why it cannot queue.
+// — sent again with the same Idempotency-Key, it is answered with the same case; one the server refuses stays on the
+// page with the server's words and what to do. Over plain HTTP (how centers and villages reach the server) there is
+// no worker: the app keeps drafts as before and says why it cannot queue.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
@@ -43,9 +44,9 @@ describe.skipIf(!hasChromium)('the village agent app with the network cut and re
     await page.locator('.item-option').first().waitFor();
   }
 
-  async function fillRequest(page: Page, name: string) {
-    await page.getByLabel('查找事项').fill('老年人优待证');
-    await page.locator('.item-option', { hasText: '老年人优待证办理' }).click();
+  async function fillRequest(page: Page, name: string, search = '老年人优待证', itemName = '老年人优待证办理') {
+    await page.getByLabel('查找事项').fill(search);
+    await page.locator('.item-option', { hasText: itemName }).click();
     await page.getByLabel('姓名').fill(name);
     await page.getByLabel('身份证号码').fill(ID);
     await page.getByLabel('联系电话').fill('13700004444');
@@ -66,19 +67,25 @@ describe.skipIf(!hasChromium)('the village agent app with the network cut and re
       [method, path, body ?? '', key ?? ''] as const,
     );
 
-  /** What waits in the worker's queue (IndexedDB), read from the page. */
+  /** The administrator's own session in another browser context (online whatever the phone's network). */
+  async function admin() {
+    const other = await e.newPage();
+    await other.goto(`${e.baseUrl}/progress`);
+    const login = await call(other, 'POST', '/api/auth/login', JSON.stringify({ username: 'admin', password: 'bianmin2026' }));
+    expect(login.status).toBe(200);
+    return other;
+  }
+
+  /** What the worker keeps in its queue (IndexedDB), read from the page (as a string: this file has no DOM types). */
   const queued = (page: Page) =>
-    page.evaluate(
-      () =>
-        new Promise<Queued[]>((resolve, reject) => {
-          const open = indexedDB.open('bianmin-agent', 1);
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const all = open.result.transaction('queue').objectStore('queue').getAll();
-            all.onsuccess = () => (open.result.close(), resolve(all.result as Queued[]));
-          };
-        }),
-    );
+    page.evaluate<Queued[]>(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('bianmin-agent', 1);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const all = open.result.transaction('queue').objectStore('queue').getAll();
+        all.onsuccess = () => (open.result.close(), resolve(all.result));
+      };
+    })`);
 
   it('over HTTPS or localhost: reloads with no network, queues a request as 待上传, and registers it once when the network is back', async () => {
     const page = await phone();
@@ -87,9 +94,9 @@ describe.skipIf(!hasChromium)('the village agent app with the network cut and re
     // as secure, as it does a real HTTPS address, so the service worker is allowed. Every other test opens the app
     // under http://bianmin.test, as the field does over a LAN, where no worker exists.
     await signIn(page, e.serverUrl);
-    expect(await page.evaluate(() => window.isSecureContext)).toBe(true);
+    expect(await page.evaluate('window.isSecureContext')).toBe(true);
     // the worker has kept the shell and controls the page
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
 
     await context.setOffline(true);
     await page.reload();
@@ -100,40 +107,69 @@ describe.skipIf(!hasChromium)('the village agent app with the network cut and re
 
     await fillRequest(page, '孙德旺');
     await page.getByRole('button', { name: '提交登记' }).click();
-    const waiting = page.getByTestId('waiting');
+    const waiting = page.locator('.waiting-row');
     await waiting.filter({ hasText: '孙德旺' }).filter({ hasText: '老年人优待证办理' }).getByText('待上传').waitFor();
     await page.getByText('已暂存在本机，联网后自动上传，不会重复登记。').waitFor();
     // the form is free for the next villager
     expect(await page.getByLabel('姓名').inputValue()).toBe('');
     await e.shot(page, 'agent-offline-02-waiting');
 
+    // a second one, for an item the village will have stopped offering by the time the network is back
+    await fillRequest(page, '钱老四', 'ZH-002', '居住情况证明');
+    await page.getByRole('button', { name: '提交登记' }).click();
+    await waiting.filter({ hasText: '钱老四' }).filter({ hasText: '居住情况证明' }).getByText('待上传').waitFor();
+
     // still waiting after another reload with no network: the queue is on the phone, not in the page
     await page.reload();
     await waiting.filter({ hasText: '孙德旺' }).getByText('待上传').waitFor();
-    const [entry, ...more] = await queued(page);
-    expect(more).toEqual([]);
-    expect(JSON.parse(entry!.body)).toMatchObject({ itemCode: expect.any(String), applicant: { name: '孙德旺', idNumber: ID } });
+    await waiting.filter({ hasText: '钱老四' }).getByText('待上传').waitFor();
+    const entries = await queued(page);
+    expect(entries.map((q) => (JSON.parse(q.body) as { applicant: { name: string } }).applicant.name).sort()).toEqual(['孙德旺', '钱老四']);
+    const entry = entries.find((q) => q.body.includes('孙德旺'))!;
+    expect(JSON.parse(entry.body)).toMatchObject({ itemCode: expect.any(String), applicant: { name: '孙德旺', idNumber: ID } });
+
+    // meanwhile the administrator takes 居住情况证明 off the village's list
+    const orgId = await page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { user: { orgId: string } }).user.orgId);
+    const staff = await admin();
+    const offered = (await call(staff, 'GET', `/api/orgs/${orgId}/items`)).json.itemCodes as string[];
+    const codes = offered.filter((code) => code !== 'ZH-002');
+    expect(codes.length).toBe(offered.length - 1);
+    expect((await call(staff, 'PUT', `/api/orgs/${orgId}/items`, JSON.stringify({ itemCodes: codes }))).status).toBe(200);
 
     await context.setOffline(false);
-    await page.getByText(/孙德旺的申请已上传，办件编号 \S+/).waitFor();
-    expect(await waiting.count()).toBe(0);
+    const uploaded = waiting.filter({ hasText: '孙德旺' });
+    await uploaded.getByText('已上传').waitFor();
+    const caseNo = /已登记，办件编号 ([\d-]+)/.exec((await uploaded.textContent())!)?.[1];
+    expect(caseNo).toMatch(/^410899101201-20260302-\d{4}$/);
+    // the refusal is not dropped: the server's words and what to do, until the agent has read them
+    const refused = waiting.filter({ hasText: '钱老四' });
+    await refused.getByText('未被受理').waitFor();
+    await refused.getByText(/本中心未开办“居住情况证明”/).waitFor();
+    await refused.getByText('没有登记，请按提示在“新请求”里重新登记。').waitFor();
+    expect(await waiting.count()).toBe(2);
+    await e.shot(page, 'agent-offline-03-uploaded-and-refused');
+    // each stays until the agent has read it
+    await refused.getByRole('button', { name: '知道了' }).click();
+    await expect.poll(() => waiting.count()).toBe(1);
+    await uploaded.getByRole('button', { name: '知道了' }).click();
+    await expect.poll(() => waiting.count()).toBe(0);
     expect(await queued(page)).toEqual([]);
-    await e.shot(page, 'agent-offline-03-uploaded');
 
     // exactly one case, even when the same request is sent again with its key (a second replay)
-    const again = await call(page, 'POST', '/api/cases', entry!.body, entry!.key);
+    const again = await call(page, 'POST', '/api/cases', entry.body, entry.key);
     expect(again.status).toBe(200);
+    expect(again.json.caseNo).toBe(caseNo);
     const found = await call(page, 'GET', `/api/cases?q=${encodeURIComponent('孙德旺')}`);
     expect(found.status).toBe(200);
     expect(found.json.total).toBe(1);
     expect((found.json.cases as { id: string }[])[0]!.id).toBe(again.json.id);
-    await page.getByText(`孙德旺的申请已上传，办件编号 ${again.json.caseNo as string}`).waitFor();
+    expect((await call(page, 'GET', `/api/cases?q=${encodeURIComponent('钱老四')}`)).json.total).toBe(0);
   });
 
   it('over plain HTTP: no worker; the app keeps the draft and says calmly why it cannot queue', async () => {
     const page = await phone();
     await signIn(page, e.baseUrl);
-    expect(await page.evaluate(() => [window.isSecureContext, 'serviceWorker' in navigator])).toEqual([false, false]);
+    expect(await page.evaluate(`[window.isSecureContext, 'serviceWorker' in navigator]`)).toEqual([false, false]);
     await fillRequest(page, '钱秀兰');
 
     await page.context().setOffline(true);
@@ -142,7 +178,7 @@ describe.skipIf(!hasChromium)('the village agent app with the network cut and re
     expect(await page.getByText(HTTP_TEXT).count()).toBe(1);
     await page.getByRole('button', { name: '提交登记' }).click();
     // nothing is queued: the request stays in the form as a draft, as before
-    expect(await page.getByTestId('waiting').count()).toBe(0);
+    expect(await page.locator('.waiting-row').count()).toBe(0);
     expect(await page.getByLabel('姓名').inputValue()).toBe('钱秀兰');
     await e.shot(page, 'agent-offline-04-http');
 

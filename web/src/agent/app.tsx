@@ -11,6 +11,7 @@ import { DeliverPage } from './deliver-page';
 import { getMe, getNextBatch, listCases, signIn, signOut, villageName, type Me } from './model';
 import { MonthlyPage } from './monthly-page';
 import { NewRequestPage } from './new-request-page';
+import { WaitingList } from './offline/waiting-list';
 import { AuthorizationSheet, BatchSheet, DraftAuthorizationSheet, ResultSheet, SupplementNoticeSheet } from './print-sheets';
 import { BASE, Link, navigate, parseLocation, useLocation } from './router';
 import { Alert, Loading, onCasesChanged, useOnline } from './ui';
@@ -183,7 +184,10 @@ function Console({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
           网络已断开，请恢复网络后再操作
         </div>
       )}
-      <main className="page">{page}</main>
+      <main className="page">
+        <WaitingList me={me} />
+        {page}
+      </main>
       <nav className="tabbar" aria-label="主要功能">
         {TABS.map((tab) => (
           <Link key={tab.path} to={tab.path} className={activeTab === tab.path ? 'tab tab-active' : 'tab'} aria-current={activeTab === tab.path ? 'page' : undefined}>

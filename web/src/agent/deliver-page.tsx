@@ -9,9 +9,10 @@ import { DeliverAction } from './case-page';
 import { chineseDate, chineseDayTime } from './format';
 import { actOn, listToReply, type ReplyCase } from './model';
 import { BASE, Link } from './router';
+import { outcomeName } from './words';
 import { Alert, casesChanged, Empty, LoadFailed, Loading, useLoad } from './ui';
 
-const outcomeText = (c: ReplyCase) => (c.outcome === 'approved' ? '准予办理' : c.outcome === 'denied' ? '不予批准' : c.statusName);
+const outcomeText = (c: ReplyCase) => outcomeName(c) || c.statusName;
 
 /** 138 0000 1234: easier to read out and to check against what the villager says. */
 const spaced = (phone: string) => (/^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone);

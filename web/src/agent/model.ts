@@ -4,6 +4,8 @@
  */
 import type { SearchKeys } from '@domain/catalog/match';
 import type { MonthlyCounts } from '@domain/agents/monthly';
+import type { Case, CaseSummary } from '@domain/contract/cases';
+import type { ReplyCase } from '@domain/contract/agents';
 import { api, listOf } from './api';
 
 // ------------------------------------------------------------------------------------------------ session
@@ -136,57 +138,9 @@ export const whereToApply = (code: string) => api<WhereToApply>(`/agents/where-t
 
 // ------------------------------------------------------------------------------------------------ cases
 
-export interface Applicant {
-  name: string;
-  idNumber: string;
-  phone: string;
-  address?: string | null;
-}
-
-export interface CaseSummary {
-  id: string;
-  caseNo: string;
-  itemCode: string;
-  itemName: string;
-  kind: string;
-  sixKind: string;
-  sixKindName?: string;
-  status: string;
-  statusName: string;
-  channel: string;
-  applicant: Applicant;
-  receivingOrgId: string;
-  holderOrgId: string;
-  transitOrgId?: string | null;
-  acceptedAt?: string | null;
-  dueAt?: string | null;
-  outcome?: 'approved' | 'denied' | null;
-  resultNo?: string | null;
-  createdAt: string;
-  version: number;
-}
-
-export interface CaseEvent {
-  at: string;
-  type: string;
-  by: string;
-  fromStatus?: string | null;
-  toStatus?: string | null;
-  data?: unknown;
-}
-
-export interface Case extends CaseSummary {
-  proxy?: { authorized: boolean } | null;
-  materials: { provided: string[]; guide: Material[] };
-  supplementNotice?: { missing: string[]; defectNote?: string | null; at: string } | null;
-  /** asked for (one-time notice and later defect requests) and not on file yet: what 补正 still waits for */
-  outstandingMaterials?: string[];
-  refusal?: { reasons: string; basis: string } | null;
-  transit?: { from: string; to: string; urgent: boolean; at: string } | null;
-  delivery?: { method: string; at: string } | null;
-  allowedActions: { action: string; name: string }[];
-  events: CaseEvent[];
-}
+// The server's own shapes (src/domain/contract): types only, so no schema library comes into this page.
+export type { Case, CaseEvent, CaseSummary } from '@domain/contract/cases';
+export type { ReplyCase } from '@domain/contract/agents';
 
 export interface NewCase {
   itemCode: string;
@@ -199,25 +153,10 @@ export interface NewCase {
   refusal?: { reasons: string; basis: string };
 }
 
-export const registerCase = (body: NewCase, key: string) => api<Case>('/cases', { method: 'POST', body, idempotencyKey: key });
+/** 202 { queued }: no network, and the offline worker keeps it to send later (web/public/agent-sw.js) */
+export const registerCase = (body: NewCase, key: string) => api<Case | { queued: true }>('/cases', { method: 'POST', body, idempotencyKey: key });
 
 export const getCase = (id: string) => api<Case>(`/cases/${encodeURIComponent(id)}`);
-
-/** GET /api/agents/to-reply: results to hand back, with the villager's phone in full and the reply deadline. */
-export interface ReplyCase {
-  id: string;
-  caseNo: string;
-  itemName: string;
-  statusName: string;
-  outcome: 'approved' | 'denied' | null;
-  resultNo: string | null;
-  applicant: { name: string; phone: string };
-  resultBackAt: string | null;
-  replyDueAt: string | null;
-  replyLate: boolean;
-  createdAt: string;
-  version: number;
-}
 
 export async function listToReply(): Promise<ReplyCase[]> {
   return listOf<ReplyCase>((await api<{ cases?: unknown }>('/agents/to-reply')).cases, '待回复办件');

@@ -12,11 +12,16 @@ import { chineseDateTime } from './format';
 import { findItems } from './item-search';
 import { cachedItems, cachedOthers, getVillageItems, itemsFresh, registerCase, whereToApply, type Item, type Me, type OtherItem, type WhereToApply } from './model';
 import { ModeChoice, modeProblem } from './mode-choice';
+import { canQueue } from './offline/register-worker';
 import { ReturnReasons, suggestedReturn } from './return-reasons';
 import { BASE, navigate } from './router';
 import { Alert } from './ui';
 
 const OFFLINE_TEXT = '网络已断开，填写的内容已保存在本机，恢复网络后再提交';
+/** the offline worker keeps what is submitted (web/src/agent/offline) */
+const QUEUE_TEXT = '网络已断开，提交后先暂存在本机（待上传），联网后自动上传';
+/** over plain HTTP there is no worker (no secure context): said calmly, once, under the offline notice */
+const HTTP_TEXT = '本机通过 http 访问，断网时不能暂存待上传；填写内容会保存为草稿，联网后再提交。';
 
 /** Where the item is decided, in the words the agent uses with the villager. */
 export function routeOf(item: Item): string {
@@ -33,7 +38,7 @@ export const checklistOf = (item: Item, marks: Record<string, MaterialMark>) =>
 
 export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
   const [draft, setDraft] = useState<Draft>(() => loadDraft(me.id) ?? emptyDraft());
-  const [restored] = useState(() => {
+  const [restored, setRestored] = useState(() => {
     const saved = loadDraft(me.id);
     return saved && hasContent(saved) ? saved.savedAt : null;
   });
@@ -46,6 +51,7 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const topRef = useRef<HTMLDivElement>(null);
+  const queue = canQueue();
 
   useEffect(() => {
     if (items && itemsFresh()) return;
@@ -117,7 +123,7 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
       setProblem(firstProblem ?? '请核对申请人信息');
       return;
     }
-    if (!navigator.onLine) {
+    if (!navigator.onLine && !queue) {
       setNetworkFailed(true);
       topRef.current?.scrollIntoView({ behavior: 'smooth' });
       return;
@@ -141,6 +147,8 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
         draft.key,
       );
       clearDraft(me.id);
+      // kept by the worker and shown as 待上传 at the top; the form is free for the next villager
+      if ('queued' in created) return startOver();
       navigate(`${BASE}/cases/${encodeURIComponent(created.id)}?new=1`);
     } catch (error) {
       if (isNetworkProblem(error)) {
@@ -165,6 +173,8 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
     setTouched(false);
     setRefusal(null);
     setProblem(null);
+    setRestored(null);
+    window.scrollTo(0, 0);
   }
 
   const show = (key: keyof typeof problems) => (touched ? problems[key] : null);
@@ -174,9 +184,10 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
       <h1>新请求</h1>
       {(!online || networkFailed) && (
         <div className="offline offline-form" role="alert">
-          {OFFLINE_TEXT}
+          {queue ? QUEUE_TEXT : OFFLINE_TEXT}
         </div>
       )}
+      {(!online || networkFailed) && !window.isSecureContext && <p className="muted">{HTTP_TEXT}</p>}
       {refusal && (
         <Alert tone="error" title={refusal.code === 'IN_PERSON_REQUIRED' ? '此事项须本人到场，不能代办' : '此事项不允许代办'}>
           <p className="refusal-text" data-testid="refusal">
@@ -272,7 +283,7 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
           <p className="muted">代办、帮办服务一律免费，不收取任何费用。</p>
         </section>
 
-        {(!online || networkFailed) && (
+        {(!online || networkFailed) && !queue && (
           <p className="field-problem submit-offline" role="status">
             网络恢复后再点“{returning ? '登记为退回件' : '提交登记'}”，填写的内容不会丢失。
           </p>
