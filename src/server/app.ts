@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -29,6 +28,7 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './err
 import { registerHsts } from './hsts.js';
 import { liveRoutes } from './live.js';
 import { registerOriginCheck } from './origin.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { notFound } from './errors.js';
 
 // Validation messages of zod itself (for checks without our own message) in Chinese.
@@ -50,7 +50,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   registerErrorHandler(app);
   registerOriginCheck(app, ctx.config.publicUrl);
 
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedStatements } from '../../src/db/database.js';
+import { prepared } from '../../src/db/prepared.js';
+import { securityHeaders } from '../../src/server/security-headers.js';
 import { SEARCH_COUNT_LIMIT } from '../../src/modules/cases/queries.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -87,5 +89,38 @@ describe.each(DIALECTS)('a ledger search counts only as far as it needs (%s)', (
     expect(await search('欧阳乙')).toMatchObject({ total: 1, cases: [{ applicant: { name: '欧阳乙' } }] });
     expect(await search('司马')).toMatchObject({ total: 0, totalCapped: false, cases: [] });
     expect(SEARCH_COUNT_LIMIT).toBeGreaterThanOrEqual(1000);
+  });
+});
+
+describe.each(DIALECTS)('a query compiled once answers each call with its own values (%s)', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('on the database and inside a transaction, with values in any order and constants kept', async () => {
+    const users = prepared((db, role: string, name: string) =>
+      db.selectFrom('users').select('username').where('username', '=', name).where('roles', 'like', role).where('active', '=', 1),
+    );
+    const { db } = t.database;
+    expect(await users(db, '%clerk%', 'clerk')).toEqual([{ username: 'clerk' }]);
+    expect(await users(db, '%clerk%', 'admin')).toEqual([]);
+    expect(await db.transaction().execute((trx) => users(trx, '%clerk%', 'clerk2'))).toEqual([{ username: 'clerk2' }]);
+  });
+
+  it('refuses a query that leaves a value out (its SQL would not depend on it)', async () => {
+    const wrong = prepared((db, name: string) => db.selectFrom('users').select('username').where('username', '=', name.length > 0 ? 'admin' : ''));
+    await expect(wrong(t.database.db, 'clerk')).rejects.toThrow(/does not use every parameter/);
+  });
+});
+
+describe('security headers worked out once', () => {
+  it('are helmet\'s own, with our CSP and without HSTS (that is set only over HTTPS)', () => {
+    const headers = securityHeaders({ contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], upgradeInsecureRequests: null } }, hsts: false });
+    expect(headers['content-security-policy']).toMatch(/^default-src 'self';/);
+    expect(headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer' });
+    expect(headers['strict-transport-security']).toBeUndefined();
   });
 });

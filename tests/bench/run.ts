@@ -7,9 +7,10 @@
  * machine it ran on, so the figures in the README can be traced to a run.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { cpus, hostname, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
@@ -24,12 +25,35 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const PG_URL = process.env.BENCH_DATABASE_URL;
 
-type Figures = { rps: number; p50: number; p99: number };
+/** `cpu`: microseconds of this process's CPU per request (server and load generator together) — unlike requests
+ * per second, hardly moved by other programs busy on the same machine. */
+type Figures = { rps: number; p50: number; p99: number; cpu: number };
+
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+
+/** Runs `work` under the V8 CPU profiler of this process and writes the profile to `file`. */
+async function profiled<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const session = new Session();
+  session.connect();
+  const post = <R>(method: string) =>
+    new Promise<R>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result as R))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  const result = await work();
+  const { profile } = await post<{ profile: object }>('Profiler.stop');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
+  return result;
+}
 
 async function load(url: string, options: Partial<autocannon.Options> = {}): Promise<Figures> {
+  const before = process.cpuUsage();
   const result = await autocannon({ url, connections: 10, duration: DURATION, ...options });
+  const used = process.cpuUsage(before);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const cpu = (used.user + used.system) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu: Math.round(cpu) };
 }
 
 async function floorHttp(): Promise<Figures> {
@@ -152,23 +176,27 @@ async function main() {
     { key: 'items', name: '事项检索 GET /api/items?q=zdsh', run: () => load(`${base}/api/items?q=zdsh`) },
     { key: 'calendar', name: '工作日计算 GET /api/calendar/add-working-days', run: () => load(`${base}/api/calendar/add-working-days?from=2026-09-30&days=15`) },
   ];
-  // BENCH_ONLY=intake,progress runs only those (for a CPU profile of one path: node --cpu-prof --import tsx …)
+  // BENCH_ONLY=intake,progress runs only those; BENCH_PROFILE=dir writes a CPU profile of each scenario's load alone
+  // (without the seeding and the floors) to dir/<scenario>.cpuprofile, for Chrome DevTools or speedscope.
   const only = process.env.BENCH_ONLY?.split(',');
   const rows: [string, Figures, string][] = [];
   for (const s of scenarios.filter((x) => !only || only.includes(x.key))) {
-    const r = await s.run();
+    const r = PROFILE_DIR ? await profiled(join(PROFILE_DIR, `${s.key}.cpuprofile`), s.run) : await s.run();
+    // requests the load generator gave up on are still being answered: the next scenario starts after them
+    await fetch(`${base}/api/health`);
     rows.push([s.name, r, s.insertFloor ? `${(r.rps / insertsPerSecond).toFixed(3)}× 裸插入` : '']);
   }
 
   const floorText = PG_URL ? '裸 PostgreSQL 单行插入（每行一个事务）' : '裸 SQLite 单行插入（WAL，synchronous=FULL）';
   console.log(
-    `\n原始下限（同次测得）：裸 Fastify JSON ${floor.rps.toFixed(0)} 次/秒，p50 ${floor.p50} ms，p99 ${floor.p99} ms；` +
+    `\n原始下限（同次测得）：裸 Fastify JSON ${floor.rps.toFixed(0)} 次/秒，p50 ${floor.p50} ms，p99 ${floor.p99} ms，每次 CPU ${floor.cpu} µs；` +
       `${floorText} ${insertsPerSecond.toFixed(0)} 行/秒`,
   );
   console.log(`\n数据库 ${dbName}，${CASES} 件历史办件，每项 ${DURATION} 秒，10 个并发连接`);
-  console.log('\n| 场景 | 吞吐 / 裸 Fastify | 其他下限 | p50 | p99 |\n|---|---|---|---|---|');
+  // CPU per request against the floor's: the ratio to read when other programs share the machine
+  console.log('\n| 场景 | 吞吐 / 裸 Fastify | 其他下限 | p50 | p99 | 每次 CPU（裸 Fastify 的倍数之倒数） |\n|---|---|---|---|---|---|');
   for (const [name, r, other] of rows) {
-    console.log(`| ${name} | ${(r.rps / floor.rps).toFixed(3)}× | ${other} | ${r.p50} ms | ${r.p99} ms |`);
+    console.log(`| ${name} | ${(r.rps / floor.rps).toFixed(3)}× | ${other} | ${r.p50} ms | ${r.p99} ms | ${r.cpu} µs（${(floor.cpu / r.cpu).toFixed(3)}×） |`);
   }
   const cpuList = cpus();
   const report = {
@@ -184,11 +212,13 @@ async function main() {
     cases: CASES,
     secondsPerScenario: DURATION,
     connections: 10,
-    floors: { fastifyJson: { rps: Math.round(floor.rps), p50: floor.p50, p99: floor.p99 }, insertsPerSecond: Math.round(insertsPerSecond) },
+    floors: { fastifyJson: { rps: Math.round(floor.rps), p50: floor.p50, p99: floor.p99, cpuMicros: floor.cpu }, insertsPerSecond: Math.round(insertsPerSecond) },
     scenarios: rows.map(([name, r, other]) => ({
       name,
       rps: Math.round(r.rps),
       vsFastify: Number((r.rps / floor.rps).toFixed(3)),
+      cpuMicros: r.cpu,
+      cpuVsFastify: Number((floor.cpu / r.cpu).toFixed(3)),
       ...(other && { vsInsert: Number((r.rps / insertsPerSecond).toFixed(3)) }),
       p50: r.p50,
       p99: r.p99,

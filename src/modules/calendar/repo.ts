@@ -1,6 +1,7 @@
 import { buildCalendar, type CalendarOverride, type WorkingCalendar } from '../../domain/calendar/calendar.js';
 import { withProvisionalYears } from '../../domain/calendar/provisional.js';
 import { fromBool, toBool } from '../../db/portable.js';
+import { prepared } from '../../db/prepared.js';
 import type { Db } from '../../server/context.js';
 
 /**
@@ -12,14 +13,17 @@ import type { Db } from '../../server/context.js';
  */
 let cached: { stamp: string; calendar: WorkingCalendar } | null = null;
 
-export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
-  // one round trip: the years with the number of days alongside (a year's days are stored with the year)
-  const years = await db
+const calendarStamp = prepared((db) =>
+  db
     .selectFrom('calendar_years')
     .select(['year', 'imported_at'])
     .select((eb) => eb.selectFrom('calendar_days').select((d) => d.fn.countAll().as('n')).as('days'))
-    .orderBy('year')
-    .execute();
+    .orderBy('year'),
+);
+
+export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
+  // one round trip: the years with the number of days alongside (a year's days are stored with the year)
+  const years = await calendarStamp(db);
   const stamp = `${years.map((y) => `${y.year}@${y.imported_at}`).join(',')}#${years[0]?.days ?? 0}`;
   if (cached?.stamp === stamp) return cached.calendar;
   const days = await db.selectFrom('calendar_days').selectAll().execute();
