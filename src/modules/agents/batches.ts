@@ -13,6 +13,7 @@ import { actorOrg } from '../cases/access.js';
 import { ancestorAt } from '../cases/center.js';
 import { findCase } from '../cases/repo.js';
 import { scopeOf } from '../orgs/service.js';
+import { batchCases, casesToForward } from '../cases/village-queries.js';
 import * as repo from './repo.js';
 
 /** The village's next batch day and how many cases wait for it. */
@@ -21,7 +22,7 @@ export async function nextBatch(ctx: AppContext, actor: Actor) {
   const org = await actorOrg(db, actor);
   if (org.level !== 'village') throw forbidden('查看村级集中报送（只有村代办员可以）');
   const today = localDate(ctx.clock(), org.time_zone);
-  return { batchDay: nextBatchDay(await loadCalendar(db), today), waiting: (await repo.casesToForward(db, org.id)).length };
+  return { batchDay: nextBatchDay(await loadCalendar(db), today), waiting: (await casesToForward(db, org.id)).length };
 }
 
 /**
@@ -41,7 +42,7 @@ export async function sendBatch(ctx: AppContext, actor: Actor, key: string) {
     if (village.level !== 'village') throw forbidden('发送村级报送批次（只有村代办员可以）');
     const township = await ancestorAt(trx, village.id, 'township');
     if (!township) throw new DomainError('NO_TOWNSHIP', '本村没有上级乡镇便民服务中心，无法报送。请系统管理员检查组织机构。');
-    const waiting = await repo.casesToForward(trx, village.id);
+    const waiting = await casesToForward(trx, village.id);
     if (waiting.length === 0) throw new DomainError('NOTHING_TO_FORWARD', '目前没有需要报送的办件。材料齐全的新收件会自动列入下一次报送。');
 
     const day = localDate(now, village.time_zone).replaceAll('-', '');
@@ -77,7 +78,7 @@ export async function receiveBatch(ctx: AppContext, actor: Actor, batchId: strin
     if (!batch) throw notFound('该报送批次');
     if (batch.township_org_id !== actor.orgId) throw forbidden('接收该报送批次（批次报送的不是本中心）');
     if (batch.received_at) throw new DomainError('BATCH_ALREADY_RECEIVED', '该批次已经接收过了。');
-    for (const c of await repo.batchCases(trx, batchId)) {
+    for (const c of await batchCases(trx, batchId)) {
       if (c.transit_org_id !== actor.orgId) continue; // already received one by one
       const row = (await findCase(trx, c.id))!;
       await applyAction(trx, now, actor, row, 'receive', {});
@@ -111,7 +112,7 @@ export async function getBatch(ctx: AppContext, actor: Actor, id: string) {
   const db: Db = ctx.database.db;
   const batch = await repo.findBatchSeenFrom(db, [...(await scopeOf(db, actor))], id);
   if (!batch) throw notFound('该报送批次');
-  const cases = await repo.batchCases(db, id);
+  const cases = await batchCases(db, id);
   return {
     ...presentBatch(batch),
     cases: cases.map((c) => ({

@@ -7,7 +7,7 @@ import type { AppContext } from '../../server/context.js';
 import type { Actor } from '../auth/actor.js';
 import { listOrgs } from '../orgs/repo.js';
 import { scopeOf } from '../orgs/service.js';
-import * as repo from './repo.js';
+import { hopsDueBefore, villageCasesOfMonth } from '../cases/village-queries.js';
 
 /**
  * 村级便民服务办理情况统计表: for each village in the actor's scope and each item category, the cases the
@@ -21,7 +21,7 @@ export async function villageMonthly(ctx: AppContext, actor: Actor, month: strin
   const tz = ctx.config.timeZone;
   const first = `${month}-01`;
   const next = addCalendarDays(first, 40).slice(0, 7) + '-01';
-  const rows = await repo.villageCasesOfMonth(
+  const rows = await villageCasesOfMonth(
     db,
     villages.map((v) => v.id),
     zonedInstant(first, '00:00', tz).toISOString(),
@@ -74,7 +74,7 @@ export async function hopViolations(ctx: AppContext, actor: Actor) {
   const { db } = ctx.database;
   const now = ctx.clock();
   // only a hop whose limit has passed can be late; the domain says which of those are
-  const hops = await repo.hopsDueBefore(db, [...(await scopeOf(db, actor))], now.toISOString());
+  const hops = await hopsDueBefore(db, [...(await scopeOf(db, actor))], now.toISOString());
   const violations = [];
   for (const h of hops) {
     const hop: HopRecord = { kind: h.kind as HopKind, dueAt: h.due_at, sentAt: h.sent_at, receivedAt: h.received_at };

@@ -6,19 +6,20 @@
  * Who sees the phone in full follows the case rule (src/modules/cases/access.ts): staff of the center that received
  * the case and holds it now. Every case listed here is one, by the query itself; each full read is audited.
  */
-import { STATUS_NAMES, type CaseStatus } from '../../domain/cases/model.js';
+import type { CaseStatus, Outcome } from '../../domain/cases/model.js';
+import { STATUS_NAMES } from '../../domain/vocabulary/index.js';
 import { isLate } from '../../domain/cases/hops.js';
 import type { AppContext } from '../../server/context.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
 import { actorOrg } from '../cases/access.js';
-import * as repo from './repo.js';
+import * as cases from '../cases/village-queries.js';
 
 export async function casesToReply(ctx: AppContext, actor: Actor) {
   const now = ctx.clock();
   return ctx.database.db.transaction().execute(async (trx) => {
     const org = await actorOrg(trx, actor);
-    const rows = await repo.casesToReply(trx, org.id);
+    const rows = await cases.casesToReply(trx, org.id);
     for (const row of rows) {
       await recordAudit(trx, {
         at: now,
@@ -37,7 +38,7 @@ export async function casesToReply(ctx: AppContext, actor: Actor) {
         itemName: row.item_name,
         status: row.status as CaseStatus,
         statusName: STATUS_NAMES[row.status as CaseStatus],
-        outcome: row.outcome,
+        outcome: row.outcome as Outcome | null,
         resultNo: row.result_no,
         applicant: { name: row.applicant_name, phone: row.applicant_phone },
         /** when the result came back to the village; null for a case finished here */

@@ -16,7 +16,7 @@ import { presentItem } from '../catalog/presenter.js';
 import { findItemByCode, findOffering } from '../catalog/repo.js';
 import { listOrgs } from '../orgs/repo.js';
 import { getLevelNames } from '../settings/service.js';
-import { offeringsOfItem } from './repo.js';
+import { offeringsOfItem } from '../catalog/repo.js';
 
 export async function placeToApplyFor(
   db: Db,

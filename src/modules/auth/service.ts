@@ -8,6 +8,7 @@ import type { AppContext } from '../../server/context.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from './actor.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { findUserByUsername, recordSuccessfulLogin, setOwnPassword } from '../users/repo.js';
 import * as repo from './repo.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -56,7 +57,7 @@ async function checkPassword(ctx: AppContext, username: string, password: string
     maxFailures,
     lockedUntil: new Date(now.getTime() + lockMinutes * 60_000).toISOString(),
   });
-  const user = await repo.findUserByUsername(db, username);
+  const user = await findUserByUsername(db, username);
   const account = user && toBool(user.active) ? user : undefined;
   const failed = (reason: string) =>
     recordAudit(db, { at: now, userId: user?.id ?? null, action: 'auth.failed', targetType: 'user', targetId: user?.id ?? null, detail: { username, reason, purpose }, ip: client.ip });
@@ -92,7 +93,7 @@ export async function login(
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     await repo.clearFailures(trx, user.username);
-    await repo.recordSuccessfulLogin(trx, user.id, at);
+    await recordSuccessfulLogin(trx, user.id, at);
     await repo.insertSession(trx, {
       id: hashToken(token),
       user_id: user.id,
@@ -133,7 +134,7 @@ export async function changeOwnPassword(
   const now = ctx.clock();
   await ctx.database.db.transaction().execute(async (trx) => {
     await repo.clearFailures(trx, user.username);
-    await repo.setOwnPassword(trx, user.id, passwordHash, now.toISOString());
+    await setOwnPassword(trx, user.id, passwordHash, now.toISOString());
     await repo.endOtherSessions(trx, user.id, actor.sessionId, now.toISOString());
     await recordAudit(trx, { at: now, userId: user.id, action: 'auth.passwordChanged', targetType: 'user', targetId: user.id, ip: client.ip });
   });

@@ -16,6 +16,7 @@ import { scopeOf } from '../orgs/service.js';
 import { viewerOf } from './access.js';
 import { centerTime } from './center.js';
 import { presentCase, presentCaseSummary } from './presenter.js';
+import { caseEvents } from '../events/repo.js';
 import * as repo from './repo.js';
 
 /**
@@ -33,7 +34,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: string, options
     await recordAudit(db, { at: ctx.clock(), userId: actor.userId, action: 'case.read', targetType: 'case', targetId: id });
   }
   const org = (await findOrg(db, row.holder_org_id))!;
-  return presentCase(row, ctx.clock(), await centerTime(db, org), viewer, await repo.listEvents(db, id));
+  return presentCase(row, ctx.clock(), await centerTime(db, org), viewer, await caseEvents(db, id));
 }
 
 /** A ledger search counts its matches up to this many; the clerk narrows the search rather than pages past it. */
@@ -166,7 +167,7 @@ export async function publicProgress(ctx: AppContext, caseNo: string, phone4: st
   const row = await repo.findCaseByNo(db, normalizeCaseNo(caseNo));
   // A wrong pair answers exactly like an unknown number: nothing tells a guesser which part was wrong.
   if (!row || !row.applicant_phone.endsWith(phone4.normalize('NFKC'))) throw notFound('该办件，请核对办件编号和电话后四位');
-  const events = await repo.listEvents(db, row.id);
+  const events = await caseEvents(db, row.id);
   return {
     caseNo: row.case_no,
     itemName: row.item_name,

@@ -1,23 +1,25 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
-import type { CaseEventsTable, CaseHopsTable, CasesTable, CaseStatesTable } from '../../db/schema.js';
+import type { CaseHopsTable, CasesTable, CaseStatesTable } from '../../db/schema.js';
 import { ledgerSearch } from '../../domain/cases/ledger-search.js';
 import { likePattern } from '../../db/portable.js';
+import { prepared } from '../../db/prepared.js';
 import { updateVersioned } from '../../db/versioned.js';
 import type { Db } from '../../server/context.js';
 
-/** A case with its whole domain state (for the case page and for actions). */
-export const findCase = (db: Db, id: string) =>
+/** A case with its whole domain state (for the case page and for actions); compiled once (src/db/prepared.ts). */
+const caseById = prepared((db, id: string) =>
   db
     .selectFrom('cases')
     .innerJoin('case_states', 'case_states.case_id', 'cases.id')
     .selectAll('cases')
     .select('case_states.state')
-    .where('cases.id', '=', id)
-    .executeTakeFirst();
+    .where('cases.id', '=', id),
+);
+export const findCase = async (db: Db, id: string) => (await caseById(db, id))[0];
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
-export const findCaseByNo = (db: Db, caseNo: string) =>
-  db.selectFrom('cases').selectAll().where('case_no', '=', caseNo).executeTakeFirst();
+const caseByNo = prepared((db, caseNo: string) => db.selectFrom('cases').selectAll().where('case_no', '=', caseNo));
+export const findCaseByNo = async (db: Db, caseNo: string) => (await caseByNo(db, caseNo))[0];
 
 export async function insertCase(db: Db, row: Insertable<CasesTable>, state: CaseStatesTable): Promise<void> {
   await db.insertInto('cases').values(row).execute();
@@ -41,25 +43,6 @@ export async function nextSequence(db: Db, orgId: string, day: string): Promise<
     .executeTakeFirstOrThrow();
   return Number(row.last_no);
 }
-
-export async function appendEvent(db: Db, event: Omit<CaseEventsTable, 'seq'>): Promise<void> {
-  const last = await db
-    .selectFrom('case_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('case_id', '=', event.case_id)
-    .executeTakeFirst();
-  await db.insertInto('case_events').values({ ...event, seq: Number(last?.seq ?? 0) + 1 }).execute();
-}
-
-export const listEvents = (db: Db, caseId: string) =>
-  db
-    .selectFrom('case_events')
-    .leftJoin('users', 'users.id', 'case_events.by_user_id')
-    .selectAll('case_events')
-    .select('users.name as by_name')
-    .where('case_events.case_id', '=', caseId)
-    .orderBy('case_events.seq')
-    .execute();
 
 export const findIdempotent = (db: Db, userId: string, key: string) =>
   db.selectFrom('idempotency_keys').select('case_id').where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
@@ -292,16 +275,9 @@ export async function setLight(db: Db, id: string, version: number, light: Cases
 
 // ---------------------------------------------------------------------------------------------- hops (rule 9)
 
-/** The hop of this kind still under way for a case: not yet sent, or sent and not yet received. */
-export const findOpenHop = (db: Db, caseId: string, kind: string) =>
-  db
-    .selectFrom('case_hops')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .where('kind', '=', kind)
-    .where('received_at', 'is', null)
-    .orderBy('ready_at', 'desc')
-    .executeTakeFirst();
+/** The hops still under way for a case (not yet sent, or sent and not yet received), newest first. */
+export const unreceivedHops = (db: Db, caseId: string) =>
+  db.selectFrom('case_hops').selectAll().where('case_id', '=', caseId).where('received_at', 'is', null).orderBy('ready_at', 'desc').execute();
 
 export const insertHop = (db: Db, row: Insertable<CaseHopsTable>) => db.insertInto('case_hops').values(row).execute();
 

@@ -6,6 +6,7 @@ import { likePattern } from '../../db/portable.js';
 import { queryPatterns } from '../../domain/catalog/match.js';
 import type { Db } from '../../server/context.js';
 import { peopleByIds } from '../users/repo.js';
+import { windowsByIds } from '../windows/repo.js';
 
 export interface ItemFilter {
   q?: string;
@@ -76,3 +77,19 @@ export const updateItem = (db: Db, id: string, expectedVersion: number | null, p
 
 export const findOffering = (db: Db, orgId: string, itemId: string) =>
   db.selectFrom('org_items').selectAll().where('org_id', '=', orgId).where('item_id', '=', itemId).executeTakeFirst();
+
+/** The items with these ids, by id: for other modules' lists and reports. */
+export async function itemsByIds(db: Db, ids: readonly string[]) {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map<string, ItemsTable>();
+  const rows = await db.selectFrom('items').selectAll().where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Which of the given centers offer the item, with the window their offering names (rule 11: where to go instead). */
+export async function offeringsOfItem(db: Db, orgIds: string[], itemId: string) {
+  if (orgIds.length === 0) return [];
+  const rows = await db.selectFrom('org_items').select(['org_id', 'window_id']).where('org_id', 'in', orgIds).where('item_id', '=', itemId).execute();
+  const windows = await windowsByIds(db, rows.map((r) => r.window_id));
+  return rows.map((r) => ({ org_id: r.org_id, window_name: windows.get(r.window_id ?? '')?.name ?? null }));
+}

@@ -1,6 +1,6 @@
 /**
  * Case events → consumers (ARCHITECTURE.md "Events and the outbox"). Events are written in the change's own
- * transaction (cases/repo.ts appendEvent); each consumer here reads them in order behind its own durable cursor
+ * transaction (appendCaseEvent in ./repo.ts); each consumer here reads them in order behind its own durable cursor
  * (`event_consumers`), at least once:
  *
  * - A batch is handled inside the transaction that moves the consumer's cursor. A consumer that writes to the

@@ -1,7 +1,37 @@
 import { sql } from 'kysely';
 import type { DialectName } from '../../db/database.js';
 import { fromJson, toCount } from '../../db/portable.js';
+import { prepared } from '../../db/prepared.js';
+import type { CaseEventsTable } from '../../db/schema.js';
 import type { Db } from '../../server/context.js';
+import { peopleByIds } from '../users/repo.js';
+
+/**
+ * Appends an event to a case's history in the caller's transaction (the change and its event commit together; the
+ * consumers below read it after). A case's first event is number 1 without asking.
+ */
+export async function appendCaseEvent(db: Db, event: Omit<CaseEventsTable, 'seq'>, options: { first?: boolean } = {}): Promise<void> {
+  let seq = 1;
+  if (!options.first) {
+    const last = await db
+      .selectFrom('case_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('case_id', '=', event.case_id)
+      .executeTakeFirst();
+    seq = Number(last?.seq ?? 0) + 1;
+  }
+  await db.insertInto('case_events').values({ ...event, seq }).execute();
+}
+
+const eventsOf = prepared((db, caseId: string) => db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq'));
+
+/** A case's history in order, with the name of whoever did each step. */
+export async function caseEvents(db: Db, caseId: string) {
+  const rows = await eventsOf(db, caseId);
+  const people = await peopleByIds(db, rows.map((e) => e.by_user_id));
+  return rows.map((e) => ({ ...e, by_name: people.get(e.by_user_id ?? '')?.name ?? null }));
+}
+export type CaseEventRow = Awaited<ReturnType<typeof caseEvents>>[number];
 
 /** A case event as consumers see it, with its place in the one order over all cases. */
 export interface CaseEventRecord {

@@ -14,7 +14,8 @@ import { findItemByCode } from '../catalog/repo.js';
 import { viewerOf } from '../cases/access.js';
 import { centerTime } from '../cases/center.js';
 import { presentCase } from '../cases/presenter.js';
-import { findCase, listEvents } from '../cases/repo.js';
+import { findCase } from '../cases/repo.js';
+import { caseEvents } from '../events/repo.js';
 import { presentOrg } from '../orgs/presenter.js';
 import { findOrg } from '../orgs/repo.js';
 import { getLevelNames, publicUrlOf, supervisionPhoneOf, supplementDaysOf } from '../settings/service.js';
@@ -43,7 +44,7 @@ export async function paperContext(ctx: AppContext, actor: Actor, caseId: string
   await viewerOf(db, actor, row); // may the person see the case at all
   const holder = (await findOrg(db, row.holder_org_id))!;
   const time = await centerTime(db, holder);
-  const c = presentCase(row, now, time, { fullPersonalData: false, actor: null, canAct: false }, await listEvents(db, caseId));
+  const c = presentCase(row, now, time, { fullPersonalData: false, actor: null, canAct: false }, await caseEvents(db, caseId));
   const issuer = paperIssuer(paper, c);
   if (!issuer) throw new DomainError('PAPER_NOT_APPLICABLE', paperNotApplicable(paper, c) ?? '该办件不适用此文书。', { paper });
 

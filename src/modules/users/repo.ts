@@ -33,3 +33,14 @@ export async function peopleByIds(db: Db, ids: readonly (string | null | undefin
   const rows = await db.selectFrom('users').select(['id', 'name', 'username', 'away']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** Signing in and changing one's own password (the auth module's use cases) write these. */
+export const recordSuccessfulLogin = (db: Db, userId: string, at: string) =>
+  db.updateTable('users').set({ last_login_at: at }).where('id', '=', userId).execute();
+
+export const setOwnPassword = (db: Db, userId: string, passwordHash: string, at: string) =>
+  db
+    .updateTable('users')
+    .set((eb) => ({ password_hash: passwordHash, must_change_password: 0, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', userId)
+    .execute();

@@ -26,3 +26,11 @@ export const insertWindow = (db: Db, row: WindowsTable) => db.insertInto('window
 
 export const updateWindow = (db: Db, id: string, expectedVersion: number | null, patch: Updateable<WindowsTable>) =>
   updateVersioned(db, 'windows', id, expectedVersion, patch);
+
+/** The windows with these ids (nulls and repeats ignored), by id: for other modules' lists. */
+export async function windowsByIds(db: Db, ids: readonly (string | null | undefined)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (wanted.length === 0) return new Map<string, WindowsTable>();
+  const rows = await db.selectFrom('windows').selectAll().where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
