@@ -79,6 +79,18 @@ describe.skipIf(!hasChromium)('the year boundary in the console', () => {
     await e.shot(page, 'year-boundary-acceptance-notice-provisional');
   });
 
+  it('the villager looking the case up on a phone sees the date marked 暂定, and what it means', async () => {
+    const phone = await e.browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, reducedMotion: 'reduce' });
+    const page = await phone.newPage();
+    await page.goto(`${e.baseUrl}/progress?caseNo=${caseNo}`);
+    await page.getByLabel('登记电话后四位').fill('5678');
+    await page.getByRole('button', { name: /查询/ }).click();
+    await page.getByText('2027年1月20日（暂定）').waitFor();
+    await page.getByText('办结日期暂按法定节假日计算').waitFor();
+    await e.shot(page, 'year-boundary-progress-provisional');
+    await phone.close();
+  });
+
   it('the administrator is reminded on the home page and the calendar page, and imports 2027 through the form', async () => {
     const page = await signInAs('admin', '2027年节假日安排尚未导入');
     await page.getByTestId('calendar-import-reminder').waitFor();

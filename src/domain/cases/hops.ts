@@ -12,11 +12,7 @@ import type { CaseState } from './model.js';
 export const HOP_KINDS = ['village-township', 'township-county', 'hand-back'] as const;
 export type HopKind = (typeof HOP_KINDS)[number];
 
-export const HOP_NAMES: Record<HopKind, string> = {
-  'village-township': '村级转报乡镇',
-  'township-county': '乡镇上报县级',
-  'hand-back': '结果返回群众',
-};
+export { HOP_NAMES } from '../vocabulary/hops.js';
 
 /** Working days the township has to send an escalated case up after accepting it (its forwarding promise). */
 export const ESCALATION_HOP_DAYS = 2;

@@ -70,7 +70,7 @@ export interface SpecialStep {
 
 /**
  * The facts of the catalog item that the case rules read. A structural subset of the catalog item
- * (shared/data/catalog.json plus `specialSteps`), so the service can pass the item as it is.
+ * (the design's catalog.json, shipped as src/modules/demo/catalog.json, plus `specialSteps`), so the service can pass the item as it is.
  */
 export interface CaseItemFacts {
   name: string;

@@ -1,10 +1,15 @@
 /**
- * What the server answers the village agent's phone (API.md, /api/agents/*). The agent app carries no schema
- * library (its 300 KB budget): it uses the inferred types, and the server checks the answers against these.
+ * What the server answers about the village network (API.md, /api/agents/*): the agent's phone and the township's
+ * console. The agent app carries no schema library (its 300 KB budget): it uses the inferred types, and the
+ * server checks the answers against these.
  */
 import { z } from 'zod';
 import { CASE_STATUSES } from '../cases/model.js';
+import { MONTHLY_COUNTERS, type MonthlyCounter } from '../agents/monthly.js';
+import { HOP_KINDS } from '../cases/hops.js';
+import { ORG_LEVELS } from '../orgs/tree.js';
 import { OUTCOMES } from './cases.js';
+import { officeHoursSchema } from './common.js';
 
 /** GET /api/agents/to-reply: results to hand back, with the villager's phone in full and the reply deadline. */
 export const replyCaseSchema = z.object({
@@ -29,3 +34,89 @@ export const replyCaseSchema = z.object({
 export type ReplyCase = z.infer<typeof replyCaseSchema>;
 
 export const replyListSchema = z.object({ cases: z.array(replyCaseSchema), total: z.number().int() });
+
+/** GET /api/agents/next-batch: the next 集中报送 day and how many cases wait for it. */
+export const nextBatchSchema = z.object({ batchDay: z.string().describe('日期 YYYY-MM-DD'), waiting: z.number().int() });
+export type NextBatch = z.infer<typeof nextBatchSchema>;
+
+/** A village batch (集中报送批次) as GET /api/agents/batches lists it: people by name. */
+export const batchSummarySchema = z.object({
+  id: z.string(),
+  batchNo: z.string(),
+  villageOrgId: z.string(),
+  villageName: z.string(),
+  townshipOrgId: z.string(),
+  townshipName: z.string(),
+  sentAt: z.string(),
+  sentBy: z.string(),
+  receivedAt: z.string().nullable(),
+  receivedBy: z.string().nullable(),
+  caseCount: z.number().int(),
+});
+export type BatchSummary = z.infer<typeof batchSummarySchema>;
+export const batchListSchema = z.object({ batches: z.array(batchSummarySchema) });
+
+/** One line of the 报送清单: a case of the batch and the materials handed over with it. */
+export const batchCaseSchema = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  applicantName: z.string(),
+  materials: z.array(z.string()),
+  received: z.boolean(),
+});
+export type BatchCase = z.infer<typeof batchCaseSchema>;
+
+/** POST /api/agents/batches, GET /api/agents/batches/{id}, POST …/receive */
+export const batchSchema = batchSummarySchema.extend({ cases: z.array(batchCaseSchema) });
+export type Batch = z.infer<typeof batchSchema>;
+
+/** GET /api/agents/hop-violations: a hop (转报、上报、结果返回) done after its time limit, or still not done past it. */
+export const hopViolationSchema = z.object({
+  caseId: z.string(),
+  caseNo: z.string(),
+  itemName: z.string(),
+  hop: z.enum(HOP_KINDS),
+  hopName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  urgent: z.boolean(),
+  readyAt: z.string(),
+  dueAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+export type HopViolation = z.infer<typeof hopViolationSchema>;
+export const hopViolationsSchema = z.object({ violations: z.array(hopViolationSchema) });
+
+const countersSchema = z.object(Object.fromEntries(MONTHLY_COUNTERS.map((key) => [key, z.number().int()])) as Record<MonthlyCounter, z.ZodNumber>);
+
+/** GET /api/agents/monthly: 村级便民服务办理情况统计表 of one month, per village and item category, with the totals. */
+export const monthlyRowSchema = countersSchema.extend({ villageId: z.string(), villageName: z.string(), category: z.string() });
+export type MonthlyRow = z.infer<typeof monthlyRowSchema>;
+export const monthlySchema = z.object({ month: z.string(), rows: z.array(monthlyRowSchema), totals: countersSchema });
+export type Monthly = z.infer<typeof monthlySchema>;
+
+/** GET /api/agents/where-to-apply: where a villager must go for an item this village cannot take. */
+export const whereToApplySchema = z.object({
+  itemCode: z.string(),
+  itemName: z.string(),
+  offeredHere: z.boolean(),
+  /** the item requires the applicant in person (须本人到场) */
+  inPerson: z.boolean(),
+  venue: z
+    .object({
+      level: z.enum(ORG_LEVELS),
+      centerName: z.string(),
+      window: z.string().nullable(),
+      address: z.string().nullable(),
+      phone: z.string().nullable(),
+      hours: officeHoursSchema.nullable(),
+      /** the hours as one sentence (周一至周五 8:30-12:00 …) */
+      hoursText: z.string().nullable(),
+    })
+    .nullable(),
+  /** what the agent tells the villager, in one sentence; null where the village takes the item itself */
+  text: z.string().nullable(),
+});
+export type WhereToApply = z.infer<typeof whereToApplySchema>;

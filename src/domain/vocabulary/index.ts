@@ -6,6 +6,7 @@
 export * from './actions.js';
 export * from './channels.js';
 export * from './handling.js';
+export * from './hops.js';
 export * from './kinds.js';
 export * from './lights.js';
 export * from './outcomes.js';

@@ -36,10 +36,16 @@ export function ProgressResult({ progress }: { progress: Progress }) {
         {progress.dueAt && (
           <div>
             <dt>承诺办结日期</dt>
-            <dd>{chineseDate(progress.dueAt)}</dd>
+            <dd>
+              {chineseDate(progress.dueAt)}
+              {progress.dueProvisional && '（暂定）'}
+            </dd>
           </div>
         )}
       </dl>
+      {progress.dueAt && progress.dueProvisional && (
+        <p className="hint">下一年度的节假日安排尚未公布，办结日期暂按法定节假日计算；公布后会重新计算，以届时显示的日期为准。</p>
+      )}
       <h3 className="timeline-title">办理过程</h3>
       <ol className="timeline">
         {timeline.map((entry, i) => (
