@@ -70,7 +70,8 @@ const TABLE_OWNERS = {
   catalog: ['items', 'org_items', 'item_history'],
   windows: ['windows'],
   settings: ['settings'],
-  cases: ['cases', 'case_states', 'case_hops', 'case_sequences', 'idempotency_keys'],
+  // case_search: the FTS5 trigram table (SQLite) of the ledger search, read through raw SQL in the cases module
+  cases: ['cases', 'case_states', 'case_hops', 'case_sequences', 'idempotency_keys', 'case_search'],
   events: ['case_events', 'case_event_counts', 'event_consumers'],
   agents: ['village_batches'],
   prints: ['print_records'],

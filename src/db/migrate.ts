@@ -12,6 +12,8 @@ import * as m0010 from './migrations/0010-item-aliases.js';
 import * as m0011 from './migrations/0011-stored-light.js';
 import * as m0012 from './migrations/0012-event-consumers.js';
 import * as m0013 from './migrations/0013-drop-user-lock-columns.js';
+import * as m0015 from './migrations/0015-case-indexes.js';
+import * as m0016 from './migrations/0016-case-search.js';
 
 // Migrations are listed here, not discovered on disk, so the compiled server and tsx run the same set.
 const migrations: Record<string, Migration> = {
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   '0011-stored-light': m0011,
   '0012-event-consumers': m0012,
   '0013-drop-user-lock-columns': m0013,
+  '0015-case-indexes': m0015,
+  '0016-case-search': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

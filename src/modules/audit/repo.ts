@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { auditEntryHash, GENESIS_HASH } from '../../db/audit-chain.js';
 import type { AuditLogTable } from '../../db/schema.js';
+import { prepared } from '../../db/prepared.js';
 import type { Db } from '../../server/context.js';
 import { peopleByIds } from '../users/repo.js';
 
@@ -27,13 +28,23 @@ export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {
   return append(db, entry);
 }
 
-async function append(trx: Db, entry: AuditInput): Promise<void> {
-  const head = await trx
+// The three statements of an append, compiled once (src/db/prepared.ts): every change writes one.
+const takeNextLink = prepared((db) =>
+  db
     .updateTable('audit_chain')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
     .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
+    .returning(['seq', 'hash']),
+);
+const ENTRY_COLUMNS = ['id', 'at', 'user_id', 'action', 'target_type', 'target_id', 'detail', 'ip', 'seq', 'prev_hash', 'hash'] as const;
+const insertEntry = prepared((db, ...values: unknown[]) =>
+  db.insertInto('audit_log').values(Object.fromEntries(ENTRY_COLUMNS.map((c, i) => [c, values[i]])) as unknown as AuditLogTable),
+);
+const setHeadHash = prepared((db, hash: string) => db.updateTable('audit_chain').set({ hash }).where('id', '=', 1));
+
+async function append(trx: Db, entry: AuditInput): Promise<void> {
+  const [head] = await takeNextLink(trx);
+  if (!head) throw new Error('audit_chain has no head row');
   const row = {
     id: randomUUID(),
     at: entry.at.toISOString(),
@@ -47,8 +58,9 @@ async function append(trx: Db, entry: AuditInput): Promise<void> {
     prev_hash: head.hash,
   };
   const hash = auditEntryHash(row);
-  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
-  await trx.updateTable('audit_chain').set({ hash }).where('id', '=', 1).execute();
+  const stored: AuditLogTable = { ...row, hash };
+  await insertEntry(trx, ...ENTRY_COLUMNS.map((c) => stored[c] ?? null));
+  await setHeadHash(trx, hash);
 }
 
 export interface AuditFilter {

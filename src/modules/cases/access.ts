@@ -24,9 +24,14 @@ export async function viewerOf(db: Db, actor: Actor, row: CasesTable): Promise<V
   if (!own && !caseInScope(await scopeOf(db, actor), row)) {
     throw forbidden('查看该办件');
   }
+  return viewerAt(actor, org, row);
+}
+
+/** What a person of `org`, allowed to see the case, may do with it: for callers that hold the org already (the intake). */
+export function viewerAt(actor: Actor, org: OrgsTable, row: CasesTable): Viewer {
   const handles = hasPermission(actor.roles, 'cases.handle');
   return {
-    fullPersonalData: own && handles,
+    fullPersonalData: isOwnCase(actor.orgId, row) && handles,
     actor: { roles: actor.roles, level: org.level },
     canAct: handles && (row.holder_org_id === actor.orgId || row.transit_org_id === actor.orgId),
   };

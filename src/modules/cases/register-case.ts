@@ -13,8 +13,11 @@ import { placeToApplyFor } from '../agents/where-to-apply.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
 import { presentItem } from '../catalog/presenter.js';
-import { findItemByCode, findOffering } from '../catalog/repo.js';
-import { actorOrg } from './access.js';
+import { findItemOffered } from '../catalog/repo.js';
+import { orgChain } from '../orgs/repo.js';
+import { forbidden } from '../../server/errors.js';
+import { viewerAt } from './access.js';
+import { presentCase, type CaseView } from './presenter.js';
 import * as repo from './repo.js';
 import { runIntake } from './run-case-command.js';
 import type { CreateCaseBody } from './schema.js';
@@ -32,6 +35,9 @@ const PLACE_REFUSALS: readonly CaseRuleCode[] = ['IN_PERSON_REQUIRED', 'PROXY_NO
 /** The case number: center code, date, then the day's sequence at that center — unique, readable, sortable. */
 const caseNumber = (orgCode: string, day: string, seq: number) => `${orgCode}-${day}-${String(seq).padStart(4, '0')}`;
 
+/** A registration's outcome: a replay names the case the key already made; a new case comes with its answer. */
+export type Registered = { caseId: string; replayed: true; view?: undefined } | { caseId: string; replayed: false; view: () => CaseView };
+
 /**
  * 受理登记: registers a request the moment it is received. The domain decides the kind, first status and every other
  * consequence (openCase); the case pipeline writes the case, its first event and hops, then the idempotency key, in
@@ -42,22 +48,26 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
   const applicant = checkedApplicant(body.applicant, localDate(now, ctx.config.timeZone));
   // Two posts with one key at the same moment (a double tap, a retried request) both pass the replay check on
   // PostgreSQL; the later one's key insert then fails on the primary key and it answers with the first one's case.
-  const replayed = async () => {
+  const replayed = async (): Promise<Registered | undefined> => {
     const stored = await repo.findIdempotent(ctx.database.db, actor.userId, idempotencyKey);
     return stored ? { caseId: stored.case_id, replayed: true } : undefined;
   };
-  return replayOnUniqueViolation(() => ctx.database.db.transaction().execute(async (trx) => {
+  return replayOnUniqueViolation<Registered>(() => ctx.database.db.transaction().execute(async (trx): Promise<Registered> => {
     const replay = await repo.findIdempotent(trx, actor.userId, idempotencyKey);
     if (replay) return { caseId: replay.case_id, replayed: true };
 
-    const org = await actorOrg(trx, actor);
+    // the clerk's center with each above it (the deadline counts in their hours), and the item with the center's
+    // offering of it: one query each
+    const chain = await orgChain(trx, actor.orgId);
+    const org = chain[0];
+    if (!org) throw forbidden('办理办件');
     const channelProblem = channelRejection(body.channel, org.level);
     if (channelProblem) throw toDomainError(channelProblem);
-    const itemRow = await findItemByCode(trx, body.itemCode);
-    if (!itemRow || itemRow.status !== 'active') {
+    const found = await findItemOffered(trx, body.itemCode, org.id);
+    if (!found || found.item.status !== 'active') {
       throw new DomainError('ITEM_NOT_FOUND', `没有编码为 ${body.itemCode} 的在用事项，请从事项目录中选择。`);
     }
-    const offering = await findOffering(trx, org.id, itemRow.id);
+    const { item: itemRow, offering } = found;
     const item = presentItem(itemRow);
     const acceptLevels = item.acceptLevels as OrgLevel[];
     // Rule 11: a refusal sends the applicant to a real place (center, window, address, hours), looked up only when
@@ -88,12 +98,12 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
       .replaceAll('-', '');
     const id = randomUUID();
     const at = now.toISOString();
-    await runIntake(
+    const written = await runIntake(
       trx,
       {
         now,
         actor,
-        org,
+        chain,
         id,
         columns: {
           id,
@@ -116,6 +126,12 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
     );
     await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, at);
     await recordAudit(trx, { at: now, userId: actor.userId, action: 'case.register', targetType: 'case', targetId: id });
-    return { caseId: id, replayed: false };
+    // The answer is presented from what was just written, not read back (issue 8): the clerk's own center received
+    // the case, and the case.register entry records that they saw it (as getCase's justRegistered). Presented by the
+    // caller after the commit: on PostgreSQL the audit chain's head stays locked until then.
+    // (pos, the order over all cases, is the database's to set; the answer does not show it)
+    const events = written.events.map((e) => ({ ...e, pos: undefined, by_name: actor.name }));
+    const view = () => presentCase(written.row, now, written.holderTime, viewerAt(actor, org, written.row), events);
+    return { caseId: id, replayed: false, view };
   }), replayed);
 }

@@ -1,6 +1,6 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type Updateable } from 'kysely';
 import type { CaseHopsTable, CasesTable, CaseStatesTable } from '../../db/schema.js';
-import { ledgerSearch } from '../../domain/cases/ledger-search.js';
+import { ledgerSearch, type LedgerSearch } from '../../domain/cases/ledger-search.js';
 import { likePattern } from '../../db/portable.js';
 import { prepared } from '../../db/prepared.js';
 import { updateVersioned } from '../../db/versioned.js';
@@ -21,9 +21,35 @@ export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 const caseByNo = prepared((db, caseNo: string) => db.selectFrom('cases').selectAll().where('case_no', '=', caseNo));
 export const findCaseByNo = async (db: Db, caseNo: string) => (await caseByNo(db, caseNo))[0];
 
-export async function insertCase(db: Db, row: Insertable<CasesTable>, state: CaseStatesTable): Promise<void> {
-  await db.insertInto('cases').values(row).execute();
-  await db.insertInto('case_states').values(state).execute();
+/**
+ * The insert of a case row, compiled once per set of columns (src/db/prepared.ts): building a 35-column insert was
+ * a large part of an intake's CPU. A step writes a few columns only sometimes (completed_at …), hence the sets.
+ */
+const caseInserts = new Map<string, (db: Db, ...values: unknown[]) => Promise<CasesTable[]>>();
+function caseInsert(columns: readonly string[]) {
+  const key = columns.join(',');
+  let insert = caseInserts.get(key);
+  if (!insert) {
+    insert = prepared((db, ...values: unknown[]) =>
+      db
+        .insertInto('cases')
+        .values(Object.fromEntries(columns.map((c, i) => [c, values[i]])) as unknown as Insertable<CasesTable>)
+        .returningAll(),
+    );
+    caseInserts.set(key, insert);
+  }
+  return insert;
+}
+
+const stateInsert = prepared((db, caseId: string, state: string) => db.insertInto('case_states').values({ case_id: caseId, state }));
+
+/** Writes a new case and its state; returns the row as stored, so the intake answers without reading it back. */
+export async function insertCase(db: Db, row: Insertable<CasesTable>, state: CaseStatesTable): Promise<CaseRow> {
+  // an undefined value is no column at all (as Kysely's own insert would have it)
+  const columns = Object.keys(row).filter((c) => row[c as keyof typeof row] !== undefined).sort();
+  const [stored] = await caseInsert(columns)(db, ...columns.map((c) => row[c as keyof typeof row]));
+  await stateInsert(db, state.case_id, state.state);
+  return { ...stored!, state: state.state };
 }
 
 /** Writes the projections under optimistic concurrency, then the state; false when someone changed it first. */
@@ -34,21 +60,29 @@ export async function updateCase(db: Db, id: string, expectedVersion: number, pa
 }
 
 /** The next number of the day at a center; the upsert makes two simultaneous intakes get different numbers. */
-export async function nextSequence(db: Db, orgId: string, day: string): Promise<number> {
-  const row = await db
+const sequenceUpsert = prepared((db, orgId: string, day: string) =>
+  db
     .insertInto('case_sequences')
     .values({ org_id: orgId, day, last_no: 1 })
     .onConflict((oc) => oc.columns(['org_id', 'day']).doUpdateSet({ last_no: sql`case_sequences.last_no + 1` }))
-    .returning('last_no')
-    .executeTakeFirstOrThrow();
-  return Number(row.last_no);
+    .returning('last_no'),
+);
+export async function nextSequence(db: Db, orgId: string, day: string): Promise<number> {
+  const [row] = await sequenceUpsert(db, orgId, day);
+  return Number(row!.last_no);
 }
 
-export const findIdempotent = (db: Db, userId: string, key: string) =>
-  db.selectFrom('idempotency_keys').select('case_id').where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
+const idempotentByKey = prepared((db, userId: string, key: string) =>
+  db.selectFrom('idempotency_keys').select('case_id').where('user_id', '=', userId).where('key', '=', key),
+);
+export const findIdempotent = async (db: Db, userId: string, key: string) => (await idempotentByKey(db, userId, key))[0];
 
-export const insertIdempotent = (db: Db, userId: string, key: string, caseId: string, at: string) =>
-  db.insertInto('idempotency_keys').values({ user_id: userId, key, case_id: caseId, created_at: at }).execute();
+const idempotentInsert = prepared((db, userId: string, key: string, caseId: string, at: string) =>
+  db.insertInto('idempotency_keys').values({ user_id: userId, key, case_id: caseId, created_at: at }),
+);
+export const insertIdempotent = async (db: Db, userId: string, key: string, caseId: string, at: string) => {
+  await idempotentInsert(db, userId, key, caseId, at);
+};
 
 /**
  * Work lists of one center (DOMAIN.md; "my work" and the director's view):
@@ -100,6 +134,11 @@ export interface CaseFilter {
    * receive (they handle cases): only there may q match part of a phone or ID number. Null: whole values only.
    */
   fullDataOrgId?: string | null;
+  /**
+   * The cases the search indexes found for q (searchCandidates): every case q matches is among them, so the
+   * ledger reads these by id instead of the whole scope. q's own condition still decides which of them match.
+   */
+  searchIds?: string[];
   from?: string;
   to?: string;
   open?: boolean;
@@ -176,6 +215,7 @@ function filtered(db: Db, f: CaseFilter) {
     const search = ledgerSearch(f.q);
     const pattern = likePattern(search.text);
     const ownCase = f.fullDataOrgId;
+    if (f.searchIds) query = query.where('id', 'in', f.searchIds.length > 0 ? f.searchIds : ['']);
     query = query.where((eb) =>
       eb.or([
         sql<boolean>`${eb.ref('case_no')} like ${pattern} escape '\\'`,
@@ -188,7 +228,7 @@ function filtered(db: Db, f: CaseFilter) {
                 eb.or([eb('receiving_org_id', '=', ownCase), eb('holder_org_id', '=', ownCase), eb('transit_org_id', '=', ownCase)]),
                 eb.or([
                   sql<boolean>`${eb.ref('applicant_phone')} like ${pattern} escape '\\'`,
-                  sql<boolean>`${eb.ref('applicant_id_number')} like ${likePattern(search.text.toUpperCase())} escape '\\'`,
+                  sql<boolean>`${eb.ref('applicant_id_number')} like ${likePattern(search.idText)} escape '\\'`,
                 ]),
               ]),
             ]
@@ -197,6 +237,68 @@ function filtered(db: Db, f: CaseFilter) {
     );
   }
   return query;
+}
+
+/** A search whose indexes find more cases than this is a common term: the ledger is read newest first instead. */
+export const SEARCH_IDS_LIMIT = 2000;
+
+/**
+ * What the trigram indexes are asked for: the text, or of a run of digits (a phone, most of an ID number) only its
+ * last 6 digits. Every value containing the run contains them, so no match is lost; and heads are what numbers
+ * share (139…, 4108…: trigrams found in most rows, whose whole lists a lookup reads: 4 ms a phone search at 200 000
+ * cases on SQLite, 17 ms on PostgreSQL), tails what tells them apart (0.5 ms). Six, not fewer: a phone's last six
+ * digits seldom appear in another case (but a date in case numbers may: then the term counts as common).
+ */
+const lookedUp = (text: string) => (/^\d{7,}$/.test(text) ? text.slice(-6) : text);
+
+/**
+ * The cases a ledger search may match, found through the indexes of migration 0016, or null when they cannot tell
+ * (a text under 3 characters) or find more than SEARCH_IDS_LIMIT (a common term, whose matches reading the ledger
+ * newest first meets soon enough). A superset of the matches (the trigram indexes ignore case, numbers are looked
+ * up by their tails, and parts of phones and ID numbers — `partOfMasked` — in every case): filtered() still applies
+ * q's own condition to these, which decides, and keeps parts of masked fields to the viewer's own cases.
+ */
+export async function searchCandidates(db: Db, search: LedgerSearch, partOfMasked: boolean): Promise<string[] | null> {
+  if (!search.byTrigrams) return null;
+  const [text, idText] = [lookedUp(search.text), lookedUp(search.idText)];
+  const upTo = SEARCH_IDS_LIMIT + 1;
+  let ids: string[];
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    // one bitmap scan per pg_trgm index (and B-tree for whole values), ORed
+    const like = (column: 'case_no' | 'applicant_name' | 'applicant_phone' | 'applicant_id_number', part: string) =>
+      sql<boolean>`${sql.ref(column)} like ${likePattern(part)} escape '\\'`;
+    const rows = await db
+      .selectFrom('cases')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          like('case_no', text),
+          like('applicant_name', text),
+          ...(partOfMasked ? [like('applicant_phone', text), like('applicant_id_number', idText)] : []),
+          ...(search.phone ? [eb('applicant_phone', '=', search.phone)] : []),
+          ...(search.idNumber ? [eb('applicant_id_number', '=', search.idNumber)] : []),
+        ]),
+      )
+      .limit(upTo)
+      .execute();
+    ids = rows.map((r) => r.id);
+  } else {
+    // FTS5 phrases (quotes doubled) in the named columns: a trigram phrase matches every value containing it; one
+    // phrase over all four columns where the ID number's text is the same (digits), as each phrase reads its lists
+    const phrase = (part: string) => `"${part.replaceAll('"', '""')}"`;
+    const match = !partOfMasked
+      ? `{case_no applicant_name} : ${phrase(text)}`
+      : idText === text
+        ? `{case_no applicant_name applicant_phone applicant_id_number} : ${phrase(text)}`
+        : `{case_no applicant_name applicant_phone} : ${phrase(text)} OR applicant_id_number : ${phrase(idText)}`;
+    const parts = [
+      sql`select case_id as id from case_search where case_search match ${match}`,
+      ...(search.phone ? [sql`select id from cases where applicant_phone = ${search.phone}`] : []),
+      ...(search.idNumber ? [sql`select id from cases where applicant_id_number = ${search.idNumber}`] : []),
+    ];
+    ids = (await sql<{ id: string }>`${sql.join(parts, sql` union `)} limit ${upTo}`.execute(db)).rows.map((r) => r.id);
+  }
+  return ids.length > SEARCH_IDS_LIMIT ? null : ids;
 }
 
 /** Up to this many centers in scope, a ledger page is read center by center (see listCases). */
@@ -216,8 +318,8 @@ export async function listCases(db: Db, f: CaseFilter, page: { offset: number; l
     return db.selectFrom(union.as('merged')).selectAll().orderBy('created_at', 'desc').offset(page.offset).limit(page.limit).execute();
   }
   if (f.q && page) {
-    // A search reads every case in scope and sorts its matches (no index can find part of a name): sorting only
-    // ids and dates and then reading the page's rows is about a third cheaper than sorting whole rows.
+    // A search the indexes could not narrow (searchIds) reads every case in scope and sorts its matches: sorting
+    // only ids and dates and then reading the page's rows is about a third cheaper than sorting whole rows.
     const ids = filtered(db, f).select('id').orderBy('created_at', 'desc').offset(page.offset).limit(page.limit);
     return db.selectFrom('cases').selectAll().where('id', 'in', ids).orderBy('created_at', 'desc').execute();
   }

@@ -21,8 +21,9 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, summary: '受理登记（需 Idempotency-Key）', headers: idempotencyHeaders, body: createCaseBody, response: { 200: caseSchema, 201: caseSchema } } },
     async (request, reply) => {
       const actor = requirePermission(request, 'cases.handle');
-      const { caseId, replayed } = await registerCase(ctx, actor, request.body, request.headers['idempotency-key']);
-      return reply.code(replayed ? 200 : 201).send(await getCase(ctx, actor, caseId, { justRegistered: !replayed }));
+      const registered = await registerCase(ctx, actor, request.body, request.headers['idempotency-key']);
+      if (!registered.replayed) return reply.code(201).send(registered.view());
+      return reply.code(200).send(await getCase(ctx, actor, registered.caseId));
     },
   );
   r.get('/api/cases', { schema: { tags, summary: '办件台账', querystring: listCasesQuery, response: { 200: caseListSchema } } }, (request) =>

@@ -12,12 +12,13 @@ import { toDomainError, type Rejection } from '../../domain/cases/rules.js';
 import { settle, type CaseSite, type Center, type HopWrite, type SettledStep } from '../../domain/cases/settle.js';
 import type { HopKind } from '../../domain/cases/hops.js';
 import type { OfficeHours } from '../../domain/calendar/office-hours.js';
+import type { CenterTime } from '../../domain/cases/deadlines.js';
 import { fromJson, toJson } from '../../db/portable.js';
-import type { CasesTable, OrgsTable } from '../../db/schema.js';
+import type { CaseEventsTable, CasesTable, OrgsTable } from '../../db/schema.js';
 import type { Db } from '../../server/context.js';
 import { versionConflict } from '../../server/errors.js';
 import { loadCalendar } from '../calendar/repo.js';
-import { findOrg } from '../orgs/repo.js';
+import { findOrg, orgChain } from '../orgs/repo.js';
 import { caseRowFromState, stateOf, stateRow } from './persist.js';
 import { appendCaseEvent } from '../events/repo.js';
 import * as repo from './repo.js';
@@ -38,17 +39,17 @@ const centerOf = (org: OrgsTable): Center => ({
   timeZone: org.time_zone,
 });
 
-/** The centers of a case (the one that received it and each above it, the holder, the one it is sent to), its calendar and open hops. */
+/**
+ * The centers of a case (the one that received it and each above it — `receiving`, from orgChain —, the holder, the
+ * one it is sent to), its calendar and open hops.
+ */
 async function loadSite(
   db: Db,
-  orgs: { receiving: OrgsTable; holderId: string; transitId: string | null },
+  orgs: { receiving: readonly OrgsTable[]; holderId: string; transitId: string | null },
   caseId: string | null,
   readsHops = true,
 ): Promise<CaseSite> {
-  const chain: Center[] = [];
-  for (let org: OrgsTable | undefined = orgs.receiving; org; org = org.parent_id ? await findOrg(db, org.parent_id) : undefined) {
-    chain.push(centerOf(org));
-  }
+  const chain = orgs.receiving.map(centerOf);
   const center = async (id: string) => chain.find((c) => c.id === id) ?? centerOf((await findOrg(db, id))!);
   const hops = caseId === null || !readsHops ? [] : await repo.unreceivedHops(db, caseId);
   return {
@@ -81,7 +82,7 @@ export async function tryCaseCommand(trx: Db, c: CaseCommand, decide: Decide): P
   const result = await decide(before);
   if (result === null) return null;
   if (!result.ok) throw toDomainError(result);
-  const receiving = (await findOrg(trx, row.receiving_org_id))!;
+  const receiving = await orgChain(trx, row.receiving_org_id);
   const site = await loadSite(trx, { receiving, holderId: row.holder_org_id, transitId: row.transit_org_id }, row.id, result.hops.length > 0);
   const step = settle(before, result, site, { now, batchId: c.batchId ?? null });
   const changed = await repo.updateCase(
@@ -96,16 +97,22 @@ export async function tryCaseCommand(trx: Db, c: CaseCommand, decide: Decide): P
   return step;
 }
 
-/** A new case: the intake decision settled at the receiving center, written with the case's own columns. */
+/**
+ * A new case: the intake decision settled at the receiving center, written with the case's own columns. Returns
+ * what was written — the row as stored, its first event, and the holder's calendar and hours — so the intake
+ * answers from it instead of reading it all back (issue 8).
+ */
 export async function runIntake(
   trx: Db,
-  c: CommandContext & { org: OrgsTable; id: string; columns: Omit<Insertable<CasesTable>, keyof ReturnType<typeof columnsOf> | 'updated_at' | 'version'> & { created_at: string } },
+  c: CommandContext & { chain: readonly OrgsTable[]; id: string; columns: Omit<Insertable<CasesTable>, keyof ReturnType<typeof columnsOf> | 'updated_at' | 'version'> & { created_at: string } },
   decision: Decision,
-): Promise<void> {
-  const site = await loadSite(trx, { receiving: c.org, holderId: c.org.id, transitId: null }, null);
+): Promise<{ row: repo.CaseRow; events: CaseEventsTable[]; holderTime: CenterTime }> {
+  const site = await loadSite(trx, { receiving: c.chain, holderId: c.chain[0]!.id, transitId: null }, null);
   const step = settle(null, decision, site, { now: c.now });
-  await repo.insertCase(trx, { ...c.columns, ...columnsOf(step, c.now), updated_at: c.columns.created_at, version: 1 }, stateRow(c.id, step.state));
-  await writeEventAndHops(trx, c, c.id, step);
+  const row = await repo.insertCase(trx, { ...c.columns, ...columnsOf(step, c.now), updated_at: c.columns.created_at, version: 1 }, stateRow(c.id, step.state));
+  const event = await writeEventAndHops(trx, c, c.id, step);
+  const holder = site.chain.find((center) => center.id === row.holder_org_id) ?? centerOf((await findOrg(trx, row.holder_org_id))!);
+  return { row, events: event ? [event] : [], holderTime: { calendar: site.calendar, hours: holder.hours, timeZone: holder.timeZone } };
 }
 
 /** The case row's columns a step sets: the projection of its state, where it is, and the register. */
@@ -122,10 +129,12 @@ function columnsOf(step: SettledStep, now: Date) {
   };
 }
 
+/** Writes the step's event (returned as written; null when the step has none) and its hops. */
 async function writeEventAndHops(trx: Db, c: CommandContext & { batchId?: string | null }, caseId: string, step: SettledStep) {
   const at = c.now.toISOString();
+  let written: CaseEventsTable | null = null;
   if (step.event !== null) {
-    await appendCaseEvent(
+    written = await appendCaseEvent(
       trx,
       {
         id: randomUUID(),
@@ -143,6 +152,7 @@ async function writeEventAndHops(trx: Db, c: CommandContext & { batchId?: string
     );
   }
   for (const hop of step.hops) await writeHop(trx, c, caseId, hop, at);
+  return written;
 }
 
 async function writeHop(trx: Db, c: CommandContext, caseId: string, hop: HopWrite, at: string) {

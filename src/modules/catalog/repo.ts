@@ -1,8 +1,9 @@
 import type { Updateable } from 'kysely';
 import { updateVersioned } from '../../db/versioned.js';
 import { sql } from 'kysely';
-import type { ItemHistoryTable, ItemsTable, OrgLevel } from '../../db/schema.js';
+import type { ItemHistoryTable, ItemsTable, OrgItemsTable, OrgLevel } from '../../db/schema.js';
 import { likePattern } from '../../db/portable.js';
+import { prepared } from '../../db/prepared.js';
 import { queryPatterns } from '../../domain/catalog/match.js';
 import type { Db } from '../../server/context.js';
 import { peopleByIds } from '../users/repo.js';
@@ -34,8 +35,9 @@ export function listItems(db: Db, filter: ItemFilter) {
   return query.orderBy('code').execute();
 }
 
-export const findItemByCode = (db: Db, code: string) =>
-  db.selectFrom('items').selectAll().where('code', '=', code).executeTakeFirst();
+// compiled once (src/db/prepared.ts): every intake looks up its item and the center's offering of it
+const itemByCode = prepared((db, code: string) => db.selectFrom('items').selectAll().where('code', '=', code));
+export const findItemByCode = async (db: Db, code: string) => (await itemByCode(db, code))[0];
 
 export const insertItem = (db: Db, row: ItemsTable) => db.insertInto('items').values(row).execute();
 
@@ -75,8 +77,27 @@ export async function replaceOrgItems(db: Db, orgId: string, rows: { item_id: st
 export const updateItem = (db: Db, id: string, expectedVersion: number | null, patch: Updateable<ItemsTable>) =>
   updateVersioned(db, 'items', id, expectedVersion, patch);
 
-export const findOffering = (db: Db, orgId: string, itemId: string) =>
-  db.selectFrom('org_items').selectAll().where('org_id', '=', orgId).where('item_id', '=', itemId).executeTakeFirst();
+const itemWithOffering = prepared((db, code: string, orgId: string) =>
+  db
+    .selectFrom('items')
+    .leftJoin('org_items', (join) => join.onRef('org_items.item_id', '=', 'items.id').on('org_items.org_id', '=', orgId))
+    .selectAll('items')
+    .select(['org_items.org_id as offered_by', 'org_items.window_id as offering_window_id'])
+    .where('items.code', '=', code),
+);
+/** An item by code with a center's offering of it (undefined when the center does not offer it): one query (the intake). */
+export async function findItemOffered(db: Db, code: string, orgId: string) {
+  const [row] = await itemWithOffering(db, code, orgId);
+  if (!row) return undefined;
+  const { offered_by, offering_window_id, ...item } = row;
+  const offering: OrgItemsTable | undefined = offered_by === null ? undefined : { org_id: offered_by, item_id: item.id, window_id: offering_window_id };
+  return { item, offering };
+}
+
+const offeringOf = prepared((db, orgId: string, itemId: string) =>
+  db.selectFrom('org_items').selectAll().where('org_id', '=', orgId).where('item_id', '=', itemId),
+);
+export const findOffering = async (db: Db, orgId: string, itemId: string) => (await offeringOf(db, orgId, itemId))[0];
 
 /** The items with these ids, by id: for other modules' lists and reports. */
 export async function itemsByIds(db: Db, ids: readonly string[]) {

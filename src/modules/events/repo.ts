@@ -8,9 +8,9 @@ import { peopleByIds } from '../users/repo.js';
 
 /**
  * Appends an event to a case's history in the caller's transaction (the change and its event commit together; the
- * consumers below read it after). A case's first event is number 1 without asking.
+ * consumers below read it after). A case's first event is number 1 without asking. Returns the event as written.
  */
-export async function appendCaseEvent(db: Db, event: Omit<CaseEventsTable, 'seq'>, options: { first?: boolean } = {}): Promise<void> {
+export async function appendCaseEvent(db: Db, event: Omit<CaseEventsTable, 'seq'>, options: { first?: boolean } = {}): Promise<CaseEventsTable> {
   let seq = 1;
   if (!options.first) {
     const last = await db
@@ -20,7 +20,9 @@ export async function appendCaseEvent(db: Db, event: Omit<CaseEventsTable, 'seq'
       .executeTakeFirst();
     seq = Number(last?.seq ?? 0) + 1;
   }
-  await db.insertInto('case_events').values({ ...event, seq }).execute();
+  const written = { ...event, seq };
+  await db.insertInto('case_events').values(written).execute();
+  return written;
 }
 
 const eventsOf = prepared((db, caseId: string) => db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq'));
