@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { healthSchema } from '../domain/contract/session.js';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRoutes } from '../modules/audit/routes.js';
@@ -77,7 +78,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   });
   registerAuthentication(app, ctx);
 
-  app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({
+  app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查', response: { 200: healthSchema } } }, async () => ({
     status: 'ok',
     db: ctx.database.dialect,
     demo: ctx.config.demo,

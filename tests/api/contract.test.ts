@@ -111,3 +111,48 @@ describe.each(DIALECTS)('the API contract (%s)', (dialect) => {
     expect(res.body).not.toContain(ID);
   });
 });
+
+// Every JSON route under /api describes its answer; these answer something else on purpose.
+const NOT_JSON: Record<string, string> = {
+  'GET /api/cases/export.xlsx': 'Excel download',
+  'GET /api/agents/monthly.xlsx': 'Excel download',
+  'GET /api/calendar/template.xlsx': 'Excel download',
+  'GET /api/catalog/template.xlsx': 'Excel download',
+  'GET /api/catalog/export.xlsx': 'Excel download',
+  'GET /api/agents/progress-qr.svg': 'SVG image',
+  'GET /api/live': 'server-sent events',
+};
+
+describe('every JSON route has a response schema', () => {
+  let t: TestApp;
+  let openapi: { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>> };
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+    openapi = (await t.app.inject({ url: '/api/openapi.json' })).json();
+  });
+  afterAll(() => t.close());
+
+  it('describes a 2xx answer of every route under /api in /api/openapi.json, JSON unless listed as a download or a stream', () => {
+    const routes = Object.entries(openapi.paths)
+      .filter(([path]) => path.startsWith('/api/'))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, op })));
+    expect(routes.length).toBeGreaterThan(50);
+    const undescribed = routes.flatMap(({ route, op }) => {
+      if (route in NOT_JSON) return [];
+      const answers = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+      // 204 has no body to describe; any other success answers JSON with a schema
+      const described = answers.length > 0 && answers.every(([status, answer]) => status === '204' || answer.content?.['application/json']?.schema !== undefined);
+      return described ? [] : [route];
+    });
+    expect(undescribed).toEqual([]);
+    // the list of exceptions names real routes (a renamed download must not leave a stale entry behind)
+    for (const route of Object.keys(NOT_JSON)) expect(routes.map((r) => r.route)).toContain(route);
+  });
+
+  it('answers 204 with no body where it declares no content', async () => {
+    const cookie = await signIn(t.app, 'clerk');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    expect(res.statusCode).toBe(204);
+    expect(res.body).toBe('');
+  });
+});

@@ -64,7 +64,8 @@ export const itemHistorySchema = z.object({
     }),
   ),
 });
-export type ItemHistoryEntry = z.infer<typeof itemHistorySchema>['history'][number];
+export type ItemHistory = z.infer<typeof itemHistorySchema>;
+export type ItemHistoryEntry = ItemHistory['history'][number];
 
 /** GET /api/catalog/facets: the categories and departments in use. */
 export const facetsSchema = z.object({ categories: z.array(z.string()), departments: z.array(z.string()) });

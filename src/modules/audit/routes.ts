@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { listAudit, verifyAudit } from './service.js';
+import { auditPageSchema, auditVerifySchema } from '../../domain/contract/audit.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -19,11 +20,11 @@ const auditQuery = z.object({
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['审计'];
-  r.get('/api/audit', { schema: { tags, summary: '审计日志（审计管理员）', querystring: auditQuery } }, (request) => {
+  r.get('/api/audit', { schema: { tags, summary: '审计日志（审计管理员）', querystring: auditQuery, response: { 200: auditPageSchema } } }, (request) => {
     requirePermission(request, 'audit.read');
     return listAudit(ctx, request.query);
   });
-  r.get('/api/audit/verify', { schema: { tags, summary: '校验审计日志的哈希链' } }, (request) =>
+  r.get('/api/audit/verify', { schema: { tags, summary: '校验审计日志的哈希链', response: { 200: auditVerifySchema } } }, (request) =>
     verifyAudit(ctx, { actor: requirePermission(request, 'audit.read'), ip: request.ip }),
   );
 }

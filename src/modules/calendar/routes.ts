@@ -8,6 +8,7 @@ import { requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { calendarAddWorkingDays, calendarDays, calendarReminder, importYear, listCalendarYears } from './service.js';
 import { CALENDAR_XLSX_LIMITS, readYearFromXlsx, yearTemplateXlsx } from './spreadsheet.js';
+import { calendarDaysSchema, calendarImportSchema, calendarReminderSchema, calendarYearsSchema, workingDaySchema } from '../../domain/contract/calendar.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FILE_MISSING = '请选择要导入的 .json 或 .xlsx 文件。';
@@ -47,18 +48,18 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['工作日历'];
   r.get(
     '/api/calendar/add-working-days',
-    { schema: { tags, summary: '第 N 个工作日（起始日不计入）', querystring: addQuery } },
+    { schema: { tags, summary: '第 N 个工作日（起始日不计入）', querystring: addQuery, response: { 200: workingDaySchema } } },
     (request) => calendarAddWorkingDays(ctx, request.query.from, request.query.days),
   );
-  r.get('/api/calendar/days', { schema: { tags, summary: '全年每一天是否工作日', querystring: daysQuery } }, (request) =>
+  r.get('/api/calendar/days', { schema: { tags, summary: '全年每一天是否工作日', querystring: daysQuery, response: { 200: calendarDaysSchema } } }, (request) =>
     calendarDays(ctx, request.query.year),
   );
-  r.get('/api/calendar/years', { schema: { tags, summary: '已导入的年度安排' } }, async () => ({
+  r.get('/api/calendar/years', { schema: { tags, summary: '已导入的年度安排', response: { 200: calendarYearsSchema } } }, async () => ({
     years: await listCalendarYears(ctx),
   }));
   r.post(
     '/api/calendar/years',
-    { schema: { tags, summary: '导入年度节假日安排（JSON，或以 multipart 上传 .json / .xlsx 文件；在办办件期限随即重新计算）', body: z.unknown() } },
+    { schema: { tags, summary: '导入年度节假日安排（JSON，或以 multipart 上传 .json / .xlsx 文件；在办办件期限随即重新计算）', body: z.unknown(), response: { 201: calendarImportSchema } } },
     async (request, reply) => {
       const actor = requirePermission(request, 'calendar.manage');
       const file = request.isMultipart() ? await uploadedYearFile(request) : request.body;
@@ -73,7 +74,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${year}年节假日安排导入模板.xlsx`)}`)
       .send(await yearTemplateXlsx(year));
   });
-  r.get('/api/calendar/reminder', { schema: { tags, summary: '下一年度节假日安排导入提醒（系统管理员）' } }, (request) => {
+  r.get('/api/calendar/reminder', { schema: { tags, summary: '下一年度节假日安排导入提醒（系统管理员）', response: { 200: calendarReminderSchema } } }, (request) => {
     requirePermission(request, 'calendar.manage');
     return calendarReminder(ctx);
   });

@@ -5,6 +5,7 @@ import { nameText } from '../../domain/text.js';
 import { requireActor, requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { getLevelNames, getSettings, setLevelNames, updateSettings } from './service.js';
+import { levelNamesSchema as levelNamesAnswer, settingsSchema } from '../../domain/contract/settings.js';
 
 // a level name is on every screen and paper (本村不能办理, 乡镇级): the same rule as every other name, no invisible characters
 const levelName = (label: string) => nameText(`${label}名称`, 10);
@@ -29,22 +30,22 @@ const settingsBody = z.object({
 
 export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/settings/level-names', { schema: { tags: ['系统设置'], summary: '层级名称（公开）' } }, () =>
+  r.get('/api/settings/level-names', { schema: { tags: ['系统设置'], summary: '层级名称（公开）', response: { 200: levelNamesAnswer } } }, () =>
     getLevelNames(ctx.database.db),
   );
   r.put(
     '/api/settings/level-names',
-    { schema: { tags: ['系统设置'], summary: '修改层级名称', body: levelNamesSchema } },
+    { schema: { tags: ['系统设置'], summary: '修改层级名称', body: levelNamesSchema, response: { 200: levelNamesAnswer } } },
     (request) => setLevelNames(ctx, requirePermission(request, 'settings.manage'), request.body),
   );
   // Every signed-in person reads them: each printed paper carries the public address and the supervision phone.
-  r.get('/api/settings', { schema: { tags: ['系统设置'], summary: '系统设置：公网地址、监督电话、补正期限、层级名称' } }, (request) => {
+  r.get('/api/settings', { schema: { tags: ['系统设置'], summary: '系统设置：公网地址、监督电话、补正期限、层级名称', response: { 200: settingsSchema } } }, (request) => {
     requireActor(request);
     return getSettings(ctx);
   });
   r.put(
     '/api/settings',
-    { schema: { tags: ['系统设置'], summary: '修改系统设置（只改提交的字段）', body: settingsBody } },
+    { schema: { tags: ['系统设置'], summary: '修改系统设置（只改提交的字段）', body: settingsBody, response: { 200: settingsSchema } } },
     (request) => updateSettings(ctx, requirePermission(request, 'settings.manage'), request.body),
   );
 }

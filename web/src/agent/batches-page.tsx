@@ -139,7 +139,7 @@ export function BatchesPage() {
                   <span className={b.receivedAt ? 'stage stage-done' : 'stage stage-go'}>{b.receivedAt ? '乡镇已接收' : '待乡镇接收'}</span>
                 </span>
                 <span className="case-card-item">
-                  {chineseDateTime(b.sentAt)} 报送 {b.caseCount ?? b.cases?.length ?? 0} 件
+                  {chineseDateTime(b.sentAt)} 报送 {b.caseCount} 件
                 </span>
                 <span className="case-card-meta">点此查看、打印报送清单</span>
               </Link>

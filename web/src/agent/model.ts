@@ -1,37 +1,24 @@
 /**
- * What the agent console reads from the server, and the calls it makes. Shapes follow the server's answers
- * (GET /api/auth/me, /api/items, /api/cases, /api/agents/*); only the fields this page uses are declared.
+ * What the agent console reads from the server, and the calls it makes. The shapes are the server's own
+ * (src/domain/contract), imported as types only: no schema library comes into this page (its 300 KB budget).
  */
-import type { SearchKeys } from '@domain/catalog/match';
-import type { MonthlyCounts } from '@domain/agents/monthly';
 import type { Case, CaseSummary } from '@domain/contract/cases';
-import type { ReplyCase } from '@domain/contract/agents';
+import type { Batch, BatchSummary, Monthly, NextBatch, ReplyCase, WhereToApply } from '@domain/contract/agents';
+import type { ListedItem } from '@domain/contract/catalog';
+import type { Paper, PrintRecord } from '@domain/contract/papers';
+import type { LoginAnswer, Me as Session } from '@domain/contract/session';
+import type { Settings } from '@domain/contract/settings';
 import { api, listOf } from './api';
 
 // ------------------------------------------------------------------------------------------------ session
 
-export interface Org {
-  id: string;
-  name: string;
-  /** 柳河村便民服务室: the office's public name */
-  centerName: string;
-  address: string | null;
-  phone: string | null;
-}
+/** GET /api/auth/me: the agent and the village office */
+export type Me = Session['user'];
 
-/** GET /api/auth/me */
-export interface Me {
-  id: string;
-  name: string;
-  roles: string[];
-  orgId: string;
-  org: Org | null;
-}
-
-export const getMe = async (): Promise<Me> => (await api<{ user: Me }>('/auth/me', { quiet401: true })).user;
+export const getMe = async (): Promise<Me> => (await api<Session>('/auth/me', { quiet401: true })).user;
 
 export const signIn = (username: string, password: string) =>
-  api<{ user: Me }>('/auth/login', { method: 'POST', body: { username, password }, quiet401: true });
+  api<LoginAnswer>('/auth/login', { method: 'POST', body: { username, password }, quiet401: true });
 
 export const signOut = () => api<void>('/auth/logout', { method: 'POST', quiet401: true });
 
@@ -41,32 +28,9 @@ export const villageName = (me: Me): string => me.org?.name ?? '';
 
 // ------------------------------------------------------------------------------------------------ items
 
-export interface Material {
-  name: string;
-  main: boolean;
-  copies?: number;
-  original?: boolean;
-}
-
-export interface Item {
-  code: string;
-  name: string;
-  /** 俗称 (低保), and the pinyin of the name then of each 俗称: 查找事项 matches them (item-search.ts) */
-  aliases?: string[];
-  pinyin?: SearchKeys[];
-  category: string;
-  department?: string;
-  window?: string;
-  level: 'county' | 'township' | 'village';
-  kind: 'immediate' | 'promised';
-  promisedDays?: number;
-  inPersonRequired: boolean;
-  proxyAllowed: boolean;
-  materials: Material[];
-  result?: string;
-  fee?: { amount: number; basis?: string };
-  status?: string;
-}
+/** An item of the public catalog (GET /api/items), with 俗称 and their pinyin: 查找事项 matches them (item-search.ts) */
+export type Item = ListedItem;
+export type Material = Item['materials'][number];
 
 const ITEMS_CACHE = 'bianmin.agent.items.v1';
 
@@ -127,12 +91,7 @@ export async function getVillageItems(orgId: string): Promise<{ items: Item[]; o
   return { items, others };
 }
 
-/** GET /api/agents/where-to-apply: where a villager must go for an item this village cannot take. */
-export interface WhereToApply {
-  inPerson: boolean;
-  venue: { centerName: string; window: string | null; address: string | null; phone: string | null; hoursText: string | null } | null;
-  text: string | null;
-}
+export type { WhereToApply };
 
 export const whereToApply = (code: string) => api<WhereToApply>(`/agents/where-to-apply?itemCode=${encodeURIComponent(code)}`);
 
@@ -163,17 +122,14 @@ export async function listToReply(): Promise<ReplyCase[]> {
 }
 
 /** GET /api/settings: the deployment's public address (every printed link) and the county's supervision phone. */
-export interface PrintSettings {
-  publicUrl: string | null;
-  supervisionPhone: string | null;
-}
+export type PrintSettings = Pick<Settings, 'publicUrl' | 'supervisionPhone'>;
 
 let settings: Promise<PrintSettings> | null = null;
 
 /** Asked once per visit; a failure is asked again next time (a sheet then prints without the link). */
 export function getPrintSettings(): Promise<PrintSettings> {
-  settings ??= api<Partial<PrintSettings>>('/settings').then(
-    (s) => ({ publicUrl: s.publicUrl ?? null, supervisionPhone: s.supervisionPhone ?? null }),
+  settings ??= api<Settings>('/settings').then(
+    (s) => ({ publicUrl: s.publicUrl, supervisionPhone: s.supervisionPhone }),
     (error: unknown) => {
       settings = null;
       throw error;
@@ -182,39 +138,18 @@ export function getPrintSettings(): Promise<PrintSettings> {
   return settings;
 }
 
-/** A center as a paper names it (heading, seal, contacts). */
-export interface PaperCenter {
-  id: string;
-  name: string;
-  centerName?: string | null;
-  address?: string | null;
-  phone?: string | null;
-  officeHours?: { sessions: { start: string; end: string }[] } | null;
-}
-
 /**
  * GET /api/cases/{id}/papers/{paper}: one paper as the server composes it — the issuing center (rule 10: whoever
  * performed the act), the act's date and person, where and by when (one-time notice), the public address.
  */
-export interface Paper {
-  title: string;
-  case: { caseNo: string; itemName: string; applicant: { name: string }; supplementNotice?: { missing: string[]; defectNote?: string | null; at: string } | null };
-  issuer: PaperCenter;
-  receivedBy?: PaperCenter | null;
-  windowName: string | null;
-  event: { at: string; by: string } | null;
-  supplementDays: number;
-  supplementBy: string | null;
-  supervisionPhone: string | null;
-  publicUrl: string | null;
-  progressUrl: string | null;
-}
+export type { Paper };
+export type { PaperCenter } from '@domain/contract/papers';
 
 export const getPaper = (caseId: string, paper: 'supplement') => api<Paper>(`/cases/${encodeURIComponent(caseId)}/papers/${paper}`);
 
 /** Every print is recorded for the archive (which paper, issuer, who, when); the sheet prints even if this fails. */
 export const recordPrint = (caseId: string, paper: 'supplement') =>
-  api<unknown>(`/cases/${encodeURIComponent(caseId)}/prints`, { method: 'POST', body: { paper } });
+  api<PrintRecord>(`/cases/${encodeURIComponent(caseId)}/prints`, { method: 'POST', body: { paper } });
 
 /** The QR code of a case's public progress page, drawn by the server at the configured public address. */
 export const progressQrSrc = (caseNo: string) => `/api/agents/progress-qr.svg?caseNo=${encodeURIComponent(caseNo)}`;
@@ -238,49 +173,20 @@ export const actOn = (c: { id: string; version: number }, action: string, input:
 
 // ------------------------------------------------------------------------------------------------ batches
 
-export interface BatchCase {
-  id: string;
-  caseNo: string;
-  itemName: string;
-  applicantName: string;
-  materials: string[];
-}
+export type { Batch, BatchCase, BatchSummary } from '@domain/contract/agents';
 
-export interface Batch {
-  id: string;
-  batchNo: string;
-  villageName: string;
-  townshipName: string;
-  sentAt: string;
-  sentBy: string | null;
-  receivedAt: string | null;
-  receivedBy: string | null;
-  caseCount?: number;
-  cases?: BatchCase[];
-}
-
-export const getNextBatch = () => api<{ batchDay: string; waiting: number }>('/agents/next-batch');
+export const getNextBatch = () => api<NextBatch>('/agents/next-batch');
 
 export const sendBatch = (key: string) => api<Batch>('/agents/batches', { method: 'POST', body: {}, idempotencyKey: key });
 
-export async function listBatches(): Promise<Batch[]> {
-  return listOf<Batch>((await api<{ batches?: unknown }>('/agents/batches')).batches, '报送记录');
+export async function listBatches(): Promise<BatchSummary[]> {
+  return listOf<BatchSummary>((await api<{ batches?: unknown }>('/agents/batches')).batches, '报送记录');
 }
 
 export const getBatch = (id: string) => api<Batch>(`/agents/batches/${encodeURIComponent(id)}`);
 
 // ------------------------------------------------------------------------------------------------ monthly
 
-export interface MonthlyRow extends MonthlyCounts {
-  villageId: string;
-  villageName: string;
-  category: string;
-}
-
-export interface Monthly {
-  month: string;
-  rows: MonthlyRow[];
-  totals: MonthlyCounts;
-}
+export type { Monthly, MonthlyRow } from '@domain/contract/agents';
 
 export const getMonthly = (month: string) => api<Monthly>(`/agents/monthly?month=${encodeURIComponent(month)}`);

@@ -1,41 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from './api-client';
-import { DEFAULT_LEVEL_NAMES, LEVELS, type LevelNames } from './levels';
-import { PASSWORD_POLICIES } from '@domain/people/password';
+import { DEFAULT_LEVEL_NAMES, type LevelNames } from './levels';
+import { meSchema, type Me } from '@domain/contract/session';
 
 // The signed-in person is shared by every feature (level names, roles, the own organisation), so it lives
 // here rather than in features/auth: features only share through lib, components, hooks and config.
-
-export const levelNamesSchema = z.object({ county: z.string(), township: z.string(), village: z.string() });
-
-export const meSchema = z.object({
-  user: z.object({
-    id: z.string(),
-    username: z.string(),
-    name: z.string(),
-    roles: z.array(z.string()),
-    orgId: z.string(),
-    /** Set by an administrator: the console shows only the change-password screen until they set their own. */
-    mustChangePassword: z.boolean().nullish(),
-    orgName: z.string().nullish(),
-    orgLevel: z.enum(LEVELS).nullish(),
-    org: z
-      .object({
-        name: z.string(),
-        level: z.string(),
-        centerName: z.string().nullish(),
-        address: z.string().nullish(),
-        phone: z.string().nullish(),
-        officeHours: z.object({ sessions: z.array(z.object({ start: z.string(), end: z.string() })) }).nullish(),
-      })
-      .nullish(),
-  }),
-  levelNames: levelNamesSchema,
-  /** PASSWORD_POLICY of the deployment, so forms check the same rule the server applies. */
-  passwordPolicy: z.enum(PASSWORD_POLICIES).nullish(),
-});
-export type Me = z.infer<typeof meSchema>;
+// Its shape is the server's (GET /api/auth/me, src/domain/contract/session.ts).
+export type { Me };
 
 /** Who is signed in; a 401 here is an answer (not signed in), so it does not bounce to the sign-in page. */
 export const getMe = (): Promise<Me> => apiRequest('/auth/me', meSchema, { skipAuthRedirect: true });

@@ -1,25 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
+import { auditPageSchema } from '@domain/contract/audit';
 
-export const auditEntrySchema = z.object({
-  id: z.string(),
-  seq: z.number(),
-  at: z.string(),
-  userId: z.string().nullable(),
-  username: z.string().nullable(),
-  userName: z.string().nullable(),
-  action: z.string(),
-  actionName: z.string(),
-  targetType: z.string(),
-  targetId: z.string().nullable(),
-  detail: z.unknown(),
-  ip: z.string().nullable(),
-  hash: z.string(),
-});
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
-
-const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export type { AuditEntry } from '@domain/contract/audit';
 
 export interface AuditQuery {
   from?: string;

@@ -1,16 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
+import { auditVerifySchema } from '@domain/contract/audit';
 
-const verifySchema = z.object({
-  ok: z.boolean(),
-  checked: z.number(),
-  brokenAt: z.number().optional(),
-  problem: z.string().optional(),
-});
-export type VerifyResult = z.infer<typeof verifySchema>;
+export type { AuditVerify as VerifyResult } from '@domain/contract/audit';
 
-export const verifyAudit = () => apiRequest('/audit/verify', verifySchema);
+export const verifyAudit = () => apiRequest('/audit/verify', auditVerifySchema);
 
 /** Recomputes the whole hash chain on the server (a check, run when the auditor asks for it). */
 export const useVerifyAudit = () => useMutation({ mutationFn: verifyAudit });

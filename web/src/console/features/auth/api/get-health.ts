@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
-
-const healthSchema = z.object({ status: z.string(), db: z.string().optional(), demo: z.boolean().optional() });
+import { healthSchema } from '@domain/contract/session';
 
 export const getHealth = () => apiRequest('/health', healthSchema, { skipAuthRedirect: true });
 

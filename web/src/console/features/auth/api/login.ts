@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
 import { meQueryKey } from '@/lib/auth';
+import { loginSchema } from '@domain/contract/session';
 
 export const loginInputSchema = z.object({
   username: z.string().trim().min(1, '请输入用户名'),
@@ -9,12 +10,8 @@ export const loginInputSchema = z.object({
 });
 export type LoginInput = z.infer<typeof loginInputSchema>;
 
-const loginResponseSchema = z.object({
-  user: z.object({ id: z.string(), name: z.string(), roles: z.array(z.string()), orgId: z.string() }),
-});
-
 export const login = (input: LoginInput) =>
-  apiRequest('/auth/login', loginResponseSchema, { method: 'POST', body: input, skipAuthRedirect: true });
+  apiRequest('/auth/login', loginSchema, { method: 'POST', body: input, skipAuthRedirect: true });
 
 export function useLogin() {
   const queryClient = useQueryClient();

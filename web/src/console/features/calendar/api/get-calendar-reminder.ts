@@ -1,15 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
+import { calendarReminderSchema } from '@domain/contract/calendar';
 
-const reminderSchema = z.object({
-  /** the server's today (its injected clock), in the deployment's time zone */
-  today: z.string(),
-  reminder: z.object({ year: z.number(), message: z.string() }).nullable(),
-});
-export type CalendarReminder = z.infer<typeof reminderSchema>;
+export type { CalendarReminder } from '@domain/contract/calendar';
 
-export const getCalendarReminder = () => apiRequest('/calendar/reminder', reminderSchema);
+export const getCalendarReminder = () => apiRequest('/calendar/reminder', calendarReminderSchema);
 
 /**
  * From 1 October until next year's arrangement is imported (or while this year's is missing), the administrator

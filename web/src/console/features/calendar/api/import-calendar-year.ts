@@ -1,15 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest, apiUpload, downloadUrl } from '@/lib/api-client';
+import { calendarImportSchema as importResultSchema } from '@domain/contract/calendar';
 
-const importResultSchema = z.object({
-  year: z.number(),
-  source: z.string().optional(),
-  days: z.number().optional(),
-  /** open cases whose due date moved when the year was imported */
-  recomputed: z.object({ changed: z.number() }).optional(),
-});
-export type ImportResult = z.infer<typeof importResultSchema>;
+export type { CalendarImport as ImportResult } from '@domain/contract/calendar';
 
 /**
  * The year file mirrors the State Council notice: for each holiday the days off and its make-up working days.

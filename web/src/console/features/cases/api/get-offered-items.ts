@@ -1,22 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
-import { itemInputSchema } from '@domain/catalog/item';
+import { itemListSchema, orgItemsSchema, type ListedItem } from '@domain/contract/catalog';
 
-/** A catalog item as GET /api/items answers it (the server's own item schema plus what storage adds). */
-const itemSchema = itemInputSchema.extend({
-  id: z.string(),
-  status: z.enum(['active', 'retired']),
-  retiredReason: z.string().nullable(),
-  version: z.number(),
-  updatedAt: z.string(),
-  /** the pinyin of the name and 俗称, which the list carries for the agent app */
-  pinyin: z.array(z.object({ full: z.string(), initials: z.string() })).optional(),
-});
-export type OfferedItem = z.infer<typeof itemSchema>;
-
-const itemsSchema = z.object({ items: z.array(itemSchema) });
-const orgItemsSchema = z.object({ itemCodes: z.array(z.string()) });
+/** A catalog item as GET /api/items answers it (the contract's, with the pinyin the list carries). */
+export type OfferedItem = ListedItem;
 
 /** The codes of the items the center offers (可办事项). */
 export const useOfferedCodes = (orgId: string) =>
@@ -34,7 +21,7 @@ export const useOfferedCodes = (orgId: string) =>
 export const useItemSearch = (q: string) =>
   useQuery({
     queryKey: ['cases', 'item-search', q],
-    queryFn: ({ signal }) => apiRequest('/items', itemsSchema, { query: { q: q || undefined }, signal }),
+    queryFn: ({ signal }) => apiRequest('/items', itemListSchema, { query: { q: q || undefined }, signal }),
     select: (data) => data.items,
     placeholderData: keepPreviousData,
     staleTime: 60_000,

@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
-
-const facetsSchema = z.object({ categories: z.array(z.string()), departments: z.array(z.string()) });
+import { facetsSchema } from '@domain/contract/catalog';
 
 export const getFacets = () => apiRequest('/catalog/facets', facetsSchema);
 

@@ -1,8 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
 import type { Level } from '@/lib/levels';
-import { itemSchema } from './item-schema';
+import { itemListSchema } from '@domain/contract/catalog';
 
 export interface ItemFilter {
   q?: string;
@@ -12,10 +11,8 @@ export interface ItemFilter {
   status?: 'active' | 'retired' | 'all';
 }
 
-const itemsResponseSchema = z.object({ items: z.array(itemSchema) });
-
 export const getItems = (filter: ItemFilter, signal?: AbortSignal) =>
-  apiRequest('/items', itemsResponseSchema, { query: { ...filter }, signal });
+  apiRequest('/items', itemListSchema, { query: { ...filter }, signal });
 
 export const itemsQueryOptions = (filter: ItemFilter) =>
   queryOptions({

@@ -1,23 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiUpload, downloadUrl } from '@/lib/api-client';
+import { catalogImportSchema, type CatalogImport } from '@domain/contract/catalog';
 
-const importRowSchema = z.object({
-  row: z.number(),
-  code: z.string().nullable(),
-  name: z.string().nullable(),
-  outcome: z.enum(['created', 'updated', 'unchanged', 'refused']),
-  errors: z.array(z.string()),
-});
-export type ImportRow = z.infer<typeof importRowSchema>;
-
-const importReportSchema = z.object({
-  dryRun: z.boolean().optional(),
-  accepted: z.number(),
-  refused: z.number(),
-  rows: z.array(importRowSchema),
-});
-export type ImportReport = z.infer<typeof importReportSchema>;
+export type ImportReport = CatalogImport;
+export type ImportRow = CatalogImport['rows'][number];
 
 export interface ImportCatalogInput {
   file: File;
@@ -28,7 +14,7 @@ export interface ImportCatalogInput {
 
 /** Sends a .json or .xlsx catalog; a dry run (预检) checks every row and writes nothing. */
 export const importCatalog = ({ file, dryRun, onUploadProgress, onUploaded }: ImportCatalogInput) =>
-  apiUpload('/catalog/import', file, importReportSchema, {
+  apiUpload('/catalog/import', file, catalogImportSchema, {
     fields: { dryRun: dryRun ? 'true' : 'false' },
     onUploadProgress,
     onUploaded,

@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { itemInputSchema } from '@domain/catalog/item';
 
 // The item, its rules and its labels are the server's own (src/domain/catalog/item.ts): one schema, one set
-// of Chinese messages. Only what the catalog adds to a stored item is declared here.
+// of Chinese messages; the item as the server answers it is the contract's (src/domain/contract/catalog.ts).
 export {
   FEE_FIELD_LABELS,
   ITEM_CODE_PATTERN,
@@ -21,13 +19,4 @@ export {
 } from '@domain/catalog/item';
 
 /** An item as the API answers it: the item itself, plus its id, status and version. */
-export const itemSchema = itemInputSchema.extend({
-  id: z.string(),
-  status: z.enum(['active', 'retired']),
-  retiredReason: z.string().nullable(),
-  version: z.number(),
-  updatedAt: z.string(),
-  /** GET /api/items only: the pinyin of the name, then of each 俗称 (for the agent app; the console asks the server). */
-  pinyin: z.array(z.object({ full: z.string(), initials: z.string() })).optional(),
-});
-export type Item = z.infer<typeof itemSchema>;
+export { catalogItemSchema as itemSchema, type CatalogItemAnswer as Item } from '@domain/contract/catalog';

@@ -29,8 +29,8 @@ export const EMPTY_ITEM: ItemFormValues = {
   specialSteps: [],
 };
 
-/** A stored item as the form's starting values: the item without what the catalog adds to it. */
-export const formValuesOf = ({ id: _id, status: _s, retiredReason: _r, version: _v, updatedAt: _u, pinyin: _p, ...item }: Item): ItemFormValues => item;
+/** A stored item as the form's starting values: the item without what the catalog adds to it (a listed one has its pinyin). */
+export const formValuesOf = ({ id: _id, status: _s, retiredReason: _r, version: _v, updatedAt: _u, pinyin: _p, ...item }: Item & { pinyin?: unknown }): ItemFormValues => item;
 
 /**
  * The form's values as the item to check with the server's own rules (`validateItem`). Only what the form

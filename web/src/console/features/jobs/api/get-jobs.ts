@@ -1,45 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
+import { jobsOverviewSchema as overviewSchema } from '@domain/contract/jobs';
 
-const jobRunSchema = z.object({
-  id: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  durationMs: z.number().nullable(),
-  status: z.enum(['running', 'ok', 'failed']),
-  message: z.string().nullable(),
-  error: z.string().nullable(),
-  process: z.string(),
-});
-export type JobRun = z.infer<typeof jobRunSchema>;
-
-const jobSchema = z.object({
-  name: z.string(),
-  title: z.string(),
-  schedule: z.string(),
-  lastRun: jobRunSchema.nullable(),
-  nextRunAt: z.string().nullable(),
-  runs: z.number(),
-  failures: z.number(),
-  recent: z.array(jobRunSchema),
-});
-export type JobStatus = z.infer<typeof jobSchema>;
-
-const consumerSchema = z.object({
-  name: z.string(),
-  title: z.string(),
-  cursor: z.number(),
-  handled: z.number(),
-  lastHandledAt: z.string().nullable(),
-  failures: z.number(),
-  lastError: z.string().nullable(),
-  lastErrorAt: z.string().nullable(),
-  retryAt: z.string().nullable(),
-});
-export type ConsumerStatus = z.infer<typeof consumerSchema>;
-
-const overviewSchema = z.object({ jobs: z.array(jobSchema), consumers: z.array(consumerSchema), timeZone: z.string() });
+export type { ConsumerStatus, JobRun, JobStatus } from '@domain/contract/jobs';
 
 export const getJobs = () => apiRequest('/jobs', overviewSchema);
 

@@ -1,29 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
-import { LEVELS } from '@/lib/levels';
+import { orgListSchema } from '@domain/contract/orgs';
 
-export const officeHoursSchema = z.object({ sessions: z.array(z.object({ start: z.string(), end: z.string() })) });
-export type OfficeHours = z.infer<typeof officeHoursSchema>;
+export { orgSchema, type Org } from '@domain/contract/orgs';
+export type { OfficeHours } from '@domain/contract/common';
 
-export const orgSchema = z.object({
-  id: z.string(),
-  parentId: z.string().nullable(),
-  level: z.enum(LEVELS),
-  code: z.string(),
-  name: z.string(),
-  centerName: z.string().nullish(),
-  address: z.string().nullish(),
-  phone: z.string().nullish(),
-  officeHours: officeHoursSchema.nullish(),
-  timeZone: z.string().nullish(),
-  version: z.number(),
-});
-export type Org = z.infer<typeof orgSchema>;
-
-const orgsResponseSchema = z.object({ orgs: z.array(orgSchema) });
-
-export const getOrgs = () => apiRequest('/orgs', orgsResponseSchema);
+export const getOrgs = () => apiRequest('/orgs', orgListSchema);
 
 export const orgsQueryOptions = () => queryOptions({ queryKey: ['orgs'], queryFn: getOrgs, staleTime: 60_000 });
 

@@ -1,13 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
-
-const orgItemsSchema = z.object({ itemCodes: z.array(z.string()) });
+import { orgItemsSchema } from '@domain/contract/catalog';
 
 export const getOrgItems = (orgId: string) => apiRequest(`/orgs/${encodeURIComponent(orgId)}/items`, orgItemsSchema);
 
 export const setOrgItems = ({ orgId, itemCodes }: { orgId: string; itemCodes: string[] }) =>
-  apiRequest(`/orgs/${encodeURIComponent(orgId)}/items`, z.unknown(), { method: 'PUT', body: { itemCodes } });
+  apiRequest(`/orgs/${encodeURIComponent(orgId)}/items`, orgItemsSchema, { method: 'PUT', body: { itemCodes } });
 
 /** Which catalog items a center offers (可办事项). */
 export const useOrgItems = (orgId: string) =>

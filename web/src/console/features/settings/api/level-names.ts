@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
-import { levelNamesSchema, meQueryKey } from '@/lib/auth';
+import { meQueryKey } from '@/lib/auth';
+import { levelNamesSchema } from '@domain/contract/settings';
 import type { LevelNames } from '@/lib/levels';
 
 export const getLevelNames = () => apiRequest('/settings/level-names', levelNamesSchema);
 
 export const updateLevelNames = (names: LevelNames) =>
-  apiRequest('/settings/level-names', levelNamesSchema.or(z.unknown()), { method: 'PUT', body: names });
+  apiRequest('/settings/level-names', levelNamesSchema, { method: 'PUT', body: names });
 
 export const useLevelNamesSetting = () => useQuery({ queryKey: ['settings', 'level-names'], queryFn: getLevelNames });
 

@@ -1,19 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
+import { settingsSchema } from '@domain/contract/settings';
 
 // GET/PUT /api/settings: the public address every QR code opens, the county's supervision phone and the
 // number of working days a one-time notice gives (API.md v1 additions).
 
-export const settingsSchema = z.object({
-  publicUrl: z.string().nullable(),
-  /** env: PUBLIC_URL on the server decides it and this page cannot change it */
-  publicUrlSource: z.enum(['env', 'settings']).nullable(),
-  supervisionPhone: z.string().nullable(),
-  supplementDays: z.number(),
-  production: z.boolean().optional(),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+export { settingsSchema, type Settings } from '@domain/contract/settings';
 
 export interface SettingsInput {
   publicUrl?: string | null;

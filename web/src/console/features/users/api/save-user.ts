@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
 import type { Role } from '@/lib/roles';
-import { userSchema } from './get-users';
+import { userSchema } from '@domain/contract/users';
 
 export interface CreateUserInput {
   username: string;
@@ -23,18 +22,15 @@ export interface UpdateUserInput {
   active?: boolean;
 }
 
-// Some answers carry the user, some only confirm; either is fine, the list is reloaded.
-const userOrNothing = z.union([userSchema, z.object({ user: userSchema }), z.unknown()]);
-
-export const createUser = (input: CreateUserInput) => apiRequest('/users', userOrNothing, { method: 'POST', body: input });
+export const createUser = (input: CreateUserInput) => apiRequest('/users', userSchema, { method: 'POST', body: input });
 
 export const updateUser = ({ id, ...body }: UpdateUserInput) =>
-  apiRequest(`/users/${encodeURIComponent(id)}`, userOrNothing, { method: 'PATCH', body });
+  apiRequest(`/users/${encodeURIComponent(id)}`, userSchema, { method: 'PATCH', body });
 
 export const resetPassword = ({ id, password }: { id: string; password: string }) =>
-  apiRequest(`/users/${encodeURIComponent(id)}/reset-password`, z.unknown(), { method: 'POST', body: { password } });
+  apiRequest(`/users/${encodeURIComponent(id)}/reset-password`, userSchema, { method: 'POST', body: { password } });
 
-export const unlockUser = (id: string) => apiRequest(`/users/${encodeURIComponent(id)}/unlock`, z.unknown(), { method: 'POST', body: {} });
+export const unlockUser = (id: string) => apiRequest(`/users/${encodeURIComponent(id)}/unlock`, userSchema, { method: 'POST', body: {} });
 
 function useUserMutation<T>(fn: (input: T) => Promise<unknown>) {
   const queryClient = useQueryClient();

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
+import { windowSchema } from '@domain/contract/windows';
 
 export interface CreateWindowInput {
   orgId: string;
@@ -20,10 +20,10 @@ export interface UpdateWindowInput {
   active?: boolean;
 }
 
-export const createWindow = (input: CreateWindowInput) => apiRequest('/windows', z.unknown(), { method: 'POST', body: input });
+export const createWindow = (input: CreateWindowInput) => apiRequest('/windows', windowSchema, { method: 'POST', body: input });
 
 export const updateWindow = ({ id, ...body }: UpdateWindowInput) =>
-  apiRequest(`/windows/${encodeURIComponent(id)}`, z.unknown(), { method: 'PATCH', body });
+  apiRequest(`/windows/${encodeURIComponent(id)}`, windowSchema, { method: 'PATCH', body });
 
 export function useCreateWindow() {
   const queryClient = useQueryClient();
