@@ -5,11 +5,11 @@ import { PageLoading } from '@/components/feedback/page-loading';
 import { QueryError } from '@/components/feedback/query-error';
 import { useMe } from '@/lib/auth';
 import { can } from '@/lib/authorization';
-import { useBatch } from '@/features/villages/api/get-batch';
-import { BatchCasesTable } from '@/features/villages/components/batch-cases-table';
-import { BatchOverview } from '@/features/villages/components/batch-overview';
-import { BatchSheet } from '@/features/villages/components/batch-sheet';
-import { ReceiveBatchButton } from '@/features/villages/components/receive-batch-button';
+import { useBatch } from '@/features/agents/api/get-batch';
+import { BatchCasesTable } from '@/features/agents/components/batch-cases-table';
+import { BatchOverview } from '@/features/agents/components/batch-overview';
+import { BatchSheet } from '@/features/agents/components/batch-sheet';
+import { ReceiveBatchButton } from '@/features/agents/components/receive-batch-button';
 
 const route = getRouteApi('/console/villages/batches/$id');
 

@@ -4,11 +4,11 @@ import dayjs from 'dayjs';
 import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
 import { useLevelNames } from '@/lib/auth';
-import { useBatches } from '@/features/villages/api/get-batches';
-import { useHopViolations } from '@/features/villages/api/get-hop-violations';
-import { BatchesTable } from '@/features/villages/components/batches-table';
-import { HopViolationsTable } from '@/features/villages/components/hop-violations-table';
-import { VillageMonthly } from '@/features/villages/components/village-monthly';
+import { useBatches } from '@/features/agents/api/get-batches';
+import { useHopViolations } from '@/features/agents/api/get-hop-violations';
+import { BatchesTable } from '@/features/agents/components/batches-table';
+import { HopViolationsTable } from '@/features/agents/components/hop-violations-table';
+import { VillageMonthly } from '@/features/agents/components/village-monthly';
 
 const route = getRouteApi('/console/villages');
 

@@ -36,7 +36,7 @@ const notify = () => {
 };
 
 /** Lists, tab counts, the menu badge and light counts are read again; what is on screen stays until they answer. */
-const LIST_KEYS = [['cases', 'list'], ['cases', 'count'], ['cases', 'lights'], ['villages']] as const;
+const LIST_KEYS = [['cases', 'list'], ['cases', 'count'], ['cases', 'lights'], ['agents']] as const;
 
 /**
  * Listens to the server's live updates while the console is open (mounted once, in the layout). EventSource

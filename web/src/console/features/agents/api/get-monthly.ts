@@ -10,7 +10,7 @@ export const getVillageMonthly = (month: string, signal?: AbortSignal) => apiReq
 
 export const villageMonthlyQueryOptions = (month: string) =>
   queryOptions({
-    queryKey: ['villages', 'monthly', month],
+    queryKey: ['agents', 'monthly', month],
     queryFn: ({ signal }) => getVillageMonthly(month, signal),
     placeholderData: keepPreviousData,
   });

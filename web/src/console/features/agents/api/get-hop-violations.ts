@@ -8,7 +8,7 @@ export const getHopViolations = (signal?: AbortSignal) => apiRequest('/agents/ho
 
 export const hopViolationsQueryOptions = () =>
   queryOptions({
-    queryKey: ['villages', 'hop-violations'],
+    queryKey: ['agents', 'hop-violations'],
     queryFn: ({ signal }) => getHopViolations(signal),
     select: (data) => data.violations,
   });

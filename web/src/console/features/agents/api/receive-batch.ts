@@ -17,8 +17,8 @@ export const useReceiveBatch = () => {
       void queryClient.invalidateQueries({ queryKey: [...batchesQueryKey, 'list'] });
       // the cases left 待接收 and are now held here: every case list, count and open case is out of date
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
-      void queryClient.invalidateQueries({ queryKey: ['villages', 'monthly'] });
-      void queryClient.invalidateQueries({ queryKey: ['villages', 'hop-violations'] });
+      void queryClient.invalidateQueries({ queryKey: ['agents', 'monthly'] });
+      void queryClient.invalidateQueries({ queryKey: ['agents', 'hop-violations'] });
     },
   });
 };
