@@ -87,13 +87,12 @@ describe.skipIf(!hasChromium)('the village agent app with the network cut and re
       };
     })`);
 
-  it('over HTTPS or localhost: reloads with no network, queues a request as 待上传, and registers it once when the network is back', async () => {
+  it('over HTTPS: reloads with no network, queues a request as 待上传, and registers it once when the network is back', async () => {
     const page = await phone();
     const context = page.context();
-    // The one browser test that opens a secure origin on purpose: Chromium treats http://127.0.0.1 (like localhost)
-    // as secure, as it does a real HTTPS address, so the service worker is allowed. Every other test opens the app
-    // under http://bianmin.test, as the field does over a LAN, where no worker exists.
-    await signIn(page, e.serverUrl);
+    // The app as a center serves it over HTTPS: a host name (not localhost) that Chromium treats as a secure context,
+    // so the service worker is allowed. Every other test opens http://bianmin.test, as the field does over a LAN.
+    await signIn(page, e.secureUrl);
     expect(await page.evaluate('window.isSecureContext')).toBe(true);
     // the worker has kept the shell and controls the page
     await page.waitForFunction('navigator.serviceWorker.controller !== null');

@@ -21,6 +21,12 @@ const LOOPBACK = '127.0.0.1';
 
 /** The host name the browser opens the app under (mapped to 127.0.0.1 inside Chromium only). */
 export const E2E_HOST = 'bianmin.test';
+/**
+ * A second name for the same server that Chromium is told to treat as a secure context, as an HTTPS address would be:
+ * for what only works where the app is served over HTTPS (the agent app's offline queue). Still not localhost, so
+ * nothing else that localhost alone would allow slips through.
+ */
+export const E2E_SECURE_HOST = 'secure.bianmin.test';
 
 /** Screenshots land here for people to look at (they are not compared automatically). */
 export const SHOTS_DIR = resolve('test-results/screenshots');
@@ -32,6 +38,8 @@ export interface E2E {
   baseUrl: string;
   /** The same server for calls from Node, which cannot resolve bianmin.test (only Chromium maps it). */
   serverUrl: string;
+  /** The same server under a name Chromium treats as secure (as behind HTTPS): http://secure.bianmin.test:<port>. */
+  secureUrl: string;
   browser: Browser;
   newPage(): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
@@ -89,13 +97,17 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     executablePath: CHROMIUM,
     // The field opens the console at a LAN address over plain HTTP, which is no secure context; so does every
     // browser test, under a host name that is not localhost (127.0.0.1 and localhost count as secure).
-    args: [`--host-resolver-rules=MAP ${E2E_HOST} ${LOOPBACK}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      `--host-resolver-rules=MAP ${E2E_HOST} ${LOOPBACK}, MAP ${E2E_SECURE_HOST} ${LOOPBACK}`,
+      `--unsafely-treat-insecure-origin-as-secure=http://${E2E_SECURE_HOST}:${port}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   mkdirSync(SHOTS_DIR, { recursive: true });
   const pages = new Set<Page>();
   const e2e: E2E = {
     baseUrl: `http://${E2E_HOST}:${port}`,
     serverUrl: `http://${LOOPBACK}:${port}`,
+    secureUrl: `http://${E2E_SECURE_HOST}:${port}`,
     browser,
     newPage: async () => {
       // Reduced motion, as a user may ask of the system: antd then opens pop-ups and menus without animation, so a
