@@ -1,28 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCalendar } from '../../../src/domain/calendar/calendar.js';
-import { officialYears } from '../../../src/domain/calendar/official.js';
-import { withProvisionalYears } from '../../../src/domain/calendar/provisional.js';
-import { parseYearFile } from '../../../src/domain/calendar/year-file.js';
 import { applyDeadline, type CenterTime } from '../../../src/domain/cases/deadlines.js';
 import type { CaseState } from '../../../src/domain/cases/model.js';
 import { DEADLINE_RECOUNTED, recountDecision } from '../../../src/domain/cases/recount.js';
 import { settle, type Center } from '../../../src/domain/cases/settle.js';
 import { item, stateIn } from './fixtures.js';
+import { after, before, hours } from './year-calendars.js';
 
-const parsed = (file: unknown) => {
-  const r = parseYearFile(file);
-  if (!r.ok) throw new Error(r.errors.join());
-  return r.value;
-};
-const shipped = officialYears().map(parsed);
-/** Made up for the test: 元旦 2027 with a make-up Saturday on 9 January, which no provisional calendar guesses. */
-const y2027 = parsed({ year: 2027, source: '测试', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03', workdays: ['2027-01-09'] }] });
-const calendarOf = (years: typeof shipped) => withProvisionalYears(buildCalendar(years.map((y) => y.year), years.flatMap((y) => y.overrides)));
-const before = calendarOf(shipped);
-const after = calendarOf([...shipped, y2027]);
-
-const hours = { sessions: [{ start: '08:30', end: '12:00' }, { start: '14:30', end: '17:30' }] };
 const center = { hours, timeZone: 'Asia/Shanghai' };
 const t: CenterTime = { calendar: before, ...center };
 const sh = (local: string) => new Date(`${local}+08:00`).toISOString();
