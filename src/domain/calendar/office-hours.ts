@@ -122,6 +122,18 @@ export function localDate(instant: Date, timeZone: string): IsoDate {
   return `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
 }
 
+/** The wall-clock time ('HH:mm') of `instant` in `timeZone`. */
+export function localTime(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+}
+
+/** 'YYYY-MM-DD HH:mm' on the wall clock of `timeZone`, as notices and exports print a moment. */
+export function wallTime(iso: string, timeZone: string): string {
+  const instant = new Date(iso);
+  return `${localDate(instant, timeZone)} ${localTime(instant, timeZone)}`;
+}
+
 /** Offset of `timeZone` from UTC at `instantMs`, in milliseconds (+08:00 → 28 800 000). */
 function offsetAt(instantMs: number, timeZone: string): number {
   const w = wallClock(new Date(instantMs), timeZone);

@@ -5,7 +5,7 @@
  * sees. Pure: the calendar and office hours are arguments.
  */
 import { addCalendarDays, isWorkingDay, provisionalYearsBetween, weekday, type IsoDate, type WorkingCalendar } from '../calendar/calendar.js';
-import { closingTime, dueInstant, localDate, zonedInstant } from '../calendar/office-hours.js';
+import { closingTime, dueInstant, localDate, localTime, zonedInstant } from '../calendar/office-hours.js';
 import type { CenterTime } from './deadlines.js';
 import type { CaseState } from './model.js';
 
@@ -98,11 +98,6 @@ export interface StoredHop extends HopRecord {
   urgent: boolean;
 }
 
-/** The wall-clock time ('HH:mm') of `instant` in `timeZone`. */
-function wallTimeOf(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
-}
-
 /**
  * An open hop's limit counted again from its start and kind on the calendar as it now stands (rule 3 for rule 9:
  * importing a year's official arrangement replaces the provisional days a limit was counted through). Only the
@@ -120,7 +115,7 @@ export function recountHopLimit(hop: StoredHop, t: CenterTime): { dueAt: string;
   const day = localDate(limit, t.timeZone);
   if (day === localDate(was, t.timeZone)) return null;
   return {
-    dueAt: zonedInstant(day, wallTimeOf(was, t.timeZone), t.timeZone).toISOString(),
+    dueAt: zonedInstant(day, localTime(was, t.timeZone), t.timeZone).toISOString(),
     provisional: provisionalYearsBetween(t.calendar, localDate(ready, t.timeZone), day).length > 0,
   };
 }

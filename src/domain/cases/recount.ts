@@ -6,7 +6,7 @@
  * other step. Nothing here does I/O.
  */
 import type { WorkingCalendar } from '../calendar/calendar.js';
-import { localDate, type OfficeHours } from '../calendar/office-hours.js';
+import { wallTime, type OfficeHours } from '../calendar/office-hours.js';
 import { placementOf, type Decision } from './decision.js';
 import { dueIsProvisional, recomputeDeadlines } from './deadlines.js';
 import type { CaseState, CaseStatus } from './model.js';
@@ -16,12 +16,6 @@ export const DEADLINE_RECOUNTED = 'deadline-recomputed';
 
 /** The statuses whose deadlines still run; a case past them keeps its dates, only its 暂定 mark is re-read. */
 const RUNNING: readonly CaseStatus[] = ['submitted', 'awaiting_supplement', 'in_progress', 'paused'];
-
-/** 'YYYY-MM-DD HH:mm' on the wall clock of the center, as the notices print it. */
-export function wallTime(iso: string, timeZone: string): string {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
-  return `${localDate(new Date(iso), timeZone)} ${time}`;
-}
 
 /**
  * The recount of one case on `calendar`, at the center holding it (`center`: its office hours and zone, for

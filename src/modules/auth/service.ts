@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { passwordProblem } from '../../domain/people/password.js';
 import type { Role } from '../../domain/roles.js';
 import { DomainError } from '../../domain/errors.js';
+import { localTime } from '../../domain/calendar/office-hours.js';
 import { fromJson, toBool } from '../../db/portable.js';
 import { HttpError } from '../../server/errors.js';
 import type { AppContext } from '../../server/context.js';
@@ -23,8 +24,7 @@ export interface LoginResult {
 
 type Client = { ip: string | null; userAgent?: string | null };
 
-const formatTime = (ctx: AppContext, iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: ctx.config.timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+const formatTime = (ctx: AppContext, iso: string) => localTime(new Date(iso), ctx.config.timeZone);
 
 const lockedError = (ctx: AppContext, lockedUntil: string, justNow: boolean) => {
   const { maxFailures, lockMinutes } = ctx.config.login;

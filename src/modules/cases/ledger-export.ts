@@ -1,12 +1,10 @@
 import ExcelJS from 'exceljs';
+import { wallTime } from '../../domain/calendar/office-hours.js';
 import { CHANNEL_NAMES, LIGHT_NAMES, OUTCOME_NAMES } from '../../domain/vocabulary/index.js';
 import type { CaseSummary } from './presenter.js';
 
 /** Local date and time in the center's zone, as a clerk writes it: 2026-03-02 09:00. */
-const local = (iso: string | null, timeZone: string) =>
-  iso
-    ? new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
-    : '';
+const local = (iso: string | null, timeZone: string) => (iso ? wallTime(iso, timeZone) : '');
 
 /** The filtered ledger as an Excel sheet, exactly the rows of the filter, personal data masked. */
 export async function ledgerWorkbook(cases: CaseSummary[], title: string, timeZone: string): Promise<Buffer> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HOP_NAMES, recountHopLimit, type HopKind } from '../../domain/cases/hops.js';
 import type { CenterTime } from '../../domain/cases/deadlines.js';
-import { wallTime } from '../../domain/cases/recount.js';
+import { wallTime } from '../../domain/calendar/office-hours.js';
 import { toJson } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
 import { findOrg } from '../orgs/repo.js';

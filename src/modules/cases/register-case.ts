@@ -93,9 +93,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
     if (!opened.ok) throw toDomainError(opened);
     if (!offering) throw new DomainError('ITEM_NOT_OFFERED', `本中心未开办“${itemRow.name}”，不能在这里登记。`);
 
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: org.time_zone, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .format(now)
-      .replaceAll('-', '');
+    const day = localDate(now, org.time_zone).replaceAll('-', '');
     const id = randomUUID();
     const at = now.toISOString();
     const written = await runIntake(
