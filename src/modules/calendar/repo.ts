@@ -10,8 +10,14 @@ import type { Db } from '../../server/context.js';
  * one small query instead of reading and rebuilding every holiday. Another process importing a year changes the
  * stamp, so every app process on a shared PostgreSQL sees the new year on its next request.
  * Years not imported count provisionally (DOMAIN.md rule 3): deadlines never stop at an unannounced year.
+ *
+ * Answers that only show a date (the calendar endpoint, the public progress page) may take `recent`: the calendar
+ * checked within the last second, with no query at all (issue 8: the stamp's round trip was a third of such a
+ * request on PostgreSQL). A write always takes `verified`, so a stored deadline is never counted on a calendar
+ * another process has just replaced; an import in this process drops the cache at once.
  */
-let cached: { stamp: string; calendar: WorkingCalendar } | null = null;
+let cached: { stamp: string; calendar: WorkingCalendar; checkedAt: number } | null = null;
+const RECENT_MS = 1000;
 
 const calendarStamp = prepared((db) =>
   db
@@ -21,11 +27,15 @@ const calendarStamp = prepared((db) =>
     .orderBy('year'),
 );
 
-export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
+export async function loadCalendar(db: Db, freshness: 'verified' | 'recent' = 'verified'): Promise<WorkingCalendar> {
+  if (freshness === 'recent' && cached && performance.now() - cached.checkedAt < RECENT_MS) return cached.calendar;
   // one round trip: the years with the number of days alongside (a year's days are stored with the year)
   const years = await calendarStamp(db);
   const stamp = `${years.map((y) => `${y.year}@${y.imported_at}`).join(',')}#${years[0]?.days ?? 0}`;
-  if (cached?.stamp === stamp) return cached.calendar;
+  if (cached?.stamp === stamp) {
+    cached.checkedAt = performance.now();
+    return cached.calendar;
+  }
   const days = await db.selectFrom('calendar_days').selectAll().execute();
   const calendar = withProvisionalYears(
     buildCalendar(
@@ -33,8 +43,13 @@ export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
       days.map((d) => ({ date: d.date, working: toBool(d.working), note: d.note })),
     ),
   );
-  cached = { stamp, calendar };
+  cached = { stamp, calendar, checkedAt: performance.now() };
   return calendar;
+}
+
+/** Drops the kept calendar: after an import in this process has committed (or failed), readers load it anew. */
+export function forgetCalendar(): void {
+  cached = null;
 }
 
 export const listYears = (db: Db) =>

@@ -25,20 +25,24 @@ export async function importYear(db: Db, file: unknown, by: { userId: string | n
     });
   }
   const { year, source, overrides } = parsed.value;
-  const changed = await db.transaction().execute(async (trx) => {
-    await repo.replaceYear(trx, year, source, overrides, { userId: by.userId, at: by.at.toISOString() });
-    const moved = await recomputeOpenDeadlines(trx, { userId: by.userId, at: by.at, source });
-    const hops = await recomputeOpenHopLimits(trx, { userId: by.userId, at: by.at, source });
-    await recordAudit(trx, {
-      at: by.at,
-      userId: by.userId,
-      action: 'calendar.import',
-      targetType: 'calendar',
-      targetId: String(year),
-      detail: { source, days: overrides.length, deadlinesMoved: moved.length, hopLimitsMoved: hops.length },
-    });
-    return { moved, hops };
-  });
+  // the kept calendar is dropped once the import is over, whether it committed or not
+  const changed = await db
+    .transaction()
+    .execute(async (trx) => {
+      await repo.replaceYear(trx, year, source, overrides, { userId: by.userId, at: by.at.toISOString() });
+      const moved = await recomputeOpenDeadlines(trx, { userId: by.userId, at: by.at, source });
+      const hops = await recomputeOpenHopLimits(trx, { userId: by.userId, at: by.at, source });
+      await recordAudit(trx, {
+        at: by.at,
+        userId: by.userId,
+        action: 'calendar.import',
+        targetType: 'calendar',
+        targetId: String(year),
+        detail: { source, days: overrides.length, deadlinesMoved: moved.length, hopLimitsMoved: hops.length },
+      });
+      return { moved, hops };
+    })
+    .finally(repo.forgetCalendar);
   return { year, source, days: overrides.length, recomputed: { changed: changed.moved.length, cases: changed.moved, hops: changed.hops } };
 }
 
@@ -65,7 +69,7 @@ export async function listCalendarYears(ctx: AppContext) {
 
 /** The N-th working day after `from`; `provisional` when it was counted through a year not imported yet (暂定). */
 export async function calendarAddWorkingDays(ctx: AppContext, from: string, days: number) {
-  const calendar = await repo.loadCalendar(ctx.database.db);
+  const calendar = await repo.loadCalendar(ctx.database.db, 'recent');
   // Kept per loaded calendar: a new import loads a new calendar object, and the answers of the old one go with it.
   let answers = workingDayAnswers.get(calendar);
   if (!answers) workingDayAnswers.set(calendar, (answers = new Map()));
@@ -87,7 +91,7 @@ const workingDayAnswers = new WeakMap<object, Map<string, { date: string; provis
  * a year outside what can be worked out is 404.
  */
 export async function calendarDays(ctx: AppContext, year: number) {
-  const calendar = await repo.loadCalendar(ctx.database.db);
+  const calendar = await repo.loadCalendar(ctx.database.db, 'recent');
   if (!calendar.years.has(year) && (year < PROVISIONAL_YEARS.first || year > PROVISIONAL_YEARS.last)) {
     throw new DomainError(
       'CALENDAR_YEAR_NOT_LOADED',
