@@ -17,7 +17,7 @@ import { scopeOf } from '../orgs/service.js';
 import { viewerOf } from './access.js';
 import { centerTime } from './center.js';
 import { presentCase, presentCaseSummary } from './presenter.js';
-import { caseEvents } from '../events/repo.js';
+import { caseEvents, caseTimeline } from '../events/repo.js';
 import * as repo from './repo.js';
 
 /** One case in full. (The intake answers from what it wrote: register-case.ts.) */
@@ -165,10 +165,10 @@ function publicText(e: { type: string; to_status: string | null }): string | nul
 export async function publicProgress(ctx: AppContext, caseNo: string, phone4: string) {
   const { db } = ctx.database;
   // typed back from a notice by a villager: without hyphens, with full-width dashes, spaces, lower case
-  const row = await repo.findCaseByNo(db, normalizeCaseNo(caseNo));
+  const row = await repo.findProgress(db, normalizeCaseNo(caseNo));
   // A wrong pair answers exactly like an unknown number: nothing tells a guesser which part was wrong.
   if (!row || !row.applicant_phone.endsWith(phone4.normalize('NFKC'))) throw notFound('该办件，请核对办件编号和电话后四位');
-  const events = await caseEvents(db, row.id);
+  const events = await caseTimeline(db, row.id);
   return {
     caseNo: row.case_no,
     itemName: row.item_name,

@@ -18,8 +18,14 @@ const caseById = prepared((db, id: string) =>
 export const findCase = async (db: Db, id: string) => (await caseById(db, id))[0];
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
-const caseByNo = prepared((db, caseNo: string) => db.selectFrom('cases').selectAll().where('case_no', '=', caseNo));
-export const findCaseByNo = async (db: Db, caseNo: string) => (await caseByNo(db, caseNo))[0];
+/** What the public progress page shows of a case, and the phone it is checked against: nothing else is read. */
+const progressByNo = prepared((db, caseNo: string) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'case_no', 'item_name', 'status', 'accepted_at', 'due_at', 'due_provisional', 'applicant_phone'])
+    .where('case_no', '=', caseNo),
+);
+export const findProgress = async (db: Db, caseNo: string) => (await progressByNo(db, caseNo))[0];
 
 /**
  * The insert of a case row, compiled once per set of columns (src/db/prepared.ts): building a 35-column insert was

@@ -33,6 +33,13 @@ export async function caseEvents(db: Db, caseId: string) {
   const people = await peopleByIds(db, rows.map((e) => e.by_user_id));
   return rows.map((e) => ({ ...e, by_name: people.get(e.by_user_id ?? '')?.name ?? null }));
 }
+const timelineOf = prepared((db, caseId: string) =>
+  db.selectFrom('case_events').select(['at', 'type', 'to_status']).where('case_id', '=', caseId).orderBy('seq'),
+);
+
+/** A case's steps in order without who took them: what the public progress page words for the applicant. */
+export const caseTimeline = (db: Db, caseId: string) => timelineOf(db, caseId);
+
 export type CaseEventRow = Awaited<ReturnType<typeof caseEvents>>[number];
 
 /** A case event as consumers see it, with its place in the one order over all cases. */
