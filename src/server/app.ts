@@ -15,7 +15,7 @@ import { calendarRoutes } from '../modules/calendar/routes.js';
 import { agentRoutes } from '../modules/agents/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
-import { nudgeConsumers, stopConsumers } from '../modules/events/consumers.js';
+import { nudgeConsumers, registerConsumers, stopConsumers } from '../modules/events/consumers.js';
 import { jobRoutes } from '../modules/jobs/routes.js';
 import { orgRoutes } from '../modules/orgs/routes.js';
 import { presenceRoutes } from '../modules/presence/routes.js';
@@ -94,6 +94,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) nudgeConsumers(ctx, (line) => app.log.warn(line));
   });
   app.addHook('onClose', () => stopConsumers(ctx));
+  await registerConsumers(ctx);
 
   await serveWeb(app, ctx.config.webDir);
   return app;
