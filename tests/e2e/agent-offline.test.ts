@@ -33,11 +33,11 @@ describe.skipIf(!hasChromium)('the village agent app with the network cut and re
     return page;
   }
 
-  async function signIn(page: Page, url: string) {
+  async function signIn(page: Page, url: string, username = 'agent', password = 'bianmin2026') {
     await page.goto(`${url}/agent`);
     await page.getByRole('heading', { name: '代办员登录' }).waitFor();
-    await page.getByLabel('用户名').fill('agent');
-    await page.getByLabel('密码').fill('bianmin2026');
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '新请求' }).waitFor();
     // the village's items are on the phone (the form opens with them, with or without a network)
@@ -62,7 +62,8 @@ describe.skipIf(!hasChromium)('the village agent app with the network cut and re
         if (b) headers['content-type'] = 'application/json';
         if (k) headers['idempotency-key'] = k;
         const res = await fetch(p!, { method: m!, credentials: 'same-origin', headers, body: b || undefined });
-        return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+        const text = await res.text();
+        return { status: res.status, json: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
       },
       [method, path, body ?? '', key ?? ''] as const,
     );
@@ -163,6 +164,51 @@ describe.skipIf(!hasChromium)('the village agent app with the network cut and re
     expect(found.json.total).toBe(1);
     expect((found.json.cases as { id: string }[])[0]!.id).toBe(again.json.id);
     expect((await call(page, 'GET', `/api/cases?q=${encodeURIComponent('钱老四')}`)).json.total).toBe(0);
+  });
+
+  it('on a phone two agents share: a request waits for the agent who took it, and goes once that agent signs in', async () => {
+    const page = await phone();
+    const context = page.context();
+    await signIn(page, e.secureUrl);
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+
+    // the village gets a second agent, who has set their own password
+    const orgId = await page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { user: { orgId: string } }).user.orgId);
+    const staff = await admin();
+    const created = await call(staff, 'POST', '/api/users', JSON.stringify({ username: 'agent-wgl', name: '王桂兰', password: 'Chushi#2026mm', roles: ['agent'], orgId }));
+    expect(created.status).toBe(201);
+    const second = await e.newPage();
+    await second.goto(`${e.baseUrl}/progress`);
+    expect((await call(second, 'POST', '/api/auth/login', JSON.stringify({ username: 'agent-wgl', password: 'Chushi#2026mm' }))).status).toBe(200);
+    const own = JSON.stringify({ currentPassword: 'Chushi#2026mm', newPassword: 'Liuhe#Wgl2026' });
+    expect((await call(second, 'POST', '/api/auth/password', own)).status).toBe(204);
+    await second.context().close();
+
+    // 刘德福 takes a request in a house with no signal
+    await context.setOffline(true);
+    await fillRequest(page, '周大成');
+    await page.getByRole('button', { name: '提交登记' }).click();
+    const row = page.locator('.waiting-row').filter({ hasText: '周大成' });
+    await row.getByText('待上传').waitFor();
+
+    // he hands the phone over: his session ends on it, and 王桂兰 signs in once the network is back
+    await context.clearCookies();
+    await context.setOffline(false);
+    await signIn(page, e.secureUrl, 'agent-wgl', 'Liuhe#Wgl2026');
+    await row.getByText('由刘德福暂存，须其本人登录后才能上传。').waitFor();
+    await e.shot(page, 'agent-offline-05-shared-phone');
+    // nothing went under her name: the village has no such case
+    expect((await call(page, 'GET', `/api/cases?q=${encodeURIComponent('周大成')}`)).json.total).toBe(0);
+
+    // she signs out and he signs in again: it goes, once, as his
+    await page.getByRole('button', { name: '退出' }).click();
+    await signIn(page, e.secureUrl);
+    await row.getByText('已上传').waitFor();
+    const found = await call(page, 'GET', `/api/cases?q=${encodeURIComponent('周大成')}`);
+    expect(found.json.total).toBe(1);
+    const caseId = (found.json.cases as { id: string }[])[0]!.id;
+    const detail = await call(page, 'GET', `/api/cases/${caseId}`);
+    expect((detail.json.events as { type: string; by: string }[])[0]).toMatchObject({ type: 'intake', by: '刘德福' });
   });
 
   it('over plain HTTP: no worker; the app keeps the draft and says calmly why it cannot queue', async () => {
