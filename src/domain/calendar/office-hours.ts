@@ -109,11 +109,56 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall-clock fields of `instant` in `timeZone`. */
-function wallClock(instant: Date, timeZone: string) {
+type WallClock = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+
+/** The wall-clock fields of `instant` in `timeZone`, read through Intl (a few microseconds each). */
+function wallClockOfIntl(instantMs: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  for (const p of formatter(timeZone).formatToParts(new Date(instantMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return parts as WallClock;
+}
+
+/** The zone's offset (wall clock minus UTC, whole seconds) at `instantMs`, from Intl. */
+const intlOffset = (instantMs: number, timeZone: string) => {
+  const w = wallClockOfIntl(instantMs, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instantMs / 1000) * 1000;
+};
+
+/**
+ * Offsets kept per zone and quarter hour (UTC). Deadlines, lights and ledger rows ask for the wall clock of many
+ * instants per request, and Intl's formatToParts was a noticeable share of an intake (issue 8). Zones change their
+ * offset at whole quarter hours of UTC, but a quarter is only kept when its first and last second have the same
+ * offset; one that holds a change is asked of Intl each time.
+ */
+const QUARTER_MS = 900_000;
+const offsets = new Map<string, number | null>();
+
+function offsetOf(instantMs: number, timeZone: string): number {
+  const quarter = Math.floor(instantMs / QUARTER_MS);
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const first = intlOffset(quarter * QUARTER_MS, timeZone);
+    offset = first === intlOffset(quarter * QUARTER_MS + QUARTER_MS - 1000, timeZone) ? first : null;
+    if (offsets.size >= 20_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset ?? intlOffset(instantMs, timeZone);
+}
+
+/** The wall-clock fields of `instant` in `timeZone` (seconds truncated, as Intl gives them). */
+function wallClock(instant: Date, timeZone: string): WallClock {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) return wallClockOfIntl(ms, timeZone);
+  const local = new Date(Math.floor(ms / 1000) * 1000 + offsetOf(ms, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /** The calendar date of `instant` as seen in `timeZone`. */
@@ -132,13 +177,6 @@ export function localTime(instant: Date, timeZone: string): string {
 export function wallTime(iso: string, timeZone: string): string {
   const instant = new Date(iso);
   return `${localDate(instant, timeZone)} ${localTime(instant, timeZone)}`;
-}
-
-/** Offset of `timeZone` from UTC at `instantMs`, in milliseconds (+08:00 → 28 800 000). */
-function offsetAt(instantMs: number, timeZone: string): number {
-  const w = wallClock(new Date(instantMs), timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(instantMs / 1000) * 1000;
 }
 
 /**
@@ -166,8 +204,8 @@ const zonedInstants = new Map<string, number>();
 function computeZonedInstant(date: IsoDate, time: string, timeZone: string): Date {
   if (!HH_MM.test(time)) throw invalid(`时间“${time}”格式不对，请按 24 小时制 HH:mm 填写，如 17:30。`);
   const wall = toEpochDay(date) * DAY_MS + minutes(time) * 60_000;
-  const before = wall - offsetAt(wall - DAY_MS, timeZone);
-  const after = wall - offsetAt(wall + DAY_MS, timeZone);
-  const valid = [before, after].filter((t) => t + offsetAt(t, timeZone) === wall);
+  const before = wall - offsetOf(wall - DAY_MS, timeZone);
+  const after = wall - offsetOf(wall + DAY_MS, timeZone);
+  const valid = [before, after].filter((t) => t + offsetOf(t, timeZone) === wall);
   return new Date(valid.length > 0 ? Math.min(...valid) : before);
 }

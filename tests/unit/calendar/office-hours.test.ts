@@ -5,7 +5,9 @@ import {
   closingTime,
   dueInstant,
   localDate,
+  localTime,
   validateOfficeHours,
+  wallTime,
   zonedInstant,
   type OfficeHours,
 } from '../../../src/domain/calendar/office-hours.js';
@@ -182,6 +184,30 @@ describe('zonedInstant and localDate', () => {
         expect(shown).toBe(t);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('the kept quarter-hour offsets give what Intl gives for any instant, across DST changes and historic offsets', () => {
+    const intl = (instant: Date, zone: string) => {
+      const p = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+          .formatToParts(instant)
+          .map((x) => [x.type, x.value]),
+      );
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+    };
+    // all instants from 1900 to 2100, and instants within a minute of each DST change in New York and Lord Howe
+    const anyInstant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) });
+    const nearChange = fc
+      .tuple(fc.constantFrom(Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6), Date.UTC(2026, 3, 4, 15), Date.UTC(2026, 9, 3, 15, 30)), fc.integer({ min: -60_000, max: 60_000 }))
+      .map(([at, d]) => at + d);
+    fc.assert(
+      fc.property(fc.oneof(anyInstant, nearChange), fc.constantFrom(...zones, 'Pacific/Chatham', 'America/St_Johns'), (ms, zone) => {
+        const instant = new Date(ms);
+        expect(wallTime(instant.toISOString(), zone)).toBe(intl(instant, zone));
+        expect(`${localDate(instant, zone)} ${localTime(instant, zone)}`).toBe(intl(instant, zone));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
