@@ -1,8 +1,9 @@
 // Issue 8 §5: the ledger search finds its cases through trigram indexes (migration 0016) and must answer exactly
 // what the plain LIKE conditions answer — the same cases, masked fields matched only whole outside the viewer's
 // own cases — for names and numbers in any script and width, wildcards typed literally, and 1–2 character terms
-// (which the indexes cannot serve and stay on the newest-first read).
+// (which the trigram indexes cannot serve: read newest first, or beyond ASCII through case_terms of migration 0017).
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerSearch } from '../../src/domain/cases/ledger-search.js';
 import { checkDigit } from '../../src/domain/people/id-number.js';
@@ -34,8 +35,8 @@ const TOWNSHIP_ITEM = { itemCode: 'MZ-002', channel: 'window', materials: provid
 const COUNTY_ITEM = { itemCode: 'GA-003', channel: 'window', materials: provided(['居民户口簿', '原居民身份证（换领时交回）']) };
 
 const QUERIES = [
-  // 1–2 characters: the newest-first read
-  '王', '王大', 'a', 'ab', '%', '_', '"', '\\',
+  // 1–2 characters: the newest-first read, or beyond ASCII the cases listed under the term (case_terms)
+  '王', '王大', 'a', 'ab', '%', '_', '"', '\\', '大', '山林', '娜', '合作', '社', '"小', '张"', '%纯', '_三', 'a农', 'Ａ', 'ｚ', '林王',
   // names, any part, 3+ characters
   '王大山', ' 王大山 ', '大山林', '欧阳娜娜', '阳娜娜', 'zhang', 'ZHANG WEI', 'Zhang Wei', 'ang W', 'ＡＢＣ', 'abc', 'ABC', 'ａｂｃ', 'ｚｈａｎｇ',
   '农业合作社', '100%', '0%纯', '李_三', '_三_', '"小"', '张"小', '赵\\四', '\\四', '不存在的人', '王大山大',
@@ -79,11 +80,18 @@ describe.each(DIALECTS)('the ledger search through the trigram indexes answers a
     const searchIds = await repo.searchCandidates(t.database.db, ledgerSearch(q), fullDataOrgId !== null);
     const ids = async (f: repo.CaseFilter) => (await repo.listCases(t.database.db, f, page)).map((c) => c.case_no);
     const indexed = { ...filter, ...(searchIds && { searchIds }) };
+    // a term of 1 or 2 characters beyond ASCII: the cases listed under it in case_terms (migration 0017)
+    const searchTerm = repo.shortTerm(ledgerSearch(q));
+    const termed = { ...filter, ...(searchTerm && { searchTerm }) };
+    const capped = async (f: repo.CaseFilter) => [await repo.countCases(t.database.db, f, 1001), await repo.countCases(t.database.db, f, 2)];
     return {
       like: await ids(filter),
       indexed: await ids(indexed),
-      counts: [await repo.countCases(t.database.db, filter), await repo.countCases(t.database.db, indexed)],
+      termed: await ids(termed),
+      counts: [await repo.countCases(t.database.db, filter), await repo.countCases(t.database.db, indexed), await repo.countCases(t.database.db, termed)],
+      capped: [await capped(filter), await capped(termed)],
       byIndex: searchIds !== null,
+      byTerm: searchTerm !== null,
     };
   };
 
@@ -91,21 +99,34 @@ describe.each(DIALECTS)('the ledger search through the trigram indexes answers a
     const case_nos = (await t.database.db.selectFrom('cases').select('case_no').execute()).map((c) => c.case_no);
     const queries = [...QUERIES, case_nos[0]!, case_nos[0]!.slice(-6), case_nos[0]!.toLowerCase()];
     let matched = 0;
+    let termMatched = 0;
     for (const q of queries) {
       const viewers: [string[], string | null][] = [[orgIds, null], ...[...receivingOrgs].map((o): [string[], string | null] => [orgIds, o]), [[...receivingOrgs].slice(0, 1), null]];
       for (const [scope, own] of viewers) {
         for (const page of [null, { offset: 0, limit: 3 }, { offset: 2, limit: 3 }]) {
           const r = await both(q, scope, own, page);
           expect(r.indexed, `${q} / ${own} / ${JSON.stringify(page)}`).toEqual(r.like);
+          expect(r.termed, `${q} / ${own} / ${JSON.stringify(page)}`).toEqual(r.like);
           expect(r.counts[1], q).toBe(r.counts[0]);
+          expect(r.counts[2], q).toBe(r.counts[0]);
+          expect(r.capped[1], q).toEqual(r.capped[0]);
           // every term of 3 or more characters goes through the indexes (none here is common enough to be read in order)
           expect(r.byIndex, q).toBe([...q.trim()].length >= 3);
+          if (r.byTerm) termMatched += r.like.length;
           matched += r.like.length;
         }
       }
     }
     // the data do match: a comparison of empty answers proves nothing
     expect(matched).toBeGreaterThan(100);
+    expect(termMatched).toBeGreaterThan(30);
+  });
+
+  it('reads a short term beyond ASCII from case_terms, and only one without letter case', () => {
+    const term = (q: string) => repo.shortTerm(ledgerSearch(q));
+    expect(['王', ' 王大 ', '"小', '0%纯'.slice(1)].map(term)).toEqual(['王', '王大', '"小', '%纯']);
+    // ASCII alone, a letter with case (full-width Ａ is ａ in lower case), or 3 characters: not from case_terms
+    expect(['a', 'ab', '12', 'Ａ', 'a农', '王大山', ''].map(term)).toEqual([null, null, null, null, null, null, null]);
   });
 
   it('keeps the masking rule: a part of a phone or ID number finds only the viewer\'s own cases', async () => {
@@ -155,5 +176,26 @@ describe.each(DIALECTS)('the ledger search through the trigram indexes answers a
     await db.deleteFrom('cases').where('id', '=', id).execute();
     expect(await found('诸葛孔')).toEqual([]);
     expect(await found('TEST-0002')).toEqual([]);
+  });
+
+  it('keeps the short terms in step with every change of a case (case_terms)', async () => {
+    const { db } = t.database;
+    const source = await db.selectFrom('cases').selectAll().where('applicant_name', '=', '王芳').executeTakeFirstOrThrow();
+    const id = randomUUID();
+    const terms = async () =>
+      (await sql<{ term: string; term_org: string; term_at: string }>`select term, term_org, term_at from case_terms where case_id = ${id} order by term`.execute(db)).rows;
+    const org = source.receiving_org_id;
+    await db.insertInto('cases').values({ ...source, id, case_no: 'TEST-甲-0003', applicant_name: '司马相如' }).execute();
+    const at = source.created_at;
+    const pieces = (list: string[], o = org, when = at) => list.sort().map((term) => ({ term, term_org: o, term_at: when }));
+    // every 1- and 2-character piece with a character beyond ASCII, of the case number and the name; none of the phone
+    expect(await terms()).toEqual(pieces(['-甲', '甲', '甲-', '司', '司马', '马', '马相', '相', '相如', '如']));
+    await db.updateTable('cases').set({ applicant_name: '诸葛亮' }).where('id', '=', id).execute();
+    expect(await terms()).toEqual(pieces(['-甲', '甲', '甲-', '诸', '诸葛', '葛', '葛亮', '亮']));
+    const other = (await db.selectFrom('orgs').select('id').where('id', '!=', org).executeTakeFirstOrThrow()).id;
+    await db.updateTable('cases').set({ receiving_org_id: other, created_at: '2026-01-01T00:00:00.000Z', case_no: 'TEST-0003' }).where('id', '=', id).execute();
+    expect(await terms()).toEqual(pieces(['诸', '诸葛', '葛', '葛亮', '亮'], other, '2026-01-01T00:00:00.000Z'));
+    await db.deleteFrom('cases').where('id', '=', id).execute();
+    expect(await terms()).toEqual([]);
   });
 });

@@ -68,6 +68,7 @@ async function floorHttp(): Promise<Figures> {
 
 /** One-row inserts per second into a WAL database with synchronous=FULL, each its own transaction. */
 function floorInsert(dir: string): number {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `floor.sqlite${suffix}`), { force: true }); // a kept dir's (BENCH_REUSE)
   const db = new SQLite(join(dir, 'floor.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -85,6 +86,7 @@ function floorInsert(dir: string): number {
 async function floorInsertPg(url: string, schema: string): Promise<number> {
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
   await client.connect();
+  await client.query('drop table if exists floor_t'); // a kept schema (BENCH_REUSE) has the last run's
   await client.query('create table floor_t (id text primary key, body text not null)');
   const n = 2000;
   const start = process.hrtime.bigint();
@@ -109,9 +111,26 @@ async function freshSchema(url: string): Promise<{ schema: string; drop: () => P
   return { schema, drop: () => run(`drop schema ${schema} cascade`) };
 }
 
+/**
+ * BENCH_REUSE=dir (SQLite) or =schema (PostgreSQL): runs on a database kept from an earlier run instead of a fresh
+ * one, seeding it only if it has fewer than BENCH_CASES cases, and keeps it afterwards. Seeding a million cases
+ * takes many minutes (20 on PostgreSQL on a busy machine): a run that compares two versions of the code on the
+ * same data seeds once. (The intake scenario adds cases to it: leave it out of such runs with BENCH_ONLY.)
+ */
+const REUSE = process.env.BENCH_REUSE;
+
+/** The samples seedCases returned for `count` cases (every 997th case), read back from a kept database. */
+async function keptSamples(database: Awaited<ReturnType<typeof prepareDatabase>>, count: number) {
+  const phones: string[] = [];
+  for (let i = 0; i < count; i += 997) phones.push(`139${String(10_000_000 + i).slice(-8)}`);
+  const rows = await database.db.selectFrom('cases').select(['case_no', 'applicant_phone']).where('applicant_phone', 'in', phones).where('case_no', 'like', '%-B%').execute();
+  const byPhone = new Map(rows.map((r) => [r.applicant_phone, r.case_no]));
+  return phones.map((phone) => ({ caseNo: byPhone.get(phone)!, phone, phone4: phone.slice(-4) }));
+}
+
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'bianmin-bench-'));
-  const fresh = PG_URL ? await freshSchema(PG_URL) : null;
+  const dir = REUSE && !PG_URL ? REUSE : mkdtempSync(join(tmpdir(), 'bianmin-bench-'));
+  const fresh = PG_URL ? (REUSE ? { schema: REUSE, drop: async () => {} } : await freshSchema(PG_URL)) : null;
   const config = {
     ...loadConfig({ DATA_DIR: dir, PROGRESS_PER_MINUTE: '100000000' }),
     demo: true,
@@ -119,11 +138,12 @@ async function main() {
   };
   const database = await prepareDatabase(config);
   const seedStart = Date.now();
-  const samples = await seedCases(database, CASES);
-  console.log(`已写入 ${CASES} 件历史办件（${((Date.now() - seedStart) / 1000).toFixed(1)} 秒）`);
+  const kept = REUSE ? Number((await database.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0) : 0;
+  const samples = REUSE && kept >= CASES ? await keptSamples(database, CASES) : await seedCases(database, CASES);
+  console.log(`已写入 ${CASES} 件历史办件（${((Date.now() - seedStart) / 1000).toFixed(1)} 秒${kept >= CASES ? `，沿用 ${REUSE} 中已有的 ${kept} 件` : ''}）`);
   // A database in service has been analysed and vacuumed by autovacuum long ago; a table loaded a second ago has
   // no statistics (PostgreSQL plans blind) and no visibility map (every count reads the heap). Do what it would.
-  if (PG_URL) await sql`vacuum analyze cases, case_states, case_events`.execute(database.db);
+  if (PG_URL) await sql`vacuum analyze cases, case_states, case_events, case_terms, case_counts`.execute(database.db);
   const app = await buildApp({ database, config, clock: () => new Date() });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
@@ -228,7 +248,7 @@ async function main() {
   await app.close();
   await database.close();
   await fresh?.drop();
-  rmSync(dir, { recursive: true, force: true });
+  if (!REUSE) rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((error: unknown) => {

@@ -145,9 +145,22 @@ export interface CaseFilter {
    * ledger reads these by id instead of the whole scope. q's own condition still decides which of them match.
    */
   searchIds?: string[];
+  /**
+   * A short search's piece (shortTerm): the ledger reads the cases case_terms lists under it, newest first, instead
+   * of the whole scope. They are exactly q's matches: q's own condition is not applied again.
+   */
+  searchTerm?: string;
   from?: string;
   to?: string;
   open?: boolean;
+  /** the window a case is at (the dashboards' drill-down: center → window → cases) */
+  windowId?: string;
+  /** open cases due by this instant (due today: the end of today; overdue: now, exclusive) */
+  dueBy?: string;
+  overdueAt?: string;
+  /** completed within [completedFrom, completedTo) */
+  completedFrom?: string;
+  completedTo?: string;
 }
 
 const OPEN = ['submitted', 'awaiting_supplement', 'in_progress', 'paused'];
@@ -164,10 +177,41 @@ export const casesWithDeadlines = (db: Db) =>
     .orderBy('cases.created_at')
     .execute();
 
+/** case_terms (migration 0017): a short search's pieces, each with its case's receiving center and created_at. */
+const caseTerms = sql<{ term: string; term_org: string; term_at: string; case_id: string }>`case_terms`;
+
+/**
+ * The piece case_terms is read by for a search of 1 or 2 characters, or null when it cannot serve it: q itself when
+ * one of its characters is beyond ASCII (the table holds only such pieces) and none has a case (LIKE on SQLite
+ * ignores ASCII case; a character without one matches only itself). The cases listed under it are then exactly
+ * those whose case number or name contains q; the phone and ID number, ASCII only, cannot.
+ */
+export function shortTerm(search: LedgerSearch): string | null {
+  const chars = [...search.text];
+  if (search.byTrigrams || chars.length === 0 || chars.length > 2) return null;
+  if (!chars.some((c) => c.codePointAt(0)! > 127)) return null;
+  return search.text.toLowerCase() === search.text && search.text.toUpperCase() === search.text ? search.text : null;
+}
+
+/** Whether a filter sets nothing but these (a field added to CaseFilter later is not among them). */
+const only = (f: CaseFilter, keys: readonly (keyof CaseFilter)[]) =>
+  Object.entries(f).every(([key, value]) => value === undefined || value === null || (keys as readonly string[]).includes(key));
+
+/** Whether a filter is the scope and a short term alone: its matches are then the term's rows in case_terms. */
+const termOnly = (f: CaseFilter) => f.searchTerm !== undefined && only(f, ['orgIds', 'q', 'fullDataOrgId', 'searchIds', 'searchTerm']);
+
 function filtered(db: Db, f: CaseFilter) {
   // A case is always held by its receiving center or one above it, so "received in my subtree" covers every case
   // my subtree holds or is about to receive: one indexed column instead of three ORed ones.
   let query = db.selectFrom('cases').where('receiving_org_id', 'in', f.orgIds);
+  if (f.searchTerm) {
+    // the term's pieces drive the read: one index range per center, newest first (their columns are named apart
+    // from cases' own, which the conditions below name unqualified)
+    query = query
+      .innerJoin(caseTerms.as('t'), (join) => join.onRef('t.case_id', '=', 'cases.id'))
+      .where('t.term', '=', f.searchTerm)
+      .where('t.term_org', 'in', f.orgIds) as unknown as typeof query;
+  }
   if (f.view) {
     const { name, orgId, userId, dueBy, windowIds } = f.view;
     if (name === 'first-responded') query = query.where('first_responder_id', '=', userId);
@@ -215,7 +259,14 @@ function filtered(db: Db, f: CaseFilter) {
   if (f.itemCode) query = query.where('item_code', '=', f.itemCode);
   if (f.from) query = query.where('created_at', '>=', f.from);
   if (f.to) query = query.where('created_at', '<', f.to);
-  if (f.q) {
+  if (f.windowId) query = query.where('window_id', '=', f.windowId);
+  if (f.dueBy) query = query.where('status', 'in', OPEN).where('due_at', '<=', f.dueBy);
+  if (f.overdueAt) query = query.where('status', 'in', OPEN).where('due_at', '<', f.overdueAt);
+  if (f.completedFrom) query = query.where('completed_at', '>=', f.completedFrom);
+  if (f.completedTo) query = query.where('completed_at', '<', f.completedTo);
+  // A short term's cases in case_terms are exactly those q matches (see shortTerm): its condition would only make
+  // the planners think them rare (PostgreSQL then read them with parallel workers, 15 ms to start).
+  if (f.q && !f.searchTerm) {
     // A masked field (phone, ID number) matches only its whole value, except in cases whose personal data this
     // viewer sees in full anyway (their center received, holds or is about to receive it, and they handle cases).
     const search = ledgerSearch(f.q);
@@ -307,6 +358,13 @@ export async function searchCandidates(db: Db, search: LedgerSearch, partOfMaske
   return ids.length > SEARCH_IDS_LIMIT ? null : ids;
 }
 
+/** The filtered cases newest first: by the short term's pieces when there is one. */
+function armOf(db: Db, f: CaseFilter) {
+  return f.searchTerm
+    ? filtered(db, f).selectAll('cases').orderBy(sql.ref('t.term_at'), 'desc')
+    : filtered(db, f).selectAll().orderBy('created_at', 'desc');
+}
+
 /** Up to this many centers in scope, a ledger page is read center by center (see listCases). */
 const ARMS_UP_TO = 24;
 
@@ -318,10 +376,15 @@ export async function listCases(db: Db, f: CaseFilter, page: { offset: number; l
     // same page; a search for a common name stops after a few rows per center instead of reading them all.
     const n = page.offset + page.limit;
     const arms = f.orgIds.map((orgId) =>
-      db.selectFrom(filtered(db, { ...f, orgIds: [orgId] }).selectAll().orderBy('created_at', 'desc').limit(n).as('arm')).selectAll(),
+      db.selectFrom(armOf(db, { ...f, orgIds: [orgId] }).limit(n).as('arm')).selectAll(),
     );
     const union = arms.slice(1).reduce((all, arm) => all.unionAll(arm), arms[0]!);
     return db.selectFrom(union.as('merged')).selectAll().orderBy('created_at', 'desc').offset(page.offset).limit(page.limit).execute();
+  }
+  if (f.searchTerm) {
+    let query = armOf(db, f);
+    if (page) query = query.offset(page.offset).limit(page.limit);
+    return query.execute();
   }
   if (f.q && page) {
     // A search the indexes could not narrow (searchIds) reads every case in scope and sorts its matches: sorting
@@ -335,11 +398,41 @@ export async function listCases(db: Db, f: CaseFilter, page: { offset: number; l
   return query.execute();
 }
 
+/**
+ * The maintained counts (migration 0017) of a filter that is only scope, status and light, or null for any other
+ * filter: those are what the counts are kept by. An empty list where the scope has no case yet.
+ */
+async function maintainedCounts(db: Db, f: CaseFilter): Promise<{ light: string; n: number }[] | null> {
+  if (!only(f, ['orgIds', 'status', 'open', 'light'])) return null;
+  if (f.windowId || f.dueBy || f.overdueAt || f.completedFrom || f.completedTo) return null;
+  let query = db
+    .selectFrom(sql<{ receiving_org_id: string; status: string; light: string; n: number }>`case_counts`.as('c'))
+    .select((eb) => ['c.light', eb.fn.sum<number | string>('c.n').as('n')] as const)
+    .where('c.receiving_org_id', 'in', f.orgIds)
+    .groupBy('c.light');
+  if (f.status) query = query.where('c.status', '=', f.status);
+  if (f.open) query = query.where('c.status', 'in', OPEN);
+  if (f.light) query = query.where('c.light', '=', f.light);
+  return (await query.execute()).map((r) => ({ light: r.light, n: Number(r.n) }));
+}
+
 /** How many cases match; with `upTo`, counting stops there (the rest of the scope is not read). */
 export async function countCases(db: Db, f: CaseFilter, upTo?: number): Promise<number> {
+  const maintained = upTo === undefined ? await maintainedCounts(db, f) : null;
+  if (maintained) return maintained.reduce((sum, r) => sum + r.n, 0);
+  if (upTo !== undefined && termOnly(f)) {
+    // an index range of case_terms, no case read
+    const row = await db
+      .selectFrom(
+        db.selectFrom(caseTerms.as('t')).select('t.case_id').where('t.term', '=', f.searchTerm!).where('t.term_org', 'in', f.orgIds).limit(upTo).as('matches'),
+      )
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
   if (upTo !== undefined) {
     const row = await db
-      .selectFrom(filtered(db, f).select('id').limit(upTo).as('matches'))
+      .selectFrom(filtered(db, f).select('cases.id').limit(upTo).as('matches'))
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
@@ -350,12 +443,17 @@ export async function countCases(db: Db, f: CaseFilter, upTo?: number): Promise<
 
 /** How many of the filtered cases show each light: one grouped count on the stored light. */
 export async function countLights(db: Db, f: CaseFilter): Promise<Record<'green' | 'yellow' | 'red', number>> {
+  const counts = { green: 0, yellow: 0, red: 0 };
+  const maintained = await maintainedCounts(db, { ...f, light: undefined });
+  if (maintained) {
+    for (const r of maintained) if (r.light === 'green' || r.light === 'yellow' || r.light === 'red') counts[r.light] = r.n;
+    return counts;
+  }
   const rows = await filtered(db, { ...f, light: undefined })
     .where('light', 'is not', null)
     .select((eb) => ['light', eb.fn.countAll().as('n')] as const)
     .groupBy('light')
     .execute();
-  const counts = { green: 0, yellow: 0, red: 0 };
   for (const r of rows) if (r.light) counts[r.light] = Number(r.n);
   return counts;
 }

@@ -45,6 +45,14 @@ export const listCasesQuery = z.object({
   q: z.string().max(50).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  // the dashboards' numbers, opened in the ledger (issue 9 §4): a center and what is below it, a window, open cases
+  // overdue now or due by the end of today, cases completed within local dates
+  orgId: z.string().max(64).optional(),
+  windowId: z.string().max(64).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  dueToday: z.enum(['true', 'false']).optional(),
+  completedFrom: isoDate.optional(),
+  completedTo: isoDate.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
