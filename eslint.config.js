@@ -76,6 +76,9 @@ const TABLE_OWNERS = {
   agents: ['village_batches'],
   prints: ['print_records'],
   jobs: ['job_runs'],
+  // rules and violations (0018), 督办 cards (0020): one module
+  supervision: ['supervision_rules', 'supervision_rule_changes', 'violations', 'supervision_sweep_state', 'supervision_cards', 'supervision_card_steps', 'supervision_card_prints'],
+  notifications: ['outbox_messages'],
 };
 
 export default defineConfig([

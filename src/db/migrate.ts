@@ -14,6 +14,10 @@ import * as m0012 from './migrations/0012-event-consumers.js';
 import * as m0013 from './migrations/0013-drop-user-lock-columns.js';
 import * as m0015 from './migrations/0015-case-indexes.js';
 import * as m0016 from './migrations/0016-case-search.js';
+import * as m0017 from './migrations/0017-case-counts.js';
+import * as m0018 from './migrations/0018-supervision.js';
+import * as m0019 from './migrations/0019-notifications.js';
+import * as m0020 from './migrations/0020-supervision-cards.js';
 
 // Migrations are listed here, not discovered on disk, so the compiled server and tsx run the same set.
 const migrations: Record<string, Migration> = {
@@ -31,6 +35,10 @@ const migrations: Record<string, Migration> = {
   '0013-drop-user-lock-columns': m0013,
   '0015-case-indexes': m0015,
   '0016-case-search': m0016,
+  '0017-case-counts': m0017,
+  '0018-supervision': m0018,
+  '0019-notifications': m0019,
+  '0020-supervision-cards': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -338,7 +338,165 @@ export interface PrintRecordsTable {
   content: Json;
 }
 
+/** 督办单 (migration 0020, src/domain/supervision/cards.ts): GB/T 39046 表11 督办内容, 被督办机构, 督办发出时间 … */
+export interface SupervisionCardsTable {
+  id: string;
+  /** 督〔2026〕12号 */
+  card_no: string;
+  issuer_org_id: string;
+  year: number;
+  seq: number;
+  /** CardLevel: blue | orange | red */
+  level: string;
+  /** CardSubject: case | violation | center */
+  subject: string;
+  case_id: string | null;
+  /** 办件编号 when issued */
+  case_no: string | null;
+  violation_id: string | null;
+  /** the violation's rule (RuleCode of src/domain/supervision/rules.ts) */
+  rule_code: string | null;
+  /** 被督办机构 */
+  org_id: string;
+  content: string;
+  issued_by: string;
+  issued_at: Instant;
+  /** local date YYYY-MM-DD */
+  reply_by: string;
+  /** CardStatus: issued | returned | replied | closed */
+  status: string;
+  replied_at: Instant | null;
+  replied_by: string | null;
+  closed_at: Instant | null;
+  closed_by: string | null;
+  idempotency_key: string | null;
+  updated_at: Instant;
+  version: number;
+}
+
+/** One step of a card's history (issue, reply, return, raise, close). */
+export interface SupervisionCardStepsTable {
+  id: string;
+  card_id: string;
+  seq: number;
+  action: string;
+  at: Instant;
+  by_user_id: string;
+  level: string;
+  reply_by: string;
+  text: string;
+  from_status: string | null;
+  to_status: string;
+}
+
+/** One printed card with its content as printed. */
+export interface SupervisionCardPrintsTable {
+  id: string;
+  card_id: string;
+  printed_by: string;
+  printed_at: Instant;
+  content: Json;
+}
+
+/** One message of the notification outbox, SMS or in-app (src/modules/notifications, migration 0019). */
+export interface OutboxMessagesTable {
+  id: string;
+  channel: 'sms' | 'inbox';
+  /** sms: the phone number; inbox: the user id */
+  recipient: string;
+  template: string;
+  params: Json;
+  /** as rendered from the template: what is sent and shown */
+  text: string;
+  case_id: string | null;
+  dedupe_key: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: Instant | null;
+  last_error: string | null;
+  /** why a pending message waits (未配置短信通道, the per-phone limit) */
+  note: string | null;
+  provider_id: string | null;
+  created_at: Instant;
+  sent_at: Instant | null;
+  read_at: Instant | null;
+}
+
+/** A supervision rule as data (migration 0018, src/domain/supervision/rules.ts): the switch and parameters in force. */
+export interface SupervisionRulesTable {
+  /** RuleCode */
+  code: string;
+  /** 监察规则编号 (GB/T 39046 表11), JC-01 … */
+  number: string;
+  name: string;
+  description: string;
+  /** warning (预警) | violation (违规) */
+  severity: string;
+  parameters: Json;
+  enabled: Bool;
+  version: number;
+  updated_at: Instant;
+  updated_by: string | null;
+}
+
+/** One change of a supervision rule: who, when, what (JSON list), why. */
+export interface SupervisionRuleChangesTable {
+  id: string;
+  rule_code: string;
+  at: Instant;
+  by_user_id: string | null;
+  changes: Json;
+  reason: string;
+  /** the rule's version after the change */
+  version: number;
+}
+
+/** One firing of a supervision rule (监察记录); `occurrence_key` unique: never recorded twice. */
+export interface ViolationsTable {
+  id: string;
+  occurrence_key: string;
+  rule_code: string;
+  case_id: string;
+  case_no: string;
+  /** the center responsible */
+  org_id: string;
+  window_id: string | null;
+  person_id: string | null;
+  severity: string;
+  fired_at: Instant;
+  occurred_at: Instant;
+  facts: Json;
+  fact_lines: Json;
+  facts_text: string;
+  /** open | explained | confirmed | dismissed */
+  status: string;
+  explanation: string | null;
+  explained_by: string | null;
+  explained_at: Instant | null;
+  /** confirm | dismiss */
+  decision: string | null;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Instant | null;
+  version: number;
+  updated_at: Instant;
+}
+
+/** How far the supervision sweep has evaluated the time-driven rules. */
+export interface SupervisionSweepStateTable {
+  name: string;
+  swept_to: Instant;
+}
+
 export interface DB {
+  supervision_rules: SupervisionRulesTable;
+  supervision_rule_changes: SupervisionRuleChangesTable;
+  violations: ViolationsTable;
+  supervision_sweep_state: SupervisionSweepStateTable;
+  outbox_messages: OutboxMessagesTable;
+  supervision_cards: SupervisionCardsTable;
+  supervision_card_steps: SupervisionCardStepsTable;
+  supervision_card_prints: SupervisionCardPrintsTable;
   print_records: PrintRecordsTable;
   cases: CasesTable;
   village_batches: VillageBatchesTable;

@@ -36,6 +36,12 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'settings.levelNames': '修改层级名称',
   'village.batch.send': '村级批次报送',
   'village.batch.receive': '接收村级批次',
+  'card.issue': '发出督办单',
+  'card.reply': '回告督办单',
+  'card.return': '退回督办单回告',
+  'card.raise': '升级督办单',
+  'card.close': '督办单销号',
+  'card.print': '打印督办单',
 };
 
 export const AUDIT_GROUP_NAMES: Record<string, string> = {
@@ -52,6 +58,7 @@ export const AUDIT_GROUP_NAMES: Record<string, string> = {
   calendar: '工作日历',
   settings: '系统设置',
   village: '村级代办',
+  card: '督办单',
 };
 
 /** The Chinese name of an action; an action added later without a name still shows, as its code. */

@@ -26,11 +26,27 @@ export const PERMISSIONS = {
   'settings.manage': ['sysadmin'],
   // scheduled jobs and event consumers: the system administrator keeps the server running
   'jobs.view': ['sysadmin'],
+  // the SMS records (短信记录) and message templates: the system administrator keeps the SMS channel running
+  'notifications.view': ['sysadmin'],
   // 三员分立: only the audit administrator reads the log, and nobody else (the other two are what it watches).
   'audit.read': ['auditor'],
   'cases.handle': ['clerk', 'director', 'agent'],
   'cases.read': ['clerk', 'director', 'agent', 'leader', 'supervisor'],
   'cases.review-refusals': ['director'],
+  // electronic supervision (issue 9 §1): the tree's violations and rules; the sysadmin keeps the rules; the center
+  // explains, the supervisor decides
+  'supervision.view': ['supervisor', 'leader', 'director', 'clerk'],
+  'supervision.rules': ['sysadmin'],
+  'supervision.explain': ['director', 'clerk'],
+  'supervision.decide': ['supervisor'],
+  // dashboards (issue 9 §4): the center's exceptions, a clerk's own, the tree below a supervisor
+  'dashboard.center': ['director', 'leader'],
+  'dashboard.mine': ['clerk'],
+  'dashboard.tree': ['supervisor', 'leader', 'director'],
+  // 督办单: supervisors issue, send back, raise and close (销号) them; the center's director or leader on duty answers
+  'supervision.cards.read': ['supervisor', 'director', 'leader'],
+  'supervision.cards.issue': ['supervisor'],
+  'supervision.cards.reply': ['director', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -44,10 +60,21 @@ export const PERMISSION_NAMES: Record<Permission, string> = {
   'calendar.manage': '维护工作日历',
   'settings.manage': '修改系统设置',
   'jobs.view': '查看定时任务',
+  'notifications.view': '查看短信记录和消息模板',
   'audit.read': '查看审计日志',
   'cases.handle': '登记和办理办件',
   'cases.read': '查看办件',
   'cases.review-refusals': '审查否定报备',
+  'supervision.view': '查看电子监察记录',
+  'supervision.rules': '调整电子监察规则',
+  'supervision.explain': '对监察记录说明情况',
+  'supervision.decide': '认定或撤销监察记录',
+  'dashboard.center': '查看本中心工作台（红黄灯、到期、待审批）',
+  'dashboard.mine': '查看本人的红黄灯和今日到期办件',
+  'dashboard.tree': '查看下级中心的监察统计',
+  'supervision.cards.read': '查看督办单',
+  'supervision.cards.issue': '发出、升级和销号督办单',
+  'supervision.cards.reply': '回告督办单',
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

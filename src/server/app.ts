@@ -17,10 +17,14 @@ import { caseRoutes } from '../modules/cases/routes.js';
 import { catalogRoutes } from '../modules/catalog/routes.js';
 import { nudgeConsumers, registerConsumers, stopConsumers } from '../modules/events/consumers.js';
 import { jobRoutes } from '../modules/jobs/routes.js';
+import { notificationRoutes } from '../modules/notifications/routes.js';
 import { orgRoutes } from '../modules/orgs/routes.js';
 import { presenceRoutes } from '../modules/presence/routes.js';
 import { printRoutes } from '../modules/prints/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
+import { supervisionRoutes } from '../modules/supervision/routes.js';
+import { supervisionCardRoutes } from '../modules/supervision/cards-routes.js';
+import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { windowRoutes } from '../modules/windows/routes.js';
 import { registerAuthentication } from './authenticate.js';
@@ -85,9 +89,12 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, auditRoutes, settingsRoutes, orgRoutes, userRoutes, windowRoutes, calendarRoutes, catalogRoutes, caseRoutes, printRoutes, agentRoutes, presenceRoutes, liveRoutes, jobRoutes]) {
+  for (const routes of [authRoutes, auditRoutes, settingsRoutes, orgRoutes, userRoutes, windowRoutes, calendarRoutes, catalogRoutes, caseRoutes, printRoutes, agentRoutes, presenceRoutes, liveRoutes, jobRoutes, notificationRoutes]) {
     routes(app, ctx);
   }
+  supervisionRoutes(app, ctx); // 电子监察规则和监察记录 (issue 9 §1)
+  supervisionCardRoutes(app, ctx); // 督办单 (issue 9 §3)
+  dashboardRoutes(app, ctx); // 工作台和监察统计 (issue 9 §4)
   // Case events reach their consumers right after the write that made them has committed (the answer is being
   // sent, so the transaction is over); the event-consumers job is the safety net (src/modules/events).
   app.addHook('onResponse', async (request, reply) => {

@@ -39,12 +39,21 @@ export interface ResyncEvent {
   type: 'resync';
 }
 
-export type LiveEvent = CaseChangedEvent | ResyncEvent;
+/** A person's inbox changed (a message arrived or was read): their unread count, ids and counts only. */
+export interface InboxEvent {
+  type: 'inbox';
+  userId: string;
+  unread: number;
+}
+
+/** What is published: a case change, or an inbox count (only its owner's connections receive it, src/server/live.ts). */
+export type PublishedEvent = CaseChangedEvent | InboxEvent;
+export type LiveEvent = PublishedEvent | ResyncEvent;
 export type LiveListener = (event: LiveEvent) => void;
 
 export interface LiveBus {
   /** Delivers to this process at once and, on PostgreSQL, to the others through NOTIFY. Call after commit. */
-  publish(event: CaseChangedEvent): void;
+  publish(event: PublishedEvent): void;
   /** Resolves once events of other processes are being received too (the LISTEN is in place). */
   subscribe(listener: LiveListener): Promise<() => void>;
   close(): Promise<void>;
@@ -96,7 +105,7 @@ export function createBus(database: Database, target: DatabaseTarget, log: (line
     c.on('notification', (message) => {
       if (message.channel !== channel || !message.payload) return;
       try {
-        const parsed = JSON.parse(message.payload) as { o: string; e: CaseChangedEvent };
+        const parsed = JSON.parse(message.payload) as { o: string; e: PublishedEvent };
         if (parsed.o !== origin) deliver(parsed.e);
       } catch {
         log('收到无法解析的实时推送消息，已忽略。');

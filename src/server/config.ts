@@ -35,6 +35,47 @@ export interface Config {
    * settings page; null leaves it to the settings page.
    */
   publicUrl: string | null;
+  /** The SMS provider (src/modules/notifications/sms.ts); null: none configured, SMS stay in the outbox. */
+  sms: SmsConfig | null;
+}
+
+/**
+ * SMS_PROVIDER=aliyun with SMS_ACCESS_KEY_ID, SMS_ACCESS_KEY_SECRET, SMS_SIGN_NAME (SMS_ENDPOINT defaults to
+ * https://dysmsapi.aliyuncs.com); each template's provider code in SMS_TEMPLATE_<CODE> (or the setting of that name).
+ */
+export interface SmsConfig {
+  provider: 'aliyun';
+  accessKeyId: string;
+  accessKeySecret: string;
+  signName: string;
+  endpoint: string;
+  /** the provider's template codes by setting name (SMS_TEMPLATE_CASE_ACCEPTED …) from the environment */
+  templateCodes: Record<string, string>;
+  /** how long one request may take before it counts as failed (and is tried again) */
+  timeoutMs: number;
+}
+
+/** A provider named but not fully configured stops the start: messages must not silently pile up. */
+export function smsConfigFrom(env: NodeJS.ProcessEnv): SmsConfig | null {
+  const provider = env.SMS_PROVIDER?.trim();
+  if (!provider) return null;
+  if (provider !== 'aliyun') throw new Error(`SMS_PROVIDER 目前只支持 aliyun（阿里云短信），当前为“${provider}”。`);
+  const need = (name: string) => {
+    const value = env[name]?.trim();
+    if (!value) throw new Error(`已设置 SMS_PROVIDER=aliyun，但缺少 ${name}，请补充后再启动。`);
+    return value;
+  };
+  const templateCodes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (key.startsWith('SMS_TEMPLATE_') && value?.trim()) templateCodes[key] = value.trim();
+  return {
+    provider,
+    accessKeyId: need('SMS_ACCESS_KEY_ID'),
+    accessKeySecret: need('SMS_ACCESS_KEY_SECRET'),
+    signName: need('SMS_SIGN_NAME'),
+    endpoint: env.SMS_ENDPOINT?.trim() || 'https://dysmsapi.aliyuncs.com',
+    templateCodes,
+    timeoutMs: intFrom(env.SMS_TIMEOUT_MS, 10_000),
+  };
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -99,5 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: { demo?:
     timeZone: env.TZ_CENTER ?? 'Asia/Shanghai',
     webDir: resolve(env.WEB_DIR ?? 'dist/web'),
     publicUrl: publicUrlFrom(env.PUBLIC_URL),
+    sms: smsConfigFrom(env),
   };
 }

@@ -11,10 +11,13 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import { sql } from 'kysely';
-import { drainConsumers } from '../modules/events/consumers.js';
+import { drainConsumers, nudgeConsumers } from '../modules/events/consumers.js';
+import { deliverInbox } from '../modules/notifications/send.js';
+import { notificationsSendJob } from '../modules/notifications/send-job.js';
 import { claimRun, finishRun, pruneRuns } from '../modules/jobs/repo.js';
 import { publishCaseChanges, sameCause } from '../modules/cases/live.js';
 import { sweepLights } from '../modules/cases/sweep-lights.js';
+import { supervisionSweepJob } from '../modules/supervision/sweep-job.js';
 import type { AppContext } from './context.js';
 
 export interface Job {
@@ -38,7 +41,10 @@ export const lightSweepJob: Job = {
   async run(ctx, now) {
     const changedIds: string[] = [];
     const { checked, changed } = await sweepLights(ctx.database.db, now, changedIds);
-    // a light moved by the sweep writes no case event: published here, each light committed by now
+    // a light that turned yellow or red wrote a case event (it reaches the consoles through the events) and its
+    // warnings: both go out now; a light moved without an event is published here, each committed by now
+    nudgeConsumers(ctx);
+    await deliverInbox(ctx, now);
     await publishCaseChanges(ctx, sameCause(changedIds, { action: 'light', userId: null }));
     return changed > 0 ? `亮灯更新：检查 ${checked} 件，变化 ${changed} 件` : null;
   },
@@ -63,7 +69,7 @@ export const eventConsumersJob: Job = {
   },
 };
 
-export const JOBS: readonly Job[] = [lightSweepJob, eventConsumersJob];
+export const JOBS: readonly Job[] = [lightSweepJob, eventConsumersJob, notificationsSendJob, supervisionSweepJob];
 
 /** Which app process ran a job (the jobs page): host name and process id. */
 export const PROCESS_NAME = `${hostname()}:${process.pid}`;

@@ -51,6 +51,8 @@ export function liveRoutes(app: FastifyInstance, ctx: AppContext): void {
     let open = true;
     const send = (event: LiveEvent) => {
       if (!open) return;
+      // an inbox count is its owner's only
+      if (event.type === 'inbox' && event.userId !== actor.userId) return;
       if (event.type === 'case') {
         if (!maySeeCase(actor.orgId, scope, { receiving_org_id: event.receivingOrgId, holder_org_id: event.holderOrgId, transit_org_id: event.transitOrgId })) return;
       }

@@ -28,6 +28,7 @@ export const OTHER_EVENT_NAMES = {
   'refusal-answer': '答复主任异议',
   'deadline-recomputed': '期限按正式节假日安排重新计算',
   'hop-limit-recomputed': '转报、回复时限按正式节假日安排重新计算',
+  'light-changed': '亮灯变化（黄灯预警、红灯警告已发给承办人和中心主任）',
 } as const;
 
 /** The name of an event of the timeline; an unknown type is shown as it is rather than hidden. */

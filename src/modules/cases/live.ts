@@ -89,7 +89,8 @@ export function followCaseEvents(ctx: AppContext, log: (line: string) => void = 
       seen.add(e.id);
       // the last change of a case in the batch names it
       changes.delete(e.caseId);
-      changes.set(e.caseId, { action: e.type, userId: e.byUserId });
+      // a light that turned yellow or red by itself (the sweep's event) is announced as the light moving on
+      changes.set(e.caseId, { action: e.type === 'light-changed' ? 'light' : e.type, userId: e.byUserId });
     }
     while (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value!);
     // Not awaited: the handler runs inside the backbone's cursor transaction, and on SQLite a read on the pool would

@@ -1,8 +1,10 @@
 /**
  * The one case pipeline (ARCHITECTURE.md): intake, every action, a village batch and each step of the refusal
  * register come here. load → the domain decides (a Decision naming every consequence) → `settle` counts it where the
- * case is → write the case row, its state, its event and its hops in the caller's ONE transaction. Nothing here
- * works a consequence out: it loads what the domain reads and writes what the domain returned.
+ * case is → write the case row, its state, its event, its hops and the messages the step causes (the applicant's
+ * SMS, src/domain/notifications/case-messages.ts; the warnings when the step itself turned the light yellow or red)
+ * in the caller's ONE transaction. Nothing here works a consequence out: it loads what the domain reads and writes
+ * what the domain returned.
  */
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
@@ -19,6 +21,9 @@ import type { Db } from '../../server/context.js';
 import { versionConflict } from '../../server/errors.js';
 import { loadCalendar } from '../calendar/repo.js';
 import { findOrg, orgChain } from '../orgs/repo.js';
+import { caseMessages, lightWarnings, warnedLight, type CaseMessageFacts } from '../../domain/notifications/case-messages.js';
+import { enqueue } from '../notifications/outbox.js';
+import { recipientFinder } from '../notifications/recipients.js';
 import { caseRowFromState, stateOf, stateRow } from './persist.js';
 import { appendCaseEvent } from '../events/repo.js';
 import * as repo from './repo.js';
@@ -85,17 +90,45 @@ export async function tryCaseCommand(trx: Db, c: CaseCommand, decide: Decide): P
   const receiving = await orgChain(trx, row.receiving_org_id);
   const site = await loadSite(trx, { receiving, holderId: row.holder_org_id, transitId: row.transit_org_id }, row.id, result.hops.length > 0);
   const step = settle(before, result, site, { now, batchId: c.batchId ?? null });
-  const changed = await repo.updateCase(
-    trx,
-    row.id,
-    c.expectedVersion,
-    { ...columnsOf(step, now), updated_at: now.toISOString() },
-    stateRow(row.id, step.state).state,
-  );
+  const columns = columnsOf(step, now);
+  const changed = await repo.updateCase(trx, row.id, c.expectedVersion, { ...columns, updated_at: now.toISOString() }, stateRow(row.id, step.state).state);
   if (!changed) return 'stale';
-  await writeEventAndHops(trx, c, row.id, step);
+  const event = await writeEventAndHops(trx, c, row.id, step);
+  const receivingCenter = receiving[0] ?? (await findOrg(trx, row.receiving_org_id))!;
+  const messages = event ? caseMessages(stepEvent(event, step), before, step.state, messageFacts(row, receivingCenter)) : [];
+  // the step itself moved the light up (the sweep warns about the light moving on by itself: sweep-lights.ts)
+  const warned = warnedLight(row.light, columns.light);
+  if (warned) {
+    const holderOrg = receiving.find((o) => o.id === step.holderOrgId) ?? (await findOrg(trx, step.holderOrgId))!;
+    const recipients = await recipientFinder(trx)({ holderOrgId: step.holderOrgId, windowId: step.state.windowId, firstResponderId: row.first_responder_id });
+    const facts = { caseId: row.id, caseNo: row.case_no, itemName: row.item_name, centerName: holderOrg.center_name, dueAt: step.state.dueAt, timeZone: holderOrg.time_zone };
+    messages.push(...lightWarnings(facts, warned, now.toISOString(), recipients));
+  }
+  await enqueue(trx, messages, now);
   return step;
 }
+
+/** What the applicant's messages say about the case besides its state. */
+const messageFacts = (
+  row: Pick<repo.CaseRow, 'id' | 'case_no' | 'item_name' | 'applicant_phone'>,
+  receiving: Pick<OrgsTable, 'center_name' | 'level' | 'time_zone'>,
+): CaseMessageFacts => ({
+  caseId: row.id,
+  caseNo: row.case_no,
+  itemName: row.item_name,
+  applicantPhone: row.applicant_phone,
+  centerName: receiving.center_name,
+  receivingLevel: receiving.level,
+  timeZone: receiving.time_zone,
+});
+
+const stepEvent = (written: CaseEventsTable, step: SettledStep) => ({
+  id: written.id,
+  type: written.type,
+  from: step.event!.from,
+  to: step.event!.to,
+  data: step.event!.data,
+});
 
 /**
  * A new case: the intake decision settled at the receiving center, written with the case's own columns. Returns
@@ -111,6 +144,7 @@ export async function runIntake(
   const step = settle(null, decision, site, { now: c.now });
   const row = await repo.insertCase(trx, { ...c.columns, ...columnsOf(step, c.now), updated_at: c.columns.created_at, version: 1 }, stateRow(c.id, step.state));
   const event = await writeEventAndHops(trx, c, c.id, step);
+  if (event) await enqueue(trx, caseMessages(stepEvent(event, step), null, step.state, messageFacts(row, c.chain[0]!)), c.now);
   const holder = site.chain.find((center) => center.id === row.holder_org_id) ?? centerOf((await findOrg(trx, row.holder_org_id))!);
   return { row, events: event ? [event] : [], holderTime: { calendar: site.calendar, hours: holder.hours, timeZone: holder.timeZone } };
 }

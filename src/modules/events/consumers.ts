@@ -16,6 +16,7 @@ import type { Database } from '../../db/database.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { isDue, retryAt } from '../../domain/events/retry.js';
 import type { AppContext, Db } from '../../server/context.js';
+import { supervisionConsumer } from '../supervision/consumer.js';
 import {
   addEventCounts,
   advanceCursor,
@@ -93,7 +94,7 @@ export const caseEventHooksConsumer: EventConsumer = {
   },
 };
 
-export const CONSUMERS: readonly EventConsumer[] = [caseEventCountsConsumer, caseEventHooksConsumer];
+export const CONSUMERS: readonly EventConsumer[] = [caseEventCountsConsumer, caseEventHooksConsumer, supervisionConsumer];
 
 const BATCH = 200;
 /** One drain hands a consumer at most this many batches, so one busy consumer cannot hold the others up. */

@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../../src/server/app.js';
 import { loadConfig } from '../../../src/server/config.js';
 import { startJobs } from '../../../src/server/jobs.js';
+import type { AppContext } from '../../../src/server/context.js';
 import { prepareDatabase } from '../../../src/server/start.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,6 +42,8 @@ export interface E2E {
   /** The same server under a name Chromium treats as secure (as behind HTTPS): http://secure.bianmin.test:<port>. */
   secureUrl: string;
   browser: Browser;
+  /** The server's own context (its database and clock), for a test to run a job at a moment it chose. */
+  ctx: AppContext;
   newPage(): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
   /** Moves the server's clock to this instant (it keeps ticking from there); sessions idle that long end. */
@@ -109,6 +112,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     serverUrl: `http://${LOOPBACK}:${port}`,
     secureUrl: `http://${E2E_SECURE_HOST}:${port}`,
     browser,
+    ctx,
     newPage: async () => {
       // Reduced motion, as a user may ask of the system: antd then opens pop-ups and menus without animation, so a
       // click on a 确认 button is never dispatched while its pop-up is still zooming in (mousedown and mouseup would

@@ -15,8 +15,12 @@ import { isApiError, setUnauthorizedHandler } from '@/lib/api-client';
 import { can, ForbiddenError, type Permission } from '@/lib/authorization';
 import { LEVELS } from '@/lib/levels';
 import { CASE_STATUSES, SIX_KINDS } from '@domain/cases/model';
+import { RULE_CODES } from '@domain/supervision/rules';
+import { VIOLATION_STATUSES } from '@domain/supervision/violations';
+import { CARD_LEVELS, CARD_STATUSES } from '@domain/supervision/cards';
 import { queryClient } from '@/lib/query-client';
 import { ConsoleLayout } from './layout/console-layout';
+import { ledgerDrillSearch } from '@/features/dashboard/api/ledger-search';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -83,6 +87,8 @@ const orgSearch = z.object({ orgId: z.string().optional() });
 const dashboardRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: '/',
+  // the supervisor's drill-down: the center shown (default: their own organisation)
+  validateSearch: orgSearch,
   component: lazyRouteComponent(() => import('@/pages/dashboard'), 'DashboardPage'),
 });
 
@@ -176,6 +182,8 @@ const casesSearchSchema = z.object({
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   page: z.coerce.number().int().min(1).optional(),
   pageSize: z.coerce.number().int().min(1).max(100).optional(),
+  // the dashboards' numbers opened here (issue 9 §4): the same filter, so the ledger shows as many cases
+  ...ledgerDrillSearch.shape,
 });
 
 const workRoute = createRoute({
@@ -270,6 +278,93 @@ const jobsRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/jobs'), 'JobsPage'),
 });
 
+// 督办单 (issue 9 §3): supervisors issue, close and raise; the center's director answers
+const supervisionCardsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'supervision/cards',
+  validateSearch: z.object({
+    orgId: z.string().optional(),
+    status: z.enum(CARD_STATUSES).optional(),
+    level: z.enum(CARD_LEVELS).optional(),
+    late: z.boolean().optional(),
+    page: z.coerce.number().int().min(1).optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).optional(),
+  }),
+  beforeLoad: requirePermission('supervision.cards.read'),
+  component: lazyRouteComponent(() => import('@/pages/supervision-cards'), 'SupervisionCardsPage'),
+});
+
+const supervisionCardRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'supervision/cards/$id',
+  beforeLoad: requirePermission('supervision.cards.read'),
+  component: lazyRouteComponent(() => import('@/pages/supervision-card'), 'SupervisionCardPage'),
+});
+
+const supervisionCardPrintRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'supervision/cards/$id/print',
+  beforeLoad: requirePermission('supervision.cards.read'),
+  component: lazyRouteComponent(() => import('@/pages/supervision-card-print'), 'SupervisionCardPrintPage'),
+});
+
+// 电子监察 (issue 9 §1): the violations of the viewer's tree, one violation, and the rules as data
+const supervisionViolationsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'supervision/violations',
+  validateSearch: z.object({
+    orgId: z.string().optional(),
+    ruleCode: z.enum(RULE_CODES).optional(),
+    status: z.enum(VIOLATION_STATUSES).optional(),
+    page: z.coerce.number().int().min(1).optional(),
+  }),
+  beforeLoad: requirePermission('supervision.view'),
+  component: lazyRouteComponent(() => import('@/pages/supervision-violations'), 'SupervisionViolationsPage'),
+});
+
+const supervisionViolationRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'supervision/violations/$id',
+  beforeLoad: requirePermission('supervision.view'),
+  component: lazyRouteComponent(() => import('@/pages/supervision-violation'), 'SupervisionViolationPage'),
+});
+
+const supervisionRulesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'supervision/rules',
+  beforeLoad: ({ context }) => {
+    if (!can(context.me.user.roles, 'supervision.view') && !can(context.me.user.roles, 'supervision.rules')) throw new ForbiddenError();
+  },
+  component: lazyRouteComponent(() => import('@/pages/supervision-rules'), 'SupervisionRulesPage'),
+});
+
+// 消息通知: my inbox (everyone); the 短信记录 and the templates (系统管理员)
+const messagesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'messages',
+  component: lazyRouteComponent(() => import('@/pages/messages'), 'MessagesPage'),
+});
+
+const smsRecordsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'notifications/outbox',
+  beforeLoad: requirePermission('notifications.view'),
+  validateSearch: z.object({
+    phone: z.string().optional(),
+    status: z.enum(['pending', 'sent', 'failed']).optional(),
+    channel: z.enum(['sms', 'inbox']).optional(),
+    page: z.coerce.number().int().min(1).optional(),
+  }),
+  component: lazyRouteComponent(() => import('@/pages/sms-records'), 'SmsRecordsPage'),
+});
+
+const messageTemplatesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'notifications/templates',
+  beforeLoad: requirePermission('notifications.view'),
+  component: lazyRouteComponent(() => import('@/pages/message-templates'), 'MessageTemplatesPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   passwordRoute,
@@ -296,6 +391,15 @@ const routeTree = rootRoute.addChildren([
     villageBatchRoute,
     auditRoute,
     jobsRoute,
+    messagesRoute,
+    smsRecordsRoute,
+    messageTemplatesRoute,
+    supervisionViolationsRoute,
+    supervisionViolationRoute,
+    supervisionRulesRoute,
+    supervisionCardsRoute,
+    supervisionCardRoute,
+    supervisionCardPrintRoute,
   ]),
 ]);
 

@@ -12,6 +12,7 @@ import { CaseTimeline } from '@/features/cases/components/case-timeline';
 import { LiveChangeBanner } from '@/features/cases/components/live-change-banner';
 import { NoticeLinks } from '@/features/cases/components/notice-links';
 import { PrintRecords } from '@/features/notices/components/print-records';
+import { CaseCards } from '@/features/supervision-cards/components/case-cards';
 
 const route = getRouteApi('/console/cases/$id');
 
@@ -42,6 +43,7 @@ export function CaseDetailPage() {
           <CaseTimeline c={c.data} />
         </Col>
         <Col xs={24} xl={9}>
+          <CaseCards caseId={c.data.id} caseNo={c.data.caseNo} orgId={c.data.holderOrgId} />
           <NoticeLinks c={c.data} />
           <PrintRecords caseId={c.data.id} />
           <ApplicantCard c={c.data} />

@@ -8,6 +8,7 @@ import { can } from '@/lib/authorization';
 import { useCases } from '@/features/cases/api/get-cases';
 import { CasesTable } from '@/features/cases/components/cases-table';
 import { LedgerExportButton, LedgerFilters } from '@/features/cases/components/ledger-filters';
+import { LedgerDrillNote } from '@/features/dashboard/components/ledger-drill-note';
 
 const route = getRouteApi('/console/cases');
 
@@ -33,6 +34,12 @@ export function CaseLedgerPage() {
               </Link>
             )}
           </Space>
+        }
+      />
+      <LedgerDrillNote
+        value={filter}
+        onClear={() =>
+          void navigate({ search: { ...filter, view: undefined, orgId: undefined, windowId: undefined, overdue: undefined, dueToday: undefined, completedFrom: undefined, completedTo: undefined, page: undefined }, replace: true })
         }
       />
       <Card>

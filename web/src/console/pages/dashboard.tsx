@@ -1,4 +1,5 @@
 import { Col, Row } from 'antd';
+import { getRouteApi } from '@tanstack/react-router';
 import { QuickLinks } from '@/components/layout/quick-links';
 import { navItemsFor } from '@/config/navigation';
 import { useMe } from '@/lib/auth';
@@ -8,14 +9,32 @@ import { TodayCard } from '@/features/calendar/components/today-card';
 import { DeadlineChangesCard } from '@/features/cases/components/deadline-changes-card';
 import { CatalogSummaryCard } from '@/features/catalog/components/catalog-summary-card';
 import { PublicUrlReminder } from '@/features/settings/components/public-url-reminder';
+import { ClerkDashboard } from '@/features/dashboard/components/clerk-dashboard';
+import { DirectorDashboard } from '@/features/dashboard/components/director-dashboard';
+import { SupervisorDashboard } from '@/features/dashboard/components/supervisor-dashboard';
+import { can } from '@/lib/authorization';
+
+const route = getRouteApi('/console/');
 
 export function DashboardPage() {
   const me = useMe();
   const links = navItemsFor(me.user.roles).filter((item) => item.path !== '/');
+  const { orgId } = route.useSearch();
+  const roles = me.user.roles;
+  // by role (issue 9 §4): the director's exceptions, a clerk's own red, yellow and due cases, the supervisor's tree
+  const center = can(roles, 'dashboard.center');
+  const supervisor = roles.includes('supervisor');
   return (
     <>
       <PublicUrlReminder />
       <ImportReminder />
+      {center && <DirectorDashboard />}
+      {!center && can(roles, 'dashboard.mine') && <ClerkDashboard />}
+      {supervisor && (
+        <div style={{ marginBottom: 16 }}>
+          <SupervisorDashboard orgId={orgId} />
+        </div>
+      )}
       <DeadlineChangesCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>

@@ -4,6 +4,8 @@ import { Link } from '@tanstack/react-router';
 import { PageHeader } from '@/components/layout/page-header';
 import { useMe } from '@/lib/auth';
 import { WorkLists } from '@/features/cases/components/work-lists';
+import { ClerkDashboard } from '@/features/dashboard/components/clerk-dashboard';
+import { can } from '@/lib/authorization';
 
 export function MyWorkPage() {
   const me = useMe();
@@ -30,6 +32,8 @@ export function MyWorkPage() {
           </Space>
         }
       />
+      {/* a clerk's own red, yellow and due-today cases before the full work list (issue 9 §4) */}
+      {can(me.user.roles, 'dashboard.mine') && <ClerkDashboard />}
       <WorkLists director={director} />
     </>
   );

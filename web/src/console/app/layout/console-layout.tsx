@@ -4,6 +4,7 @@ import { Suspense, useState } from 'react';
 import { PageLoading } from '@/components/feedback/page-loading';
 import { useMe } from '@/lib/auth';
 import { UserMenu } from '@/features/auth/components/user-menu';
+import { InboxBell } from '@/features/notifications/components/inbox-bell';
 import { useCaseCount } from '@/features/cases/api/get-cases';
 import { useLiveUpdates } from '@/features/cases/api/live-updates';
 import { can } from '@/lib/authorization';
@@ -60,7 +61,10 @@ export function ConsoleLayout() {
           <Typography.Text type="secondary" className="console-header-org">
             {orgTitle}
           </Typography.Text>
-          <UserMenu />
+          <Space size={4}>
+            <InboxBell />
+            <UserMenu />
+          </Space>
         </Layout.Header>
         <Layout.Content className="console-content">
           <Suspense fallback={<PageLoading />}>

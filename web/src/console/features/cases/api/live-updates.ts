@@ -36,7 +36,7 @@ const notify = () => {
 };
 
 /** Lists, tab counts, the menu badge and light counts are read again; what is on screen stays until they answer. */
-const LIST_KEYS = [['cases', 'list'], ['cases', 'count'], ['cases', 'lights'], ['agents']] as const;
+const LIST_KEYS = [['cases', 'list'], ['cases', 'count'], ['cases', 'lights'], ['agents'], ['dashboard']] as const;
 
 /**
  * Listens to the server's live updates while the console is open (mounted once, in the layout). EventSource
@@ -96,9 +96,14 @@ export function useLiveUpdates(myUserId: string, enabled: boolean): void {
           notify();
         }
       });
+      // my unread count changed (a warning arrived, or I read one in another tab): the bell asks again
+      source.addEventListener('inbox', () => void queryClient.invalidateQueries({ queryKey: ['me', 'messages'] }));
       source.addEventListener('resync', () => {
         if (Date.now() - lastTouch > UNATTENDED_MS) held = true;
-        else void queryClient.invalidateQueries({ queryKey: ['cases'] });
+        else {
+          void queryClient.invalidateQueries({ queryKey: ['cases'] });
+          void queryClient.invalidateQueries({ queryKey: ['me', 'messages'] });
+        }
       });
       source.onerror = () => {
         dropped = true;

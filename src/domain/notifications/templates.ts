@@ -1,0 +1,178 @@
+/**
+ * The message templates (DOMAIN.md "Notifications"): every SMS and in-app message is rendered from one of these, in
+ * Chinese, and the rendered text is what the outbox stores and every screen shows. Templates are data: an
+ * administrator reads them (GET /api/notifications/templates); an SMS provider approves its own copy of each text
+ * under a template code of its own, configured per template (`providerSetting`, an environment variable or the
+ * setting of the same name). Pure: no I/O.
+ */
+import { localDate, localTime } from '../calendar/office-hours.js';
+
+export const MESSAGE_CHANNELS = ['sms', 'inbox'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+/** Who a template is written for: the applicant (群众) or the staff (工作人员、中心主任、纪检监察员). */
+export type Audience = 'applicant' | 'staff';
+
+export interface MessageTemplate {
+  code: string;
+  name: string;
+  audience: Audience;
+  /** the channels it may be sent on */
+  channels: readonly MessageChannel[];
+  /** the text with {slot}s; every slot is a parameter the sender must fill */
+  text: string;
+  /** when it is sent, for the administrator's page */
+  when: string;
+  /** the name of the environment variable (or setting) holding the provider's template code for the SMS */
+  providerSetting: string;
+}
+
+const providerSettingOf = (code: string) => `SMS_TEMPLATE_${code.toUpperCase().replaceAll('-', '_')}`;
+
+const template = <C extends string>(t: Omit<MessageTemplate, 'providerSetting'> & { code: C }): MessageTemplate & { code: C } => ({
+  ...t,
+  providerSetting: providerSettingOf(t.code),
+});
+
+export const TEMPLATES = [
+  template({
+    code: 'case-accepted',
+    name: '受理通知',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '办件受理（当场受理、补齐材料后受理）时发给申请人；即办件当场办结，不发',
+    text: '{center}：您申请的“{item}”已受理，办件编号{caseNo}，承诺于{dueAt}前办结{provisional}。可凭办件编号和电话后四位查询办理进度。',
+  }),
+  template({
+    code: 'supplement-notice',
+    name: '一次性补正告知',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '出具一次性告知书（或已告知后发现材料有缺陷需重新提供）时发给申请人',
+    text: '{center}：您申请的“{item}”（办件编号{caseNo}）需补正以下材料：{materials}。请备齐后到{center}提交，材料补齐后即继续办理。',
+  }),
+  template({
+    code: 'supplement-received',
+    name: '补正材料已收齐',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '已受理的办件补齐材料、恢复计时后发给申请人',
+    text: '{center}：您的办件{caseNo}（{item}）补正材料已收齐，继续办理，承诺于{dueAt}前办结{provisional}。',
+  }),
+  template({
+    code: 'extension-approved',
+    name: '延期办理通知',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '中心主任批准延期后发给申请人',
+    text: '{center}：您的办件{caseNo}（{item}）经批准延期办理，办结时间由{previousDueAt}延至{dueAt}{provisional}。',
+  }),
+  template({
+    code: 'due-date-changed',
+    name: '办结时间调整通知',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '导入国务院公布的节假日安排后，暂定的办结时间重新计算并有变化时发给申请人',
+    text: '{center}：按国务院公布的节假日安排重新计算，您的办件{caseNo}（{item}）承诺办结时间由{previousDueAt}调整为{dueAt}{provisional}。',
+  }),
+  template({
+    code: 'case-completed',
+    name: '办结取件通知',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '办件办结时发给申请人',
+    text: '{center}：您申请的“{item}”（办件编号{caseNo}）已办结，结果：{outcome}。{pickup}',
+  }),
+  template({
+    code: 'case-returned',
+    name: '退回通知',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '受理后退回办件时发给申请人（收件时当场退回的，申请人在场，不发）',
+    text: '{center}：您申请的“{item}”（办件编号{caseNo}）已退回，原因：{reasons}。如有疑问请到{center}咨询。',
+  }),
+  template({
+    code: 'rating-invitation',
+    name: '服务评价邀请',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '办结后 3 天仍未评价时发给申请人（好差评）',
+    text: '{center}：您的办件{caseNo}（{item}）已办结，欢迎对本次服务作出评价：{link}。',
+  }),
+  template({
+    code: 'light-yellow',
+    name: '黄灯预警',
+    audience: 'staff',
+    channels: ['inbox', 'sms'],
+    when: '办件亮黄灯时发给承办人和中心主任（站内消息和短信）',
+    text: '黄灯预警：{center}的办件{caseNo}（{item}）将于{dueAt}到期，请抓紧办理。',
+  }),
+  template({
+    code: 'light-red',
+    name: '红灯警告',
+    audience: 'staff',
+    channels: ['inbox', 'sms'],
+    when: '办件亮红灯（超过承诺办结时间）时发给承办人和中心主任（站内消息和短信）',
+    text: '红灯警告：{center}的办件{caseNo}（{item}）已超过承诺办结时间{dueAt}，请立即办理并说明原因。',
+  }),
+  template({
+    code: 'supervision-card-issued',
+    name: '督办单送达',
+    audience: 'staff',
+    channels: ['inbox', 'sms'],
+    when: '纪检监察员发出督办单时发给被督办中心的主任',
+    text: '{org}：纪检监察员对{subject}发出{level}督办单，请于{replyBy}前回告',
+  }),
+  template({
+    code: 'supervision-card-replied',
+    name: '督办单已回告',
+    audience: 'staff',
+    channels: ['inbox'],
+    when: '中心回告督办单后发给发出督办单的纪检监察员',
+    text: '{org}已对{subject}的{level}督办单回告：{reply}',
+  }),
+  template({
+    code: 'supervision-card-raised',
+    name: '督办单升级',
+    audience: 'staff',
+    channels: ['inbox', 'sms'],
+    when: '纪检监察员将督办单升级时发给被督办中心的主任',
+    text: '{org}：纪检监察员将对{subject}的督办单升级为{level}督办单，请于{replyBy}前回告',
+  }),
+] as const;
+
+export type TemplateCode = (typeof TEMPLATES)[number]['code'];
+export const TEMPLATE_CODES = TEMPLATES.map((t) => t.code) as TemplateCode[];
+
+const BY_CODE = new Map<string, MessageTemplate>(TEMPLATES.map((t) => [t.code, t]));
+
+export const templateOf = (code: string): MessageTemplate | undefined => BY_CODE.get(code);
+export const isTemplateCode = (code: string): code is TemplateCode => BY_CODE.has(code);
+
+const SLOT = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+/** The parameters a text asks for, in order of first appearance. */
+export const slotsOf = (text: string): string[] => [...new Set([...text.matchAll(SLOT)].map((m) => m[1]!))];
+
+/**
+ * The text of a message: every {slot} replaced by its parameter. A missing parameter is a programming error of
+ * the sender (never a user's): it throws rather than send "{caseNo}" to a villager. Values are inserted as they are
+ * (a value that itself contains "{x}" is not expanded again).
+ */
+export function renderTemplate(code: TemplateCode, params: Readonly<Record<string, string>>): string {
+  const t = BY_CODE.get(code);
+  if (!t) throw new Error(`unknown message template ${code}`);
+  const missing = slotsOf(t.text).filter((slot) => typeof params[slot] !== 'string');
+  if (missing.length > 0) throw new Error(`message template ${code} needs ${missing.join(', ')}`);
+  return t.text.replace(SLOT, (_all, slot: string) => params[slot]!);
+}
+
+/** A moment as a message says it, on the center's wall clock: 2026年3月16日17:30. */
+export function messageTime(iso: string, timeZone: string): string {
+  const instant = new Date(iso);
+  const [y, m, d] = localDate(instant, timeZone).split('-');
+  return `${y}年${Number(m)}月${Number(d)}日${localTime(instant, timeZone)}`;
+}
+
+/** Said after a due date counted through a year whose official arrangement is not loaded yet (rule 3). */
+export const PROVISIONAL_NOTE = '（暂定，以国务院公布的节假日安排为准）';

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { messageTime, renderTemplate, slotsOf, templateOf, TEMPLATE_CODES, TEMPLATES } from '../../../src/domain/notifications/templates.js';
+
+describe('message templates', () => {
+  it('are data: each has a unique code, a Chinese name and text, its channels and the setting of its provider code', () => {
+    expect(new Set(TEMPLATE_CODES).size).toBe(TEMPLATES.length);
+    for (const t of TEMPLATES) {
+      expect(t.name).toMatch(/[\u4e00-\u9fff]/);
+      expect(t.text).toMatch(/[\u4e00-\u9fff]/);
+      expect(t.when).toMatch(/[\u4e00-\u9fff]/);
+      expect(t.channels.length).toBeGreaterThan(0);
+      expect(t.providerSetting).toMatch(/^SMS_TEMPLATE_[A-Z_]+$/);
+    }
+    // what the issue names, and what the cards and the ratings (issue 10) will send
+    for (const code of ['case-accepted', 'supplement-notice', 'extension-approved', 'due-date-changed', 'case-completed', 'rating-invitation', 'light-yellow', 'light-red', 'supervision-card-issued', 'supervision-card-replied', 'supervision-card-raised']) {
+      expect(templateOf(code), code).toBeDefined();
+    }
+    expect(templateOf('light-red')!.channels).toEqual(['inbox', 'sms']);
+    expect(templateOf('supervision-card-replied')!.channels).toEqual(['inbox']);
+    expect(templateOf('case-accepted')!.providerSetting).toBe('SMS_TEMPLATE_CASE_ACCEPTED');
+  });
+
+  it('renders the text with every slot filled', () => {
+    expect(slotsOf(templateOf('supervision-card-issued')!.text)).toEqual(['org', 'subject', 'level', 'replyBy']);
+    expect(renderTemplate('supervision-card-issued', { org: '柳河镇便民服务中心', subject: '办件 LH-20260302-0001', level: '橙色', replyBy: '2026年3月6日17:30' })).toBe(
+      '柳河镇便民服务中心：纪检监察员对办件 LH-20260302-0001发出橙色督办单，请于2026年3月6日17:30前回告',
+    );
+    expect(
+      renderTemplate('case-accepted', { center: '柳河镇便民服务中心', item: '临时救助', caseNo: 'LH-1', dueAt: '2026年3月16日17:30', provisional: '' }),
+    ).toBe('柳河镇便民服务中心：您申请的“临时救助”已受理，办件编号LH-1，承诺于2026年3月16日17:30前办结。可凭办件编号和电话后四位查询办理进度。');
+  });
+
+  it('refuses to render with a parameter missing rather than send "{caseNo}" to a villager', () => {
+    expect(() => renderTemplate('light-red', { center: '柳河镇便民服务中心', caseNo: 'LH-1', item: '临时救助' })).toThrow(/dueAt/);
+  });
+
+  it('never leaves a {slot} unfilled, and puts every value in, whatever the values (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TEMPLATES),
+        fc.array(fc.string({ maxLength: 20 }).filter((s) => !s.includes('{') && !s.includes('}')), { minLength: 8, maxLength: 8 }),
+        (t, values) => {
+          const slots = slotsOf(t.text);
+          const params = Object.fromEntries(slots.map((s, i) => [s, values[i % values.length]!]));
+          const text = renderTemplate(t.code, params);
+          expect(text).not.toMatch(/\{[A-Za-z][A-Za-z0-9]*\}/);
+          for (const v of Object.values(params)) expect(text).toContain(v);
+        },
+      ),
+    );
+  });
+
+  it('writes a moment on the center wall clock, as a message says it', () => {
+    expect(messageTime('2026-03-16T09:30:00.000Z', 'Asia/Shanghai')).toBe('2026年3月16日17:30');
+    expect(messageTime('2026-12-31T16:05:00.000Z', 'Asia/Shanghai')).toBe('2027年1月1日00:05');
+  });
+});

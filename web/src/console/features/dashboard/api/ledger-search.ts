@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * The ledger filters a dashboard number opens (GET /api/cases takes the same): a work list, a center and what is
+ * below it, a window, open cases overdue now or due by the end of today, cases completed within local dates. Part
+ * of the ledger page's search (router.tsx), so a clicked number opens a ledger of exactly as many cases.
+ */
+export const ledgerDrillSearch = z.object({
+  view: z
+    .enum(['mine', 'first-responded', 'held', 'incoming', 'due-today', 'extensions', 'refusals', 'refusals-to-review', 'joint', 'sent-up', 'to-deliver', 'objections', 'covering', 'deadline-changed'])
+    .optional(),
+  orgId: z.string().optional(),
+  windowId: z.string().optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  dueToday: z.enum(['true', 'false']).optional(),
+  completedFrom: isoDate.optional(),
+  completedTo: isoDate.optional(),
+});
+export type LedgerDrillSearch = z.infer<typeof ledgerDrillSearch>;
+
+/** A ledger search a dashboard links to: the drill filters and the ledger's own light and dates. */
+export type LedgerLinkSearch = LedgerDrillSearch & { light?: 'green' | 'yellow' | 'red'; from?: string; to?: string };

@@ -1,0 +1,191 @@
+import { Alert, Card, Col, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Link } from '@tanstack/react-router';
+import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+import { useDirectorDashboard, type DirectorDashboard as Data } from '../api/get-dashboard';
+import type { LedgerLinkSearch } from '../api/ledger-search';
+import { CaseSampleList } from './case-sample-list';
+import { Chart } from './chart';
+import { CountLink, LIGHT_COLORS } from './count-link';
+
+function Tile({ label, hint, children, testId }: { label: string; hint: string; children: ReactNode; testId?: string }) {
+  return (
+    <Card size="small" data-testid={testId} styles={{ body: { padding: '12px 16px' } }}>
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      <div style={{ fontSize: 28, lineHeight: '40px' }}>{children}</div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {hint}
+      </Typography.Text>
+    </Card>
+  );
+}
+
+function TodayNumbers({ data }: { data: Data }) {
+  const n = data.todayNumbers;
+  const today = { from: data.today, to: data.today };
+  const items: { label: string; value: number; search?: LedgerLinkSearch }[] = [
+    { label: '收件', value: n.received, search: today },
+    { label: '受理', value: n.accepted },
+    { label: '办结', value: n.completed, search: { completedFrom: data.today, completedTo: data.today } },
+    { label: '退回', value: n.returned },
+  ];
+  return (
+    <Card title="今日数字" size="small" data-testid="today-numbers">
+      <Row gutter={8}>
+        {items.map((item) => (
+          <Col span={6} key={item.label} style={{ textAlign: 'center' }}>
+            <div style={{ fontSize: 22 }}>{item.search ? <CountLink count={item.value} search={item.search} /> : item.value}</div>
+            <Typography.Text type="secondary">{item.label}</Typography.Text>
+          </Col>
+        ))}
+      </Row>
+      <Chart
+        height={150}
+        label={`今日收件 ${n.received} 件，受理 ${n.accepted} 件，办结 ${n.completed} 件，退回 ${n.returned} 件`}
+        option={{
+          grid: { left: 32, right: 8, top: 16, bottom: 24 },
+          tooltip: { trigger: 'axis' },
+          xAxis: { type: 'category', data: items.map((i) => i.label) },
+          yAxis: { type: 'value', minInterval: 1 },
+          series: [{ type: 'bar', name: '件数', data: items.map((i) => i.value), itemStyle: { color: '#1a5fb4' }, barWidth: 28 }],
+        }}
+      />
+    </Card>
+  );
+}
+
+function PresenceCard({ data }: { data: Data }) {
+  const { present, away, unmanned } = data.presence;
+  return (
+    <Card
+      title="在岗情况"
+      size="small"
+      data-testid="director-presence"
+      extra={
+        <Link to="/presence" style={{ fontSize: 13 }}>
+          在岗登记
+        </Link>
+      }
+    >
+      {unmanned.length > 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 8 }} title={`无人在岗的窗口：${unmanned.map((w) => w.windowName).join('、')}，请安排顶岗`} />
+      )}
+      <div style={{ marginBottom: 8 }}>
+        <Typography.Text type="secondary">在岗 {present.length} 人：</Typography.Text>
+        <Space size={[4, 4]} wrap>
+          {present.map((p) => (
+            <Tag key={p.id} color="green">
+              {p.name}
+            </Tag>
+          ))}
+        </Space>
+      </div>
+      <div>
+        <Typography.Text type="secondary">离岗 {away.length} 人：</Typography.Text>
+        {away.length === 0 ? (
+          <Typography.Text type="secondary">无</Typography.Text>
+        ) : (
+          <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+            {away.map((p) => (
+              <span key={p.id}>
+                <Tag color="orange">{p.name}</Tag>
+                {p.awayReason ?? '离岗'}
+                {p.awaySince && <Typography.Text type="secondary">（{dayjs(p.awaySince).format('M月D日 HH:mm')} 起）</Typography.Text>}
+              </span>
+            ))}
+          </Space>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+/**
+ * 中心主任的工作台 (issue 9 §4): the exceptions first — red and yellow cases, what is due today, extensions to
+ * approve and refusals to review, open violations and cards — then who is present and today's numbers. Every
+ * number opens the ledger with the filter it counted.
+ */
+export function DirectorDashboard() {
+  const dashboard = useDirectorDashboard();
+  const data = dashboard.data;
+  if (!data) return <Skeleton active style={{ marginBottom: 16 }} />;
+  const s = data.supervision;
+  return (
+    <div data-testid="director-dashboard" style={{ marginBottom: 16 }}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {data.orgName} · {dayjs(data.today).format('M月D日')} 需要关注
+      </Typography.Title>
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        <Col xs={12} md={8} xl={4}>
+          <Tile label="红灯（已超时）" hint="请立即督办" testId="tile-red">
+            <CountLink count={data.lights.red} search={{ light: 'red' }} color={LIGHT_COLORS.red} testId="director-red-count" />
+          </Tile>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Tile label="黄灯（临近期限）" hint="即将到期，请抓紧办理" testId="tile-yellow">
+            <CountLink count={data.lights.yellow} search={{ light: 'yellow' }} color={LIGHT_COLORS.yellow} testId="director-yellow-count" />
+          </Tile>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Tile label="今日到期" hint="今天下班前须办结" testId="tile-due-today">
+            <CountLink count={data.dueToday.total} search={{ view: 'due-today' }} testId="director-due-today-count" />
+          </Tile>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Tile label="延期待批" hint="须在承诺期限前审批" testId="tile-extensions">
+            <CountLink count={data.extensions.total} search={{ view: 'extensions' }} />
+          </Tile>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Tile label="否定报备待审查" hint="退回件和不予批准件" testId="tile-refusals">
+            <CountLink count={data.refusalsToReview.total} search={{ view: 'refusals-to-review' }} />
+          </Tile>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Tile label="电子监察" hint={s.available ? `督办单待回告 ${s.openCards} 件${s.lateCards ? `，逾期 ${s.lateCards} 件` : ''}` : '监察数据暂不可用'} testId="tile-supervision">
+            <span title="未处理的违规记录">
+              <Typography.Text type={s.openViolations > 0 ? 'danger' : 'secondary'} style={{ fontSize: 28 }}>
+                {s.openViolations}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                {' '}
+                条违规待处理
+              </Typography.Text>
+            </span>
+          </Tile>
+        </Col>
+      </Row>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={16}>
+          <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            <Card title="红灯、黄灯办件（请优先办理）" size="small" data-testid="director-lights">
+              <CaseSampleList sample={data.red} search={{ light: 'red' }} empty="没有红灯办件" testId="director-red-list" />
+              {data.yellow.total > 0 && <CaseSampleList sample={data.yellow} search={{ light: 'yellow' }} empty="没有黄灯办件" testId="director-yellow-list" />}
+            </Card>
+            <Card title={`今日到期（${data.dueToday.total} 件）`} size="small">
+              <CaseSampleList sample={data.dueToday} search={{ view: 'due-today' }} empty="今天没有到期的办件" />
+            </Card>
+            <Row gutter={12}>
+              <Col xs={24} md={12}>
+                <Card title={`延期待批（${data.extensions.total} 件）`} size="small">
+                  <CaseSampleList sample={data.extensions} search={{ view: 'extensions' }} empty="没有待审批的延期申请" />
+                </Card>
+              </Col>
+              <Col xs={24} md={12}>
+                <Card title={`否定报备待审查（${data.refusalsToReview.total} 件）`} size="small">
+                  <CaseSampleList sample={data.refusalsToReview} search={{ view: 'refusals-to-review' }} empty="没有待审查的否定报备" />
+                </Card>
+              </Col>
+            </Row>
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            <PresenceCard data={data} />
+            <TodayNumbers data={data} />
+          </Space>
+        </Col>
+      </Row>
+    </div>
+  );
+}

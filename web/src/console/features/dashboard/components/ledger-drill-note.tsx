@@ -1,0 +1,53 @@
+import { Alert, Button } from 'antd';
+import { useOrgNames, useWindowNames } from '../api/get-dashboard';
+import type { LedgerDrillSearch } from '../api/ledger-search';
+
+const VIEW_NAMES: Record<NonNullable<LedgerDrillSearch['view']>, string> = {
+  held: '本中心在办',
+  'due-today': '今日到期',
+  extensions: '延期待批',
+  refusals: '否定报备',
+  'refusals-to-review': '否定报备待审查',
+  mine: '我的窗口',
+  'first-responded': '我首问的办件',
+  incoming: '待接收',
+  joint: '联办待审',
+  'sent-up': '已上报',
+  'to-deliver': '待送达',
+  objections: '异议待答复',
+  covering: '顶岗办理',
+  'deadline-changed': '期限已调整',
+};
+
+/**
+ * On the ledger: the filters a dashboard number opened it with (which the ledger's own filter bar does not show),
+ * in words, and a way back to the whole ledger.
+ */
+export function LedgerDrillNote({ value, onClear }: { value: LedgerDrillSearch; onClear: () => void }) {
+  const orgNames = useOrgNames(Boolean(value.orgId));
+  const windowNames = useWindowNames(value.orgId, Boolean(value.windowId && value.orgId));
+  const parts: string[] = [];
+  if (value.view) parts.push(VIEW_NAMES[value.view]);
+  if (value.orgId) parts.push(`${orgNames.data?.get(value.orgId) ?? '所选中心'}（含下级）`);
+  if (value.windowId) parts.push(windowNames.data?.get(value.windowId) ?? '所选窗口');
+  if (value.overdue === 'true') parts.push('逾期未办结');
+  if (value.dueToday === 'true') parts.push('今日到期');
+  if (value.completedFrom || value.completedTo) {
+    parts.push(value.completedFrom === value.completedTo ? `${value.completedFrom} 办结` : `${value.completedFrom ?? '…'} 至 ${value.completedTo ?? '…'} 办结`);
+  }
+  if (parts.length === 0) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="ledger-drill-note"
+      title={`按工作台的统计筛选：${parts.join(' · ')}`}
+      action={
+        <Button size="small" onClick={onClear}>
+          查看全部办件
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,35 @@
+import { Button, Select, Space } from 'antd';
+import { RULES, type RuleCode } from '@domain/supervision/rules';
+import { VIOLATION_STATUSES, VIOLATION_STATUS_NAMES, type ViolationStatus } from '@domain/supervision/violations';
+import type { ViolationQuery } from '../api/violations';
+
+/** Filter by rule and status; the center comes from a click in the table (or the overview), shown with a way back. */
+export function ViolationFilters({ query, centerName, onChange }: { query: ViolationQuery; centerName?: string | undefined; onChange: (next: ViolationQuery) => void }) {
+  return (
+    <Space wrap style={{ marginBottom: 16 }}>
+      <Select<RuleCode>
+        allowClear
+        placeholder="全部监察规则"
+        style={{ width: 280 }}
+        value={query.ruleCode}
+        options={RULES.map((r) => ({ value: r.code, label: `${r.number} ${r.name}` }))}
+        onChange={(ruleCode) => onChange({ ...query, ruleCode, page: undefined })}
+        aria-label="监察规则"
+      />
+      <Select<ViolationStatus>
+        allowClear
+        placeholder="全部状态"
+        style={{ width: 140 }}
+        value={query.status}
+        options={VIOLATION_STATUSES.map((s) => ({ value: s, label: VIOLATION_STATUS_NAMES[s] }))}
+        onChange={(status) => onChange({ ...query, status, page: undefined })}
+        aria-label="状态"
+      />
+      {query.orgId && (
+        <Button onClick={() => onChange({ ...query, orgId: undefined, page: undefined })}>
+          {centerName ?? '所选中心'} ✕ 查看全部中心
+        </Button>
+      )}
+    </Space>
+  );
+}
