@@ -22,6 +22,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'export.ledger': '导出办件台账',
   'export.villageMonthly': '导出村级统计表',
   'export.catalog': '导出事项目录',
+  'export.supervisionReport': '导出电子监察月报',
   'audit.verify': '校验审计日志',
   'org.create': '新建机构',
   'org.update': '修改机构',

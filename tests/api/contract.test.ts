@@ -119,6 +119,7 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/calendar/template.xlsx': 'Excel download',
   'GET /api/catalog/template.xlsx': 'Excel download',
   'GET /api/catalog/export.xlsx': 'Excel download',
+  'GET /api/supervision/report.xlsx': 'Excel download',
   'GET /api/agents/progress-qr.svg': 'SVG image',
   'GET /api/live': 'server-sent events',
 };

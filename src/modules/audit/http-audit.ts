@@ -11,6 +11,7 @@ export const AUDITED_EXPORTS: Record<string, string> = {
   'GET /api/cases/export.xlsx': 'export.ledger',
   'GET /api/agents/monthly.xlsx': 'export.villageMonthly',
   'GET /api/catalog/export.xlsx': 'export.catalog',
+  'GET /api/supervision/report.xlsx': 'export.supervisionReport',
 };
 
 function problemCode(payload: unknown): string | null {

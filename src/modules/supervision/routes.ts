@@ -16,6 +16,10 @@ import {
 import { requireActor, requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { forbidden } from '../../server/errors.js';
+import { supervisionReportSchema } from '../../domain/contract/supervision-report.js';
+import { localDate } from '../../domain/calendar/office-hours.js';
+import { reportWorkbook } from './report-export.js';
+import { supervisionReport } from './report.js';
 import { decideViolation, explainViolation, getViolation, listRules, listViolations, ruleHistory, supervisionOverview, updateRule } from './service.js';
 
 const codeParams = z.object({ code: z.enum(RULE_CODES) });
@@ -101,4 +105,26 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, summary: '下级各中心的亮灯、超期和未处理的监察记录（按规则）', querystring: z.object({ orgId: z.string().max(64).optional() }), response: { 200: supervisionOverviewSchema } } },
     (request) => supervisionOverview(ctx, requirePermission(request, 'supervision.view'), request.query.orgId),
   );
+
+  const reportQuery = z.object({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份的格式应为 2026-03')
+      .optional(),
+    orgId: z.string().max(64).optional(),
+  });
+  r.get(
+    '/api/supervision/report',
+    { schema: { tags, summary: '电子监察月报：下级各中心的办件、监察记录（按规则、按状态）、督办单和触发最多的规则（默认上月）', querystring: reportQuery, response: { 200: supervisionReportSchema } } },
+    (request) => supervisionReport(ctx, requirePermission(request, 'supervision.view'), request.query),
+  );
+  r.get('/api/supervision/report.xlsx', { schema: { tags, summary: '导出电子监察月报（Excel）', querystring: reportQuery } }, async (request, reply) => {
+    const actor = requirePermission(request, 'supervision.view');
+    const report = await supervisionReport(ctx, actor, request.query);
+    const book = await reportWorkbook(report, actor.name, localDate(ctx.clock(), ctx.config.timeZone));
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`电子监察月报-${report.month}.xlsx`)}`)
+      .send(book);
+  });
 }

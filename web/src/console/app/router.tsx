@@ -322,6 +322,22 @@ const supervisionViolationsRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/supervision-violations'), 'SupervisionViolationsPage'),
 });
 
+// 监察月报 (issue 9 §4): a month's numbers per center below the chosen organisation, printed or as Excel
+const supervisionReportRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'supervision/report',
+  validateSearch: z.object({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional()
+      .catch(undefined),
+    orgId: z.string().optional(),
+  }),
+  beforeLoad: requirePermission('supervision.view'),
+  component: lazyRouteComponent(() => import('@/pages/supervision-report'), 'SupervisionReportPage'),
+});
+
 const supervisionViolationRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'supervision/violations/$id',
@@ -395,6 +411,7 @@ const routeTree = rootRoute.addChildren([
     smsRecordsRoute,
     messageTemplatesRoute,
     supervisionViolationsRoute,
+    supervisionReportRoute,
     supervisionViolationRoute,
     supervisionRulesRoute,
     supervisionCardsRoute,

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
@@ -25,7 +26,7 @@ import type { ReactNode } from 'react';
 import { can, type Permission } from '@/lib/authorization';
 
 export interface NavItem {
-  path: '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates';
+  path: '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates';
   label: string;
   icon: ReactNode;
   /** One line for the quick links on the 工作台. */
@@ -42,6 +43,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/cases', label: '办件台账', icon: <FileSearchOutlined />, description: '查询、筛选全部办件，导出 Excel', permission: 'cases.read' },
   { path: '/supervision/cards', label: '督办单', icon: <FlagOutlined />, description: '蓝色提醒、橙色预警、红色问责：发出、回告、销号', permission: 'supervision.cards.read' },
   { path: '/supervision/violations', label: '监察记录', icon: <AlertOutlined />, description: '按监察规则自动记录的超期和不规范办理，说明情况、认定或撤销', permission: 'supervision.view' },
+  { path: '/supervision/report', label: '监察月报', icon: <BarChartOutlined />, description: '按月统计各中心的办件、超期、监察记录和督办单，打印或导出 Excel', permission: 'supervision.view' },
   { path: '/villages', label: '村级代办', icon: <ClusterOutlined />, description: '村级报送批次的接收、转报超时和村级统计', permission: 'cases.read' },
   { path: '/catalog', label: '事项目录', icon: <ProfileOutlined />, description: '查询事项，查看、打印办事指南' },
   { path: '/catalog/import', label: '事项导入', icon: <CloudUploadOutlined />, description: '用 Excel 或 JSON 批量导入事项', permission: 'catalog.manage' },

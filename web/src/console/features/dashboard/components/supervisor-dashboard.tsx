@@ -6,6 +6,7 @@ import { useSupervisorDashboard, type DashboardCenter, type SupervisorDashboard 
 import type { LedgerLinkSearch } from '../api/ledger-search';
 import { Chart } from './chart';
 import { CountLink, LIGHT_COLORS } from './count-link';
+import { TopRulesCard } from './top-rules-card';
 
 type NumberKey = keyof SupervisionNumbers;
 
@@ -161,6 +162,8 @@ export function SupervisorDashboard({ orgId }: { orgId: string | undefined }) {
           </Card>
         </Col>
       </Row>
+
+      {s.available && <TopRulesCard orgId={data.root.orgId} month={data.month.from.slice(0, 7)} />}
 
       <Card title={`${data.root.centerName}的窗口`} size="small" data-testid="supervision-windows">
         {data.windows.length === 0 ? (
