@@ -132,6 +132,12 @@ describe.each(DIALECTS)('monthly supervision report (%s)', (dialect) => {
     for (const [status, n] of Object.entries(report.total.violations.byStatus)) expect(n, status).toBe(await total(`/api/supervision/violations?pageSize=1&status=${status}`, 'supervisor'));
     expect(row.numbers.violations.byRule).toContainEqual(expect.objectContaining({ ruleCode: 'promise-overrun', ruleNumber: 'JC-01', name: '承诺件超期' }));
     expect(row.numbers.violations.total).toBe(await total(`/api/supervision/violations?pageSize=1&orgId=${township}`, 'supervisor'));
+    // the list narrowed to the month (as the report's rule links open it) gives the same counts; another month none
+    for (const r of report.total.violations.byRule) {
+      expect(r.count, r.ruleCode).toBe(await total(`/api/supervision/violations?pageSize=1&month=2026-03&ruleCode=${r.ruleCode}`, 'supervisor'));
+    }
+    expect(await total('/api/supervision/violations?pageSize=1&month=2026-04', 'supervisor')).toBe(0);
+    expect((await get('/api/supervision/violations?month=2026-13', 'supervisor')).statusCode).toBe(400);
 
     // cards
     expect(row.numbers.cards).toEqual({ issued: 2, byLevel: { blue: 1, orange: 1, red: 0 }, replied: 1, repliedLate: 1, closed: 1 });

@@ -45,6 +45,9 @@ export interface ViolationFilter {
   ruleCode?: string;
   status?: string;
   caseId?: string;
+  /** recorded in [from, to) (instants): a month of the report */
+  firedFrom?: string;
+  firedTo?: string;
 }
 
 function filtered(db: Db, f: ViolationFilter) {
@@ -53,6 +56,8 @@ function filtered(db: Db, f: ViolationFilter) {
   if (f.ruleCode) q = q.where('rule_code', '=', f.ruleCode);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.caseId) q = q.where('case_id', '=', f.caseId);
+  if (f.firedFrom) q = q.where('fired_at', '>=', f.firedFrom);
+  if (f.firedTo) q = q.where('fired_at', '<', f.firedTo);
   return q;
 }
 

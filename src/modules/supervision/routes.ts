@@ -39,6 +39,7 @@ const listQuery = z.object({
   ruleCode: z.enum(RULE_CODES).optional(),
   status: z.enum(VIOLATION_STATUSES).optional(),
   caseId: z.string().max(64).optional(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为“2026-03”').optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

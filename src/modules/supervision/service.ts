@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eventName } from '../../domain/vocabulary/actions.js';
+import { zonedInstant } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
 import { subtreeIds, type OrgLevel } from '../../domain/orgs/tree.js';
 import { hasPermission } from '../../domain/roles.js';
@@ -205,11 +206,20 @@ export interface ViolationQuery {
   ruleCode?: RuleCode | undefined;
   status?: ViolationStatus | undefined;
   caseId?: string | undefined;
+  /** 'YYYY-MM': violations recorded in that month of the center's time zone (as the month report counts them) */
+  month?: string | undefined;
   page: number;
   pageSize: number;
 }
 
-/** The violations of the viewer's tree, newest first; `orgId` narrows to one center of it. */
+/** A month's first and next month's first instant in `timeZone`, as the month report takes them. */
+function monthRange(month: string, timeZone: string) {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+  return { firedFrom: zonedInstant(`${month}-01`, '00:00', timeZone).toISOString(), firedTo: zonedInstant(`${next}-01`, '00:00', timeZone).toISOString() };
+}
+
+/** The violations of the viewer's tree, newest first; `orgId` narrows to one center of it, `month` to a month. */
 export async function listViolations(ctx: AppContext, actor: Actor, q: ViolationQuery): Promise<{ violations: Violation[]; total: number }> {
   const { db } = ctx.database;
   const scope = await violationScope(db, actor);
@@ -220,6 +230,7 @@ export async function listViolations(ctx: AppContext, actor: Actor, q: Violation
     ...(q.ruleCode && { ruleCode: q.ruleCode }),
     ...(q.status && { status: q.status }),
     ...(q.caseId && { caseId: q.caseId }),
+    ...(q.month && monthRange(q.month, ctx.config.timeZone)),
   };
   const rows = await repo.listViolationRows(db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
   return { violations: await presentViolations(db, rows), total: await repo.countViolationRows(db, filter) };

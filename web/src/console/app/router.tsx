@@ -316,6 +316,11 @@ const supervisionViolationsRoute = createRoute({
     orgId: z.string().optional(),
     ruleCode: z.enum(RULE_CODES).optional(),
     status: z.enum(VIOLATION_STATUSES).optional(),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional()
+      .catch(undefined),
     page: z.coerce.number().int().min(1).optional(),
   }),
   beforeLoad: requirePermission('supervision.view'),

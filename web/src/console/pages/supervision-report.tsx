@@ -96,7 +96,7 @@ export function SupervisionReportPage() {
                 }}
                 onClick={(i) => {
                   const rule = data!.topRules[i];
-                  if (rule) void go({ to: '/supervision/violations', search: { ruleCode: rule.ruleCode } });
+                  if (rule) void go({ to: '/supervision/violations', search: { ruleCode: rule.ruleCode, month: data!.month } });
                 }}
               />
             )}

@@ -36,7 +36,7 @@ export function TopRulesCard({ orgId, month }: { orgId: string; month: string })
           dataSource={rules}
           renderItem={(r) => (
             <List.Item key={r.ruleCode} style={{ paddingInline: 0 }}>
-              <Link to="/supervision/violations" search={{ ruleCode: r.ruleCode }} style={{ flex: 1, minWidth: 0 }}>
+              <Link to="/supervision/violations" search={{ ruleCode: r.ruleCode, month }} style={{ flex: 1, minWidth: 0 }}>
                 <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
                   <span>
                     {r.ruleNumber} {r.name}

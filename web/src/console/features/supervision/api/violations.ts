@@ -10,6 +10,8 @@ export interface ViolationQuery {
   orgId?: string;
   ruleCode?: RuleCode;
   status?: ViolationStatus;
+  /** 'YYYY-MM': recorded in that month (a link from the month report) */
+  month?: string;
   page?: number;
 }
 

@@ -25,6 +25,11 @@ export function ViolationFilters({ query, centerName, onChange }: { query: Viola
         onChange={(status) => onChange({ ...query, status, page: undefined })}
         aria-label="状态"
       />
+      {query.month && (
+        <Button onClick={() => onChange({ ...query, month: undefined, page: undefined })}>
+          {`${Number(query.month.slice(0, 4))}年${Number(query.month.slice(5))}月`} ✕ 查看全部月份
+        </Button>
+      )}
       {query.orgId && (
         <Button onClick={() => onChange({ ...query, orgId: undefined, page: undefined })}>
           {centerName ?? '所选中心'} ✕ 查看全部中心
