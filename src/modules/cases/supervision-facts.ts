@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { HopKind } from '../../domain/cases/hops.js';
 import type { CaseState } from '../../domain/cases/model.js';
+import type { HopFacts } from '../../domain/supervision/evaluate.js';
 import type { Db } from '../../server/context.js';
 import { stateOf } from './persist.js';
 import { OPEN_STATUSES } from './repo.js';
@@ -22,19 +23,7 @@ export interface SupervisedCase {
   refusalReview: 'upheld' | 'questioned' | null;
   refusalReviewedAt: string | null;
   refusalAnsweredAt: string | null;
-  hops: {
-    id: string;
-    kind: HopKind;
-    fromOrgId: string;
-    toOrgId: string;
-    urgent: boolean;
-    readyAt: string;
-    dueAt: string;
-    sentAt: string | null;
-    sentBy: string | null;
-    receivedAt: string | null;
-    receivedBy: string | null;
-  }[];
+  hops: HopFacts[];
 }
 
 /** The cases with these ids (those that exist), with their state, register columns and every hop. */

@@ -6,6 +6,7 @@
  * (cases/dashboard-queries.ts), the months the case-event counters (events/dashboard-queries.ts).
  */
 import { addCalendarDays } from '../../domain/calendar/calendar.js';
+import { addMonths, monthStart } from '../../domain/calendar/months.js';
 import { localDate, zonedInstant } from '../../domain/calendar/office-hours.js';
 import { subtreeIds } from '../../domain/orgs/tree.js';
 import { toBool } from '../../db/portable.js';
@@ -34,13 +35,6 @@ async function sample(ctx: AppContext, actor: Actor, filter: Filter) {
 /** A local day's bounds as instants [from, to): what the ledger's from/to dates mean. */
 function dayBounds(day: string, tz: string) {
   return { from: zonedInstant(day, '00:00', tz).toISOString(), to: zonedInstant(addCalendarDays(day, 1), '00:00', tz).toISOString() };
-}
-
-/** 'YYYY-MM' n months after `month` (n may be negative). */
-function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 export async function directorDashboard(ctx: AppContext, actor: Actor) {
@@ -134,7 +128,7 @@ export async function supervisorDashboard(ctx: AppContext, actor: Actor, query: 
   const at = {
     now: now.toISOString(),
     monthFrom: zonedInstant(monthFrom, '00:00', tz).toISOString(),
-    monthTo: zonedInstant(`${addMonths(month, 1)}-01`, '00:00', tz).toISOString(),
+    monthTo: monthStart(addMonths(month, 1), tz),
   };
 
   // each center's own numbers, added up over its subtree (sums of the grouped counts: no case is read twice)
@@ -162,7 +156,7 @@ export async function supervisorDashboard(ctx: AppContext, actor: Actor, query: 
 
   // twelve months up to this one
   const months = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11));
-  const bounds = [...months, addMonths(month, 1)].map((m) => zonedInstant(`${m}-01`, '00:00', tz).toISOString());
+  const bounds = [...months, addMonths(month, 1)].map((m) => monthStart(m, tz));
   const events = await eventCountsByMonth(db, subtree, ['intake', 'complete'], `${months[0]}-01`, today);
   const overdue = await overdueByMonth(db, subtree, bounds, at.now);
   const trends = months.map((m, i) => ({

@@ -6,7 +6,8 @@
  * here they are only added up over each center's subtree.
  */
 import { addCalendarDays } from '../../domain/calendar/calendar.js';
-import { localDate, zonedInstant } from '../../domain/calendar/office-hours.js';
+import { addMonths, lastMonth, monthBounds } from '../../domain/calendar/months.js';
+import { zonedInstant } from '../../domain/calendar/office-hours.js';
 import type { ReportNumbers, SupervisionReport } from '../../domain/contract/supervision-report.js';
 import { subtreeIds } from '../../domain/orgs/tree.js';
 import { CARD_LEVELS, type CardLevel } from '../../domain/supervision/cards.js';
@@ -20,16 +21,6 @@ import { listOrgs } from '../orgs/repo.js';
 import { listRuleRows } from './repo.js';
 import { violationScope } from './service.js';
 import { cardAnswersByCenter, cardsIssuedByCenterLevel, violationsByCenterRuleStatus } from './report-repo.js';
-
-/** 'YYYY-MM' n months after `month` (n may be negative). */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** The month before the one of `now` in the center's zone: what the report shows when no month is asked. */
-export const lastMonth = (now: Date, timeZone: string) => addMonths(localDate(now, timeZone).slice(0, 7), -1);
 
 interface Raw {
   cases: MonthCaseNumbers;
@@ -69,10 +60,7 @@ export async function supervisionReport(ctx: AppContext, actor: Actor, query: { 
 
   const nodes = orgs.map((o) => ({ id: o.id, parentId: o.parent_id, level: o.level }));
   const ids = [...subtreeIds(nodes, root.id)].filter((id) => scope.has(id));
-  const first = `${month}-01`;
-  const next = `${addMonths(month, 1)}-01`;
-  const from = zonedInstant(first, '00:00', tz).toISOString();
-  const to = zonedInstant(next, '00:00', tz).toISOString();
+  const { from, to } = monthBounds(month, tz);
 
   const own = new Map<string, Raw>();
   const of = (id: string) => own.get(id) ?? own.set(id, emptyRaw()).get(id)!;
@@ -126,8 +114,8 @@ export async function supervisionReport(ctx: AppContext, actor: Actor, query: { 
     .slice(0, 10);
   return {
     month,
-    from: first,
-    to: addCalendarDays(next, -1),
+    from: `${month}-01`,
+    to: addCalendarDays(`${addMonths(month, 1)}-01`, -1),
     org: { orgId: root.id, name: root.name, centerName: root.center_name, level: root.level },
     rows,
     total: present(total),

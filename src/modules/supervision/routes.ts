@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MONTH_FORMAT_ERROR, MONTH_PATTERN } from '../../domain/calendar/months.js';
 import { hasPermission, PERMISSION_NAMES } from '../../domain/roles.js';
 import { freeText, TEXT_LIMITS } from '../../domain/text.js';
 import { RULE_CODES } from '../../domain/supervision/rules.js';
@@ -39,7 +40,7 @@ const listQuery = z.object({
   ruleCode: z.enum(RULE_CODES).optional(),
   status: z.enum(VIOLATION_STATUSES).optional(),
   caseId: z.string().max(64).optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为“2026-03”').optional(),
+  month: z.string().regex(MONTH_PATTERN, MONTH_FORMAT_ERROR).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -108,10 +109,7 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   const reportQuery = z.object({
-    month: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份的格式应为 2026-03')
-      .optional(),
+    month: z.string().regex(MONTH_PATTERN, MONTH_FORMAT_ERROR).optional(),
     orgId: z.string().max(64).optional(),
   });
   r.get(

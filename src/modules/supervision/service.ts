@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eventName } from '../../domain/vocabulary/actions.js';
-import { zonedInstant } from '../../domain/calendar/office-hours.js';
+import { monthBounds } from '../../domain/calendar/months.js';
 import { DomainError } from '../../domain/errors.js';
 import { subtreeIds, type OrgLevel } from '../../domain/orgs/tree.js';
 import { hasPermission } from '../../domain/roles.js';
@@ -212,12 +212,8 @@ export interface ViolationQuery {
   pageSize: number;
 }
 
-/** A month's first and next month's first instant in `timeZone`, as the month report takes them. */
-function monthRange(month: string, timeZone: string) {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-  return { firedFrom: zonedInstant(`${month}-01`, '00:00', timeZone).toISOString(), firedTo: zonedInstant(`${next}-01`, '00:00', timeZone).toISOString() };
-}
+/** Violations recorded within [from, to). */
+const firedIn = ({ from, to }: { from: string; to: string }) => ({ firedFrom: from, firedTo: to });
 
 /** The violations of the viewer's tree, newest first; `orgId` narrows to one center of it, `month` to a month. */
 export async function listViolations(ctx: AppContext, actor: Actor, q: ViolationQuery): Promise<{ violations: Violation[]; total: number }> {
@@ -230,7 +226,7 @@ export async function listViolations(ctx: AppContext, actor: Actor, q: Violation
     ...(q.ruleCode && { ruleCode: q.ruleCode }),
     ...(q.status && { status: q.status }),
     ...(q.caseId && { caseId: q.caseId }),
-    ...(q.month && monthRange(q.month, ctx.config.timeZone)),
+    ...(q.month && firedIn(monthBounds(q.month, ctx.config.timeZone))),
   };
   const rows = await repo.listViolationRows(db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
   return { violations: await presentViolations(db, rows), total: await repo.countViolationRows(db, filter) };

@@ -14,6 +14,7 @@ import { meQueryKey, meQueryOptions, type Me } from '@/lib/auth';
 import { isApiError, setUnauthorizedHandler } from '@/lib/api-client';
 import { can, ForbiddenError, type Permission } from '@/lib/authorization';
 import { LEVELS } from '@/lib/levels';
+import { MONTH_PATTERN } from '@domain/calendar/months';
 import { CASE_STATUSES, SIX_KINDS } from '@domain/cases/model';
 import { RULE_CODES } from '@domain/supervision/rules';
 import { VIOLATION_STATUSES } from '@domain/supervision/violations';
@@ -242,7 +243,7 @@ const villagesRoute = createRoute({
   path: 'villages',
   validateSearch: z.object({
     tab: z.enum(['batches', 'violations', 'monthly']).optional(),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+    month: z.string().regex(MONTH_PATTERN).optional(),
   }),
   beforeLoad: requirePermission('cases.read'),
   component: lazyRouteComponent(() => import('@/pages/village-network'), 'VillageNetworkPage'),
@@ -316,11 +317,7 @@ const supervisionViolationsRoute = createRoute({
     orgId: z.string().optional(),
     ruleCode: z.enum(RULE_CODES).optional(),
     status: z.enum(VIOLATION_STATUSES).optional(),
-    month: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-      .optional()
-      .catch(undefined),
+    month: z.string().regex(MONTH_PATTERN).optional().catch(undefined),
     page: z.coerce.number().int().min(1).optional(),
   }),
   beforeLoad: requirePermission('supervision.view'),
@@ -332,11 +329,7 @@ const supervisionReportRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'supervision/report',
   validateSearch: z.object({
-    month: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-      .optional()
-      .catch(undefined),
+    month: z.string().regex(MONTH_PATTERN).optional().catch(undefined),
     orgId: z.string().optional(),
   }),
   beforeLoad: requirePermission('supervision.view'),

@@ -1,8 +1,7 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Space } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
-import { useErrorFeedback } from '@/hooks/use-error-feedback';
+import { useRecordedPrint } from '@/hooks/use-recorded-print';
 import { applicableNotices, NOTICE_LABELS, type NoticeType } from '@/lib/notices';
 import type { Paper } from '../api/get-paper';
 import { useRecordPrint } from '../api/prints';
@@ -15,34 +14,7 @@ import { useRecordPrint } from '../api/prints';
 export function NoticeToolbar({ caseId, current, paper }: { caseId: string; current: string; paper: Paper | undefined }) {
   const others = paper ? applicableNotices(paper.case).filter((t) => t !== current) : [];
   const record = useRecordPrint(caseId);
-  const showError = useErrorFeedback();
-  const { message } = App.useApp();
-  const fromButton = useRef(false);
-  const { mutate } = record;
-
-  useEffect(() => {
-    if (!paper) return;
-    const onBeforePrint = () => {
-      if (!fromButton.current) mutate(paper.paper);
-    };
-    window.addEventListener('beforeprint', onBeforePrint);
-    return () => window.removeEventListener('beforeprint', onBeforePrint);
-  }, [paper, mutate]);
-
-  const print = (type: NoticeType) =>
-    mutate(type, {
-      onSuccess: () => {
-        message.success('已登记本次打印，可在办件页面的“打印记录”中查看。');
-        fromButton.current = true;
-        try {
-          window.print();
-        } finally {
-          fromButton.current = false;
-        }
-      },
-      // no record, no print: the archive must hold every paper handed out
-      onError: (e) => showError(e),
-    });
+  const print = useRecordedPrint(record.mutate, paper ? { variables: paper.paper } : null, '已登记本次打印，可在办件页面的“打印记录”中查看。');
 
   return (
     <div className="page-header no-print">
