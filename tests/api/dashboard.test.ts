@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepLights } from '../../src/modules/cases/sweep-lights.js';
-import { drainConsumers } from '../../src/modules/events/consumers.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { AppContext } from '../../src/server/context.js';
+import { drainAll } from '../support/drain.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 const applicant = { name: '王大山', idNumber: '11010519491231002X', phone: '13812345678' };
@@ -102,11 +102,7 @@ describe.each(DIALECTS)('dashboards (%s)', (dialect) => {
     await register('county', COUNTY_ITEM, 'county');
     await at('2026-03-02T09:40:00', ['clerk', 'clerk2', 'county', 'director', 'supervisor']);
     // the case-event counters are kept by a consumer: let it take every event
-    for (let i = 0; i < 300; i++) {
-      const results = await drainConsumers(ctx);
-      if (!results.some((r) => r.pending)) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await drainAll(ctx);
   });
   afterAll(() => t.close());
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violationListSchema } from '../../src/domain/contract/supervision.js';
 import { toJson } from '../../src/db/portable.js';
-import { drainConsumers } from '../../src/modules/events/consumers.js';
 import { supervisionSweepJob } from '../../src/modules/supervision/sweep-job.js';
 import { loadConfig } from '../../src/server/config.js';
 import { runJobOnce } from '../../src/server/jobs.js';
+import { drainAll } from '../support/drain.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 // Issue 9: the supervision rules tests/api/supervision.test.ts does not walk through — JC-03 (special step over its
@@ -51,16 +51,7 @@ describe.each(DIALECTS)('electronic supervision: JC-03, JC-04, JC-06, JC-07, JC-
     return res.json();
   };
   const sweep = async () => expect(await runJobOnce(ctx(), supervisionSweepJob)).toBe(true);
-  /** Every event written so far handed to the consumers (on PostgreSQL, until nothing waits: see supervision.test.ts). */
-  const drain = async () => {
-    for (let i = 0; i < 1000; i++) {
-      const results = await drainConsumers(ctx());
-      const failed = results.find((r) => r.error);
-      if (failed) throw new Error(`${failed.name}: ${failed.error}`);
-      if (!results.some((r) => r.pending)) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+  const drain = () => drainAll(ctx());
   const violationsOf = async (caseId: string): Promise<V[]> => {
     const res = await get(`/api/supervision/violations?caseId=${caseId}&pageSize=100`, 'supervisor');
     expect(res.statusCode, res.body).toBe(200);

@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supervisionReportSchema, type SupervisionReport } from '../../src/domain/contract/supervision-report.js';
-import { drainConsumers } from '../../src/modules/events/consumers.js';
 import { supervisionSweepJob } from '../../src/modules/supervision/sweep-job.js';
 import { loadConfig } from '../../src/server/config.js';
 import { runJobOnce } from '../../src/server/jobs.js';
+import { drainAll } from '../support/drain.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 const applicant = { name: '王大山', idNumber: '11010519491231002X', phone: '13812345678' };
@@ -39,15 +39,7 @@ describe.each(DIALECTS)('monthly supervision report (%s)', (dialect) => {
     const res = await post(`/api/cases/${id}/actions/complete`, 'clerk', { expectedVersion: version, outcome: 'approved', resultNo: `证 ${id.slice(0, 6)}` });
     expect(res.statusCode, res.body).toBe(200);
   };
-  const drain = async () => {
-    for (let i = 0; i < 1000; i++) {
-      const results = await drainConsumers(ctx());
-      const failed = results.find((r) => r.error);
-      if (failed) throw new Error(`${failed.name}: ${failed.error}`);
-      if (!results.some((r) => r.pending)) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+  const drain = () => drainAll(ctx());
   const sweep = () => runJobOnce(ctx(), supervisionSweepJob);
   const total = async (url: string, who: string) => {
     const res = await get(url, who);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violationDetailSchema, violationListSchema } from '../../src/domain/contract/supervision.js';
-import { drainConsumers } from '../../src/modules/events/consumers.js';
 import { supervisionSweepJob } from '../../src/modules/supervision/sweep-job.js';
 import { loadConfig } from '../../src/server/config.js';
 import { runJobOnce } from '../../src/server/jobs.js';
+import { drainAll } from '../support/drain.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 // Issue 9 §1: supervision rules as data, violations recorded by the event consumer and the sweep job (never in a
@@ -41,19 +41,7 @@ describe.each(DIALECTS)('electronic supervision: rules and violations (%s)', (di
     return res.json();
   };
   const sweep = () => runJobOnce(ctx(), supervisionSweepJob);
-  /**
-   * Every event written so far handed to the consumers. On PostgreSQL a drain leaves events of transactions still open
-   * anywhere in the database (other test files' schemas too) for the next one: drain until nothing waits.
-   */
-  const drain = async () => {
-    for (let i = 0; i < 1000; i++) {
-      const results = await drainConsumers(ctx());
-      const failed = results.find((r) => r.error);
-      if (failed) throw new Error(`${failed.name}: ${failed.error}`);
-      if (!results.some((r) => r.pending)) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+  const drain = () => drainAll(ctx());
   const violationsOf = async (caseId: string, who: Who = 'supervisor'): Promise<V[]> => {
     const res = await get(`/api/supervision/violations?caseId=${caseId}&pageSize=100`, who);
     expect(res.statusCode, res.body).toBe(200);

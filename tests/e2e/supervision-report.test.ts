@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drainConsumers } from '../../src/modules/events/consumers.js';
+import { drainAll } from '../support/drain.js';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
 import { serverApi } from './support/server-api.js';
 
@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)('the supervisor reads the monthly supervision repo
         { name: '近期一寸免冠照片', provided: true },
       ],
     });
-    await drainConsumers(e.ctx);
+    await drainAll(e.ctx);
     e.setTime('2026-03-02T17:45:00+08:00');
     const late = await serverApi(e, 'clerk');
     await late.call('POST', `/api/cases/${c.id}/actions/complete`, { expectedVersion: c.version, outcome: 'approved', resultNo: '优待证 2026-001' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drainConsumers } from '../../src/modules/events/consumers.js';
+import { drainAll } from '../support/drain.js';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
 import { serverApi } from './support/server-api.js';
 
@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)('the supervisor reads the violations in Chromium',
       ],
     });
     // the consumers have read the intake at 09:00 (as the app's own drain would within moments) before the clock moves
-    await drainConsumers(e.ctx);
+    await drainAll(e.ctx);
     // finished at 17:45, after the close of its day (17:30): the event consumer records it
     e.setTime('2026-03-02T17:45:00+08:00');
     const late = await serverApi(e, 'clerk');

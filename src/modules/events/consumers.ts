@@ -107,6 +107,8 @@ export interface DrainResult {
   error?: string;
   /** events lie past the cursor that this drain could not take yet (PostgreSQL: a transaction still open) */
   pending: boolean;
+  /** another drain (of this process or another) held the consumer: what it takes is handled there, not here */
+  busy: boolean;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
@@ -160,17 +162,17 @@ async function drainOne(ctx: AppContext, consumer: EventConsumer): Promise<Drain
     } catch (error) {
       const text = message(error);
       await recordFailure(db, consumer.name, failures + 1, text, nowIso, retryAt(failures + 1, now).toISOString());
-      return { name: consumer.name, handled, error: text, pending: true };
+      return { name: consumer.name, handled, error: text, pending: true, busy: false };
     }
     // another app process is draining it right now, or it waits for its backoff (the job comes back for it)
-    if (outcome.kind !== 'done') return { name: consumer.name, handled, pending: false };
+    if (outcome.kind !== 'done') return { name: consumer.name, handled, pending: false, busy: outcome.kind === 'busy' };
     handled += outcome.count;
     if (outcome.count < BATCH) {
       // what lies past the cursor now is behind the horizon (PostgreSQL: of a transaction still open)
-      return { name: consumer.name, handled, pending: await hasEventsAfter(db, dialect, outcome.cursor) };
+      return { name: consumer.name, handled, pending: await hasEventsAfter(db, dialect, outcome.cursor), busy: false };
     }
   }
-  return { name: consumer.name, handled, pending: true };
+  return { name: consumer.name, handled, pending: true, busy: false };
 }
 
 /** Drains every consumer, one after another; a failing one is recorded and does not stop the rest. */
