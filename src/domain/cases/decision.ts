@@ -13,9 +13,9 @@ import type { DeadlineEffect } from './transitions.js';
 
 /**
  * What was decided: an action of the table, the intake, a step of the refusal register (否定报备), or the
- * deadlines counted again after a year's arrangement was imported (recount.ts).
+ * deadlines or an open hop's limit counted again after a year's arrangement was imported (recount.ts).
  */
-export type CaseStep = CaseAction | 'intake' | 'refusal-review' | 'refusal-answer' | 'deadline-recomputed';
+export type CaseStep = CaseAction | 'intake' | 'refusal-review' | 'refusal-answer' | 'deadline-recomputed' | 'hop-limit-recomputed';
 
 /** Everything an action may change besides status and clock. */
 export type CasePatch = Partial<Omit<CaseState, 'status' | 'clock' | 'kind' | 'item' | 'receivingLevel'>>;

@@ -129,7 +129,9 @@ export type HopChange =
   /** the case arrived where it was sent (or, for hand-back, the villager has it) */
   | { type: 'receive'; kind: HopKind }
   /** the case ended (returned or withdrawn) before it was sent: the hop it was waiting for never happens */
-  | { type: 'cancel-unsent' };
+  | { type: 'cancel-unsent' }
+  /** an imported year moved the limit of the open hop of this kind (recountHopLimit) */
+  | { type: 'move-limit'; kind: HopKind; dueAt: string };
 
 /**
  * The hop a case is waiting for, read from its state alone (so a hop is open exactly while the case waits):

@@ -1,6 +1,7 @@
 /**
- * The deadline recount (DOMAIN.md rule 3) as a decision of the one case pipeline: after a year's official
- * arrangement is imported, a case's logged deadline steps are counted again on the calendar as it now stands.
+ * The recounts after a year's official arrangement is imported (DOMAIN.md rule 3), as decisions of the one case
+ * pipeline: a case's logged deadline steps, and the limit of each hop it has not yet done (rule 9), are counted
+ * again on the calendar as it now stands.
  * The decision names what changes — the dates, the 暂定 mark, whether the due date moved (then the case is listed
  * to its director as 期限已调整 and gets an event saying from what to what) — and the runner writes it like any
  * other step. Nothing here does I/O.
@@ -8,7 +9,8 @@
 import type { WorkingCalendar } from '../calendar/calendar.js';
 import { wallTime, type OfficeHours } from '../calendar/office-hours.js';
 import { placementOf, type Decision } from './decision.js';
-import { dueIsProvisional, recomputeDeadlines } from './deadlines.js';
+import { dueIsProvisional, recomputeDeadlines, type CenterTime } from './deadlines.js';
+import { HOP_NAMES, recountHopLimit, type StoredHop } from './hops.js';
 import type { CaseState, CaseStatus } from './model.js';
 
 /** The step, and the type of the event a case gets when an imported year moved its due date. */
@@ -56,5 +58,41 @@ export function recountDecision(
     event: message === null ? null : { type: DEADLINE_RECOUNTED, from: state.status, to: state.status, data: { message, source, dueProvisional: provisional } },
     register: null,
     dueRecounted: moved,
+  };
+}
+
+/** The step, and the type of the event a case gets when an imported year moved the limit of one of its hops. */
+export const HOP_LIMIT_RECOUNTED = 'hop-limit-recomputed';
+
+/**
+ * The recount of one open hop of a case (`hop`, as stored, of `kind`), in the calendar, office hours and zone of the
+ * center it starts from (`t`), for an import from `source`. Null when its limit stands (or the hop is done). The
+ * case itself does not change; the hop gets its new limit and the case an event saying from what to what, so the
+ * violation list and the case's record agree.
+ */
+export function hopRecountDecision(state: CaseState, hop: StoredHop, t: CenterTime, source: string): Decision | null {
+  const next = recountHopLimit(hop, t);
+  if (next === null) return null;
+  const message = `${HOP_NAMES[hop.kind]}时限按国务院公布的安排重新计算：原 ${wallTime(hop.dueAt, t.timeZone)} 现 ${wallTime(next.dueAt, t.timeZone)}${next.provisional ? '（仍为暂定）' : ''}`;
+  return {
+    ok: true,
+    action: HOP_LIMIT_RECOUNTED,
+    from: state.status,
+    to: state.status,
+    clock: 'none',
+    patch: {},
+    state,
+    deadline: null,
+    placement: placementOf(state),
+    hops: [{ type: 'move-limit', kind: hop.kind, dueAt: next.dueAt }],
+    // not `dueAt`: that key is the case's own due date to the papers (the 延期告知书 reads the last one recorded)
+    event: {
+      type: HOP_LIMIT_RECOUNTED,
+      from: state.status,
+      to: state.status,
+      data: { message, source, hop: hop.kind, limitBefore: hop.dueAt, limitAfter: next.dueAt, provisional: next.provisional },
+    },
+    register: null,
+    dueRecounted: false,
   };
 }

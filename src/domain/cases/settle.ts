@@ -57,7 +57,9 @@ export type HopWrite =
     }
   | { type: 'send'; id: string; urgent: boolean; batchId: string | null; materials: string[]; toOrgId: string; dueAt: string }
   | { type: 'receive'; id: string }
-  | { type: 'delete-unsent' };
+  | { type: 'delete-unsent' }
+  /** the hop's limit counted again after a year's arrangement was imported */
+  | { type: 'limit'; id: string; dueAt: string };
 
 /** Everything a step writes, settled. */
 export interface SettledStep {
@@ -133,6 +135,8 @@ export function settle(before: CaseState | null, decision: Decision, site: CaseS
       });
     } else if (change.type === 'receive' && open) {
       hops.push({ type: 'receive', id: open.id });
+    } else if (change.type === 'move-limit' && open) {
+      hops.push({ type: 'limit', id: open.id, dueAt: change.dueAt });
     }
   }
 

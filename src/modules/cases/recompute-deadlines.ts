@@ -19,7 +19,7 @@ export interface RecomputedCase {
  * the latest change, and once our write lands the row is ours until the import commits, so a second try is
  * practically always the last; the bound only keeps a case changed without pause from holding the import up.
  */
-const ATTEMPTS = 3;
+export const ATTEMPTS = 3;
 
 /**
  * After a year's arrangement is imported (DOMAIN.md rule 3), in the importing transaction: every open case's

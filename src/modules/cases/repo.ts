@@ -503,33 +503,20 @@ export const deleteUnsentHops = (db: Db, caseId: string) =>
   db.deleteFrom('case_hops').where('case_id', '=', caseId).where('sent_at', 'is', null).execute();
 
 /**
- * Hops not yet done (forwarding not sent, a hand-back not yet with the villager), with their case: the ones whose
- * limits an imported year may move (rule 3). Done hops keep the limit they were judged by.
+ * Hops not yet done (forwarding not sent, a hand-back not yet with the villager): the ones whose limits an imported
+ * year may move (rule 3), each with its case and the center it starts from. Done hops keep the limit they were
+ * judged by.
  */
 export const openHops = (db: Db) =>
   db
-    .selectFrom('case_hops as h')
-    .innerJoin('cases as c', 'c.id', 'h.case_id')
-    .select(['h.id', 'h.case_id', 'h.kind', 'h.from_org_id', 'h.urgent', 'h.ready_at', 'h.due_at', 'h.sent_at', 'h.received_at', 'c.case_no', 'c.status'])
+    .selectFrom('case_hops')
+    .select(['id', 'case_id', 'from_org_id'])
     .where((eb) =>
       eb.or([
-        eb.and([eb('h.kind', '=', 'hand-back'), eb('h.received_at', 'is', null)]),
-        eb.and([eb('h.kind', '!=', 'hand-back'), eb('h.sent_at', 'is', null)]),
+        eb.and([eb('kind', '=', 'hand-back'), eb('received_at', 'is', null)]),
+        eb.and([eb('kind', '!=', 'hand-back'), eb('sent_at', 'is', null)]),
       ]),
     )
-    .orderBy('h.ready_at')
+    .orderBy('ready_at')
     .execute();
 
-/**
- * Moves an open hop's limit from `from` to `to`; a hop done or moved in the meantime keeps what it has (false).
- */
-export async function moveHopDue(db: Db, id: string, kind: string, from: string, to: string): Promise<boolean> {
-  const res = await db
-    .updateTable('case_hops')
-    .set({ due_at: to })
-    .where('id', '=', id)
-    .where('due_at', '=', from)
-    .where(kind === 'hand-back' ? 'received_at' : 'sent_at', 'is', null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}

@@ -222,5 +222,7 @@ async function writeHop(trx: Db, c: CommandContext, caseId: string, hop: HopWrit
       });
     case 'receive':
       return repo.updateHop(trx, hop.id, { received_by: c.actor.userId, received_at: at });
+    case 'limit':
+      return repo.updateHop(trx, hop.id, { due_at: hop.dueAt });
   }
 }

@@ -7,6 +7,9 @@ import { withProvisionalYears } from '../../../src/domain/calendar/provisional.j
 import { parseYearFile } from '../../../src/domain/calendar/year-file.js';
 import type { CenterTime } from '../../../src/domain/cases/deadlines.js';
 import { HOP_KINDS, hopLimit, limitWhenSent, recountHopLimit, type HopKind, type StoredHop } from '../../../src/domain/cases/hops.js';
+import { HOP_LIMIT_RECOUNTED, hopRecountDecision } from '../../../src/domain/cases/recount.js';
+import { settle, type Center } from '../../../src/domain/cases/settle.js';
+import { stateIn } from './fixtures.js';
 
 /**
  * Rule 3 for the village hops (rule 9): a hop's limit counted through a year not imported yet is counted again on
@@ -110,6 +113,50 @@ describe('an open hop counted again on the imported year (rules 3 and 9)', () =>
         if (next) expect(next.provisional).toBe(false);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the hop recount as a decision of the one case pipeline', () => {
+  const village: Center = { id: 'v', level: 'village', hours: HOURS, timeZone: 'Asia/Shanghai' };
+  const township: Center = { id: 't', level: 'township', hours: HOURS, timeZone: 'Asia/Shanghai' };
+  const waiting = stateIn('submitted', { receivingLevel: 'village', holderLevel: 'village' });
+
+  it('a limit the import moves: the hop gets it, the case an event from what to what, and nothing else of the case changes', () => {
+    const hop = opened('village-township', '2026-12-29T10:00:00');
+    const d = hopRecountDecision(waiting, hop, official, '国办发明电〔2026〕1号');
+    expect(d).not.toBeNull();
+    expect(d!.state).toBe(waiting);
+    expect([d!.from, d!.to, d!.clock, d!.deadline, d!.dueRecounted]).toEqual([waiting.status, waiting.status, 'none', null, false]);
+    expect(d!.hops).toEqual([{ type: 'move-limit', kind: 'village-township', dueAt: sh('2027-01-05T17:30:00') }]);
+    expect(d!.event).toEqual({
+      type: HOP_LIMIT_RECOUNTED,
+      from: waiting.status,
+      to: waiting.status,
+      data: {
+        message: '村级转报乡镇时限按国务院公布的安排重新计算：原 2027-01-04 17:30 现 2027-01-05 17:30',
+        source: '国办发明电〔2026〕1号',
+        hop: 'village-township',
+        limitBefore: sh('2027-01-04T17:30:00'),
+        limitAfter: sh('2027-01-05T17:30:00'),
+        provisional: false,
+      },
+    });
+    // settled where the case is, the open hop of that kind is the row that gets the new limit
+    const s = settle(waiting, d!, { calendar: official.calendar, chain: [village, township], holder: village, transit: null, openHops: [{ id: 'h1', kind: 'village-township', readyAt: hop.readyAt, dueAt: hop.dueAt, toOrgId: 't' }] }, { now: new Date(sh('2026-12-31T09:00:00')) });
+    expect(s.hops).toEqual([{ type: 'limit', id: 'h1', dueAt: sh('2027-01-05T17:30:00') }]);
+    expect([s.state, s.holderOrgId, s.dueRecountedAt]).toEqual([waiting, 'v', null]);
+  });
+
+  it('property: a limit that stands or a hop already done is no decision at all', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...HOP_KINDS), fc.integer({ min: 0, max: 60 }), fc.boolean(), (kind, day, done) => {
+        const ready = addCalendarDays('2026-11-20', day);
+        const hop = opened(kind, `${ready}T10:00:00`);
+        const finished = done ? { ...hop, sentAt: sh(`${ready}T11:00:00`), receivedAt: sh(`${ready}T11:00:00`) } : hop;
+        expect(hopRecountDecision(waiting, finished, provisional, '测试')).toBeNull();
+        if (done) expect(hopRecountDecision(waiting, finished, official, '测试')).toBeNull();
+      }),
     );
   });
 });
