@@ -24,15 +24,24 @@ export interface IdNumber {
 /**
  * Province-level codes (the first two digits). 81/82/83 begin the numbers of the residence permits of Hong Kong,
  * Macao and Taiwan residents (港澳台居民居住证), which have the same 18-character format and are accepted as IDs.
+ * Only the codes are checked, so only the codes ship (the agent's phone pays for every byte); the names are here
+ * for the reader.
  */
-export const PROVINCE_CODES: ReadonlyMap<string, string> = new Map([
-  ['11', '北京市'], ['12', '天津市'], ['13', '河北省'], ['14', '山西省'], ['15', '内蒙古自治区'],
-  ['21', '辽宁省'], ['22', '吉林省'], ['23', '黑龙江省'],
-  ['31', '上海市'], ['32', '江苏省'], ['33', '浙江省'], ['34', '安徽省'], ['35', '福建省'], ['36', '江西省'], ['37', '山东省'],
-  ['41', '河南省'], ['42', '湖北省'], ['43', '湖南省'], ['44', '广东省'], ['45', '广西壮族自治区'], ['46', '海南省'],
-  ['50', '重庆市'], ['51', '四川省'], ['52', '贵州省'], ['53', '云南省'], ['54', '西藏自治区'],
-  ['61', '陕西省'], ['62', '甘肃省'], ['63', '青海省'], ['64', '宁夏回族自治区'], ['65', '新疆维吾尔自治区'],
-  ['71', '台湾省'], ['81', '香港特别行政区'], ['82', '澳门特别行政区'], ['83', '台湾居民居住证'],
+export const PROVINCE_CODES: ReadonlySet<string> = new Set([
+  // 北京 天津 河北 山西 内蒙古
+  '11', '12', '13', '14', '15',
+  // 辽宁 吉林 黑龙江
+  '21', '22', '23',
+  // 上海 江苏 浙江 安徽 福建 江西 山东
+  '31', '32', '33', '34', '35', '36', '37',
+  // 河南 湖北 湖南 广东 广西 海南
+  '41', '42', '43', '44', '45', '46',
+  // 重庆 四川 贵州 云南 西藏
+  '50', '51', '52', '53', '54',
+  // 陕西 甘肃 青海 宁夏 新疆
+  '61', '62', '63', '64', '65',
+  // 台湾省；香港、澳门、台湾居民居住证
+  '71', '81', '82', '83',
 ]);
 
 /** GB 11643 weights 2^(17−i) mod 11 and the check character for each remainder of the weighted sum. */

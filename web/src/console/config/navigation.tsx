@@ -1,10 +1,16 @@
 import {
   AlertOutlined,
+  ExclamationCircleOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
+  CommentOutlined,
+  QuestionCircleOutlined,
+  FormOutlined,
+  SolutionOutlined,
+  ClockCircleOutlined,
   ClusterOutlined,
   DesktopOutlined,
   FileAddOutlined,
@@ -16,51 +22,87 @@ import {
   FlagOutlined,
   HomeOutlined,
   InboxOutlined,
+  LikeOutlined,
+  TabletOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, type Permission } from '@/lib/authorization';
 
 export interface NavItem {
-  path: '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates';
+  path: '/evaluations' | '/evaluations/pads' | '/evaluations/work-orders' | '/evaluations/appeals' | '/evaluations/figures' | '/complaints' | '/complaints/new' | '/complaints/limits' | '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates' | '/consultations/new' | '/consultations' | '/consultations/pending' | '/consultations/faq' | '/petitions' | '/petitions/new';
   label: string;
   icon: ReactNode;
   /** One line for the quick links on the 工作台. */
   description: string;
   permission?: Permission;
+  /** the heading it stands under in the menu; none: at the top (工作台, 我的工作, 我的消息) */
+  group?: NavGroup;
 }
+
+/** The menu's headings, in order: a long menu read as a few short lists (适老化: every entry stays in sight). */
+export const NAV_GROUPS = ['办件服务', '群众诉求', '好差评', '电子监察', '基础数据', '系统管理'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** The console menu; each entry shows only to the roles that may use the page. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined />, description: '我的信息和常用功能' },
   { path: '/work', label: '我的工作', icon: <InboxOutlined />, description: '在办、今日到期、待补正、待接收的办件', permission: 'cases.handle' },
-  { path: '/presence', label: '在岗登记', icon: <UserSwitchOutlined />, description: '离岗、返岗登记（AB岗），查看顶岗办理的办件', permission: 'cases.handle' },
-  { path: '/cases/new', label: '受理登记', icon: <FileAddOutlined />, description: '登记群众的办事申请，当场判定办件类型', permission: 'cases.handle' },
-  { path: '/cases', label: '办件台账', icon: <FileSearchOutlined />, description: '查询、筛选全部办件，导出 Excel', permission: 'cases.read' },
-  { path: '/supervision/cards', label: '督办单', icon: <FlagOutlined />, description: '蓝色提醒、橙色预警、红色问责：发出、回告、销号', permission: 'supervision.cards.read' },
-  { path: '/supervision/violations', label: '监察记录', icon: <AlertOutlined />, description: '按监察规则自动记录的超期和不规范办理，说明情况、认定或撤销', permission: 'supervision.view' },
-  { path: '/supervision/report', label: '监察月报', icon: <BarChartOutlined />, description: '按月统计各中心的办件、超期、监察记录和督办单，打印或导出 Excel', permission: 'supervision.view' },
-  { path: '/villages', label: '村级代办', icon: <ClusterOutlined />, description: '村级报送批次的接收、转报超时和村级统计', permission: 'cases.read' },
-  { path: '/catalog', label: '事项目录', icon: <ProfileOutlined />, description: '查询事项，查看、打印办事指南' },
-  { path: '/catalog/import', label: '事项导入', icon: <CloudUploadOutlined />, description: '用 Excel 或 JSON 批量导入事项', permission: 'catalog.manage' },
-  { path: '/orgs', label: '组织机构', icon: <ApartmentOutlined />, description: '三级机构、办公时间和可办事项', permission: 'orgs.view' },
-  { path: '/users', label: '人员管理', icon: <TeamOutlined />, description: '账号、角色、重置密码和解锁', permission: 'users.manage' },
-  { path: '/windows', label: '窗口管理', icon: <DesktopOutlined />, description: '窗口设置和A岗、B岗安排', permission: 'windows.manage' },
-  { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, description: '节假日安排和办结日期计算' },
-  { path: '/settings', label: '系统设置', icon: <SettingOutlined />, description: '层级名称等全局设置', permission: 'settings.manage' },
-  { path: '/jobs', label: '定时任务', icon: <FieldTimeOutlined />, description: '亮灯巡检、事件分发等后台任务的上次、下次运行和失败记录', permission: 'jobs.view' },
-  { path: '/supervision/rules', label: '监察规则', icon: <SafetyCertificateOutlined />, description: '电子监察规则的开关和参数，调整须写明理由', permission: 'supervision.rules' },
-  { path: '/notifications/outbox', label: '短信记录', icon: <MessageOutlined />, description: '短信和站内消息的发送情况、失败原因，未配置短信通道时的提示', permission: 'notifications.view' },
-  { path: '/notifications/templates', label: '消息模板', icon: <SnippetsOutlined />, description: '系统发出的每种短信、站内消息的内容和短信平台模板编号', permission: 'notifications.view' },
   { path: '/messages', label: '我的消息', icon: <BellOutlined />, description: '亮灯预警、督办单等发给我的站内消息' },
-  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, description: '登录失败、越权、导出和查看个人信息的记录，校验日志未被改动', permission: 'audit.read' },
+  { path: '/presence', label: '在岗登记', icon: <UserSwitchOutlined />, description: '离岗、返岗登记（AB岗），查看顶岗办理的办件', permission: 'cases.handle', group: '办件服务' },
+  { path: '/cases/new', label: '受理登记', icon: <FileAddOutlined />, description: '登记群众的办事申请，当场判定办件类型', permission: 'cases.handle', group: '办件服务' },
+  { path: '/cases', label: '办件台账', icon: <FileSearchOutlined />, description: '查询、筛选全部办件，导出 Excel', permission: 'cases.read', group: '办件服务' },
+  { path: '/villages', label: '村级代办', icon: <ClusterOutlined />, description: '村级报送批次的接收、转报超时和村级统计', permission: 'cases.read', group: '办件服务' },
+  { path: '/consultations/new', label: '咨询登记', icon: <FormOutlined />, description: '登记窗口、电话咨询的问题和答复', permission: 'consultations.log', group: '群众诉求' },
+  { path: '/consultations/pending', label: '待答复咨询', icon: <ClockCircleOutlined />, description: '群众网上提出的咨询：答复后短信告知', permission: 'consultations.log', group: '群众诉求' },
+  { path: '/consultations', label: '咨询记录', icon: <CommentOutlined />, description: '按事项、方式、状态、日期查询咨询记录', permission: 'consultations.read', group: '群众诉求' },
+  { path: '/consultations/faq', label: '常见问题', icon: <QuestionCircleOutlined />, description: '把问得最多的问题整理成事项的常见问题并公开', permission: 'consultations.read', group: '群众诉求' },
+  { path: '/complaints', label: '投诉台账', icon: <ExclamationCircleOutlined />, description: '登记和办理投诉：受理、调查、处置、反馈、回访、归档，红黄绿灯和并单', permission: 'complaints.read', group: '群众诉求' },
+  { path: '/petitions/new', label: '信访登记', icon: <FormOutlined />, description: '来信来访登记，自动查找既往来访，集体访立即报告领导', permission: 'petitions.handle', group: '群众诉求' },
+  { path: '/petitions', label: '信访台账', icon: <SolutionOutlined />, description: '信访事项的受理告知、交办、领导接待、答复和时限亮灯', permission: 'petitions.read', group: '群众诉求' },
+  { path: '/evaluations', label: '评价记录', icon: <LikeOutlined />, description: '好差评：每件办件的评价、代录纸质评价表、导出表9', permission: 'evaluations.read', group: '好差评' },
+  { path: '/evaluations/work-orders', label: '差评整改', icon: <ToolOutlined />, description: '差评的回访核实、整改和群众对整改的评价，红黄绿灯', permission: 'evaluations.read', group: '好差评' },
+  { path: '/evaluations/appeals', label: '差评申诉', icon: <SafetyCertificateOutlined />, description: '错评、恶评的申诉和复核：申诉成立的不计入统计', permission: 'evaluations.read', group: '好差评' },
+  { path: '/evaluations/figures', label: '评价统计', icon: <BarChartOutlined />, description: '按窗口、人员、事项、中心统计好评率、主动评价率、差评整改率', permission: 'evaluations.read', group: '好差评' },
+  { path: '/evaluations/pads', label: '窗口评价器', icon: <TabletOutlined />, description: '为窗口登记评价平板，停用丢失的平板', permission: 'evaluations.pads', group: '好差评' },
+  { path: '/supervision/cards', label: '督办单', icon: <FlagOutlined />, description: '蓝色提醒、橙色预警、红色问责：发出、回告、销号', permission: 'supervision.cards.read', group: '电子监察' },
+  { path: '/supervision/violations', label: '监察记录', icon: <AlertOutlined />, description: '按监察规则自动记录的超期和不规范办理，说明情况、认定或撤销', permission: 'supervision.view', group: '电子监察' },
+  { path: '/supervision/report', label: '监察月报', icon: <BarChartOutlined />, description: '按月统计各中心的办件、超期、监察记录和督办单，打印或导出 Excel', permission: 'supervision.view', group: '电子监察' },
+  { path: '/catalog', label: '事项目录', icon: <ProfileOutlined />, description: '查询事项，查看、打印办事指南', group: '基础数据' },
+  { path: '/catalog/import', label: '事项导入', icon: <CloudUploadOutlined />, description: '用 Excel 或 JSON 批量导入事项', permission: 'catalog.manage', group: '基础数据' },
+  { path: '/orgs', label: '组织机构', icon: <ApartmentOutlined />, description: '三级机构、办公时间和可办事项', permission: 'orgs.view', group: '基础数据' },
+  { path: '/users', label: '人员管理', icon: <TeamOutlined />, description: '账号、角色、重置密码和解锁', permission: 'users.manage', group: '基础数据' },
+  { path: '/windows', label: '窗口管理', icon: <DesktopOutlined />, description: '窗口设置和A岗、B岗安排', permission: 'windows.manage', group: '基础数据' },
+  { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, description: '节假日安排和办结日期计算', group: '基础数据' },
+  { path: '/settings', label: '系统设置', icon: <SettingOutlined />, description: '层级名称等全局设置', permission: 'settings.manage', group: '系统管理' },
+  { path: '/jobs', label: '定时任务', icon: <FieldTimeOutlined />, description: '亮灯巡检、事件分发等后台任务的上次、下次运行和失败记录', permission: 'jobs.view', group: '系统管理' },
+  { path: '/supervision/rules', label: '监察规则', icon: <SafetyCertificateOutlined />, description: '电子监察规则的开关和参数，调整须写明理由', permission: 'supervision.rules', group: '系统管理' },
+  { path: '/complaints/limits', label: '投诉时限', icon: <FieldTimeOutlined />, description: '简单、复杂投诉的答复时限和延期上限（工作日）', permission: 'complaints.settings', group: '系统管理' },
+  { path: '/notifications/outbox', label: '短信记录', icon: <MessageOutlined />, description: '短信和站内消息的发送情况、失败原因，未配置短信通道时的提示', permission: 'notifications.view', group: '系统管理' },
+  { path: '/notifications/templates', label: '消息模板', icon: <SnippetsOutlined />, description: '系统发出的每种短信、站内消息的内容和短信平台模板编号', permission: 'notifications.view', group: '系统管理' },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, description: '登录失败、越权、导出和查看个人信息的记录，校验日志未被改动', permission: 'audit.read', group: '系统管理' },
 ];
 
 export const navItemsFor = (roles: readonly string[]) => NAV_ITEMS.filter((item) => !item.permission || can(roles, item.permission));
+
+/**
+ * The menu as antd lays it out: the entries without a heading first, then each heading with its entries (a heading
+ * none of whose entries the person may use is left out). Collapsed to icons, the headings hide themselves.
+ */
+export function menuOf<T>(items: readonly NavItem[], entry: (item: NavItem) => T): (T | { type: 'group'; key: string; label: string; children: T[] })[] {
+  return [
+    ...items.filter((item) => !item.group).map(entry),
+    ...NAV_GROUPS.flatMap((group) => {
+      const children = items.filter((item) => item.group === group).map(entry);
+      return children.length > 0 ? [{ type: 'group' as const, key: group, label: group, children }] : [];
+    }),
+  ];
+}
 
 /** The menu entry a page belongs to: the longest path that prefixes the current one. */
 export function selectedNavPath(pathname: string, items: readonly NavItem[]): string {

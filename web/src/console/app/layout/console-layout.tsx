@@ -9,7 +9,7 @@ import { useCaseCount } from '@/features/cases/api/get-cases';
 import { useLiveUpdates } from '@/features/cases/api/live-updates';
 import { can } from '@/lib/authorization';
 import { centerTitle } from '@/lib/levels';
-import { navItemsFor, selectedNavPath } from '@/config/navigation';
+import { menuOf, navItemsFor, selectedNavPath } from '@/config/navigation';
 
 /** The signed-in console: menu on the left (by role), who is signed in on top, the page in the middle. */
 export function ConsoleLayout() {
@@ -27,7 +27,7 @@ export function ConsoleLayout() {
       : (me.user.orgName ?? '');
   // A supervisor (or an administrator) belongs to the county, not to its service center: say where they stand.
   const orgName = me.user.org?.name ?? me.user.orgName ?? '';
-  const inCenter = me.user.roles.some((r) => ['director', 'leader', 'clerk', 'agent'].includes(r));
+  const inCenter = me.user.roles.some((r) => ['director', 'leader', 'clerk', 'agent', 'petition'].includes(r));
   const orgTitle = inCenter ? center : me.user.roles.includes('supervisor') ? `${orgName}纪检监察` : orgName || center;
 
   return (
@@ -48,7 +48,7 @@ export function ConsoleLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selectedNavPath(pathname, items)]}
-          items={items.map((item) => ({
+          items={menuOf(items, (item) => ({
             key: item.path,
             icon: item.icon,
             label: item.path === '/work' && can(me.user.roles, 'cases.handle') ? <WorkNavLabel label={item.label} /> : item.label,
