@@ -79,6 +79,13 @@ const TABLE_OWNERS = {
   // rules and violations (0018), 督办 cards (0020): one module
   supervision: ['supervision_rules', 'supervision_rule_changes', 'violations', 'supervision_sweep_state', 'supervision_cards', 'supervision_card_steps', 'supervision_card_prints'],
   notifications: ['outbox_messages'],
+  petitions: ['petitions', 'petition_events', 'petition_handovers', 'petition_receptions', 'petition_prints'],
+  // 投诉 (0023): complaints and their timeline
+  complaints: ['complaints', 'complaint_events'],
+  // 好差评 (0021): ratings, window rating pads, finished cases open for rating, the rating links' key
+  evaluation: ['ratings', 'rating_pads', 'rating_openings', 'evaluation_secrets', 'rating_work_orders', 'rating_work_order_steps', 'rating_work_order_sequences', 'rating_appeals'],
+  // 咨询 and the items' FAQ (0025)
+  consultations: ['consultations', 'consultation_events', 'item_faqs', 'item_faq_history'],
 };
 
 export default defineConfig([

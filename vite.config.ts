@@ -33,7 +33,7 @@ export default defineConfig({
     // lacking modulepreload still loads every module, only without fetching them ahead.
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { main: page('index.html'), progress: page('progress.html'), agent: page('agent.html') },
+      input: { main: page('index.html'), progress: page('progress.html'), agent: page('agent.html'), hall: page('hall.html'), complaint: page('complaint.html') },
     },
   },
   server: {

@@ -18,6 +18,11 @@ import * as m0017 from './migrations/0017-case-counts.js';
 import * as m0018 from './migrations/0018-supervision.js';
 import * as m0019 from './migrations/0019-notifications.js';
 import * as m0020 from './migrations/0020-supervision-cards.js';
+import * as m0021 from './migrations/0021-ratings.js';
+import * as m0022 from './migrations/0022-rating-work-orders.js';
+import * as m0023 from './migrations/0023-complaints.js';
+import * as m0024 from './migrations/0024-petitions.js';
+import * as m0025 from './migrations/0025-consultations.js';
 
 // Migrations are listed here, not discovered on disk, so the compiled server and tsx run the same set.
 const migrations: Record<string, Migration> = {
@@ -39,6 +44,11 @@ const migrations: Record<string, Migration> = {
   '0018-supervision': m0018,
   '0019-notifications': m0019,
   '0020-supervision-cards': m0020,
+  '0021-ratings': m0021,
+  '0022-rating-work-orders': m0022,
+  '0023-complaints': m0023,
+  '0024-petitions': m0024,
+  '0025-consultations': m0025,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -488,7 +488,247 @@ export interface SupervisionSweepStateTable {
   swept_to: Instant;
 }
 
+/** 咨询 (migration 0025): a question at the window, by phone or online, with the answer given. */
+export interface ConsultationsTable {
+  id: string;
+  /** ZX + local date + the day's sequence: ZX202612060001 */
+  consultation_no: string;
+  /** local date YYYYMMDD of the number */
+  day: string;
+  seq: number;
+  org_id: string;
+  /** window | phone | online */
+  channel: string;
+  /** pending | answered */
+  status: string;
+  item_id: string | null;
+  item_code: string | null;
+  item_name: string | null;
+  question: string;
+  answer: string | null;
+  asker_name: string | null;
+  asker_phone: string | null;
+  query_code: string | null;
+  asked_at: Instant;
+  logged_by: string | null;
+  answered_by: string | null;
+  answered_at: Instant | null;
+  faq_id: string | null;
+  idempotency_key: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+/** One step of a consultation's timeline (asked, logged, answered, promoted). */
+export interface ConsultationEventsTable {
+  id: string;
+  consultation_id: string;
+  seq: number;
+  action: string;
+  at: Instant;
+  by_user_id: string | null;
+  text: string;
+}
+
+/** One entry of an item's public FAQ, as a center wrote it. */
+export interface ItemFaqsTable {
+  id: string;
+  item_id: string;
+  org_id: string;
+  question: string;
+  answer: string;
+  position: number;
+  /** active | retired */
+  status: string;
+  source_consultation_id: string | null;
+  idempotency_key: string | null;
+  created_by: string;
+  created_at: Instant;
+  updated_by: string;
+  updated_at: Instant;
+  version: number;
+}
+
+/** Every version of an FAQ entry. */
+export interface ItemFaqHistoryTable {
+  id: string;
+  faq_id: string;
+  version: number;
+  action: string;
+  question: string;
+  answer: string;
+  position: number;
+  status: string;
+  note: string | null;
+  by_user_id: string;
+  at: Instant;
+}
+
+/** 好差评 (migration 0021): one rating of a finished case by a rater (round 1 首次, 2 the rating of a 差评's fix). */
+export interface RatingsTable {
+  id: string;
+  case_id: string;
+  case_no: string;
+  /** the center that handled the case */
+  org_id: string;
+  window_id: string | null;
+  /** the responsible clerk */
+  person_id: string | null;
+  item_id: string;
+  item_code: string;
+  item_name: string;
+  /** very_satisfied | satisfied | basic | dissatisfied | very_dissatisfied */
+  level: string;
+  comment: string | null;
+  /** pad | qr | progress | sms | paper | default */
+  channel: string;
+  round: number;
+  rater_key: string;
+  /** a paper form keyed in on the rater's behalf: by whom */
+  entered_by: string | null;
+  pad_id: string | null;
+  is_default: Bool;
+  rated_at: Instant;
+  created_at: Instant;
+  idempotency_key: string | null;
+  /** an upheld appeal: out of scores and rankings, kept on record */
+  excluded_at: Instant | null;
+  excluded_by: string | null;
+  excluded_reason: string | null;
+  appeal_id: string | null;
+  version: number;
+}
+
+/** A window rating pad (评价器): a registered device; only the SHA-256 of its token is kept. */
+export interface RatingPadsTable {
+  id: string;
+  org_id: string;
+  window_id: string;
+  name: string;
+  token_hash: string;
+  registered_by: string;
+  registered_at: Instant;
+  revoked_at: Instant | null;
+  revoked_by: string | null;
+  last_seen_at: Instant | null;
+  version: number;
+}
+
+/** A finished case open for rating, with its invitation and default (the jobs' own table). */
+export interface RatingOpeningsTable {
+  case_id: string;
+  case_no: string;
+  org_id: string;
+  window_id: string | null;
+  person_id: string | null;
+  completed_at: Instant;
+  rated_at: Instant | null;
+  invited_at: Instant | null;
+  defaulted_at: Instant | null;
+}
+
+/** The HMAC key of the signed rating links. */
+export interface EvaluationSecretsTable {
+  name: string;
+  secret: string;
+  created_at: Instant;
+}
+
+/** 差评整改工单 (migration 0022): one per 差评, with its deadlines and the clock of the step owed now. */
+export interface RatingWorkOrdersTable {
+  id: string;
+  work_order_no: string;
+  year: number;
+  seq: number;
+  rating_id: string;
+  case_id: string;
+  case_no: string;
+  org_id: string;
+  window_id: string | null;
+  person_id: string | null;
+  item_code: string;
+  item_name: string;
+  level: string;
+  /** visit_pending | rectifying | awaiting_feedback | closed | cancelled */
+  status: string;
+  opened_at: Instant;
+  visit_due_at: Instant;
+  fix_due_at: Instant;
+  visited_at: Instant | null;
+  rectified_at: Instant | null;
+  closed_at: Instant | null;
+  finding: string | null;
+  outcome: string | null;
+  fix_level: string | null;
+  /** the current step's due instant and when it turns yellow; null once nothing is owed */
+  due_at: Instant | null;
+  yellow_at: Instant | null;
+  /** the warning of the current step already sent: yellow | red */
+  warned: string | null;
+  version: number;
+  updated_at: Instant;
+}
+
+/** The last work order number given per center and year. */
+export interface RatingWorkOrderSequencesTable {
+  org_id: string;
+  year: number;
+  last_no: number;
+}
+
+/** One step of a work order's history. */
+export interface RatingWorkOrderStepsTable {
+  id: string;
+  work_order_id: string;
+  seq: number;
+  action: string;
+  at: Instant;
+  by_user_id: string | null;
+  from_status: string | null;
+  to_status: string;
+  text: string;
+  data: Json;
+}
+
+/** 申诉复核 (migration 0022): one per rating. */
+export interface RatingAppealsTable {
+  id: string;
+  rating_id: string;
+  org_id: string;
+  case_no: string;
+  reason: string;
+  evidence: string;
+  /** pending | upheld | rejected */
+  status: string;
+  requested_by: string;
+  requested_at: Instant;
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: Instant | null;
+  version: number;
+}
+
 export interface DB {
+  petitions: PetitionsTable;
+  petition_events: PetitionEventsTable;
+  petition_handovers: PetitionHandoversTable;
+  petition_receptions: PetitionReceptionsTable;
+  petition_prints: PetitionPrintsTable;
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  ratings: RatingsTable;
+  rating_work_orders: RatingWorkOrdersTable;
+  rating_work_order_steps: RatingWorkOrderStepsTable;
+  rating_work_order_sequences: RatingWorkOrderSequencesTable;
+  rating_appeals: RatingAppealsTable;
+  rating_pads: RatingPadsTable;
+  rating_openings: RatingOpeningsTable;
+  evaluation_secrets: EvaluationSecretsTable;
+  consultations: ConsultationsTable;
+  consultation_events: ConsultationEventsTable;
+  item_faqs: ItemFaqsTable;
+  item_faq_history: ItemFaqHistoryTable;
   supervision_rules: SupervisionRulesTable;
   supervision_rule_changes: SupervisionRuleChangesTable;
   violations: ViolationsTable;
@@ -521,4 +761,155 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
   login_failures: LoginFailuresTable;
+}
+
+/** 投诉 (0023): GB/T 39046 表10 fields, the decision, the merge link, the reminder mark. */
+export interface ComplaintsTable {
+  id: string;
+  complaint_no: string;
+  year: number;
+  seq: number;
+  org_id: string;
+  respondent_org_id: string | null;
+  respondent_unit: string;
+  respondent_person: string | null;
+  title: string;
+  content: string;
+  complainant_name: string;
+  complainant_phone: string;
+  source: string;
+  case_no: string | null;
+  hotline_no: string | null;
+  received_at: Instant;
+  received_on: string;
+  cls: string;
+  due_date: string;
+  extended_due: string | null;
+  extension_reason: string | null;
+  handler_id: string | null;
+  handled_at: Instant | null;
+  findings: string | null;
+  upheld: number | null;
+  decision_reasons: string | null;
+  feedback: string | null;
+  feedback_at: Instant | null;
+  overdue_days: number | null;
+  visit_result: string | null;
+  assessment: number;
+  assessment_month: string | null;
+  status: string;
+  merged_into_id: string | null;
+  reminded_at: Instant | null;
+  query_code: string;
+  idempotency_key: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+/** A complaint's timeline (0023). */
+export interface ComplaintEventsTable {
+  id: string;
+  complaint_id: string;
+  seq: number;
+  type: string;
+  at: Instant;
+  by_user_id: string | null;
+  from_status: string | null;
+  to_status: string;
+  text: string;
+}
+
+/** 信访 (0024): the ledger, with the local dates the clocks run from. */
+export interface PetitionsTable {
+  id: string;
+  petition_no: string;
+  org_id: string;
+  year: number;
+  seq: number;
+  received_at: Instant;
+  channel: string;
+  name: string;
+  sex: string | null;
+  age: number | null;
+  occupation: string | null;
+  address: string | null;
+  phone: string | null;
+  id_number: string | null;
+  issue: string;
+  received_by: string;
+  handling: string;
+  urgency: string;
+  persons: number;
+  is_group: Bool;
+  representatives: string;
+  earlier_visits: number;
+  status: string;
+  day_count: string;
+  registered_on: string;
+  decided_on: string | null;
+  accepted_on: string | null;
+  extension_days: number;
+  answered_on: string | null;
+  review_requested_on: string | null;
+  reviewed_on: string | null;
+  recheck_requested_on: string | null;
+  rechecked_on: string | null;
+  reception_on: string | null;
+  acceptance_due: string;
+  finish_due: string | null;
+  idempotency_key: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+/** A petition's history (0024). */
+export interface PetitionEventsTable {
+  id: string;
+  petition_id: string;
+  seq: number;
+  action: string;
+  at: Instant;
+  by_user_id: string;
+  text: string;
+  from_status: string | null;
+  to_status: string;
+}
+
+/** 事项交办单 and the department's reply registered against it (0024). */
+export interface PetitionHandoversTable {
+  id: string;
+  petition_id: string;
+  seq: number;
+  department: string;
+  content: string;
+  reply_by: string;
+  handed_at: Instant;
+  handed_by: string;
+  reply: string | null;
+  replied_at: Instant | null;
+  replied_by: string | null;
+}
+
+/** Leader receptions (0024). */
+export interface PetitionReceptionsTable {
+  id: string;
+  petition_id: string;
+  leader_name: string;
+  received_on: string;
+  decision: string;
+  recorded_by: string;
+  at: Instant;
+}
+
+/** Printed 交办单 and 告知书 (0024). */
+export interface PetitionPrintsTable {
+  id: string;
+  petition_id: string;
+  paper: string;
+  printed_by: string;
+  printed_at: Instant;
+  content: string;
 }

@@ -2,7 +2,7 @@
  * Roles of DOMAIN.md and what each may do. Permissions are one declarative table, checked in one place
  * (`can`), so a route never carries its own role list.
  */
-export const ROLES = ['sysadmin', 'secadmin', 'auditor', 'director', 'leader', 'clerk', 'agent', 'supervisor'] as const;
+export const ROLES = ['sysadmin', 'secadmin', 'auditor', 'director', 'leader', 'clerk', 'agent', 'supervisor', 'petition'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -14,6 +14,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   clerk: '窗口工作人员',
   agent: '村级代办员',
   supervisor: '纪检监察员',
+  petition: '信访工作人员',
 };
 
 export const PERMISSIONS = {
@@ -47,6 +48,31 @@ export const PERMISSIONS = {
   'supervision.cards.read': ['supervisor', 'director', 'leader'],
   'supervision.cards.issue': ['supervisor'],
   'supervision.cards.reply': ['director', 'leader'],
+  // 投诉 (issue 10 §2): the center's director, leader on duty and clerks register and handle its complaints;
+  // supervisors read their tree's
+  'complaints.handle': ['director', 'leader', 'clerk'],
+  'complaints.read': ['director', 'leader', 'clerk', 'supervisor'],
+  'complaints.settings': ['sysadmin'],
+  // 好差评 (issue 10 §1): the center reads its ratings (a clerk his own center's), supervisors the tree below; clerks,
+  // agents and the director key in paper forms on the rater's behalf; the director or sysadmin registers window pads
+  'evaluations.read': ['director', 'leader', 'supervisor', 'clerk'],
+  'evaluations.enter': ['clerk', 'agent', 'director'],
+  'evaluations.pads': ['director', 'sysadmin'],
+  'evaluations.export': ['director', 'leader', 'supervisor'],
+  // 差评整改工单 (issue 10 §1): the responsible center's clerks and director visit and rectify, the director (or leader
+  // on duty) closes; 申诉复核: the director asks, a supervisor of the tree decides
+  'evaluations.work-orders': ['director', 'leader', 'clerk'],
+  'evaluations.appeal': ['director'],
+  'evaluations.appeal-decide': ['supervisor'],
+  // 咨询 (issue 10 §3): window clerks and the director log and answer their center's questions; the leader on duty
+  // and supervisors read them (supervisors across their tree); clerks and the director keep their center's FAQ
+  'consultations.log': ['clerk', 'director'],
+  'consultations.read': ['clerk', 'director', 'leader', 'supervisor'],
+  'consultations.faq': ['clerk', 'director'],
+  // 信访接待 (issue 10 §4): only the petition staff and the center's leadership see petitions; a clerk or a
+  // supervisor does not (the petitioner's personal data and safety)
+  'petitions.read': ['petition', 'director', 'leader'],
+  'petitions.handle': ['petition', 'director', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -75,6 +101,21 @@ export const PERMISSION_NAMES: Record<Permission, string> = {
   'supervision.cards.read': '查看督办单',
   'supervision.cards.issue': '发出、升级和销号督办单',
   'supervision.cards.reply': '回告督办单',
+  'complaints.handle': '登记和办理投诉',
+  'complaints.read': '查看投诉',
+  'complaints.settings': '设置投诉办理时限',
+  'evaluations.read': '查看评价记录',
+  'evaluations.enter': '代录纸质评价表',
+  'evaluations.pads': '登记窗口评价器',
+  'evaluations.export': '导出评价记录',
+  'evaluations.work-orders': '办理差评整改工单',
+  'evaluations.appeal': '对差评提出申诉',
+  'evaluations.appeal-decide': '复核差评申诉',
+  'consultations.log': '登记和答复咨询',
+  'consultations.read': '查看咨询记录',
+  'consultations.faq': '编辑本中心的事项常见问题',
+  'petitions.read': '查看信访登记',
+  'petitions.handle': '登记和办理信访事项',
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

@@ -24,13 +24,18 @@ import { printRoutes } from '../modules/prints/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
 import { supervisionRoutes } from '../modules/supervision/routes.js';
 import { supervisionCardRoutes } from '../modules/supervision/cards-routes.js';
+import { petitionRoutes } from '../modules/petitions/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
+import { complaintRoutes } from '../modules/complaints/routes.js';
+import { consultationRoutes } from '../modules/consultations/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { windowRoutes } from '../modules/windows/routes.js';
 import { registerAuthentication } from './authenticate.js';
 import type { AppContext } from './context.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
 import { registerHsts } from './hsts.js';
+import { evaluationRoutes } from '../modules/evaluation/routes.js';
+import { workOrderRoutes } from '../modules/evaluation/work-order-routes.js';
 import { liveRoutes } from './live.js';
 import { registerOriginCheck } from './origin.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -94,7 +99,12 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   }
   supervisionRoutes(app, ctx); // 电子监察规则和监察记录 (issue 9 §1)
   supervisionCardRoutes(app, ctx); // 督办单 (issue 9 §3)
+  evaluationRoutes(app, ctx); // 好差评: rating capture, window pads (issue 10 §1)
+  workOrderRoutes(app, ctx); // 差评整改工单, 申诉复核, 评价统计 (issue 10 §1)
+  petitionRoutes(app, ctx); // 信访接待 (issue 10 §4)
   dashboardRoutes(app, ctx); // 工作台和监察统计 (issue 9 §4)
+  complaintRoutes(app, ctx); // 投诉 (issue 10 §2)
+  consultationRoutes(app, ctx); // 咨询和事项常见问题 (issue 10 §3)
   // Case events reach their consumers right after the write that made them has committed (the answer is being
   // sent, so the transaction is over); the event-consumers job is the safety net (src/modules/events).
   app.addHook('onResponse', async (request, reply) => {
@@ -128,10 +138,22 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   // The public progress page (the QR code on every notice points here): its own small page for phones.
   if (existsSync(join(webDir, 'progress.html'))) {
     app.get('/progress', (_request, reply) => reply.type('text/html').sendFile('progress.html'));
+    // the rate page of the QR code on the 办结通知书 and the SMS link (好差评): the same small page
+    app.get('/rate', (_request, reply) => reply.type('text/html').sendFile('progress.html'));
+    // the rater's rating of a 差评's fix (the outcome SMS's link): the same small page
+    app.get('/rate-fix', (_request, reply) => reply.type('text/html').sendFile('progress.html'));
+  }
+  // The public complaint page and its query (投诉, issue 10 §2): a small page of its own for phones.
+  if (existsSync(join(webDir, 'complaint.html'))) {
+    for (const url of ['/complaint', '/complaint/query']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('complaint.html'));
   }
   // The village agent console (代办员工作台): its own small page for agents' phones, with its own client routes.
   if (existsSync(join(webDir, 'agent.html'))) {
     for (const url of ['/agent', '/agent/*']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('agent.html'));
+  }
+  // The hall screens (rating pad; queue, kiosk and display later): tablets and screens in the hall, own client routes.
+  if (existsSync(join(webDir, 'hall.html'))) {
+    for (const url of ['/hall', '/hall/*']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('hall.html'));
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) throw notFound('该页面或接口');

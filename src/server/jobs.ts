@@ -18,6 +18,10 @@ import { claimRun, finishRun, pruneRuns } from '../modules/jobs/repo.js';
 import { publishCaseChanges, sameCause } from '../modules/cases/live.js';
 import { sweepLights } from '../modules/cases/sweep-lights.js';
 import { supervisionSweepJob } from '../modules/supervision/sweep-job.js';
+import { petitionClocksJob } from '../modules/petitions/warn-job.js';
+import { complaintReminderJob } from '../modules/complaints/remind-job.js';
+import { ratingDefaultsJob, ratingInvitationsJob } from '../modules/evaluation/jobs.js';
+import { workOrderSweepJob } from '../modules/evaluation/work-order-sweep.js';
 import type { AppContext } from './context.js';
 
 export interface Job {
@@ -69,7 +73,7 @@ export const eventConsumersJob: Job = {
   },
 };
 
-export const JOBS: readonly Job[] = [lightSweepJob, eventConsumersJob, notificationsSendJob, supervisionSweepJob];
+export const JOBS: readonly Job[] = [lightSweepJob, eventConsumersJob, notificationsSendJob, supervisionSweepJob, ratingInvitationsJob, ratingDefaultsJob, workOrderSweepJob, complaintReminderJob, petitionClocksJob];
 
 /** Which app process ran a job (the jobs page): host name and process id. */
 export const PROCESS_NAME = `${hostname()}:${process.pid}`;

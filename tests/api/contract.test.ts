@@ -122,6 +122,8 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/supervision/report.xlsx': 'Excel download',
   'GET /api/agents/progress-qr.svg': 'SVG image',
   'GET /api/live': 'server-sent events',
+  'GET /api/evaluations/export.xlsx': 'Excel download',
+  'GET /api/hall/pad/stream': 'server-sent events',
 };
 
 describe('every JSON route has a response schema', () => {

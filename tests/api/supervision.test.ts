@@ -62,7 +62,7 @@ describe.each(DIALECTS)('electronic supervision: rules and violations (%s)', (di
     const res = await get('/api/supervision/rules', 'supervisor');
     expect(res.statusCode, res.body).toBe(200);
     const rules = res.json().rules as { code: string; number: string; name: string; enabled: boolean; parameters: { key: string; value: number }[] }[];
-    expect(rules.map((r) => r.number)).toEqual(['JC-01', 'JC-02', 'JC-03', 'JC-04', 'JC-05', 'JC-06', 'JC-07', 'JC-08', 'JC-09', 'JC-10', 'JC-11']);
+    expect(rules.map((r) => r.number)).toEqual(['JC-01', 'JC-02', 'JC-03', 'JC-04', 'JC-05', 'JC-06', 'JC-07', 'JC-08', 'JC-09', 'JC-10', 'JC-11', 'JC-12', 'JC-13']);
     expect(rules.find((r) => r.code === 'promise-overrun')).toMatchObject({ name: '承诺件超期', enabled: true });
     expect(rules.find((r) => r.code === 'acceptance-backdated')!.parameters).toEqual([expect.objectContaining({ key: 'thresholdHours', value: 8 })]);
     expect((await get('/api/supervision/rules', 'agent')).statusCode).toBe(403);

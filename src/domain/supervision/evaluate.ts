@@ -519,6 +519,13 @@ export const objectionUnanswered: RuleEvaluator = (input, p) => {
 
 // --------------------------------------------------------------------------------------------- all rules
 
+/**
+ * JC-12 / JC-13 are about a 差评's work order, which is not part of a case's snapshot: the evaluation module evaluates
+ * them over the work orders (src/domain/evaluation/work-orders.ts lateFiring, its sweep and its steps) and records
+ * them here as violations of the work order's case. On a case alone they never fire.
+ */
+const onWorkOrders: RuleEvaluator = () => [];
+
 export const EVALUATORS: Record<RuleCode, RuleEvaluator> = {
   'promise-overrun': promiseOverrun,
   'immediate-same-day': immediateSameDay,
@@ -531,6 +538,8 @@ export const EVALUATORS: Record<RuleCode, RuleEvaluator> = {
   'extension-after-due': extensionAfterDue,
   'acceptance-backdated': acceptanceBackdated,
   'objection-unanswered': objectionUnanswered,
+  'rating-visit-late': onWorkOrders,
+  'rating-fix-late': onWorkOrders,
 };
 
 /** The rules in force, as the evaluation reads them from their rows. */

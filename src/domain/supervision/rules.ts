@@ -17,6 +17,8 @@ export const RULE_CODES = [
   'extension-after-due',
   'acceptance-backdated',
   'objection-unanswered',
+  'rating-visit-late',
+  'rating-fix-late',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -154,6 +156,25 @@ export const RULES: readonly RuleDefinition[] = [
     severity: 'warning',
     trigger: 'both',
     parameters: [{ key: 'answerDays', label: '答复时限', unit: '个工作日', min: 1, max: 30, default: 3 }],
+  },
+  // 差评整改工单 (issue 10 §1): evaluated over the work orders by the evaluation module, recorded against their case
+  {
+    code: 'rating-visit-late',
+    number: 'JC-12',
+    name: '差评回访核实超时',
+    description: '群众作出差评（不满意、非常不满意）后，责任中心未在时限内（默认 1 个工作日，到期日下班时）回访核实，或回访晚于时限。',
+    severity: 'warning',
+    trigger: 'time',
+    parameters: [grace],
+  },
+  {
+    code: 'rating-fix-late',
+    number: 'JC-13',
+    name: '差评整改超时',
+    description: '差评整改工单未在时限内（默认 15 个工作日，到期日下班时）完成整改并告知评价人，或整改晚于时限。',
+    severity: 'violation',
+    trigger: 'time',
+    parameters: [grace],
   },
 ];
 

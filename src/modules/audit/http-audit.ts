@@ -12,6 +12,7 @@ export const AUDITED_EXPORTS: Record<string, string> = {
   'GET /api/agents/monthly.xlsx': 'export.villageMonthly',
   'GET /api/catalog/export.xlsx': 'export.catalog',
   'GET /api/supervision/report.xlsx': 'export.supervisionReport',
+  'GET /api/evaluations/export.xlsx': 'export.evaluations',
 };
 
 function problemCode(payload: unknown): string | null {

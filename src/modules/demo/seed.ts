@@ -12,6 +12,10 @@ import { seedSupervisionPhone } from '../settings/service.js';
 import { DEFAULT_OFFICE_HOURS } from '../orgs/service.js';
 import { insertUser } from '../users/repo.js';
 import { insertWindow } from '../windows/repo.js';
+import { seedDemoPetitions } from '../petitions/demo.js';
+import { seedDemoComplaints } from '../complaints/demo.js';
+import { seedDemoConsultations } from '../consultations/demo.js';
+import { seedDemoRatingPad } from '../evaluation/demo.js';
 import catalog from './catalog.json' with { type: 'json' };
 
 export const DEMO_PASSWORD = 'bianmin2026';
@@ -41,6 +45,10 @@ const DEMO_USERS: { username: string; name: string; roles: Role[]; org: 'county'
   { username: 'clerk', name: '王晓燕', roles: ['clerk'], org: 'township', posts: 'A' },
   { username: 'clerk2', name: '张磊', roles: ['clerk'], org: 'township', posts: 'B' },
   { username: 'agent', name: '刘德福', roles: ['agent'], org: 'village', posts: 'A' },
+  // 信访接待 (issue 10 §4): the township's petition receptionist and its leader on duty (带班领导), who is flagged
+  // group petitions with the director
+  { username: 'xinfang', name: '高秀英', roles: ['petition'], org: 'township' },
+  { username: 'leader', name: '马振华', roles: ['leader'], org: 'township' },
 ];
 
 type CatalogFile = { levels: Record<OrgLevel, { windows: string[] }> };
@@ -160,6 +168,14 @@ export async function seedDemo(db: Db, now: Date): Promise<string | null> {
     for (const org of orgs) {
       await replaceOfferings(trx, org.id, items.filter((i) => i.acceptLevels.includes(org.level)).map((i) => i.code));
     }
+    // a few petitions at the demo township, registered by its receptionist (issue 10 §4)
+    await seedDemoPetitions(trx, demoOrg.township.id, demoOrg.township.time_zone, userIds.get('xinfang')!, now);
+    // a few complaints at the demo township in different steps (issue 10 §2)
+    await seedDemoComplaints(trx, demoOrg.township, { clerkId: userIds.get('clerk')!, directorId: userIds.get('director')! }, now);
+    // consultations on a few items and the FAQ of two of them at the demo township (issue 10 §3)
+    await seedDemoConsultations(trx, demoOrg.township, { clerk: userIds.get('clerk')!, clerk2: userIds.get('clerk2')!, director: userIds.get('director')! }, now);
+    // the window rating pad of the demo township's first window, code in the README (issue 10 §1)
+    await seedDemoRatingPad(trx, demoOrg.township.id, userIds.get('director')!, at);
     return `${orgs.length} 个机构、${windowCount} 个窗口、${DEMO_USERS.length} 个账号、${items.length} 个事项（密码均为 ${DEMO_PASSWORD}）`;
   });
 }

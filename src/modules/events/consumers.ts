@@ -17,6 +17,7 @@ import { localDate } from '../../domain/calendar/office-hours.js';
 import { isDue, retryAt } from '../../domain/events/retry.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { supervisionConsumer } from '../supervision/consumer.js';
+import { ratingOpeningsConsumer } from '../evaluation/consumer.js';
 import {
   addEventCounts,
   advanceCursor,
@@ -94,7 +95,7 @@ export const caseEventHooksConsumer: EventConsumer = {
   },
 };
 
-export const CONSUMERS: readonly EventConsumer[] = [caseEventCountsConsumer, caseEventHooksConsumer, supervisionConsumer];
+export const CONSUMERS: readonly EventConsumer[] = [caseEventCountsConsumer, caseEventHooksConsumer, supervisionConsumer, ratingOpeningsConsumer];
 
 const BATCH = 200;
 /** One drain hands a consumer at most this many batches, so one busy consumer cannot hold the others up. */

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { normalizeCaseNo } from '@domain/cases/case-number';
 import { getProgress, type Progress, type ProgressAnswer } from './get-progress';
 import { ProgressResult } from './progress-result';
+import { RatingForm } from './rating-form';
 
 const MESSAGES: Record<Exclude<ProgressAnswer['kind'], 'found'>, string> = {
   'not-found': '未查到该办件，请核对办件编号和电话后四位',
@@ -94,6 +95,7 @@ export function ProgressPage() {
         </button>
       </form>
       {progress && <ProgressResult progress={progress} />}
+      {progress && (progress.status === 'completed' || progress.status === 'delivered') && <RatingForm key={progress.caseNo} caseRef={{ caseNo: progress.caseNo, phone4 }} showCase={false} />}
       <footer className="footer">本页只显示办理进度，不显示任何个人信息。如有疑问，请拨打办件通知书上的咨询电话。</footer>
     </main>
   );

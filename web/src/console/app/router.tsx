@@ -19,6 +19,14 @@ import { CASE_STATUSES, SIX_KINDS } from '@domain/cases/model';
 import { RULE_CODES } from '@domain/supervision/rules';
 import { VIOLATION_STATUSES } from '@domain/supervision/violations';
 import { CARD_LEVELS, CARD_STATUSES } from '@domain/supervision/cards';
+import { COMPLAINT_SOURCES, COMPLAINT_STATUSES } from '@domain/complaints/complaints';
+import { PETITION_STATUSES } from '@domain/petitions/petitions';
+import { CONSULTATION_CHANNELS, CONSULTATION_STATUSES } from '@domain/consultations/consultations';
+import { RATING_CHANNELS } from '@domain/evaluation/channels';
+import { LEVELS as RATING_LEVELS } from '@domain/evaluation/levels';
+import { APPEAL_STATUSES } from '@domain/evaluation/appeals';
+import { FIGURE_GROUPINGS } from '@domain/evaluation/figures';
+import { WORK_ORDER_STATUSES } from '@domain/evaluation/work-orders';
 import { queryClient } from '@/lib/query-client';
 import { ConsoleLayout } from './layout/console-layout';
 import { ledgerDrillSearch } from '@/features/dashboard/api/ledger-search';
@@ -352,6 +360,114 @@ const supervisionRulesRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/supervision-rules'), 'SupervisionRulesPage'),
 });
 
+// 咨询 and the items' FAQ (issue 10 §3): log, the record, the questions waiting for an answer, the FAQ editor
+const consultationNewRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'consultations/new',
+  beforeLoad: requirePermission('consultations.log'),
+  component: lazyRouteComponent(() => import('@/pages/consultation-new'), 'ConsultationNewPage'),
+});
+
+const consultationsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'consultations',
+  validateSearch: z.object({
+    itemCode: z.string().optional(),
+    channel: z.enum(CONSULTATION_CHANNELS).optional().catch(undefined),
+    status: z.enum(CONSULTATION_STATUSES).optional().catch(undefined),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+    q: z.string().optional(),
+    page: z.coerce.number().int().min(1).optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).optional(),
+  }),
+  beforeLoad: requirePermission('consultations.read'),
+  component: lazyRouteComponent(() => import('@/pages/consultation-list'), 'ConsultationListPage'),
+});
+
+const consultationPendingRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'consultations/pending',
+  beforeLoad: requirePermission('consultations.read'),
+  component: lazyRouteComponent(() => import('@/pages/consultation-pending'), 'ConsultationPendingPage'),
+});
+
+const consultationFaqRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'consultations/faq',
+  validateSearch: z.object({ itemCode: z.string().optional() }),
+  beforeLoad: requirePermission('consultations.read'),
+  component: lazyRouteComponent(() => import('@/pages/consultation-faq'), 'ConsultationFaqPage'),
+});
+
+// 好差评 (issue 10 §1): the ratings, paper entry, the window pads
+const evaluationsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'evaluations',
+  validateSearch: z.object({
+    level: z.enum(RATING_LEVELS).optional().catch(undefined),
+    channel: z.enum(RATING_CHANNELS).optional().catch(undefined),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+    page: z.coerce.number().int().min(1).optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).optional(),
+  }),
+  beforeLoad: ({ context }) => {
+    if (!can(context.me.user.roles, 'evaluations.read') && !can(context.me.user.roles, 'evaluations.enter')) throw new ForbiddenError();
+  },
+  component: lazyRouteComponent(() => import('@/pages/evaluations'), 'EvaluationsPage'),
+});
+
+// 差评整改工单, 申诉复核, 评价统计 (issue 10 §1)
+const ratingWorkOrdersRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'evaluations/work-orders',
+  validateSearch: z.object({
+    orgId: z.string().optional(),
+    status: z.enum(WORK_ORDER_STATUSES).optional(),
+    light: z.enum(['green', 'yellow', 'red']).optional(),
+    page: z.coerce.number().int().min(1).optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).optional(),
+  }),
+  beforeLoad: requirePermission('evaluations.read'),
+  component: lazyRouteComponent(() => import('@/pages/rating-work-orders'), 'RatingWorkOrdersPage'),
+});
+
+const ratingWorkOrderRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'evaluations/work-orders/$id',
+  beforeLoad: requirePermission('evaluations.read'),
+  component: lazyRouteComponent(() => import('@/pages/rating-work-order'), 'RatingWorkOrderPage'),
+});
+
+const ratingAppealsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'evaluations/appeals',
+  validateSearch: z.object({ status: z.enum(APPEAL_STATUSES).optional(), page: z.coerce.number().int().min(1).optional() }),
+  beforeLoad: requirePermission('evaluations.read'),
+  component: lazyRouteComponent(() => import('@/pages/rating-appeals'), 'RatingAppealsPage'),
+});
+
+const ratingFiguresRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'evaluations/figures',
+  validateSearch: z.object({
+    orgId: z.string().optional(),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    by: z.enum(FIGURE_GROUPINGS).optional(),
+  }),
+  beforeLoad: requirePermission('evaluations.read'),
+  component: lazyRouteComponent(() => import('@/pages/rating-figures'), 'RatingFiguresPage'),
+});
+
+const ratingPadsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'evaluations/pads',
+  beforeLoad: requirePermission('evaluations.pads'),
+  component: lazyRouteComponent(() => import('@/pages/rating-pads'), 'RatingPadsPage'),
+});
+
 // 消息通知: my inbox (everyone); the 短信记录 and the templates (系统管理员)
 const messagesRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -379,10 +495,101 @@ const messageTemplatesRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/message-templates'), 'MessageTemplatesPage'),
 });
 
+// 信访接待 (issue 10 §4): only the petition staff and the center's leadership
+const petitionsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'petitions',
+  validateSearch: z.object({
+    status: z.enum(PETITION_STATUSES).optional(),
+    group: z.boolean().optional(),
+    open: z.boolean().optional(),
+    q: z.string().optional(),
+    page: z.coerce.number().int().min(1).optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).optional(),
+  }),
+  beforeLoad: requirePermission('petitions.read'),
+  component: lazyRouteComponent(() => import('@/pages/petition-ledger'), 'PetitionLedgerPage'),
+});
+
+const petitionNewRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'petitions/new',
+  beforeLoad: requirePermission('petitions.handle'),
+  component: lazyRouteComponent(() => import('@/pages/petition-registration'), 'PetitionRegistrationPage'),
+});
+
+const petitionRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'petitions/$id',
+  beforeLoad: requirePermission('petitions.read'),
+  component: lazyRouteComponent(() => import('@/pages/petition-detail'), 'PetitionDetailPage'),
+});
+
+const petitionHandoverPrintRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'petitions/$id/handovers/$handoverId/print',
+  beforeLoad: requirePermission('petitions.read'),
+  component: lazyRouteComponent(() => import('@/pages/petition-handover-print'), 'PetitionHandoverPrintPage'),
+});
+
+const petitionNoticePrintRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'petitions/$id/notices/$seq/print',
+  beforeLoad: requirePermission('petitions.read'),
+  component: lazyRouteComponent(() => import('@/pages/petition-notice-print'), 'PetitionNoticePrintPage'),
+});
+
+// 投诉 (issue 10 §2): the ledger with lights, registration, one complaint with its steps and timeline
+const complaintsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'complaints',
+  validateSearch: z.object({
+    status: z.enum(COMPLAINT_STATUSES).optional().catch(undefined),
+    light: z.enum(['green', 'yellow', 'red']).optional().catch(undefined),
+    source: z.enum(COMPLAINT_SOURCES).optional().catch(undefined),
+    orgId: z.string().optional(),
+    q: z.string().optional(),
+    page: z.coerce.number().int().min(1).optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).optional(),
+  }),
+  beforeLoad: requirePermission('complaints.read'),
+  component: lazyRouteComponent(() => import('@/pages/complaint-ledger'), 'ComplaintLedgerPage'),
+});
+
+const complaintNewRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'complaints/new',
+  beforeLoad: requirePermission('complaints.handle'),
+  component: lazyRouteComponent(() => import('@/pages/complaint-new'), 'ComplaintNewPage'),
+});
+
+const complaintLimitsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'complaints/limits',
+  beforeLoad: requirePermission('complaints.settings'),
+  component: lazyRouteComponent(() => import('@/pages/complaint-limits'), 'ComplaintLimitsPage'),
+});
+
+const complaintRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'complaints/$id',
+  beforeLoad: requirePermission('complaints.read'),
+  component: lazyRouteComponent(() => import('@/pages/complaint-detail'), 'ComplaintDetailPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   passwordRoute,
   consoleRoute.addChildren([
+    complaintsRoute,
+    complaintNewRoute,
+    complaintLimitsRoute,
+    complaintRoute,
+    petitionsRoute,
+    petitionNewRoute,
+    petitionRoute,
+    petitionHandoverPrintRoute,
+    petitionNoticePrintRoute,
     dashboardRoute,
     catalogRoute,
     catalogImportRoute,
@@ -415,6 +622,16 @@ const routeTree = rootRoute.addChildren([
     supervisionCardsRoute,
     supervisionCardRoute,
     supervisionCardPrintRoute,
+    consultationNewRoute,
+    consultationsRoute,
+    consultationPendingRoute,
+    consultationFaqRoute,
+    evaluationsRoute,
+    ratingPadsRoute,
+    ratingWorkOrdersRoute,
+    ratingWorkOrderRoute,
+    ratingAppealsRoute,
+    ratingFiguresRoute,
   ]),
 ]);
 

@@ -13,6 +13,7 @@ import { LiveChangeBanner } from '@/features/cases/components/live-change-banner
 import { NoticeLinks } from '@/features/cases/components/notice-links';
 import { PrintRecords } from '@/features/notices/components/print-records';
 import { CaseCards } from '@/features/supervision-cards/components/case-cards';
+import { CaseRatings } from '@/features/evaluations/components/case-ratings';
 
 const route = getRouteApi('/console/cases/$id');
 
@@ -44,6 +45,7 @@ export function CaseDetailPage() {
         </Col>
         <Col xs={24} xl={9}>
           <CaseCards caseId={c.data.id} caseNo={c.data.caseNo} orgId={c.data.holderOrgId} />
+          <CaseRatings caseId={c.data.id} caseNo={c.data.caseNo} status={c.data.status} />
           <NoticeLinks c={c.data} />
           <PrintRecords caseId={c.data.id} />
           <ApplicantCard c={c.data} />

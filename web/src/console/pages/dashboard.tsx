@@ -12,6 +12,7 @@ import { PublicUrlReminder } from '@/features/settings/components/public-url-rem
 import { ClerkDashboard } from '@/features/dashboard/components/clerk-dashboard';
 import { DirectorDashboard } from '@/features/dashboard/components/director-dashboard';
 import { SupervisorDashboard } from '@/features/dashboard/components/supervisor-dashboard';
+import { RatingFiguresCard } from '@/features/evaluation-work-orders/components/figures-chart';
 import { can } from '@/lib/authorization';
 
 const route = getRouteApi('/console/');
@@ -35,6 +36,8 @@ export function DashboardPage() {
           <SupervisorDashboard orgId={orgId} />
         </div>
       )}
+      {/* 好差评 this month (issue 10 §1): the director's windows, the supervisor's centers below */}
+      {(center || supervisor) && can(roles, 'evaluations.read') && <RatingFiguresCard orgId={supervisor ? orgId : undefined} by={supervisor ? 'center' : 'window'} />}
       <DeadlineChangesCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>

@@ -7,6 +7,7 @@ import { useMe } from '@/lib/auth';
 import { useItem } from '@/features/catalog/api/get-item';
 import { ItemActions } from '@/features/catalog/components/item-actions';
 import { ServiceGuide } from '@/features/catalog/components/service-guide';
+import { ItemFaq } from '@/features/consultations/components/item-faq';
 import { can } from '@/lib/authorization';
 
 const route = getRouteApi('/console/catalog/$code');
@@ -30,6 +31,7 @@ export function ItemDetailPage() {
         </Space>
       </div>
       <ServiceGuide item={item.data} />
+      <ItemFaq itemCode={item.data.code} />
     </>
   );
 }

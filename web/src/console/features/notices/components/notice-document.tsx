@@ -3,6 +3,7 @@ import { centerTitle } from '@/lib/levels';
 import type { Paper } from '../api/get-paper';
 import { NoticeBody } from './notice-body';
 import { ProgressQr } from './progress-qr';
+import { RatingQr } from '@/components/evaluation/rating-qr';
 import './notice.css';
 
 /**
@@ -57,6 +58,8 @@ export function NoticeDocument({ p }: { p: Paper }) {
 
       <div className="notice-bottom">
         <ProgressQr url={p.progressUrl} caseNo={p.case.caseNo} phone={p.issuer.phone} />
+        {/* 好差评: the completion notice carries the rating QR code too */}
+        {p.paper === 'completion' && <RatingQr caseId={p.case.id} />}
         <div className="notice-sign">
           <div className="notice-seal-ring" aria-hidden="true" />
           <div>{issuer}</div>
