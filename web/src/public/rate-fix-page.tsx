@@ -77,7 +77,7 @@ function FixForm({ token }: { token: string }) {
       ) : (
         <>
           <h2 className="rate-title">您对整改结果是否满意？</h2>
-          <div className="rate-faces" role="radiogroup" aria-label="对整改结果的评价">
+          <div className="rate-faces rate-faces-three" role="radiogroup" aria-label="对整改结果的评价">
             {FIX_LEVELS.map((l) => (
               <button key={l} type="button" role="radio" aria-checked={level === l} className={`rate-face${level === l ? ' rate-face-on' : ''}`} onClick={() => setLevel(l)}>
                 <RatingFace level={l} size={40} />
@@ -117,7 +117,7 @@ export function RateFixPage() {
           链接不完整：请从短信中的链接打开。
         </p>
       )}
-      <footer className="footer">您的评价直接送到监督部门，办理窗口看不到是谁评价的。</footer>
+      <footer className="footer">您的评价记录在案，用于改进服务。评价不显示您的个人信息。</footer>
     </main>
   );
 }
