@@ -90,19 +90,19 @@ export const NAV_ITEMS: NavItem[] = [
 
 export const navItemsFor = (roles: readonly string[]) => NAV_ITEMS.filter((item) => !item.permission || can(roles, item.permission));
 
-/**
- * The menu as antd lays it out: the entries without a heading first, then each heading with its entries (a heading
- * none of whose entries the person may use is left out). Collapsed to icons, the headings hide themselves.
- */
-export function menuOf<T>(items: readonly NavItem[], entry: (item: NavItem) => T): (T | { type: 'group'; key: string; label: string; children: T[] })[] {
-  return [
-    ...items.filter((item) => !item.group).map(entry),
-    ...NAV_GROUPS.flatMap((group) => {
-      const children = items.filter((item) => item.group === group).map(entry);
-      return children.length > 0 ? [{ type: 'group' as const, key: group, label: group, children }] : [];
-    }),
-  ];
+/** The entries without a heading first, then each heading with its entries (a heading with none is left out). */
+export function navSections(items: readonly NavItem[]): { group: NavGroup | null; items: NavItem[] }[] {
+  const sections = [{ group: null, items: items.filter((item) => !item.group) }, ...NAV_GROUPS.map((group) => ({ group, items: items.filter((item) => item.group === group) }))];
+  return sections.filter((section) => section.items.length > 0);
 }
+
+/** The menu as antd lays it out: the sections, each heading a menu group (collapsed to icons, headings hide). */
+export function menuOf<T>(items: readonly NavItem[], entry: (item: NavItem) => T): (T | MenuGroup<T>)[] {
+  return navSections(items).flatMap((section): (T | MenuGroup<T>)[] =>
+    section.group === null ? section.items.map(entry) : [{ type: 'group', key: section.group, label: section.group, children: section.items.map(entry) }],
+  );
+}
+type MenuGroup<T> = { type: 'group'; key: string; label: string; children: T[] };
 
 /** The menu entry a page belongs to: the longest path that prefixes the current one. */
 export function selectedNavPath(pathname: string, items: readonly NavItem[]): string {
