@@ -145,7 +145,8 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   }
   // The public complaint page and its query (投诉, issue 10 §2): a small page of its own for phones.
   if (existsSync(join(webDir, 'complaint.html'))) {
-    for (const url of ['/complaint', '/complaint/query']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('complaint.html'));
+    // 网上咨询 and its query (issue 10 §3) live in the same small bundle
+    for (const url of ['/complaint', '/complaint/query', '/consult', '/consult/query']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('complaint.html'));
   }
   // The village agent console (代办员工作台): its own small page for agents' phones, with its own client routes.
   if (existsSync(join(webDir, 'agent.html'))) {

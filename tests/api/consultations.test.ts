@@ -91,21 +91,32 @@ describe.each(DIALECTS)('咨询和常见问题 (%s)', (dialect) => {
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
     expect((await post(clerk, '/api/consultations', { channel: 'window', question: '问题' }, null)).statusCode).toBe(400);
-    const pub = await t.app.inject({ method: 'POST', url: '/api/public/consultations', payload: { orgId: township, name: '李四', phone: '1381234', question: '问题' } });
+    const pub = await t.app.inject({ method: 'POST', url: '/api/public/consultations', headers: { 'idempotency-key': randomUUID() }, payload: { orgId: township, name: '李四', phone: '1381234', question: '问题' } });
     expect(pub.statusCode).toBe(422);
-    expect((await t.app.inject({ method: 'POST', url: '/api/public/consultations', payload: { orgId: 'nope', name: '李四', phone: '13812345678', question: '问题' } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: '/api/public/consultations', headers: { 'idempotency-key': randomUUID() }, payload: { orgId: 'nope', name: '李四', phone: '13812345678', question: '问题' } })).statusCode).toBe(404);
     expect(await count('consultations')).toBe(before);
   });
 
   it('an online question waits as 待答复; the answer goes to the asker by SMS and the public query', async () => {
-    const asked = await t.app.inject({
-      method: 'POST',
-      url: '/api/public/consultations',
-      payload: { orgId: township, name: '赵小红', phone: '13911112222', itemCode: 'MZ-002', question: '老年人优待证要本人去办吗？' },
-    });
+    const key = randomUUID();
+    const ask = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/consultations',
+        headers: { 'idempotency-key': key },
+        payload: { orgId: township, name: '赵小红', phone: '13911112222', itemCode: 'MZ-002', question: '老年人优待证要本人去办吗？' },
+      });
+    const before = await count('consultations');
+    const asked = await ask();
     expect(asked.statusCode, asked.body).toBe(201);
     const { consultationNo, queryCode } = asked.json() as { consultationNo: string; queryCode: string };
     expect(queryCode).toMatch(/^\d{6}$/);
+    // sent again from a phone on a bad network: the same question, its number and code, nothing new
+    const again = await ask();
+    expect([again.statusCode, again.json()]).toEqual([200, { consultationNo, queryCode }]);
+    expect(await count('consultations')).toBe(before + 1);
+    // without a key the public form is told what to do
+    expect((await t.app.inject({ method: 'POST', url: '/api/public/consultations', payload: { orgId: township, name: '赵小红', phone: '13911112222', question: '问题' } })).statusCode).toBe(400);
     const waiting = await t.app.inject({ method: 'GET', url: `/api/public/consultations?consultationNo=${consultationNo}&queryCode=${queryCode}` });
     expect(waiting.json()).toMatchObject({ status: 'pending', statusName: '待答复', answer: null, itemName: '老年人优待证办理' });
 
@@ -271,7 +282,7 @@ describe.each(DIALECTS)('咨询和常见问题 (%s)', (dialect) => {
   it('races answer a replay or 409, never 500: numbers taken at once, one consultation promoted twice at once', async () => {
     const asks = await Promise.all(
       [1, 2, 3, 4, 5].map((n) =>
-        t.app.inject({ method: 'POST', url: '/api/public/consultations', payload: { orgId: township, name: `群众${n}`, phone: `1391111000${n}`, question: `同时提问 ${n}` } }),
+        t.app.inject({ method: 'POST', url: '/api/public/consultations', headers: { 'idempotency-key': randomUUID() }, payload: { orgId: township, name: `群众${n}`, phone: `1391111000${n}`, question: `同时提问 ${n}` } }),
       ),
     );
     expect(asks.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);

@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /**
  * 咨询 (issue 10 §3): window, phone and online questions with the answer given, who answered, the item concerned
  * and the channel. `consultation_no` ZX + the center's local date + the day's sequence (unique); an online
  * question carries the asker's name, phone and a `query_code` to look the answer up. `idempotency_key`: one record
- * however often the same log request is sent (unique per person; NULLs never collide). `faq_id`: the FAQ entry the
+ * however often the same log request is sent (unique per person; NULLs never collide), and for a question asked
+ * online, where there is no person, unique among the public's. `faq_id`: the FAQ entry the
  * question was promoted into. `consultation_events` is the timeline (asked, logged, answered, promoted).
  *
  * `item_faqs`: an item's public FAQ as a center writes it (one list per item and center, ordered by `position`;
@@ -43,6 +44,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('consultations_no_uq').on('consultations').column('consultation_no').unique().execute();
   await db.schema.createIndex('consultations_day_seq_uq').on('consultations').columns(['day', 'seq']).unique().execute();
   await db.schema.createIndex('consultations_key_uq').on('consultations').columns(['logged_by', 'idempotency_key']).unique().execute();
+  await db.schema.createIndex('consultations_public_key_uq').on('consultations').column('idempotency_key').unique().where(sql.ref('logged_by'), 'is', null).execute();
   await db.schema.createIndex('consultations_org_idx').on('consultations').columns(['org_id', 'status', 'asked_at']).execute();
   await db.schema.createIndex('consultations_item_idx').on('consultations').columns(['item_id', 'asked_at']).execute();
 

@@ -23,7 +23,9 @@ import { freeText, nameText, TEXT_LIMITS } from '../../domain/text.js';
 import { hasPermission } from '../../domain/roles.js';
 import { requireActor, requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
+import { complaintHandlersSchema } from '../../domain/complaints/handlers-contract.js';
 import { runComplaintAction } from './command.js';
+import { complaintHandlers } from './handlers.js';
 import { publicCenters, publicComplaint } from './public.js';
 import { getComplaint, getComplaintLimits, listComplaints, setComplaintLimits } from './queries.js';
 import { filePublicComplaint, registerComplaint } from './register.js';
@@ -121,6 +123,9 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     (request) => setComplaintLimits(ctx, requirePermission(request, 'complaints.settings'), request.body),
+  );
+  r.get('/api/complaints/handlers', { schema: { tags, summary: '受理时可选的承办人：本中心在岗的主任、带班领导和工作人员', response: { 200: complaintHandlersSchema } } }, (request) =>
+    complaintHandlers(ctx, requirePermission(request, 'complaints.handle')),
   );
   r.get('/api/complaints/:id', { schema: { tags, summary: '投诉详情及办理过程', params, response: { 200: complaintDetailSchema } } }, (request) =>
     getComplaint(ctx, requirePermission(request, 'complaints.read'), request.params.id),

@@ -158,21 +158,35 @@ export async function logConsultation(ctx: AppContext, actor: Actor, input: LogI
   );
 }
 
-/** 网上咨询: the public asks a center; the answer comes by SMS and by the public query (number + query code). */
-export async function askOnline(ctx: AppContext, input: AskInput): Promise<{ consultationNo: string; queryCode: string }> {
+/**
+ * 网上咨询: the public asks a center; the answer comes by SMS and by the public query (number + query code). The
+ * same Idempotency-Key answers with the question it made (a phone on a bad network sends twice; one question).
+ */
+export async function askOnline(ctx: AppContext, input: AskInput, key: string): Promise<{ consultationNo: string; queryCode: string; replayed: boolean }> {
   const now = ctx.clock();
   const phone = checkedPhone(input.phone);
   if (!phone) throw new DomainError('CONSULTATION_PHONE_INVALID', '请填写手机号码，答复将以短信发送给您。');
   const queryCode = queryCodeOf(randomInt(0, 1_000_000));
+  const { db } = ctx.database;
+  const replay = async () => {
+    const stored = await repo.findAskedByKey(db, key);
+    return stored ? { consultationNo: stored.consultation_no, queryCode: stored.query_code!, replayed: true } : undefined;
+  };
   return withNumberRetry(() =>
-    ctx.database.db.transaction().execute(async (trx) => {
-      const row = await insertDraft(
-        trx,
-        { orgId: input.orgId, channel: 'online', itemCode: input.itemCode, question: input.question, answer: null, askerName: input.name, askerPhone: phone, queryCode, by: null, key: null },
-        now,
-      );
-      await recordAudit(trx, { at: now, userId: null, action: 'consultation.ask', targetType: 'consultation', targetId: row.id, detail: { consultationNo: row.consultation_no, orgId: row.org_id, itemCode: row.item_code } });
-      return { consultationNo: row.consultation_no, queryCode };
-    }),
+    replayOnUniqueViolation(
+      () =>
+        db.transaction().execute(async (trx) => {
+          const stored = await repo.findAskedByKey(trx, key);
+          if (stored) return { consultationNo: stored.consultation_no, queryCode: stored.query_code!, replayed: true };
+          const row = await insertDraft(
+            trx,
+            { orgId: input.orgId, channel: 'online', itemCode: input.itemCode, question: input.question, answer: null, askerName: input.name, askerPhone: phone, queryCode, by: null, key },
+            now,
+          );
+          await recordAudit(trx, { at: now, userId: null, action: 'consultation.ask', targetType: 'consultation', targetId: row.id, detail: { consultationNo: row.consultation_no, orgId: row.org_id, itemCode: row.item_code } });
+          return { consultationNo: row.consultation_no, queryCode, replayed: false };
+        }),
+      replay,
+    ),
   );
 }

@@ -14,6 +14,10 @@ export const findConsultationByNo = (db: Db, no: string) => db.selectFrom('consu
 export const findConsultationByKey = (db: Db, userId: string, key: string) =>
   db.selectFrom('consultations').select('id').where('logged_by', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
 
+/** A question asked online under this Idempotency-Key (no person: the key alone). */
+export const findAskedByKey = (db: Db, key: string) =>
+  db.selectFrom('consultations').select(['consultation_no', 'query_code']).where('logged_by', 'is', null).where('idempotency_key', '=', key).executeTakeFirst();
+
 /** The day's next number (all centers share the day's sequence; the unique index refuses one taken at the same moment). */
 export async function nextSeq(db: Db, day: string): Promise<number> {
   const row = await db.selectFrom('consultations').select((eb) => eb.fn.max('seq').as('last')).where('day', '=', day).executeTakeFirst();

@@ -195,10 +195,13 @@ export function consultationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post(
     '/api/public/consultations',
     {
-      schema: { tags: ['公开'], summary: '网上咨询（姓名、手机号、事项、问题）→ 咨询编号和查询码；答复以短信告知', body: askBody, response: { 201: askedSchema } },
+      schema: { tags: ['公开'], summary: '网上咨询（姓名、手机号、事项、问题；需 Idempotency-Key）→ 咨询编号和查询码；答复以短信告知', headers: idempotencyHeaders, body: askBody, response: { 200: askedSchema, 201: askedSchema } },
       config: { rateLimit: { max: 10, timeWindow: ctx.config.rateLimitWindowMs } },
     },
-    async (request, reply) => reply.code(201).send(await askOnline(ctx, request.body)),
+    async (request, reply) => {
+      const { replayed, ...asked } = await askOnline(ctx, request.body, request.headers['idempotency-key']);
+      return reply.code(replayed ? 200 : 201).send(asked);
+    },
   );
   r.get(
     '/api/public/consultations',

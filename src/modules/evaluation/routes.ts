@@ -10,7 +10,8 @@ import { RATING_CHANNELS } from '../../domain/evaluation/channels.js';
 import { evaluationSchema, listSchema, offerSchema, padOfferSchema, padRegistrationSchema, padSchema, ratedSchema, ratingLinkSchema, settingsSchema } from '../../domain/evaluation/contract.js';
 import { LEVELS } from '../../domain/evaluation/levels.js';
 import { freeText } from '../../domain/text.js';
-import { requirePermission } from '../../server/authenticate.js';
+import { hasPermission } from '../../domain/roles.js';
+import { requireActor, requirePermission } from '../../server/authenticate.js';
 import { busOf, type LiveEvent } from '../../server/bus.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
@@ -169,7 +170,8 @@ export function evaluationRoutes(app: FastifyInstance, ctx: AppContext): void {
     (request) => revokeRatingPad(ctx, requirePermission(request, 'evaluations.pads'), request.params.id, request.body.expectedVersion),
   );
   r.get('/api/evaluations/settings', { schema: { tags, summary: '好差评设置：短信邀请和默认评价的天数', response: { 200: settingsSchema } } }, (request) => {
-    requirePermission(request, 'evaluations.read');
+    // those who read ratings, and the administrator who sets the days
+    if (!hasPermission(requireActor(request).roles, 'settings.manage')) requirePermission(request, 'evaluations.read');
     return ratingSettings(ctx.database.db);
   });
   r.put(

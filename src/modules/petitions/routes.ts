@@ -22,7 +22,8 @@ import {
 } from '../../domain/petitions/petitions.js';
 import { DomainError } from '../../domain/errors.js';
 import { freeText, nameText, TEXT_LIMITS } from '../../domain/text.js';
-import { requirePermission } from '../../server/authenticate.js';
+import { hasPermission } from '../../domain/roles.js';
+import { requireActor, requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { runPetitionAction } from './command.js';
 import { handoverPaper, noticePaper, recordPetitionPrint } from './print.js';
@@ -114,7 +115,8 @@ export function petitionRoutes(app: FastifyInstance, ctx: AppContext): void {
     (request) => earlierVisits(ctx, requirePermission(request, 'petitions.read'), request.query),
   );
   r.get('/api/petitions/settings', { schema: { tags, summary: '信访时限的计算方式（自然日 / 工作日）', response: { 200: petitionSettingsSchema } } }, async (request) => {
-    requirePermission(request, 'petitions.read');
+    // those who handle petitions, and the administrator who sets the counting
+    if (!hasPermission(requireActor(request).roles, 'settings.manage')) requirePermission(request, 'petitions.read');
     return { dayCount: await dayCountOf(ctx.database.db) };
   });
   r.put(

@@ -4,6 +4,7 @@ import { ProgressPage } from './progress-page';
 import { RatePage } from './rate-page';
 import { RateFixPage } from './rate-fix-page';
 import '@shared/phone.css';
+import './public-page.css';
 import './progress.css';
 
 const container = document.getElementById('root');

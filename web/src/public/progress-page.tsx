@@ -3,6 +3,7 @@ import { normalizeCaseNo } from '@domain/cases/case-number';
 import { getProgress, type Progress, type ProgressAnswer } from './get-progress';
 import { ProgressResult } from './progress-result';
 import { RatingForm } from './rating-form';
+import { PublicPage } from './public-page';
 
 const MESSAGES: Record<Exclude<ProgressAnswer['kind'], 'found'>, string> = {
   'not-found': '未查到该办件，请核对办件编号和电话后四位',
@@ -50,11 +51,7 @@ export function ProgressPage() {
   }
 
   return (
-    <main className="page">
-      <header className="brand">
-        <div className="brand-logo" aria-hidden="true">便</div>
-        <div className="brand-name">便民服务平台</div>
-      </header>
+    <PublicPage>
       <h1>办件进度查询</h1>
       <form className="card" onSubmit={(e) => void submit(e)} noValidate>
         <label htmlFor="caseNo">办件编号</label>
@@ -97,6 +94,6 @@ export function ProgressPage() {
       {progress && <ProgressResult progress={progress} />}
       {progress && (progress.status === 'completed' || progress.status === 'delivered') && <RatingForm key={progress.caseNo} caseRef={{ caseNo: progress.caseNo, phone4 }} showCase={false} />}
       <footer className="footer">本页只显示办理进度，不显示任何个人信息。如有疑问，请拨打办件通知书上的咨询电话。</footer>
-    </main>
+    </PublicPage>
   );
 }

@@ -7,6 +7,7 @@ import { FIX_LEVELS, LEVEL_NAMES, type FixLevel } from '@domain/evaluation/level
 import { createApiClient, isApiError } from '@shared/api-client';
 import { RatingFace } from '@shared/rating-face';
 import { chineseDate } from './format';
+import { PublicPage } from './public-page';
 
 interface FixPage {
   caseNo: string;
@@ -104,11 +105,7 @@ function FixForm({ token }: { token: string }) {
 export function RateFixPage() {
   const token = new URLSearchParams(window.location.search).get('t') ?? '';
   return (
-    <main className="page">
-      <header className="brand">
-        <div className="brand-logo" aria-hidden="true">便</div>
-        <div className="brand-name">便民服务平台</div>
-      </header>
+    <PublicPage>
       <h1>评价整改结果</h1>
       {token ? (
         <FixForm token={token} />
@@ -118,6 +115,6 @@ export function RateFixPage() {
         </p>
       )}
       <footer className="footer">您的评价记录在案，用于改进服务。评价不显示您的个人信息。</footer>
-    </main>
+    </PublicPage>
   );
 }

@@ -1,14 +1,11 @@
 /** 服务评价 (/rate?t=…): opened from the QR code on the 办结通知书 or the SMS invitation's link. */
 import { RatingForm } from './rating-form';
+import { PublicPage } from './public-page';
 
 export function RatePage() {
   const token = new URLSearchParams(window.location.search).get('t') ?? '';
   return (
-    <main className="page">
-      <header className="brand">
-        <div className="brand-logo" aria-hidden="true">便</div>
-        <div className="brand-name">便民服务平台</div>
-      </header>
+    <PublicPage>
       <h1>服务评价</h1>
       {token ? (
         <RatingForm caseRef={{ token }} showCase />
@@ -18,6 +15,6 @@ export function RatePage() {
         </p>
       )}
       <footer className="footer">一事一评：每件事只能评价一次。评价不显示您的个人信息。</footer>
-    </main>
+    </PublicPage>
   );
 }

@@ -19,7 +19,7 @@ import { CASE_STATUSES, SIX_KINDS } from '@domain/cases/model';
 import { RULE_CODES } from '@domain/supervision/rules';
 import { VIOLATION_STATUSES } from '@domain/supervision/violations';
 import { CARD_LEVELS, CARD_STATUSES } from '@domain/supervision/cards';
-import { COMPLAINT_SOURCES, COMPLAINT_STATUSES } from '@domain/complaints/complaints';
+import { COMPLAINT_SOURCES, COMPLAINT_STATUSES, STAFF_SOURCES } from '@domain/complaints/complaints';
 import { PETITION_STATUSES } from '@domain/petitions/petitions';
 import { CONSULTATION_CHANNELS, CONSULTATION_STATUSES } from '@domain/consultations/consultations';
 import { RATING_CHANNELS } from '@domain/evaluation/channels';
@@ -468,6 +468,14 @@ const ratingPadsRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/rating-pads'), 'RatingPadsPage'),
 });
 
+// 好差评时限 (系统管理员): the invitation and default-rating days, the 差评整改 working days
+const ratingSettingsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'evaluations/settings',
+  beforeLoad: requirePermission('settings.manage'),
+  component: lazyRouteComponent(() => import('@/pages/rating-settings'), 'RatingSettingsPage'),
+});
+
 // 消息通知: my inbox (everyone); the 短信记录 and the templates (系统管理员)
 const messagesRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -518,6 +526,14 @@ const petitionNewRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/petition-registration'), 'PetitionRegistrationPage'),
 });
 
+// 信访时限 (系统管理员): calendar or working days
+const petitionSettingsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'petitions/settings',
+  beforeLoad: requirePermission('settings.manage'),
+  component: lazyRouteComponent(() => import('@/pages/petition-settings'), 'PetitionSettingsPage'),
+});
+
 const petitionRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'petitions/$id',
@@ -559,6 +575,15 @@ const complaintsRoute = createRoute({
 const complaintNewRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'complaints/new',
+  // prefilled from elsewhere, e.g. 差评转投诉 on a 差评 work order: the source, the case number, what the rater wrote
+  validateSearch: z.object({
+    source: z.enum(STAFF_SOURCES).optional().catch(undefined),
+    caseNo: z.string().max(40).optional().catch(undefined),
+    title: z.string().max(100).optional().catch(undefined),
+    content: z.string().max(2000).optional().catch(undefined),
+    respondentUnit: z.string().max(60).optional().catch(undefined),
+    respondentPerson: z.string().max(60).optional().catch(undefined),
+  }),
   beforeLoad: requirePermission('complaints.handle'),
   component: lazyRouteComponent(() => import('@/pages/complaint-new'), 'ComplaintNewPage'),
 });
@@ -587,6 +612,7 @@ const routeTree = rootRoute.addChildren([
     complaintRoute,
     petitionsRoute,
     petitionNewRoute,
+    petitionSettingsRoute,
     petitionRoute,
     petitionHandoverPrintRoute,
     petitionNoticePrintRoute,
@@ -628,6 +654,7 @@ const routeTree = rootRoute.addChildren([
     consultationFaqRoute,
     evaluationsRoute,
     ratingPadsRoute,
+    ratingSettingsRoute,
     ratingWorkOrdersRoute,
     ratingWorkOrderRoute,
     ratingAppealsRoute,

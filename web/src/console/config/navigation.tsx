@@ -35,7 +35,7 @@ import type { ReactNode } from 'react';
 import { can, type Permission } from '@/lib/authorization';
 
 export interface NavItem {
-  path: '/evaluations' | '/evaluations/pads' | '/evaluations/work-orders' | '/evaluations/appeals' | '/evaluations/figures' | '/complaints' | '/complaints/new' | '/complaints/limits' | '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates' | '/consultations/new' | '/consultations' | '/consultations/pending' | '/consultations/faq' | '/petitions' | '/petitions/new';
+  path: '/evaluations' | '/evaluations/pads' | '/evaluations/work-orders' | '/evaluations/appeals' | '/evaluations/figures' | '/complaints' | '/complaints/new' | '/complaints/limits' | '/evaluations/settings' | '/petitions/settings' | '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates' | '/consultations/new' | '/consultations' | '/consultations/pending' | '/consultations/faq' | '/petitions' | '/petitions/new';
   label: string;
   icon: ReactNode;
   /** One line for the quick links on the 工作台. */
@@ -83,6 +83,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/jobs', label: '定时任务', icon: <FieldTimeOutlined />, description: '亮灯巡检、事件分发等后台任务的上次、下次运行和失败记录', permission: 'jobs.view', group: '系统管理' },
   { path: '/supervision/rules', label: '监察规则', icon: <SafetyCertificateOutlined />, description: '电子监察规则的开关和参数，调整须写明理由', permission: 'supervision.rules', group: '系统管理' },
   { path: '/complaints/limits', label: '投诉时限', icon: <FieldTimeOutlined />, description: '简单、复杂投诉的答复时限和延期上限（工作日）', permission: 'complaints.settings', group: '系统管理' },
+  { path: '/evaluations/settings', label: '好差评时限', icon: <FieldTimeOutlined />, description: '评价邀请、默认评价的天数和差评回访、整改的时限', permission: 'settings.manage', group: '系统管理' },
+  { path: '/petitions/settings', label: '信访时限', icon: <FieldTimeOutlined />, description: '信访事项的时限按自然日还是工作日计算', permission: 'settings.manage', group: '系统管理' },
   { path: '/notifications/outbox', label: '短信记录', icon: <MessageOutlined />, description: '短信和站内消息的发送情况、失败原因，未配置短信通道时的提示', permission: 'notifications.view', group: '系统管理' },
   { path: '/notifications/templates', label: '消息模板', icon: <SnippetsOutlined />, description: '系统发出的每种短信、站内消息的内容和短信平台模板编号', permission: 'notifications.view', group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, description: '登录失败、越权、导出和查看个人信息的记录，校验日志未被改动', permission: 'audit.read', group: '系统管理' },

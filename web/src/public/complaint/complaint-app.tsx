@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ComplaintForm } from './complaint-form';
 import { ComplaintQuery } from './complaint-query';
 import type { PublicComplaintCreated } from './complaint-api';
+import { PublicPage, PublicTabs } from '../public-page';
 
 type View = { kind: 'form' } | { kind: 'filed'; created: PublicComplaintCreated } | { kind: 'query'; initial?: PublicComplaintCreated };
 
@@ -20,19 +21,14 @@ export function ComplaintApp() {
   };
 
   return (
-    <main className="page">
-      <header className="brand">
-        <div className="brand-logo" aria-hidden="true">便</div>
-        <div className="brand-name">便民服务平台</div>
-      </header>
-      <nav className="tabs" aria-label="投诉">
-        <a href="/complaint" aria-current={view.kind !== 'query' ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go({ kind: 'form' }, '/complaint'))}>
-          我要投诉
-        </a>
-        <a href="/complaint/query" aria-current={view.kind === 'query' ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go({ kind: 'query' }, '/complaint/query'))}>
-          查询投诉
-        </a>
-      </nav>
+    <PublicPage>
+      <PublicTabs
+        label="投诉"
+        tabs={[
+          { href: '/complaint', title: '我要投诉', current: view.kind !== 'query', open: () => go({ kind: 'form' }, '/complaint') },
+          { href: '/complaint/query', title: '查询投诉', current: view.kind === 'query', open: () => go({ kind: 'query' }, '/complaint/query') },
+        ]}
+      />
       {view.kind === 'form' && (
         <>
           <h1>我要投诉</h1>
@@ -62,6 +58,6 @@ export function ComplaintApp() {
         </>
       )}
       <footer className="footer">您的姓名和电话只用于办理和答复您的投诉，不会公开。也可拨打便民服务中心公布的监督电话投诉。</footer>
-    </main>
+    </PublicPage>
   );
 }

@@ -51,6 +51,8 @@ export interface RegisterComplaintInput {
   respondentPerson?: string | undefined;
   caseNo?: string | undefined;
   hotlineNo?: string | undefined;
+  /** when a letter or call actually came in (ISO instant); now when absent */
+  receivedAt?: string | undefined;
 }
 
 /** 登记投诉. The Idempotency-Key belongs to one submission: a double click never registers two complaints. */
@@ -68,6 +70,8 @@ export function useRegisterComplaint() {
 
 export interface ComplaintActionInput {
   cls?: ComplaintClass | undefined;
+  /** 受理: the 承办人 (the acting person when absent) */
+  handlerId?: string | undefined;
   findings?: string | undefined;
   upheld?: boolean | undefined;
   reasons?: string | undefined;

@@ -10,6 +10,8 @@ import {
   type ComplaintAction,
 } from '@domain/complaints/complaints';
 import { useComplaintAction, useComplaintLimits, useComplaints, type ComplaintActionInput, type ComplaintDetail } from '../api/complaints';
+import { useMe } from '@/lib/auth';
+import { HandlerSelect } from './handler-select';
 
 type Values = ComplaintActionInput & { upheldChoice?: 'yes' | 'no' };
 
@@ -33,6 +35,7 @@ export function ComplaintActions({ complaint: c, onReload }: { complaint: Compla
   const step = useComplaintAction(c.id);
   const limits = useComplaintLimits();
   const others = useComplaints({ pageSize: 100 }, open === 'merge');
+  const me = useMe();
   const showError = useErrorFeedback();
   const { message } = App.useApp();
 
@@ -82,7 +85,7 @@ export function ComplaintActions({ complaint: c, onReload }: { complaint: Compla
         </Space>
       )}
       {open && (
-        <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ cls: c.cls }}>
+        <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ cls: c.cls, handlerId: me.user.id }}>
           {open === 'accept' && (
             <Form.Item name="cls" label="投诉类别" extra={limits.data ? `简单投诉 ${limits.data.simpleDays} 个工作日、复杂投诉 ${limits.data.complexDays} 个工作日内答复，从收到之日的次日起算` : undefined}>
               <Radio.Group
@@ -91,6 +94,11 @@ export function ComplaintActions({ complaint: c, onReload }: { complaint: Compla
                   { value: 'complex', label: '复杂投诉' },
                 ]}
               />
+            </Form.Item>
+          )}
+          {open === 'accept' && (
+            <Form.Item name="handlerId" label="承办人" rules={[{ required: true, message: '请选择承办人' }]} extra="由谁调查处理这件投诉；默认本人，可交给本中心其他工作人员">
+              <HandlerSelect meId={me.user.id} />
             </Form.Item>
           )}
           {open === 'investigate' && (

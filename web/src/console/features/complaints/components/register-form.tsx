@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Form, Input, Radio, Result, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Radio, Result, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
@@ -6,14 +7,23 @@ import { newIdempotencyKey } from '@shared/idempotency-key';
 import { COMPLAINT_SOURCE_NAMES, COMPLAINT_TEXT_LIMITS as L, STAFF_SOURCES } from '@domain/complaints/complaints';
 import { useComplaintLimits, useRegisterComplaint, type ComplaintDetail, type RegisterComplaintInput } from '../api/complaints';
 
-type Values = RegisterComplaintInput;
+type Values = Omit<RegisterComplaintInput, 'receivedAt'> & { receivedAt?: Dayjs | null };
+
+/** The server's rule (src/modules/complaints/register.ts): not in the future, not more than 30 days back. */
+const RECEIVED_BACK_DAYS = 30;
+const receivedProblem = (at: Dayjs, now: Dayjs): string | null =>
+  at.isAfter(now.add(1, 'minute'))
+    ? '收到投诉的时间不能晚于现在，请核对。'
+    : at.isBefore(now.subtract(RECEIVED_BACK_DAYS, 'day'))
+      ? `收到投诉的时间不能早于 ${RECEIVED_BACK_DAYS} 天前；更早收到的投诉请按当天登记并在内容中说明。`
+      : null;
 
 /**
  * 投诉登记 (GB/T 39046 表10): where it came from (window, phone, letter, a 差评 with its case number, 12345 with its
  * work-order number), the complainant, whom it is about, what happened, simple or complex. After saving, the number
  * and the query code to tell the complainant (they also get them by SMS).
  */
-export function RegisterComplaintForm() {
+export function RegisterComplaintForm({ initial }: { initial?: Partial<Values> | undefined } = {}) {
   const [form] = Form.useForm<Values>();
   const register = useRegisterComplaint();
   const limits = useComplaintLimits();
@@ -53,9 +63,9 @@ export function RegisterComplaintForm() {
     );
   }
 
-  const submit = (values: Values) => {
+  const submit = ({ receivedAt, ...values }: Values) => {
     register.mutate(
-      { body: values, idempotencyKey: key.current },
+      { body: { ...values, ...(receivedAt && { receivedAt: receivedAt.toISOString() }) }, idempotencyKey: key.current },
       {
         onSuccess: (c) => {
           message.success(`已登记投诉 ${c.complaintNo}`);
@@ -68,7 +78,7 @@ export function RegisterComplaintForm() {
 
   return (
     <Card>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ source: 'window', cls: 'simple' }} style={{ maxWidth: 760 }}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ source: 'window', cls: 'simple', ...initial }} style={{ maxWidth: 760 }}>
         <Form.Item name="source" label="投诉来源" rules={[{ required: true }]}>
           <Radio.Group optionType="button" options={STAFF_SOURCES.map((s) => ({ value: s, label: COMPLAINT_SOURCE_NAMES[s] }))} data-testid="complaint-source" />
         </Form.Item>
@@ -82,6 +92,21 @@ export function RegisterComplaintForm() {
             <Input maxLength={40} data-testid="complaint-hotline-no" />
           </Form.Item>
         )}
+        <Form.Item
+          name="receivedAt"
+          label="收到投诉的时间"
+          extra="来信、来电事后补登时填写实际收到的时间，答复时限从这一天的次日起算；当场登记的不用填"
+          rules={[{ validator: (_, v: Dayjs | null | undefined) => { const problem = v ? receivedProblem(v, dayjs()) : null; return problem ? Promise.reject(new Error(problem)) : Promise.resolve(); } }]}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            placeholder="不填为现在"
+            style={{ width: 220 }}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs().subtract(RECEIVED_BACK_DAYS, 'day'), 'day')}
+            data-testid="complaint-received-at"
+          />
+        </Form.Item>
         <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写投诉标题' }]}>
           <Input maxLength={L.title} showCount placeholder="一句话概括，如：窗口人员态度生硬" data-testid="complaint-title" />
         </Form.Item>
