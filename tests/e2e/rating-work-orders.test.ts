@@ -66,6 +66,15 @@ describe.skipIf(!hasChromium)('差评整改工单 (Chromium)', () => {
     await clerk.getByTestId('work-order-overview').getByText('已整改，待群众评价').waitFor();
     expect(await clerk.getByTestId('work-order-history').textContent()).toContain('告知群众：已增开综合窗口');
     await shot(clerk, 'detail-rectified');
+    // the case page shows the rating with its work order, one click from it
+    await clerk.goto(`${e.baseUrl}/staff/cases/${c.id}`);
+    const ratings = clerk.getByTestId('case-ratings');
+    await ratings.getByRole('link', { name: '整改〔2026〕1号' }).waitFor();
+    await ratings.getByText('已整改，待群众评价').waitFor();
+    await shot(clerk, 'case-page-rating');
+    // back to the work order, where the next test watches it close
+    await clerk.goBack();
+    await clerk.getByTestId('work-order-overview').waitFor();
   });
 
   it('the rater opens the SMS link on a phone and rates the fix', async () => {

@@ -3,6 +3,7 @@
  * zod schemas for the routes (and /api/openapi.json) and the console's checks.
  */
 import { z } from 'zod';
+import { workOrderSummarySchema } from '../contract/evaluation-work-orders.js';
 import { RATING_CHANNELS } from './channels.js';
 import { LEVELS } from './levels.js';
 
@@ -30,7 +31,12 @@ export const evaluationSchema = z.object({
   ratedAt: z.string(),
   createdAt: z.string(),
   excluded: z.object({ at: z.string(), reason: z.string().nullable() }).nullable(),
-  workOrder: z.record(z.string(), z.unknown()).nullable(),
+  /** a 差评's work order (API.md: `{ status, visitDueAt, fixDueAt, … }`), with the director's appeal if there is one */
+  workOrder: workOrderSummarySchema
+    .extend({
+      appeal: z.object({ id: z.string(), status: z.string(), statusName: z.string(), decision: z.string().nullable(), decidedAt: z.string().nullable() }).nullable(),
+    })
+    .nullable(),
   version: z.number().int(),
 });
 export const listSchema = z.object({ evaluations: z.array(evaluationSchema), total: z.number().int() });

@@ -1,4 +1,5 @@
 import { Button, Card, Empty, Tag } from 'antd';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { isBadLevel, isGoodLevel } from '@domain/evaluation/levels';
 import { useMe } from '@/lib/auth';
@@ -19,7 +20,7 @@ export function CaseRatings({ caseId, caseNo, status }: { caseId: string; caseNo
   if (!FINISHED.includes(status) || (!mayRead && !mayEnter)) return null;
   const list = ratings.data?.evaluations ?? [];
   return (
-    <Card size="small" title="服务评价" style={{ marginBottom: 16 }} extra={mayEnter && list.every((e) => e.isDefault) && <Button size="small" onClick={() => setPaper(true)}>代录纸质评价表</Button>}>
+    <Card size="small" title="服务评价" data-testid="case-ratings" style={{ marginBottom: 16 }} extra={mayEnter && list.every((e) => e.isDefault) && <Button size="small" onClick={() => setPaper(true)}>代录纸质评价表</Button>}>
       {mayRead && list.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未评价" />}
       {list.map((e) => (
         <div key={e.id} style={{ marginBottom: 8 }}>
@@ -31,6 +32,16 @@ export function CaseRatings({ caseId, caseNo, status }: { caseId: string; caseNo
             {e.enteredBy && `，${e.enteredBy.name ?? ''}代录`}
           </div>
           {e.comment && <div>“{e.comment}”</div>}
+          {e.workOrder && (
+            <div>
+              差评整改：
+              <Link to="/evaluations/work-orders/$id" params={{ id: e.workOrder.id }}>
+                {e.workOrder.workOrderNo}
+              </Link>{' '}
+              <Tag color={e.workOrder.light === 'red' ? 'red' : e.workOrder.light === 'yellow' ? 'gold' : 'default'}>{e.workOrder.statusName}</Tag>
+              {e.workOrder.appeal && <Tag>{e.workOrder.appeal.statusName}</Tag>}
+            </div>
+          )}
         </div>
       ))}
       <PaperRatingModal caseId={caseId} caseNo={caseNo} open={paper} onClose={() => setPaper(false)} />
