@@ -82,35 +82,7 @@ export async function evaluateAndRecord(
       },
       applicable,
     );
-    for (const f of firings) {
-      const inserted = await repo.insertViolation(db, {
-        id: randomUUID(),
-        occurrence_key: occurrenceKey(f),
-        rule_code: f.ruleCode,
-        case_id: f.caseId,
-        case_no: f.caseNo,
-        org_id: f.orgId,
-        window_id: f.windowId,
-        person_id: f.personId,
-        severity: RULE_BY_CODE.get(f.ruleCode)!.severity,
-        fired_at: firedAt,
-        occurred_at: f.occurredAt,
-        facts: toJson(f.facts),
-        fact_lines: toJson(f.lines),
-        facts_text: f.text,
-        status: 'open',
-        explanation: null,
-        explained_by: null,
-        explained_at: null,
-        decision: null,
-        decision_reason: null,
-        decided_by: null,
-        decided_at: null,
-        version: 1,
-        updated_at: firedAt,
-      });
-      if (inserted) recorded.push(f);
-    }
+    recorded.push(...(await recordFirings(db, firings, firedAt)));
   }
   return { evaluated: cases.length, recorded };
 }
@@ -155,4 +127,43 @@ export async function sweepSupervision(ctx: AppContext, now: Date): Promise<{ ev
     if (last === null || nowIso > last) await repo.setSweptTo(trx, SWEEP, nowIso);
     return result;
   });
+}
+
+/**
+ * Each firing as a violation record, once: the insert ignores an occurrence already recorded (its key names the rule,
+ * the case and the fact). Returns the firings recorded now. For the case rules here and for rules over other records
+ * of a case (the 差评 work orders).
+ */
+export async function recordFirings(db: Db, firings: readonly Firing[], firedAt: string): Promise<Firing[]> {
+  const recorded: Firing[] = [];
+  for (const f of firings) {
+    const inserted = await repo.insertViolation(db, {
+      id: randomUUID(),
+      occurrence_key: occurrenceKey(f),
+      rule_code: f.ruleCode,
+      case_id: f.caseId,
+      case_no: f.caseNo,
+      org_id: f.orgId,
+      window_id: f.windowId,
+      person_id: f.personId,
+      severity: RULE_BY_CODE.get(f.ruleCode)!.severity,
+      fired_at: firedAt,
+      occurred_at: f.occurredAt,
+      facts: toJson(f.facts),
+      fact_lines: toJson(f.lines),
+      facts_text: f.text,
+      status: 'open',
+      explanation: null,
+      explained_by: null,
+      explained_at: null,
+      decision: null,
+      decision_reason: null,
+      decided_by: null,
+      decided_at: null,
+      version: 1,
+      updated_at: firedAt,
+    });
+    if (inserted) recorded.push(f);
+  }
+  return recorded;
 }
