@@ -86,6 +86,15 @@ const TABLE_OWNERS = {
   evaluation: ['ratings', 'rating_pads', 'rating_openings', 'evaluation_secrets', 'rating_work_orders', 'rating_work_order_steps', 'rating_work_order_sequences', 'rating_appeals'],
   // 咨询 and the items' FAQ (0025)
   consultations: ['consultations', 'consultation_events', 'item_faqs', 'item_faq_history'],
+  // uploaded files by content hash and their reference counts (0028)
+  files: ['files'],
+  // applicant accounts of the public hall (0026)
+  applicants: ['applicants', 'applicant_sessions', 'verification_codes', 'code_sends'],
+  applications: ['applications', 'application_steps', 'application_files', 'evidence'],
+  // 政务公开的公告 (0027)
+  notices: ['notices', 'notice_versions'],
+  // Open311 GeoReport v2 API keys of third parties (0030)
+  open311: ['open311_keys'],
 };
 
 export default defineConfig([

@@ -8,6 +8,7 @@ import { defineConfig } from 'vite';
 // A second, small page is built beside it: the public progress page (web/progress.html, served at /progress),
 // plain React without the console's libraries, for villagers' phones on slow networks.
 // A third, the village agent console (web/agent.html, served at /agent), is built the same way for agents' phones.
+// The public site (web/site.html, served at /, /items/* and /categories/*): 办事指南 for villagers' phones, same way.
 const apiTarget = process.env.API_PROXY ?? 'http://localhost:3000';
 
 const page = (file: string) => fileURLToPath(new URL(`./web/${file}`, import.meta.url));
@@ -33,7 +34,7 @@ export default defineConfig({
     // lacking modulepreload still loads every module, only without fetching them ahead.
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { main: page('index.html'), progress: page('progress.html'), agent: page('agent.html'), hall: page('hall.html'), complaint: page('complaint.html') },
+      input: { main: page('index.html'), progress: page('progress.html'), agent: page('agent.html'), hall: page('hall.html'), complaint: page('complaint.html'), open: page('open.html'), site: page('site.html'), account: page('account.html') },
     },
   },
   server: {

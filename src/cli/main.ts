@@ -18,6 +18,7 @@ import { startJobs } from '../server/jobs.js';
 import { loadConfig } from '../server/config.js';
 import { prepareDatabase } from '../server/start.js';
 import { seedDemoWorkOrder } from '../modules/evaluation/work-order-demo.js';
+import { seedDemoApplication } from '../modules/applications/demo.js';
 
 const HELP = `便民服务平台命令行
 
@@ -70,6 +71,8 @@ async function main(): Promise<number> {
       const app = await buildApp(ctx, { logger: config.production });
       // the demo's 差评 with its open work order, through the real use cases (issue 10 §1); once, demo mode only
       if (config.demo) await seedDemoWorkOrder(ctx).catch((e: unknown) => console.warn(`演示差评未能载入：${String(e)}`));
+      // the demo applicant's online application waiting for pre-review (issue 11 §2); once, demo mode only
+      if (config.demo) await seedDemoApplication(ctx).catch((e: unknown) => console.warn(`演示网上申请未能载入：${String(e)}`));
       // scheduled work (the light sweep …): once across processes on PostgreSQL, see src/server/jobs.ts
       const jobs = startJobs(ctx);
       const close = async () => {

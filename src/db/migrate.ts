@@ -23,6 +23,12 @@ import * as m0022 from './migrations/0022-rating-work-orders.js';
 import * as m0023 from './migrations/0023-complaints.js';
 import * as m0024 from './migrations/0024-petitions.js';
 import * as m0025 from './migrations/0025-consultations.js';
+import * as m0026 from './migrations/0026-applicants.js';
+import * as m0027 from './migrations/0027-notices.js';
+import * as m0028 from './migrations/0028-files.js';
+import * as m0029 from './migrations/0029-applications.js';
+import * as m0030 from './migrations/0030-open311-keys.js';
+import * as m0031 from './migrations/0031-open311-requests.js';
 
 // Migrations are listed here, not discovered on disk, so the compiled server and tsx run the same set.
 const migrations: Record<string, Migration> = {
@@ -49,6 +55,12 @@ const migrations: Record<string, Migration> = {
   '0023-complaints': m0023,
   '0024-petitions': m0024,
   '0025-consultations': m0025,
+  '0026-applicants': m0026,
+  '0027-notices': m0027,
+  '0028-files': m0028,
+  '0029-applications': m0029,
+  '0030-open311-keys': m0030,
+  '0031-open311-requests': m0031,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -41,6 +41,8 @@ export interface UsersTable {
   away: Bool;
   away_reason: string | null;
   away_since: Instant | null;
+  /** the person's photo for the 政务公开 pages: a hash in `files` (0028), null: none */
+  photo_hash?: string | null;
   created_at: Instant;
   updated_at: Instant;
   version: number;
@@ -601,6 +603,20 @@ export interface RatingsTable {
 }
 
 /** A window rating pad (评价器): a registered device; only the SHA-256 of its token is kept. */
+/** An Open311 API key issued to a third party (0030): only the key's SHA-256 is kept. */
+export interface Open311KeysTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  created_by: string;
+  created_at: Instant;
+  revoked_at: Instant | null;
+  revoked_by: string | null;
+  reason: string | null;
+  last_used_at: Instant | null;
+  version: number;
+}
+
 export interface RatingPadsTable {
   id: string;
   org_id: string;
@@ -710,6 +726,13 @@ export interface RatingAppealsTable {
 }
 
 export interface DB {
+  applications: ApplicationsTable;
+  application_steps: ApplicationStepsTable;
+  application_files: ApplicationFilesTable;
+  evidence: EvidenceTable;
+  files: FilesTable;
+  notices: NoticesTable;
+  notice_versions: NoticeVersionsTable;
   petitions: PetitionsTable;
   petition_events: PetitionEventsTable;
   petition_handovers: PetitionHandoversTable;
@@ -723,6 +746,7 @@ export interface DB {
   rating_work_order_sequences: RatingWorkOrderSequencesTable;
   rating_appeals: RatingAppealsTable;
   rating_pads: RatingPadsTable;
+  open311_keys: Open311KeysTable;
   rating_openings: RatingOpeningsTable;
   evaluation_secrets: EvaluationSecretsTable;
   consultations: ConsultationsTable;
@@ -761,6 +785,65 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
   login_failures: LoginFailuresTable;
+  applicants: ApplicantsTable;
+  applicant_sessions: ApplicantSessionsTable;
+  verification_codes: VerificationCodesTable;
+  code_sends: CodeSendsTable;
+}
+
+/** Applicant accounts of the public hall (0026). */
+export interface ApplicantsTable {
+  id: string;
+  phone: string;
+  password_hash: string;
+  kind: 'person' | 'organization';
+  name: string;
+  id_number: string | null;
+  credit_code: string | null;
+  real_name_verified: number;
+  real_name_verified_at: Instant | null;
+  real_name_method: string | null;
+  failed_attempts: number;
+  last_failed_at: Instant | null;
+  locked_until: Instant | null;
+  last_login_at: Instant | null;
+  idempotency_key: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+/** Applicants' sessions (0026): `id` is the SHA-256 of the cookie's token. */
+export interface ApplicantSessionsTable {
+  id: string;
+  applicant_id: string;
+  created_at: Instant;
+  last_seen_at: Instant;
+  absolute_expires_at: Instant;
+  ended_at: Instant | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** SMS verification codes (0026): the code only as a hash. */
+export interface VerificationCodesTable {
+  id: string;
+  phone: string;
+  purpose: string;
+  code_hash: string;
+  created_at: Instant;
+  expires_at: Instant;
+  attempts: number;
+  consumed_at: Instant | null;
+  ip: string | null;
+}
+
+/** Codes sent per phone and day (0026). */
+export interface CodeSendsTable {
+  phone: string;
+  day: string;
+  sent_today: number;
+  last_sent_at: Instant;
 }
 
 /** 投诉 (0023): GB/T 39046 表10 fields, the decision, the merge link, the reminder mark. */
@@ -912,4 +995,136 @@ export interface PetitionPrintsTable {
   printed_by: string;
   printed_at: Instant;
   content: string;
+}
+
+/** 政务公开的公告 (0027): a center's notice with its display period; withdrawn ones are kept. */
+export interface NoticesTable {
+  id: string;
+  org_id: string;
+  title: string;
+  body: string;
+  /** local dates YYYY-MM-DD */
+  start_date: string;
+  min_days: number;
+  end_date: string | null;
+  /** published | withdrawn */
+  status: string;
+  withdrawn_at: Instant | null;
+  withdrawn_by: string | null;
+  withdraw_reason: string | null;
+  idempotency_key: string | null;
+  created_by: string;
+  created_at: Instant;
+  updated_by: string;
+  updated_at: Instant;
+  version: number;
+}
+
+/** Every version of a notice (0027). */
+export interface NoticeVersionsTable {
+  id: string;
+  notice_id: string;
+  version: number;
+  /** publish | edit | withdraw */
+  action: string;
+  title: string;
+  body: string;
+  start_date: string;
+  min_days: number;
+  end_date: string | null;
+  status: string;
+  note: string | null;
+  by_user_id: string;
+  at: Instant;
+}
+
+/** Uploaded files by content hash, with the count of records using each (0028, src/modules/files). */
+export interface FilesTable {
+  hash: string;
+  size: number;
+  /** application/pdf | image/jpeg | image/png, by content */
+  type: string;
+  refs: number;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** Online applications and their pre-review (0029, src/domain/applications). */
+export interface ApplicationsTable {
+  id: string;
+  application_no: string;
+  day: string;
+  seq: number;
+  applicant_id: string;
+  org_id: string;
+  window_id: string | null;
+  item_id: string;
+  item_code: string;
+  item_name: string;
+  applicant_kind: 'person' | 'organization';
+  applicant_name: string;
+  applicant_number: string;
+  applicant_phone: string;
+  applicant_address: string | null;
+  description: string | null;
+  status: 'pre_review' | 'supplement_requested' | 'accepted' | 'returned' | 'withdrawn';
+  submitted_at: Instant;
+  pre_review_due_at: Instant | null;
+  /** JSON: string[] — every material a one-time notice named */
+  noticed: Json;
+  case_id: string | null;
+  /** hall | open311 */
+  source: string;
+  /** Open311 (0031): the location sent with the request, decimal degrees as given; null when none */
+  latitude: string | null;
+  longitude: string | null;
+  /** Open311 (0031): the api_key (open311_keys.id) the request came with */
+  open311_key_id: string | null;
+  idempotency_key: string;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+export interface ApplicationStepsTable {
+  id: string;
+  application_id: string;
+  seq: number;
+  action: string;
+  at: Instant;
+  by_user_id: string | null;
+  from_status: string | null;
+  to_status: string;
+  text: string;
+  /** JSON: the notice's missing materials, or the names uploaded with the step */
+  materials: Json;
+}
+
+export interface ApplicationFilesTable {
+  id: string;
+  application_id: string;
+  step_seq: number;
+  material_name: string;
+  file_hash: string;
+  size: number;
+  type: string;
+  original_name: string | null;
+  uploaded_at: Instant;
+}
+
+/** Materials kept for an applicant with their trust level (A–D) and validity (0029). */
+export interface EvidenceTable {
+  id: string;
+  applicant_id: string;
+  material_name: string;
+  material_key: string;
+  level: 'A' | 'B' | 'C' | 'D';
+  valid_until: string | null;
+  checked_at: Instant;
+  checked_by: string | null;
+  file_hash: string | null;
+  application_id: string | null;
+  case_id: string | null;
+  created_at: Instant;
 }

@@ -17,6 +17,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'user.unlock': '解除锁定',
   'user.away': '登记离岗',
   'user.back': '登记返岗',
+  'user.photo': '上传人员照片',
+  'user.photoRemove': '删除人员照片',
   'case.register': '受理登记',
   'case.read': '查看办件完整个人信息',
   'export.ledger': '导出办件台账',
@@ -43,6 +45,14 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'card.raise': '升级督办单',
   'card.close': '督办单销号',
   'card.print': '打印督办单',
+  'applicant.codeSent': '发送网上办事验证码',
+  'applicant.register': '网上办事账号注册',
+  'applicant.login': '网上办事账号登录',
+  'applicant.failed': '网上办事账号登录失败',
+  'applicant.locked': '网上办事账号因连续输错被锁定',
+  'applicant.codeFailed': '网上办事验证码输错',
+  'applicant.passwordReset': '网上办事账号找回密码',
+  'applicant.logout': '网上办事账号退出登录',
 };
 
 export const AUDIT_GROUP_NAMES: Record<string, string> = {
@@ -60,6 +70,7 @@ export const AUDIT_GROUP_NAMES: Record<string, string> = {
   settings: '系统设置',
   village: '村级代办',
   card: '督办单',
+  applicant: '网上办事账号',
 };
 
 /** The Chinese name of an action; an action added later without a name still shows, as its code. */

@@ -20,6 +20,8 @@ export const ROLE_NAMES: Record<Role, string> = {
 export const PERMISSIONS = {
   'orgs.manage': ['sysadmin'],
   'users.manage': ['sysadmin', 'secadmin'],
+  // 政务公开: the staff photo shown on the public pages; the system administrator or the center's director
+  'users.photo': ['sysadmin', 'director'],
   'windows.manage': ['sysadmin', 'director'],
   'catalog.manage': ['sysadmin'],
   'catalog.offer': ['sysadmin', 'director'],
@@ -34,6 +36,8 @@ export const PERMISSIONS = {
   'cases.handle': ['clerk', 'director', 'agent'],
   'cases.read': ['clerk', 'director', 'agent', 'leader', 'supervisor'],
   'cases.review-refusals': ['director'],
+  // 网上申请的预审 (issue 11 §2): the receiving center's clerks and director
+  'applications.review': ['clerk', 'director'],
   // electronic supervision (issue 9 §1): the tree's violations and rules; the sysadmin keeps the rules; the center
   // explains, the supervisor decides
   'supervision.view': ['supervisor', 'leader', 'director', 'clerk'],
@@ -73,6 +77,11 @@ export const PERMISSIONS = {
   // supervisor does not (the petitioner's personal data and safety)
   'petitions.read': ['petition', 'director', 'leader'],
   'petitions.handle': ['petition', 'director', 'leader'],
+  // 政务公开的公告 (issue 11 §3): the center's director publishes, edits and withdraws its notices; the system
+  // administrator those of any center in the tree
+  'notices.manage': ['director', 'sysadmin'],
+  // Open311 GeoReport v2 (issue 11 §5): the system administrator issues and revokes third parties' API keys
+  'open311.keys': ['sysadmin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -80,6 +89,7 @@ export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES: Record<Permission, string> = {
   'orgs.manage': '管理组织机构',
   'users.manage': '管理人员账号',
+  'users.photo': '上传或删除人员照片',
   'windows.manage': '管理窗口',
   'catalog.manage': '维护事项目录',
   'catalog.offer': '设置本中心可办事项',
@@ -91,6 +101,7 @@ export const PERMISSION_NAMES: Record<Permission, string> = {
   'cases.handle': '登记和办理办件',
   'cases.read': '查看办件',
   'cases.review-refusals': '审查否定报备',
+  'applications.review': '预审网上申请',
   'supervision.view': '查看电子监察记录',
   'supervision.rules': '调整电子监察规则',
   'supervision.explain': '对监察记录说明情况',
@@ -116,6 +127,8 @@ export const PERMISSION_NAMES: Record<Permission, string> = {
   'consultations.faq': '编辑本中心的事项常见问题',
   'petitions.read': '查看信访登记',
   'petitions.handle': '登记和办理信访事项',
+  'notices.manage': '发布和撤下本中心的公告',
+  'open311.keys': '发放和吊销 Open311 接口密钥',
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

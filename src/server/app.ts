@@ -28,7 +28,14 @@ import { petitionRoutes } from '../modules/petitions/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { complaintRoutes } from '../modules/complaints/routes.js';
 import { consultationRoutes } from '../modules/consultations/routes.js';
+import { open311Routes } from '../modules/open311/routes.js';
+import { applicantRoutes } from '../modules/applicants/routes.js';
+import { applicationRoutes } from '../modules/applications/routes.js';
+import { noticeRoutes } from '../modules/notices/routes.js';
+import { transparencyRoutes } from '../modules/transparency/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
+import { userPhotoRoutes } from '../modules/users/photo-routes.js';
+import { openFileStore } from '../modules/files/index.js';
 import { windowRoutes } from '../modules/windows/routes.js';
 import { registerAuthentication } from './authenticate.js';
 import type { AppContext } from './context.js';
@@ -85,6 +92,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
     },
     transform: jsonSchemaTransform,
   });
+  // uploaded files: one store for the whole server (a folder under DATA_DIR, or S3 when configured)
+  ctx.files ??= openFileStore(ctx.config.files);
   registerAuthentication(app, ctx);
 
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查', response: { 200: healthSchema } } }, async () => ({
@@ -105,6 +114,12 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   dashboardRoutes(app, ctx); // 工作台和监察统计 (issue 9 §4)
   complaintRoutes(app, ctx); // 投诉 (issue 10 §2)
   consultationRoutes(app, ctx); // 咨询和事项常见问题 (issue 10 §3)
+  open311Routes(app, ctx); // Open311 GeoReport v2 at /open311/v2/ and its API keys (issue 11 §5)
+  applicantRoutes(app, ctx); // 网上办事账号 (issue 11 §2)
+  applicationRoutes(app, ctx); // 网上申请与预审 (issue 11 §2)
+  userPhotoRoutes(app, ctx); // 人员照片 (政务公开) over the file store (src/modules/files)
+  noticeRoutes(app, ctx); // 政务公开的公告 (issue 11 §3)
+  transparencyRoutes(app, ctx); // 政务公开 (issue 11 §3)
   // Case events reach their consumers right after the write that made them has committed (the answer is being
   // sent, so the transaction is over); the event-consumers job is the safety net (src/modules/events).
   app.addHook('onResponse', async (request, reply) => {
@@ -120,7 +135,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
 /** The built web apps; any unknown page under them gets index.html so the client router can take over. */
 async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   const hasWeb = existsSync(join(webDir, 'index.html'));
-  // wildcard:false registers a route per built file at start; index:false keeps '/' for the redirect below.
+  // wildcard:false registers a route per built file at start; index:false keeps '/' for the public site below.
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDir,
@@ -134,7 +149,12 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
       },
     });
   }
-  app.get('/', (_request, reply) => reply.redirect('/staff/'));
+  // The public site (网上办事大厅, issue 11 §1): home, item guides and categories, a small page of its own for phones.
+  if (existsSync(join(webDir, 'site.html'))) {
+    for (const url of ['/', '/items/*', '/categories/*']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('site.html'));
+  } else {
+    app.get('/', (_request, reply) => reply.redirect('/staff/'));
+  }
   // The public progress page (the QR code on every notice points here): its own small page for phones.
   if (existsSync(join(webDir, 'progress.html'))) {
     app.get('/progress', (_request, reply) => reply.type('text/html').sendFile('progress.html'));
@@ -148,6 +168,10 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
     // 网上咨询 and its query (issue 10 §3) live in the same small bundle
     for (const url of ['/complaint', '/complaint/query', '/consult', '/consult/query']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('complaint.html'));
   }
+  // 政务公开 (issue 11 §3): the centers and one center's page, a small page of its own for phones.
+  if (existsSync(join(webDir, 'open.html'))) {
+    for (const url of ['/open', '/open/*']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('open.html'));
+  }
   // The village agent console (代办员工作台): its own small page for agents' phones, with its own client routes.
   if (existsSync(join(webDir, 'agent.html'))) {
     for (const url of ['/agent', '/agent/*']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('agent.html'));
@@ -155,6 +179,10 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   // The hall screens (rating pad; queue, kiosk and display later): tablets and screens in the hall, own client routes.
   if (existsSync(join(webDir, 'hall.html'))) {
     for (const url of ['/hall', '/hall/*']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('hall.html'));
+  }
+  // 网上办事账号 (issue 11 §2): sign-up, sign-in, password reset and 我的, a small page of its own for phones.
+  if (existsSync(join(webDir, 'account.html'))) {
+    for (const url of ['/account', '/account/*']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('account.html'));
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) throw notFound('该页面或接口');

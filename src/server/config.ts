@@ -35,8 +35,65 @@ export interface Config {
    * settings page; null leaves it to the settings page.
    */
   publicUrl: string | null;
+  /**
+   * OPEN311_FETCH_PRIVATE=1: Open311 material URLs may point at loopback/private/link-local addresses (tests, an
+   * intranet file server). Off by default: a third party must not make the server fetch from inside the network.
+   */
+  open311FetchPrivate?: boolean;
   /** The SMS provider (src/modules/notifications/sms.ts); null: none configured, SMS stay in the outbox. */
   sms: SmsConfig | null;
+  /** Where uploaded files are kept (src/modules/files): a folder under DATA_DIR, or an S3-compatible bucket. */
+  files: FileStorageConfig;
+}
+
+/** The default: DATA_DIR/files (FILES_DIR overrides the folder). */
+export interface FolderStorageConfig {
+  kind: 'folder';
+  dir: string;
+}
+
+/** S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY (all five), S3_PREFIX optional. */
+export interface S3StorageConfig {
+  kind: 's3';
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** keys are the content hash, under this prefix when set */
+  prefix: string;
+  timeoutMs: number;
+}
+
+export type FileStorageConfig = FolderStorageConfig | S3StorageConfig;
+
+const S3_VARIABLES = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** No S3_* at all: the folder. Some but not all: the start stops and says which are missing (files must not go astray). */
+export function fileStorageConfigFrom(env: NodeJS.ProcessEnv, dataDir: string): FileStorageConfig {
+  const value = (name: string) => env[name]?.trim() ?? '';
+  const given = S3_VARIABLES.filter((name) => value(name) !== '');
+  if (given.length === 0) return { kind: 'folder', dir: resolve(env.FILES_DIR?.trim() || resolve(dataDir, 'files')) };
+  const missing = S3_VARIABLES.filter((name) => value(name) === '');
+  if (missing.length > 0) {
+    throw new Error(
+      `已设置 ${given.join('、')}，但缺少 ${missing.join('、')}，S3 文件存储配置不完整。请补充后再启动；如不使用 S3，请删去全部 S3_ 开头的变量，文件将保存在 DATA_DIR/files 文件夹。`,
+    );
+  }
+  const endpoint = value('S3_ENDPOINT');
+  if (!/^https?:\/\/[^/\s]+/i.test(endpoint)) {
+    throw new Error(`S3_ENDPOINT 应为存储服务的地址，如 http://192.168.1.20:9000 或 https://oss-cn-hangzhou.aliyuncs.com，当前为“${endpoint}”。`);
+  }
+  return {
+    kind: 's3',
+    endpoint,
+    bucket: value('S3_BUCKET'),
+    region: value('S3_REGION'),
+    accessKeyId: value('S3_ACCESS_KEY_ID'),
+    secretAccessKey: value('S3_SECRET_ACCESS_KEY'),
+    prefix: value('S3_PREFIX'),
+    timeoutMs: intFrom(env.S3_TIMEOUT_MS, 30_000),
+  };
 }
 
 /**
@@ -140,6 +197,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: { demo?:
     timeZone: env.TZ_CENTER ?? 'Asia/Shanghai',
     webDir: resolve(env.WEB_DIR ?? 'dist/web'),
     publicUrl: publicUrlFrom(env.PUBLIC_URL),
+    open311FetchPrivate: env.OPEN311_FETCH_PRIVATE === '1',
     sms: smsConfigFrom(env),
+    files: fileStorageConfigFrom(env, dataDir),
   };
 }

@@ -124,6 +124,9 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/live': 'server-sent events',
   'GET /api/evaluations/export.xlsx': 'Excel download',
   'GET /api/hall/pad/stream': 'server-sent events',
+  'GET /api/public/staff/:userId/photo': 'staff photo (JPEG or PNG image)',
+  'GET /api/public/applications/:id/files/:fileId': "an applicant's uploaded material (PDF, JPEG or PNG)",
+  'GET /api/applications/:id/files/:fileId': "an applicant's uploaded material (PDF, JPEG or PNG)",
 };
 
 describe('every JSON route has a response schema', () => {

@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)('window case handling in Chromium', () => {
 
   async function signIn(username: string): Promise<Page> {
     const page = await e.newPage();
-    await page.goto(`${e.baseUrl}/`);
+    await page.goto(`${e.baseUrl}/staff/`);
     await page.getByPlaceholder('请输入用户名').fill(username);
     await page.getByPlaceholder('请输入密码').fill('bianmin2026');
     await page.getByRole('button', { name: /登\s*录/ }).click();

@@ -159,7 +159,7 @@ describe.skipIf(!hasChromium)('complaints in Chromium', () => {
 
   it('the system administrator sets the time limits', async () => {
     const page = await e.newPage();
-    await page.goto(`${e.baseUrl}/`);
+    await page.goto(`${e.baseUrl}/staff/`);
     await page.getByPlaceholder('请输入用户名').fill('admin');
     await page.getByPlaceholder('请输入密码').fill('bianmin2026');
     await page.getByRole('button', { name: /登\s*录/ }).click();

@@ -13,7 +13,7 @@ describe.skipIf(!hasChromium)('staff console in Chromium', () => {
   afterAll(() => e?.close());
 
   async function signIn(page: Page, username: string, password = 'bianmin2026') {
-    await page.goto(`${e.baseUrl}/`);
+    await page.goto(`${e.baseUrl}/staff/`);
     await page.getByPlaceholder('请输入用户名').fill(username);
     await page.getByPlaceholder('请输入密码').fill(password);
     await page.getByRole('button', { name: /登\s*录/ }).click();

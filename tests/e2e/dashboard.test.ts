@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('the dashboards in Chromium', () => {
 
   it('the supervisor drills down from the county to the township and its windows, and a number opens the ledger', async () => {
     const page = await e.newPage();
-    await page.goto(`${e.baseUrl}/`);
+    await page.goto(`${e.baseUrl}/staff/`);
     await page.getByPlaceholder('请输入用户名').fill('supervisor');
     await page.getByPlaceholder('请输入密码').fill('bianmin2026');
     await page.getByRole('button', { name: /登\s*录/ }).click();

@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('issue 10 settings in the console (Chromium)', () 
   const signIn = async (username: string, menu: string) => {
     const page = await e.newPage();
     await page.clock.setFixedTime(new Date(NOW));
-    await page.goto(`${e.baseUrl}/`);
+    await page.goto(`${e.baseUrl}/staff/`);
     await page.getByPlaceholder('请输入用户名').fill(username);
     await page.getByPlaceholder('请输入密码').fill('bianmin2026');
     await page.getByRole('button', { name: /登\s*录/ }).click();

@@ -193,7 +193,7 @@ describe.skipIf(!hasChromium)('presence, objections and wording on the staff con
     await e.shot(d, 'subtitle-director-home');
 
     const s = await e.newPage();
-    await s.goto(`${e.baseUrl}/`);
+    await s.goto(`${e.baseUrl}/staff/`);
     await s.getByPlaceholder('请输入用户名').fill('supervisor');
     await s.getByPlaceholder('请输入密码').fill('bianmin2026');
     await s.getByRole('button', { name: /登\s*录/ }).click();

@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('papers issued by the center that acted, in Chromi
 
     // the system administrator's console home says so, and leads to the settings page
     const admin = await e.newPage();
-    await admin.goto(`${e.baseUrl}/`);
+    await admin.goto(`${e.baseUrl}/staff/`);
     await admin.getByPlaceholder('请输入用户名').fill('admin');
     await admin.getByPlaceholder('请输入密码').fill('bianmin2026');
     await admin.getByRole('button', { name: /登\s*录/ }).click();

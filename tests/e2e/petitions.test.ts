@@ -18,7 +18,7 @@ describe.skipIf(!hasChromium)('信访接待: registration, ledger, 交办单 and
   /** Signs in; the petition receptionist's home is the console's 工作台 with the petition menu. */
   const signIn = async (username: string, menu: string) => {
     const p = await e.newPage();
-    await p.goto(`${e.baseUrl}/`);
+    await p.goto(`${e.baseUrl}/staff/`);
     await p.getByPlaceholder('请输入用户名').fill(username);
     await p.getByPlaceholder('请输入密码').fill('bianmin2026');
     await p.getByRole('button', { name: /登\s*录/ }).click();

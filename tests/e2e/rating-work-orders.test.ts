@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('差评整改工单 (Chromium)', () => {
     await shot(director, 'director-dashboard');
 
     const supervisor = await e.newPage();
-    await supervisor.goto(`${e.baseUrl}/`);
+    await supervisor.goto(`${e.baseUrl}/staff/`);
     await supervisor.getByPlaceholder('请输入用户名').fill('supervisor');
     await supervisor.getByPlaceholder('请输入密码').fill('bianmin2026');
     await supervisor.getByRole('button', { name: /登\s*录/ }).click();

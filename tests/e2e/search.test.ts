@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('search by 俗称 and pinyin, in Chromium', () => 
 
   it('an administrator adds a 俗称 in the item form, and the catalog search finds the item by it', async () => {
     const page = await e.newPage();
-    await page.goto(`${e.baseUrl}/`);
+    await page.goto(`${e.baseUrl}/staff/`);
     await page.getByPlaceholder('请输入用户名').fill('admin');
     await page.getByPlaceholder('请输入密码').fill('bianmin2026');
     await page.getByRole('button', { name: /登\s*录/ }).click();

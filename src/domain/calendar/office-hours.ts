@@ -133,7 +133,8 @@ const intlOffset = (instantMs: number, timeZone: string) => {
 const QUARTER_MS = 900_000;
 const offsets = new Map<string, number | null>();
 
-function offsetOf(instantMs: number, timeZone: string): number {
+/** The zone's offset in ms (wall clock minus UTC) at `instantMs`. */
+export function offsetOf(instantMs: number, timeZone: string): number {
   const quarter = Math.floor(instantMs / QUARTER_MS);
   const key = `${timeZone}|${quarter}`;
   let offset = offsets.get(key);

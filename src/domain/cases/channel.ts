@@ -5,9 +5,13 @@ import { reject, type Rejection } from './rules.js';
 
 /**
  * Who receives through which channel: a village agent registers agent cases; a township or county window
- * registers window (or self-service kiosk) cases; online applications come from the public portal only.
+ * registers window (or self-service kiosk) cases; online applications come from the public portal only: a case of
+ * that channel is opened by a window's acceptance of an online application after its pre-review (`fromApplication`).
  */
-export function channelRejection(channel: CaseChannel, level: OrgLevel): Rejection | null {
+export function channelRejection(channel: CaseChannel, level: OrgLevel, fromApplication = false): Rejection | null {
+  if (fromApplication) {
+    return channel === 'online' && level !== 'village' ? null : reject('CHANNEL_NOT_ALLOWED', '网上申请只能由开办该事项的乡镇或县级中心预审受理。');
+  }
   if (level === 'village') {
     return channel === 'agent' ? null : reject('CHANNEL_NOT_ALLOWED', `村便民服务室登记的办件，收件渠道应为“${CHANNEL_NAMES.agent}”。`);
   }

@@ -111,8 +111,9 @@ export function decideIntake(request: IntakeRequest): IntakeDecision | Rejection
     };
   }
   // A window accepts on the spot; so does a village agent for the village's own items (certificates and other
-  // village-level matters, finished at once). Anything decided higher up waits at the village to be forwarded.
-  const onTheSpot = (channel === 'window' || (channel === 'agent' && item.level === 'village')) && canAcceptAt(item, receivingLevel);
+  // village-level matters, finished at once), and a window's pre-review of an online application, the only way a
+  // case of that channel is opened (src/domain/applications). Anything decided higher up waits at the village.
+  const onTheSpot = (channel === 'window' || channel === 'online' || (channel === 'agent' && item.level === 'village')) && canAcceptAt(item, receivingLevel);
   return {
     ok: true,
     outcome: 'accept',
@@ -121,7 +122,9 @@ export function decideIntake(request: IntakeRequest): IntakeDecision | Rejection
     kind,
     provided,
     message: onTheSpot
-      ? kind === 'escalated'
+      ? channel === 'online'
+        ? '网上申请预审通过，材料齐全，已受理。'
+        : kind === 'escalated'
         ? `材料齐全，当场受理。本件须上报${centerName('county')}决定，请出具上报件通知书，由本中心全程代理。`
         : '材料齐全，当场受理。'
       : canAcceptAt(item, receivingLevel)

@@ -19,6 +19,8 @@ export const userSchema = z.object({
   away: z.boolean(),
   awayReason: z.string().nullable(),
   awaySince: instant.nullable(),
+  /** the photo on the 政务公开 pages (SHA-256 of its content; GET /api/public/staff/:id/photo), null: none */
+  photoHash: z.string().nullable().optional(),
   version: z.number().int(),
 });
 export type User = z.infer<typeof userSchema>;

@@ -227,6 +227,38 @@ export const TEMPLATES = [
     when: '信访事项的时限已过仍未办结时发给登记人和中心主任（站内消息和短信）',
     text: '红灯警告：{center}的信访事项{petitionNo}“{clock}”已于{dueOn}到期，请立即办理。',
   }),
+  template({
+    code: 'application-submitted',
+    name: '网上申请提交回执',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '群众在网上办事大厅提交申请（或按告知补正后重新提交）时发给申请人',
+    text: '{center}：您网上申请的“{item}”已提交，申请编号{applicationNo}，窗口将于{dueAt}前完成预审。可登录网上办事大厅“我的办件”查看。',
+  }),
+  template({
+    code: 'application-supplement',
+    name: '网上申请补正告知',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '窗口预审后一次性告知需要补正的材料时发给申请人',
+    text: '{center}：您网上申请的“{item}”（编号{applicationNo}）需补正以下材料：{materials}。请登录网上办事大厅“我的办件”上传后重新提交。',
+  }),
+  template({
+    code: 'application-returned',
+    name: '网上申请退回告知',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '窗口预审后退回网上申请时发给申请人',
+    text: '{center}：您网上申请的“{item}”（编号{applicationNo}）未能受理：{reason}。详情请登录网上办事大厅“我的办件”查看，或致电{phone}咨询。',
+  }),
+  template({
+    code: 'applicant-code',
+    name: '网上办事验证码',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '群众在网上办事大厅注册账号或找回密码、点“获取验证码”时发给所填手机（未配置短信通道时，系统管理员可在“短信记录”中看到全文，代为告知本人）',
+    text: '您正在网上办事大厅{purpose}，验证码{code}，{minutes}分钟内有效。验证码只用于本人操作，请勿告诉他人。',
+  }),
 ] as const;
 
 export type TemplateCode = (typeof TEMPLATES)[number]['code'];

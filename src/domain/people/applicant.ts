@@ -1,7 +1,7 @@
 /**
  * The applicant of a case as the law identifies them: a person by the 居民身份证 number (GB 11643), an
- * organisation by the 统一社会信用代码 (GB 32100), and a phone the center can reach. Every problem is a Chinese
- * sentence a clerk can act on.
+ * organisation by the 统一社会信用代码 (GB 32100: credit-code.ts, with checkApplicant for either kind), and a phone the
+ * center can reach. Every problem is a Chinese sentence a clerk can act on.
  */
 import type { IsoDate } from '../calendar/calendar.js';
 import { parseIdNumber, parseMobile, type Checked } from './id-number.js';
@@ -17,22 +17,30 @@ export interface ApplicantInput {
 export type CheckedApplicant = { ok: true; value: ApplicantInput } | { ok: false; code: string; error: string };
 
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
-/** 18 characters: registration authority, type, 6-digit region, 9-character organisation code, check character. */
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
-export function checkApplicant(applicant: ApplicantInput, today: IsoDate): CheckedApplicant {
-  let idNumber = applicant.idNumber.trim().toUpperCase();
-  if (applicant.kind === 'person') {
-    const parsed = parseIdNumber(applicant.idNumber, today);
-    if (!parsed.ok) return { ok: false, code: 'ID_NUMBER_INVALID', error: parsed.error };
-    idNumber = parsed.value.number;
-  } else if (!CREDIT_CODE.test(idNumber)) {
-    return { ok: false, code: 'CREDIT_CODE_INVALID', error: '统一社会信用代码应为 18 位数字或大写字母，请对照营业执照核对。' };
-  }
+export type NumberCheck = (text: string) => { ok: true; value: string } | { ok: false; code: string; error: string };
+
+export const personNumber =
+  (today: IsoDate): NumberCheck =>
+  (text) => {
+    const parsed = parseIdNumber(text, today);
+    return parsed.ok ? { ok: true, value: parsed.value.number } : { ok: false, code: 'ID_NUMBER_INVALID', error: parsed.error };
+  };
+
+export function checkWith(applicant: ApplicantInput, number: NumberCheck): CheckedApplicant {
+  const idNumber = number(applicant.idNumber);
+  if (!idNumber.ok) return idNumber;
   const phone = checkPhone(applicant.phone);
   if (!phone.ok) return { ok: false, code: 'PHONE_INVALID', error: phone.error };
-  return { ok: true, value: { ...applicant, name: applicant.name.trim(), idNumber, phone: phone.value } };
+  return { ok: true, value: { ...applicant, name: applicant.name.trim(), idNumber: idNumber.value, phone: phone.value } };
 }
+
+/**
+ * A person applicant (the village agent's form, which registers villagers only): the same checks, without the
+ * credit-code rules in the phone's script (the agent app's size budget).
+ */
+export const checkPersonApplicant = (applicant: Omit<ApplicantInput, 'kind'>, today: IsoDate): CheckedApplicant =>
+  checkWith({ ...applicant, kind: 'person' }, personNumber(today));
 
 /** A phone the center can reach: a mobile (digits only), or a landline with its area code. */
 export function checkPhone(text: string): Checked<string> {

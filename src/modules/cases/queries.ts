@@ -5,7 +5,7 @@ import { STATUS_NAMES, type CaseAction, type CaseStatus } from '../../domain/cas
 import { addCalendarDays } from '../../domain/calendar/calendar.js';
 import { localDate, zonedInstant } from '../../domain/calendar/office-hours.js';
 import type { CasesTable } from '../../db/schema.js';
-import type { AppContext } from '../../server/context.js';
+import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
@@ -185,11 +185,22 @@ export async function publicProgress(ctx: AppContext, caseNo: string, phone4: st
   const row = await repo.findProgress(db, normalizeCaseNo(caseNo));
   // A wrong pair answers exactly like an unknown number: nothing tells a guesser which part was wrong.
   if (!row || !row.applicant_phone.endsWith(phone4.normalize('NFKC'))) throw notFound('该办件，请核对办件编号和电话后四位');
+  return progressOf(db, row);
+}
+
+/** 我的办件: the progress of each case of a signed-in applicant (their ID number and SMS-proven phone). */
+export async function applicantProgress(ctx: AppContext, idNumber: string, phone: string) {
+  const { db } = ctx.database;
+  const rows = await repo.casesOfApplicant(db, idNumber, phone);
+  return Promise.all(rows.map((row) => progressOf(db, row)));
+}
+
+async function progressOf(db: Db, row: NonNullable<Awaited<ReturnType<typeof repo.findProgress>>>) {
   const events = await caseTimeline(db, row.id);
   return {
     caseNo: row.case_no,
     itemName: row.item_name,
-    status: row.status,
+    status: row.status as CaseStatus,
     statusName: STATUS_NAMES[row.status as CaseStatus],
     acceptedAt: row.accepted_at,
     dueAt: row.due_at,

@@ -5,10 +5,11 @@ import { openCase, type IntakeRequest } from '../../domain/cases/intake.js';
 import { toDomainError, type CaseRuleCode } from '../../domain/cases/rules.js';
 import { DomainError } from '../../domain/errors.js';
 import { venueText } from '../../domain/agents/venue.js';
-import { checkApplicant } from '../../domain/people/applicant.js';
+import type { ApplicantInput } from '../../domain/people/applicant.js';
+import { checkApplicant } from '../../domain/people/credit-code.js';
 import { replayOnUniqueViolation } from '../../db/portable.js';
 import type { OrgLevel } from '../../db/schema.js';
-import type { AppContext } from '../../server/context.js';
+import type { AppContext, Db } from '../../server/context.js';
 import { placeToApplyFor } from '../agents/where-to-apply.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
@@ -55,74 +56,8 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
   return replayOnUniqueViolation<Registered>(() => ctx.database.db.transaction().execute(async (trx): Promise<Registered> => {
     const replay = await repo.findIdempotent(trx, actor.userId, idempotencyKey);
     if (replay) return { caseId: replay.case_id, replayed: true };
-
-    // the clerk's center with each above it (the deadline counts in their hours), and the item with the center's
-    // offering of it: one query each
-    const chain = await orgChain(trx, actor.orgId);
-    const org = chain[0];
-    if (!org) throw forbidden('办理办件');
-    const channelProblem = channelRejection(body.channel, org.level);
-    if (channelProblem) throw toDomainError(channelProblem);
-    const found = await findItemOffered(trx, body.itemCode, org.id);
-    if (!found || found.item.status !== 'active') {
-      throw new DomainError('ITEM_NOT_FOUND', `没有编码为 ${body.itemCode} 的在用事项，请从事项目录中选择。`);
-    }
-    const { item: itemRow, offering } = found;
-    const item = presentItem(itemRow);
-    const acceptLevels = item.acceptLevels as OrgLevel[];
-    // Rule 11: a refusal sends the applicant to a real place (center, window, address, hours), looked up only when
-    // the answer needs it.
-    const venue = () => placeToApplyFor(trx, org, { id: itemRow.id, window: item.window, acceptLevels });
-    if (!offering && acceptLevels.includes(org.level)) {
-      const place = await venue();
-      throw new DomainError(
-        'ITEM_NOT_OFFERED',
-        `本中心未开办“${itemRow.name}”，不能在这里登记。${place ? `请引导群众到${venueText(place)}办理` : '请引导群众到开办该事项的中心'}，或请中心主任在“组织机构—可办事项”中开办。`,
-      );
-    }
-    const request: IntakeRequest = {
-      item: { ...item, acceptLevels },
-      receivingLevel: org.level,
-      channel: body.channel,
-      materials: body.materials,
-      proxy: body.proxy ?? null,
-      windowId: offering?.window_id ?? null,
-    };
-    let opened = openCase(request, { now }, body.refusal);
-    if (!opened.ok && PLACE_REFUSALS.includes(opened.code)) opened = openCase({ ...request, venue: await venue() }, { now }, body.refusal);
-    if (!opened.ok) throw toDomainError(opened);
-    if (!offering) throw new DomainError('ITEM_NOT_OFFERED', `本中心未开办“${itemRow.name}”，不能在这里登记。`);
-
-    const day = localDate(now, org.time_zone).replaceAll('-', '');
-    const id = randomUUID();
-    const at = now.toISOString();
-    const written = await runIntake(
-      trx,
-      {
-        now,
-        actor,
-        chain,
-        id,
-        columns: {
-          id,
-          case_no: caseNumber(org.code, day, await repo.nextSequence(trx, org.id, day)),
-          item_id: itemRow.id,
-          item_code: itemRow.code,
-          item_name: itemRow.name,
-          channel: body.channel,
-          receiving_org_id: org.id,
-          first_responder_id: actor.userId,
-          applicant_kind: applicant.kind,
-          applicant_name: applicant.name,
-          applicant_id_number: applicant.idNumber,
-          applicant_phone: applicant.phone,
-          applicant_address: applicant.address ?? null,
-          created_at: at,
-        },
-      },
-      opened,
-    );
-    await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, at);
+    const { id, org, written } = await openCaseIn(trx, actor, body, applicant, now);
+    await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, now.toISOString());
     await recordAudit(trx, { at: now, userId: actor.userId, action: 'case.register', targetType: 'case', targetId: id });
     // The answer is presented from what was just written, not read back (issue 8): the clerk's own center received
     // the case, and the case.register entry records that they saw it (as getCase's justRegistered). Presented by the
@@ -132,4 +67,80 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
     const view = () => presentCase(written.row, now, written.holderTime, viewerAt(actor, org, written.row), events);
     return { caseId: id, replayed: false, view };
   }), replayed);
+}
+
+/**
+ * The intake core in the caller's transaction, shared by the window's registration and the acceptance of an online
+ * application after its pre-review (`fromApplication`: the only way to a case of channel online): the clerk's
+ * center, the item and the center's offering of it, the domain's decision (openCase), the case number, and the case
+ * pipeline's writes. The caller records its own idempotency and audit.
+ */
+export async function openCaseIn(trx: Db, actor: Actor, body: CreateCaseBody, applicant: ApplicantInput, now: Date, fromApplication = false) {
+  // the clerk's center with each above it (the deadline counts in their hours), and the item with the center's
+  // offering of it: one query each
+  const chain = await orgChain(trx, actor.orgId);
+  const org = chain[0];
+  if (!org) throw forbidden('办理办件');
+  const channelProblem = channelRejection(body.channel, org.level, fromApplication);
+  if (channelProblem) throw toDomainError(channelProblem);
+  const found = await findItemOffered(trx, body.itemCode, org.id);
+  if (!found || found.item.status !== 'active') {
+    throw new DomainError('ITEM_NOT_FOUND', `没有编码为 ${body.itemCode} 的在用事项，请从事项目录中选择。`);
+  }
+  const { item: itemRow, offering } = found;
+  const item = presentItem(itemRow);
+  const acceptLevels = item.acceptLevels as OrgLevel[];
+  // Rule 11: a refusal sends the applicant to a real place (center, window, address, hours), looked up only when
+  // the answer needs it.
+  const venue = () => placeToApplyFor(trx, org, { id: itemRow.id, window: item.window, acceptLevels });
+  if (!offering && acceptLevels.includes(org.level)) {
+    const place = await venue();
+    throw new DomainError(
+      'ITEM_NOT_OFFERED',
+      `本中心未开办“${itemRow.name}”，不能在这里登记。${place ? `请引导群众到${venueText(place)}办理` : '请引导群众到开办该事项的中心'}，或请中心主任在“组织机构—可办事项”中开办。`,
+    );
+  }
+  const request: IntakeRequest = {
+    item: { ...item, acceptLevels },
+    receivingLevel: org.level,
+    channel: body.channel,
+    materials: body.materials,
+    proxy: body.proxy ?? null,
+    windowId: offering?.window_id ?? null,
+  };
+  let opened = openCase(request, { now }, body.refusal);
+  if (!opened.ok && PLACE_REFUSALS.includes(opened.code)) opened = openCase({ ...request, venue: await venue() }, { now }, body.refusal);
+  if (!opened.ok) throw toDomainError(opened);
+  if (!offering) throw new DomainError('ITEM_NOT_OFFERED', `本中心未开办“${itemRow.name}”，不能在这里登记。`);
+
+  const day = localDate(now, org.time_zone).replaceAll('-', '');
+  const id = randomUUID();
+  const at = now.toISOString();
+  const written = await runIntake(
+    trx,
+    {
+      now,
+      actor,
+      chain,
+      id,
+      columns: {
+        id,
+        case_no: caseNumber(org.code, day, await repo.nextSequence(trx, org.id, day)),
+        item_id: itemRow.id,
+        item_code: itemRow.code,
+        item_name: itemRow.name,
+        channel: body.channel,
+        receiving_org_id: org.id,
+        first_responder_id: actor.userId,
+        applicant_kind: applicant.kind,
+        applicant_name: applicant.name,
+        applicant_id_number: applicant.idNumber,
+        applicant_phone: applicant.phone,
+        applicant_address: applicant.address ?? null,
+        created_at: at,
+      },
+    },
+    opened,
+  );
+  return { id, org, written };
 }

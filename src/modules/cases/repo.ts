@@ -520,3 +520,33 @@ export const openHops = (db: Db) =>
     .orderBy('ready_at')
     .execute();
 
+
+/** The case numbers of these cases, by id: for other modules' lists (an online application's case). */
+export async function caseNumbersByIds(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('cases').select(['id', 'case_no']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.case_no]));
+}
+
+/**
+ * The cases of one applicant for 我的办件: the ID number (or credit code) AND the mobile the account proved by SMS
+ * must both be the case's — a number typed by someone else alone shows nothing. Newest first, at most 50.
+ */
+export const casesOfApplicant = (db: Db, idNumber: string, phone: string) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'case_no', 'item_name', 'status', 'accepted_at', 'due_at', 'due_provisional', 'applicant_phone'])
+    .where('applicant_id_number', '=', idNumber)
+    .where('applicant_phone', '=', phone)
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute();
+
+/** Status, kind and due date of these cases, by id: what an Open311 request shows of the case its application became. */
+export async function caseSummariesByIds(db: Db, ids: readonly (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (wanted.length === 0) return new Map<string, { case_no: string; kind: string; status: string; due_at: string | null; updated_at: string }>();
+  const rows = await db.selectFrom('cases').select(['id', 'case_no', 'kind', 'status', 'due_at', 'updated_at']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

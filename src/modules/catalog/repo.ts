@@ -114,3 +114,7 @@ export async function offeringsOfItem(db: Db, orgIds: string[], itemId: string) 
   const windows = await windowsByIds(db, rows.map((r) => r.window_id));
   return rows.map((r) => ({ org_id: r.org_id, window_name: windows.get(r.window_id ?? '')?.name ?? null }));
 }
+
+/** Every center offering the item, with its offering's window (the public guide's 办理地点). */
+export const offeringsByItem = (db: Db, itemId: string) =>
+  db.selectFrom('org_items').select(['org_id', 'window_id']).where('item_id', '=', itemId).execute();

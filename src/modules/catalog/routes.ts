@@ -6,10 +6,12 @@ import { requireActor, requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { importCatalogFile } from './import.js';
 import { orgItemCodes, setOrgItems } from './offerings.js';
+import { itemPlaces } from './places.js';
 import * as repo from './repo.js';
 import { itemCodeParams, listItemsQuery, orgIdParams, orgItemsBody, retireItemBody, updateItemBody } from './schema.js';
 import { createItem, getItem, itemHistory, retireItem, searchItems, updateItem } from './service.js';
 import { catalogTemplateXlsx, writeItemsToXlsx } from './spreadsheet.js';
+import { itemPlacesSchema } from '../../domain/contract/item-places.js';
 import { catalogImportSchema, catalogItemSchema, facetsSchema, itemHistorySchema, itemListSchema, orgItemsSchema, type ItemHistory } from '../../domain/contract/catalog.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,6 +45,11 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, summary: '停用事项（保留历史）', params: itemCodeParams, body: retireItemBody, response: { 200: catalogItemSchema } } },
     (request) =>
       retireItem(ctx, requirePermission(request, 'catalog.manage'), request.params.code, request.body.expectedVersion, request.body.reason),
+  );
+  r.get(
+    '/api/public/items/:code/places',
+    { schema: { tags: ['公开'], summary: '事项的办理地点：可办理的中心和村便民服务室、窗口、地址、电话和办公时间（公开）', params: itemCodeParams, response: { 200: itemPlacesSchema } } },
+    (request) => itemPlaces(ctx, request.params.code),
   );
   r.get('/api/catalog/facets', { schema: { tags, summary: '类别与部门', response: { 200: facetsSchema } } }, () => repo.facets(ctx.database.db));
 

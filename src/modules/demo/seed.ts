@@ -15,6 +15,7 @@ import { insertWindow } from '../windows/repo.js';
 import { seedDemoPetitions } from '../petitions/demo.js';
 import { seedDemoComplaints } from '../complaints/demo.js';
 import { seedDemoConsultations } from '../consultations/demo.js';
+import { seedDemoNotices } from '../notices/demo.js';
 import { seedDemoRatingPad } from '../evaluation/demo.js';
 import catalog from './catalog.json' with { type: 'json' };
 
@@ -174,6 +175,8 @@ export async function seedDemo(db: Db, now: Date): Promise<string | null> {
     await seedDemoComplaints(trx, demoOrg.township, { clerkId: userIds.get('clerk')!, directorId: userIds.get('director')! }, now);
     // consultations on a few items and the FAQ of two of them at the demo township (issue 10 §3)
     await seedDemoConsultations(trx, demoOrg.township, { clerk: userIds.get('clerk')!, clerk2: userIds.get('clerk2')!, director: userIds.get('director')! }, now);
+    // 政务公开的公告 at the demo township: two shown, one withdrawn early with its reason (issue 11 §3)
+    await seedDemoNotices(trx, demoOrg.township, userIds.get('director')!, now);
     // the window rating pad of the demo township's first window, code in the README (issue 10 §1)
     await seedDemoRatingPad(trx, demoOrg.township.id, userIds.get('director')!, at);
     return `${orgs.length} 个机构、${windowCount} 个窗口、${DEMO_USERS.length} 个账号、${items.length} 个事项（密码均为 ${DEMO_PASSWORD}）`;

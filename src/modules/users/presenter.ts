@@ -17,5 +17,6 @@ export const presentUser = (row: UsersTable, lockedUntil: string | null) => ({
   away: toBool(row.away),
   awayReason: row.away_reason,
   awaySince: row.away_since,
+  photoHash: row.photo_hash ?? null,
   version: row.version,
 });

@@ -44,3 +44,16 @@ export const setOwnPassword = (db: Db, userId: string, passwordHash: string, at:
     .set((eb) => ({ password_hash: passwordHash, must_change_password: 0, updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', userId)
     .execute();
+
+/** A person's photo (政务公开) is set or removed: the row's version moves, so an open edit form sees the change. */
+export const setPhotoHash = (db: Db, userId: string, hash: string | null, at: string) =>
+  db
+    .updateTable('users')
+    .set((eb) => ({ photo_hash: hash, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', userId)
+    .execute();
+
+/** What the public photo address may know of a person: whether they are active staff, and their photo. */
+export const publicPhotoOf = (db: Db, userId: string) =>
+  db.selectFrom('users').select(['photo_hash', 'active']).where('id', '=', userId).executeTakeFirst();
+

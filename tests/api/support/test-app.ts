@@ -15,6 +15,7 @@ export type DialectName = 'sqlite' | 'postgres';
 export const DIALECTS: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export interface TestApp {
+  config: Config;
   app: FastifyInstance;
   database: Database;
   /** Moves the server's clock (session timeouts, lock-outs) without waiting. */
@@ -48,8 +49,22 @@ export async function startTestApp(
     target = { kind: 'sqlite', file: join(dir, 'test.sqlite') };
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
+  // uploaded files in a folder of this test's own, never the checkout's ./data
+  const filesDir = mkdtempSync(join(tmpdir(), 'bianmin-test-files-'));
+  const dropDatabase = cleanup;
+  cleanup = async () => {
+    await dropDatabase();
+    rmSync(filesDir, { recursive: true, force: true });
+  };
   // a wide rate-limit window: a burst of requests counts as one however slowly a busy machine serves it
-  const config = { ...loadConfig({}), rateLimitWindowMs: 3_600_000, ...options.config, database: target, demo: options.demo ?? true };
+  const config: Config = {
+    ...loadConfig({}),
+    rateLimitWindowMs: 3_600_000,
+    files: { kind: 'folder', dir: filesDir },
+    ...options.config,
+    database: target,
+    demo: options.demo ?? true,
+  };
   const database = await prepareDatabase(config);
   const clock = {
     now: new Date(),
@@ -61,6 +76,7 @@ export async function startTestApp(
   return {
     app,
     database,
+    config,
     clock,
     async close() {
       await app.close();

@@ -5,7 +5,7 @@ import { serverApi } from './server-api.js';
 /** Signs in to the staff console and waits for 我的工作, the home of everyone who handles cases. */
 export async function signInToConsole(e: E2E, username: string): Promise<Page> {
   const page = await e.newPage();
-  await page.goto(`${e.baseUrl}/`);
+  await page.goto(`${e.baseUrl}/staff/`);
   await page.getByPlaceholder('请输入用户名').fill(username);
   await page.getByPlaceholder('请输入密码').fill('bianmin2026');
   await page.getByRole('button', { name: /登\s*录/ }).click();

@@ -14,4 +14,10 @@ describe('who receives through which channel', () => {
       expect(channelRejection('online', level)?.message).toContain('网上办事大厅');
     }
   });
+  it('an online case is opened only by a township or county window accepting an online application', () => {
+    expect(channelRejection('online', 'township', true)).toBeNull();
+    expect(channelRejection('online', 'county', true)).toBeNull();
+    expect(channelRejection('online', 'village', true)?.code).toBe('CHANNEL_NOT_ALLOWED');
+    expect(channelRejection('window', 'township', true)?.code).toBe('CHANNEL_NOT_ALLOWED');
+  });
 });

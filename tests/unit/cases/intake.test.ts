@@ -87,9 +87,9 @@ describe('decideIntake: status by channel and level', () => {
     expect(d.ok && d.message).toContain('转报');
   });
 
-  it('online and kiosk are received, then accepted by a clerk', () => {
-    expect(decideIntake(request({ channel: 'online' }))).toMatchObject({ status: 'submitted', clock: 'none' });
+  it('kiosk is received, then accepted by a clerk; online is accepted by the pre-review that opens it', () => {
     expect(decideIntake(request({ channel: 'kiosk' }))).toMatchObject({ status: 'submitted', clock: 'none' });
+    expect(decideIntake(request({ channel: 'online' }))).toMatchObject({ status: 'in_progress', clock: 'start', message: '网上申请预审通过，材料齐全，已受理。' });
   });
 
   it('a village item is accepted at the village window', () => {

@@ -4,7 +4,7 @@
  * after a network failure can never register the same villager twice. Cleared only when the server accepted it.
  */
 import type { HandlingMode } from '@domain/cases/presence';
-import { checkApplicant, checkPhone, type ApplicantInput } from '@domain/people/applicant';
+import { checkPersonApplicant, checkPhone, type ApplicantInput } from '@domain/people/applicant';
 import { parseIdNumber } from '@domain/people/id-number';
 import { newKey } from './api';
 import { todayOnPhone } from './format';
@@ -108,8 +108,8 @@ export function phoneProblem(value: string): string | null {
 
 /** The applicant as the server will store them: checked and normalised by the server's own function. */
 export function applicantOf(d: Draft): ApplicantInput | null {
-  const checked = checkApplicant(
-    { kind: 'person', name: d.name, idNumber: d.idNumber, phone: d.phone, ...(d.address.trim() ? { address: d.address.trim() } : {}) },
+  const checked = checkPersonApplicant(
+    { name: d.name, idNumber: d.idNumber, phone: d.phone, ...(d.address.trim() ? { address: d.address.trim() } : {}) },
     todayOnPhone(),
   );
   return checked.ok ? checked.value : null;

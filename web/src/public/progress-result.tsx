@@ -1,5 +1,6 @@
 import { chineseDate, chineseDateTime } from './format';
 import type { Progress } from './get-progress';
+import { ReadAloud } from './read-aloud';
 
 /** What a villager wants to know, in this order: which matter, where it stands, by when, what happened. */
 const STATUS_HINTS: Record<string, string> = {
@@ -15,6 +16,19 @@ const STATUS_HINTS: Record<string, string> = {
 
 const DONE = ['completed', 'delivered', 'returned', 'withdrawn'];
 
+/** 朗读 (长辈版): the matter, where it stands, by when, and the latest step, as a clerk would say it. */
+function progressSpeech(progress: Progress): string {
+  const latest = progress.timeline[progress.timeline.length - 1];
+  return [
+    `${progress.itemName}。`,
+    `当前状态：${progress.statusName}。`,
+    STATUS_HINTS[progress.status] ?? '',
+    progress.acceptedAt ? `受理日期：${chineseDate(progress.acceptedAt)}。` : '尚未受理。',
+    progress.dueAt ? `承诺办结日期：${chineseDate(progress.dueAt)}${progress.dueProvisional ? '，暂定' : ''}。` : '',
+    latest ? `最近一步：${chineseDateTime(latest.at)}，${latest.text}` : '',
+  ].join('\n');
+}
+
 export function ProgressResult({ progress }: { progress: Progress }) {
   const hint = STATUS_HINTS[progress.status];
   // newest first: the latest step is what people look for
@@ -23,6 +37,7 @@ export function ProgressResult({ progress }: { progress: Progress }) {
     <section className="result" aria-live="polite">
       <h2 className="result-item">{progress.itemName}</h2>
       <p className="result-no">办件编号：{progress.caseNo}</p>
+      <ReadAloud text={() => progressSpeech(progress)} />
       <div className={`status status-${DONE.includes(progress.status) ? 'done' : 'open'}`}>
         <span className="status-label">当前状态</span>
         <strong className="status-name">{progress.statusName}</strong>

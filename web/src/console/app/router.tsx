@@ -20,6 +20,7 @@ import { RULE_CODES } from '@domain/supervision/rules';
 import { VIOLATION_STATUSES } from '@domain/supervision/violations';
 import { CARD_LEVELS, CARD_STATUSES } from '@domain/supervision/cards';
 import { COMPLAINT_SOURCES, COMPLAINT_STATUSES, STAFF_SOURCES } from '@domain/complaints/complaints';
+import { APPLICATION_STATUSES } from '@domain/applications/application';
 import { PETITION_STATUSES } from '@domain/petitions/petitions';
 import { CONSULTATION_CHANNELS, CONSULTATION_STATUSES } from '@domain/consultations/consultations';
 import { RATING_CHANNELS } from '@domain/evaluation/channels';
@@ -155,7 +156,7 @@ const usersRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'users',
   validateSearch: orgSearch,
-  beforeLoad: requirePermission('users.manage'),
+  beforeLoad: requirePermission('users.view'),
   component: lazyRouteComponent(() => import('@/pages/users'), 'UsersPage'),
 });
 
@@ -392,6 +393,15 @@ const consultationPendingRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/consultation-pending'), 'ConsultationPendingPage'),
 });
 
+// 政务公开的公告 (issue 11 §3): the director's (or the administrator's) notices on the center's public page
+const publicNoticesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'notices',
+  validateSearch: z.object({ orgId: z.string().optional() }),
+  beforeLoad: requirePermission('notices.manage'),
+  component: lazyRouteComponent(() => import('@/pages/public-notices'), 'PublicNoticesPage'),
+});
+
 const consultationFaqRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'consultations/faq',
@@ -476,6 +486,14 @@ const ratingSettingsRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/rating-settings'), 'RatingSettingsPage'),
 });
 
+// Open311 接口密钥 (系统管理员): third parties' keys for /open311/v2/ (issue 11 §5)
+const open311KeysRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'open311/keys',
+  beforeLoad: requirePermission('open311.keys'),
+  component: lazyRouteComponent(() => import('@/pages/open311-keys'), 'Open311KeysPage'),
+});
+
 // 消息通知: my inbox (everyone); the 短信记录 and the templates (系统管理员)
 const messagesRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -555,6 +573,26 @@ const petitionNoticePrintRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/petition-notice-print'), 'PetitionNoticePrintPage'),
 });
 
+// 网上申请预审 (issue 11 §2): the center's online applications and one application with its materials
+const applicationsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'applications',
+  validateSearch: z.object({
+    status: z.enum(APPLICATION_STATUSES).optional().catch(undefined),
+    page: z.coerce.number().int().min(1).optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).optional(),
+  }),
+  beforeLoad: requirePermission('applications.review'),
+  component: lazyRouteComponent(() => import('@/pages/application-queue'), 'ApplicationQueuePage'),
+});
+
+const applicationRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'applications/$id',
+  beforeLoad: requirePermission('applications.review'),
+  component: lazyRouteComponent(() => import('@/pages/application-detail'), 'ApplicationDetailPage'),
+});
+
 // 投诉 (issue 10 §2): the ledger with lights, registration, one complaint with its steps and timeline
 const complaintsRoute = createRoute({
   getParentRoute: () => consoleRoute,
@@ -606,6 +644,8 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   passwordRoute,
   consoleRoute.addChildren([
+    applicationsRoute,
+    applicationRoute,
     complaintsRoute,
     complaintNewRoute,
     complaintLimitsRoute,
@@ -641,6 +681,7 @@ const routeTree = rootRoute.addChildren([
     messagesRoute,
     smsRecordsRoute,
     messageTemplatesRoute,
+    open311KeysRoute,
     supervisionViolationsRoute,
     supervisionReportRoute,
     supervisionViolationRoute,
@@ -652,6 +693,7 @@ const routeTree = rootRoute.addChildren([
     consultationsRoute,
     consultationPendingRoute,
     consultationFaqRoute,
+    publicNoticesRoute,
     evaluationsRoute,
     ratingPadsRoute,
     ratingSettingsRoute,

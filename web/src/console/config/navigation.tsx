@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApiOutlined,
   ExclamationCircleOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -16,6 +17,7 @@ import {
   FileAddOutlined,
   BellOutlined,
   MessageOutlined,
+  NotificationOutlined,
   SnippetsOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
@@ -35,7 +37,7 @@ import type { ReactNode } from 'react';
 import { can, type Permission } from '@/lib/authorization';
 
 export interface NavItem {
-  path: '/evaluations' | '/evaluations/pads' | '/evaluations/work-orders' | '/evaluations/appeals' | '/evaluations/figures' | '/complaints' | '/complaints/new' | '/complaints/limits' | '/evaluations/settings' | '/petitions/settings' | '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates' | '/consultations/new' | '/consultations' | '/consultations/pending' | '/consultations/faq' | '/petitions' | '/petitions/new';
+  path: '/evaluations' | '/evaluations/pads' | '/evaluations/work-orders' | '/evaluations/appeals' | '/evaluations/figures' | '/complaints' | '/complaints/new' | '/complaints/limits' | '/evaluations/settings' | '/petitions/settings' | '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/applications' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates' | '/open311/keys' | '/consultations/new' | '/consultations' | '/consultations/pending' | '/consultations/faq' | '/petitions' | '/petitions/new' | '/notices';
   label: string;
   icon: ReactNode;
   /** One line for the quick links on the 工作台. */
@@ -56,6 +58,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/messages', label: '我的消息', icon: <BellOutlined />, description: '亮灯预警、督办单等发给我的站内消息' },
   { path: '/presence', label: '在岗登记', icon: <UserSwitchOutlined />, description: '离岗、返岗登记（AB岗），查看顶岗办理的办件', permission: 'cases.handle', group: '办件服务' },
   { path: '/cases/new', label: '受理登记', icon: <FileAddOutlined />, description: '登记群众的办事申请，当场判定办件类型', permission: 'cases.handle', group: '办件服务' },
+  { path: '/applications', label: '网上申请预审', icon: <CloudUploadOutlined />, description: '群众网上提交的申请：1 个工作日内预审，受理、一次性告知或退回', permission: 'applications.review', group: '办件服务' },
   { path: '/cases', label: '办件台账', icon: <FileSearchOutlined />, description: '查询、筛选全部办件，导出 Excel', permission: 'cases.read', group: '办件服务' },
   { path: '/villages', label: '村级代办', icon: <ClusterOutlined />, description: '村级报送批次的接收、转报超时和村级统计', permission: 'cases.read', group: '办件服务' },
   { path: '/consultations/new', label: '咨询登记', icon: <FormOutlined />, description: '登记窗口、电话咨询的问题和答复', permission: 'consultations.log', group: '群众诉求' },
@@ -76,8 +79,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/catalog', label: '事项目录', icon: <ProfileOutlined />, description: '查询事项，查看、打印办事指南', group: '基础数据' },
   { path: '/catalog/import', label: '事项导入', icon: <CloudUploadOutlined />, description: '用 Excel 或 JSON 批量导入事项', permission: 'catalog.manage', group: '基础数据' },
   { path: '/orgs', label: '组织机构', icon: <ApartmentOutlined />, description: '三级机构、办公时间和可办事项', permission: 'orgs.view', group: '基础数据' },
-  { path: '/users', label: '人员管理', icon: <TeamOutlined />, description: '账号、角色、重置密码和解锁', permission: 'users.manage', group: '基础数据' },
+  { path: '/users', label: '人员管理', icon: <TeamOutlined />, description: '账号、角色、重置密码和解锁；政务公开的人员照片', permission: 'users.view', group: '基础数据' },
   { path: '/windows', label: '窗口管理', icon: <DesktopOutlined />, description: '窗口设置和A岗、B岗安排', permission: 'windows.manage', group: '基础数据' },
+  { path: '/notices', label: '政务公开公告', icon: <NotificationOutlined />, description: '发布、修改、撤下本中心政务公开页面上的公告，未满公示期撤下须写明原因', permission: 'notices.manage', group: '基础数据' },
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, description: '节假日安排和办结日期计算', group: '基础数据' },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, description: '层级名称等全局设置', permission: 'settings.manage', group: '系统管理' },
   { path: '/jobs', label: '定时任务', icon: <FieldTimeOutlined />, description: '亮灯巡检、事件分发等后台任务的上次、下次运行和失败记录', permission: 'jobs.view', group: '系统管理' },
@@ -87,6 +91,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/petitions/settings', label: '信访时限', icon: <FieldTimeOutlined />, description: '信访事项的时限按自然日还是工作日计算', permission: 'settings.manage', group: '系统管理' },
   { path: '/notifications/outbox', label: '短信记录', icon: <MessageOutlined />, description: '短信和站内消息的发送情况、失败原因，未配置短信通道时的提示', permission: 'notifications.view', group: '系统管理' },
   { path: '/notifications/templates', label: '消息模板', icon: <SnippetsOutlined />, description: '系统发出的每种短信、站内消息的内容和短信平台模板编号', permission: 'notifications.view', group: '系统管理' },
+  { path: '/open311/keys', label: 'Open311 接口密钥', icon: <ApiOutlined />, description: '第三方平台使用 Open311 接口的密钥：发放（只显示一次）和吊销', permission: 'open311.keys', group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, description: '登录失败、越权、导出和查看个人信息的记录，校验日志未被改动', permission: 'audit.read', group: '系统管理' },
 ];
 

@@ -39,6 +39,8 @@ export function apiRequest<T>(path: string, schema: z.ZodType<T>, { skipAuthRedi
 }
 
 export interface UploadOptions {
+  /** POST (default) creates or imports; PUT replaces the one file of a record (a staff photo) */
+  method?: 'POST' | 'PUT';
   fields?: Record<string, string>;
   /** 0–100 while the browser sends the file. */
   onUploadProgress?: (percent: number) => void;
@@ -51,7 +53,7 @@ export interface UploadOptions {
 export function apiUpload<T>(path: string, file: File | Blob, schema: z.ZodType<T>, options: UploadOptions = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', buildUrl(path));
+    xhr.open(options.method ?? 'POST', buildUrl(path));
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (event) => {

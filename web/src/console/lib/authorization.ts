@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   ...SERVER_PERMISSIONS,
   /** The organisation tree page: the administrator who maintains it and the directors who run a center. */
   'orgs.view': ['sysadmin', 'director'],
+  /** The staff page (人员管理): the account administrators, and directors for their staff's photos (政务公开). */
+  'users.view': ['sysadmin', 'secadmin', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

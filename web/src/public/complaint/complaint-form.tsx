@@ -14,7 +14,8 @@ const FIELD_NAMES: Record<string, string> = { orgId: 'orgId', name: 'name', phon
 /** 我要投诉: which center, your name and phone, what happened. Then the number and query code to keep. */
 export function ComplaintForm({ onDone }: { onDone: (created: PublicComplaintCreated) => void }) {
   const [centers, setCenters] = useState<PublicCenters['centers']>([]);
-  const [values, setValues] = useState({ orgId: '', name: '', phone: '', title: '', content: '', caseNo: '' });
+  // 我的办件's 投诉 link names the case (?caseNo=)
+  const [values, setValues] = useState(() => ({ orgId: '', name: '', phone: '', title: '', content: '', caseNo: new URLSearchParams(window.location.search).get('caseNo')?.slice(0, 40) ?? '' }));
   const [problem, setProblem] = useState<string | null>(null);
   const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);

@@ -9,6 +9,7 @@ import { accountDutyProblem, type Role } from '@/lib/roles';
 import { useUsers, type User } from '../api/get-users';
 import { useUnlockUser, useUpdateUser } from '../api/save-user';
 import { ResetPasswordModal } from './reset-password-modal';
+import { StaffPhotoModal } from './staff-photo-modal';
 import { UserFormModal, type OrgOption } from './user-form-modal';
 import { UsersTable } from './users-table';
 
@@ -32,6 +33,7 @@ export function UsersManager({ orgId, subtree, orgName, orgOptions }: Props) {
   const [includeBelow, setIncludeBelow] = useState(true);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [photoOf, setPhotoOf] = useState<User | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
   if (users.isError) return <QueryError error={users.error} onRetry={() => void users.refetch()} />;
@@ -82,11 +84,13 @@ export function UsersManager({ orgId, subtree, orgName, orgOptions }: Props) {
         onToggleActive={toggleActive}
         onResetPassword={setResetting}
         onUnlock={unlockUser}
+        onPhoto={setPhotoOf}
       />
       {editing && (
         <UserFormModal user={editing === 'new' ? null : editing} defaultOrgId={orgId} orgOptions={orgOptions} onClose={() => setEditing(null)} />
       )}
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
+      {photoOf && <StaffPhotoModal user={photoOf} onClose={() => setPhotoOf(null)} />}
     </>
   );
 }

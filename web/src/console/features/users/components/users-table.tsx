@@ -1,7 +1,10 @@
-import { Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Popconfirm, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { accountDutyProblem, roleName, type AccountAction, type Role } from '@/lib/roles';
+import { can } from '@/lib/authorization';
+import { accountDutyProblem, roleName, SEPARATED_ADMIN_ROLES, type AccountAction, type Role } from '@/lib/roles';
 import type { User } from '../api/get-users';
+import { staffPhotoUrl } from '../api/staff-photo';
 import { UserStatus } from './user-status';
 
 interface Props {
@@ -15,12 +18,33 @@ interface Props {
   onToggleActive: (user: User) => void;
   onResetPassword: (user: User) => void;
   onUnlock: (user: User) => void;
+  /** the photo on the 政务公开 pages (system administrator, director) */
+  onPhoto: (user: User) => void;
 }
 
 /** Staff accounts with their roles, organisation and state, and what an administrator can do to each. */
-export function UsersTable({ users, myRoles, loading, orgName, busyId, onEdit, onToggleActive, onResetPassword, onUnlock }: Props) {
+export function UsersTable({ users, myRoles, loading, orgName, busyId, onEdit, onToggleActive, onResetPassword, onUnlock, onPhoto }: Props) {
   const may = (action: AccountAction, user: User) => !accountDutyProblem(myRoles, action, { roles: user.roles as Role[] });
+  const mayPhoto = can(myRoles, 'users.photo');
+  const separated = (user: User) => user.roles.some((r) => (SEPARATED_ADMIN_ROLES as readonly string[]).includes(r));
+  const photoButton = (user: User) =>
+    mayPhoto && (
+      <Button type="link" size="small" onClick={() => onPhoto(user)}>
+        照片
+      </Button>
+    );
   const columns: TableColumnsType<User> = [
+    {
+      title: '照片',
+      key: 'photo',
+      width: 64,
+      render: (_, u) =>
+        u.photoHash ? (
+          <Avatar shape="square" size={40} src={staffPhotoUrl(u.id, u.photoHash)} alt={`${u.name}的照片`} />
+        ) : (
+          <Avatar shape="square" size={40} icon={<UserOutlined />} aria-label="尚无照片" />
+        ),
+    },
     {
       title: '姓名 / 用户名',
       dataIndex: 'name',
@@ -44,9 +68,13 @@ export function UsersTable({ users, myRoles, loading, orgName, busyId, onEdit, o
       key: 'actions',
       render: (_, user) =>
         !may('edit', user) && !may('roles', user) ? (
-          <span style={{ color: '#8c8c8c', fontSize: 12 }}>三员账号，控制台内不可修改</span>
+          <Space size={0}>
+            {photoButton(user)}
+            {separated(user) && <span style={{ color: '#8c8c8c', fontSize: 12 }}>三员账号，控制台内不可修改</span>}
+          </Space>
         ) : (
         <Space size={0}>
+          {photoButton(user)}
           <Button type="link" size="small" onClick={() => onEdit(user)}>
             {may('edit', user) ? '编辑' : '调整角色'}
           </Button>

@@ -1,0 +1,81 @@
+/**
+ * What the server answers about online applications (POST/GET /api/public/applications, GET /api/applications,
+ * API.md "v1 additions"): the application with its item, center, status and pre-review clock, each material of the
+ * guide with what the applicant gave for it (files uploaded here, or evidence already on file), the steps, and what the
+ * viewer may do next.
+ */
+import { z } from 'zod';
+import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from '../applications/application.js';
+import { TRUST_LEVELS } from '../applications/evidence.js';
+import { instant, isoDate } from './common.js';
+
+export const applicationFileSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  size: z.number(),
+  originalName: z.string().nullable(),
+  uploadedAt: instant,
+  /** where the viewer downloads it (the applicant's or the staff's address) */
+  url: z.string(),
+});
+
+export const applicationMaterialSchema = z.object({
+  name: z.string(),
+  main: z.boolean(),
+  /** uploaded with this application, already on file (evidence reuse), or not given */
+  state: z.enum(['uploaded', 'on_file', 'missing']),
+  files: z.array(applicationFileSchema),
+  onFile: z.object({ level: z.enum(TRUST_LEVELS), levelName: z.string(), validUntil: isoDate.nullable(), checkedAt: instant }).nullable(),
+  /** named by a one-time notice and not uploaded since */
+  awaitingSupplement: z.boolean(),
+});
+
+export const applicationStepSchema = z.object({
+  action: z.enum(APPLICATION_ACTIONS),
+  actionName: z.string(),
+  at: instant,
+  byName: z.string().nullable(),
+  text: z.string(),
+  /** a notice's missing materials with their reasons, or the names uploaded with the step */
+  materials: z.array(z.object({ material: z.string(), reason: z.string().nullable() })),
+});
+
+export const applicationSchema = z.object({
+  id: z.string(),
+  /** WS20261206-0001 */
+  applicationNo: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  statusName: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  applicant: z.object({ kind: z.enum(['person', 'organization']), name: z.string(), number: z.string(), phone: z.string(), address: z.string().nullable() }),
+  description: z.string().nullable(),
+  submittedAt: instant,
+  /** the window's pre-review is due by then (one working day); null when the window owes nothing */
+  preReviewDueAt: instant.nullable(),
+  light: z.enum(['green', 'yellow', 'red']).nullable(),
+  caseId: z.string().nullable(),
+  caseNo: z.string().nullable(),
+  version: z.number(),
+  allowedActions: z.array(z.enum(APPLICATION_ACTIONS)),
+});
+
+export const applicationDetailSchema = applicationSchema.extend({
+  materials: z.array(applicationMaterialSchema),
+  steps: z.array(applicationStepSchema),
+});
+export type ApplicationView = z.infer<typeof applicationSchema>;
+export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
+
+export const applicationListSchema = z.object({ applications: z.array(applicationSchema), total: z.number() });
+
+/** What the apply form shows before the applicant uploads: each material and whether it is already on file. */
+export const applyFormSchema = z.object({
+  itemCode: z.string(),
+  itemName: z.string(),
+  onlineAllowed: z.boolean(),
+  centers: z.array(z.object({ id: z.string(), name: z.string() })),
+  materials: z.array(applicationMaterialSchema.pick({ name: true, main: true, onFile: true })),
+});

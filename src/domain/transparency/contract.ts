@@ -1,0 +1,74 @@
+/**
+ * 政务公开 (DOMAIN.md "Transparency", issue 11 §3): what anyone may read about a center without signing in. No ID
+ * number, no phone of an applicant or complainant, applicants' names masked (mask.ts), staff whereabouts by kind only.
+ */
+import { z } from 'zod';
+import { isoDate, officeHoursSchema } from '../contract/common.js';
+import { publicNoticeSchema } from '../notices/contract.js';
+import { WHEREABOUTS } from './whereabouts.js';
+
+const level = z.enum(['county', 'township', 'village']);
+const centerNode = z.object({ id: z.string(), name: z.string(), level, levelName: z.string(), address: z.string().nullable(), phone: z.string().nullable() });
+export const publicCenterTreeSchema = z.object({
+  centers: z.array(centerNode.extend({ children: z.array(centerNode.extend({ children: z.array(centerNode) })) })),
+});
+export type PublicCenterTree = z.infer<typeof publicCenterTreeSchema>;
+export type PublicCenterNode = z.infer<typeof centerNode>;
+
+export const publicStaffSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  /** 中心主任、窗口工作人员 … */
+  post: z.string(),
+  windows: z.array(z.object({ name: z.string(), post: z.enum(['A', 'B']) })),
+  whereabouts: z.enum(WHEREABOUTS),
+});
+export type PublicStaff = z.infer<typeof publicStaffSchema>;
+
+export const monthFiguresSchema = z.object({
+  month: z.string().describe('YYYY-MM'),
+  received: z.number().int(),
+  finished: z.number().int(),
+  finishedOnTime: z.number().int(),
+  /** finishedOnTime / finished; null when nothing was finished */
+  onTimeRate: z.number().nullable(),
+  rated: z.number().int(),
+  /** 好评率 (src/domain/evaluation/figures.ts); null without ratings */
+  goodRate: z.number().nullable(),
+});
+export type MonthFigures = z.infer<typeof monthFiguresSchema>;
+
+export const complaintOutcomeSchema = z.object({ title: z.string(), upheld: z.boolean().nullable(), outcome: z.string(), date: isoDate });
+export type ComplaintOutcome = z.infer<typeof complaintOutcomeSchema>;
+
+export const publicCenterSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  level,
+  levelName: z.string(),
+  parent: z.object({ id: z.string(), name: z.string() }).nullable(),
+  children: z.array(z.object({ id: z.string(), name: z.string() })),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  supervisionPhone: z.string().nullable(),
+  officeHours: officeHoursSchema,
+  /** the center's local date the page speaks of */
+  today: isoDate,
+  staff: z.array(publicStaffSchema),
+  /** this month, then last month */
+  months: z.array(monthFiguresSchema),
+  complaints: z.array(complaintOutcomeSchema),
+  notices: z.array(publicNoticeSchema),
+});
+export type PublicCenter = z.infer<typeof publicCenterSchema>;
+
+export const finishedCaseSchema = z.object({
+  caseNo: z.string(),
+  itemName: z.string(),
+  /** 张** */
+  applicantName: z.string(),
+  finishedOn: isoDate,
+  onTime: z.boolean(),
+});
+export const finishedCasesSchema = z.object({ results: z.array(finishedCaseSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type FinishedCases = z.infer<typeof finishedCasesSchema>;

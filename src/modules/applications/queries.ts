@@ -1,0 +1,111 @@
+/**
+ * Reading online applications: the applicant's own (我的办件), the window's pre-review queue and detail (the full
+ * record read by staff is audited), the uploaded files to each, and the apply form (which centers, which materials
+ * are already on file).
+ */
+import type { ApplicationDetail } from '../../domain/contract/applications.js';
+import { TRUST_LEVEL_NAMES, onFile } from '../../domain/applications/evidence.js';
+import { localDate } from '../../domain/calendar/office-hours.js';
+import { DomainError } from '../../domain/errors.js';
+import type { AppContext, Db } from '../../server/context.js';
+import { forbidden, notFound } from '../../server/errors.js';
+import type { ApplicantActor } from '../applicants/session.js';
+import { recordAudit } from '../audit/repo.js';
+import type { Actor } from '../auth/actor.js';
+import { caseNumbersByIds } from '../cases/repo.js';
+import { presentItem } from '../catalog/presenter.js';
+import { findItemByCode, offeringsByItem } from '../catalog/repo.js';
+import { filesOf } from '../files/index.js';
+import { findOrg, orgsByIds } from '../orgs/repo.js';
+import { peopleByIds } from '../users/repo.js';
+import { presentApplication, presentDetail, toEvidence, type Viewer } from './presenter.js';
+import * as repo from './repo.js';
+
+const viewer = (ctx: AppContext, party: Viewer['party']): Viewer => ({ party, timeZone: ctx.config.timeZone, now: ctx.clock() });
+
+async function page(ctx: AppContext, filter: repo.ApplicationFilter, party: Viewer['party']) {
+  const { db } = ctx.database;
+  const { rows, total } = await repo.listApplications(db, filter);
+  const orgs = await orgsByIds(db, rows.map((r) => r.org_id));
+  const cases = await caseNumbersByIds(db, rows.map((r) => r.case_id));
+  const v = viewer(ctx, party);
+  return {
+    applications: rows.map((r) => presentApplication(r, { orgName: orgs.get(r.org_id)?.center_name ?? '', caseNo: r.case_id ? (cases.get(r.case_id) ?? null) : null }, v)),
+    total,
+  };
+}
+
+export const myApplications = (ctx: AppContext, who: ApplicantActor, p: { page: number; pageSize: number }) =>
+  page(ctx, { applicantId: who.applicantId, limit: p.pageSize, offset: (p.page - 1) * p.pageSize }, 'applicant');
+
+/** The window's list: its own center's applications, by default those waiting for pre-review, the earliest due first. */
+export const centerApplications = (ctx: AppContext, actor: Actor, q: { status?: repo.ApplicationRow['status'] | undefined; page: number; pageSize: number }) =>
+  page(ctx, { orgIds: [actor.orgId], status: q.status, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }, 'window');
+
+async function detail(db: Db, ctx: AppContext, row: repo.ApplicationRow, party: Viewer['party']): Promise<ApplicationDetail> {
+  const [org, steps, files, evidence, item] = [await findOrg(db, row.org_id), await repo.stepsOf(db, row.id), await repo.filesOfApplication(db, row.id), await repo.evidenceOf(db, row.applicant_id), await findItemByCode(db, row.item_code)];
+  const guide = item ? presentItem(item).materials : [];
+  const cases = await caseNumbersByIds(db, [row.case_id]);
+  const people = await peopleByIds(db, steps.map((s) => s.by_user_id));
+  return presentDetail(
+    row,
+    { orgName: org?.center_name ?? '', caseNo: row.case_id ? (cases.get(row.case_id) ?? null) : null, people: new Map([...people].map(([id, p]) => [id, p.name])) },
+    { guide, steps, files, evidence },
+    viewer(ctx, party),
+  );
+}
+
+async function own(ctx: AppContext, who: ApplicantActor, id: string) {
+  const row = await repo.findApplication(ctx.database.db, id);
+  if (!row || row.applicant_id !== who.applicantId) throw notFound('该网上申请');
+  return row;
+}
+
+async function ofCenter(ctx: AppContext, actor: Actor, id: string) {
+  const row = await repo.findApplication(ctx.database.db, id);
+  if (!row) throw notFound('该网上申请');
+  if (row.org_id !== actor.orgId) throw forbidden('查看其他中心的网上申请');
+  return row;
+}
+
+export const myApplication = async (ctx: AppContext, who: ApplicantActor, id: string) => detail(ctx.database.db, ctx, await own(ctx, who, id), 'applicant');
+
+export async function centerApplication(ctx: AppContext, actor: Actor, id: string) {
+  const row = await ofCenter(ctx, actor, id);
+  // the window reads the full ID number and phone: who read whose record is logged
+  await recordAudit(ctx.database.db, { at: ctx.clock(), userId: actor.userId, action: 'application.read', targetType: 'application', targetId: id });
+  return detail(ctx.database.db, ctx, row, 'window');
+}
+
+async function fileOf(ctx: AppContext, row: repo.ApplicationRow, fileId: string) {
+  const file = await repo.findFile(ctx.database.db, row.id, fileId);
+  if (!file) throw notFound('该材料文件');
+  const bytes = await filesOf(ctx).get(file.file_hash);
+  if (!bytes) throw new DomainError('FILE_MISSING_IN_STORE', '该材料文件在文件存储中找不到了，请联系系统管理员检查文件存储。', undefined, 410);
+  return { bytes, type: file.type, hash: file.file_hash, name: file.original_name };
+}
+
+export const myApplicationFile = async (ctx: AppContext, who: ApplicantActor, id: string, fileId: string) => fileOf(ctx, await own(ctx, who, id), fileId);
+export const centerApplicationFile = async (ctx: AppContext, actor: Actor, id: string, fileId: string) => fileOf(ctx, await ofCenter(ctx, actor, id), fileId);
+
+/** The apply form of an item: the centers that offer it (township and county), each material and whether it is on file. */
+export async function applyForm(ctx: AppContext, who: ApplicantActor | null, itemCode: string) {
+  const { db } = ctx.database;
+  const row = await findItemByCode(db, itemCode);
+  if (!row || row.status !== 'active') throw notFound('该事项');
+  const item = presentItem(row);
+  const orgs = await orgsByIds(db, (await offeringsByItem(db, row.id)).map((o) => o.org_id));
+  const centers = [...orgs.values()].filter((o) => o.level !== 'village').sort((a, b) => a.code.localeCompare(b.code));
+  const evidence = who ? (await repo.evidenceOf(db, who.applicantId)).map(toEvidence) : [];
+  const kept = onFile(item.materials, evidence, localDate(ctx.clock(), ctx.config.timeZone));
+  return {
+    itemCode: item.code,
+    itemName: item.name,
+    onlineAllowed: item.onlineAllowed,
+    centers: centers.map((o) => ({ id: o.id, name: o.center_name })),
+    materials: item.materials.map((m) => {
+      const e = kept.get(m.name);
+      return { name: m.name, main: m.main, onFile: e ? { level: e.level, levelName: TRUST_LEVEL_NAMES[e.level], validUntil: e.validUntil, checkedAt: e.checkedAt } : null };
+    }),
+  };
+}

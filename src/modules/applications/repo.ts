@@ -1,0 +1,115 @@
+/** Online applications' tables (migration 0029): applications, their steps and files, and evidence. Only this module names them. */
+import { sql } from 'kysely';
+import type { ApplicationFilesTable, ApplicationStepsTable, ApplicationsTable, EvidenceTable } from '../../db/schema.js';
+import { toCount } from '../../db/portable.js';
+import type { Db } from '../../server/context.js';
+
+export type ApplicationRow = ApplicationsTable;
+export type ApplicationStepRow = ApplicationStepsTable;
+export type ApplicationFileRow = ApplicationFilesTable;
+export type EvidenceRow = EvidenceTable;
+
+export const findApplication = (db: Db, id: string) => db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findByKey = (db: Db, applicantId: string, key: string) =>
+  db.selectFrom('applications').selectAll().where('applicant_id', '=', applicantId).where('idempotency_key', '=', key).executeTakeFirst();
+
+export const findByCase = (db: Db, caseId: string) => db.selectFrom('applications').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+
+/** The day's next number over all centers (the unique index refuses a number taken at the same moment). */
+export async function nextSeq(db: Db, day: string): Promise<number> {
+  const row = await db.selectFrom('applications').select((eb) => eb.fn.max('seq').as('last')).where('day', '=', day).executeTakeFirst();
+  return toCount(row?.last ?? 0) + 1;
+}
+
+export const insertApplication = (db: Db, row: ApplicationRow) => db.insertInto('applications').values(row).execute();
+
+export type ApplicationPatch = Partial<Omit<ApplicationRow, 'id' | 'application_no' | 'version'>>;
+
+/** Changes the application only if nobody changed it since `expectedVersion`; false: someone did (409). */
+export async function updateApplication(db: Db, id: string, expectedVersion: number, patch: ApplicationPatch): Promise<boolean> {
+  const result = await db
+    .updateTable('applications')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export const insertStep = (db: Db, row: ApplicationStepRow) => db.insertInto('application_steps').values(row).execute();
+
+export const stepsOf = (db: Db, applicationId: string) =>
+  db.selectFrom('application_steps').selectAll().where('application_id', '=', applicationId).orderBy('seq').execute();
+
+export const insertFiles = async (db: Db, rows: readonly ApplicationFileRow[]) => {
+  if (rows.length > 0) await db.insertInto('application_files').values([...rows]).execute();
+};
+
+export const filesOfApplication = (db: Db, applicationId: string) =>
+  db.selectFrom('application_files').selectAll().where('application_id', '=', applicationId).orderBy('uploaded_at').orderBy('material_name').execute();
+
+export const findFile = (db: Db, applicationId: string, fileId: string) =>
+  db.selectFrom('application_files').selectAll().where('application_id', '=', applicationId).where('id', '=', fileId).executeTakeFirst();
+
+export interface ApplicationFilter {
+  orgIds?: readonly string[];
+  applicantId?: string;
+  status?: ApplicationRow['status'];
+  limit: number;
+  offset: number;
+}
+
+function filtered(db: Db, f: ApplicationFilter) {
+  let q = db.selectFrom('applications');
+  if (f.orgIds) q = q.where('org_id', 'in', f.orgIds.length > 0 ? [...f.orgIds] : ['']);
+  if (f.applicantId) q = q.where('applicant_id', '=', f.applicantId);
+  if (f.status) q = q.where('status', '=', f.status);
+  return q;
+}
+
+/** A page of applications: the window's queue oldest due first, an applicant's newest first. */
+export async function listApplications(db: Db, f: ApplicationFilter): Promise<{ rows: ApplicationRow[]; total: number }> {
+  let rows = filtered(db, f).selectAll();
+  rows = f.applicantId ? rows.orderBy('created_at', 'desc') : rows.orderBy('pre_review_due_at').orderBy('submitted_at');
+  const [page, count] = await Promise.all([
+    rows.limit(f.limit).offset(f.offset).execute(),
+    filtered(db, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: page, total: toCount(count.n) };
+}
+
+export const evidenceOf = (db: Db, applicantId: string) =>
+  db.selectFrom('evidence').selectAll().where('applicant_id', '=', applicantId).orderBy('checked_at', 'desc').execute();
+
+export const insertEvidence = async (db: Db, rows: readonly EvidenceRow[]) => {
+  if (rows.length > 0) await db.insertInto('evidence').values([...rows]).execute();
+};
+
+// ---- Open311 (issue 11 §5): the applications third parties made, as GET requests reads them
+
+export interface Open311Filter {
+  numbers?: readonly string[];
+  itemCode?: string;
+  from: string;
+  to: string;
+}
+
+/** Applications made through Open311, submitted within [from, to] (or by number), oldest first. */
+export function listOpen311(db: Db, f: Open311Filter) {
+  let q = db.selectFrom('applications').selectAll().where('source', '=', 'open311');
+  if (f.numbers) q = q.where('application_no', 'in', f.numbers.length > 0 ? [...f.numbers] : ['']);
+  else q = q.where('submitted_at', '>=', f.from).where('submitted_at', '<=', f.to);
+  if (f.itemCode) q = q.where('item_code', '=', f.itemCode);
+  return q.orderBy('submitted_at').orderBy('application_no').limit(10_000).execute();
+}
+
+export const findOpen311ByNo = (db: Db, applicationNo: string) =>
+  db.selectFrom('applications').selectAll().where('source', '=', 'open311').where('application_no', '=', applicationNo).executeTakeFirst();
+
+/** When each application last changed (its latest step), by id. */
+export async function lastStepAt(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('application_steps').select(['application_id', (eb) => eb.fn.max('at').as('at')]).where('application_id', 'in', [...ids]).groupBy('application_id').execute();
+  return new Map(rows.map((r) => [r.application_id, String(r.at)]));
+}

@@ -1,0 +1,98 @@
+/**
+ * GET /open311/v2/requests.{xml,json} and GET /open311/v2/requests/{id}.{xml,json} (GeoReport v2 "GET Service
+ * Requests" / "GET Service Request"): the applications made through Open311 — by any key, the reads are public — as
+ * the specification's service requests. No personal data: no applicant name, ID number or phone, ever.
+ *
+ * `status` is open while the application waits for pre-review or a supplement, or its case is in progress; closed once
+ * returned, withdrawn, or the case finished or returned. The range of a list is at most 90 days (one county's
+ * requests in that time are read whole, then filtered by status and paged).
+ */
+import type { ApplicationStatus } from '../../domain/applications/application.js';
+import type { CaseKind, CaseStatus } from '../../domain/cases/model.js';
+import type { Open311Value } from '../../domain/open311/document.js';
+import { requestDateRange, requestStatusOf, statusNotesOf, type RequestFacts } from '../../domain/open311/requests.js';
+import { isoWithOffset } from '../../domain/open311/time.js';
+import type { AppContext } from '../../server/context.js';
+import * as applications from '../applications/repo.js';
+import { caseSummariesByIds } from '../cases/repo.js';
+import { orgsByIds } from '../orgs/repo.js';
+import { badParameters, Open311Error } from './errors.js';
+import { checkJurisdiction, countyOrg } from './jurisdiction.js';
+
+export interface RequestQuery {
+  jurisdictionId?: string | undefined;
+  ids?: string | undefined;
+  serviceCode?: string | undefined;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+  status?: 'open' | 'closed' | undefined;
+  page: number;
+  pageSize: number;
+}
+
+const MAX_IDS = 100;
+
+async function present(ctx: AppContext, rows: readonly applications.ApplicationRow[]) {
+  const { db } = ctx.database;
+  const [orgs, cases, steps] = await Promise.all([orgsByIds(db, rows.map((r) => r.org_id)), caseSummariesByIds(db, rows.map((r) => r.case_id)), applications.lastStepAt(db, rows.map((r) => r.id))]);
+  const at = (iso: string | null) => (iso ? isoWithOffset(new Date(iso), ctx.config.timeZone) : null);
+  return rows.map((r) => {
+    const kase = r.case_id ? cases.get(r.case_id) : undefined;
+    const facts: RequestFacts = { status: r.status as ApplicationStatus, kase: kase ? { caseNo: kase.case_no, kind: kase.kind as CaseKind, status: kase.status as CaseStatus } : null };
+    const center = orgs.get(r.org_id)?.center_name ?? '';
+    const updated = [r.updated_at, steps.get(r.id) ?? '', kase?.updated_at ?? ''].reduce((a, b) => (b > a ? b : a));
+    const value: Record<string, Open311Value> = {
+      service_request_id: r.application_no,
+      status: requestStatusOf(facts),
+      status_notes: statusNotesOf(facts),
+      service_name: r.item_name,
+      service_code: r.item_code,
+      description: r.description,
+      agency_responsible: center,
+      service_notice: `由${center}受理；预审、补正、受理和办结的结果以短信告知申请人。`,
+      requested_datetime: at(r.submitted_at),
+      updated_datetime: at(updated),
+      // the case's due date once accepted (none yet while an escalated case travels), else the pre-review's
+      expected_datetime: at(r.status === 'accepted' ? (kase?.due_at ?? null) : r.pre_review_due_at),
+      address: r.applicant_address,
+    };
+    if (r.latitude !== null && r.longitude !== null) {
+      value.lat = Number(r.latitude);
+      value.long = Number(r.longitude);
+    }
+    return { value, status: value.status as 'open' | 'closed' };
+  });
+}
+
+export async function listRequests(ctx: AppContext, q: RequestQuery): Promise<{ requests: Open311Value[]; total: number }> {
+  const { db } = ctx.database;
+  await checkJurisdiction(ctx, await countyOrg(db), q.jurisdictionId);
+  let rows: applications.ApplicationRow[];
+  if (q.ids !== undefined && q.ids.trim() !== '') {
+    // service_request_id overrides every other parameter (the specification)
+    const ids = [...new Set(q.ids.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+    if (ids.length > MAX_IDS) throw badParameters([`service_request_id 一次最多 ${MAX_IDS} 个，请分批查询。`]);
+    rows = await applications.listOpen311(db, { numbers: ids, from: '', to: '' });
+    const shown = await present(ctx, rows);
+    return { requests: shown.map((s) => s.value), total: shown.length };
+  }
+  const range = requestDateRange(q.startDate, q.endDate, ctx.clock());
+  if (!range.ok) throw badParameters([range.error]);
+  rows = await applications.listOpen311(db, { itemCode: q.serviceCode?.trim().toUpperCase() || undefined, from: range.from.toISOString(), to: range.to.toISOString() });
+  const shown = (await present(ctx, rows)).filter((s) => !q.status || s.status === q.status);
+  const start = (q.page - 1) * q.pageSize;
+  return { requests: shown.slice(start, start + q.pageSize).map((s) => s.value), total: shown.length };
+}
+
+export async function oneRequest(ctx: AppContext, id: string, jurisdictionId: string | undefined): Promise<Open311Value> {
+  const { db } = ctx.database;
+  await checkJurisdiction(ctx, await countyOrg(db), jurisdictionId);
+  const row = await applications.findOpen311ByNo(db, id.trim());
+  if (!row) throw new Open311Error(404, [`没有编号为“${id}”的服务请求（service_request_id）。编号是 POST requests 返回的网上申请编号，如 WS20260302-0001。`]);
+  return (await present(ctx, [row])).map((s) => s.value);
+}
+
+export const unknownToken = (token: string) =>
+  new Open311Error(404, [
+    `没有这个 token：“${token}”。本服务的事项都是即时受理（services 的 type 为 realtime），POST requests 直接返回 service_request_id，不发放 token；请用 requests/{service_request_id} 查询进度。`,
+  ]);

@@ -1,0 +1,50 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+import { applicationDetailSchema, applicationListSchema } from '@domain/contract/applications';
+import type { ApplicationStatus, MissingMaterial } from '@domain/applications/application';
+
+// 网上申请预审 (/api/applications*), answers checked against the contract (src/domain/contract/applications.ts).
+export type { ApplicationDetail, ApplicationView } from '@domain/contract/applications';
+
+const applicationsKey = ['applications'] as const;
+const applicationKey = (id: string) => [...applicationsKey, 'detail', id] as const;
+
+export interface ApplicationQuery {
+  status?: ApplicationStatus | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+export const useApplications = (q: ApplicationQuery) =>
+  useQuery({
+    queryKey: [...applicationsKey, 'list', q],
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
+      return apiRequest(`/applications?${params.toString()}`, applicationListSchema, { signal });
+    },
+    placeholderData: keepPreviousData,
+  });
+
+export const useApplication = (id: string) =>
+  useQuery({ queryKey: applicationKey(id), queryFn: ({ signal }) => apiRequest(`/applications/${encodeURIComponent(id)}`, applicationDetailSchema, { signal }), staleTime: 0 });
+
+export type ReviewInput =
+  | { action: 'accept'; note?: string; validity?: { material: string; validUntil: string | null }[] }
+  | { action: 'notify-supplement'; missing: MissingMaterial[]; note?: string }
+  | { action: 'return'; reason: string; basis: string };
+
+/** One pre-review step, with the version the clerk saw (someone else's step first answers 409). */
+export function useReviewApplication(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, expectedVersion }: { input: ReviewInput; expectedVersion: number }) => {
+      const { action, ...body } = input;
+      return apiRequest(`/applications/${encodeURIComponent(id)}/actions/${action}`, applicationDetailSchema, { method: 'POST', body: { ...body, expectedVersion } });
+    },
+    onSuccess: (a) => {
+      queryClient.setQueryData(applicationKey(a.id), a);
+      void queryClient.invalidateQueries({ queryKey: applicationsKey });
+    },
+  });
+}

@@ -1,0 +1,42 @@
+import { Segmented } from 'antd';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { PageHeader } from '@/components/layout/page-header';
+import { QueryError } from '@/components/feedback/query-error';
+import { APPLICATION_STATUSES, APPLICATION_STATUS_NAMES, type ApplicationStatus } from '@domain/applications/application';
+import { useApplications } from '@/features/applications/api/applications';
+import { ApplicationsTable } from '@/features/applications/components/applications-table';
+
+const route = getRouteApi('/console/applications');
+
+/** 网上申请预审: the center's online applications, those waiting for pre-review first (earliest due on top). */
+export function ApplicationQueuePage() {
+  const search = route.useSearch();
+  const navigate = useNavigate();
+  const status = search.status ?? 'pre_review';
+  const page = search.page ?? 1;
+  const pageSize = search.pageSize ?? 20;
+  const list = useApplications({ status, page, pageSize });
+  return (
+    <>
+      <PageHeader title="网上申请预审" description="群众在网上办事大厅提交的申请，须在 1 个工作日内预审：通过并受理、一次性告知补正，或写明理由和依据退回。" />
+      <Segmented<ApplicationStatus>
+        style={{ marginBottom: 16 }}
+        value={status}
+        options={APPLICATION_STATUSES.map((s) => ({ value: s, label: APPLICATION_STATUS_NAMES[s] }))}
+        onChange={(s) => void navigate({ to: '/applications', search: { status: s } })}
+      />
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <ApplicationsTable
+          applications={list.data?.applications ?? []}
+          loading={list.isPending}
+          total={list.data?.total}
+          page={page}
+          pageSize={pageSize}
+          onPage={(p, size) => void navigate({ to: '/applications', search: { status, page: p, pageSize: size } })}
+        />
+      )}
+    </>
+  );
+}
