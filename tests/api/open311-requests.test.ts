@@ -299,21 +299,21 @@ describe.each(DIALECTS)('Open311 GeoReport v2 requests (%s)', (dialect) => {
       expect(d[0]).toContain('APPLICANT_ID_NUMBER');
     });
 
-    it('GET requests.json / .xml: open, Chinese notes, the center, due date, location; no personal data', async () => {
+    it('GET requests.json / .xml: open, Chinese notes, the center, due date; no personal data (no description, address or location)', async () => {
       const json = await get('/open311/v2/requests.json');
       expect(json.statusCode, json.body).toBe(200);
       const list = json.json() as Record<string, unknown>[];
       expect(list.length).toBe(1);
       const r = list[0]!;
       expect(Object.keys(r)).toEqual([
-        'service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible', 'service_notice',
-        'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'lat', 'long',
+        'service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'agency_responsible', 'service_notice',
+        'requested_datetime', 'updated_datetime', 'expected_datetime',
       ]);
-      expect([r.service_request_id, r.status, r.service_code, r.lat, r.long]).toEqual([no, 'open', SERVICE, 34.7466, 113.6253]);
+      expect([r.service_request_id, r.status, r.service_code]).toEqual([no, 'open', SERVICE]);
       expect(r.status_notes).toContain('待预审');
       expect(r.agency_responsible).toMatch(/便民服务中心$/);
       for (const k of ['requested_datetime', 'updated_datetime', 'expected_datetime'] as const) expect(r[k], k).toMatch(ISO_ZONED);
-      for (const secret of ['李秀英', ID_A, '13700000002', '1370000']) expect(json.body).not.toContain(secret);
+      for (const secret of ['李秀英', ID_A, '13700000002', '1370000', '代老人申请', '34.7466']) expect(json.body).not.toContain(secret);
 
       const xml = await get('/open311/v2/requests.xml?status=open');
       const root = parseXml(xml.body);

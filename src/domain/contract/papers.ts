@@ -84,3 +84,20 @@ export const printListSchema = z.object({ prints: z.array(printSchema), total: z
 export const printContentSchema = printSchema.extend({
   content: z.record(z.string(), z.unknown()).nullable().describe('所印文书的内容（与 GET …/papers/{paper} 的答复同形，按打印时保存）'),
 });
+
+/** GET /api/public/my-cases/{caseNo}/papers: a paper the center printed for the applicant's case (no staff names). */
+export const applicantPaperSchema = z.object({
+  id: z.string(),
+  paper: z.string(),
+  paperName: z.string(),
+  /** the title as printed (承诺件受理通知书, 办结取件通知书 …) */
+  title: z.string(),
+  issuerName: z.string().nullable(),
+  printedAt: instant,
+});
+export type ApplicantPaper = z.infer<typeof applicantPaperSchema>;
+export const applicantPaperListSchema = z.object({ papers: z.array(applicantPaperSchema), total: z.number().int() });
+
+/** GET /api/public/my-cases/{caseNo}/papers/{printId}: the paper as printed, in the shape the sheet renders. */
+export const applicantPrintedPaperSchema = applicantPaperSchema.extend({ content: paperSchema });
+export type ApplicantPrintedPaper = z.infer<typeof applicantPrintedPaperSchema>;

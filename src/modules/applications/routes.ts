@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, TEXT_LIMITS } from '../../domain/applications/application.js';
 import { applicationDetailSchema, applicationListSchema, applyFormSchema } from '../../domain/contract/applications.js';
+import { applicantPaperListSchema, applicantPrintedPaperSchema } from '../../domain/contract/papers.js';
 import { DomainError } from '../../domain/errors.js';
 import { freeText } from '../../domain/text.js';
 import { requirePermission } from '../../server/authenticate.js';
@@ -14,6 +15,7 @@ import { progressSchema } from '../../domain/contract/progress.js';
 import { idempotencyHeaders } from '../cases/schema.js';
 import { presentItem } from '../catalog/presenter.js';
 import { findItemByCode } from '../catalog/repo.js';
+import { myCasePaper, myCasePapers } from './my-papers.js';
 import { applyForm, centerApplication, centerApplicationFile, centerApplications, myApplication, myApplicationFile, myApplications } from './queries.js';
 import { resubmitApplication, reviewApplication, withdrawApplication, type ReviewCommand } from './step.js';
 import { submitApplication, type UploadedMaterial } from './submit.js';
@@ -106,6 +108,18 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
       const number = account.id_number ?? account.credit_code;
       return { cases: number ? await applicantProgress(ctx, number, account.phone) : [] };
     },
+  );
+
+  const caseNoParams = z.object({ caseNo: z.string().min(1).max(64) });
+  r.get(
+    '/api/public/my-cases/:caseNo/papers',
+    { schema: { tags: publicTags, summary: '我的办件：中心为本人办件打印出具的文书（受理通知书、一次性告知书等）', params: caseNoParams, response: { 200: applicantPaperListSchema } } },
+    async (request) => myCasePapers(ctx, await applicant(request), request.params.caseNo),
+  );
+  r.get(
+    '/api/public/my-cases/:caseNo/papers/:printId',
+    { schema: { tags: publicTags, summary: '我的办件：一份文书，按中心打印时的内容重现（可打印或存为 PDF）', params: caseNoParams.extend({ printId: z.string().min(1).max(64) }), response: { 200: applicantPrintedPaperSchema } } },
+    async (request) => myCasePaper(ctx, await applicant(request), request.params.caseNo, request.params.printId),
   );
 
   r.get('/api/public/applications/:id', { schema: { tags: publicTags, summary: '本人的一份网上申请', params: idParams, response: { 200: applicationDetailSchema } } }, async (request) =>

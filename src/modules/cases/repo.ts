@@ -543,6 +543,16 @@ export const casesOfApplicant = (db: Db, idNumber: string, phone: string) =>
     .limit(50)
     .execute();
 
+/** One case of 我的办件 by its number, under the same rule (ID number or credit code AND mobile), or undefined. */
+export const caseOfApplicant = (db: Db, caseNo: string, idNumber: string, phone: string) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'case_no'])
+    .where('case_no', '=', caseNo)
+    .where('applicant_id_number', '=', idNumber)
+    .where('applicant_phone', '=', phone)
+    .executeTakeFirst();
+
 /** Status, kind and due date of these cases, by id: what an Open311 request shows of the case its application became. */
 export async function caseSummariesByIds(db: Db, ids: readonly (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];

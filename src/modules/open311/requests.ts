@@ -47,19 +47,15 @@ async function present(ctx: AppContext, rows: readonly applications.ApplicationR
       status_notes: statusNotesOf(facts),
       service_name: r.item_name,
       service_code: r.item_code,
-      description: r.description,
       agency_responsible: center,
       service_notice: `由${center}受理；预审、补正、受理和办结的结果以短信告知申请人。`,
       requested_datetime: at(r.submitted_at),
       updated_datetime: at(updated),
       // the case's due date once accepted (none yet while an escalated case travels), else the pre-review's
       expected_datetime: at(r.status === 'accepted' ? (kase?.due_at ?? null) : r.pre_review_due_at),
-      address: r.applicant_address,
+      // no description, address or lat/long: unlike a pothole, a request here is a person's own application, and
+      // what they wrote and where they live are theirs (the list is public and its numbers are sequential)
     };
-    if (r.latitude !== null && r.longitude !== null) {
-      value.lat = Number(r.latitude);
-      value.long = Number(r.longitude);
-    }
     return { value, status: value.status as 'open' | 'closed' };
   });
 }

@@ -25,3 +25,7 @@ export async function findPrint(db: Db, caseId: string, id: string) {
   const row = await db.selectFrom('print_records').select([...PRINT_COLUMNS, 'content']).where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
   return row ? (await named(db, [row]))[0] : undefined;
 }
+
+/** A case's prints with what each printed, newest first: the applicant's list of papers reads their titles. */
+export const listPrintContents = (db: Db, caseId: string) =>
+  db.selectFrom('print_records').select(['id', 'paper', 'printed_at', 'issuer_org_id', 'content']).where('case_id', '=', caseId).orderBy('printed_at', 'desc').orderBy('id').execute();

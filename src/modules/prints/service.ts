@@ -17,10 +17,10 @@ import { presentCase } from '../cases/presenter.js';
 import { findCase } from '../cases/repo.js';
 import { caseEvents } from '../events/repo.js';
 import { presentOrg } from '../orgs/presenter.js';
-import { findOrg } from '../orgs/repo.js';
+import { findOrg, orgsByIds } from '../orgs/repo.js';
 import { getLevelNames, publicUrlOf, supervisionPhoneOf, supplementDaysOf } from '../settings/service.js';
 import { findWindow } from '../windows/repo.js';
-import { findPrint, insertPrint, listPrints, type PrintRow } from './repo.js';
+import { findPrint, insertPrint, listPrintContents, listPrints, type PrintRow } from './repo.js';
 
 /** A center as a paper names it: heading and seal, address, phone, office hours. */
 const centerOf = async (db: Db, orgId: string) => {
@@ -145,4 +145,38 @@ export async function printContent(ctx: AppContext, actor: Actor, caseId: string
   const print = await findPrint(db, caseId, printId);
   if (!print) throw notFound('该打印记录');
   return { ...presentPrint(print), content: fromJson<PaperContext | null>(print.content, null) };
+}
+
+/**
+ * 我的办件: the papers the center printed for a case, as its applicant sees them (the caller has checked the case is
+ * theirs): which paper, its title as printed, the issuing center and when. No staff names; reading is not audited.
+ */
+export async function applicantPapers(db: Db, caseId: string) {
+  const rows = await listPrintContents(db, caseId);
+  const orgs = await orgsByIds(db, rows.map((r) => r.issuer_org_id));
+  const papers = rows.map((r) => {
+    const content = fromJson<{ title?: unknown } | null>(r.content, null);
+    const paperName = PAPER_LABELS[r.paper as PaperKind] ?? r.paper;
+    return {
+      id: r.id,
+      paper: r.paper,
+      paperName,
+      title: typeof content?.title === 'string' ? content.title : paperName,
+      issuerName: orgs.get(r.issuer_org_id ?? '')?.center_name ?? null,
+      printedAt: r.printed_at,
+    };
+  });
+  return { papers, total: papers.length };
+}
+
+/** One of those papers with its content exactly as printed; a print of another case is not found. */
+export async function applicantPaper(db: Db, caseId: string, printId: string) {
+  const print = await findPrint(db, caseId, printId);
+  const content = print ? fromJson<PaperContext | null>(print.content, null) : null;
+  if (!print || !content) throw notFound('该文书');
+  const paperName = PAPER_LABELS[print.paper as PaperKind] ?? print.paper;
+  // The snapshot carries the case's whole timeline, which the sheet reads only for dates (submitted, escalated,
+  // completed): the applicant gets each event's kind and time, not who acted or what staff noted with it.
+  const events = content.case.events.map((e) => ({ at: e.at, type: e.type, by: '', orgId: e.orgId, fromStatus: e.fromStatus, toStatus: e.toStatus }));
+  return { id: print.id, paper: print.paper, paperName, title: content.title ?? paperName, issuerName: print.issuer_name, printedAt: print.printed_at, content: { ...content, case: { ...content.case, events } } };
 }

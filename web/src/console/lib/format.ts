@@ -1,5 +1,8 @@
 import dayjs from 'dayjs';
 
+// dates and office hours as a printed notice writes them: one wording for the console and the public pages
+export { formatDate, formatSessions } from '@shared/notices/text';
+
 export const formatDateTime = (iso: string | null | undefined): string =>
   iso ? dayjs(iso).format('YYYY年M月D日 HH:mm') : '—';
 
@@ -7,10 +10,4 @@ export const formatDateTime = (iso: string | null | undefined): string =>
 export const formatDateTimeSeconds = (iso: string | null | undefined): string =>
   iso ? dayjs(iso).format('YYYY年M月D日 HH:mm:ss') : '—';
 
-export const formatDate = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY年M月D日') : '—');
-
 export const yesNo = (value: boolean): string => (value ? '是' : '否');
-
-/** "08:30—12:00、14:30—17:30" */
-export const formatSessions = (sessions: readonly { start: string; end: string }[]): string =>
-  sessions.length === 0 ? '未设置' : sessions.map((s) => `${s.start}—${s.end}`).join('、');

@@ -16,6 +16,5 @@ export const levelOptions = (names: LevelNames) => LEVELS.map((value) => ({ valu
 
 export const LEVEL_COLORS: Record<Level, string> = { county: 'red', township: 'blue', village: 'green' };
 
-/** The full name of an organisation's center: its own centerName if set, else "柳河乡" + "便民服务中心". */
-export const centerTitle = (org: { name: string; level: string; centerName?: string | null }): string =>
-  org.centerName || `${org.name}${CENTER_SUFFIX[org.level as Level] ?? ''}`;
+/** The full name of an organisation's center (the printed notices' wording, shared with the public pages). */
+export { centerTitle } from '@shared/notices/text';

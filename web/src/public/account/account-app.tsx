@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { PublicPage, PublicTabs } from '../public-page';
 import { ApplicationView } from '../applications/application-view';
 import { myApplication, type ApplicationDetail } from '../applications/applications-api';
@@ -9,19 +9,30 @@ import { RegisterForm } from './register-form';
 import { ResetForm } from './reset-form';
 import { SignInForm } from './sign-in-form';
 
-type View = 'login' | 'register' | 'reset' | 'me' | 'apply' | 'application';
-/** Where the page is: a view, and for 网上申请 the item's code, for one application its id. */
-type At = { view: View; param: string | null };
+/** A printed paper and its renderer load only when one is opened: 我的 stays small on a phone. */
+const CasePaperPage = lazy(() => import('../applications/case-paper').then((m) => ({ default: m.CasePaperPage })));
+
+type View = 'login' | 'register' | 'reset' | 'me' | 'apply' | 'application' | 'paper';
+/** Where the page is: a view, and for 网上申请 the item's code, for one application its id, for a paper (文书) its case's number and the print's id. */
+type At = { view: View; param: string | null; printId?: string };
 
 const PATHS: Record<'login' | 'register' | 'reset' | 'me', string> = { login: '/account/login', register: '/account/register', reset: '/account/reset', me: '/account/me' };
-const TITLES: Record<View, string> = { login: '登录', register: '注册', reset: '找回密码', me: '我的', apply: '网上申请', application: '我的办件' };
-const pathOf = (at: At) => (at.view === 'apply' ? `/account/apply/${encodeURIComponent(at.param ?? '')}` : at.view === 'application' ? `/account/applications/${encodeURIComponent(at.param ?? '')}` : PATHS[at.view]);
+const TITLES: Record<View, string> = { login: '登录', register: '注册', reset: '找回密码', me: '我的', apply: '网上申请', application: '我的办件', paper: '我的办件 · 文书' };
+const pathOf = (at: At) =>
+  at.view === 'apply'
+    ? `/account/apply/${encodeURIComponent(at.param ?? '')}`
+    : at.view === 'application'
+      ? `/account/applications/${encodeURIComponent(at.param ?? '')}`
+      : at.view === 'paper'
+        ? `/account/cases/${encodeURIComponent(at.param ?? '')}/papers/${encodeURIComponent(at.printId ?? '')}`
+        : PATHS[at.view];
 /** Views that need a signed-in applicant. */
-const SIGNED_IN_ONLY: readonly View[] = ['me', 'apply', 'application'];
+const SIGNED_IN_ONLY: readonly View[] = ['me', 'apply', 'application', 'paper'];
 
 function atOfPath(): At | null {
   const parts = window.location.pathname.replace(/\/+$/, '').split('/');
-  const [, , first, second] = parts;
+  const [, , first, second, third, fourth] = parts;
+  if (first === 'cases' && second && third === 'papers' && fourth) return { view: 'paper', param: decodeURIComponent(second), printId: decodeURIComponent(fourth) };
   if (first === 'apply' && second) return { view: 'apply', param: decodeURIComponent(second) };
   if (first === 'applications' && second) return { view: 'application', param: decodeURIComponent(second) };
   return first === 'login' || first === 'register' || first === 'reset' || first === 'me' ? { view: first, param: null } : null;
@@ -41,7 +52,7 @@ function ApplicationPage({ id }: { id: string }) {
 /**
  * 网上办事账号 (/account, /account/login|register|reset|me): sign up with phone, SMS code and ID number or credit
  * code; sign in; reset a forgotten password; 我的 with 我的办件; 网上申请 of an item (/account/apply/<code>) and one
- * application (/account/applications/<id>). Plain links, so a bookmark lands on the right page; a page that needs a
+ * application (/account/applications/<id>), one printed paper of a case (/account/cases/<caseNo>/papers/<printId>). Plain links, so a bookmark lands on the right page; a page that needs a
  * sign-in comes back after it.
  */
 export function AccountApp() {
@@ -122,12 +133,31 @@ export function AccountApp() {
             </a>
           </p>
         </>
+      ) : view === 'paper' && applicant && at?.param && at.printId ? (
+        <>
+          <h1>我的办件 · 文书</h1>
+          <Suspense fallback={<p className="lead">正在读取…</p>}>
+            <CasePaperPage caseNo={at.param} printId={at.printId} />
+          </Suspense>
+          <p className="link-row">
+            <a
+              href={PATHS.me}
+              onClick={(e) => {
+                e.preventDefault();
+                go('me');
+              }}
+            >
+              返回“我的”
+            </a>
+          </p>
+        </>
       ) : view === 'me' && applicant ? (
         <>
           <h1>我的</h1>
           <MePage
             applicant={applicant}
             onOpenApplication={(id) => goTo({ view: 'application', param: id })}
+            onOpenPaper={(caseNo, printId) => goTo({ view: 'paper', param: caseNo, printId })}
             onSignedOut={() => {
               setApplicant(null);
               go('login');

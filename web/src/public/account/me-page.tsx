@@ -15,7 +15,17 @@ const dateText = (iso: string) => {
 };
 
 /** 我的: who is signed in (masked: the phone may be lent), 我的办件 (the online applications), and 退出. */
-export function MePage({ applicant, onSignedOut, onOpenApplication }: { applicant: ApplicantView; onSignedOut: () => void; onOpenApplication: (id: string) => void }) {
+export function MePage({
+  applicant,
+  onSignedOut,
+  onOpenApplication,
+  onOpenPaper,
+}: {
+  applicant: ApplicantView;
+  onSignedOut: () => void;
+  onOpenApplication: (id: string) => void;
+  onOpenPaper: (caseNo: string, printId: string) => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -55,7 +65,7 @@ export function MePage({ applicant, onSignedOut, onOpenApplication }: { applican
         <h3>网上申请</h3>
         <MyApplications onOpen={onOpenApplication} />
         <h3>办件</h3>
-        <MyCases />
+        <MyCases onOpenPaper={onOpenPaper} />
         <p className="link-row">
           <a href="/progress">查询办件进度</a>
         </p>

@@ -4,10 +4,11 @@
  * have the server's declared shape (src/domain/contract/applications.ts); no schema library, to stay small on phones.
  */
 import type { ApplicationDetail, ApplicationView } from '@domain/contract/applications';
+import type { ApplicantPaper, ApplicantPrintedPaper } from '@domain/contract/papers';
 import type { Progress } from '@domain/contract/progress';
 import { createApiClient, isApiError } from '@shared/api-client';
 
-export type { ApplicationDetail, ApplicationView, Progress };
+export type { ApplicantPaper, ApplicantPrintedPaper, ApplicationDetail, ApplicationView, Progress };
 
 export interface ApplyForm {
   itemCode: string;
@@ -54,3 +55,9 @@ export const withdraw = (id: string, expectedVersion: number) =>
 
 /** 我的办件: the cases whose ID number and phone are the account's, with their public progress. */
 export const myCases = () => attempt(() => client.request<{ cases: Progress[] }>('/public/my-cases', { quiet401: true }));
+
+/** 我的办件: the papers (文书) the center printed for one of the applicant's cases, and one of them as printed. */
+export const myCasePapers = (caseNo: string) => attempt(() => client.request<{ papers: ApplicantPaper[]; total: number }>(`/public/my-cases/${encodeURIComponent(caseNo)}/papers`, { quiet401: true }));
+
+export const myCasePaper = (caseNo: string, printId: string) =>
+  attempt(() => client.request<ApplicantPrintedPaper>(`/public/my-cases/${encodeURIComponent(caseNo)}/papers/${encodeURIComponent(printId)}`, { quiet401: true }));

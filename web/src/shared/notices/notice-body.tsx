@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import { formatDate, formatSessions } from '@/lib/format';
-import { centerTitle } from '@/lib/levels';
+import type { PaperCenter as Center, Paper } from '@domain/contract/papers';
+import { PROVISIONAL_MARK, REMEDIES_TEXT, type PaperKind } from '@domain/papers/papers';
 import { DELIVERY_NAMES } from '@domain/vocabulary/channels';
-import { PROVISIONAL_MARK, REMEDIES_TEXT, type NoticeType } from '@/lib/notices';
-import type { Center, Paper } from '../api/get-paper';
+import { centerTitle, formatDate, formatSessions } from './text';
 
 interface BodyProps {
   p: Paper;
@@ -265,7 +264,7 @@ function Completion({ p }: BodyProps) {
   );
 }
 
-const BODIES: Record<NoticeType, (props: BodyProps) => ReactNode> = {
+const BODIES: Record<PaperKind, (props: BodyProps) => ReactNode> = {
   acceptance: Acceptance,
   supplement: Supplement,
   return: Return,

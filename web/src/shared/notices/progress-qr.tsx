@@ -1,17 +1,18 @@
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
 /**
  * The QR code to the case's public progress page at the deployment's public address (never the address this
  * browser opened the console at, which a villager's phone cannot reach). Without a public address the paper
- * prints how else to ask instead of a code that leads nowhere.
+ * prints how else to ask instead of a code that leads nowhere. The QR library loads only with a sheet, so a page
+ * that may show one (the applicant's 我的办件) does not carry it.
  */
 export function ProgressQr({ url, caseNo, phone }: { url: string | null; caseNo: string; phone?: string | null | undefined }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     if (!url) return;
     let live = true;
-    QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 256 })
+    import('qrcode')
+      .then(({ default: QRCode }) => QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 256 }))
       .then((data) => live && setSrc(data))
       .catch(() => live && setSrc(null));
     return () => {
