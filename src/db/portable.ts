@@ -53,3 +53,18 @@ export async function replayOnUniqueViolation<T>(work: () => Promise<T>, replay:
     return stored;
   }
 }
+
+/**
+ * Runs `work` again (at most five times in all) when a unique index refused its write: a record numbered by
+ * "the day's last number + 1" (咨询, 网上申请) loses that number to a record written at the same moment, and the
+ * next try takes the following one. Any other error, or a fifth refusal, goes to the caller.
+ */
+export async function retryOnUniqueViolation<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= 5 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}

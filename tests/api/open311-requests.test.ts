@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_NAMES } from '../../src/domain/vocabulary/kinds.js';
 import { fetchMaterial, isPrivateAddress, MaterialFetchError } from '../../src/modules/open311/fetch-material.js';
 import { portraitPng } from '../support/images.js';
-import { child, childNames, parseXml } from './support/open311-xml.js';
+import { child, childNames, parseXml, expectErrors } from './support/open311-xml.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 const PUBLIC = 'https://bianmin.example.gov.cn';
@@ -64,31 +64,6 @@ function fileServer(): Promise<{ server: Server; base: string; bigCutOff: () => 
   );
 }
 
-function expectErrors(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, format: 'xml' | 'json'): string[] {
-  expect(res.statusCode, res.body).toBe(status);
-  if (format === 'xml') {
-    expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
-    const root = parseXml(res.body);
-    expect(root.name).toBe('errors');
-    expect(root.children.length).toBeGreaterThan(0);
-    for (const e of root.children) {
-      expect(e.name).toBe('error');
-      expect(childNames(e)).toEqual(['code', 'description']);
-      expect(child(e, 'code').text).toBe(String(status));
-      expect(child(e, 'description').text).toMatch(/[\u4e00-\u9fff]/);
-    }
-    return root.children.map((e) => child(e, 'description').text);
-  }
-  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-  const body = JSON.parse(res.body) as { code: number; description: string }[];
-  expect(body.length).toBeGreaterThan(0);
-  for (const e of body) {
-    expect(Object.keys(e)).toEqual(['code', 'description']);
-    expect(e.code).toBe(status);
-    expect(e.description).toMatch(/[\u4e00-\u9fff]/);
-  }
-  return body.map((e) => e.description);
-}
 
 describe.each(DIALECTS)('Open311 GeoReport v2 requests (%s)', (dialect) => {
   let t: TestApp;

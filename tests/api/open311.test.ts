@@ -11,7 +11,7 @@ import { authenticateApiKey } from '../../src/modules/open311/authenticate.js';
 import type { AppContext } from '../../src/server/context.js';
 import { loadConfig } from '../../src/server/config.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
-import { child, childNames, parseXml, type XmlElement } from './support/open311-xml.js';
+import { child, childNames, parseXml, type XmlElement, expectErrors } from './support/open311-xml.js';
 
 const PUBLIC = 'https://bianmin.example.gov.cn';
 const ISO_ZONED = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/;
@@ -35,32 +35,6 @@ function expectSameContent(e: XmlElement, v: Json, where = e.name): void {
   }
 }
 
-function expectErrors(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, format: 'xml' | 'json') {
-  expect(res.statusCode).toBe(status);
-  if (format === 'xml') {
-    expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
-    const root = parseXml(res.body);
-    expect(root.name).toBe('errors');
-    expect(root.children.length).toBeGreaterThan(0);
-    for (const e of root.children) {
-      expect(e.name).toBe('error');
-      expect(childNames(e)).toEqual(['code', 'description']);
-      expect(child(e, 'code').text).toBe(String(status));
-      expect(child(e, 'description').text).toMatch(/[\u4e00-\u9fff]/);
-    }
-    return root.children.map((e) => child(e, 'description').text);
-  }
-  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-  const body = JSON.parse(res.body) as { code: number; description: string }[];
-  expect(Array.isArray(body)).toBe(true);
-  expect(body.length).toBeGreaterThan(0);
-  for (const e of body) {
-    expect(Object.keys(e)).toEqual(['code', 'description']);
-    expect(e.code).toBe(status);
-    expect(e.description).toMatch(/[\u4e00-\u9fff]/);
-  }
-  return body.map((e) => e.description);
-}
 
 describe.each(DIALECTS)('Open311 GeoReport v2 (%s)', (dialect) => {
   let t: TestApp;

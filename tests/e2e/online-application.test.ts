@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('online application in Chromium', () => {
     await phone.locator('#apply-center').selectOption(center!);
     await phone.locator('#material-file-0').setInputFiles({ name: '待遇领取申请表.pdf', mimeType: 'application/pdf', buffer: PDF });
     await phone.getByRole('button', { name: '提交申请' }).click();
-    await expect(phone.getByRole('alert').textContent()).resolves.toContain('请上传必交材料：居民身份证、居民户口簿、社会保障卡');
+    await expect(phone.getByRole('alert').textContent()).resolves.toContain('请上传以下必交材料后再提交：居民身份证、居民户口簿、社会保障卡');
     await phone.locator('#material-file-1').setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: portraitPng(160, 100, [230, 230, 210]) });
     await phone.locator('#material-file-2').setInputFiles({ name: '户口簿.png', mimeType: 'image/png', buffer: portraitPng(120, 160, [170, 40, 40]) });
     await phone.locator('#material-file-3').setInputFiles({ name: '社保卡.png', mimeType: 'image/png', buffer: portraitPng() });

@@ -12,6 +12,7 @@
 import type { WorkingCalendar } from '../calendar/calendar.js';
 import { dueInstant, localDate, zonedInstant, type OfficeHours } from '../calendar/office-hours.js';
 import { materialKey } from './evidence.js';
+import { missingMainMaterials, missingMainMessage } from './materials.js';
 
 export const APPLICATION_STATUSES = ['pre_review', 'supplement_requested', 'accepted', 'returned', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -146,9 +147,8 @@ export function decideApplication(
 
   switch (command.action) {
     case 'submit': {
-      const have = new Set([...command.supplied, ...command.onFile].map(materialKey));
-      const lacking = command.guide.filter((m) => m.main && !have.has(materialKey(m.name))).map((m) => m.name);
-      if (lacking.length > 0) return refuse('APPLICATION_MATERIALS_MISSING', `请上传以下必交材料后再提交：${lacking.join('、')}。`);
+      const lacking = missingMainMaterials(command.guide, [...command.supplied, ...command.onFile]);
+      if (lacking.length > 0) return refuse('APPLICATION_MATERIALS_MISSING', missingMainMessage(lacking));
       submittedAt = at;
       preReviewDueAt = preReviewDue(ctx.now, ctx.clock);
       materials = [...command.supplied];

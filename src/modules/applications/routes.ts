@@ -8,14 +8,12 @@ import { DomainError } from '../../domain/errors.js';
 import { freeText } from '../../domain/text.js';
 import { requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
-import { APPLICANT_COOKIE, notSignedIn, resolveApplicant } from '../applicants/session.js';
-import { findById as findApplicant } from '../applicants/repo.js';
-import { applicantProgress } from '../cases/queries.js';
+import { APPLICANT_COOKIE, resolveApplicant } from '../applicants/session.js';
 import { progressSchema } from '../../domain/contract/progress.js';
 import { idempotencyHeaders } from '../cases/schema.js';
 import { presentItem } from '../catalog/presenter.js';
 import { findItemByCode } from '../catalog/repo.js';
-import { myCasePaper, myCasePapers } from './my-papers.js';
+import { myCasePaper, myCasePapers, myCases } from './my-cases.js';
 import { applyForm, centerApplication, centerApplicationFile, centerApplications, myApplication, myApplicationFile, myApplications } from './queries.js';
 import { resubmitApplication, reviewApplication, withdrawApplication, type ReviewCommand } from './step.js';
 import { submitApplication, type UploadedMaterial } from './submit.js';
@@ -102,12 +100,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/public/my-cases',
     { schema: { tags: publicTags, summary: '我的办件：证件号码和手机号码都与本账号相同的办件（窗口、村代办、网上受理的）及其进度', response: { 200: z.object({ cases: z.array(progressSchema) }) } } },
-    async (request) => {
-      const account = await findApplicant(ctx.database.db, (await applicant(request)).applicantId);
-      if (!account) throw notSignedIn();
-      const number = account.id_number ?? account.credit_code;
-      return { cases: number ? await applicantProgress(ctx, number, account.phone) : [] };
-    },
+    async (request) => myCases(ctx, await applicant(request)),
   );
 
   const caseNoParams = z.object({ caseNo: z.string().min(1).max(64) });

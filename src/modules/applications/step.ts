@@ -50,6 +50,9 @@ async function guideOf(db: Db, row: repo.ApplicationRow) {
   return presentItem(found.item);
 }
 
+/** An applicant's steps are on their own applications only; anyone else's is simply not found. */
+const notOwn = (who: ApplicantActor) => (row: repo.ApplicationRow) => (row.applicant_id === who.applicantId ? null : notFound('该网上申请'));
+
 interface Stepped {
   row: repo.ApplicationRow;
   org: OrgsTable;
@@ -63,13 +66,15 @@ interface Stepped {
 async function takeStep(
   trx: Db,
   ctx: AppContext,
-  input: { id: string; expectedVersion: number; party: ApplicationParty; userId: string | null; may: (row: repo.ApplicationRow) => boolean },
+  input: { id: string; expectedVersion: number; party: ApplicationParty; userId: string | null; refuse: (row: repo.ApplicationRow) => Error | null },
   command: (row: repo.ApplicationRow, trx: Db) => Promise<ApplicationCommand> | ApplicationCommand,
   consequences: (s: Stepped, patch: repo.ApplicationPatch) => Promise<void>,
 ): Promise<Stepped> {
   const now = ctx.clock();
   const row = await repo.findApplication(trx, input.id);
-  if (!row || !input.may(row)) throw notFound('该网上申请');
+  if (!row) throw notFound('该网上申请');
+  const refused = input.refuse(row);
+  if (refused) throw refused;
   if (row.version !== input.expectedVersion) throw changed();
   const org = (await findOrg(trx, row.org_id))!;
   const steps = await repo.stepsOf(trx, row.id);
@@ -99,9 +104,8 @@ async function takeStep(
 export async function reviewApplication(ctx: AppContext, actor: Actor, id: string, expectedVersion: number, command: ReviewCommand): Promise<void> {
   const now = ctx.clock();
   await ctx.database.db.transaction().execute(async (trx) => {
-    const input = { id, expectedVersion, party: 'window' as const, userId: actor.userId, may: (row: repo.ApplicationRow) => row.org_id === actor.orgId };
-    const mine = await repo.findApplication(trx, id);
-    if (mine && mine.org_id !== actor.orgId) throw forbidden('预审其他中心的网上申请');
+    const refuse = (row: repo.ApplicationRow) => (row.org_id === actor.orgId ? null : forbidden('预审其他中心的网上申请'));
+    const input = { id, expectedVersion, party: 'window' as const, userId: actor.userId, refuse };
     await takeStep(
       trx,
       ctx,
@@ -187,7 +191,7 @@ export async function resubmitApplication(ctx: AppContext, who: ApplicantActor, 
       takeStep(
         trx,
         ctx,
-        { id, expectedVersion, party: 'applicant', userId: null, may: (r) => r.applicant_id === who.applicantId },
+        { id, expectedVersion, party: 'applicant', userId: null, refuse: notOwn(who) },
         () => ({ action: 'resubmit', uploaded: stored.map((s) => s.material) }),
         async ({ row: r, org, seq }) => {
           const at = now.toISOString();
@@ -213,6 +217,6 @@ export async function resubmitApplication(ctx: AppContext, who: ApplicantActor, 
 /** 撤回: the applicant takes back an application the window has not decided yet. */
 export async function withdrawApplication(ctx: AppContext, who: ApplicantActor, id: string, expectedVersion: number, reason?: string): Promise<void> {
   await ctx.database.db.transaction().execute((trx) =>
-    takeStep(trx, ctx, { id, expectedVersion, party: 'applicant', userId: null, may: (r) => r.applicant_id === who.applicantId }, () => ({ action: 'withdraw', reason }), async () => {}),
+    takeStep(trx, ctx, { id, expectedVersion, party: 'applicant', userId: null, refuse: notOwn(who) }, () => ({ action: 'withdraw', reason }), async () => {}),
   );
 }

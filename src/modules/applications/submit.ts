@@ -11,7 +11,7 @@ import { materialKey, onFile } from '../../domain/applications/evidence.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
 import { UPLOAD_LIMITS } from '../../domain/files/content-type.js';
-import { replayOnUniqueViolation, toBool, toJson } from '../../db/portable.js';
+import { replayOnUniqueViolation, retryOnUniqueViolation, toBool, toJson } from '../../db/portable.js';
 import type { AppContext } from '../../server/context.js';
 import { notSignedIn, type ApplicantActor } from '../applicants/session.js';
 import { findById as findApplicant, type ApplicantRow } from '../applicants/repo.js';
@@ -24,7 +24,7 @@ import { deleteUnused, keepFile } from '../files/references.js';
 import type { StoredFile } from '../files/store.js';
 import { findOrg } from '../orgs/repo.js';
 import { notifySubmitted } from './notify.js';
-import { refusal, withNumberRetry } from './refusal.js';
+import { refusal } from './refusal.js';
 import * as repo from './repo.js';
 import { toEvidence } from './presenter.js';
 
@@ -111,7 +111,7 @@ export async function submitAs(ctx: AppContext, account: ApplicantRow, input: Su
   const day = today.replaceAll('-', '');
   const at = now.toISOString();
   try {
-    const result = await withNumberRetry(() =>
+    const result = await retryOnUniqueViolation(() =>
       replayOnUniqueViolation(
         () =>
           db.transaction().execute(async (trx) => {

@@ -8,7 +8,7 @@ import { localDate } from '../../domain/calendar/office-hours.js';
 import { consultationNumber, queryCodeOf, type ConsultationChannel } from '../../domain/consultations/consultations.js';
 import { DomainError } from '../../domain/errors.js';
 import { parseMobile } from '../../domain/people/id-number.js';
-import { replayOnUniqueViolation } from '../../db/portable.js';
+import { replayOnUniqueViolation, retryOnUniqueViolation } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
@@ -47,19 +47,6 @@ interface Draft {
   queryCode: string | null;
   by: string | null;
   key: string | null;
-}
-
-const isUnique = (error: unknown) => /23505|SQLITE_CONSTRAINT/.test(String((error as { code?: string } | null)?.code ?? ''));
-
-/** Retries when another record took the day's number at the same moment (the unique index refused it). */
-async function withNumberRetry<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (attempt >= 5 || !isUnique(error)) throw error;
-    }
-  }
 }
 
 function checkedPhone(phone: string | undefined): string | null {
@@ -127,7 +114,7 @@ export async function logConsultation(ctx: AppContext, actor: Actor, input: LogI
     const stored = await repo.findConsultationByKey(db, actor.userId, key);
     return stored ? { id: stored.id, replayed: true } : undefined;
   };
-  return withNumberRetry(() =>
+  return retryOnUniqueViolation(() =>
     replayOnUniqueViolation(
       () =>
         db.transaction().execute(async (trx) => {
@@ -172,7 +159,7 @@ export async function askOnline(ctx: AppContext, input: AskInput, key: string): 
     const stored = await repo.findAskedByKey(db, key);
     return stored ? { consultationNo: stored.consultation_no, queryCode: stored.query_code!, replayed: true } : undefined;
   };
-  return withNumberRetry(() =>
+  return retryOnUniqueViolation(() =>
     replayOnUniqueViolation(
       () =>
         db.transaction().execute(async (trx) => {

@@ -3,6 +3,8 @@
  * attributes holding either child elements or text (with the five predefined entities). Anything else — an attribute,
  * a stray character, an unclosed or mismatched tag, an unknown entity — throws, so a malformed document fails its test.
  */
+import { expect } from 'vitest';
+
 export interface XmlElement {
   name: string;
   children: XmlElement[];
@@ -68,4 +70,35 @@ export function child(e: XmlElement, n: string): XmlElement {
   const found = e.children.filter((c) => c.name === n);
   if (found.length !== 1) throw new Error(`XML: <${e.name}> has ${found.length} <${n}>`);
   return found[0]!;
+}
+
+/**
+ * The specification's error answer in either format: the status, the content type, each error's code (the status)
+ * and a Chinese description. Answers the descriptions, for the test to look into.
+ */
+export function expectErrors(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, format: 'xml' | 'json'): string[] {
+  expect(res.statusCode, res.body).toBe(status);
+  if (format === 'xml') {
+    expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
+    const root = parseXml(res.body);
+    expect(root.name).toBe('errors');
+    expect(root.children.length).toBeGreaterThan(0);
+    for (const e of root.children) {
+      expect(e.name).toBe('error');
+      expect(childNames(e)).toEqual(['code', 'description']);
+      expect(child(e, 'code').text).toBe(String(status));
+      expect(child(e, 'description').text).toMatch(/[\u4e00-\u9fff]/);
+    }
+    return root.children.map((e) => child(e, 'description').text);
+  }
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  const body = JSON.parse(res.body) as { code: number; description: string }[];
+  expect(Array.isArray(body)).toBe(true);
+  expect(body.length).toBeGreaterThan(0);
+  for (const e of body) {
+    expect(Object.keys(e)).toEqual(['code', 'description']);
+    expect(e.code).toBe(status);
+    expect(e.description).toMatch(/[\u4e00-\u9fff]/);
+  }
+  return body.map((e) => e.description);
 }

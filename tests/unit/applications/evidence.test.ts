@@ -90,3 +90,13 @@ describe('what a window check leaves for next time', () => {
     expect(defaulted).toEqual([{ materialName: '收入证明', level: 'B', validUntil: addCalendarDays('2026-03-02', DEFAULT_VALIDITY_DAYS) }]);
   });
 });
+
+describe('what an application must carry', () => {
+  it('every main material, uploaded or on file, matched across 原件/复印件; attachments may be left out', async () => {
+    const { missingMainMaterials, missingMainMessage } = await import('../../../src/domain/applications/materials.js');
+    const guide = [{ name: '居民身份证', main: true }, { name: '户口簿', main: true }, { name: '收入证明', main: false }];
+    expect(missingMainMaterials(guide, ['居民身份证（复印件）'])).toEqual(['户口簿']);
+    expect(missingMainMaterials(guide, ['居民身份证', '户口簿'])).toEqual([]);
+    expect(missingMainMessage(['户口簿', '居民身份证'])).toBe('请上传以下必交材料后再提交：户口簿、居民身份证。');
+  });
+});

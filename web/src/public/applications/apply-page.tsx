@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { missingMainMaterials, missingMainMessage } from '@domain/applications/materials';
 import { newIdempotencyKey } from '@shared/idempotency-key';
 import { FilePicker } from './file-picker';
 import { getApplyForm, materialsForm, submitApplication, type ApplicationDetail, type ApplyForm } from './applications-api';
@@ -45,8 +46,9 @@ export function ApplyPage({ itemCode, onSubmitted }: { itemCode: string; onSubmi
     event.preventDefault();
     if (!form) return;
     if (!orgId) return setProblem('请选择到哪个中心办理。');
-    const lacking = form.materials.filter((m, i) => m.main && !m.onFile && !files.has(i)).map((m) => m.name);
-    if (lacking.length > 0) return setProblem(`请上传必交材料：${lacking.join('、')}。`);
+    const given = form.materials.filter((m, i) => m.onFile || files.has(i)).map((m) => m.name);
+    const lacking = missingMainMaterials(form.materials, given);
+    if (lacking.length > 0) return setProblem(missingMainMessage(lacking));
     setBusy(true);
     const answer = await submitApplication(materialsForm({ itemCode: form.itemCode, orgId, description }, files), key);
     setBusy(false);
