@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('complaints in Chromium', () => {
     await shot(page, 'complaint-phone-filled');
     await page.getByRole('button', { name: '提交投诉' }).click();
 
-    await page.getByTestId('complaint-filed').waitFor();
+    await page.getByTestId('filed').waitFor();
     filed = { complaintNo: (await page.getByTestId('filed-no').textContent())!.trim(), queryCode: (await page.getByTestId('filed-code').textContent())!.trim() };
     expect(filed.complaintNo).toMatch(/^TS-410899101-2026-\d{4}$/);
     expect(filed.queryCode).toMatch(/^\d{6}$/);

@@ -65,8 +65,8 @@ describe.skipIf(!hasChromium)('网上咨询 on a phone (Chromium)', () => {
     await shot(page, 'filled');
     await page.getByRole('button', { name: '提交咨询' }).click();
 
-    await page.getByTestId('consult-asked').waitFor();
-    asked = { no: (await page.getByTestId('asked-no').textContent())!, code: (await page.getByTestId('asked-code').textContent())! };
+    await page.getByTestId('filed').waitFor();
+    asked = { no: (await page.getByTestId('filed-no').textContent())!, code: (await page.getByTestId('filed-code').textContent())! };
     expect(asked.no).toMatch(/^ZX20260302\d{4}$/);
     expect(asked.code).toMatch(/^\d{6}$/);
     await shot(page, 'asked');

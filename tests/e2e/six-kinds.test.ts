@@ -31,9 +31,20 @@ describe.skipIf(!hasChromium)('the six kinds of case, intake to hand-over, in Ch
     await page.getByLabel('居民身份证号码').fill(ID);
   }
 
+  /**
+   * Saves the intake and waits for the case page. Should the page refuse instead (a field's error, the server's
+   * answer), the test fails at once with what the clerk would read, not after a silent two-minute wait.
+   */
   async function save(page: Page, button: RegExp) {
     await page.getByRole('button', { name: button }).click();
-    await page.waitForURL(/\/staff\/cases\/[0-9a-f-]{36}$/);
+    const refusal = page.locator('.ant-form-item-explain-error, .ant-alert-error');
+    const saved = page.waitForURL(/\/staff\/cases\/[0-9a-f-]{36}$/).then(() => null);
+    const refused = refusal.first().waitFor().then(() => refusal.allTextContents());
+    // the race's loser rejects when the page closes; that is not a failure of its own
+    saved.catch(() => {});
+    refused.catch(() => {});
+    const errors = await Promise.race([saved, refused]);
+    if (errors) throw new Error(`登记没有保存，页面显示：${errors.join('；')}`);
     await page.getByTestId('case-no').waitFor();
   }
 

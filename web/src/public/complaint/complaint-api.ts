@@ -5,21 +5,11 @@
  * library here, to stay small on old phones.
  */
 import type { PublicCenters, PublicComplaint, PublicComplaintCreated } from '@domain/complaints/contract';
-import { createApiClient, isApiError, type ApiFieldError } from '@shared/api-client';
+import { client, failure, type Failure } from '../filing/filing-api';
 
 export type { PublicCenters, PublicComplaint, PublicComplaintCreated };
 
-const client = createApiClient({ networkTitle: '网络连接失败，请检查手机网络后再试；已填写的内容不会丢失。' });
-
-export type Failure = { kind: 'invalid'; title: string; errors: ApiFieldError[] } | { kind: 'not-found' } | { kind: 'too-many' } | { kind: 'network' } | { kind: 'server' };
-
-function failure(error: unknown): Failure {
-  if (!isApiError(error) || error.network) return { kind: 'network' };
-  if (error.status === 400) return { kind: 'invalid', title: error.title, errors: error.errors };
-  if (error.status === 404) return { kind: 'not-found' };
-  if (error.status === 429) return { kind: 'too-many' };
-  return { kind: 'server' };
-}
+export type { Failure };
 
 export async function getCenters(): Promise<PublicCenters['centers']> {
   try {

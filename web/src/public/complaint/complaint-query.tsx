@@ -1,68 +1,29 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { chineseDate, chineseDateTime } from '../format';
-import { queryComplaint, type Failure, type PublicComplaint } from './complaint-api';
-
-const FAILURES: Record<Failure['kind'], string> = {
-  invalid: '未查到该投诉，请核对投诉编号和查询码',
-  'not-found': '未查到该投诉，请核对投诉编号和查询码',
-  'too-many': '查询过于频繁，请一分钟后再试',
-  network: '网络连接失败，请检查手机网络后再点“查询”',
-  server: '系统暂时无法查询，请稍后再试',
-};
+import { queryFailureText } from '../filing/filing-api';
+import { initialNumber, QueryForm } from '../filing/query-form';
+import { queryComplaint, type PublicComplaint } from './complaint-api';
 
 const DONE = ['answered', 'visited', 'archived'];
 
 /** 投诉查询: the number and query code (given when filing, and by SMS) → where it stands and the answer. */
 export function ComplaintQuery({ initial }: { initial?: { complaintNo: string; queryCode: string } | undefined }) {
-  const [complaintNo, setComplaintNo] = useState(initial?.complaintNo ?? new URLSearchParams(window.location.search).get('no') ?? '');
-  const [queryCode, setQueryCode] = useState(initial?.queryCode ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<PublicComplaint | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const no = complaintNo.normalize('NFKC').trim().toUpperCase().replace(/\s/g, '');
-    setComplaintNo(no);
-    if (!no) return setProblem('请填写投诉编号');
-    if (!/^\d{6}$/.test(queryCode)) return setProblem('请填写 6 位数字的查询码');
-    setBusy(true);
-    setProblem(null);
-    const answer = await queryComplaint(no, queryCode);
-    setBusy(false);
-    if (answer.ok) setResult(answer.complaint);
-    else {
-      setResult(null);
-      setProblem(FAILURES[answer.failure.kind]);
-    }
-  }
+  const query = async (no: string, code: string) => {
+    const answer = await queryComplaint(no, code);
+    setResult(answer.ok ? answer.complaint : null);
+    return answer.ok ? null : queryFailureText(answer.failure.kind, '未查到该投诉，请核对投诉编号和查询码');
+  };
 
   return (
     <>
-      <form className="card" onSubmit={(e) => void submit(e)} noValidate>
-        <label htmlFor="complaintNo">投诉编号</label>
-        <input id="complaintNo" name="complaintNo" value={complaintNo} onChange={(e) => setComplaintNo(e.target.value)} placeholder="如 TS-410899101-2026-0001" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
-        <label htmlFor="queryCode">查询码</label>
-        <input
-          id="queryCode"
-          name="queryCode"
-          value={queryCode}
-          onChange={(e) => setQueryCode(e.target.value.normalize('NFKC').replace(/\D/g, '').slice(0, 6))}
-          inputMode="numeric"
-          pattern="[0-9]*"
-          maxLength={6}
-          autoComplete="off"
-          placeholder="6 位数字，投诉时给您的"
-        />
-        {problem && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? '正在查询…' : '查询'}
-        </button>
-      </form>
+      <QueryForm
+        number={{ id: 'complaintNo', label: '投诉编号', placeholder: '如 TS-410899101-2026-0001', initial: initialNumber(initial?.complaintNo), missing: '请填写投诉编号' }}
+        secret={{ id: 'queryCode', label: '查询码', placeholder: '6 位数字，投诉时给您的', initial: initial?.queryCode ?? '' }}
+        secretPattern={/^\d{6}$/}
+        secretProblem="请填写 6 位数字的查询码"
+        query={query}
+      />
       {result && (
         <section className="result" aria-live="polite" data-testid="complaint-result">
           <p className="result-item">{result.title}</p>

@@ -4,28 +4,17 @@
  * back with the number and the query code or the phone's last four digits. No schema library, to stay small.
  */
 import type { askedSchema, PublicFaq, publicConsultationSchema } from '@domain/consultations/contract';
-import { createApiClient, isApiError, type ApiFieldError } from '@shared/api-client';
+import { client, failure, type Failure } from '../filing/filing-api';
 import type { z } from 'zod';
 
 export { getCenters } from '../complaint/complaint-api';
+export type { Failure };
 
 export type Asked = z.infer<typeof askedSchema>;
 export type PublicConsultation = z.infer<typeof publicConsultationSchema>;
 export interface ItemChoice {
   code: string;
   name: string;
-}
-
-const client = createApiClient({ networkTitle: '网络连接失败，请检查手机网络后再试；已填写的内容不会丢失。' });
-
-export type Failure = { kind: 'invalid'; title: string; errors: ApiFieldError[] } | { kind: 'not-found' } | { kind: 'too-many' } | { kind: 'network' } | { kind: 'server' };
-
-function failure(error: unknown): Failure {
-  if (!isApiError(error) || error.network) return { kind: 'network' };
-  if (error.status === 400 || error.status === 422) return { kind: 'invalid', title: error.title, errors: error.errors };
-  if (error.status === 404) return { kind: 'not-found' };
-  if (error.status === 429) return { kind: 'too-many' };
-  return { kind: 'server' };
 }
 
 /** Items whose name, 俗称 or pinyin match what was typed: the best few, code and name only. */
