@@ -11,6 +11,7 @@
  */
 import type { WorkingCalendar } from '../calendar/calendar.js';
 import { dueInstant, localDate, zonedInstant, type OfficeHours } from '../calendar/office-hours.js';
+import type { OrgLevel } from '../orgs/tree.js';
 import { materialKey } from './evidence.js';
 import { missingMainMaterials, missingMainMessage } from './materials.js';
 
@@ -112,6 +113,22 @@ export type ApplicationDecision =
 const refuse = (code: ApplicationRuleCode, message: string, status: 403 | 409 | 422 = 422): ApplicationDecision => ({ ok: false, code, message, status });
 
 /** The pre-review's due instant: the close of office of the first working day after the (re)submission's day. */
+/**
+ * Online applications are pre-reviewed at a township or county window. A village room has no window to review them:
+ * its agent registers the villager's request as an agent case instead.
+ */
+export const receivesOnlineApplications = (level: OrgLevel): boolean => level !== 'village';
+
+/**
+ * The materials the latest one-time notice asked for (by materialKey), while the application still waits for them;
+ * a resubmission moves it on, so nothing is awaited outside 补正.
+ */
+export function awaitedMaterials(state: Pick<ApplicationState, 'status' | 'history'>): Set<string> {
+  if (state.status !== 'supplement_requested') return new Set();
+  const notice = [...state.history].reverse().find((s) => s.action === 'notify-supplement');
+  return new Set(((notice?.materials ?? []) as readonly (string | MissingMaterial)[]).map((m) => materialKey(typeof m === 'string' ? m : m.material)));
+}
+
 export const preReviewDue = (at: Date, clock: CenterClock): string => dueInstant(clock.calendar, at, PRE_REVIEW_DAYS, clock.hours, clock.timeZone).toISOString();
 
 /** The actions a party may take now (for the buttons). */

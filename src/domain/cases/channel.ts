@@ -2,6 +2,7 @@ import type { OrgLevel } from '../orgs/tree.js';
 import type { CaseChannel } from './model.js';
 import { CHANNEL_NAMES } from '../vocabulary/channels.js';
 import { reject, type Rejection } from './rules.js';
+import { receivesOnlineApplications } from '../applications/application.js';
 
 /**
  * Who receives through which channel: a village agent registers agent cases; a township or county window
@@ -10,7 +11,7 @@ import { reject, type Rejection } from './rules.js';
  */
 export function channelRejection(channel: CaseChannel, level: OrgLevel, fromApplication = false): Rejection | null {
   if (fromApplication) {
-    return channel === 'online' && level !== 'village' ? null : reject('CHANNEL_NOT_ALLOWED', '网上申请只能由开办该事项的乡镇或县级中心预审受理。');
+    return channel === 'online' && receivesOnlineApplications(level) ? null : reject('CHANNEL_NOT_ALLOWED', '网上申请只能由开办该事项的乡镇或县级中心预审受理。');
   }
   if (level === 'village') {
     return channel === 'agent' ? null : reject('CHANNEL_NOT_ALLOWED', `村便民服务室登记的办件，收件渠道应为“${CHANNEL_NAMES.agent}”。`);

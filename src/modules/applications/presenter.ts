@@ -3,6 +3,7 @@ import {
   APPLICATION_ACTION_NAMES,
   APPLICATION_STATUS_NAMES,
   allowedApplicationActions,
+  awaitedMaterials,
   preReviewLight,
   type ApplicationAction,
   type ApplicationParty,
@@ -81,11 +82,7 @@ export function presentDetail(
   const state = stateOf(row, parts.steps);
   const kept = onFile(parts.guide, parts.evidence.map(toEvidence), localDate(viewer.now, viewer.timeZone));
   const fileUrl = (f: ApplicationFileRow) => `${viewer.party === 'window' ? '/api/applications' : '/api/public/applications'}/${row.id}/files/${f.id}`;
-  // named by the latest notice and not uploaded after it
-  const lastNotice = [...parts.steps].reverse().find((s) => s.action === 'notify-supplement');
-  const awaiting = new Set(
-    row.status === 'supplement_requested' && lastNotice ? fromJson<MissingMaterial[]>(lastNotice.materials, []).map((m) => materialKey(m.material)) : [],
-  );
+  const awaiting = awaitedMaterials(state);
   return {
     ...base,
     materials: parts.guide.map((m) => {

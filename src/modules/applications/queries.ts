@@ -4,6 +4,7 @@
  * are already on file).
  */
 import type { ApplicationDetail } from '../../domain/contract/applications.js';
+import { receivesOnlineApplications } from '../../domain/applications/application.js';
 import { TRUST_LEVEL_NAMES, onFile } from '../../domain/applications/evidence.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
@@ -95,7 +96,7 @@ export async function applyForm(ctx: AppContext, who: ApplicantActor | null, ite
   if (!row || row.status !== 'active') throw notFound('该事项');
   const item = presentItem(row);
   const orgs = await orgsByIds(db, (await offeringsByItem(db, row.id)).map((o) => o.org_id));
-  const centers = [...orgs.values()].filter((o) => o.level !== 'village').sort((a, b) => a.code.localeCompare(b.code));
+  const centers = [...orgs.values()].filter((o) => receivesOnlineApplications(o.level)).sort((a, b) => a.code.localeCompare(b.code));
   const evidence = who ? (await repo.evidenceOf(db, who.applicantId)).map(toEvidence) : [];
   const kept = onFile(item.materials, evidence, localDate(ctx.clock(), ctx.config.timeZone));
   return {

@@ -6,7 +6,7 @@
  * first request's application, never a second one.
  */
 import { randomUUID } from 'node:crypto';
-import { decideApplication } from '../../domain/applications/application.js';
+import { decideApplication, receivesOnlineApplications } from '../../domain/applications/application.js';
 import { materialKey, onFile } from '../../domain/applications/evidence.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
@@ -85,7 +85,7 @@ export async function submitAs(ctx: AppContext, account: ApplicantRow, input: Su
     throw new DomainError('APPLICANT_NOT_VERIFIED', '您的账号还没有通过实名核验，不能网上申请。请在“我的”中补充身份证号码（单位为统一社会信用代码）。', undefined, 403);
   }
   const org = await findOrg(db, input.orgId);
-  if (!org || org.level === 'village') throw new DomainError('APPLICATION_CENTER_INVALID', '请选择开办该事项的乡镇或县级便民服务中心。');
+  if (!org || !receivesOnlineApplications(org.level)) throw new DomainError('APPLICATION_CENTER_INVALID', '请选择开办该事项的乡镇或县级便民服务中心。');
   const found = await findItemOffered(db, input.itemCode, org.id);
   if (!found || found.item.status !== 'active') throw new DomainError('ITEM_NOT_FOUND', `没有编码为 ${input.itemCode} 的在用事项，请从事项目录中选择。`);
   const item = presentItem(found.item);

@@ -10,7 +10,9 @@ import {
   APPLICATION_STATUSES,
   TRANSITIONS,
   allowedApplicationActions,
+  awaitedMaterials,
   decideApplication,
+  receivesOnlineApplications,
   preReviewLight,
   type ApplicationCommand,
   type ApplicationParty,
@@ -143,6 +145,17 @@ describe('一次性告知', () => {
     expect(ok.ok).toBe(true);
   });
 
+  it('the materials awaited are those of the latest notice, only while 补正 lasts', () => {
+    let app = submit();
+    expect(awaitedMaterials(app).size).toBe(0);
+    app = must(app, { action: 'notify-supplement', missing: [{ material: '户口簿', reason: '未提供户主页' }, { material: '收入证明', reason: '无盖章' }] }, 'window');
+    expect([...awaitedMaterials(app)]).toHaveLength(2);
+    app = must(app, { action: 'resubmit', uploaded: ['户口簿'] }, 'applicant');
+    expect(awaitedMaterials(app).size).toBe(0);
+    app = must(app, { action: 'notify-supplement', missing: [{ material: '户口簿', reason: '仍缺户主页' }] }, 'window');
+    expect(awaitedMaterials(app).size).toBe(1);
+  });
+
   it('a resubmission without any upload is refused', () => {
     let app = submit();
     app = must(app, { action: 'notify-supplement', missing: [{ material: '户口簿', reason: '未提供' }] }, 'window');
@@ -154,6 +167,14 @@ describe('一次性告知', () => {
     expect(run(app, { action: 'return', reason: '不符合条件', basis: '' }, 'window')).toMatchObject({ ok: false, code: 'APPLICATION_TEXT_REQUIRED' });
     const d = run(app, { action: 'return', reason: '家庭收入超过标准', basis: '办理条件第二条' }, 'window');
     expect(d.ok && d.step.text).toBe('家庭收入超过标准（依据：办理条件第二条）');
+  });
+});
+
+describe('who pre-reviews', () => {
+  it('a township or county center, never a village room', () => {
+    expect(receivesOnlineApplications('township')).toBe(true);
+    expect(receivesOnlineApplications('county')).toBe(true);
+    expect(receivesOnlineApplications('village')).toBe(false);
   });
 });
 
