@@ -3,6 +3,7 @@ import { PublicPage, PublicTabs } from '../public-page';
 import { ApplicationView } from '../applications/application-view';
 import { myApplication, type ApplicationDetail } from '../applications/applications-api';
 import { ApplyPage } from '../applications/apply-page';
+import { AppointmentsPage } from '../appointments/appointments-page';
 import { me, type ApplicantView } from './account-api';
 import { MePage } from './me-page';
 import { RegisterForm } from './register-form';
@@ -12,12 +13,12 @@ import { SignInForm } from './sign-in-form';
 /** A printed paper and its renderer load only when one is opened: 我的 stays small on a phone. */
 const CasePaperPage = lazy(() => import('../applications/case-paper').then((m) => ({ default: m.CasePaperPage })));
 
-type View = 'login' | 'register' | 'reset' | 'me' | 'apply' | 'application' | 'paper';
+type View = 'login' | 'register' | 'reset' | 'me' | 'apply' | 'application' | 'paper' | 'appointments';
 /** Where the page is: a view, and for 网上申请 the item's code, for one application its id, for a paper (文书) its case's number and the print's id. */
 type At = { view: View; param: string | null; printId?: string };
 
-const PATHS: Record<'login' | 'register' | 'reset' | 'me', string> = { login: '/account/login', register: '/account/register', reset: '/account/reset', me: '/account/me' };
-const TITLES: Record<View, string> = { login: '登录', register: '注册', reset: '找回密码', me: '我的', apply: '网上申请', application: '我的办件', paper: '我的办件 · 文书' };
+const PATHS: Record<'login' | 'register' | 'reset' | 'me' | 'appointments', string> = { login: '/account/login', register: '/account/register', reset: '/account/reset', me: '/account/me', appointments: '/account/appointments' };
+const TITLES: Record<View, string> = { login: '登录', register: '注册', reset: '找回密码', me: '我的', apply: '网上申请', application: '我的办件', paper: '我的办件 · 文书', appointments: '预约' };
 const pathOf = (at: At) =>
   at.view === 'apply'
     ? `/account/apply/${encodeURIComponent(at.param ?? '')}`
@@ -27,7 +28,7 @@ const pathOf = (at: At) =>
         ? `/account/cases/${encodeURIComponent(at.param ?? '')}/papers/${encodeURIComponent(at.printId ?? '')}`
         : PATHS[at.view];
 /** Views that need a signed-in applicant. */
-const SIGNED_IN_ONLY: readonly View[] = ['me', 'apply', 'application', 'paper'];
+const SIGNED_IN_ONLY: readonly View[] = ['me', 'apply', 'application', 'paper', 'appointments'];
 
 function atOfPath(): At | null {
   const parts = window.location.pathname.replace(/\/+$/, '').split('/');
@@ -35,7 +36,7 @@ function atOfPath(): At | null {
   if (first === 'cases' && second && third === 'papers' && fourth) return { view: 'paper', param: decodeURIComponent(second), printId: decodeURIComponent(fourth) };
   if (first === 'apply' && second) return { view: 'apply', param: decodeURIComponent(second) };
   if (first === 'applications' && second) return { view: 'application', param: decodeURIComponent(second) };
-  return first === 'login' || first === 'register' || first === 'reset' || first === 'me' ? { view: first, param: null } : null;
+  return first === 'login' || first === 'register' || first === 'reset' || first === 'me' || first === 'appointments' ? { view: first, param: null } : null;
 }
 
 /** One application of 我的办件, loaded by its id. */
@@ -69,7 +70,7 @@ export function AccountApp() {
     setAt(next);
     window.scrollTo(0, 0);
   };
-  const go = (next: 'login' | 'register' | 'reset' | 'me', replace = false) => goTo({ view: next, param: null }, replace);
+  const go = (next: 'login' | 'register' | 'reset' | 'me' | 'appointments', replace = false) => goTo({ view: next, param: null }, replace);
 
   useEffect(() => {
     void me().then((answer) => {
@@ -151,6 +152,23 @@ export function AccountApp() {
             </a>
           </p>
         </>
+      ) : view === 'appointments' && applicant ? (
+        <>
+          <h1>预约</h1>
+          <p className="lead">选好办事地点、业务和时段，当天凭签到码到大厅取号，优先叫号。</p>
+          <AppointmentsPage />
+          <p className="link-row">
+            <a
+              href={PATHS.me}
+              onClick={(e) => {
+                e.preventDefault();
+                go('me');
+              }}
+            >
+              返回“我的”
+            </a>
+          </p>
+        </>
       ) : view === 'me' && applicant ? (
         <>
           <h1>我的</h1>
@@ -158,6 +176,7 @@ export function AccountApp() {
             applicant={applicant}
             onOpenApplication={(id) => goTo({ view: 'application', param: id })}
             onOpenPaper={(caseNo, printId) => goTo({ view: 'paper', param: caseNo, printId })}
+            onOpenAppointments={() => go('appointments')}
             onSignedOut={() => {
               setApplicant(null);
               go('login');

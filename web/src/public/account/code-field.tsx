@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { mobileError } from '@domain/people/id-number';
 import { askCode } from './account-api';
-import { FieldProblem, plainPhone } from './fields';
+import { Field, FieldProblem, plainPhone } from './fields';
 
 /**
  * The phone and its SMS code: 获取验证码 asks the server to send one (the code never comes back to the page, only to
@@ -87,22 +87,16 @@ export function PhoneAndCode({
           {note.text}
         </p>
       )}
-      <label htmlFor="code">短信验证码</label>
-      <input
-        id="code"
-        name="code"
-        value={code}
-        onChange={(e) => {
-          onCode(e.target.value);
-          clearProblem('code');
-        }}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        placeholder="6 位数字"
-        aria-describedby="code-problem"
-      />
-      <FieldProblem field="code" problems={problems} />
+      <Field field="code" label="短信验证码" value={code} onValue={onCode} problems={problems} clearProblem={clearProblem} inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="6 位数字" />
     </>
   );
+}
+
+/** The form's own checks of the phone and its code before sending; the server checks them again. */
+export function phoneAndCodeProblems(phone: string, code: string): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const phoneProblem = mobileError(plainPhone(phone));
+  if (phoneProblem) problems.phone = phoneProblem;
+  if (!/^\d{6}$/.test(code.trim())) problems.code = '请填写短信中的 6 位验证码';
+  return problems;
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { Failure } from './account-api';
 
 /** The red line under a field, tied to it for screen readers. */
@@ -8,6 +8,52 @@ export function FieldProblem({ field, problems }: { field: string; problems: Rec
       {problems[field]}
     </p>
   ) : null;
+}
+
+/**
+ * A labelled box with its red line, tied together for screen readers; the red line goes as soon as the box is
+ * typed in again. `hint` shows under the box (a rule to follow).
+ */
+export function Field({
+  field,
+  label,
+  value,
+  onValue,
+  problems,
+  clearProblem,
+  hint,
+  ...input
+}: {
+  field: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  problems: Record<string, string>;
+  clearProblem: (field: string) => void;
+  hint?: string | undefined;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'value' | 'onChange'>) {
+  return (
+    <>
+      <label htmlFor={field}>{label}</label>
+      <input
+        {...input}
+        id={field}
+        name={field}
+        value={value}
+        onChange={(e) => {
+          onValue(e.target.value);
+          clearProblem(field);
+        }}
+        aria-describedby={hint ? `${field}-hint ${field}-problem` : `${field}-problem`}
+      />
+      {hint && (
+        <p className="field-hint" id={`${field}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldProblem field={field} problems={problems} />
+    </>
+  );
 }
 
 /** The whole form's problem, read out at once. */

@@ -20,11 +20,13 @@ export function MePage({
   onSignedOut,
   onOpenApplication,
   onOpenPaper,
+  onOpenAppointments,
 }: {
   applicant: ApplicantView;
   onSignedOut: () => void;
   onOpenApplication: (id: string) => void;
   onOpenPaper: (caseNo: string, printId: string) => void;
+  onOpenAppointments?: () => void;
 }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -68,6 +70,18 @@ export function MePage({
         <MyCases onOpenPaper={onOpenPaper} />
         <p className="link-row">
           <a href="/progress">查询办件进度</a>
+        </p>
+        <p className="link-row">
+          <a
+            href="/account/appointments"
+            onClick={(e) => {
+              if (!onOpenAppointments) return;
+              e.preventDefault();
+              onOpenAppointments();
+            }}
+          >
+            预约到大厅办事
+          </a>
         </p>
       </section>
       <FormProblem>{problem}</FormProblem>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getPasswordRule, type PasswordRule } from './account-api';
-import { FieldProblem } from './fields';
+import { Field } from './fields';
 
 /** The rule for a new password as the server applies it (the same as for staff accounts). */
 export function usePasswordRule(): PasswordRule | null {
@@ -35,41 +35,8 @@ export function NewPassword({
 }) {
   return (
     <>
-      <label htmlFor="password">{label}</label>
-      <input
-        id="password"
-        name="password"
-        type="password"
-        value={value}
-        onChange={(e) => {
-          onValue(e.target.value);
-          clearProblem('password');
-        }}
-        autoComplete="new-password"
-        maxLength={128}
-        aria-describedby="password-hint password-problem"
-      />
-      {rule && (
-        <p className="field-hint" id="password-hint">
-          {rule.hint}
-        </p>
-      )}
-      <FieldProblem field="password" problems={problems} />
-      <label htmlFor="password2">再输入一次密码</label>
-      <input
-        id="password2"
-        name="password2"
-        type="password"
-        value={again}
-        onChange={(e) => {
-          onAgain(e.target.value);
-          clearProblem('password2');
-        }}
-        autoComplete="new-password"
-        maxLength={128}
-        aria-describedby="password2-problem"
-      />
-      <FieldProblem field="password2" problems={problems} />
+      <Field field="password" label={label} type="password" value={value} onValue={onValue} problems={problems} clearProblem={clearProblem} hint={rule?.hint} autoComplete="new-password" maxLength={128} />
+      <Field field="password2" label="再输入一次密码" type="password" value={again} onValue={onAgain} problems={problems} clearProblem={clearProblem} autoComplete="new-password" maxLength={128} />
     </>
   );
 }

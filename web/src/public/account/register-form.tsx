@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { parseIdNumber, mobileError } from '@domain/people/id-number';
+import { parseIdNumber } from '@domain/people/id-number';
 import { parseCreditCode } from '@domain/people/credit-code';
 import { newIdempotencyKey } from '@shared/idempotency-key';
 import { registerAccount, type ApplicantView } from './account-api';
-import { PhoneAndCode } from './code-field';
-import { FieldProblem, fieldProblems, FormProblem, plainPhone, todayHere } from './fields';
+import { PhoneAndCode, phoneAndCodeProblems } from './code-field';
+import { Field, fieldProblems, FormProblem, plainPhone, todayHere } from './fields';
 import { NewPassword, newPasswordProblems, usePasswordRule } from './password-field';
 
 type Kind = 'person' | 'organization';
@@ -26,10 +26,7 @@ export function RegisterForm({ onDone }: { onDone: (applicant: ApplicantView) =>
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found: Record<string, string> = {};
-    const phoneProblem = mobileError(plainPhone(v.phone));
-    if (phoneProblem) found.phone = phoneProblem;
-    if (!/^\d{6}$/.test(v.code.trim())) found.code = '请填写短信中的 6 位验证码';
+    const found = phoneAndCodeProblems(v.phone, v.code);
     if (!v.name.trim()) found.name = v.kind === 'person' ? '请填写您的姓名（与身份证一致）' : '请填写单位名称（与营业执照一致）';
     const checked = v.kind === 'person' ? parseIdNumber(v.number, todayHere()) : parseCreditCode(v.number);
     if (!checked.ok) found[numberField] = checked.error;
@@ -89,38 +86,30 @@ export function RegisterForm({ onDone }: { onDone: (applicant: ApplicantView) =>
           </label>
         ))}
       </fieldset>
-      <label htmlFor="name">{v.kind === 'person' ? '姓名' : '单位名称'}</label>
-      <input
-        id="name"
-        name="name"
+      <Field
+        field="name"
+        label={v.kind === 'person' ? '姓名' : '单位名称'}
         value={v.name}
-        onChange={(e) => {
-          set('name')(e.target.value);
-          clearProblem('name');
-        }}
+        onValue={set('name')}
+        problems={problems}
+        clearProblem={clearProblem}
         autoComplete={v.kind === 'person' ? 'name' : 'organization'}
         maxLength={60}
         placeholder={v.kind === 'person' ? '与身份证上的一致' : '与营业执照上的一致'}
-        aria-describedby="name-problem"
       />
-      <FieldProblem field="name" problems={problems} />
-      <label htmlFor={numberField}>{v.kind === 'person' ? '身份证号码' : '统一社会信用代码'}</label>
-      <input
-        id={numberField}
-        name={numberField}
+      <Field
+        field={numberField}
+        label={v.kind === 'person' ? '身份证号码' : '统一社会信用代码'}
         value={v.number}
-        onChange={(e) => {
-          set('number')(e.target.value);
-          clearProblem(numberField);
-        }}
+        onValue={set('number')}
+        problems={problems}
+        clearProblem={clearProblem}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
         maxLength={24}
         placeholder={v.kind === 'person' ? '18 位，最后一位可能是 X' : '18 位，见营业执照'}
-        aria-describedby={`${numberField}-problem`}
       />
-      <FieldProblem field={numberField} problems={problems} />
       <NewPassword label="设置密码" value={v.password} again={v.password2} onValue={set('password')} onAgain={set('password2')} rule={rule} problems={problems} clearProblem={clearProblem} />
       <FormProblem>{problem}</FormProblem>
       <button type="submit" disabled={busy}>

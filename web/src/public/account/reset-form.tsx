@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { mobileError } from '@domain/people/id-number';
 import { resetPassword, type ApplicantView } from './account-api';
-import { PhoneAndCode } from './code-field';
+import { PhoneAndCode, phoneAndCodeProblems } from './code-field';
 import { fieldProblems, FormProblem, plainPhone } from './fields';
 import { NewPassword, newPasswordProblems, usePasswordRule } from './password-field';
 
@@ -17,10 +16,7 @@ export function ResetForm({ onDone }: { onDone: (applicant: ApplicantView) => vo
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found: Record<string, string> = {};
-    const phoneProblem = mobileError(plainPhone(v.phone));
-    if (phoneProblem) found.phone = phoneProblem;
-    if (!/^\d{6}$/.test(v.code.trim())) found.code = '请填写短信中的 6 位验证码';
+    const found = phoneAndCodeProblems(v.phone, v.code);
     Object.assign(found, newPasswordProblems(v.password, v.password2, rule));
     setProblems(found);
     if (Object.keys(found).length > 0) {
