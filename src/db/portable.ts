@@ -1,3 +1,6 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './schema.js';
+
 /**
  * The one place where SQLite and PostgreSQL differences are smoothed over: booleans are stored as 0/1,
  * JSON as text, instants as ISO text, and counts come back as number | string | bigint.
@@ -52,6 +55,18 @@ export async function replayOnUniqueViolation<T>(work: () => Promise<T>, replay:
     if (stored === undefined) throw error;
     return stored;
   }
+}
+
+/**
+ * An idempotent create (an Idempotency-Key stored on the record): what is already stored under the key is answered
+ * again; otherwise `create` runs in one transaction. Should a request with the same key commit at the same moment,
+ * the unique index on the key refuses this one and the stored record is answered instead: a double tap writes once.
+ */
+export function createOnce<T>(db: Kysely<DB>, stored: (db: Kysely<DB>) => Promise<T | undefined>, create: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return replayOnUniqueViolation(
+    () => db.transaction().execute(async (trx) => (await stored(trx)) ?? create(trx)),
+    () => stored(db),
+  );
 }
 
 /**

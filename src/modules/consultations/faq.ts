@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { decideConsultation } from '../../domain/consultations/consultations.js';
 import { moveEntry, nextPosition, type FaqAction } from '../../domain/consultations/faq.js';
 import { DomainError } from '../../domain/errors.js';
-import { replayOnUniqueViolation } from '../../db/portable.js';
+import { createOnce } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { notFound, versionConflict } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
@@ -31,59 +31,53 @@ const history = (trx: Db, row: repo.FaqRow, action: FaqAction, by: string, at: s
 export async function createFaq(ctx: AppContext, actor: Actor, input: CreateFaqInput, key: string): Promise<{ id: string; replayed: boolean }> {
   const now = ctx.clock();
   const { db } = ctx.database;
-  const replay = async () => {
-    const stored = await repo.findFaqByKey(db, actor.userId, key);
-    return stored ? { id: stored.id, replayed: true } : undefined;
+  const stored = async (from: Db) => {
+    const row = await repo.findFaqByKey(from, actor.userId, key);
+    return row ? { id: row.id, replayed: true } : undefined;
   };
-  return replayOnUniqueViolation(
-    () =>
-      db.transaction().execute(async (trx) => {
-        const stored = await repo.findFaqByKey(trx, actor.userId, key);
-        if (stored) return { id: stored.id, replayed: true };
-        const viewer = await viewerOf(trx, actor);
-        assertMayEditFaq(viewer, actor.orgId);
-        const item = await findItemByCode(trx, input.itemCode);
-        if (!item) throw notFound(`编码为 ${input.itemCode} 的事项`);
-        const at = now.toISOString();
-        let source: repo.ConsultationRow | undefined;
-        if (input.consultationId) {
-          source = await repo.findConsultation(trx, input.consultationId);
-          if (!source) throw notFound('该咨询');
-          assertMayRead(viewer, source.org_id);
-          assertMayEditFaq(viewer, source.org_id);
-          const decision = decideConsultation(source.status as 'pending' | 'answered', 'promote');
-          if (!decision.ok) throw new DomainError(decision.code, decision.message, undefined, decision.status);
-          if (source.item_id !== item.id) throw new DomainError('CONSULTATION_OTHER_ITEM', `该咨询不是关于“${item.name}”的，不能选入它的常见问题。`);
-          if (source.faq_id) throw new DomainError('CONSULTATION_ALREADY_PROMOTED', '该咨询已经选入常见问题了，请在常见问题中修改那一条。', undefined, 409);
-        }
-        const active = await repo.faqEntries(trx, item.id, [actor.orgId], 'active');
-        const row: repo.FaqRow = {
-          id: randomUUID(),
-          item_id: item.id,
-          org_id: actor.orgId,
-          question: input.question,
-          answer: input.answer,
-          position: nextPosition(active),
-          status: 'active',
-          source_consultation_id: source?.id ?? null,
-          idempotency_key: key,
-          created_by: actor.userId,
-          created_at: at,
-          updated_by: actor.userId,
-          updated_at: at,
-          version: 1,
-        };
-        await repo.insertFaq(trx, row);
-        await history(trx, row, source ? 'promote' : 'create', actor.userId, at, source ? `由咨询 ${source.consultation_no} 选入` : null);
-        if (source) {
-          if (!(await repo.updateConsultation(trx, source.id, source.version, { faq_id: row.id, updated_at: at }))) throw versionConflict();
-          await repo.insertEvent(trx, { id: randomUUID(), consultation_id: source.id, action: 'promoted', at, by_user_id: actor.userId, text: `选入“${item.name}”的常见问题：${input.question}` });
-        }
-        await recordAudit(trx, { at: now, userId: actor.userId, action: source ? 'faq.promote' : 'faq.create', targetType: 'item_faq', targetId: row.id, detail: { itemCode: item.code, orgId: actor.orgId, consultationId: source?.id ?? null } });
-        return { id: row.id, replayed: false };
-      }),
-    replay,
-  );
+  return createOnce(db, stored, async (trx) => {
+    const viewer = await viewerOf(trx, actor);
+    assertMayEditFaq(viewer, actor.orgId);
+    const item = await findItemByCode(trx, input.itemCode);
+    if (!item) throw notFound(`编码为 ${input.itemCode} 的事项`);
+    const at = now.toISOString();
+    let source: repo.ConsultationRow | undefined;
+    if (input.consultationId) {
+      source = await repo.findConsultation(trx, input.consultationId);
+      if (!source) throw notFound('该咨询');
+      assertMayRead(viewer, source.org_id);
+      assertMayEditFaq(viewer, source.org_id);
+      const decision = decideConsultation(source.status as 'pending' | 'answered', 'promote');
+      if (!decision.ok) throw new DomainError(decision.code, decision.message, undefined, decision.status);
+      if (source.item_id !== item.id) throw new DomainError('CONSULTATION_OTHER_ITEM', `该咨询不是关于“${item.name}”的，不能选入它的常见问题。`);
+      if (source.faq_id) throw new DomainError('CONSULTATION_ALREADY_PROMOTED', '该咨询已经选入常见问题了，请在常见问题中修改那一条。', undefined, 409);
+    }
+    const active = await repo.faqEntries(trx, item.id, [actor.orgId], 'active');
+    const row: repo.FaqRow = {
+      id: randomUUID(),
+      item_id: item.id,
+      org_id: actor.orgId,
+      question: input.question,
+      answer: input.answer,
+      position: nextPosition(active),
+      status: 'active',
+      source_consultation_id: source?.id ?? null,
+      idempotency_key: key,
+      created_by: actor.userId,
+      created_at: at,
+      updated_by: actor.userId,
+      updated_at: at,
+      version: 1,
+    };
+    await repo.insertFaq(trx, row);
+    await history(trx, row, source ? 'promote' : 'create', actor.userId, at, source ? `由咨询 ${source.consultation_no} 选入` : null);
+    if (source) {
+      if (!(await repo.updateConsultation(trx, source.id, source.version, { faq_id: row.id, updated_at: at }))) throw versionConflict();
+      await repo.insertEvent(trx, { id: randomUUID(), consultation_id: source.id, action: 'promoted', at, by_user_id: actor.userId, text: `选入“${item.name}”的常见问题：${input.question}` });
+    }
+    await recordAudit(trx, { at: now, userId: actor.userId, action: source ? 'faq.promote' : 'faq.create', targetType: 'item_faq', targetId: row.id, detail: { itemCode: item.code, orgId: actor.orgId, consultationId: source?.id ?? null } });
+    return { id: row.id, replayed: false };
+  });
 }
 
 export type FaqCommand =

@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
 import { decidePublish } from '../../domain/notices/notices.js';
-import { replayOnUniqueViolation } from '../../db/portable.js';
-import type { AppContext } from '../../server/context.js';
+import { createOnce } from '../../db/portable.js';
+import type { AppContext, Db } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
@@ -30,46 +30,40 @@ export async function publishNotice(ctx: AppContext, actor: Actor, input: Publis
   const now = ctx.clock();
   const { db } = ctx.database;
   const orgId = input.orgId ?? actor.orgId;
-  const replay = async () => {
-    const stored = await repo.findNoticeByKey(db, actor.userId, key);
-    return stored ? { id: stored.id, replayed: true } : undefined;
+  const stored = async (from: Db) => {
+    const row = await repo.findNoticeByKey(from, actor.userId, key);
+    return row ? { id: row.id, replayed: true } : undefined;
   };
-  return replayOnUniqueViolation(
-    () =>
-      db.transaction().execute(async (trx) => {
-        const stored = await repo.findNoticeByKey(trx, actor.userId, key);
-        if (stored) return { id: stored.id, replayed: true };
-        const org = await findOrg(trx, orgId);
-        if (!org) throw notFound('该中心');
-        await assertMayManage(trx, actor, orgId);
-        const terms = { startDate: input.startDate, minDays: input.minDays, endDate: input.endDate ?? null };
-        const decision = decidePublish(terms, now, org.time_zone);
-        if (!decision.ok) throw new DomainError(decision.code, decision.message, undefined, decision.status);
-        const at = now.toISOString();
-        const row: repo.NoticeRow = {
-          id: randomUUID(),
-          org_id: orgId,
-          title: input.title,
-          body: input.body,
-          start_date: terms.startDate,
-          min_days: terms.minDays,
-          end_date: terms.endDate,
-          status: 'published',
-          withdrawn_at: null,
-          withdrawn_by: null,
-          withdraw_reason: null,
-          idempotency_key: key,
-          created_by: actor.userId,
-          created_at: at,
-          updated_by: actor.userId,
-          updated_at: at,
-          version: 1,
-        };
-        await repo.insertNotice(trx, row);
-        await keepVersion(trx, row, 'publish', actor.userId, at);
-        await recordAudit(trx, { at: now, userId: actor.userId, action: 'notice.publish', targetType: 'notice', targetId: row.id, detail: { orgId, title: row.title, ...terms } });
-        return { id: row.id, replayed: false };
-      }),
-    replay,
-  );
+  return createOnce(db, stored, async (trx) => {
+    const org = await findOrg(trx, orgId);
+    if (!org) throw notFound('该中心');
+    await assertMayManage(trx, actor, orgId);
+    const terms = { startDate: input.startDate, minDays: input.minDays, endDate: input.endDate ?? null };
+    const decision = decidePublish(terms, now, org.time_zone);
+    if (!decision.ok) throw new DomainError(decision.code, decision.message, undefined, decision.status);
+    const at = now.toISOString();
+    const row: repo.NoticeRow = {
+      id: randomUUID(),
+      org_id: orgId,
+      title: input.title,
+      body: input.body,
+      start_date: terms.startDate,
+      min_days: terms.minDays,
+      end_date: terms.endDate,
+      status: 'published',
+      withdrawn_at: null,
+      withdrawn_by: null,
+      withdraw_reason: null,
+      idempotency_key: key,
+      created_by: actor.userId,
+      created_at: at,
+      updated_by: actor.userId,
+      updated_at: at,
+      version: 1,
+    };
+    await repo.insertNotice(trx, row);
+    await keepVersion(trx, row, 'publish', actor.userId, at);
+    await recordAudit(trx, { at: now, userId: actor.userId, action: 'notice.publish', targetType: 'notice', targetId: row.id, detail: { orgId, title: row.title, ...terms } });
+    return { id: row.id, replayed: false };
+  });
 }
