@@ -95,6 +95,14 @@ const TABLE_OWNERS = {
   notices: ['notices', 'notice_versions'],
   // Open311 GeoReport v2 API keys of third parties (0030)
   open311: ['open311_keys'],
+  // 预约 (0033): slot plans, places taken, bookings
+  appointments: ['appointment_plans', 'appointment_slot_counts', 'appointments'],
+  // 大厅排队叫号 (0032): services, tickets and their history
+  hall: ['hall_services', 'hall_tickets', 'hall_ticket_events'],
+  // 考勤、请假 (0034); the 去向 kind is users.whereabouts, written through the users module
+  presence: ['attendance_records', 'leave_requests'],
+  // 领导带班值班表、领导接待、村固定办公日 (0035)
+  duty: ['duty_rosters', 'duty_roster_days', 'duty_roster_changes', 'duty_receptions', 'village_office_days'],
 };
 
 export default defineConfig([

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // The staff console (web/) is built into dist/web and served by the API server: the page at /staff/*
 // (SPA fallback to index.html), its assets at /assets/*. In development `npx vite` proxies /api to the
@@ -13,10 +13,22 @@ const apiTarget = process.env.API_PROXY ?? 'http://localhost:3000';
 
 const page = (file: string) => fileURLToPath(new URL(`./web/${file}`, import.meta.url));
 
+// The agent app's JSX goes through web/src/agent/jsx-runtime.ts: plain ES bindings instead of calls into React's
+// CommonJS runtime, some 4 KB less of the phone's 300 KB budget (the file says why). Builds only; dev uses jsx-dev-runtime.
+const agentJsx = page('src/agent/jsx-runtime.ts');
+const agentJsxRuntime: Plugin = {
+  name: 'agent-jsx-runtime',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === 'react/jsx-runtime' && importer && importer !== agentJsx && importer.startsWith(page('src/agent/'))) return agentJsx;
+    return null;
+  },
+};
+
 export default defineConfig({
   root: 'web',
   base: '/',
-  plugins: [react()],
+  plugins: [react(), agentJsxRuntime],
   // the three apps (console, agent, public) and what they share; the server's pure rules under @domain
   resolve: {
     alias: {

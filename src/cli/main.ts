@@ -19,6 +19,7 @@ import { loadConfig } from '../server/config.js';
 import { prepareDatabase } from '../server/start.js';
 import { seedDemoWorkOrder } from '../modules/evaluation/work-order-demo.js';
 import { seedDemoApplication } from '../modules/applications/demo.js';
+import { seedDemoRoster } from '../modules/duty/demo.js';
 
 const HELP = `便民服务平台命令行
 
@@ -73,6 +74,8 @@ async function main(): Promise<number> {
       if (config.demo) await seedDemoWorkOrder(ctx).catch((e: unknown) => console.warn(`演示差评未能载入：${String(e)}`));
       // the demo applicant's online application waiting for pre-review (issue 11 §2); once, demo mode only
       if (config.demo) await seedDemoApplication(ctx).catch((e: unknown) => console.warn(`演示网上申请未能载入：${String(e)}`));
+      // this month's and next month's 领导带班值班表, published (issue 12 §5); once per month, demo mode only
+      if (config.demo) await seedDemoRoster(ctx).catch((e: unknown) => console.warn(`演示值班表未能载入：${String(e)}`));
       // scheduled work (the light sweep …): once across processes on PostgreSQL, see src/server/jobs.ts
       const jobs = startJobs(ctx);
       const close = async () => {

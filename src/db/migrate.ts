@@ -29,6 +29,10 @@ import * as m0028 from './migrations/0028-files.js';
 import * as m0029 from './migrations/0029-applications.js';
 import * as m0030 from './migrations/0030-open311-keys.js';
 import * as m0031 from './migrations/0031-open311-requests.js';
+import * as m0035 from './migrations/0035-duty.js';
+import * as m0032 from './migrations/0032-hall-queue.js';
+import * as m0033 from './migrations/0033-appointments.js';
+import * as m0034 from './migrations/0034-attendance.js';
 
 // Migrations are listed here, not discovered on disk, so the compiled server and tsx run the same set.
 const migrations: Record<string, Migration> = {
@@ -61,6 +65,10 @@ const migrations: Record<string, Migration> = {
   '0029-applications': m0029,
   '0030-open311-keys': m0030,
   '0031-open311-requests': m0031,
+  '0032-hall-queue': m0032,
+  '0033-appointments': m0033,
+  '0034-attendance': m0034,
+  '0035-duty': m0035,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

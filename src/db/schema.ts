@@ -41,6 +41,8 @@ export interface UsersTable {
   away: Bool;
   away_reason: string | null;
   away_since: Instant | null;
+  /** 去向 (0034): 在岗/下村/开会/请假/出差; away = whereabouts ≠ 在岗, away_reason is the staff-only note */
+  whereabouts?: string;
   /** the person's photo for the 政务公开 pages: a hash in `files` (0028), null: none */
   photo_hash?: string | null;
   created_at: Instant;
@@ -726,6 +728,14 @@ export interface RatingAppealsTable {
 }
 
 export interface DB {
+  attendance_records: AttendanceRecordsTable;
+  leave_requests: LeaveRequestsTable;
+  hall_services: HallServicesTable;
+  hall_tickets: HallTicketsTable;
+  hall_ticket_events: HallTicketEventsTable;
+  appointment_plans: AppointmentPlansTable;
+  appointment_slot_counts: AppointmentSlotCountsTable;
+  appointments: AppointmentsTable;
   applications: ApplicationsTable;
   application_steps: ApplicationStepsTable;
   application_files: ApplicationFilesTable;
@@ -747,6 +757,11 @@ export interface DB {
   rating_appeals: RatingAppealsTable;
   rating_pads: RatingPadsTable;
   open311_keys: Open311KeysTable;
+  duty_rosters: DutyRostersTable;
+  duty_roster_days: DutyRosterDaysTable;
+  duty_roster_changes: DutyRosterChangesTable;
+  duty_receptions: DutyReceptionsTable;
+  village_office_days: VillageOfficeDaysTable;
   rating_openings: RatingOpeningsTable;
   evaluation_secrets: EvaluationSecretsTable;
   consultations: ConsultationsTable;
@@ -1127,4 +1142,231 @@ export interface EvidenceTable {
   application_id: string | null;
   case_id: string | null;
   created_at: Instant;
+}
+
+/** 大厅服务 (0032): a service of a center's hall with its code letter, windows and items (JSON arrays of ids/codes). */
+export interface HallServicesTable {
+  id: string;
+  org_id: string;
+  code: string;
+  name: string;
+  window_ids: Json;
+  item_codes: Json;
+  active: Bool;
+  sort: number;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+/** 排队号 (0032): one number of a center's hall; `phone` is for the "N in line" SMS only. */
+export interface HallTicketsTable {
+  id: string;
+  org_id: string;
+  service_id: string;
+  issued_service_id: string;
+  day: string;
+  seq: number;
+  number: string;
+  source: string;
+  priority: string;
+  green_reason: string | null;
+  green_granted_by: string | null;
+  appointment_id: string | null;
+  phone: string | null;
+  status: string;
+  window_id: string | null;
+  called_by: string | null;
+  issued_at: Instant;
+  called_at: Instant | null;
+  started_at: Instant | null;
+  finished_at: Instant | null;
+  recalls: number;
+  case_id: string | null;
+  public_token: string;
+  idempotency_key: string | null;
+  position_sms_at: Instant | null;
+  updated_at: Instant;
+  version: number;
+}
+
+/** What happened to a ticket (0032), for the figures and the audit. */
+export interface HallTicketEventsTable {
+  id: string;
+  ticket_id: string;
+  org_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  service_id: string | null;
+  window_id: string | null;
+  reason: string | null;
+  by_user_id: string | null;
+  at: Instant;
+}
+
+/** 领导带班值班表 of a center for one month (0035). */
+export interface DutyRostersTable {
+  id: string;
+  org_id: string;
+  /** 'YYYY-MM' */
+  month: string;
+  status: 'draft' | 'published';
+  published_at: Instant | null;
+  published_by: string | null;
+  created_by: string;
+  created_at: Instant;
+  updated_by: string;
+  updated_at: Instant;
+  version: number;
+}
+
+/** One working day of a roster and its leader on duty (0035). */
+export interface DutyRosterDaysTable {
+  id: string;
+  roster_id: string;
+  /** 'YYYY-MM-DD' */
+  day: string;
+  user_id: string;
+}
+
+/** Publishing a roster and every change made to a published one, with its reason (0035). */
+export interface DutyRosterChangesTable {
+  id: string;
+  roster_id: string;
+  action: 'publish' | 'change';
+  day: string | null;
+  from_user_id: string | null;
+  to_user_id: string | null;
+  reason: string | null;
+  /** the roster's version after the action */
+  version: number;
+  by_user_id: string;
+  at: Instant;
+}
+
+/** 领导接待: a visitor received by the leader on duty (0035). */
+export interface DutyReceptionsTable {
+  id: string;
+  org_id: string;
+  day: string;
+  leader_user_id: string;
+  visitor_name: string;
+  visitor_phone: string | null;
+  matter: string;
+  handling: string;
+  petition_id: string | null;
+  idempotency_key: string | null;
+  created_by: string;
+  created_at: Instant;
+  updated_by: string;
+  updated_at: Instant;
+  version: number;
+}
+
+/** A village's fixed weekly office day(s) (0035): `weekdays` JSON array of ISO weekdays 1 (Monday) .. 7. */
+export interface VillageOfficeDaysTable {
+  org_id: string;
+  weekdays: Json;
+  note: string | null;
+  updated_by: string;
+  updated_at: Instant;
+  version: number;
+}
+
+/** 预约 (0033): a service's plan of ranges with capacities, the places taken per slot, and the bookings. */
+export interface AppointmentPlansTable {
+  service_id: string;
+  org_id: string;
+  /** JSON [{ start: 'HH:mm', end: 'HH:mm', capacity }] */
+  ranges: Json;
+  updated_by: string | null;
+  updated_at: Instant;
+  version: number;
+}
+
+export interface AppointmentSlotCountsTable {
+  service_id: string;
+  day: string;
+  start: string;
+  booked: number;
+}
+
+export interface AppointmentsTable {
+  id: string;
+  org_id: string;
+  service_id: string;
+  day: string;
+  start: string;
+  end: string;
+  name: string;
+  phone: string;
+  code: string;
+  /** booked | checked_in | cancelled | no_show */
+  status: string;
+  /** public | window | agent */
+  via: string;
+  applicant_id: string | null;
+  booked_by: string | null;
+  active_key: string | null;
+  note: string | null;
+  ticket_id: string | null;
+  ticket_number: string | null;
+  checked_in_at: Instant | null;
+  cancelled_at: Instant | null;
+  cancelled_by: string | null;
+  reminded_at: Instant | null;
+  no_show_at: Instant | null;
+  idem_owner: string;
+  idempotency_key: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+/** 考勤 (0034): one sign-in/sign-out per person and day, judged on writing against the center's office hours. */
+export interface AttendanceRecordsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  day: string;
+  working_day: Bool;
+  sign_in_at: Instant;
+  sign_in_ip: string | null;
+  late: Bool;
+  minutes_late: number;
+  sign_out_at: Instant | null;
+  sign_out_ip: string | null;
+  early: Bool;
+  minutes_early: number;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+/** 请假 (0034): a leave request with its half-day period, decision and whether the job has marked the person away/back. */
+export interface LeaveRequestsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  kind: string;
+  from_date: string;
+  from_half: string;
+  to_date: string;
+  to_half: string;
+  starts_at: Instant;
+  ends_at: Instant;
+  days: number;
+  reason: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: Instant | null;
+  decision_reason: string | null;
+  applied_at: Instant | null;
+  ended_at: Instant | null;
+  idempotency_key: string | null;
+  created_by: string;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
 }

@@ -82,6 +82,25 @@ export const PERMISSIONS = {
   'notices.manage': ['director', 'sysadmin'],
   // Open311 GeoReport v2 (issue 11 §5): the system administrator issues and revokes third parties' API keys
   'open311.keys': ['sysadmin'],
+  // 大厅排队叫号 (issue 12 §1): window clerks and the director call numbers; the director sets up the hall's services
+  'hall.call': ['clerk', 'director'],
+  'hall.manage': ['director'],
+  // 考勤和请假 (issue 12 §4): the director approves leave, sees and exports the center's monthly attendance and
+  // sets the networks sign-in is allowed from; the leader on duty sees the table
+  'attendance.approve': ['director'],
+  // who signs in and out, files leave and shows on the 去向 board: the people who work at a center
+  'attendance.sign': ['director', 'leader', 'clerk', 'agent', 'petition'],
+  'attendance.view': ['director', 'leader'],
+  // 预约 (issue 12 §3): the window books for a phone caller, checks in and cancels; a village agent books for a
+  // villager; the director sets each service's slot plan and how many days ahead it is published
+  'appointments.window': ['clerk', 'director'],
+  'appointments.agent': ['agent'],
+  'appointments.manage': ['director'],
+  // 领导带班 (issue 12 §5): the director builds and publishes the center's duty roster; the leaders on duty (and the
+  // director) record their receptions; a village's fixed office day is set by its agent or the township's director
+  'duty.manage': ['director'],
+  'duty.receive': ['leader', 'director'],
+  'duty.office-day': ['agent', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -129,6 +148,17 @@ export const PERMISSION_NAMES: Record<Permission, string> = {
   'petitions.handle': '登记和办理信访事项',
   'notices.manage': '发布和撤下本中心的公告',
   'open311.keys': '发放和吊销 Open311 接口密钥',
+  'hall.call': '大厅叫号',
+  'hall.manage': '设置大厅服务和查看排队统计',
+  'attendance.approve': '审批请假、设置签到网络',
+  'attendance.sign': '签到签退和请假',
+  'attendance.view': '查看本中心考勤统计',
+  'appointments.window': '办理预约（电话预约、签到、取消）',
+  'appointments.agent': '为村民代为预约',
+  'appointments.manage': '设置预约时段和查看爽约统计',
+  'duty.manage': '编排和发布领导带班值班表',
+  'duty.receive': '登记领导接待',
+  'duty.office-day': '设置村固定办公日',
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

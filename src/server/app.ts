@@ -32,6 +32,7 @@ import { open311Routes } from '../modules/open311/routes.js';
 import { applicantRoutes } from '../modules/applicants/routes.js';
 import { applicationRoutes } from '../modules/applications/routes.js';
 import { noticeRoutes } from '../modules/notices/routes.js';
+import { appointmentRoutes } from '../modules/appointments/routes.js';
 import { transparencyRoutes } from '../modules/transparency/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { userPhotoRoutes } from '../modules/users/photo-routes.js';
@@ -43,6 +44,8 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './err
 import { registerHsts } from './hsts.js';
 import { evaluationRoutes } from '../modules/evaluation/routes.js';
 import { workOrderRoutes } from '../modules/evaluation/work-order-routes.js';
+import { dutyRoutes } from '../modules/duty/routes.js';
+import { hallRoutes } from '../modules/hall/routes.js';
 import { liveRoutes } from './live.js';
 import { registerOriginCheck } from './origin.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -119,7 +122,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   applicationRoutes(app, ctx); // 网上申请与预审 (issue 11 §2)
   userPhotoRoutes(app, ctx); // 人员照片 (政务公开) over the file store (src/modules/files)
   noticeRoutes(app, ctx); // 政务公开的公告 (issue 11 §3)
+  appointmentRoutes(app, ctx); // 预约 (issue 12 §3)
   transparencyRoutes(app, ctx); // 政务公开 (issue 11 §3)
+  dutyRoutes(app, ctx); // 领导带班值班表、领导接待、村固定办公日 (issue 12 §5)
+  hallRoutes(app, ctx); // 大厅排队叫号、显示屏 (issue 12 §1–2)
   // Case events reach their consumers right after the write that made them has committed (the answer is being
   // sent, so the transaction is over); the event-consumers job is the safety net (src/modules/events).
   app.addHook('onResponse', async (request, reply) => {

@@ -46,8 +46,19 @@ export interface InboxEvent {
   unread: number;
 }
 
+/**
+ * A hall's queue changed (issue 12): a number taken, called, recalled, served, transferred … Ids only, never names or
+ * phones; the display stream (src/modules/hall/stream.ts) reads the state itself. `kind`: the ticket action.
+ */
+export interface HallEvent {
+  type: 'hall';
+  orgId: string;
+  ticketId: string;
+  kind: string;
+}
+
 /** What is published: a case change, or an inbox count (only its owner's connections receive it, src/server/live.ts). */
-export type PublishedEvent = CaseChangedEvent | InboxEvent;
+export type PublishedEvent = CaseChangedEvent | InboxEvent | HallEvent;
 export type LiveEvent = PublishedEvent | ResyncEvent;
 export type LiveListener = (event: LiveEvent) => void;
 

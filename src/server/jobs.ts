@@ -20,8 +20,11 @@ import { sweepLights } from '../modules/cases/sweep-lights.js';
 import { supervisionSweepJob } from '../modules/supervision/sweep-job.js';
 import { petitionClocksJob } from '../modules/petitions/warn-job.js';
 import { complaintReminderJob } from '../modules/complaints/remind-job.js';
+import { appointmentJob } from '../modules/appointments/jobs.js';
 import { ratingDefaultsJob, ratingInvitationsJob } from '../modules/evaluation/jobs.js';
 import { workOrderSweepJob } from '../modules/evaluation/work-order-sweep.js';
+import { dutyRosterReminderJob } from '../modules/duty/remind-job.js';
+import { leaveWhereaboutsJob } from '../modules/presence/leave-job.js';
 import type { AppContext } from './context.js';
 
 export interface Job {
@@ -73,7 +76,7 @@ export const eventConsumersJob: Job = {
   },
 };
 
-export const JOBS: readonly Job[] = [lightSweepJob, eventConsumersJob, notificationsSendJob, supervisionSweepJob, ratingInvitationsJob, ratingDefaultsJob, workOrderSweepJob, complaintReminderJob, petitionClocksJob];
+export const JOBS: readonly Job[] = [lightSweepJob, eventConsumersJob, notificationsSendJob, supervisionSweepJob, ratingInvitationsJob, ratingDefaultsJob, workOrderSweepJob, complaintReminderJob, petitionClocksJob, dutyRosterReminderJob, leaveWhereaboutsJob, appointmentJob];
 
 /** Which app process ran a job (the jobs page): host name and process id. */
 export const PROCESS_NAME = `${hostname()}:${process.pid}`;

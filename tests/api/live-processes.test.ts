@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
 import { channelOf } from '../../src/server/bus.js';
-import { loadConfig } from '../../src/server/config.js';
 import { openSse, type SseClient } from './support/sse.js';
 import { signIn, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -38,7 +37,7 @@ describe.skipIf(!url)(`two app processes on one PostgreSQL database${url ? '' : 
     // the second process: the same database and schema, its own pool (and so its own bus and LISTEN client)
     const target = { kind: 'postgres' as const, url: url!, schema: a.database.schema! };
     bDatabase = openDatabase(target);
-    b = await buildApp({ database: bDatabase, config: { ...loadConfig({}), rateLimitWindowMs: 3_600_000, database: target }, clock: () => a.clock.now });
+    b = await buildApp({ database: bDatabase, config: { ...a.config, database: target }, clock: () => a.clock.now });
     a.clock.now = new Date('2026-03-02T09:00:00+08:00');
     await a.app.listen({ port: 0, host: '127.0.0.1' });
     await b.listen({ port: 0, host: '127.0.0.1' });

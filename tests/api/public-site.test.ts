@@ -49,7 +49,7 @@ describe.each(DIALECTS)('公开办事指南：办理地点 (%s)', (dialect) => {
       if (u.phone) expect(res.body).not.toContain(u.phone);
     }
     for (const p of itemPlacesSchema.parse(res.json()).places) {
-      expect(Object.keys(p).sort()).toEqual(['address', 'centerName', 'hoursText', 'level', 'levelName', 'officeHours', 'orgId', 'parentName', 'phone', 'window']);
+      expect(Object.keys(p).sort()).toEqual(['address', 'centerName', 'hoursText', 'level', 'levelName', 'officeDay', 'officeHours', 'orgId', 'parentName', 'phone', 'window']);
     }
   });
 

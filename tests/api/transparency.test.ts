@@ -83,7 +83,7 @@ describe.each(DIALECTS)('政务公开和公告 (%s)', (dialect) => {
 
   it('shows the staff with post, windows and whereabouts by kind, never the reason typed', async () => {
     const clerk2 = await t.database.db.selectFrom('users').select('id').where('username', '=', 'clerk2').executeTakeFirstOrThrow();
-    const away = await t.app.inject({ method: 'POST', url: `/api/users/${clerk2.id}/presence`, headers: { cookie: director }, payload: { away: true, reason: '请假：孩子生病住院' } });
+    const away = await t.app.inject({ method: 'POST', url: `/api/users/${clerk2.id}/presence`, headers: { cookie: director }, payload: { whereabouts: '请假', note: '孩子生病住院' } });
     expect(away.statusCode, away.body).toBe(200);
     const { page, body } = await center();
     const director_ = page.staff.find((s) => s.post === '中心主任')!;

@@ -102,13 +102,15 @@ describe('terms, publishing and editing', () => {
 });
 
 describe('whereaboutsOf', () => {
-  it('tells the kind, never the words', () => {
+  it('is the stored kind, never a guess from the words of a note', () => {
     expect(whereaboutsOf(false, null)).toBe('在岗');
     expect(whereaboutsOf(false, '请假')).toBe('在岗');
-    expect(whereaboutsOf(true, '请假：孩子生病住院')).toBe('请假');
-    expect(whereaboutsOf(true, '县里开会')).toBe('开会');
-    expect(whereaboutsOf(true, '下村走访低保户')).toBe('下村');
-    expect(whereaboutsOf(true, '到县医院办事')).toBe('外出');
-    expect(whereaboutsOf(true, null)).toBe('外出');
+    expect(whereaboutsOf(true, '请假')).toBe('请假');
+    expect(whereaboutsOf(true, '开会')).toBe('开会');
+    expect(whereaboutsOf(true, '下村')).toBe('下村');
+    // a row away without a kind stored (before 0034) and anything unknown: 出差
+    expect(whereaboutsOf(true, '请假：孩子生病住院')).toBe('出差');
+    expect(whereaboutsOf(true, null)).toBe('出差');
+    expect(whereaboutsOf(true, '在岗')).toBe('出差');
   });
 });

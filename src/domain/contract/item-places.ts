@@ -20,6 +20,8 @@ export const itemPlaceSchema = z.object({
   officeHours: officeHoursSchema.nullable(),
   /** the hours as text (08:30–12:00、14:30–17:30) */
   hoursText: z.string().nullable(),
+  /** a village's fixed weekly office day (村固定办公日, '每周三'); null when none is set or above the village */
+  officeDay: z.string().nullable(),
 });
 export type ItemPlace = z.infer<typeof itemPlaceSchema>;
 

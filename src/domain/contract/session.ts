@@ -25,6 +25,8 @@ export const meSchema = z.object({
     orgName: z.string(),
     orgLevel: z.enum(ORG_LEVELS).nullable(),
     org: orgSchema.nullable(),
+    /** a village's fixed weekly office day (村固定办公日, '每周三'); null when none is set or above the village */
+    officeDay: z.string().nullable().optional(),
   }),
   levelNames: levelNamesSchema,
   /** PASSWORD_POLICY of the deployment, so forms check the same rule the server applies */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../roles.js';
 import { instant } from './common.js';
+import { WHEREABOUTS } from '../transparency/whereabouts.js';
 
 export const userSchema = z.object({
   id: z.string(),
@@ -19,6 +20,8 @@ export const userSchema = z.object({
   away: z.boolean(),
   awayReason: z.string().nullable(),
   awaySince: instant.nullable(),
+  /** 去向 (issue 12 §4): 在岗 / 下村 / 开会 / 请假 / 出差; awayReason is its staff-only note */
+  whereabouts: z.enum(WHEREABOUTS).optional(),
   /** the photo on the 政务公开 pages (SHA-256 of its content; GET /api/public/staff/:id/photo), null: none */
   photoHash: z.string().nullable().optional(),
   version: z.number().int(),
@@ -35,6 +38,7 @@ const person = z.object({
   away: z.boolean(),
   awayReason: z.string().nullable(),
   awaySince: instant.nullable(),
+  whereabouts: z.enum(WHEREABOUTS).optional(),
 });
 
 /** GET /api/presence (在岗登记): oneself, what one covers for an absent A, and for a director the center's staff. */

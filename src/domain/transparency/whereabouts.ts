@@ -1,19 +1,21 @@
 /**
- * 去向 on the public 政务公开 page (DOMAIN.md "Hall operations": 在岗/下村/开会/请假). The reason a person is away is
- * typed freely for the director and the backup (“请假：孩子生病”, “县里开会”); the public sees only the kind, never the
- * words. Pure.
+ * 去向 (DOMAIN.md "Hall operations"; issue 12 §4): where a member of staff is now, as an explicit kind stored with
+ * the person — 在岗, 下村, 开会, 请假, 出差 — set by the person or the director, or by an approved leave. Anything
+ * else about it (a note such as “到县医院送件”) stays inside for staff; the public sees only the kind. Pure.
  */
-export const WHEREABOUTS = ['在岗', '下村', '开会', '请假', '外出'] as const;
+export const WHEREABOUTS = ['在岗', '下村', '开会', '请假', '出差'] as const;
 export type Whereabouts = (typeof WHEREABOUTS)[number];
 
-const KINDS: readonly [Whereabouts, RegExp][] = [
-  ['请假', /假|病|休|丧|产|婚/],
-  ['开会', /会|培训|学习/],
-  ['下村', /下村|进村|入户|走访|村/],
-];
+export const isWhereabouts = (value: unknown): value is Whereabouts => typeof value === 'string' && (WHEREABOUTS as readonly string[]).includes(value);
 
-export function whereaboutsOf(away: boolean, reason: string | null): Whereabouts {
+/** Away from the post (AB岗, DOMAIN.md rule 8): every kind but 在岗 — the backup works the person's windows. */
+export const isAwayKind = (kind: Whereabouts): boolean => kind !== '在岗';
+
+/**
+ * The person's whereabouts from what is stored: the kind when it is one; otherwise (a row written before kinds were
+ * stored) 在岗 when present and 出差 when away — never a guess from the words of a note.
+ */
+export function whereaboutsOf(away: boolean, stored: string | null | undefined): Whereabouts {
   if (!away) return '在岗';
-  const text = reason ?? '';
-  return KINDS.find(([, pattern]) => pattern.test(text))?.[0] ?? '外出';
+  return isWhereabouts(stored) && stored !== '在岗' ? stored : '出差';
 }

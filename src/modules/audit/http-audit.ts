@@ -13,6 +13,7 @@ export const AUDITED_EXPORTS: Record<string, string> = {
   'GET /api/catalog/export.xlsx': 'export.catalog',
   'GET /api/supervision/report.xlsx': 'export.supervisionReport',
   'GET /api/evaluations/export.xlsx': 'export.evaluations',
+  'GET /api/attendance/month.xlsx': 'export.attendance',
 };
 
 function problemCode(payload: unknown): string | null {

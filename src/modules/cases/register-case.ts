@@ -15,6 +15,7 @@ import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
 import { presentItem } from '../catalog/presenter.js';
 import { findItemOffered } from '../catalog/repo.js';
+import { linkTicketToCase } from '../hall/link-case.js';
 import { orgChain } from '../orgs/repo.js';
 import { forbidden } from '../../server/errors.js';
 import { viewerAt } from './access.js';
@@ -57,6 +58,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
     const replay = await repo.findIdempotent(trx, actor.userId, idempotencyKey);
     if (replay) return { caseId: replay.case_id, replayed: true };
     const { id, org, written } = await openCaseIn(trx, actor, body, applicant, now);
+    if (body.ticketId) await linkTicketToCase(trx, actor, body.ticketId, id, now);
     await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, now.toISOString());
     await recordAudit(trx, { at: now, userId: actor.userId, action: 'case.register', targetType: 'case', targetId: id });
     // The answer is presented from what was just written, not read back (issue 8): the clerk's own center received

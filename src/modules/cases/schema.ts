@@ -21,6 +21,8 @@ export const createCaseBody = z.object({
   refusal: z
     .object({ reasons: freeText('退回理由', TEXT_LIMITS.refusal).optional(), basis: freeText('退回依据', TEXT_LIMITS.refusal).optional() })
     .optional(),
+  /** 大厅排队号 being served at this window (issue 12): the case is linked to it in the same transaction */
+  ticketId: z.string().min(1).max(100).optional(),
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
 

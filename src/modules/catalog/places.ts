@@ -11,6 +11,7 @@ import { fromJson } from '../../db/portable.js';
 import type { OrgLevel } from '../../db/schema.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
+import { officeDayTexts } from '../duty/office-days.js';
 import { orgsByIds } from '../orgs/repo.js';
 import { getLevelNames } from '../settings/service.js';
 import { windowsByIds } from '../windows/repo.js';
@@ -27,6 +28,7 @@ export async function itemPlaces(ctx: AppContext, code: string): Promise<ItemPla
     getLevelNames(db),
   ]);
   const parents = await orgsByIds(db, [...orgs.values()].map((o) => o.parent_id));
+  const officeDays = await officeDayTexts(db, [...orgs.values()].filter((o) => o.level === 'village').map((o) => o.id));
   const candidates = offerings.flatMap((o) => {
     const org = orgs.get(o.org_id);
     return org ? [{ orgId: org.id, parentId: org.parent_id, level: org.level, code: org.code, org, windowId: o.window_id }] : [];
@@ -46,6 +48,7 @@ export async function itemPlaces(ctx: AppContext, code: string): Promise<ItemPla
       phone: org.phone,
       officeHours: hours,
       hoursText: hoursText(hours),
+      officeDay: officeDays.get(org.id) ?? null,
     };
   });
   return { itemCode: item.code, itemName: item.name, places };

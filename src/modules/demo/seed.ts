@@ -17,6 +17,8 @@ import { seedDemoComplaints } from '../complaints/demo.js';
 import { seedDemoConsultations } from '../consultations/demo.js';
 import { seedDemoNotices } from '../notices/demo.js';
 import { seedDemoRatingPad } from '../evaluation/demo.js';
+import { seedDemoHall } from '../hall/demo.js';
+import { seedDemoAppointmentPlans } from '../appointments/demo.js';
 import catalog from './catalog.json' with { type: 'json' };
 
 export const DEMO_PASSWORD = 'bianmin2026';
@@ -179,6 +181,10 @@ export async function seedDemo(db: Db, now: Date): Promise<string | null> {
     await seedDemoNotices(trx, demoOrg.township, userIds.get('director')!, now);
     // the window rating pad of the demo township's first window, code in the README (issue 10 §1)
     await seedDemoRatingPad(trx, demoOrg.township.id, userIds.get('director')!, at);
+    // 大厅排队叫号: three services on the demo township's windows (issue 12 §1)
+    await seedDemoHall(trx, demoOrg.township.id, at);
+    // 预约: slot plans of two of those services (issue 12 §3)
+    await seedDemoAppointmentPlans(trx, demoOrg.township.id, at);
     return `${orgs.length} 个机构、${windowCount} 个窗口、${DEMO_USERS.length} 个账号、${items.length} 个事项（密码均为 ${DEMO_PASSWORD}）`;
   });
 }

@@ -1,9 +1,10 @@
 /**
  * For 政务公开 (issue 11 §3, src/modules/transparency): the center's staff who work its windows or run it, each with
- * their post, the windows they hold (A or B) and whether they are at their post — the away reason as it was typed
- * stays inside (the caller shows its kind only). Only names, roles and posts leave here; no phone, no username.
+ * their post, the windows they hold (A or B) and their 去向 kind — the note typed with it stays inside (the caller
+ * shows the kind only). Only names, roles and posts leave here; no phone, no username.
  */
 import type { Role } from '../../domain/roles.js';
+import { whereaboutsOf, type Whereabouts } from '../../domain/transparency/whereabouts.js';
 import { fromJson, toBool } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
 import { listUsers } from '../users/repo.js';
@@ -19,6 +20,9 @@ export interface CenterStaffPresence {
   role: Role;
   windows: { name: string; post: 'A' | 'B' }[];
   away: boolean;
+  /** 去向 kind, the only thing about it the public sees */
+  whereabouts: Whereabouts;
+  /** the staff-only note: never to leave for the public */
   awayReason: string | null;
 }
 
@@ -39,6 +43,7 @@ export async function centerStaffPresence(db: Db, orgId: string): Promise<Center
         ...(w.post_b_user_id === u.id ? [{ name: w.name, post: 'B' as const }] : []),
       ]),
       away: toBool(u.away),
+      whereabouts: whereaboutsOf(toBool(u.away), u.whereabouts),
       awayReason: u.away_reason,
     });
   }

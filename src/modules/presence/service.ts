@@ -2,6 +2,7 @@ import { hasPermission, type Role } from '../../domain/roles.js';
 import { unmannedWindows, windowsCoveredBy } from '../../domain/staff/ab-post.js';
 import { fromJson, toBool } from '../../db/portable.js';
 import type { UsersTable } from '../../db/schema.js';
+import { whereaboutsOf } from '../../domain/transparency/whereabouts.js';
 import type { AppContext } from '../../server/context.js';
 import type { Actor } from '../auth/actor.js';
 import { countCases } from '../cases/repo.js';
@@ -20,6 +21,7 @@ const presence = (u: UsersTable) => ({
   away: toBool(u.away),
   awayReason: u.away_reason,
   awaySince: u.away_since,
+  whereabouts: whereaboutsOf(toBool(u.away), u.whereabouts),
 });
 
 /**

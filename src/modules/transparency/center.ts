@@ -8,7 +8,6 @@ import { addCalendarDays } from '../../domain/calendar/calendar.js';
 import { localDate, zonedInstant } from '../../domain/calendar/office-hours.js';
 import { ROLE_NAMES } from '../../domain/roles.js';
 import type { ComplaintOutcome, MonthFigures, PublicCenter } from '../../domain/transparency/contract.js';
-import { whereaboutsOf } from '../../domain/transparency/whereabouts.js';
 import { fromJson } from '../../db/portable.js';
 import type { OfficeHours } from '../../domain/calendar/office-hours.js';
 import type { AppContext } from '../../server/context.js';
@@ -82,7 +81,7 @@ export async function publicCenter(ctx: AppContext, id: string): Promise<PublicC
     supervisionPhone,
     officeHours: fromJson<OfficeHours>(org.office_hours, { sessions: [] }),
     today,
-    staff: staff.map((s) => ({ userId: s.userId, name: s.name, post: ROLE_NAMES[s.role], windows: s.windows, whereabouts: whereaboutsOf(s.away, s.awayReason) })),
+    staff: staff.map((s) => ({ userId: s.userId, name: s.name, post: ROLE_NAMES[s.role], windows: s.windows, whereabouts: s.whereabouts })),
     months,
     complaints: complaints.map((c): ComplaintOutcome => ({ title: c.title, upheld: c.upheld, outcome: outcomeText(c.upheld, c.decision), date: localDate(new Date(c.answeredAt), tz) })),
     notices,

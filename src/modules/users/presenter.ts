@@ -1,6 +1,7 @@
 import type { Role } from '../../domain/roles.js';
 import { fromJson, toBool } from '../../db/portable.js';
 import type { UsersTable } from '../../db/schema.js';
+import { whereaboutsOf } from '../../domain/transparency/whereabouts.js';
 
 /** `lockedUntil`: the lock-out in force on the user's name (login_failures), or null. */
 export const presentUser = (row: UsersTable, lockedUntil: string | null) => ({
@@ -17,6 +18,7 @@ export const presentUser = (row: UsersTable, lockedUntil: string | null) => ({
   away: toBool(row.away),
   awayReason: row.away_reason,
   awaySince: row.away_since,
+  whereabouts: whereaboutsOf(toBool(row.away), row.whereabouts),
   photoHash: row.photo_hash ?? null,
   version: row.version,
 });

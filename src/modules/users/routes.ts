@@ -25,7 +25,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.post(
     '/api/users/:id/presence',
-    { schema: { tags, summary: '登记离岗/返岗（AB岗）', params: userIdParams, body: presenceBody, response: { 200: userSchema } } },
+    { schema: { tags, summary: '登记去向：在岗、下村、开会、请假、出差（离岗时由B岗顶岗，AB岗）', params: userIdParams, body: presenceBody, response: { 200: userSchema } } },
     (request) => setPresence(ctx, requireActor(request), request.params.id, request.body),
   );
   r.post('/api/users/:id/unlock', { schema: { tags, summary: '解除锁定', params: userIdParams, response: { 200: userSchema } } }, (request) =>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { freeText, nameText } from '../../domain/text.js';
 import { ROLES } from '../../domain/roles.js';
+import { WHEREABOUTS } from '../../domain/transparency/whereabouts.js';
 
 const username = z
   .string()
@@ -33,6 +34,10 @@ export const userIdParams = z.object({ id: z.string().min(1) });
 export const listUsersQuery = z.object({ orgId: z.string().optional() });
 
 export const presenceBody = z.object({
-  away: z.boolean(),
+  /** 去向 (issue 12 §4): 在岗 is present, every other kind is away (AB岗); with it, `away` may be left out */
+  whereabouts: z.enum(WHEREABOUTS, { error: `去向须是：${WHEREABOUTS.join('、')}` }).optional(),
+  /** only staff see it (the public sees the kind) */
+  note: freeText('去向说明', 100).nullable().optional(),
+  away: z.boolean().optional(),
   reason: freeText('离岗事由', 100).optional(),
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
 import { accountDutyProblem, hasPermission, rolesProblem, type AccountAction, type Role } from '../../domain/roles.js';
-import { fromBool, fromJson, toJson } from '../../db/portable.js';
+import { fromBool, fromJson, toBool, toJson } from '../../db/portable.js';
+import { isAwayKind, whereaboutsOf, type Whereabouts } from '../../domain/transparency/whereabouts.js';
 import type { UsersTable } from '../../db/schema.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { duplicate, forbidden, HttpError, notFound, versionConflict } from '../../server/errors.js';
@@ -10,6 +11,7 @@ import type { Actor } from '../auth/actor.js';
 import { passwordProblem } from '../../domain/people/password.js';
 import { hashPassword } from '../auth/passwords.js';
 import { clearFailures, endSessionsOfUser, lockedNames } from '../auth/repo.js';
+import { officeDayTexts } from '../duty/office-days.js';
 import { findOrg } from '../orgs/repo.js';
 import { presentOrg } from '../orgs/presenter.js';
 import { assertInScope, scopeOf } from '../orgs/service.js';
@@ -58,6 +60,7 @@ export async function currentUser(ctx: AppContext, actor: Actor) {
       orgName: org?.name ?? '',
       orgLevel: org?.level ?? null,
       org: org ? presentOrg(org) : null,
+      officeDay: org?.level === 'village' ? ((await officeDayTexts(db, [org.id])).get(org.id) ?? null) : null,
     },
     levelNames: await getLevelNames(db),
     passwordPolicy: ctx.config.passwordPolicy,
@@ -199,26 +202,50 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
 }
 
 /**
- * Marks a person away from (or back at) their post. While A is away, B works A's windows (AB岗): new work and
- * A's open cases show in B's list. A person may report themselves; a director or administrator may for staff.
+ * Sets a person's 去向 (issue 12 §4): 在岗, or away 下村/开会/请假/出差 with an optional note only staff see. While A
+ * is away, B works A's windows (AB岗): new work and A's open cases show in B's list. A person may report
+ * themselves; a director or administrator may for staff. The older form { away, reason } still works: away with
+ * a reason typed and no kind is 出差.
  */
-export async function setPresence(ctx: AppContext, actor: Actor, id: string, input: { away: boolean; reason?: string }) {
+export async function setPresence(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { away?: boolean | undefined; reason?: string | undefined; whereabouts?: Whereabouts | undefined; note?: string | null | undefined },
+) {
   const now = ctx.clock();
   if (id !== actor.userId && !hasPermission(actor.roles, 'windows.manage')) throw forbidden('登记他人的在岗情况');
-  if (input.away && !input.reason?.trim()) {
+  const kind: Whereabouts = input.whereabouts ?? (input.away ? '出差' : '在岗');
+  if (input.whereabouts === undefined && input.away === undefined) {
+    throw new DomainError('WHEREABOUTS_REQUIRED', '请选择去向：在岗、下村、开会、请假或出差。', undefined, 400);
+  }
+  if (input.whereabouts === undefined && input.away && !input.reason?.trim()) {
     throw new DomainError('AWAY_REASON_REQUIRED', '请写明离岗事由（如请假、外出开会、下村走访），以便B岗接手和主任掌握去向。');
   }
+  const note = isAwayKind(kind) ? (input.note ?? input.reason ?? '').trim() || null : null;
   return ctx.database.db.transaction().execute(async (trx) => {
     const user = await repo.findUser(trx, id);
     if (!user) throw notFound('该人员');
     await assertInScope(trx, actor, user.org_id);
-    await repo.updateUser(trx, id, null, {
-      away: fromBool(input.away),
-      away_reason: input.away ? input.reason!.trim() : null,
-      away_since: input.away ? now.toISOString() : null,
-      updated_at: now.toISOString(),
-    });
-    await recordAudit(trx, { at: now, userId: actor.userId, action: input.away ? 'user.away' : 'user.back', targetType: 'user', targetId: id, detail: input });
+    await writeWhereabouts(trx, user, kind, note, now);
+    await recordAudit(trx, { at: now, userId: actor.userId, action: isAwayKind(kind) ? 'user.away' : 'user.back', targetType: 'user', targetId: id, detail: { whereabouts: kind, note } });
     return (await present(ctx, trx, [(await repo.findUser(trx, id))!]))[0]!;
+  });
+}
+
+/**
+ * Writes a person's 去向 and keeps the AB switch with it (away = kind ≠ 在岗); `away_since` moves only when the kind
+ * changes. For the presence module's leave job too (an approved leave marks the person 请假 and back), inside the
+ * caller's transaction.
+ */
+export async function writeWhereabouts(db: Db, user: UsersTable, kind: Whereabouts, note: string | null, now: Date): Promise<void> {
+  const away = isAwayKind(kind);
+  const same = whereaboutsOf(toBool(user.away), user.whereabouts) === kind;
+  await repo.updateUser(db, user.id, null, {
+    away: fromBool(away),
+    whereabouts: kind,
+    away_reason: away ? note : null,
+    away_since: away ? (same && user.away_since ? user.away_since : now.toISOString()) : null,
+    updated_at: now.toISOString(),
   });
 }

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { isNetworkProblem, problemText, whenSessionLost } from './api';
+import { AppointmentsPage } from './appointments-page';
 import { BatchesPage } from './batches-page';
 import { CasePage } from './case-page';
 import { CasesPage } from './cases-page';
@@ -165,6 +166,7 @@ function Console({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   else if (section === 'batches') page = <BatchesPage />;
   else if (section === 'deliver') page = <DeliverPage />;
   else if (section === 'monthly') page = <MonthlyPage me={me} />;
+  else if (section === 'appointments') page = <AppointmentsPage me={me} />;
   else page = <NewRequestPage me={me} online={online} />;
 
   const activeTab = `${BASE}/${section}`;
@@ -173,8 +175,14 @@ function Console({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
       <header className="topbar">
         <div className="topbar-title">
           <strong>{villageName(me)}代办员</strong>
-          <span>{me.name}</span>
+          <span>
+            {me.name}
+            {me.officeDay && ` · ${me.officeDay}办公`}
+          </span>
         </div>
+        <Link className="btn-link" to={`${BASE}/appointments`}>
+          代为预约
+        </Link>
         <button type="button" className="btn-link" onClick={onSignOut}>
           退出
         </button>

@@ -221,8 +221,86 @@ const casesRoute = createRoute({
 const caseNewRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'cases/new',
+  // ?ticket=<id>: opened by 开始办理 on the 叫号 page; the case is registered linked to that number (issue 12 §1)
+  validateSearch: z.object({ ticket: z.string().optional() }),
   beforeLoad: requirePermission('cases.handle'),
   component: lazyRouteComponent(() => import('@/pages/case-intake'), 'CaseIntakePage'),
+});
+
+// 叫号 (issue 12 §1): the clerk's queue at their window
+const whereaboutsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'hall/whereabouts',
+  beforeLoad: requirePermission('attendance.sign'),
+  component: lazyRouteComponent(() => import('@/pages/whereabouts'), 'WhereaboutsPage'),
+});
+
+const attendanceRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'hall/attendance',
+  beforeLoad: requirePermission('attendance.sign'),
+  component: lazyRouteComponent(() => import('@/pages/attendance'), 'AttendancePage'),
+});
+
+const leavesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'hall/leaves',
+  beforeLoad: requirePermission('attendance.sign'),
+  component: lazyRouteComponent(() => import('@/pages/leaves'), 'LeavesPage'),
+});
+
+const hallQueueRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'hall/queue',
+  beforeLoad: requirePermission('hall.call'),
+  component: lazyRouteComponent(() => import('@/pages/hall-queue'), 'HallQueuePage'),
+});
+
+// 大厅服务设置 and 排队统计 (issue 12 §1): the director's services of the hall, and the queue's figures
+const hallServicesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'hall/services',
+  beforeLoad: requirePermission('hall.manage'),
+  component: lazyRouteComponent(() => import('@/pages/hall-services'), 'HallServicesPage'),
+});
+const hallFiguresRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'hall/figures',
+  validateSearch: z.object({
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  }),
+  beforeLoad: requirePermission('hall.manage'),
+  component: lazyRouteComponent(() => import('@/pages/hall-figures'), 'HallFiguresPage'),
+});
+
+// 预约管理 (issue 12 §3): the day's bookings, phone bookings, check-in; the director's slot plans and no-shows
+const appointmentsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'hall/appointments',
+  beforeLoad: requirePermission('appointments.window'),
+  component: lazyRouteComponent(() => import('@/pages/appointments'), 'AppointmentsPage'),
+});
+
+// 领导带班值班表、领导接待、村固定办公日 (issue 12 §5)
+const dutyRosterRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'hall/duty-roster',
+  validateSearch: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined) }),
+  beforeLoad: requirePermission('duty.manage'),
+  component: lazyRouteComponent(() => import('@/pages/duty-roster'), 'DutyRosterPage'),
+});
+const dutyReceptionsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'hall/receptions',
+  beforeLoad: requirePermission('duty.receive'),
+  component: lazyRouteComponent(() => import('@/pages/duty-receptions'), 'DutyReceptionsPage'),
+});
+const villageOfficeDaysRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'hall/office-days',
+  beforeLoad: requirePermission('duty.office-day'),
+  component: lazyRouteComponent(() => import('@/pages/village-office-days'), 'VillageOfficeDaysPage'),
 });
 
 const caseRoute = createRoute({
@@ -671,6 +749,16 @@ const routeTree = rootRoute.addChildren([
     presenceRoute,
     casesRoute,
     caseNewRoute,
+    hallQueueRoute,
+    hallServicesRoute,
+    hallFiguresRoute,
+    whereaboutsRoute,
+    attendanceRoute,
+    leavesRoute,
+    appointmentsRoute,
+    dutyRosterRoute,
+    dutyReceptionsRoute,
+    villageOfficeDaysRoute,
     caseRoute,
     caseNoticeRoute,
     casePrintRoute,

@@ -1,5 +1,7 @@
 import {
   AlertOutlined,
+  CarryOutOutlined,
+  EnvironmentOutlined,
   ApiOutlined,
   ExclamationCircleOutlined,
   ApartmentOutlined,
@@ -32,12 +34,16 @@ import {
   TeamOutlined,
   ToolOutlined,
   UserSwitchOutlined,
+  SoundOutlined,
+  ScheduleOutlined,
+  AppstoreOutlined,
+  LineChartOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, type Permission } from '@/lib/authorization';
 
 export interface NavItem {
-  path: '/evaluations' | '/evaluations/pads' | '/evaluations/work-orders' | '/evaluations/appeals' | '/evaluations/figures' | '/complaints' | '/complaints/new' | '/complaints/limits' | '/evaluations/settings' | '/petitions/settings' | '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/applications' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates' | '/open311/keys' | '/consultations/new' | '/consultations' | '/consultations/pending' | '/consultations/faq' | '/petitions' | '/petitions/new' | '/notices';
+  path: '/hall/queue' | '/hall/services' | '/hall/figures' | '/hall/whereabouts' | '/hall/attendance' | '/hall/leaves' | '/hall/appointments' | '/hall/duty-roster' | '/hall/receptions' | '/hall/office-days' | '/evaluations' | '/evaluations/pads' | '/evaluations/work-orders' | '/evaluations/appeals' | '/evaluations/figures' | '/complaints' | '/complaints/new' | '/complaints/limits' | '/evaluations/settings' | '/petitions/settings' | '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/applications' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates' | '/open311/keys' | '/consultations/new' | '/consultations' | '/consultations/pending' | '/consultations/faq' | '/petitions' | '/petitions/new' | '/notices';
   label: string;
   icon: ReactNode;
   /** One line for the quick links on the 工作台. */
@@ -48,7 +54,7 @@ export interface NavItem {
 }
 
 /** The menu's headings, in order: a long menu read as a few short lists (适老化: every entry stays in sight). */
-export const NAV_GROUPS = ['办件服务', '群众诉求', '好差评', '电子监察', '基础数据', '系统管理'] as const;
+export const NAV_GROUPS = ['办件服务', '大厅管理', '群众诉求', '好差评', '电子监察', '基础数据', '系统管理'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** The console menu; each entry shows only to the roles that may use the page. */
@@ -61,6 +67,16 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/applications', label: '网上申请预审', icon: <CloudUploadOutlined />, description: '群众网上提交的申请：1 个工作日内预审，受理、一次性告知或退回', permission: 'applications.review', group: '办件服务' },
   { path: '/cases', label: '办件台账', icon: <FileSearchOutlined />, description: '查询、筛选全部办件，导出 Excel', permission: 'cases.read', group: '办件服务' },
   { path: '/villages', label: '村级代办', icon: <ClusterOutlined />, description: '村级报送批次的接收、转报超时和村级统计', permission: 'cases.read', group: '办件服务' },
+  { path: '/hall/queue', label: '叫号', icon: <SoundOutlined />, description: '叫下一位群众到本窗口，重呼、过号、转移，开始办理进入受理登记', permission: 'hall.call', group: '大厅管理' },
+  { path: '/hall/appointments', label: '预约管理', icon: <CalendarOutlined />, description: '当天预约签到取号、电话代约、取消；中心主任设置预约时段、查看爽约统计', permission: 'appointments.window', group: '大厅管理' },
+  { path: '/hall/whereabouts', label: '去向公示', icon: <EnvironmentOutlined />, description: '本中心人员在岗、下村、开会、请假、出差的去向，本人或主任设置', permission: 'attendance.sign', group: '大厅管理' },
+  { path: '/hall/attendance', label: '考勤签到', icon: <FieldTimeOutlined />, description: '上下班签到签退，按月统计出勤、迟到早退、请假和缺勤，导出 Excel', permission: 'attendance.sign', group: '大厅管理' },
+  { path: '/hall/leaves', label: '请假', icon: <CarryOutOutlined />, description: '提交请假申请，主任审批；假期自动登记去向，窗口由 B 岗顶岗', permission: 'attendance.sign', group: '大厅管理' },
+  { path: '/hall/duty-roster', label: '带班值班表', icon: <ScheduleOutlined />, description: '排下个月每个工作日的带班领导，月底前发布，调整留痕', permission: 'duty.manage', group: '大厅管理' },
+  { path: '/hall/receptions', label: '领导接待', icon: <SolutionOutlined />, description: '带班领导登记接待来访群众，关联或登记信访事项', permission: 'duty.receive', group: '大厅管理' },
+  { path: '/hall/office-days', label: '村固定办公日', icon: <CalendarOutlined />, description: '设置各村便民服务室每周固定的办公日，群众在网上可以看到', permission: 'duty.office-day', group: '大厅管理' },
+  { path: '/hall/services', label: '大厅服务设置', icon: <AppstoreOutlined />, description: '设置大厅的取号服务：服务代码、名称、叫号窗口和对应事项，以及过号、短信提醒等排队规则', permission: 'hall.manage', group: '大厅管理' },
+  { path: '/hall/figures', label: '排队统计', icon: <LineChartOutlined />, description: '按服务、窗口、时段统计等候和办理时间，以及未办理就离开的人数', permission: 'hall.manage', group: '大厅管理' },
   { path: '/consultations/new', label: '咨询登记', icon: <FormOutlined />, description: '登记窗口、电话咨询的问题和答复', permission: 'consultations.log', group: '群众诉求' },
   { path: '/consultations/pending', label: '待答复咨询', icon: <ClockCircleOutlined />, description: '群众网上提出的咨询：答复后短信告知', permission: 'consultations.log', group: '群众诉求' },
   { path: '/consultations', label: '咨询记录', icon: <CommentOutlined />, description: '按事项、方式、状态、日期查询咨询记录', permission: 'consultations.read', group: '群众诉求' },

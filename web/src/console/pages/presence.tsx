@@ -25,7 +25,7 @@ function CoveringCard({ presence }: { presence: Presence }) {
             style={{ marginBottom: 8 }}
             type="warning"
             showIcon
-            title={`A 岗${a.name}离岗（${a.awayReason ?? '未写明事由'}），由您顶岗办理 ${windows.length} 个窗口，在办 ${open} 件`}
+            title={`A 岗${a.name}离岗（${a.whereabouts && a.whereabouts !== '在岗' ? a.whereabouts : (a.awayReason ?? '未写明事由')}），由您顶岗办理 ${windows.length} 个窗口，在办 ${open} 件`}
             description={windows.map((w) => `${w.windowName}${w.openCases > 0 ? `（${w.openCases} 件）` : ''}`).join('、')}
           />
         );

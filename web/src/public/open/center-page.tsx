@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { getCenter, getResults, type FinishedCases, type Loaded, type PublicCenter } from './open-api';
+import { DutyRoster } from './duty-roster';
 import { OpenLink } from './open-app';
 
 type Staff = PublicCenter['staff'][number];
@@ -249,6 +250,12 @@ export function CenterPage({ id, open }: { id: string; open: (id: string | null)
           </ul>
         )}
       </Section>
+
+      {c.level !== 'village' && (
+        <Section id="open-duty" title="领导带班">
+          <DutyRoster id={c.id} today={c.today} />
+        </Section>
+      )}
 
       <Section id="open-figures" title="办件和评价">
         <MonthFigures months={c.months} />

@@ -77,6 +77,7 @@ function Places({ places, proxy }: { places: Place[]; proxy: boolean }) {
                     <li key={v.orgId}>
                       <span className="village-name">{v.centerName}</span>
                       {v.address && <span className="village-address">{v.address}</span>}
+                      {v.officeDay && <span className="village-office-day">{v.officeDay}固定办公</span>}
                       {v.phone && <a href={`tel:${v.phone.replace(/[^\d+]/g, '')}`}>{v.phone}</a>}
                     </li>
                   ))}

@@ -10,6 +10,8 @@ export interface CreateCaseInput {
   materials: { name: string; provided: boolean }[];
   proxy?: { authorized: boolean };
   refusal?: { reasons?: string; basis?: string };
+  /** the hall's queue number being served (叫号 → 开始办理): the case is linked to it */
+  ticketId?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'antd';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { isApiError, type ApiError } from '@/lib/api-client';
@@ -31,6 +31,8 @@ const newKey = newIdempotencyKey;
 export function IntakeForm() {
   const me = useMe();
   const navigate = useNavigate();
+  // 叫号 → 开始办理 opens this form with ?ticket=<id>: the case is registered linked to that number
+  const ticketId = (useSearch({ strict: false }) as { ticket?: string }).ticket;
   const level = (me.user.orgLevel ?? 'township') as Level;
   const channels = level === 'village' ? (['agent'] as const) : (['window', 'kiosk'] as const);
 
@@ -89,6 +91,7 @@ export function IntakeForm() {
       materials: materialsOf(item, marks),
       proxy: proxyOf(values.proxy),
       refusal: mustReturn ? { reasons: values.reasons, basis: values.basis } : undefined,
+      ticketId,
     };
     create.mutate(
       { body, idempotencyKey: idempotencyKey.current },
@@ -116,6 +119,16 @@ export function IntakeForm() {
       initialValues={{ applicantKind: 'person', channel: channels[0], proxy: 'none' }}
       onValuesChange={() => setServerError(null)}
     >
+      {ticketId && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="intake-ticket"
+          title="本次受理关联正在办理的排队号"
+          description={<>登记后办件与排队号关联，等候和办理时间计入统计；办理完毕请回到 <a href="/staff/hall/queue">叫号</a> 页点“办结”。</>}
+        />
+      )}
       <Row gutter={16}>
         <Col xs={24} xl={13}>
           <Card title="办理事项和申报材料" style={{ marginBottom: 16 }}>

@@ -1,9 +1,10 @@
 import { Alert, Form, Input, Modal, Radio } from 'antd';
 import { isApiError } from '@/lib/api-client';
+import { WHEREABOUTS, type Whereabouts } from '@domain/transparency/whereabouts';
 import { useSetPresence } from '../api/presence';
 
-/** The usual reasons in a township hall; anything else is typed. */
-export const AWAY_REASONS = ['下村', '开会', '请假', '外出办事', '培训'] as const;
+/** The kinds of being away (去向 other than 在岗); the note says the rest, for staff only. */
+export const AWAY_KINDS = WHEREABOUTS.filter((w) => w !== '在岗');
 
 interface Props {
   /** whose presence: oneself, or (director) a member of staff */
@@ -14,13 +15,11 @@ interface Props {
 
 /** 登记离岗: the reason is required, so that B can take over and the director knows where the person is. */
 export function AwayModal({ person, self, onClose }: Props) {
-  const [form] = Form.useForm<{ reason: string; other?: string }>();
-  const reason = Form.useWatch('reason', form);
+  const [form] = Form.useForm<{ whereabouts: Whereabouts; note?: string }>();
   const save = useSetPresence();
   const submit = async () => {
     const values = await form.validateFields();
-    const text = values.reason === '其他' ? (values.other ?? '').trim() : values.reason;
-    save.mutate({ userId: person!.id, away: true, reason: text }, { onSuccess: close });
+    save.mutate({ userId: person!.id, whereabouts: values.whereabouts, note: values.note?.trim() || null }, { onSuccess: close });
   };
   /** Closing forgets the last attempt's error, so the next opening starts clean. */
   const close = () => {
@@ -40,15 +39,13 @@ export function AwayModal({ person, self, onClose }: Props) {
       // reason chosen while the dialog is still opening on a slow machine is never thrown away
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ reason: '下村' }}>
-        <Form.Item name="reason" label="离岗事由" rules={[{ required: true, message: '请选择离岗事由' }]}>
-          <Radio.Group optionType="button" options={[...AWAY_REASONS, '其他'].map((r) => ({ value: r, label: r }))} />
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ whereabouts: '下村' }}>
+        <Form.Item name="whereabouts" label="去向" rules={[{ required: true, message: '请选择去向' }]}>
+          <Radio.Group optionType="button" options={AWAY_KINDS.map((r) => ({ value: r, label: r }))} />
         </Form.Item>
-        {reason === '其他' && (
-          <Form.Item name="other" label="其他事由" rules={[{ required: true, whitespace: true, message: '请写明离岗事由' }]}>
-            <Input maxLength={100} placeholder="如：到县政务服务中心送件" />
-          </Form.Item>
-        )}
+        <Form.Item name="note" label="说明（仅本中心工作人员可见）">
+          <Input maxLength={100} placeholder="如：到县政务服务中心送件，下午回" />
+        </Form.Item>
       </Form>
       <Alert type="info" showIcon title="离岗期间，A 岗窗口的新办件和在办件由 B 岗顶岗办理；返岗后自动回到 A 岗。" />
       {save.error ? <Alert style={{ marginTop: 12 }} type="error" showIcon title={isApiError(save.error) ? save.error.title : '登记未成功，请稍后重试。'} /> : null}

@@ -1,12 +1,21 @@
 import { Alert, App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import type { Whereabouts } from '@domain/transparency/whereabouts';
+import { WHEREABOUTS_COLORS } from './whereabouts-tag';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/format';
 import { isApiError } from '@/lib/api-client';
 import { useSetPresence, type Presence } from '../api/presence';
 import { AwayModal } from './away-modal';
 
-export function PresenceTag({ away, reason }: { away: boolean; reason?: string | null | undefined }) {
-  return away ? <Tag color="orange">离岗{reason ? `（${reason}）` : ''}</Tag> : <Tag color="green">在岗</Tag>;
+export function PresenceTag({ away, reason, whereabouts }: { away: boolean; reason?: string | null | undefined; whereabouts?: Whereabouts | undefined }) {
+  const kind: Whereabouts = whereabouts ?? (away ? '出差' : '在岗');
+  if (!away) return <Tag color={WHEREABOUTS_COLORS['在岗']}>在岗</Tag>;
+  return (
+    <span>
+      <Tag color={WHEREABOUTS_COLORS[kind]}>离岗（{kind}）</Tag>
+      {reason ? <Typography.Text type="secondary">{reason}</Typography.Text> : null}
+    </span>
+  );
 }
 
 /** "A 岗：户籍窗口、民政窗口；B 岗：财政窗口" — grouped by post, so ten windows still read at a glance. */
@@ -31,7 +40,7 @@ export function MyPresenceCard({ presence }: { presence: Presence }) {
         size="small"
         column={{ xs: 1, md: 2 }}
         items={[
-          { key: 'state', label: '当前状态', children: <PresenceTag away={me.away} reason={me.awayReason} /> },
+          { key: 'state', label: '当前状态', children: <PresenceTag away={me.away} reason={me.awayReason} whereabouts={me.whereabouts} /> },
           { key: 'since', label: '离岗时间', children: me.away ? formatDateTime(me.awaySince) : '—' },
           { key: 'posts', label: '窗口岗位', children: postsText(me.posts), span: 2 },
         ]}
@@ -42,7 +51,7 @@ export function MyPresenceCard({ presence }: { presence: Presence }) {
             type="primary"
             autoInsertSpace={false}
             loading={back.isPending}
-            onClick={() => back.mutate({ userId: me.id, away: false }, { onSuccess: () => void message.success('已登记返岗，您的窗口回到 A 岗办理') })}
+            onClick={() => back.mutate({ userId: me.id, whereabouts: '在岗' }, { onSuccess: () => void message.success('已登记返岗，您的窗口回到 A 岗办理') })}
           >
             返岗
           </Button>

@@ -31,7 +31,7 @@ export function StaffPresenceTable({ presence }: { presence: Presence }) {
           { title: '姓名', dataIndex: 'name', width: 100 },
           { title: '角色', key: 'roles', width: 120, render: (_: unknown, s) => s.roles.map(roleName).join('、') },
           { title: '窗口岗位', key: 'posts', render: (_: unknown, s) => <span style={{ whiteSpace: 'normal' }}>{postsText(s.posts)}</span> },
-          { title: '在岗情况', key: 'away', width: 150, render: (_: unknown, s) => <PresenceTag away={s.away} reason={s.awayReason} /> },
+          { title: '在岗情况', key: 'away', width: 150, render: (_: unknown, s) => <PresenceTag away={s.away} reason={s.awayReason} whereabouts={s.whereabouts} /> },
           {
             title: '离岗时间',
             key: 'since',
@@ -44,7 +44,7 @@ export function StaffPresenceTable({ presence }: { presence: Presence }) {
             width: 110,
             render: (_: unknown, s) =>
               s.away ? (
-                <Button size="small" type="primary" autoInsertSpace={false} loading={back.isPending && back.variables?.userId === s.id} onClick={() => back.mutate({ userId: s.id, away: false })}>
+                <Button size="small" type="primary" autoInsertSpace={false} loading={back.isPending && back.variables?.userId === s.id} onClick={() => back.mutate({ userId: s.id, whereabouts: '在岗' })}>
                   返岗
                 </Button>
               ) : (

@@ -1,0 +1,142 @@
+/**
+ * 领导接待 (issue 12 §5): the leader on duty (or the director) records a visitor received — name, phone, the matter and
+ * what was done — optionally linked to a petition: an existing one of the center (the petitions module's access rule),
+ * or a new one registered through the petitions module's own use case (its number, its flag to the leaders). The
+ * reception is written in one transaction; the same Idempotency-Key answers with the reception it made.
+ */
+import { randomUUID } from 'node:crypto';
+import { addCalendarDays } from '../../domain/calendar/calendar.js';
+import { localDate } from '../../domain/calendar/office-hours.js';
+import { MONTH_PATTERN } from '../../domain/calendar/months.js';
+import type { Reception, ReceptionList } from '../../domain/duty/contract.js';
+import { DomainError } from '../../domain/errors.js';
+import { replayOnUniqueViolation } from '../../db/portable.js';
+import type { AppContext, Db } from '../../server/context.js';
+import { forbidden, notFound } from '../../server/errors.js';
+import { recordAudit } from '../audit/repo.js';
+import type { Actor } from '../auth/actor.js';
+import { findOrg } from '../orgs/repo.js';
+import { registerPetition } from '../petitions/register.js';
+import { findPetition } from '../petitions/repo.js';
+import { loadVisible } from '../petitions/view.js';
+import { peopleByIds } from '../users/repo.js';
+import * as repo from './repo.js';
+
+export interface ReceptionInput {
+  visitorName: string;
+  visitorPhone?: string | undefined;
+  matter: string;
+  handling: string;
+  /** link an existing petition of the center */
+  petitionId?: string | undefined;
+  /** register the matter as a new petition (信访事项, 来访) and link it */
+  registerPetition?: boolean | undefined;
+}
+
+async function receivingCenter(db: Db, actor: Actor) {
+  const org = await findOrg(db, actor.orgId);
+  if (!org) throw notFound('本中心');
+  if (org.level === 'village') throw forbidden('登记领导接待（领导接待由乡镇及以上便民服务中心登记）');
+  return org;
+}
+
+export async function recordReception(ctx: AppContext, actor: Actor, input: ReceptionInput, key: string): Promise<{ id: string; replayed: boolean }> {
+  const now = ctx.clock();
+  const { db } = ctx.database;
+  const stored = await repo.findReceptionByKey(db, actor.userId, key);
+  if (stored) return { id: stored.id, replayed: true };
+  const org = await receivingCenter(db, actor);
+  if (input.petitionId && input.registerPetition) {
+    throw new DomainError('VALIDATION_FAILED', '关联已有信访事项和登记新信访事项只能选一个。', { errors: [{ path: 'petitionId', message: '关联已有信访事项和登记新信访事项只能选一个' }] });
+  }
+  let petitionId: string | null = null;
+  if (input.petitionId) {
+    petitionId = (await loadVisible(db, actor, input.petitionId)).id;
+  } else if (input.registerPetition) {
+    // the petitions module registers it (its own transaction, same key derived): a retry finds the same petition
+    const done = await registerPetition(ctx, actor, { name: input.visitorName, phone: input.visitorPhone, issue: input.matter, channel: 'visit' }, `duty-reception:${key}`);
+    petitionId = done.id;
+  }
+  const at = now.toISOString();
+  const replay = async () => {
+    const row = await repo.findReceptionByKey(db, actor.userId, key);
+    return row ? { id: row.id, replayed: true } : undefined;
+  };
+  return replayOnUniqueViolation(
+    () =>
+      db.transaction().execute(async (trx) => {
+        const again = await repo.findReceptionByKey(trx, actor.userId, key);
+        if (again) return { id: again.id, replayed: true };
+        const id = randomUUID();
+        await repo.insertReception(trx, {
+          id,
+          org_id: org.id,
+          day: localDate(now, org.time_zone),
+          leader_user_id: actor.userId,
+          visitor_name: input.visitorName,
+          visitor_phone: input.visitorPhone || null,
+          matter: input.matter,
+          handling: input.handling,
+          petition_id: petitionId,
+          idempotency_key: key,
+          created_by: actor.userId,
+          created_at: at,
+          updated_by: actor.userId,
+          updated_at: at,
+          version: 1,
+        });
+        // the visitor's name and phone stay out of the log
+        await recordAudit(trx, { at: now, userId: actor.userId, action: 'duty.reception.record', targetType: 'duty_reception', targetId: id, detail: { orgId: org.id, petitionId } });
+        return { id, replayed: false };
+      }),
+    replay,
+  );
+}
+
+async function present(db: Db, rows: repo.ReceptionRow[]): Promise<Reception[]> {
+  const people = await peopleByIds(db, rows.map((r) => r.leader_user_id));
+  const petitionIds = [...new Set(rows.map((r) => r.petition_id).filter((id): id is string => !!id))];
+  const numbers = new Map<string, string>();
+  for (const id of petitionIds) {
+    const p = await findPetition(db, id);
+    if (p) numbers.set(id, p.petition_no);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    day: r.day,
+    leaderUserId: r.leader_user_id,
+    leaderName: people.get(r.leader_user_id)?.name ?? '',
+    visitorName: r.visitor_name,
+    visitorPhone: r.visitor_phone,
+    matter: r.matter,
+    handling: r.handling,
+    petitionId: r.petition_id,
+    petitionNo: r.petition_id ? (numbers.get(r.petition_id) ?? null) : null,
+    createdAt: r.created_at,
+  }));
+}
+
+export async function getReception(ctx: AppContext, actor: Actor, id: string): Promise<Reception> {
+  const { db } = ctx.database;
+  const row = await repo.findReception(db, id);
+  if (!row || row.org_id !== actor.orgId) throw notFound('该接待记录');
+  return (await present(db, [row]))[0]!;
+}
+
+/** The center's receptions of one day (`day`) or one month (`month`, default this month), newest first. */
+export async function listReceptions(ctx: AppContext, actor: Actor, query: { day?: string | undefined; month?: string | undefined }): Promise<ReceptionList> {
+  const { db } = ctx.database;
+  const org = await receivingCenter(db, actor);
+  let from: string;
+  let to: string;
+  if (query.day) {
+    from = to = query.day;
+  } else {
+    const month = query.month ?? localDate(ctx.clock(), org.time_zone).slice(0, 7);
+    if (!MONTH_PATTERN.test(month)) throw new DomainError('INVALID_MONTH', '月份请按 YYYY-MM 填写，如 2027-01');
+    from = `${month}-01`;
+    to = addCalendarDays(addCalendarDays(`${month}-28`, 7).slice(0, 7) + '-01', -1);
+  }
+  return { orgId: org.id, orgName: org.center_name, from, to, receptions: await present(db, await repo.receptionsOf(db, org.id, from, to)) };
+}

@@ -1,0 +1,11 @@
+/** After a hall change has committed: tell the bus (ids only), so every display and clerk page refetches. */
+import { busOf } from '../../server/bus.js';
+import type { AppContext } from '../../server/context.js';
+
+export function publishHall(ctx: AppContext, orgId: string, ticketId: string, kind: string): void {
+  busOf(ctx).publish({ type: 'hall', orgId, ticketId, kind });
+}
+
+/** The phone's live-position page at the deployment's public address (the QR code on the paper ticket). */
+export const positionUrlAt = (publicUrl: string | null, token: string): string | null =>
+  publicUrl ? `${publicUrl.replace(/\/+$/, '')}/hall/ticket/${encodeURIComponent(token)}` : null;

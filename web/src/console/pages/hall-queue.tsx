@@ -1,0 +1,41 @@
+import { Alert, Typography } from 'antd';
+import { useState } from 'react';
+import { PageLoading } from '@/components/feedback/page-loading';
+import { QueryError } from '@/components/feedback/query-error';
+import { PageHeader } from '@/components/layout/page-header';
+import { useCenterWindows, useHallLive } from '@/features/hall-queue/api/hall-queue';
+import { QueuePanel } from '@/features/hall-queue/components/queue-panel';
+import { defaultWindow, WindowPicker } from '@/features/hall-queue/components/window-picker';
+import { useMe } from '@/lib/auth';
+
+/** 叫号 (issue 12 §1): the clerk calls the next number to their window and serves it into a case. */
+export function HallQueuePage() {
+  const me = useMe();
+  const orgId = me.user.orgId;
+  const windows = useCenterWindows(orgId);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const windowId = chosen ?? (windows.data ? defaultWindow(windows.data, me.user.id) : null);
+  useHallLive(orgId, windowId);
+
+  if (windows.isPending) return <PageLoading />;
+  if (windows.isError) return <QueryError error={windows.error} onRetry={() => void windows.refetch()} />;
+  return (
+    <>
+      <PageHeader
+        title="叫号"
+        description="叫下一位群众到本窗口，屏幕显示并语音播报；开始办理后进入受理登记，办件与排队号关联。"
+        extra={<WindowPicker windows={windows.data} value={windowId} onChange={setChosen} loading={false} />}
+      />
+      {windowId ? (
+        <QueuePanel key={windowId} orgId={orgId} windowId={windowId} windows={windows.data} />
+      ) : (
+        <Alert type="info" showIcon title="请先在右上角选择您所在的窗口" description={windows.data.length === 0 ? '本中心还没有窗口，请中心主任在“窗口管理”中设置。' : undefined} />
+      )}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+        本中心的大厅设备地址：自助取号机 <Typography.Text copyable>{`${window.location.origin}/hall/kiosk/${orgId}`}</Typography.Text>；叫号显示屏{' '}
+        <Typography.Text copyable>{`${window.location.origin}/hall/display/${orgId}`}</Typography.Text>；群众手机取号{' '}
+        <Typography.Text copyable>{`${window.location.origin}/hall/take/${orgId}`}</Typography.Text>。
+      </Typography.Paragraph>
+    </>
+  );
+}
