@@ -258,7 +258,7 @@ describe.each(DIALECTS)('预约 (%s)', (dialect) => {
     expect(done.ticket.number).toMatch(/^Y\d{3}$/);
     expect(done.appointment).toMatchObject({ status: 'checked_in', ticketNumber: done.ticket.number });
     const day = await loadDay(t.database.db, orgId, t.clock.now);
-    const line = serviceLine(day!, serviceId, await hallSettingsOf(t.database.db));
+    const line = serviceLine(day!, serviceId, await hallSettingsOf(t.database.db, orgId));
     expect(line[0]!.id).toBe(done.ticket.id);
     expect(line[0]!.priority).toBe('appointment');
     expect(line).toHaveLength(3);

@@ -202,6 +202,23 @@ describe.each(DIALECTS)('领导带班值班表、领导接待、村固定办公�
     expect((await get(clerk, '/api/duty/receptions')).statusCode).toBe(403);
   });
 
+  it('an urgent petition is flagged to the leader on duty that day and the director, not to the leader off duty', async () => {
+    t.clock.now = new Date('2027-01-05T10:00:00+08:00');
+    const onDuty = publicRosterSchema.parse((await anon(`/api/hall/duty-roster?orgId=${township}&month=2027-01`)).json()).days.find((d) => d.date === '2027-01-05')!;
+    const res = await send(xinfang, 'POST', '/api/petitions', { channel: 'visit', name: '赵五', issue: '反映灌溉渠堵塞，急需处理。', urgency: 'urgent' });
+    expect(res.statusCode, res.body).toBe(201);
+    const petitionId = (res.json() as { id: string }).id;
+    const told = await t.database.db.selectFrom('outbox_messages').select('recipient').where('channel', '=', 'inbox').where('dedupe_key', 'like', `petition:${petitionId}:flag%`).execute();
+    const staff = await t.database.db.selectFrom('users').select(['id', 'name', 'roles']).where('org_id', '=', township).execute();
+    const director = staff.find((u) => u.roles.includes('"director"'))!;
+    const offDuty = staff.filter((u) => u.roles.includes('"leader"') && u.name !== onDuty.name);
+    const dutyId = staff.find((u) => u.name === onDuty.name)!.id;
+    expect(told.map((m) => m.recipient).sort()).toEqual([...new Set([dutyId, director.id])].sort());
+    // 5 January falls to the director in the rotation: the leader 马振华 is off duty and hears nothing
+    expect(offDuty.length).toBeGreaterThan(0);
+    for (const leader of offDuty) expect(told.map((m) => m.recipient)).not.toContain(leader.id);
+  });
+
   it('a village sets its fixed office day; the public places of an item show it', async () => {
     const list = (await get(agent, '/api/duty/office-days')).json() as { villages: { orgId: string }[] };
     expect(list.villages.map((v) => v.orgId)).toEqual([village]);

@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueTicket } from '../../src/modules/hall/issue-ticket.js';
+import { hallSettingsOf } from '../../src/modules/hall/settings.js';
+import { DEFAULT_SMS_POSITION } from '../../src/domain/hall/ticket.js';
 import type { AppContext } from '../../src/server/context.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -70,6 +72,14 @@ describe.each(DIALECTS)('大厅排队叫号 (%s)', (dialect) => {
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  it("keeps each center's settings its own: the director's change leaves the other centers on the defaults", async () => {
+    const db = t.database.db;
+    expect((await hallSettingsOf(db, orgId)).smsPosition).toBe(2);
+    const other = await db.selectFrom('orgs').select('id').where('id', '!=', orgId).executeTakeFirstOrThrow();
+    expect((await hallSettingsOf(db, other.id)).smsPosition).toBe(DEFAULT_SMS_POSITION);
+    expect(DEFAULT_SMS_POSITION).not.toBe(2);
   });
 
   it('sets up services: only the director, one code per center, the public sees the open ones with how many wait', async () => {

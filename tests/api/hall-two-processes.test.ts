@@ -3,88 +3,22 @@
 // a hall display connected to one of them. A number taken and called through the other process reaches that
 // display's stream (GET /api/hall/display/<orgId>/stream, no session) as a `call` with the announced text, and as a
 // `state` showing the number at its window.
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
+import { openSse, type SseClient } from './support/sse.js';
 import { signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 const url = process.env.TEST_DATABASE_URL;
 if (!url) console.warn('两个应用进程共享叫号屏推送的测试已跳过：需要 PostgreSQL，请设置 TEST_DATABASE_URL=postgres://… 后再运行。');
 
-interface Message {
-  event: string;
-  data: string;
-}
-
-interface Display {
-  /** the next message of this event type (others before it are passed over, as an EventSource without a handler would) */
-  next<T>(event: string): Promise<T>;
-  close(): void;
-}
-
-/** A display screen's stream on a listening server, as the browser's EventSource reads it; resolves at its first state. */
-function openDisplay(baseUrl: string, orgId: string): Promise<Display & { first: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const queue: Message[] = [];
-    const waiters: { event: string; resolve: (m: Message) => void }[] = [];
-    const take = () => {
-      while (waiters.length > 0) {
-        const waiter = waiters[0]!;
-        let m = queue.shift();
-        while (m && m.event !== waiter.event) m = queue.shift();
-        if (!m) return;
-        waiters.shift();
-        waiter.resolve(m);
-      }
-    };
-    const request = http.get(`${baseUrl}/api/hall/display/${orgId}/stream`, { headers: { accept: 'text/event-stream' } }, (res) => {
-      if (res.statusCode !== 200) {
-        reject(new Error(`叫号屏连接被拒绝：${res.statusCode}`));
-        return;
-      }
-      res.setEncoding('utf8');
-      let buffer = '';
-      let opened = false;
-      const display: Display = {
-        next: <T>(event: string) =>
-          new Promise<Message>((r) => {
-            waiters.push({ event, resolve: r });
-            take();
-          }).then((m) => JSON.parse(m.data) as T),
-        close: () => request.destroy(),
-      };
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event: ')) event = line.slice(7);
-            else if (line.startsWith('data: ')) data.push(line.slice(6));
-          }
-          if (data.length === 0) continue; // heartbeats and the retry line
-          if (!opened && event === 'state') {
-            // the state sent on connect: subscribed, so what happens from now on is certain to reach it
-            opened = true;
-            resolve({ ...display, first: JSON.parse(data.join('\n')) as Record<string, unknown> });
-            continue;
-          }
-          queue.push({ event, data: data.join('\n') });
-        }
-        take();
-      });
-    });
-    request.on('error', (error) => {
-      if (!('code' in error && error.code === 'ECONNRESET')) reject(error);
-    });
-  });
-}
+/** A display screen's stream, as the browser's EventSource reads it; resolves at its first state (subscribed). */
+const openDisplay = (baseUrl: string, orgId: string) => openSse(baseUrl, undefined, { path: `/api/hall/display/${orgId}/stream`, readyEvent: 'state' });
+/** The next message of this event type, parsed (others before it are passed over). */
+const nextOf = async <T>(display: SseClient, event: string) => (await display.next(event)).json<T>();
 
 interface Call {
   ticketId: string;
@@ -104,7 +38,7 @@ describe.skipIf(!url)(`hall display across two app processes on one PostgreSQL d
   let orgId: string;
   let windowId: string;
   let serviceId: string;
-  const open: Display[] = [];
+  const open: SseClient[] = [];
   const address = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
   beforeAll(async () => {
@@ -144,24 +78,25 @@ describe.skipIf(!url)(`hall display across two app processes on one PostgreSQL d
 
   it('a number taken and called through one process reaches a display connected to the other', async () => {
     const display = await openDisplay(base.b, orgId);
+    expect(display.status, display.body).toBe(200);
     open.push(display);
     const taken = await take(a.app);
     expect(taken.statusCode, taken.body).toBeLessThan(300);
     const ticket = taken.json() as { id: string; number: string };
     // the number taken through A: B's display counts it waiting
     for (;;) {
-      const state = await display.next<{ waiting: { serviceId: string; waiting: number }[] }>('state');
+      const state = await nextOf<{ waiting: { serviceId: string; waiting: number }[] }>(display, 'state');
       if (state.waiting.find((w) => w.serviceId === serviceId)?.waiting === 1) break;
     }
     const called = await a.app.inject({ method: 'POST', url: `/api/hall/windows/${windowId}/call-next`, headers: { cookie: clerk }, payload: {} });
     expect(called.statusCode, called.body).toBe(200);
-    const call = await display.next<Call>('call');
+    const call = await nextOf<Call>(display, 'call');
     expect(call).toMatchObject({ ticketId: ticket.id, number: ticket.number, recall: false });
     expect(call.text).toContain(ticket.number);
     expect(call.text).toContain('窗口');
     // and the state after it shows the number at the window, waiting back to none
     for (;;) {
-      const state = await display.next<{ current: Call | null; waiting: { serviceId: string; waiting: number }[] }>('state');
+      const state = await nextOf<{ current: Call | null; waiting: { serviceId: string; waiting: number }[] }>(display, 'state');
       if (state.current?.ticketId !== ticket.id) continue;
       expect(state.current.text).toBe(call.text);
       expect(state.waiting.find((w) => w.serviceId === serviceId)?.waiting ?? 0).toBe(0);
@@ -172,6 +107,7 @@ describe.skipIf(!url)(`hall display across two app processes on one PostgreSQL d
   it('a recall through the other process reaches a display on the first, and every display hears each call once', async () => {
     const onA = await openDisplay(base.a, orgId);
     const onB = await openDisplay(base.b, orgId);
+    expect([onA.status, onB.status]).toEqual([200, 200]);
     open.push(onA, onB);
     const ticket = (await take(b)).json() as { id: string; number: string };
     const queue = (await a.app.inject({ method: 'GET', url: `/api/hall/queue?windowId=${windowId}`, headers: { cookie: clerk } })).json() as { current: { id: string; version: number } };
@@ -189,8 +125,8 @@ describe.skipIf(!url)(`hall display across two app processes on one PostgreSQL d
     expect(recalled.statusCode, recalled.body).toBe(200);
     for (const display of [onA, onB]) {
       // the call and the recall, each once and in order, whichever process made them
-      expect(await display.next<Call>('call')).toMatchObject({ ticketId: ticket.id, recall: false });
-      expect(await display.next<Call>('call')).toMatchObject({ ticketId: ticket.id, recall: true });
+      expect(await nextOf<Call>(display, 'call')).toMatchObject({ ticketId: ticket.id, recall: false });
+      expect(await nextOf<Call>(display, 'call')).toMatchObject({ ticketId: ticket.id, recall: true });
     }
   });
 });

@@ -81,6 +81,11 @@ describe.each(DIALECTS)('政务公开和公告 (%s)', (dialect) => {
     expect(page.children.map((c) => c.id)).toContain(village);
   });
 
+  it('offers 手机取号 and 预约 where the hall gives numbers: the demo township, not a village room', async () => {
+    expect((await center()).page.takesNumbers).toBe(true);
+    expect((await center(village)).page.takesNumbers).toBe(false);
+  });
+
   it('shows the staff with post, windows and whereabouts by kind, never the reason typed', async () => {
     const clerk2 = await t.database.db.selectFrom('users').select('id').where('username', '=', 'clerk2').executeTakeFirstOrThrow();
     const away = await t.app.inject({ method: 'POST', url: `/api/users/${clerk2.id}/presence`, headers: { cookie: director }, payload: { whereabouts: '请假', note: '孩子生病住院' } });

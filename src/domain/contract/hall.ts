@@ -107,6 +107,8 @@ export const windowQueueSchema = z.object({
   waiting: z.array(hallTicketSchema),
   recent: z.array(hallTicketSchema),
   noShowMinutes: z.number().int(),
+  /** 手机取号 at the deployment's public address (a villager scans it from a poster); null until one is set */
+  phoneTakeUrl: z.string().nullable(),
 });
 
 /** The answer of every action on a number: what the clerk's page needs to go on (the version for the next). */

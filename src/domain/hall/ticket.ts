@@ -60,9 +60,9 @@ export const TRANSITIONS: Record<TicketAction, { from: readonly TicketStatus[]; 
   green: { from: ['waiting'], to: 'waiting' },
 };
 
-/** The default wait after a call before the clerk may mark the number 过号 (minutes; setting hallNoShowMinutes). */
+/** The default wait after a call before the clerk may mark the number 过号 (minutes; each center may set its own, src/modules/hall/settings.ts). */
 export const DEFAULT_NO_SHOW_MINUTES = 3;
-/** The default place in line at which a number with a phone gets its one SMS (setting hallSmsPosition). */
+/** The default place in line at which a number with a phone gets its one SMS (each center may set its own). */
 export const DEFAULT_SMS_POSITION = 3;
 
 export type Decision = { ok: true; to: TicketStatus } | { ok: false; code: string; message: string; status: number };

@@ -59,6 +59,8 @@ export const publicCenterSchema = z.object({
   months: z.array(monthFiguresSchema),
   complaints: z.array(complaintOutcomeSchema),
   notices: z.array(publicNoticeSchema),
+  /** the hall gives numbers: 手机取号 and 网上预约 are offered */
+  takesNumbers: z.boolean(),
 });
 export type PublicCenter = z.infer<typeof publicCenterSchema>;
 

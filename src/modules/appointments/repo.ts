@@ -1,6 +1,7 @@
 /** 预约's tables (migration 0033): slot plans, places taken per slot, bookings. Only this module names them. */
 import { sql } from 'kysely';
 import type { AppointmentPlansTable, AppointmentsTable } from '../../db/schema.js';
+import { updateVersioned } from '../../db/versioned.js';
 import { toCount } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
 
@@ -82,16 +83,8 @@ export const bookedBy = (db: Db, userId: string, fromDay: string) =>
 export type AppointmentPatch = Partial<Pick<AppointmentRow, 'status' | 'active_key' | 'ticket_id' | 'ticket_number' | 'checked_in_at' | 'cancelled_at' | 'cancelled_by' | 'reminded_at' | 'no_show_at' | 'updated_at'>>;
 
 /** Changes a booking only if it is still at `expectedVersion` (and, when given, in `fromStatus`); false: someone else did. */
-export async function updateAppointment(db: Db, id: string, expectedVersion: number, patch: AppointmentPatch, fromStatus?: string): Promise<boolean> {
-  let q = db
-    .updateTable('appointments')
-    .set({ ...patch, version: sql<number>`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion);
-  if (fromStatus) q = q.where('status', '=', fromStatus);
-  const r = await q.executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+export const updateAppointment = (db: Db, id: string, expectedVersion: number, patch: AppointmentPatch, fromStatus?: string): Promise<boolean> =>
+  updateVersioned(db, 'appointments', id, expectedVersion, patch, fromStatus);
 
 /** Bookings of `day` still to be reminded (the job; marked one by one). */
 export const dueReminders = (db: Db, day: string) =>

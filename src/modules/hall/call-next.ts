@@ -21,7 +21,7 @@ export async function callNext(ctx: AppContext, actor: Actor, windowId: string):
   const window = await windowOfActor(db, actor, windowId);
   const called = await db.transaction().execute(async (trx) => {
     await lockHall(ctx, trx, window.org_id);
-    const settings = await hallSettingsOf(trx);
+    const settings = await hallSettingsOf(trx, window.org_id);
     for (let attempt = 0; attempt < 5; attempt++) {
       const day = await loadDay(trx, window.org_id, now);
       const next = day ? windowLine(day, window.id, settings)[0] : undefined;

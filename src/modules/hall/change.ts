@@ -68,7 +68,7 @@ export async function changeTicket(ctx: AppContext, actor: Actor, ticketId: stri
     if (spec.expectedVersion !== null && ticket.version !== spec.expectedVersion) throw versionConflict();
     const day = await loadDay(trx, ticket.org_id, now);
     if (!day) throw notFound('该中心');
-    const settings = await hallSettingsOf(trx);
+    const settings = await hallSettingsOf(trx, ticket.org_id);
     const c: ChangeContext = { trx, ticket, day, settings, at: now.toISOString() };
     const lastCallAt = spec.lastCallAt ? await spec.lastCallAt(c) : ticket.called_at;
     const decision = decide({ status: ticket.status as TicketStatus, calledAt: lastCallAt }, spec.action, now, { noShowMinutes: settings.noShowMinutes });

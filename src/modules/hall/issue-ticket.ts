@@ -41,7 +41,7 @@ export type TicketIssued = {
 };
 
 async function present(ctx: AppContext, db: Db, ticket: repo.TicketRow, now: Date): Promise<TicketIssued> {
-  const settings = await hallSettingsOf(db);
+  const settings = await hallSettingsOf(db, ticket.org_id);
   const day = await loadDay(db, ticket.org_id, now);
   const fresh = day?.tickets.find((t) => t.id === ticket.id) ?? ticket;
   const service = await repo.findService(db, ticket.service_id);
@@ -74,7 +74,7 @@ export async function issueTicket(ctx: AppContext, input: IssueTicketInput, now:
     if (service.active !== 1) throw new DomainError('HALL_SERVICE_CLOSED', `“${service.name}”今天暂停取号，请选择其他服务或到咨询台询问。`, undefined, 409);
     const day = await loadDay(trx, input.orgId, now);
     if (!day) throw notFound('该中心');
-    const settings = await hallSettingsOf(trx);
+    const settings = await hallSettingsOf(trx, input.orgId);
     const seq = (await repo.lastSeq(trx, service.id, day.day)) + 1;
     if (seq > 999) throw new DomainError('HALL_NUMBERS_USED_UP', `“${service.name}”今天的号已经取完，请明天再来或到咨询台询问。`, undefined, 409);
     const priority: TicketPriority = input.source === 'appointment' ? 'appointment' : (input.priority ?? 'none');

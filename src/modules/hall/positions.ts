@@ -1,6 +1,6 @@
 /**
  * 排队短信 (issue 12 §1): a number taken with a phone gets ONE SMS when only `smsPosition` people are ahead of it
- * (setting hallSmsPosition, default 3; 0 turns it off). Run in the transaction of every change of the lines; the
+ * (the center's hall setting smsPosition, default 3; 0 turns it off). Run in the transaction of every change of the lines; the
  * ticket's `position_sms_at` and the outbox's dedupe key make it once per ticket. A number that was already that
  * close when taken gets none: the person is in the hall.
  */

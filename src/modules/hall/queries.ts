@@ -6,9 +6,11 @@ import { forbidden, notFound } from '../../server/errors.js';
 import type { Actor } from '../auth/actor.js';
 import { findCase } from '../cases/repo.js';
 import { findOrg } from '../orgs/repo.js';
+import { publicUrlOf } from '../settings/service.js';
 import { listWindows, windowsByIds } from '../windows/repo.js';
 import { windowOfActor } from './change.js';
 import { aheadOfTicket, itemCodesOf, loadDay, windowIdsOf, windowLine, type HallDay } from './line.js';
+import { takeUrlAt } from './publish.js';
 import * as repo from './repo.js';
 import { hallSettingsOf, type HallSettings } from './settings.js';
 
@@ -56,7 +58,7 @@ export async function hallSetup(ctx: AppContext, actor: Actor, orgId?: string) {
     orgName: day.org.center_name,
     services: day.services.map((s) => presentService(s, day)),
     windows: windows.map((w) => ({ id: w.id, name: w.name, active: w.active === 1 })),
-    settings: await hallSettingsOf(db),
+    settings: await hallSettingsOf(db, centerId),
   };
 }
 
@@ -127,7 +129,7 @@ export async function windowQueue(ctx: AppContext, actor: Actor, windowId?: stri
   if (!chosen) throw notFound('本中心的窗口（请中心主任先在“窗口管理”中设置窗口）');
   const window = await windowOfActor(db, actor, chosen);
   const day = (await loadDay(db, window.org_id, now))!;
-  const settings: HallSettings = await hallSettingsOf(db);
+  const settings: HallSettings = await hallSettingsOf(db, window.org_id);
   const here = day.tickets.filter((t) => t.window_id === window.id && t.status !== 'waiting');
   const current = here.filter((t) => t.status === 'called' || t.status === 'serving').sort((a, b) => ((a.called_at ?? '') < (b.called_at ?? '') ? 1 : -1))[0] ?? null;
   const recent = here
@@ -147,6 +149,7 @@ export async function windowQueue(ctx: AppContext, actor: Actor, windowId?: stri
     waiting,
     recent: rec,
     noShowMinutes: settings.noShowMinutes,
+    phoneTakeUrl: takeUrlAt((await publicUrlOf(db, ctx.config)).url, window.org_id),
   };
 }
 
@@ -160,7 +163,7 @@ export async function ticketPosition(ctx: AppContext, token: string) {
   const org = day?.org ?? (await findOrg(db, ticket.org_id));
   const service = await repo.findService(db, ticket.service_id);
   const windows = await windowsByIds(db, [ticket.window_id]);
-  const settings = await hallSettingsOf(db);
+  const settings = await hallSettingsOf(db, ticket.org_id);
   const fresh = day?.tickets.find((t) => t.id === ticket.id);
   return {
     number: ticket.number,

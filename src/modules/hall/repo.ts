@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { HallServicesTable, HallTicketEventsTable, HallTicketsTable } from '../../db/schema.js';
+import { updateVersioned } from '../../db/versioned.js';
 import type { Db } from '../../server/context.js';
 
 export type ServiceRow = Selectable<HallServicesTable>;
@@ -53,16 +54,8 @@ export async function lastSeq(db: Db, serviceId: string, day: string): Promise<n
 export const insertTicket = (db: Db, row: TicketRow) => db.insertInto('hall_tickets').values(row).execute();
 
 /** Changes a ticket only if it is still at `expectedVersion` (and, when given, in state `fromStatus`). */
-export async function updateTicket(db: Db, id: string, expectedVersion: number, patch: Updateable<HallTicketsTable>, fromStatus?: string): Promise<boolean> {
-  let q = db
-    .updateTable('hall_tickets')
-    .set({ ...patch, version: sql<number>`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion);
-  if (fromStatus) q = q.where('status', '=', fromStatus);
-  const r = await q.executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+export const updateTicket = (db: Db, id: string, expectedVersion: number, patch: Updateable<HallTicketsTable>, fromStatus?: string): Promise<boolean> =>
+  updateVersioned(db, 'hall_tickets', id, expectedVersion, patch, fromStatus);
 
 export async function insertTicketEvent(db: Db, e: Omit<TicketEventRow, 'id'>): Promise<void> {
   await db.insertInto('hall_ticket_events').values({ id: randomUUID(), ...e }).execute();

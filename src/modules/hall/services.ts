@@ -101,3 +101,6 @@ export async function updateService(ctx: AppContext, actor: Actor, id: string, v
     },
   );
 }
+
+/** Whether a center's hall gives numbers (any service open): the public pages then offer 手机取号 and 预约. */
+export const takesNumbers = async (db: Db, orgId: string): Promise<boolean> => (await repo.servicesOf(db, orgId)).some((s) => s.active === 1);

@@ -10,21 +10,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { busOf, type LiveEvent } from '../../server/bus.js';
 import type { AppContext } from '../../server/context.js';
+import { eventStreams } from '../../server/event-stream.js';
 import { notFound } from '../../server/errors.js';
 import { findOrg } from '../orgs/repo.js';
 import { callOf, displayState } from './display.js';
 
-const HEARTBEAT_MS = 25_000;
 const REFRESH_MS = 60_000;
 const CALL_KINDS = new Set(['call', 'call_specific', 'recall']);
 
 export function hallStreamRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const log = (line: string) => app.log.warn(line);
-  const streams = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const end of streams) end();
-  });
+  const openStream = eventStreams(app);
 
   r.get(
     '/api/hall/display/:orgId/stream',
@@ -32,19 +29,14 @@ export function hallStreamRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request, reply) => {
       const { orgId } = request.params;
       if (!(await findOrg(ctx.database.db, orgId))) throw notFound('该中心');
-      const raw = reply.raw;
-      reply.hijack();
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
+      let unsubscribe = () => {};
+      let refresh: ReturnType<typeof setInterval> | undefined = undefined;
+      const stream = openStream(reply, {
+        onEnd: () => {
+          clearInterval(refresh);
+          unsubscribe();
+        },
       });
-      raw.write('retry: 3000\n\n');
-      let open = true;
-      const write = (event: string, data: unknown) => {
-        if (open) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      };
       // one state at a time, in order; a burst of changes is answered by one state after it
       let pending: Promise<void> = Promise.resolve();
       let stateQueued = false;
@@ -54,21 +46,21 @@ export function hallStreamRoutes(app: FastifyInstance, ctx: AppContext): void {
         pending = pending.then(async () => {
           stateQueued = false;
           try {
-            write('state', await displayState(ctx, orgId, ctx.clock()));
+            stream.send('state', await displayState(ctx, orgId, ctx.clock()));
           } catch (error) {
             log(`大厅显示屏状态读取失败：${error instanceof Error ? error.message : String(error)}`);
           }
         });
       };
       const onEvent = (event: LiveEvent) => {
-        if (!open) return;
+        if (!stream.open) return;
         if (event.type === 'resync') return sendState();
         if (event.type !== 'hall' || event.orgId !== orgId) return;
         if (CALL_KINDS.has(event.kind)) {
           pending = pending.then(async () => {
             try {
               const call = await callOf(ctx, event.ticketId);
-              if (call) write('call', { ...call, recall: event.kind === 'recall' });
+              if (call) stream.send('call', { ...call, recall: event.kind === 'recall' });
             } catch (error) {
               log(`大厅叫号推送失败：${error instanceof Error ? error.message : String(error)}`);
             }
@@ -76,24 +68,10 @@ export function hallStreamRoutes(app: FastifyInstance, ctx: AppContext): void {
         }
         sendState();
       };
-      const unsubscribe = await busOf(ctx, log).subscribe(onEvent);
-      const heartbeat = setInterval(() => {
-        if (open) raw.write(': ping\n\n');
-      }, HEARTBEAT_MS);
-      const refresh = setInterval(sendState, REFRESH_MS);
-      const end = () => {
-        if (!open) return;
-        open = false;
-        streams.delete(end);
-        clearInterval(heartbeat);
-        clearInterval(refresh);
-        unsubscribe();
-        raw.end();
-      };
-      streams.add(end);
-      raw.on('close', end);
-      raw.on('error', end);
-      if (raw.destroyed) return end();
+      unsubscribe = await busOf(ctx, log).subscribe(onEvent);
+      if (!stream.open) return unsubscribe();
+      // once a minute anyway: the notices and the leader on duty change without a hall event
+      refresh = setInterval(sendState, REFRESH_MS);
       sendState();
     },
   );

@@ -1,13 +1,15 @@
 /**
  * The messages petitions send, put in the outbox in the transaction of the change that causes them: a group (集体访)
- * or urgent petition is flagged at once to the center's leaders (带班领导: every active `leader` of the center until a
- * duty roster exists) and its director(s), in-app and by SMS to a phone on record; a clock that turns yellow or red
+ * or urgent petition is flagged at once to the day's 带班领导 by the center's published duty roster (every active
+ * `leader` of the center when no roster names one) and its director(s), in-app and by SMS to a phone on record; a clock that turns yellow or red
  * warns the receptionist who registered it and the director(s) once per change (the dedupe key names the clock, its
  * due date and the light). No message carries the petitioner's name, phone or ID number.
  */
+import { localDate } from '../../domain/calendar/office-hours.js';
 import { CLOCK_NAMES, type PetitionClock } from '../../domain/petitions/petitions.js';
 import { fromJson, toBool } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
+import { dutyLeaderOn } from '../duty/queries.js';
 import { enqueue, type OutboxMessage } from '../notifications/outbox.js';
 import { listUsers } from '../users/repo.js';
 import type { PetitionRow } from './repo.js';
@@ -29,9 +31,10 @@ const both = (people: { id: string; phone: string | null }[], template: OutboxMe
     ...(p.phone ? [{ channel: 'sms' as const, to: p.phone, template, params, dedupeKey: `${key}:sms:${p.id}` }] : []),
   ]);
 
-/** 集体访 / 紧急信访: to the leaders and the director(s) of the center, at once. */
-export async function flagToLeaders(db: Db, p: PetitionRow, centerName: string, at: Date): Promise<void> {
-  const people = await peopleOf(db, p.org_id, ['leader', 'director']);
+/** 集体访 / 紧急信访: to the leader on duty today (else every leader) and the director(s) of the center, at once. */
+export async function flagToLeaders(db: Db, p: PetitionRow, centerName: string, at: Date, timeZone: string): Promise<void> {
+  const onDuty = await dutyLeaderOn(db, p.org_id, localDate(at, timeZone));
+  const people = (await peopleOf(db, p.org_id, ['leader', 'director'])).filter((x) => x.roles.includes('director') || !onDuty || x.id === onDuty.userId);
   const kind = toBool(p.is_group) ? `集体访（${p.persons}人）` : '紧急信访';
   const params = { center: centerName, kind, petitionNo: p.petition_no, issue: short(p.issue) };
   await enqueue(db, both(people, 'petition-flagged', params, `petition:${p.id}:flag`), at);

@@ -161,7 +161,7 @@ async function registerIn(trx: Db, actor: Actor, input: RegisterPetitionInput, k
   for (const [i, d] of decisions.entries()) {
     await repo.insertEvent(trx, { id: randomUUID(), petition_id: id, seq: i + 1, action: d.step.action, at, by_user_id: actor.userId, text: d.step.text, from_status: d.step.from, to_status: d.step.to });
   }
-  if (row.is_group || row.urgency === 'urgent') await flagToLeaders(trx, row, org.center_name, now);
+  if (row.is_group || row.urgency === 'urgent') await flagToLeaders(trx, row, org.center_name, now, org.time_zone);
   await recordAudit(trx, {
     at: now,
     userId: actor.userId,

@@ -89,14 +89,18 @@ async function assertNetwork(db: Db, orgId: string, ip: string): Promise<void> {
   );
 }
 
-/** 签到: once per day; a second try is answered with the first time (409), never a second record. */
-export async function signIn(ctx: AppContext, actor: Actor, ip: string) {
+/** Where and when a sign-in or sign-out happens: the person's center (from its network, when it says so), now, its day. */
+async function punchAt(ctx: AppContext, actor: Actor, ip: string) {
   const { db } = ctx.database;
   const now = ctx.clock();
   const org = await centerOf(db, actor.orgId);
   await assertNetwork(db, org.id, ip);
-  const tz = org.time_zone;
-  const day = localDate(now, tz);
+  return { db, now, org, tz: org.time_zone, day: localDate(now, org.time_zone) };
+}
+
+/** 签到: once per day; a second try is answered with the first time (409), never a second record. */
+export async function signIn(ctx: AppContext, actor: Actor, ip: string) {
+  const { db, now, org, tz, day } = await punchAt(ctx, actor, ip);
   const working = workingDayOf(await loadCalendar(db, 'recent'), day);
   const judged = judgeSignIn(hoursOf(org), localTime(now, tz), working);
   const already = (r: repo.AttendanceRow) =>
@@ -138,12 +142,7 @@ export async function signIn(ctx: AppContext, actor: Actor, ip: string) {
 
 /** 签退: after signing in; signing out again later moves the time (the last one counts). */
 export async function signOut(ctx: AppContext, actor: Actor, ip: string) {
-  const { db } = ctx.database;
-  const now = ctx.clock();
-  const org = await centerOf(db, actor.orgId);
-  await assertNetwork(db, org.id, ip);
-  const tz = org.time_zone;
-  const day = localDate(now, tz);
+  const { db, now, org, tz, day } = await punchAt(ctx, actor, ip);
   await db.transaction().execute(async (trx) => {
     const record = await repo.findRecord(trx, actor.userId, day);
     if (!record) {

@@ -15,6 +15,7 @@ import { notFound } from '../../server/errors.js';
 import { monthCaseNumbersByCenter } from '../cases/report-queries.js';
 import { closedComplaintOutcomes } from '../complaints/public-outcomes.js';
 import { centerGoodRate } from '../evaluation/center-figures.js';
+import { takesNumbers } from '../hall/services.js';
 import { shownNoticesOf } from '../notices/queries.js';
 import { findOrg, listOrgs } from '../orgs/repo.js';
 import { centerStaffPresence } from '../presence/public.js';
@@ -39,13 +40,14 @@ export async function publicCenter(ctx: AppContext, id: string): Promise<PublicC
   const now = ctx.clock();
   const tz = org.time_zone;
   const today = localDate(now, tz);
-  const [orgs, levels, supervisionPhone, staff, complaints, notices] = await Promise.all([
+  const [orgs, levels, supervisionPhone, staff, complaints, notices, queue] = await Promise.all([
     listOrgs(db),
     getLevelNames(db),
     supervisionPhoneOf(db),
     centerStaffPresence(db, id),
     closedComplaintOutcomes(db, id, COMPLAINT_OUTCOMES_SHOWN),
     shownNoticesOf(db, id, now),
+    takesNumbers(db, id),
   ]);
   const parent = org.parent_id ? orgs.find((o) => o.id === org.parent_id) : undefined;
 
@@ -85,5 +87,6 @@ export async function publicCenter(ctx: AppContext, id: string): Promise<PublicC
     months,
     complaints: complaints.map((c): ComplaintOutcome => ({ title: c.title, upheld: c.upheld, outcome: outcomeText(c.upheld, c.decision), date: localDate(new Date(c.answeredAt), tz) })),
     notices,
+    takesNumbers: queue,
   };
 }

@@ -10,16 +10,19 @@ export interface SseClient {
   status: number;
   /** The body of a refused connection (problem+json). */
   body: string;
+  /** The message that said the stream is subscribed (`ready` of /api/live, the first `state` of a hall display). */
+  first: SseMessage | null;
   /** The next message (of the given event type), in the order the server sent them; waits for it. */
   next(event?: string): Promise<SseMessage>;
   close(): void;
 }
 
 /**
- * A live client of GET /api/live on a listening server, as a browser's EventSource would be: resolves once the
- * server said `ready` (subscribed), so what changes afterwards is certain to reach it.
+ * A live client of an event stream on a listening server (GET /api/live unless `path` says otherwise), as a browser's
+ * EventSource would be: resolves once the server sent `readyEvent` (subscribed), so what changes afterwards is
+ * certain to reach it.
  */
-export function openSse(baseUrl: string, cookie?: string): Promise<SseClient> {
+export function openSse(baseUrl: string, cookie?: string, { path = '/api/live', readyEvent = 'ready' }: { path?: string; readyEvent?: string } = {}): Promise<SseClient> {
   return new Promise((resolve, reject) => {
     const queue: SseMessage[] = [];
     const waiters: { event: string | undefined; resolve: (m: SseMessage) => void }[] = [];
@@ -35,10 +38,11 @@ export function openSse(baseUrl: string, cookie?: string): Promise<SseClient> {
         waiter.resolve(m);
       }
     };
-    const request = http.get(`${baseUrl}/api/live`, { headers: { accept: 'text/event-stream', ...(cookie ? { cookie } : {}) } }, (res) => {
+    const request = http.get(`${baseUrl}${path}`, { headers: { accept: 'text/event-stream', ...(cookie ? { cookie } : {}) } }, (res) => {
       const client: SseClient = {
         status: res.statusCode ?? 0,
         body: '',
+        first: null,
         next: (event) => new Promise((r) => {
           waiters.push({ event, resolve: r });
           take();
@@ -66,12 +70,14 @@ export function openSse(baseUrl: string, cookie?: string): Promise<SseClient> {
           }
           if (data.length === 0) continue; // comments (heartbeats) and the retry line
           const text = data.join('\n');
-          if (event === 'ready' && !ready) {
+          const message: SseMessage = { event, data: text, json: () => JSON.parse(text) };
+          if (event === readyEvent && !ready) {
             ready = true;
+            client.first = message;
             resolve(client);
             continue;
           }
-          queue.push({ event, data: text, json: () => JSON.parse(text) });
+          queue.push(message);
         }
         take();
       });

@@ -2,68 +2,23 @@
  * What the hall's queue screens ask the server (issue 12, the queue API of the hall contract): the services of a
  * center with how many wait, taking a number (kiosk and phone), checking in an appointment, a ticket's live
  * position and the display screen's state. None of these need a session: the kiosk, the display and a villager's
- * phone are not staff. No schema library (the phone pages must stay small): answers are read as declared.
+ * phone are not staff. No schema library (the phone pages must stay small): answers are read as the server's contract
+ * declares them (src/domain/contract/hall.ts, types only).
  */
+import type { callSchema, displayStateSchema, hallServiceSchema, ticketIssuedSchema, ticketPositionSchema } from '@domain/contract/hall';
 import { buildUrl, createApiClient } from '@shared/api-client';
+import type { z } from 'zod';
 
-export interface HallService {
-  id: string;
-  code: string;
-  name: string;
-  windowIds: string[];
-  waiting: number;
-}
-
+export type HallService = z.infer<typeof hallServiceSchema>;
 export type Priority = 'elderly' | 'disabled';
-
 /** A number just taken (POST /api/hall/tickets, or an appointment checked in). */
-export interface TicketIssued {
-  id: string;
-  number: string;
-  serviceId: string;
-  serviceName: string;
-  ahead: number;
-  issuedAt: string;
-  token: string;
-  /** the live position page at the deployment's public address (the QR code on the paper ticket) */
-  positionUrl: string | null;
-}
-
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'finished' | 'no_show' | 'cancelled';
-
+export type TicketIssued = z.infer<typeof ticketIssuedSchema>;
+export type TicketStatus = TicketPosition['status'];
 /** A ticket's live position (GET /api/hall/tickets/position/:token). */
-export interface TicketPosition {
-  number: string;
-  serviceName: string;
-  status: TicketStatus;
-  ahead: number;
-  windowName: string | null;
-  calledAt: string | null;
-  orgName: string;
-}
-
+export type TicketPosition = z.infer<typeof ticketPositionSchema>;
 /** One call of a number to a window, as the display announces it. */
-export interface HallCall {
-  ticketId: string;
-  number: string;
-  windowName: string;
-  serviceName: string;
-  calledAt: string;
-  /** what the screen says aloud: 请 A012 号到 3 号窗口 */
-  text: string;
-  recall: boolean;
-}
-
-export interface DisplayState {
-  orgId: string;
-  orgName: string;
-  date: string;
-  current: HallCall | null;
-  calls: HallCall[];
-  waiting: { serviceId: string; serviceName: string; code: string; waiting: number }[];
-  dutyLeader: { name: string } | null;
-  notices: { id: string; title: string }[];
-}
+export type HallCall = z.infer<typeof callSchema>;
+export type DisplayState = z.infer<typeof displayStateSchema>;
 
 const client = createApiClient({
   networkTitle: '网络连接中断，请稍后再试或到服务台取号。',

@@ -1,4 +1,4 @@
-import { Alert, Typography } from 'antd';
+import { Alert } from 'antd';
 import { useState } from 'react';
 import { PageLoading } from '@/components/feedback/page-loading';
 import { QueryError } from '@/components/feedback/query-error';
@@ -31,11 +31,6 @@ export function HallQueuePage() {
       ) : (
         <Alert type="info" showIcon title="请先在右上角选择您所在的窗口" description={windows.data.length === 0 ? '本中心还没有窗口，请中心主任在“窗口管理”中设置。' : undefined} />
       )}
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-        本中心的大厅设备地址：自助取号机 <Typography.Text copyable>{`${window.location.origin}/hall/kiosk/${orgId}`}</Typography.Text>；叫号显示屏{' '}
-        <Typography.Text copyable>{`${window.location.origin}/hall/display/${orgId}`}</Typography.Text>；群众手机取号{' '}
-        <Typography.Text copyable>{`${window.location.origin}/hall/take/${orgId}`}</Typography.Text>。
-      </Typography.Paragraph>
     </>
   );
 }

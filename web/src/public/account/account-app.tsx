@@ -104,6 +104,20 @@ export function AccountApp() {
     setAfter(null);
   };
 
+  const backToMe = (
+    <p className="link-row">
+      <a
+        href={PATHS.me}
+        onClick={(e) => {
+          e.preventDefault();
+          go('me');
+        }}
+      >
+        返回“我的”
+      </a>
+    </p>
+  );
+
   return (
     <PublicPage>
       {!checked ? (
@@ -122,17 +136,7 @@ export function AccountApp() {
         <>
           <h1>我的办件</h1>
           <ApplicationPage id={at.param} />
-          <p className="link-row">
-            <a
-              href={PATHS.me}
-              onClick={(e) => {
-                e.preventDefault();
-                go('me');
-              }}
-            >
-              返回“我的”
-            </a>
-          </p>
+          {backToMe}
         </>
       ) : view === 'paper' && applicant && at?.param && at.printId ? (
         <>
@@ -140,34 +144,14 @@ export function AccountApp() {
           <Suspense fallback={<p className="lead">正在读取…</p>}>
             <CasePaperPage caseNo={at.param} printId={at.printId} />
           </Suspense>
-          <p className="link-row">
-            <a
-              href={PATHS.me}
-              onClick={(e) => {
-                e.preventDefault();
-                go('me');
-              }}
-            >
-              返回“我的”
-            </a>
-          </p>
+          {backToMe}
         </>
       ) : view === 'appointments' && applicant ? (
         <>
           <h1>预约</h1>
           <p className="lead">选好办事地点、业务和时段，当天凭签到码到大厅取号，优先叫号。</p>
           <AppointmentsPage />
-          <p className="link-row">
-            <a
-              href={PATHS.me}
-              onClick={(e) => {
-                e.preventDefault();
-                go('me');
-              }}
-            >
-              返回“我的”
-            </a>
-          </p>
+          {backToMe}
         </>
       ) : view === 'me' && applicant ? (
         <>

@@ -197,6 +197,20 @@ export function CenterPage({ id, open }: { id: string; open: (id: string | null)
               </dd>
             </div>
           )}
+          {c.takesNumbers && (
+            <div>
+              <dt>排队取号</dt>
+              <dd>
+                <a href={`/hall/take/${encodeURIComponent(c.id)}`} data-testid="open-take-number">
+                  手机取号
+                </a>
+                {' · '}
+                <a href="/account/appointments">网上预约</a>
+                <br />
+                <small>在家取号，快到时再来大厅</small>
+              </dd>
+            </div>
+          )}
         </dl>
       </Section>
 

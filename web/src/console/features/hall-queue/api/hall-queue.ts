@@ -9,49 +9,12 @@ import { useEffect } from 'react';
 import { z } from 'zod';
 import { apiRequest, buildUrl } from '@/lib/api-client';
 import { windowListSchema } from '@domain/contract/windows';
-import { TICKET_PRIORITIES, TICKET_SOURCES, TICKET_STATUSES } from '@domain/hall/ticket';
+import { hallServicesSchema, hallTicketSchema, windowQueueSchema } from '@domain/contract/hall';
 
 export { PRIORITY_NAMES, STATUS_NAMES, type TicketPriority, type TicketStatus } from '@domain/hall/ticket';
 
-const at = z.string().nullable().optional();
-
-export const queueTicketSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  serviceId: z.string(),
-  serviceName: z.string(),
-  status: z.enum(TICKET_STATUSES),
-  priority: z.enum(TICKET_PRIORITIES),
-  source: z.enum(TICKET_SOURCES).or(z.string()),
-  issuedAt: z.string(),
-  calledAt: at,
-  startedAt: at,
-  finishedAt: at,
-  windowId: z.string().nullable().optional(),
-  windowName: z.string().nullable().optional(),
-  recalls: z.number().int().optional(),
-  caseId: z.string().nullable().optional(),
-  caseNo: z.string().nullable().optional(),
-  version: z.number().int(),
-  waitedMinutes: z.number().optional(),
-  greenReason: z.string().nullable().optional(),
-  /** the last 4 digits of the phone left with the number, to ask "is this you" */
-  phoneTail: z.string().nullable().optional(),
-});
-export type QueueTicket = z.infer<typeof queueTicketSchema>;
-
-export const windowQueueSchema = z.object({
-  window: z.object({ id: z.string(), name: z.string() }),
-  current: queueTicketSchema.nullable(),
-  waiting: z.array(queueTicketSchema),
-  recent: z.array(queueTicketSchema),
-});
+export type QueueTicket = z.infer<typeof hallTicketSchema>;
 export type WindowQueue = z.infer<typeof windowQueueSchema>;
-
-const servicesSchema = z.object({
-  services: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), windowIds: z.array(z.string()), waiting: z.number().int().optional() })),
-});
-export type HallServiceRow = z.infer<typeof servicesSchema>['services'][number];
 
 export const queueQueryKey = (windowId: string) => ['hall', 'queue', windowId] as const;
 
@@ -69,7 +32,7 @@ export const useWindowQueue = (windowId: string | null) =>
 export const useHallServices = (orgId: string) =>
   useQuery({
     queryKey: ['hall', 'services', orgId],
-    queryFn: ({ signal }) => apiRequest('/hall/services', servicesSchema, { query: { orgId }, signal }),
+    queryFn: ({ signal }) => apiRequest('/hall/services', hallServicesSchema, { query: { orgId }, signal }),
     select: (data) => data.services,
   });
 

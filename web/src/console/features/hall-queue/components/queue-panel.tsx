@@ -240,13 +240,13 @@ export function QueuePanel({ orgId, windowId, windows }: { orgId: string; window
               叫号顺序由系统按预约、优先和等候时间排定；确有需要时可指定叫号或开通绿色通道，原因会记录在案。
             </Typography.Paragraph>
           </Card>
-          <Card title="本窗口最近叫号" size="small">
+          <Card title="本窗口今天已叫过的号" size="small">
             <Table<QueueTicket>
               rowKey="id"
               size="small"
               dataSource={data?.recent ?? []}
               pagination={false}
-              locale={{ emptyText: '今天本窗口还没有叫号' }}
+              locale={{ emptyText: '除当前群众外，今天本窗口还没有叫过号' }}
               columns={[
                 { title: '号码', dataIndex: 'number' },
                 { title: '业务', dataIndex: 'serviceName' },
@@ -259,6 +259,11 @@ export function QueuePanel({ orgId, windowId, windows }: { orgId: string; window
           </Card>
         </Col>
       </Row>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+        本中心的大厅设备地址（在大厅的电脑上打开）：自助取号机 <Typography.Text copyable>{`${window.location.origin}/hall/kiosk/${orgId}`}</Typography.Text>；叫号显示屏{' '}
+        <Typography.Text copyable>{`${window.location.origin}/hall/display/${orgId}`}</Typography.Text>。群众手机取号（可印在海报上扫码）：
+        {data?.phoneTakeUrl ? <Typography.Text copyable>{data.phoneTakeUrl}</Typography.Text> : '尚未设置平台的公网地址，请系统管理员在“文书设置”中填写后再印制。'}
+      </Typography.Paragraph>
       <ReasonModal
         title={asking?.kind === 'call' ? `指定叫号 ${asking.ticket.number}` : `为 ${asking?.ticket.number ?? ''} 开通绿色通道`}
         hint={asking?.kind === 'call' ? '不按系统排定的顺序叫号，须写明原因。' : '绿色通道的群众优先叫号（如重病、孕妇、急事），须写明原因。'}
