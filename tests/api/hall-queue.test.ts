@@ -4,7 +4,6 @@
 // start and finish, a case registered from a number being served linked to it in the same transaction, two windows
 // calling at once never getting the same number (and never a 500), the display's JSON and SSE stream, the one
 // "N in line" SMS through the outbox, and the figures.
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { issueTicket } from '../../src/modules/hall/issue-ticket.js';
 import { hallSettingsOf } from '../../src/modules/hall/settings.js';
 import { DEFAULT_SMS_POSITION } from '../../src/domain/hall/ticket.js';
 import type { AppContext } from '../../src/server/context.js';
+import { openSse } from './support/sse.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 const applicant = { name: '王大山', idNumber: '11010519491231002X', phone: '13812345678', address: '柳河镇柳河村三组' };
@@ -254,6 +254,13 @@ describe.each(DIALECTS)('大厅排队叫号 (%s)', (dialect) => {
     const caseId = res.json().id as string;
     const q = await queue(w1);
     expect(q.current).toMatchObject({ id: a.id, caseId, caseNo: res.json().caseNo });
+    // the case page's queue record: waiting from taking the number to the call, serving from 开始办理 to 办结
+    t.clock.advanceMinutes(12);
+    expect((await act(a.id, 'finish', { version: await version(a.id) })).statusCode).toBe(200);
+    const record = await t.app.inject({ url: `/api/hall/tickets/of-case/${caseId}`, headers: { cookie: clerk } });
+    expect(record.statusCode, record.body).toBe(200);
+    expect(record.json().ticket).toMatchObject({ number: a.number, serviceName: '社保医保', waitingMinutes: 0, servingMinutes: 12 });
+    expect((await t.app.inject({ url: `/api/hall/tickets/of-case/${randomUUID()}`, headers: { cookie: clerk } })).statusCode).toBe(404);
     const unknown = await register(randomUUID());
     expect(unknown.statusCode).toBe(422);
     await clearHall();
@@ -277,37 +284,14 @@ describe.each(DIALECTS)('大厅排队叫号 (%s)', (dialect) => {
     await at('2026-03-11T09:00:00+08:00');
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    const messages: { event: string; data: string }[] = [];
-    const waiters: (() => void)[] = [];
-    const request = http.get(`${base}/api/hall/display/${orgId}/stream`, (res) => {
-      expect(res.statusCode).toBe(200);
-      res.setEncoding('utf8');
-      let buffer = '';
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data) messages.push({ event, data });
-        }
-        for (const w of waiters.splice(0)) w();
-      });
-    });
-    const waitFor = async (pred: (m: { event: string; data: string }) => boolean) => {
-      for (;;) {
-        const found = messages.find(pred);
-        if (found) return JSON.parse(found.data);
-        await new Promise<void>((r) => waiters.push(r));
-      }
-    };
+    // subscribed once its first state arrived: the call made next is certain to reach it
+    const display = await openSse(base, undefined, { path: `/api/hall/display/${orgId}/stream`, readyEvent: 'state' });
+    expect(display.status, display.body).toBe(200);
     try {
-      await waitFor((m) => m.event === 'state');
       const a = (await take({})).json();
       const called = await callNext(w1);
       expect(called.statusCode).toBe(200);
-      const call = await waitFor((m) => m.event === 'call');
+      const call = (await display.next('call')).json<{ text: string }>();
       expect(call).toMatchObject({ ticketId: a.id, number: 'A001', recall: false, serviceName: '社保医保' });
       expect(call.text).toMatch(/^请 A001 号到 /);
       const json = (await t.app.inject({ url: `/api/hall/display/${orgId}` })).json();
@@ -316,7 +300,7 @@ describe.each(DIALECTS)('大厅排队叫号 (%s)', (dialect) => {
       expect(json.waiting.find((w: { serviceId: string }) => w.serviceId === serviceA)).toMatchObject({ code: 'A', waiting: 0 });
       expect(JSON.stringify(json)).not.toMatch(/1[3-9]\d{9}/);
     } finally {
-      request.destroy();
+      display.close();
       await clearHall();
     }
   });

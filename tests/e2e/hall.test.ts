@@ -181,6 +181,13 @@ describe.skipIf(!hasChromium)('the hall queue in Chromium: kiosk, display, clerk
     const after = await clerk.call<{ current: unknown; recent: { id: string; number: string; status: string; caseId: string | null }[] }>('GET', `/api/hall/queue?windowId=${window1.id}`);
     expect(after.recent.find((t) => t.number === number)).toMatchObject({ status: 'finished', caseId });
     await e.shot(desk, 'hall-clerk');
+
+    // the case page keeps its queue record: the number, when it was taken, called and served
+    await desk.goto(`${e.baseUrl}/staff/cases/${caseId}`);
+    const record = desk.getByTestId('case-queue-ticket');
+    await record.getByText(number, { exact: false }).first().waitFor();
+    expect(await record.textContent()).toContain('办理');
+    await e.shot(desk, 'hall-case-queue-record');
   });
 
   it('on a phone: a number taken at 手机取号 and its live position, called, in 长辈版 too', async () => {

@@ -147,4 +147,22 @@ export const hallFiguresSchema = z.object({
 });
 export type HallFiguresView = z.infer<typeof hallFiguresSchema>;
 
+/** 办件的排队记录: the number that brought the case to the window; null when it was not registered from the queue. */
+export const caseTicketSchema = z.object({
+  ticket: z
+    .object({
+      number: z.string(),
+      serviceName: z.string(),
+      windowName: z.string().nullable(),
+      issuedAt: z.string(),
+      calledAt: z.string().nullable(),
+      startedAt: z.string().nullable(),
+      finishedAt: z.string().nullable(),
+      waitingMinutes: z.number().nullable(),
+      servingMinutes: z.number().nullable(),
+    })
+    .nullable(),
+});
+export type CaseTicket = z.infer<typeof caseTicketSchema>;
+
 export const idSchema = z.object({ id: z.string() });

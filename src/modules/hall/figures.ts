@@ -1,10 +1,12 @@
 /**
- * 排队统计 (issue 12 §1): for the center's local dates from..to — waiting minutes (taken → called) and serving
- * minutes (started → finished) per service, window and hour of the day the number was taken, and the people who left
- * before being served (过号, cancelled, or still waiting when their day ended).
+ * 排队统计 (issue 12 §1): for the center's local dates from..to — waiting and serving minutes per service, window
+ * and hour of the day the number was taken, and the people who left before being served (the measures of
+ * src/domain/hall/figures.ts).
  */
 import { localDate, localTime } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
+import { leftUnserved, ticketMinutes, wasServed } from '../../domain/hall/figures.js';
+import type { TicketStatus } from '../../domain/hall/ticket.js';
 import type { AppContext } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import type { Actor } from '../auth/actor.js';
@@ -17,7 +19,6 @@ const acc = (): Acc => ({ tickets: 0, served: 0, left: 0, wait: [], serve: [] })
 const avg = (xs: number[]) => (xs.length === 0 ? null : Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10);
 const max = (xs: number[]) => (xs.length === 0 ? null : Math.round(Math.max(...xs) * 10) / 10);
 const sum = (a: Acc) => ({ tickets: a.tickets, served: a.served, left: a.left, waitAvg: avg(a.wait), waitMax: max(a.wait), serveAvg: avg(a.serve), serveMax: max(a.serve) });
-const minutes = (from: string, to: string) => Math.max(0, (Date.parse(to) - Date.parse(from)) / 60_000);
 
 export async function hallFigures(ctx: AppContext, actor: Actor, q: { orgId?: string | undefined; from?: string | undefined; to?: string | undefined }) {
   const orgId = q.orgId ?? actor.orgId;
@@ -42,10 +43,10 @@ export async function hallFigures(ctx: AppContext, actor: Actor, q: { orgId?: st
   for (const t of rows) {
     const hour = Number(localTime(new Date(t.issued_at), org.time_zone).slice(0, 2));
     const groups = [total, at(byService, t.service_id), at(byHour, hour), at(byDay, t.day), ...(t.window_id ? [at(byWindow, t.window_id)] : [])];
-    const served = t.started_at !== null && (t.status === 'serving' || t.status === 'finished');
-    const left = t.status === 'no_show' || t.status === 'cancelled' || (t.day < today && (t.status === 'waiting' || t.status === 'called'));
-    const wait = t.called_at ? minutes(t.issued_at, t.called_at) : null;
-    const serve = t.started_at && t.finished_at ? minutes(t.started_at, t.finished_at) : null;
+    const status = t.status as TicketStatus;
+    const served = wasServed(status, t.started_at);
+    const left = leftUnserved(status, t.day, today);
+    const { waiting: wait, serving: serve } = ticketMinutes({ issuedAt: t.issued_at, calledAt: t.called_at, startedAt: t.started_at, finishedAt: t.finished_at });
     for (const g of groups) {
       g.tickets++;
       if (served) g.served++;

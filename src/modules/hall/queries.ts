@@ -1,10 +1,14 @@
 /** Reading the hall: its services (public), a window's line for the clerk, a number's live position (public). */
+import type { CaseTicket } from '../../domain/contract/hall.js';
+import { ticketMinutes } from '../../domain/hall/figures.js';
 import type { TicketPriority, TicketStatus } from '../../domain/hall/ticket.js';
 
 import type { AppContext } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import type { Actor } from '../auth/actor.js';
+import { maySeeCase } from '../cases/access.js';
 import { findCase } from '../cases/repo.js';
+import { scopeOf } from '../orgs/service.js';
 import { findOrg } from '../orgs/repo.js';
 import { publicUrlOf } from '../settings/service.js';
 import { listWindows, windowsByIds } from '../windows/repo.js';
@@ -180,3 +184,25 @@ export async function ticketPosition(ctx: AppContext, token: string) {
   };
 }
 
+
+/** 办件的排队记录 for the case page: who may see the case sees the number it came from, with waiting and serving minutes. */
+export async function caseTicket(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseTicket> {
+  const { db } = ctx.database;
+  const row = await findCase(db, caseId);
+  if (!row || !maySeeCase(actor.orgId, await scopeOf(db, actor), row)) throw notFound('该办件');
+  const t = await repo.ticketOfCase(db, caseId);
+  if (!t) return { ticket: null };
+  const [service, windows] = await Promise.all([repo.findService(db, t.service_id), windowsByIds(db, [t.window_id])]);
+  const times = { issuedAt: t.issued_at, calledAt: t.called_at, startedAt: t.started_at, finishedAt: t.finished_at };
+  const { waiting, serving } = ticketMinutes(times);
+  return {
+    ticket: {
+      number: t.number,
+      serviceName: service?.name ?? '',
+      windowName: t.window_id ? (windows.get(t.window_id)?.name ?? null) : null,
+      ...times,
+      waitingMinutes: waiting === null ? null : Math.round(waiting),
+      servingMinutes: serving === null ? null : Math.round(serving),
+    },
+  };
+}

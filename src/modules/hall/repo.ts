@@ -77,4 +77,12 @@ export const recentCallEvents = (db: Db, orgId: string, since: string, limit: nu
     .limit(limit)
     .execute();
 
-export const ticketOfCase = (db: Db, caseId: string) => db.selectFrom('hall_tickets').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+/** The number a case was registered from (every link is in the number's history, also a second case of one visit). */
+export const ticketOfCase = (db: Db, caseId: string) =>
+  db
+    .selectFrom('hall_tickets as t')
+    .innerJoin('hall_ticket_events as e', 'e.ticket_id', 't.id')
+    .selectAll('t')
+    .where('e.action', '=', 'link_case')
+    .where('e.reason', '=', caseId)
+    .executeTakeFirst();

@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   displayStateSchema,
+  caseTicketSchema,
   hallFiguresSchema,
   hallServicesSchema,
   hallSetupSchema,
@@ -29,7 +30,7 @@ import { displayState } from './display.js';
 import { hallFigures } from './figures.js';
 import { grantGreenChannel } from './green-channel.js';
 import { issueTicket } from './issue-ticket.js';
-import { hallSetup, publicServices, ticketPosition, windowQueue } from './queries.js';
+import { caseTicket, hallSetup, publicServices, ticketPosition, windowQueue } from './queries.js';
 import { createService, updateService } from './services.js';
 import { changeHallSettings } from './settings.js';
 import { hallStreamRoutes } from './stream.js';
@@ -154,6 +155,9 @@ export function hallRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   // ---- director
+  r.get('/api/hall/tickets/of-case/:caseId', { schema: { tags, summary: '办件的排队记录（取号、叫号、办理时间，等候和办理分钟数）', params: z.object({ caseId: id }), response: { 200: caseTicketSchema } } }, (request) =>
+    caseTicket(ctx, requirePermission(request, 'cases.read'), request.params.caseId),
+  );
   r.get('/api/hall/setup', { schema: { tags, summary: '大厅服务设置（全部服务、本中心窗口、排队设置）', querystring: z.object({ orgId: id.optional() }), response: { 200: hallSetupSchema } } }, (request) =>
     hallSetup(ctx, requirePermission(request, 'hall.manage'), request.query.orgId),
   );

@@ -11,6 +11,7 @@ import { ApplicantCard, CaseHeader, CaseMaterials, CaseNotes } from '@/features/
 import { CaseTimeline } from '@/features/cases/components/case-timeline';
 import { LiveChangeBanner } from '@/features/cases/components/live-change-banner';
 import { NoticeLinks } from '@/features/cases/components/notice-links';
+import { CaseQueueTicket } from '@/features/hall-queue/components/case-queue-ticket';
 import { PrintRecords } from '@/features/notices/components/print-records';
 import { CaseCards } from '@/features/supervision-cards/components/case-cards';
 import { CaseRatings } from '@/features/evaluations/components/case-ratings';
@@ -47,6 +48,7 @@ export function CaseDetailPage() {
           <CaseCards caseId={c.data.id} caseNo={c.data.caseNo} orgId={c.data.holderOrgId} />
           <CaseRatings caseId={c.data.id} caseNo={c.data.caseNo} status={c.data.status} />
           <NoticeLinks c={c.data} />
+          <CaseQueueTicket caseId={c.data.id} />
           <PrintRecords caseId={c.data.id} />
           <ApplicantCard c={c.data} />
           <CaseMaterials c={c.data} />
