@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('预约 in Chromium', () => {
     await page.getByLabel('村民姓名').fill('刘老汉');
     await page.getByLabel('村民手机').fill('13833334444');
     await page.getByRole('button', { name: '预约', exact: true }).click();
-    await page.getByText(/已为刘老汉预约2026-09-2\d \d\d:\d\d，签到码\d{6}/).waitFor();
+    await page.getByText(/已为刘老汉预约 2026-09-2\d \d\d:\d\d（[^）]+），签到码 \d{6}/).waitFor();
     await page.getByText(/刘老汉 已预约/).waitFor();
     await e.shot(page, 'appointments-agent');
   });

@@ -22,7 +22,7 @@ export function AppointmentsPage({ me }: { me: Me }) {
     const [day, start] = String(f.slot).split(' ');
     try {
       const a = await api<AppointmentView>('/hall/appointments', { method: 'POST', idempotencyKey: key, body: { ...f, orgId: org, serviceId: service, day, start } });
-      setNote(['ok', `已为${a.name}预约${a.day} ${a.start}，签到码${a.code}，已短信告知本人`]);
+      setNote(['ok', `已为${a.name}预约 ${a.day} ${a.start}（${a.serviceName}），签到码 ${a.code}，已发短信告知本人。`]);
       setKey(newKey());
       form.reset();
     } catch (error) {
