@@ -90,6 +90,17 @@ describe.skipIf(!hasChromium)('预约 in Chromium', () => {
     await page.getByText(/已为刘老汉预约 2026-09-2\d \d\d:\d\d（[^）]+），签到码 \d{6}/).waitFor();
     await page.getByText(/刘老汉 已预约/).waitFor();
     await e.shot(page, 'appointments-agent');
+
+    // another villager changes plans: the agent cancels that booking (after a confirmation), and it is no longer booked
+    await page.getByLabel('时段').selectOption({ index: 0 });
+    await page.getByLabel('村民姓名').fill('王二嫂');
+    await page.getByLabel('村民手机').fill('13833335555');
+    await page.getByRole('button', { name: '预约', exact: true }).click();
+    await page.getByText(/已为王二嫂预约/).waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('p', { hasText: '王二嫂 已预约' }).getByRole('button', { name: '取消' }).click();
+    await page.getByText('已取消王二嫂的预约，已发短信告知本人。').waitFor();
+    await page.locator('p', { hasText: '王二嫂 已预约' }).waitFor({ state: 'detached' });
   });
 
   it('the window sees the day, books a caller by phone and checks the villager in; the director edits the plan', async () => {

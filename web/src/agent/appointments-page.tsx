@@ -30,6 +30,18 @@ export function AppointmentsPage({ me }: { me: Me }) {
     }
   }
 
+  /** The villager changed plans: the place goes back and the villager gets an SMS. */
+  async function cancel(a: AppointmentView) {
+    if (!window.confirm(`取消${a.name} ${a.day} ${a.start}的预约？`)) return;
+    try {
+      await api(`/hall/appointments/${a.id}/cancel`, { method: 'POST', body: { version: a.version } });
+      setNote(['ok', `已取消${a.name}的预约，已发短信告知本人。`]);
+      setKey(newKey());
+    } catch (error) {
+      setNote(['error', problemText(error)]);
+    }
+  }
+
   return (
     <form className="card" onSubmit={(e) => void submit(e)}>
       <h1>代为预约</h1>
@@ -61,7 +73,12 @@ export function AppointmentsPage({ me }: { me: Me }) {
       <button className="btn btn-primary btn-block">预约</button>
       {mine.data?.appointments.map((a) => (
         <p key={a.id}>
-          {a.day} {a.start} {a.serviceName} {a.name} {a.statusName} {a.code}
+          {a.day} {a.start} {a.serviceName} {a.name} {a.statusName} {a.code}{' '}
+          {a.status === 'booked' && (
+            <button type="button" className="btn" onClick={() => void cancel(a)}>
+              取消
+            </button>
+          )}
         </p>
       ))}
     </form>
