@@ -4,13 +4,11 @@
 // display's stream (GET /api/hall/display/<orgId>/stream, no session) as a `call` with the announced text, and as a
 // `state` showing the number at its window.
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/database.js';
-import { buildApp } from '../../src/server/app.js';
 import { openSse, type SseClient } from './support/sse.js';
-import { signIn, startTestApp, type TestApp } from './support/test-app.js';
+import { signIn, type TestApp } from './support/test-app.js';
+import { startTwoProcesses, type TwoProcesses } from './support/two-processes.js';
 
 const url = process.env.TEST_DATABASE_URL;
 if (!url) console.warn('两个应用进程共享叫号屏推送的测试已跳过：需要 PostgreSQL，请设置 TEST_DATABASE_URL=postgres://… 后再运行。');
@@ -29,29 +27,20 @@ interface Call {
 }
 
 describe.skipIf(!url)(`hall display across two app processes on one PostgreSQL database${url ? '' : ' — SKIPPED: set TEST_DATABASE_URL (postgres://…) to run'}`, () => {
+  let procs: TwoProcesses;
   let a: TestApp;
-  let bDatabase: Database;
   let b: FastifyInstance;
-  const base = { a: '', b: '' };
+  let base: TwoProcesses['base'];
   let clerk: string;
   let director: string;
   let orgId: string;
   let windowId: string;
   let serviceId: string;
   const open: SseClient[] = [];
-  const address = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
   beforeAll(async () => {
-    a = await startTestApp('postgres');
-    // the second process: the same database and schema, its own pool (and so its own bus and LISTEN client)
-    const target = { kind: 'postgres' as const, url: url!, schema: a.database.schema! };
-    bDatabase = openDatabase(target);
-    b = await buildApp({ database: bDatabase, config: { ...a.config, database: target }, clock: () => a.clock.now });
-    a.clock.now = new Date('2026-03-02T09:00:00+08:00');
-    await a.app.listen({ port: 0, host: '127.0.0.1' });
-    await b.listen({ port: 0, host: '127.0.0.1' });
-    base.a = address(a.app);
-    base.b = address(b);
+    procs = await startTwoProcesses(url!, '2026-03-02T09:00:00+08:00');
+    ({ a, b, base } = procs);
     [clerk, director] = await Promise.all([signIn(a.app, 'clerk'), signIn(a.app, 'director')]);
     const me = await a.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: clerk } });
     orgId = me.json().user.orgId as string;
@@ -68,9 +57,7 @@ describe.skipIf(!url)(`hall display across two app processes on one PostgreSQL d
   });
   afterAll(async () => {
     for (const d of open) d.close();
-    await b?.close();
-    await bDatabase?.close();
-    await a?.close();
+    await procs?.close();
   });
 
   const take = (app: FastifyInstance) =>

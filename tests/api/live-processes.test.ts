@@ -2,15 +2,13 @@
 // LISTEN connection, as two `npm start` behind nginx would be — share live updates through LISTEN/NOTIFY: a change
 // made through one reaches a live client of the other, once, and still does after the LISTEN connection dropped.
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/database.js';
-import { buildApp } from '../../src/server/app.js';
 import { channelOf } from '../../src/server/bus.js';
 import { openSse, type SseClient } from './support/sse.js';
-import { signIn, startTestApp, type TestApp } from './support/test-app.js';
+import { signIn, type TestApp } from './support/test-app.js';
+import { startTwoProcesses, type TwoProcesses } from './support/two-processes.js';
 
 const url = process.env.TEST_DATABASE_URL;
 if (!url) console.warn('两个应用进程共享实时推送的测试已跳过：需要 PostgreSQL，请设置 TEST_DATABASE_URL=postgres://… 后再运行。');
@@ -18,10 +16,10 @@ const applicant = { name: '王大山', idNumber: '11010519491231002X', phone: '1
 const IMMEDIATE = { itemCode: 'MZ-002', materials: [{ name: '居民身份证', provided: true }, { name: '近期一寸免冠照片', provided: true }] };
 
 describe.skipIf(!url)(`two app processes on one PostgreSQL database${url ? '' : ' — SKIPPED: set TEST_DATABASE_URL (postgres://…) to run'}`, () => {
+  let procs: TwoProcesses;
   let a: TestApp;
-  let bDatabase: Database;
   let b: FastifyInstance;
-  const base = { a: '', b: '' };
+  let base: TwoProcesses['base'];
   let clerk: string;
   let clerk2: string;
   const open: SseClient[] = [];
@@ -30,27 +28,16 @@ describe.skipIf(!url)(`two app processes on one PostgreSQL database${url ? '' : 
     open.push(c);
     return c;
   };
-  const address = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
   beforeAll(async () => {
-    a = await startTestApp('postgres');
-    // the second process: the same database and schema, its own pool (and so its own bus and LISTEN client)
-    const target = { kind: 'postgres' as const, url: url!, schema: a.database.schema! };
-    bDatabase = openDatabase(target);
-    b = await buildApp({ database: bDatabase, config: { ...a.config, database: target }, clock: () => a.clock.now });
-    a.clock.now = new Date('2026-03-02T09:00:00+08:00');
-    await a.app.listen({ port: 0, host: '127.0.0.1' });
-    await b.listen({ port: 0, host: '127.0.0.1' });
-    base.a = address(a.app);
-    base.b = address(b);
+    procs = await startTwoProcesses(url!, '2026-03-02T09:00:00+08:00');
+    ({ a, b, base } = procs);
     // sessions live in the shared database: one sign-in serves both processes
     [clerk, clerk2] = await Promise.all([signIn(a.app, 'clerk'), signIn(b, 'clerk2')]);
   });
   afterAll(async () => {
     for (const c of open) c.close();
-    await b?.close();
-    await bDatabase?.close();
-    await a?.close();
+    await procs?.close();
   });
 
   const register = (app: FastifyInstance, cookie: string) =>
