@@ -10,7 +10,7 @@
  *    at most (normal numbers taken before it + 1) × (maxOvertakes + 1) calls, however many priority numbers arrive.
  * Ties: issue time, then number, then id.
  */
-import type { TicketPriority } from './ticket.js';
+import type { TicketPriority, TicketStatus } from './ticket.js';
 
 export interface QueueEntry {
   id: string;
@@ -65,4 +65,36 @@ export const nextInLine = <T extends QueueEntry>(waiting: readonly T[], recentCa
 export function aheadOf(waiting: readonly QueueEntry[], id: string, recentCalls: readonly TicketPriority[] = [], policy: QueuePolicy = DEFAULT_QUEUE_POLICY): number | null {
   const at = orderQueue(waiting, recentCalls, policy).findIndex((e) => e.id === id);
   return at < 0 ? null : at;
+}
+
+/** A number as the lines of a hall see it. */
+export interface LineTicket extends QueueEntry {
+  status: TicketStatus;
+  serviceId: string;
+  /** the window it was called to or transferred to; null while it waits for any window of its service */
+  windowId: string | null;
+  calledAt: string | null;
+}
+
+/** The priorities of the numbers called among `tickets`, newest call first (what the overtaking bound looks at). */
+function recentCallsOf(tickets: readonly LineTicket[]): TicketPriority[] {
+  return tickets
+    .filter((t) => t.calledAt !== null && t.status !== 'waiting')
+    .sort((a, b) => (a.calledAt! < b.calledAt! ? 1 : a.calledAt! > b.calledAt! ? -1 : 0))
+    .map((t) => t.priority);
+}
+
+/**
+ * A window's waiting line in call order: the numbers transferred to it, and those of the services it calls that wait
+ * for any window (a number sent to another window is that window's).
+ */
+export function windowLine<T extends LineTicket>(tickets: readonly T[], windowId: string, servicesAtWindow: ReadonlySet<string>, policy: QueuePolicy = DEFAULT_QUEUE_POLICY): T[] {
+  const waiting = tickets.filter((t) => t.status === 'waiting' && (t.windowId === windowId || (t.windowId === null && servicesAtWindow.has(t.serviceId))));
+  return orderQueue(waiting, recentCallsOf(tickets.filter((t) => t.windowId === windowId)), policy);
+}
+
+/** A service's waiting line in call order (numbers transferred to one of its windows included). */
+export function serviceLine<T extends LineTicket>(tickets: readonly T[], serviceId: string, policy: QueuePolicy = DEFAULT_QUEUE_POLICY): T[] {
+  const waiting = tickets.filter((t) => t.status === 'waiting' && t.serviceId === serviceId);
+  return orderQueue(waiting, recentCallsOf(tickets.filter((t) => t.serviceId === serviceId)), policy);
 }

@@ -98,6 +98,12 @@ export function decide(ticket: TicketFacts, action: TicketAction, now: Date, opt
 /** Which actions a clerk may offer for a ticket in this state (the buttons of the 叫号 page). */
 export const actionsFrom = (status: TicketStatus): TicketAction[] => TICKET_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(status));
 
+/**
+ * 排队短信: a number left with a phone is told once when at most `smsPosition` people are ahead of it (0 turns the SMS
+ * off). A number that close already when taken is told nothing: the person is in the hall.
+ */
+export const positionSmsDue = (ahead: number, smsPosition: number): boolean => smsPosition > 0 && ahead <= smsPosition;
+
 /** 'A' + 12 -> 'A012' (numbers restart every day per service). */
 export const ticketNumber = (code: string, seq: number): string => `${code}${String(seq).padStart(3, '0')}`;
 

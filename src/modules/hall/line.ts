@@ -1,11 +1,10 @@
 /**
- * The waiting lines of a center's hall today, computed from the day's tickets with the one ordering of
- * src/domain/hall/queue-order.ts: a window's line (the numbers of the services it calls, and those transferred to
- * it), a service's line, and how many are ahead of a number.
+ * The waiting lines of a center's hall today: the day's tickets read once, put in line by the rules of
+ * src/domain/hall/queue-order.ts (a window's line, a service's line), and how many are ahead of a number.
  */
 import { localDate } from '../../domain/calendar/office-hours.js';
-import { orderQueue, type QueueEntry, type QueuePolicy } from '../../domain/hall/queue-order.js';
-import type { TicketPriority } from '../../domain/hall/ticket.js';
+import { serviceLine as lineOfService, windowLine as lineOfWindow, type LineTicket, type QueuePolicy } from '../../domain/hall/queue-order.js';
+import type { TicketPriority, TicketStatus } from '../../domain/hall/ticket.js';
 import { fromJson } from '../../db/portable.js';
 import type { OrgsTable } from '../../db/schema.js';
 import type { Db } from '../../server/context.js';
@@ -30,33 +29,18 @@ export async function loadDay(db: Db, orgId: string, now: Date): Promise<HallDay
 export const windowIdsOf = (service: repo.ServiceRow): string[] => fromJson<string[]>(service.window_ids, []);
 export const itemCodesOf = (service: repo.ServiceRow): string[] => fromJson<string[]>(service.item_codes, []);
 
-const entry = (t: repo.TicketRow): repo.TicketRow & QueueEntry => ({ ...t, priority: t.priority as TicketPriority, issuedAt: t.issued_at });
-
-const byCalledDesc = (a: repo.TicketRow, b: repo.TicketRow) => ((a.called_at ?? '') < (b.called_at ?? '') ? 1 : (a.called_at ?? '') > (b.called_at ?? '') ? -1 : 0);
-
-const recentOf = (tickets: repo.TicketRow[]): TicketPriority[] =>
-  tickets
-    .filter((t) => t.called_at !== null && t.status !== 'waiting')
-    .sort(byCalledDesc)
-    .map((t) => t.priority as TicketPriority);
+type LineRow = repo.TicketRow & LineTicket;
+const asLine = (t: repo.TicketRow): LineRow => ({ ...t, priority: t.priority as TicketPriority, issuedAt: t.issued_at, status: t.status as TicketStatus, serviceId: t.service_id, windowId: t.window_id, calledAt: t.called_at });
 
 /** The services a window calls (active ones). */
 export const servicesAtWindow = (day: HallDay, windowId: string) => day.services.filter((s) => s.active === 1 && windowIdsOf(s).includes(windowId));
 
-/** A window's waiting line in call order. */
-export function windowLine(day: HallDay, windowId: string, policy: QueuePolicy): repo.TicketRow[] {
-  const serviceIds = new Set(servicesAtWindow(day, windowId).map((s) => s.id));
-  const waiting = day.tickets.filter((t) => t.status === 'waiting' && (t.window_id === windowId || (t.window_id === null && serviceIds.has(t.service_id))));
-  const recent = recentOf(day.tickets.filter((t) => t.window_id === windowId));
-  return orderQueue(waiting.map(entry), recent, policy);
-}
+/** A window's waiting line in call order (the rule: src/domain/hall/queue-order.ts). */
+export const windowLine = (day: HallDay, windowId: string, policy: QueuePolicy): repo.TicketRow[] =>
+  lineOfWindow(day.tickets.map(asLine), windowId, new Set(servicesAtWindow(day, windowId).map((s) => s.id)), policy);
 
-/** A service's waiting line in call order (numbers transferred to one window of it included). */
-export function serviceLine(day: HallDay, serviceId: string, policy: QueuePolicy): repo.TicketRow[] {
-  const waiting = day.tickets.filter((t) => t.status === 'waiting' && t.service_id === serviceId);
-  const recent = recentOf(day.tickets.filter((t) => t.service_id === serviceId));
-  return orderQueue(waiting.map(entry), recent, policy);
-}
+/** A service's waiting line in call order. */
+export const serviceLine = (day: HallDay, serviceId: string, policy: QueuePolicy): repo.TicketRow[] => lineOfService(day.tickets.map(asLine), serviceId, policy);
 
 /** How many are ahead of a waiting number (in its window's line when it was sent to one, else its service's); 0 otherwise. */
 export function aheadOfTicket(day: HallDay, ticket: repo.TicketRow, policy: QueuePolicy): number {

@@ -5,6 +5,7 @@
  * close when taken gets none: the person is in the hall.
  */
 import type { Db } from '../../server/context.js';
+import { positionSmsDue } from '../../domain/hall/ticket.js';
 import { enqueue } from '../notifications/outbox.js';
 import { aheadOfTicket, type HallDay } from './line.js';
 import type { HallSettings } from './settings.js';
@@ -15,7 +16,7 @@ export async function notifyPositions(db: Db, day: HallDay, settings: HallSettin
   let sent = 0;
   for (const t of due) {
     const ahead = aheadOfTicket(day, t, settings);
-    if (ahead > settings.smsPosition) continue;
+    if (!positionSmsDue(ahead, settings.smsPosition)) continue;
     const service = day.services.find((s) => s.id === t.service_id);
     await enqueue(
       db,
@@ -37,6 +38,6 @@ export async function notifyPositions(db: Db, day: HallDay, settings: HallSettin
   return sent;
 }
 
-/** Marks a number taken already within the SMS distance as needing none. */
-export const smsNotNeeded = (ahead: number, settings: HallSettings): boolean => settings.smsPosition <= 0 || ahead <= settings.smsPosition;
+/** A number taken already within the SMS distance (or with the SMS off) never needs one. */
+export const smsNotNeeded = (ahead: number, settings: HallSettings): boolean => settings.smsPosition <= 0 || positionSmsDue(ahead, settings.smsPosition);
 

@@ -83,7 +83,7 @@ async function assertNetwork(db: Db, orgId: string, ip: string): Promise<void> {
   if (allowedFrom(ip, await networksOf(db, orgId))) return;
   throw new DomainError(
     'NOT_FROM_CENTER_NETWORK',
-    `签到、签退只能在中心的办公网络内进行，您现在的网络地址（${plainAddress(ip)}）不在中心设置的范围内。请连接中心的办公网络后再试；如中心网络有变动，请中心主任在“考勤统计”页调整签到网络。`,
+    `签到、签退只能在中心的办公网络内进行，您现在的网络地址（${plainAddress(ip)}）不在中心设置的范围内。请连接中心的办公网络后再试；如中心网络有变动，请中心主任在“考勤签到”页调整签到网络。`,
     undefined,
     403,
   );
