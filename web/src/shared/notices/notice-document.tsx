@@ -3,6 +3,7 @@ import type { Paper } from '@domain/contract/papers';
 import { NoticeBody } from './notice-body';
 import { ProgressQr } from './progress-qr';
 import { centerTitle, formatDate, formatSessions } from './text';
+import '../a4-sheet.css';
 import './notice.css';
 
 /**
@@ -17,7 +18,7 @@ export function NoticeDocument({ p, beside }: { p: Paper; beside?: ReactNode }) 
   const date = formatDate(p.event?.at ?? p.case.acceptedAt);
   const hours = p.issuer.officeHours?.sessions.length ? formatSessions(p.issuer.officeHours.sessions) : null;
   return (
-    <article className="notice-sheet" data-notice={p.paper} data-issuer={p.issuer.id}>
+    <article className="a4-sheet notice-sheet" data-notice={p.paper} data-issuer={p.issuer.id}>
       <header className="notice-head">
         <div className="notice-center">{issuer}</div>
         <h1 className="notice-title">{p.title}</h1>

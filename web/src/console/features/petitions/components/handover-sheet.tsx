@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { HandoverPaper } from '../api/petitions';
+import '@shared/a4-sheet.css';
 import './petition-sheet.css';
 
 /**
@@ -10,7 +11,7 @@ import './petition-sheet.css';
 export function HandoverSheet({ p }: { p: HandoverPaper }) {
   const { petition: x, handover: h } = p;
   return (
-    <article className="petition-sheet" data-testid="handover-sheet">
+    <article className="a4-sheet petition-sheet" data-testid="handover-sheet">
       <header className="petition-sheet-head">
         <div className="petition-sheet-issuer">{p.center.centerName}</div>
         <h1 className="petition-sheet-title">信访事项交办单</h1>

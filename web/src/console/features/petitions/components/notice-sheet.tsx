@@ -1,5 +1,6 @@
 import { formatDate } from '@/lib/format';
 import type { NoticePaper } from '../api/petitions';
+import '@shared/a4-sheet.css';
 import './petition-sheet.css';
 
 /** The text of the notice after "您于……反映的……问题，": what was decided, in the step's own words. */
@@ -24,7 +25,7 @@ function bodyOf(p: NoticePaper): string {
 export function NoticeSheet({ p }: { p: NoticePaper }) {
   const x = p.petition;
   return (
-    <article className="petition-sheet" data-testid="notice-sheet" data-kind={p.notice.kind}>
+    <article className="a4-sheet petition-sheet" data-testid="notice-sheet" data-kind={p.notice.kind}>
       <header className="petition-sheet-head">
         <div className="petition-sheet-issuer">{p.center.centerName}</div>
         <h1 className="petition-sheet-title">{p.notice.title}</h1>

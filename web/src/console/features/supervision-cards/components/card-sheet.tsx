@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime } from '@/lib/format';
 import { CARD_COLOUR_NAMES, CARD_LEVEL_NAMES } from '@domain/supervision/cards';
 import type { CardPaper } from '../api/cards';
+import '@shared/a4-sheet.css';
 import './card-sheet.css';
 
 /**
@@ -11,7 +12,7 @@ import './card-sheet.css';
 export function CardSheet({ p }: { p: CardPaper }) {
   const c = p.card;
   return (
-    <article className="card-sheet" data-testid="card-sheet" data-level={c.level}>
+    <article className="a4-sheet card-sheet" data-testid="card-sheet" data-level={c.level}>
       <header className="card-sheet-head">
         <div className="card-sheet-issuer">{p.issuer.name}便民服务电子监察</div>
         <h1 className={`card-sheet-title ${c.level}`}>{CARD_COLOUR_NAMES[c.level]}督办单</h1>
