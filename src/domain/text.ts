@@ -88,6 +88,9 @@ export function freeText(label: string, max: number, options: { required?: boole
 }
 
 /** Common limits, so the same kind of field has the same limit everywhere. */
+/** An id chosen from a list the page offered (a center, a service): missing, it is a thing to pick, not text too short. */
+export const pickedId = (label: string) => z.string({ error: `请选择${label}` }).min(1, { error: `请选择${label}` }).max(100);
+
 export const TEXT_LIMITS = {
   personName: 60,
   orgName: 60,

@@ -74,7 +74,7 @@ function problemOf(error: FastifyError): Problem {
       message: issue.message ?? '填写有误',
     }));
     return {
-      ...problem(400, 'VALIDATION_FAILED', `提交的信息有误：${errors.map((e) => e.message).join('；')}。请修改后重新提交。`),
+      ...problem(400, 'VALIDATION_FAILED', `提交的信息有误：${errors.map((e) => e.message.replace(/[。；]+$/, '')).join('；')}。请修改后重新提交。`),
       errors,
     };
   }

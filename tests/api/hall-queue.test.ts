@@ -82,6 +82,14 @@ describe.each(DIALECTS)('大厅排队叫号 (%s)', (dialect) => {
     expect(DEFAULT_SMS_POSITION).not.toBe(2);
   });
 
+  it('a kiosk request without a service is told to pick one, in Chinese, and takes no number', async () => {
+    const before = await t.database.db.selectFrom('hall_tickets').select('id').execute();
+    const res = await take({ serviceId: '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().title).toBe('提交的信息有误：请选择要办理的业务。请修改后重新提交。');
+    expect(await t.database.db.selectFrom('hall_tickets').select('id').execute()).toHaveLength(before.length);
+  });
+
   it('sets up services: only the director, one code per center, the public sees the open ones with how many wait', async () => {
     const dup = await t.app.inject({ method: 'POST', url: '/api/hall/services', headers: { cookie: director }, payload: { orgId, code: 'A', name: '重复', windowIds: [], itemCodes: [] } });
     expect(dup.statusCode).toBe(409);

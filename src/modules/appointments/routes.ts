@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appointmentListSchema, appointmentSchema, checkedInSchema, noShowsSchema, plansSchema, slotsSchema } from '../../domain/contract/appointments.js';
 import { hasPermission } from '../../domain/roles.js';
-import { freeText, nameText, TEXT_LIMITS } from '../../domain/text.js';
+import { freeText, nameText, pickedId, TEXT_LIMITS } from '../../domain/text.js';
 import { requireActor, requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
@@ -30,7 +30,7 @@ const version = z.number({ error: '缺少 version（预约的版本号），请�
 const idempotencyHeaders = z.object({
   'idempotency-key': z.string({ error: '请求缺少 Idempotency-Key，请刷新页面后重新提交。' }).min(8, 'Idempotency-Key 至少 8 个字符').max(100),
 });
-const slotAsk = { orgId: id, serviceId: id, day: date('预约日期'), start: time('预约时段') };
+const slotAsk = { orgId: pickedId('办事地点'), serviceId: pickedId('预约的业务'), day: date('预约日期'), start: time('预约时段') };
 export const staffBookBody = z.object({
   ...slotAsk,
   name: nameText('预约人姓名', TEXT_LIMITS.personName),

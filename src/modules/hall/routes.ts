@@ -21,7 +21,7 @@ import {
 } from '../../domain/contract/hall.js';
 import type { TicketPriority, TicketStatus } from '../../domain/hall/ticket.js';
 import { parseMobile } from '../../domain/people/id-number.js';
-import { freeText, nameText } from '../../domain/text.js';
+import { freeText, nameText, pickedId } from '../../domain/text.js';
 import { requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { callNext } from './call-next.js';
@@ -93,7 +93,7 @@ export function hallRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: '取号（取号机、手机；公开，限频；需 Idempotency-Key；留手机号的，快轮到时发一条短信）',
         headers: idempotencyHeaders,
-        body: z.object({ orgId: id, serviceId: id, priority: z.enum(['elderly', 'disabled']).nullable().optional(), phone: phone.nullable().optional(), source: z.enum(['kiosk', 'phone']).optional() }),
+        body: z.object({ orgId: pickedId('取号的便民服务中心'), serviceId: pickedId('要办理的业务'), priority: z.enum(['elderly', 'disabled']).nullable().optional(), phone: phone.nullable().optional(), source: z.enum(['kiosk', 'phone']).optional() }),
         response: { 201: ticketIssuedSchema },
       },
     },
