@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('咨询: log, promote to the FAQ, the FAQ on the i
   it('the record shows the consultation with its timeline', async () => {
     await clerk.getByRole('menuitem', { name: '咨询记录' }).click();
     await clerk.getByRole('heading', { name: '咨询记录' }).waitFor();
-    await clerk.getByTestId('consult-link').getByText(/ZX20261207/).click();
+    await clerk.getByTestId('consult-link').getByText(/ZX20261207/).first().click(); // newest first: the one just logged
     const detail = clerk.getByTestId('consultation-detail');
     await detail.waitFor();
     const drawer = clerk.locator('.ant-drawer');

@@ -211,6 +211,8 @@ async function refusal(response) {
 }
 
 let flushing = null;
+/** asked again while a round was under way (the network came back while it was failing): one more round after it */
+let again = false;
 
 /**
  * Sends every waiting registration, oldest first, each with its own key; one at a time, and never two rounds at
@@ -220,38 +222,52 @@ let flushing = null;
  * being written (409), too many requests (429) or a server error — the round stops and the rest waits for the next.
  */
 function flush() {
-  flushing ??= (async () => {
-    try {
-      const user = await signedIn();
-      for (const entry of oldestFirst(await all())) {
-        if (!waiting(entry) || !mayBeSentBy(entry, user)) continue;
-        let response;
-        try {
-          response = await fetch(entry.url, {
-            method: 'POST',
-            credentials: 'same-origin',
-            headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': entry.key },
-            body: entry.body,
-          });
-        } catch {
-          break;
-        }
-        if (response.ok) {
-          // kept (without what was sent) only to say on the page that it went, and under which number
-          const created = await response.json().catch(() => ({}));
-          await put({ key: entry.key, name: entry.name, itemCode: entry.itemCode, at: entry.at, caseNo: created.caseNo ?? '—', doneAt: new Date().toISOString() });
-        } else if ([401, 408, 409, 429].includes(response.status) || response.status >= 500) {
-          break;
-        } else {
-          await put({ ...entry, problem: await refusal(response) });
-        }
-      }
-    } finally {
+  if (flushing) {
+    again = true;
+    return flushing;
+  }
+  flushing = round()
+    .finally(() => {
       flushing = null;
-      await tellQueue();
-    }
-  })();
+    })
+    .then(() => {
+      if (!again) return undefined;
+      again = false;
+      return flush();
+    });
   return flushing;
+}
+
+/** One round through the queue (see flush). */
+async function round() {
+  try {
+    const user = await signedIn();
+    for (const entry of oldestFirst(await all())) {
+      if (!waiting(entry) || !mayBeSentBy(entry, user)) continue;
+      let response;
+      try {
+        response = await fetch(entry.url, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': entry.key },
+          body: entry.body,
+        });
+      } catch {
+        break;
+      }
+      if (response.ok) {
+        // kept (without what was sent) only to say on the page that it went, and under which number
+        const created = await response.json().catch(() => ({}));
+        await put({ key: entry.key, name: entry.name, itemCode: entry.itemCode, at: entry.at, caseNo: created.caseNo ?? '—', doneAt: new Date().toISOString() });
+      } else if ([401, 408, 409, 429].includes(response.status) || response.status >= 500) {
+        break;
+      } else {
+        await put({ ...entry, problem: await refusal(response) });
+      }
+    }
+  } finally {
+    await tellQueue();
+  }
 }
 
 /** Whether something the server has not refused still waits. */
