@@ -1,0 +1,188 @@
+import type SQLite from 'better-sqlite3';
+import { CompiledQuery, SelectQueryNode, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+
+interface Statements {
+  prepare(sql: string): SQLite.Statement;
+  close(): void;
+}
+
+/**
+ * Group commit for SQLite (issue 8 §5). A committed case must survive a power cut (synchronous=FULL), and the fsync
+ * and the pages written at every commit were most of an intake's time: a case, its events, its audit row and their
+ * indexes are dozens of pages, written and synced once per transaction. Here every transaction runs as a savepoint
+ * inside one outer transaction that stays open while others are waiting for the connection, and that outer
+ * transaction commits once nobody is waiting (or after `MAX_GROUP` members). Each caller is answered only after the
+ * commit that made its work durable; if that commit fails every member of the group gets the error, so nothing is
+ * reported saved that was not. A transaction that fails rolls back to its own savepoint and leaves the others' work
+ * alone. Transactions still run one at a time (SQLite has one connection): a member sees the work of the members
+ * before it, exactly as it would have after their separate commits.
+ */
+const MAX_GROUP = 64;
+const SAVEPOINT = 'bianmin_tx';
+
+interface Group {
+  done: Promise<void>;
+  resolve(): void;
+  reject(error: unknown): void;
+  members: number;
+  flushing: boolean;
+}
+
+function newGroup(): Group {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const done = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // a group nobody waits on (its last member failed before releasing) must not crash the process with an unhandled rejection
+  done.catch(() => undefined);
+  return { done, resolve, reject, members: 0, flushing: false };
+}
+
+/** The one connection, taken in turn (as Kysely's own SQLite driver does). */
+class Mutex {
+  #held: Promise<void> | undefined;
+  #release: (() => void) | undefined;
+  async lock(): Promise<void> {
+    while (this.#held) await this.#held;
+    this.#held = new Promise((resolve) => (this.#release = resolve));
+  }
+  unlock(): void {
+    const release = this.#release;
+    this.#held = undefined;
+    this.#release = undefined;
+    release?.();
+  }
+}
+
+class Connection implements DatabaseConnection {
+  constructor(private readonly statements: Statements) {}
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const statement = this.statements.prepare(query.sql);
+    if (statement.reader) return Promise.resolve({ rows: statement.all(query.parameters) as R[] });
+    const { changes, lastInsertRowid } = statement.run(query.parameters);
+    return Promise.resolve({ numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] });
+  }
+
+  async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    if (!SelectQueryNode.is(query.query)) throw new Error('SQLite streams only select queries');
+    for (const row of this.statements.prepare(query.sql).iterate(query.parameters)) yield { rows: [row as R] };
+  }
+
+  run(sql: string): void {
+    this.statements.prepare(sql).run();
+  }
+}
+
+class GroupCommitDriver implements Driver {
+  readonly #mutex = new Mutex();
+  readonly #connection: Connection;
+  #group: Group | null = null;
+
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    private readonly statements: Statements,
+  ) {
+    this.#connection = new Connection(statements);
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#mutex.lock();
+    return this.#connection;
+  }
+
+  async beginTransaction(): Promise<void> {
+    if (!this.#group) {
+      // immediate: take the write lock now, so another process's writer waits (busy_timeout) instead of failing later
+      this.#connection.run('begin immediate');
+      this.#group = newGroup();
+    }
+    this.#connection.run(`savepoint ${SAVEPOINT}`);
+  }
+
+  async commitTransaction(): Promise<void> {
+    this.#connection.run(`release ${SAVEPOINT}`);
+  }
+
+  async rollbackTransaction(): Promise<void> {
+    // Some errors (a full disk, an I/O error) roll back the whole outer transaction: then there is no savepoint to
+    // return to, and the group's commit reports the failure to every member.
+    if (!this.sqlite.inTransaction) return;
+    this.#connection.run(`rollback to ${SAVEPOINT}`);
+    this.#connection.run(`release ${SAVEPOINT}`);
+  }
+
+  async releaseConnection(): Promise<void> {
+    const group = this.#group;
+    if (group && !this.sqlite.inTransaction) {
+      // the outer transaction was rolled back during this turn: the group's work is lost, and its members are told
+      this.#group = null;
+      group.reject(new Error('数据库事务已被回滚，本组写入未保存'));
+      this.#mutex.unlock();
+      await group.done;
+      return;
+    }
+    if (!group) {
+      this.#mutex.unlock();
+      return;
+    }
+    // whatever ran on the connection while the group was open (a transaction, or a single statement) is part of it
+    group.members++;
+    const full = group.members >= MAX_GROUP;
+    if (full) this.#commit(group);
+    this.#mutex.unlock();
+    if (!full) void this.#flushWhenIdle(group);
+    await group.done;
+  }
+
+  /** Commits the group once those already waiting for the connection have had their turn in it. */
+  async #flushWhenIdle(group: Group): Promise<void> {
+    if (group.flushing) return;
+    group.flushing = true;
+    // let requests that are ready to run take their place in the queue first
+    await new Promise((resolve) => setImmediate(resolve));
+    await this.#mutex.lock();
+    try {
+      if (this.#group === group) this.#commit(group);
+    } finally {
+      this.#mutex.unlock();
+    }
+  }
+
+  /** Called while holding the connection. */
+  #commit(group: Group): void {
+    this.#group = null;
+    try {
+      if (!this.sqlite.inTransaction) throw new Error('数据库事务已被回滚，本组写入未保存');
+      this.#connection.run('commit');
+      group.resolve();
+    } catch (error) {
+      if (this.sqlite.inTransaction) this.#connection.run('rollback');
+      group.reject(error);
+    }
+  }
+
+  async destroy(): Promise<void> {
+    await this.#mutex.lock();
+    if (this.#group) this.#commit(this.#group);
+    this.statements.close();
+  }
+}
+
+/** Kysely's SQLite dialect with the group-commit driver over the given statement cache. */
+export class GroupCommitSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    private readonly statements: Statements,
+  ) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    return new GroupCommitDriver(this.sqlite, this.statements);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Group commit on SQLite (src/db/group-commit.ts): transactions that wait for the connection together are made
+ * durable by one commit, yet each still succeeds or fails on its own, and nobody is answered before the commit that
+ * keeps their work. A second, independent connection to the same file is the judge of what is really committed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database.js';
+
+let dir: string;
+let database: Database;
+let judge: SQLite.Database;
+
+// the tests use a table of their own; the schema's types do not know it
+const db = () => database.db as unknown as Kysely<{ t: { id: string; n: number } }>;
+const committed = () => (judge.prepare('select id from t order by id').all() as { id: string }[]).map((r) => r.id);
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bianmin-group-commit-'));
+  database = openDatabase({ kind: 'sqlite', file: join(dir, 'db.sqlite') });
+  await sql`create table t (id text primary key, n integer not null)`.execute(database.db);
+  judge = new SQLite(join(dir, 'db.sqlite'), { readonly: true });
+});
+
+afterEach(async () => {
+  judge.close();
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('group commit (SQLite)', () => {
+  it('answers each transaction only once its work is committed, seen from another connection', async () => {
+    const seenAtAnswer: string[][] = [];
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db()
+          .transaction()
+          .execute(async (trx) => {
+            await trx.insertInto('t').values({ id: `c${String(i).padStart(2, '0')}`, n: i }).execute();
+          })
+          .then(() => seenAtAnswer.push(committed())),
+      ),
+    );
+    expect(committed()).toHaveLength(20);
+    // every caller, when answered, could already see its own row from outside the process
+    seenAtAnswer.forEach((rows) => expect(rows.length).toBeGreaterThan(0));
+    const answeredBeforeAll = seenAtAnswer.filter((rows) => rows.length < 20).length;
+    expect(answeredBeforeAll).toBeLessThan(20);
+  });
+
+  it('a failing transaction leaves the others of its group saved, and its own work undone', async () => {
+    const results = await Promise.allSettled([
+      db().transaction().execute((trx) => trx.insertInto('t').values({ id: 'a', n: 1 }).execute()),
+      db()
+        .transaction()
+        .execute(async (trx) => {
+          await trx.insertInto('t').values({ id: 'b', n: 2 }).execute();
+          await trx.insertInto('t').values({ id: 'a', n: 3 }).execute(); // unique violation: b must go too
+        }),
+      db().transaction().execute((trx) => trx.insertInto('t').values({ id: 'c', n: 4 }).execute()),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(committed()).toEqual(['a', 'c']);
+  });
+
+  it('reports failure to every member of a group that is lost, saves none of it, and the next carry on', async () => {
+    const results = await Promise.allSettled([
+      db().transaction().execute((trx) => trx.insertInto('t').values({ id: 'x', n: 1 }).execute()),
+      // stands for an error that makes SQLite roll back the whole outer transaction (a full disk, an I/O error)
+      db()
+        .transaction()
+        .execute(async (trx) => {
+          await sql`rollback`.execute(trx);
+          throw new Error('磁盘已满');
+        }),
+      db().transaction().execute((trx) => trx.insertInto('t').values({ id: 'y', n: 2 }).execute()),
+    ]);
+    // x was in the lost group; y came after the loss and starts a group of its own
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+    expect(committed()).toEqual(['y']);
+    await db().transaction().execute((trx) => trx.insertInto('t').values({ id: 'z', n: 3 }).execute());
+    expect(committed()).toEqual(['y', 'z']);
+  });
+
+  it('a single statement outside a transaction is answered after it is committed too', async () => {
+    await Promise.all([
+      db().transaction().execute((trx) => trx.insertInto('t').values({ id: 'p', n: 1 }).execute()),
+      db()
+        .insertInto('t')
+        .values({ id: 'q', n: 2 })
+        .execute()
+        .then(() => expect(committed()).toContain('q')),
+    ]);
+    expect(committed()).toEqual(['p', 'q']);
+  });
+});
