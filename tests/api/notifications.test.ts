@@ -216,6 +216,57 @@ describe.each(DIALECTS)('the notification outbox, warnings and inbox, no SMS pro
     // the director's own messages are untouched
     expect((await t.app.inject({ url: '/api/me/messages', headers: { cookie: director } })).json().unread).toBe(unreadAtFirst);
   });
+
+  it('an approved extension and a provisional due date counted again when next year is imported reach the applicant by SMS, from what to what', async () => {
+    // an extension asked before the due date and approved by the director (rule 5)
+    t.clock.now = new Date('2026-03-09T09:00:00+08:00'); // Monday
+    clerk = await signIn(t.app, 'clerk');
+    const director = await signIn(t.app, 'director');
+    // 林木采伐许可 (LY-001): promised in 5 working days, its legal limit longer — Monday 16 March 17:30
+    const felling = { itemCode: 'LY-001', materials: all(['林木采伐申请表', '居民身份证', '林权证明（不动产权证书、林权证或承包合同）', '伐区简易调查说明']) };
+    const c = (await register(felling)).json();
+    expect(c.dueAt).toBe('2026-03-16T09:30:00.000Z');
+    const act = async (action: string, body: Record<string, unknown>, cookie: string) => {
+      const version = (await t.app.inject({ url: `/api/cases/${c.id}`, headers: { cookie } })).json().version;
+      const res = await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/actions/${action}`, headers: { cookie }, payload: { expectedVersion: version, ...body } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    await act('request-extension', { reason: '需到外地核实家庭收入', days: 5 }, clerk);
+    expect((await outboxOf(c.id)).map((r) => r.template)).toEqual(['case-accepted']);
+    expect(await act('approve-extension', { comment: '同意' }, director)).toMatchObject({ dueAt: '2026-03-23T09:30:00.000Z' });
+    const extended = (await outboxOf(c.id)).filter((r) => r.template === 'extension-approved');
+    expect(extended).toHaveLength(1);
+    expect(extended[0]).toMatchObject({ channel: 'sms', recipient: '13812345678', status: 'pending' });
+    expect(extended[0]!.text).toContain(`您的办件${c.caseNo}（`);
+    expect(extended[0]!.text).toContain('）经批准延期办理，办结时间由2026年3月16日17:30延至2026年3月23日17:30。');
+
+    // December: a 25-working-day case ends in 2027, provisionally; importing 2027 (a make-up working day on Saturday
+    // 9 January) brings its due date a day earlier, and the applicant is told
+    t.clock.now = new Date('2026-12-15T10:00:00+08:00');
+    clerk = await signIn(t.app, 'clerk');
+    const dibao = ['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书', '家庭收入及财产情况说明', '残疾、重病等特殊情况证明'];
+    const d = (await register({ itemCode: 'MZ-003', materials: all(dibao) })).json();
+    expect(d).toMatchObject({ dueAt: '2027-01-20T09:30:00.000Z', dueProvisional: true });
+    expect((await outboxOf(d.id)).map((r) => r.template)).toEqual(['case-accepted']);
+    expect((await outboxOf(d.id))[0]!.text).toContain('（暂定');
+    const admin = await signIn(t.app, 'admin');
+    const year = {
+      year: 2027,
+      source: '国务院办公厅关于2027年部分节假日安排的通知（测试用）',
+      holidays: [
+        { name: '元旦', from: '2027-01-01', to: '2027-01-03', workdays: ['2027-01-09'] },
+        { name: '春节', from: '2027-02-05', to: '2027-02-12', workdays: ['2027-02-20'] },
+      ],
+    };
+    const imported = await t.app.inject({ method: 'POST', url: '/api/calendar/years', headers: { cookie: admin }, payload: year });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const changed = (await outboxOf(d.id)).filter((r) => r.template === 'due-date-changed');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatchObject({ channel: 'sms', recipient: '13812345678' });
+    expect(changed[0]!.text).toContain(`您的办件${d.caseNo}（`);
+    expect(changed[0]!.text).toContain('）承诺办结时间由2027年1月20日17:30调整为2027年1月19日17:30。');
+  });
 });
 
 // ----------------------------------------------------------------------------- a local server playing Aliyun SMS
@@ -385,5 +436,40 @@ describe.each(DIALECTS)('sending SMS through the Aliyun adapter, against a local
     expect(provider.calls.filter((c) => c.phone === '13900000008')).toHaveLength(1);
     const templates = (await t.app.inject({ url: '/api/notifications/templates', headers: { cookie: await admin() } })).json();
     expect(templates.sms).toMatchObject({ configured: true, provider: '阿里云短信', signName: '清河县政务服务', perPhonePerHour: 2, maxAttempts: 3 });
+  });
+
+  it('a case turning yellow, then red: the clerk and the director each get the yellow and the red warning once, in the provider\u2019s log', async () => {
+    const CLERK = '13900000011';
+    const DIRECTOR = '13900000012';
+    await t.database.db.updateTable('users').set({ phone: CLERK }).where('username', '=', 'clerk').execute();
+    await t.database.db.updateTable('users').set({ phone: DIRECTOR }).where('username', '=', 'director').execute();
+    t.clock.now = new Date('2026-03-03T10:00:00+08:00'); // Tuesday
+    const clerk = await signIn(t.app, 'clerk');
+    const c = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: clerk, 'idempotency-key': randomUUID() }, payload: { channel: 'window', applicant, ...IMMEDIATE } });
+    expect(c.statusCode, c.body).toBe(201);
+    // the provider codes as configured above (every template but the return notice's)
+    const code = (template: string) => `SMS_${1000 + TEMPLATES.filter((x) => x.code !== 'case-returned').findIndex((x) => x.code === template)}`;
+    const log = () => provider.calls.filter((x) => x.phone === CLERK || x.phone === DIRECTOR).map((x) => `${x.phone} ${x.templateCode}`).sort();
+
+    // yellow: the light sweep twice at the same moment, the send job twice
+    t.clock.now = new Date('2026-03-03T10:31:00+08:00');
+    await runJobOnce(ctx, lightSweepJob);
+    await runJobOnce(ctx, lightSweepJob);
+    await sent();
+    await sent();
+    expect(log()).toEqual([`${CLERK} ${code('light-yellow')}`, `${DIRECTOR} ${code('light-yellow')}`]);
+    expect(provider.calls.find((x) => x.phone === CLERK)!.params).toMatchObject({ caseNo: c.json().caseNo, dueAt: '2026年3月3日17:30' });
+
+    // red at the close of office: once more each, for red
+    t.clock.now = new Date('2026-03-03T17:31:00+08:00');
+    await runJobOnce(ctx, lightSweepJob);
+    await runJobOnce(ctx, lightSweepJob);
+    await sent();
+    await sent();
+    expect(log()).toEqual([`${CLERK} ${code('light-red')}`, `${CLERK} ${code('light-yellow')}`, `${DIRECTOR} ${code('light-red')}`, `${DIRECTOR} ${code('light-yellow')}`].sort());
+    const rows = await t.database.db.selectFrom('outbox_messages').selectAll().where('case_id', '=', c.json().id).execute();
+    expect(rows.map((r) => `${r.template} ${r.channel} ${r.status}`).sort()).toEqual(
+      ['light-red inbox sent', 'light-red inbox sent', 'light-red sms sent', 'light-red sms sent', 'light-yellow inbox sent', 'light-yellow inbox sent', 'light-yellow sms sent', 'light-yellow sms sent'],
+    );
   });
 });

@@ -5,6 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardDetailSchema, cardListSchema, cardPaperSchema } from '../../src/domain/contract/supervision-cards.js';
+import { supervisionSweepJob } from '../../src/modules/supervision/sweep-job.js';
+import { loadConfig } from '../../src/server/config.js';
+import { lightSweepJob, runJobOnce } from '../../src/server/jobs.js';
+import { drainAll } from '../support/drain.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 const applicant = { name: '王大山', idNumber: '11010519491231002X', phone: '13812345678', address: '柳河镇柳河村三组' };
@@ -258,7 +262,11 @@ describe.each(DIALECTS)('督办单 (%s)', (dialect) => {
         fired_at: '2026-03-02T01:00:00.000Z',
         occurred_at: '2026-03-01T09:30:00.000Z',
         facts: '{}',
-        fact_lines: JSON.stringify(['承诺办结时间：2026年3月1日17:30', '超期：1 个工作日']),
+        // the shape recordFirings writes (src/modules/supervision/record.ts): one { label, value } per fact
+        fact_lines: JSON.stringify([
+          { label: '承诺办结时间', value: '2026-03-01 17:30' },
+          { label: '超时', value: '15 小时 30 分钟' },
+        ]),
         facts_text: '承诺办结时间：2026年3月1日17:30；超期：1 个工作日',
         status: 'open',
         version: 1,
@@ -276,7 +284,7 @@ describe.each(DIALECTS)('督办单 (%s)', (dialect) => {
       issuer: { name: '清河县' },
       center: { centerName: '柳河镇便民服务中心' },
       case: { caseNo, applicantName: '王大山' },
-      violation: { ruleNumber: 'JC-01', ruleName: '承诺件超期', facts: ['承诺办结时间：2026年3月1日17:30', '超期：1 个工作日'] },
+      violation: { ruleNumber: 'JC-01', ruleName: '承诺件超期', facts: ['承诺办结时间：2026-03-01 17:30', '超时：15 小时 30 分钟'] },
       supervisionPhone: '0371-6688 1200',
     });
     const printed = await t.app.inject({ method: 'POST', url: `/api/supervision/cards/${card.id}/prints`, headers: { cookie: supervisor } });
@@ -286,5 +294,48 @@ describe.each(DIALECTS)('督办单 (%s)', (dialect) => {
     expect(JSON.parse(stored[0]!.content).card.cardNo).toBe(card.cardNo);
     expect((await t.database.db.selectFrom('audit_log').select('action').where('target_id', '=', card.id).execute()).map((a) => a.action)).toContain('card.print');
     expect((await t.app.inject({ url: `/api/supervision/cards/${card.id}/paper`, headers: { cookie: otherDirector } })).statusCode).toBe(403);
+  });
+  it("issue 9's 'done means': a township case overdue is red after one sweep, its violation names the rule and facts; an orange card on it is answered and closed, and prints those facts", async () => {
+    const ctx = { database: t.database, config: loadConfig({}), clock: () => t.clock.now };
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: clerk, 'idempotency-key': randomUUID() },
+      payload: { channel: 'window', applicant, itemCode: 'MZ-001', materials: all(['临时救助申请书', '居民身份证', '居民户口簿', '困难情况证明材料（医疗票据、事故认定书等）']) },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const overdue = res.json() as { id: string; caseNo: string; dueAt: string };
+    expect(overdue.dueAt).toBe('2026-03-16T09:30:00.000Z'); // 10 working days: Monday 16 March 17:30
+    await drainAll(ctx);
+
+    // the first sweeps after the due date: red on the ledger, and one JC-01 violation with its facts
+    moveTo('2026-03-17T09:00:00+08:00');
+    expect(await runJobOnce(ctx, lightSweepJob)).toBe(true);
+    expect(await runJobOnce(ctx, supervisionSweepJob)).toBe(true);
+    const red = await t.app.inject({ url: `/api/cases?light=red&orgId=${township}&pageSize=100`, headers: { cookie: supervisor } });
+    expect(red.statusCode, red.body).toBe(200);
+    expect(red.json().cases.map((c: { id: string }) => c.id)).toContain(overdue.id);
+    const listed = await t.app.inject({ url: `/api/supervision/violations?caseId=${overdue.id}`, headers: { cookie: supervisor } });
+    const [v] = listed.json().violations as { id: string; ruleNumber: string; ruleName: string; factsText: string; orgId: string }[];
+    expect(listed.json().total).toBe(1);
+    expect(v).toMatchObject({ ruleNumber: 'JC-01', ruleName: '承诺件超期', orgId: township });
+    expect(v!.factsText).toBe('本件为承诺件，应于 2026-03-16 17:30 前办结，至 2026-03-17 09:00 仍未办结，已超时 15 小时 30 分钟。');
+
+    // the orange card about the violation: answered by the director, closed by the supervisor
+    const card = ok(await issue(supervisor, { violationId: v!.id, orgId: township, level: 'orange', content: '该件超过承诺时限，请说明原因并限期办结。', replyBy: '2026-03-20' }), 201);
+    expect(card).toMatchObject({ subject: 'violation', ruleNumber: 'JC-01', caseId: overdue.id, caseNo: overdue.caseNo, status: 'issued' });
+    moveTo('2026-03-18T10:00:00+08:00');
+    const replied = ok(await act(director, card, 'reply', { content: '调查核实需村委会出具证明，已督促，今日办结。' }));
+    const closed = ok(await act(supervisor, replied, 'close', { remark: '已办结，予以销号。' }));
+    expect(closed.events.map((e) => e.action)).toEqual(['issue', 'reply', 'close']);
+
+    // the printed card carries the rule and the facts as lines of text
+    const paper = await t.app.inject({ url: `/api/supervision/cards/${card.id}/paper`, headers: { cookie: supervisor } });
+    expect(paper.statusCode, paper.body).toBe(200);
+    expect(cardPaperSchema.safeParse(paper.json()).success).toBe(true);
+    expect(paper.json().violation).toMatchObject({
+      ruleNumber: 'JC-01',
+      facts: ['受理时间：2026-03-02 09:00', '承诺办结时间：2026-03-16 17:30', '检查时间：2026-03-17 09:00', '超时：15 小时 30 分钟'],
+    });
   });
 });

@@ -189,6 +189,19 @@ describe.each(DIALECTS)('electronic supervision: rules and violations (%s)', (di
     // the county center's violation: the township clerk does not see it, the county clerk does and may explain
     expect((await get(`/api/supervision/violations/${v!.id}`, 'clerk')).statusCode).toBe(403);
     expect((await get(`/api/supervision/violations/${v!.id}`, 'county')).json().allowed).toEqual({ explain: true, decide: false });
+
+    // the county center explains, and the supervisor dismisses it with a reason (the other end of the cycle)
+    const url = `/api/supervision/violations/${v!.id}`;
+    const explained = await send('POST', `${url}/explain`, 'county', { expectedVersion: 1, reason: '申请人属于依法减半收费的对象，减免审批表已附卷。' });
+    expect(explained.statusCode, explained.body).toBe(200);
+    const dismissed = await send('POST', `${url}/decide`, 'supervisor', { expectedVersion: 2, decision: 'dismiss', reason: '减免有据，不属违规。' });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+    expect(violationDetailSchema.safeParse(dismissed.json()).success).toBe(true);
+    expect(dismissed.json()).toMatchObject({ status: 'dismissed', statusName: '已撤销', version: 3, decision: { decision: 'dismiss', reason: '减免有据，不属违规。' } });
+    expect(dismissed.json().events.map((e: { type: string }) => e.type)).toEqual(['recorded', 'explained', 'dismiss']);
+    expect((await get('/api/supervision/violations?status=dismissed&pageSize=100', 'supervisor')).json().violations.map((x: V) => x.id)).toContain(v!.id);
+    const again = await send('POST', `${url}/explain`, 'county', { expectedVersion: 3, reason: '再说明' });
+    expect([again.statusCode, again.json().code]).toEqual([422, 'VIOLATION_NOT_OPEN']);
   });
 
   it('a village case sent to the township after its batch day, then accepted two working days after it arrived (JC-05, JC-10)', async () => {

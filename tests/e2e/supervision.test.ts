@@ -65,5 +65,22 @@ describe.skipIf(!hasChromium)('the supervisor reads the violations in Chromium',
     expect(await page.getByRole('button', { name: '提交说明' }).count()).toBe(0);
     await page.locator('.ant-card').filter({ hasText: '办件过程' }).getByText('收件登记').waitFor();
     await e.shot(page, 'supervision-violation');
+
+    // a 督办单 about this violation, issued from its page: the printed card names the rule and its facts
+    const box = page.getByTestId('subject-cards');
+    await box.getByText('这条监察记录没有督办单。').waitFor();
+    await box.getByTestId('issue-card').click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '发出督办单' });
+    await modal.waitFor();
+    await modal.getByLabel('督办内容').fill('即办件未当日办结，请说明原因。');
+    await modal.getByRole('button', { name: /发\s*出/ }).click();
+    await page.getByTestId('card-overview').getByText('JC-02 即办件当日未办结').waitFor();
+    await page.getByTestId('card-print-link').click();
+    const sheet = page.getByTestId('card-sheet');
+    await sheet.waitFor();
+    await sheet.getByText('JC-02 即办件当日未办结', { exact: false }).waitFor();
+    await sheet.getByText('应办结时间：2026-03-02 17:30').waitFor();
+    await sheet.getByText(/^超时：15 分钟$/).waitFor();
+    await e.shot(page, 'supervision-violation-card-print');
   });
 });

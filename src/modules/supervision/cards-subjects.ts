@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { fromJson } from '../../db/portable.js';
+import type { FactLine } from '../../domain/supervision/evaluate.js';
 import type { Db } from '../../server/context.js';
 
 /** The columns of a violation a card reads (violations: migration 0018, the supervision rules' table). */
@@ -15,7 +16,7 @@ interface ViolationColumns {
   org_id: string;
   fired_at: string;
   occurred_at: string;
-  /** JSON: the facts in Chinese, one line each */
+  /** JSON: FactLine[], the facts in Chinese (record.ts recordFirings) */
   fact_lines: string;
 }
 
@@ -26,5 +27,5 @@ export async function findViolationForCard(db: Db, id: string) {
     .select(['id', 'rule_code', 'case_id', 'case_no', 'org_id', 'fired_at', 'occurred_at', 'fact_lines'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return row ? { ...row, facts: fromJson<string[]>(row.fact_lines, []) } : undefined;
+  return row ? { ...row, facts: fromJson<FactLine[]>(row.fact_lines, []).map((f) => `${f.label}：${f.value}`) } : undefined;
 }
