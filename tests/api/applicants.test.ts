@@ -316,6 +316,21 @@ describe.each(DIALECTS)('网上办事账号 (%s)', (dialect) => {
     expect(entries.find((e) => e.action === 'applicant.locked')?.ip).toBe(ip);
   });
 
+  it('sign-in per client address, as for staff: thirty tries across phones, then 429 even for a right password', async () => {
+    fresh();
+    const phone = '13900000012';
+    await registered(phone);
+    // the account's own lock-out cannot stop this: every try names another phone
+    for (let i = 0; i < 30; i++) expect((await call('POST', '/api/public/session', { phone: `1360000${String(i).padStart(4, '0')}`, password: PASSWORD })).statusCode, `try ${i}`).toBe(401);
+    const limited = await call('POST', '/api/public/session', { phone, password: PASSWORD });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limited.cookies.find((c) => c.name === 'bianmin_applicant')).toBeUndefined();
+    // another address signs in at once
+    fresh();
+    expect((await call('POST', '/api/public/session', { phone, password: PASSWORD })).statusCode).toBe(200);
+  });
+
   it('password reset with a code ends the other sessions and the lock-out; an unknown phone gets no code', async () => {
     fresh();
     const phone = '13900000010';

@@ -66,9 +66,21 @@ describe.skipIf(!hasChromium)('预约 in Chromium', () => {
     // 长辈版
     await page.getByRole('switch', { name: /长辈版/ }).click();
     await e.shot(page, 'appointments-elder');
-    page.once('dialog', (d) => void d.accept());
+    // 取消 asks again on the page, not in a pop-up (长辈版: no pop-ups); 不取消 keeps the booking
+    const popups: string[] = [];
+    page.on('dialog', (d) => {
+      popups.push(d.message());
+      void d.dismiss();
+    });
     await page.getByRole('button', { name: '取消预约' }).click();
+    const ask = page.getByRole('group', { name: '确认取消预约' });
+    await ask.getByText(/确定取消 .+“医保预约”的预约吗？/).waitFor();
+    await e.shot(page, 'appointments-cancel-ask');
+    await ask.getByRole('button', { name: '不取消' }).click();
+    await page.getByRole('button', { name: '取消预约' }).click();
+    await ask.getByRole('button', { name: '确定取消' }).click();
     await page.getByTestId('my-appointment').getByText('已取消').waitFor();
+    expect(popups).toEqual([]);
     await e.shot(page, 'appointments-cancelled');
   });
 

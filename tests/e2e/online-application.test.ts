@@ -109,6 +109,9 @@ describe.skipIf(!hasChromium)('online application in Chromium', () => {
     await phone.getByTestId('my-applications').getByText('已受理').waitFor();
     // the case itself, with its progress and the ways to rate and complain
     await phone.getByTestId('my-cases').getByText('城乡居民养老保险待遇领取申请').waitFor();
+    const myCase = phone.getByTestId('my-cases');
+    expect(await myCase.getByRole('link', { name: /^查看进度/ }).first().getAttribute('href')).toMatch(/^\/progress\?caseNo=.+-\d{8}-\d{4}$/);
+    expect(await myCase.getByRole('link', { name: '投诉' }).first().getAttribute('href')).toMatch(/^\/complaint\?caseNo=.+-\d{8}-\d{4}$/);
     await e.shot(phone, 'online-application-me');
     await phone.getByTestId('my-applications').getByRole('link').first().click();
     const caseNo = await phone.getByTestId('application-case-no').textContent();

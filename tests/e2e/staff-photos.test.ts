@@ -65,6 +65,18 @@ describe.skipIf(!hasChromium)('staff photos in Chromium', () => {
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await served.arrayBuffer())).toEqual(png);
+    // and the center's 政务公开 page shows it beside the name, decoded, to anyone
+    const { org_id: orgId } = await e.ctx.database.db.selectFrom('users').select('org_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const pub = await e.newPage();
+    await pub.goto(`${e.baseUrl}/open/${orgId}`);
+    const face = pub.getByTestId('open-staff').getByRole('img', { name: '张磊的照片' });
+    await face.waitFor();
+    await pub.waitForFunction((el) => {
+      const image = el as unknown as { complete: boolean; naturalWidth: number } | null;
+      return !!image && image.complete && image.naturalWidth === 120;
+    }, await face.elementHandle());
+    await e.shot(pub, 'staff-photo-open-page');
+    await pub.close();
 
     await row.getByRole('button', { name: '照片' }).click();
     await modal.getByTestId('staff-photo').waitFor();

@@ -4,12 +4,16 @@ import { book, cancel, centers, myAppointments, slots, type AppointmentView, typ
 
 type Pick = { day: string; weekday: string; start: string; end: string };
 
-/** One of my bookings: when, what, the check-in code large, and 取消 while it is still booked. */
+/**
+ * One of my bookings: when, what, the check-in code large, and 取消 while it is still booked. 取消 asks again on
+ * the page itself, never in a pop-up (长辈版: no pop-ups on a public page).
+ */
 function Booking({ a, onChanged }: { a: AppointmentView; onChanged: () => void }) {
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   async function drop() {
-    if (!window.confirm(`确定取消 ${a.day} ${a.start}-${a.end} “${a.serviceName}”的预约吗？`)) return;
+    setAsking(false);
     setBusy(true);
     const answer = await cancel(a);
     setBusy(false);
@@ -31,9 +35,23 @@ function Booking({ a, onChanged }: { a: AppointmentView; onChanged: () => void }
             签到码 <strong data-testid="appt-code">{a.code}</strong>
           </p>
           <p className="appt-note">当天到大厅取号机输入签到码，或到窗口报签到码，取的号优先叫。</p>
-          <button type="button" className="secondary" disabled={busy} onClick={() => void drop()}>
-            {busy ? '正在取消…' : '取消预约'}
-          </button>
+          {asking ? (
+            <div className="appt-ask" role="group" aria-label="确认取消预约">
+              <p>
+                确定取消 {a.day} {a.start}-{a.end} “{a.serviceName}”的预约吗？
+              </p>
+              <button type="button" className="secondary" onClick={() => void drop()}>
+                确定取消
+              </button>
+              <button type="button" onClick={() => setAsking(false)}>
+                不取消
+              </button>
+            </div>
+          ) : (
+            <button type="button" className="secondary" disabled={busy} onClick={() => setAsking(true)}>
+              {busy ? '正在取消…' : '取消预约'}
+            </button>
+          )}
         </>
       )}
       {a.ticketNumber && <p>已取号：{a.ticketNumber}</p>}
