@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { sweepLights } from '../../src/modules/cases/sweep-lights.js';
 import { loadConfig } from '../../src/server/config.js';
-import { lightSweepJob, runJobOnce } from '../../src/server/jobs.js';
+import { jobLockKey, lightSweepJob, runJobOnce } from '../../src/server/jobs.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 // Issue 7 section 7: stored lights and their sweep (rule 12), completedAt, outstandingMaterials, the director's
@@ -233,14 +233,48 @@ describe.each(DIALECTS)('stored lights, the sweep and the loose ends of section 
   it.runIf(dialect === 'postgres')('a job runs once across processes: while another holds its advisory lock, a run is skipped', async () => {
     const ctx = { database: t.database, config: loadConfig({}), clock: () => t.clock.now };
     await t.database.db.connection().execute(async (other) => {
-      await sql`select pg_advisory_lock(hashtext('bianmin:job:light-sweep'))`.execute(other);
+      await sql`select pg_advisory_lock(hashtext(${jobLockKey(t.database, lightSweepJob)}))`.execute(other);
       try {
         expect(await runJobOnce(ctx, lightSweepJob)).toBe(false);
       } finally {
-        await sql`select pg_advisory_unlock(hashtext('bianmin:job:light-sweep'))`.execute(other);
+        await sql`select pg_advisory_unlock(hashtext(${jobLockKey(t.database, lightSweepJob)}))`.execute(other);
       }
     });
     expect(await runJobOnce(ctx, lightSweepJob)).toBe(true);
+  });
+
+  it.runIf(dialect === 'postgres')('more jobs due at once than the pool has connections (the catch-up at start) all run, and requests still get answered', async () => {
+    const ctx = { database: t.database, config: loadConfig({}), clock: () => t.clock.now };
+    const jobs = Array.from({ length: 16 }, (_, i) => ({
+      name: `pool-test-${i}`,
+      schedule: '0 3 * * *',
+      run: async () => {
+        await t.database.db.selectFrom('cases').select('id').limit(1).execute();
+        return null;
+      },
+    }));
+    const all = Promise.all(jobs.map((job) => runJobOnce(ctx, job)));
+    const stuck = new Promise<'stuck'>((r) => setTimeout(() => r('stuck'), 30_000));
+    expect(await Promise.race([all, stuck])).toEqual(jobs.map(() => true));
+    expect((await get('/api/auth/me')).statusCode).toBe(200);
+  });
+
+  it.runIf(dialect === 'postgres')('a run in another schema of the same database (another deployment, another test file) does not skip this one', async () => {
+    const ctx = { database: t.database, config: loadConfig({}), clock: () => t.clock.now };
+    const elsewhere = await startTestApp(dialect);
+    try {
+      await elsewhere.database.db.connection().execute(async (other) => {
+        // the lock a process working in the other schema holds while it runs its light sweep
+        await sql`select pg_advisory_lock(hashtext(${jobLockKey(elsewhere.database, lightSweepJob)}))`.execute(other);
+        try {
+          expect(await runJobOnce(ctx, lightSweepJob)).toBe(true);
+        } finally {
+          await sql`select pg_advisory_unlock(hashtext(${jobLockKey(elsewhere.database, lightSweepJob)}))`.execute(other);
+        }
+      });
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it('the public progress timeline carries only the applicant\'s words, never the clerk\'s instructions', async () => {

@@ -3,6 +3,7 @@
 // and the print records kept for the archive.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startupWarnings } from '../../src/modules/settings/service.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 const villager = { name: '杨老汉', idNumber: '11010519491231002X', phone: '13512340000', address: '柳河镇柳河村二组' };
@@ -113,6 +114,30 @@ describe.each(DIALECTS)('papers and their issuers (%s)', (dialect) => {
     expect(none.json()).toMatchObject({ code: 'PAPER_NOT_APPLICABLE' });
     expect(none.json().title).toContain('尚未办结');
     expect((await paper(c, 'licence')).statusCode).toBe(400);
+  });
+
+  it('上报件: a village request the township sends up to the county; its 上报件告知书 is the township\'s and sends the villager back to the village for the result', async () => {
+    const DIBAO = ['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书', '家庭收入及财产情况说明', '残疾、重病等特殊情况证明'];
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: agent, 'idempotency-key': randomUUID() },
+      payload: { channel: 'agent', applicant: villager, itemCode: 'MZ-003', materials: all(DIBAO), proxy: { authorized: true } },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const sent = await act(res.json(), 'forward', agent, { urgent: true });
+    const accepted = await act(await act(sent, 'receive', clerk), 'accept', clerk);
+    const up = await act(accepted, 'escalate', clerk);
+    for (const cookie of [clerk, agent]) {
+      const p = await paper(up, 'escalation', cookie);
+      expect(p.statusCode, p.body).toBe(200);
+      expect(p.json()).toMatchObject({
+        title: '上报件告知书',
+        issuer: { level: 'township', centerName: '柳河镇便民服务中心', phone: '0371-6688 2101' },
+        receivedBy: { centerName: '柳河村便民服务室' },
+        supervisionPhone: '0371-6688 1200',
+      });
+    }
   });
 
   it('records every print with the issuer, who and when and what it said, lists them on the case and audits them', async () => {
@@ -247,5 +272,25 @@ describe.each(DIALECTS)('PUBLIC_URL from the environment (%s)', (dialect) => {
     // a form that sends every field back unchanged still saves the others
     const same = await t.app.inject({ method: 'PUT', url: '/api/settings', headers: { cookie: admin }, payload: { publicUrl: 'https://zwfw.qinghe.gov.cn/bianmin/', supervisionPhone: '12345' } });
     expect(same.json()).toMatchObject({ publicUrl: 'https://zwfw.qinghe.gov.cn/bianmin', supervisionPhone: '12345' });
+  });
+});
+
+describe.each(DIALECTS)('the warning at start without a public address (%s)', (dialect) => {
+  it('in production an unset public address is logged as a fault until the administrator saves one; development stays quiet', async () => {
+    const t = await startTestApp(dialect, { config: { publicUrl: null } });
+    try {
+      const production = { database: t.database, config: { ...t.config, production: true } };
+      const warnings = await startupWarnings(production);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('未设置公网地址（PUBLIC_URL）');
+      expect(await startupWarnings({ database: t.database, config: { ...t.config, production: false } })).toEqual([]);
+
+      const admin = await signIn(t.app, 'admin');
+      const saved = await t.app.inject({ method: 'PUT', url: '/api/settings', headers: { cookie: admin }, payload: { publicUrl: 'https://bianmin.qinghe.gov.cn' } });
+      expect(saved.statusCode).toBe(200);
+      expect(await startupWarnings(production)).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from './support/multipart.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
@@ -178,8 +179,9 @@ describe.each(DIALECTS)('the year boundary: no December stop (%s)', (dialect) =>
 
 /**
  * The whole server as a center runs it, with the machine's clock set to mid-December by libfaketime (Debian package
- * faketime): it must boot, load the demo data and the shipped years, and register a 25-working-day case with a
- * provisional 2027 due date over real HTTP. Nothing in the process is told the date except the system clock.
+ * faketime): it must boot, load the demo data and the shipped years, register a 25-working-day case with a
+ * provisional 2027 due date over real HTTP, and move it when 2027 is imported. Nothing in the process is told the
+ * date except the system clock.
  */
 const FAKETIME_LIB = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/faketime/libfaketime.so.1'].find(
   (p) => existsSync(p),
@@ -196,14 +198,32 @@ const freePort = () =>
     });
   });
 
-describe.skipIf(!FAKETIME_LIB)('the whole server with the system clock at 2026-12-15 10:00 (faketime)', () => {
+describe.skipIf(!FAKETIME_LIB).each(DIALECTS)('the whole server with the system clock at 2026-12-15 10:00 (faketime, %s)', (dialect) => {
   let server: ChildProcess;
   let base: string;
   let dataDir: string;
   let output = '';
+  // on PostgreSQL a fresh database of its own: the server is started as a center starts it, with DATABASE_URL only
+  const databaseName = `bianmin_ft_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const onPostgres = async (statement: string) => {
+    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  const databaseUrl = () => {
+    if (dialect !== 'postgres') return '';
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${databaseName}`;
+    return url.toString();
+  };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'bianmin-faketime-'));
+    if (dialect === 'postgres') await onPostgres(`create database ${databaseName}`);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     server = spawn('npx', ['tsx', 'src/cli/main.ts', 'serve'], {
@@ -212,7 +232,7 @@ describe.skipIf(!FAKETIME_LIB)('the whole server with the system clock at 2026-1
         ...process.env,
         PORT: String(port),
         DATA_DIR: dataDir,
-        DATABASE_URL: '',
+        DATABASE_URL: databaseUrl(),
         NODE_ENV: 'development',
         TZ: 'Asia/Shanghai',
         FAKETIME: '@2026-12-15 10:00:00',
@@ -235,12 +255,25 @@ describe.skipIf(!FAKETIME_LIB)('the whole server with the system clock at 2026-1
   }, 180_000);
 
   afterAll(async () => {
-    if (server && server.exitCode === null && server.pid) {
-      const exited = new Promise((r) => server.once('exit', r));
-      process.kill(-server.pid, 'SIGTERM');
-      await exited;
+    if (server?.pid) {
+      // the whole process group (npx, tsx, node), even when npx has already gone; a server that has not stopped
+      // 10 s after SIGTERM is killed, so no left-over process keeps holding the database's job locks
+      const group = -server.pid;
+      const signal = (name: NodeJS.Signals | 0) => {
+        try {
+          process.kill(group, name);
+          return true;
+        } catch {
+          return false; // the group is gone
+        }
+      };
+      if (signal('SIGTERM')) {
+        for (let waited = 0; waited < 10_000 && signal(0); waited += 250) await new Promise((r) => setTimeout(r, 250));
+        signal('SIGKILL');
+      }
     }
     rmSync(dataDir, { recursive: true, force: true });
+    if (dialect === 'postgres') await onPostgres(`drop database if exists ${databaseName} with (force)`);
   });
 
   const login = async (username: string) => {
@@ -253,7 +286,7 @@ describe.skipIf(!FAKETIME_LIB)('the whole server with the system clock at 2026-1
     return res.headers.get('set-cookie')!.split(';')[0]!;
   };
 
-  it('boots in mid-December and registers a 25-working-day case over HTTP with a provisional 2027 due date', async () => {
+  it('boots in mid-December, registers a 25-working-day case over HTTP with a provisional 2027 due date, and importing 2027 moves it', async () => {
     const admin = await login('admin');
     const reminder = (await (await fetch(`${base}/api/calendar/reminder`, { headers: { cookie: admin } })).json()) as { today: string; reminder: { message: string } };
     expect(reminder.today).toBe('2026-12-15'); // the server's own clock is the faked one
@@ -265,9 +298,31 @@ describe.skipIf(!FAKETIME_LIB)('the whole server with the system clock at 2026-1
       headers: { 'content-type': 'application/json', origin: base, cookie: clerk, 'idempotency-key': randomUUID() },
       body: JSON.stringify({ itemCode: 'MZ-003', channel: 'window', applicant, materials: DIBAO.map((name) => ({ name, provided: true })) }),
     });
-    const body = (await res.json()) as { dueAt: string; dueProvisional: boolean };
+    const body = (await res.json()) as { id: string; dueAt: string; dueProvisional: boolean };
     expect(res.status, JSON.stringify(body)).toBe(201);
     expect(body.dueAt).toBe('2027-01-20T09:30:00.000Z');
     expect(body.dueProvisional).toBe(true);
+
+    // the State Council's 2027 arrangement is imported on the same faked day: the case's due date moves
+    const imported = await fetch(`${base}/api/calendar/years`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base, cookie: admin },
+      body: JSON.stringify(YEAR_2027),
+    });
+    const report = (await imported.json()) as { recomputed: { cases: { caseId: string }[] } };
+    expect(imported.status, JSON.stringify(report)).toBe(201);
+    expect(report.recomputed.cases.map((c) => c.caseId)).toContain(body.id);
+    const moved = (await (await fetch(`${base}/api/cases/${body.id}`, { headers: { cookie: clerk } })).json()) as {
+      dueAt: string;
+      dueProvisional: boolean;
+      events: { type: string; data: { message?: string } }[];
+    };
+    expect(moved).toMatchObject({ dueAt: '2027-01-19T09:30:00.000Z', dueProvisional: false });
+    expect(moved.events.at(-1)).toMatchObject({
+      type: 'deadline-recomputed',
+      data: { message: '期限按国务院公布的安排重新计算：原 2027-01-20 17:30（暂定） 现 2027-01-19 17:30' },
+    });
+    const after = (await (await fetch(`${base}/api/calendar/reminder`, { headers: { cookie: admin } })).json()) as { reminder: unknown };
+    expect(after.reminder).toBeNull();
   }, 120_000);
 });

@@ -186,6 +186,21 @@ describe.skipIf(!hasChromium)('papers issued by the center that acted, in Chromi
     await a4(clerk, 'papers-return-a4');
   });
 
+  it('a denial: the township\'s 办结通知书 states the reasons, the basis and the remedies', async () => {
+    const c = await forwarded();
+    const accepted = await act('clerk', await act('clerk', c, 'receive'), 'accept');
+    await act('clerk', accepted, 'complete', { outcome: 'denied', reasons: '申请采伐的林木位于生态公益林内，不得商业性采伐', basis: '《中华人民共和国森林法》第五十六条' });
+    await openCase(clerk, c);
+    const sheet = await openPaper(clerk, '办结通知书', '办结通知书');
+    const text = (await sheet.textContent()) ?? '';
+    expect(await sheet.locator('.notice-center').textContent()).toBe('柳河镇便民服务中心');
+    for (const expected of ['决定不予批准', '位于生态公益林内', '第五十六条', '六十日内依法申请行政复议，或者六个月内依法提起行政诉讼', '0371-6688 1200']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain(VILLAGE_PHONE);
+    await a4(clerk, 'papers-denial-a4');
+  });
+
   it('an approved extension prints a 延期告知书 with the reason, the old and the new due date', async () => {
     const c = await forwarded();
     const accepted = await act('clerk', await act('clerk', c, 'receive'), 'accept');

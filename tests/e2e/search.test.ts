@@ -61,6 +61,34 @@ describe.skipIf(!hasChromium)('search by 俗称 and pinyin, in Chromium', () => 
     await page.getByTestId('guide-aliases').filter({ hasText: '俗称：低保、低保户' }).waitFor();
   });
 
+  it('the console\'s item drop-downs (台账的办理事项, 常见问题的事项) find it by dbsq and 低保 too, first in the list', async () => {
+    const page = await signInToConsole(e, 'clerk');
+    /** Opens the drop-down, types, and waits for 城乡居民最低生活保障 to be the first option left. */
+    const dropDownFinds = async (box: ReturnType<Page['getByRole']>, text: string) => {
+      await box.click();
+      await box.fill(text);
+      const first = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+      await first.filter({ hasText: MZ_003 }).waitFor();
+      await box.fill('');
+      await page.keyboard.press('Escape');
+    };
+    await page.getByRole('menuitem', { name: '办件台账' }).click();
+    await page.getByRole('heading', { name: '办件台账' }).waitFor();
+    const ledgerItem = page.locator('.ant-select', { hasText: '办理事项' }).getByRole('combobox');
+    await dropDownFinds(ledgerItem, 'dbsq');
+    await dropDownFinds(ledgerItem, '低保');
+    await ledgerItem.click();
+    await ledgerItem.fill('dbsq');
+    await e.shot(page, 'search-ledger-item-dbsq');
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${e.baseUrl}/staff/consultations/faq`);
+    await page.getByRole('heading', { name: '事项常见问题' }).waitFor();
+    const faqItem = page.getByTestId('item-select').getByRole('combobox');
+    await dropDownFinds(faqItem, 'dbsq');
+    await dropDownFinds(faqItem, 'dibao');
+  });
+
   it('an administrator adds a 俗称 in the item form, and the catalog search finds the item by it', async () => {
     const page = await e.newPage();
     await page.goto(`${e.baseUrl}/staff/`);

@@ -6,6 +6,7 @@ import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { useItems } from '@/features/catalog/api/get-items';
+import { itemOption } from '@/lib/item-option-search';
 import { useHallSetup, useSaveHallSettings, type HallService, type HallSettingsView } from '@/features/hall-services/api/hall-services';
 import { ServiceFormModal } from '@/features/hall-services/components/service-form-modal';
 
@@ -54,7 +55,7 @@ export function HallServicesPage() {
       </Card>
       <SettingsCard key={orgId} settings={settings} />
       {editing && <ServiceFormModal service={editing === 'new' ? null : editing} windows={windows} usedCodes={services.map((s) => s.code)}
-          itemOptions={(items.data?.items ?? []).map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))}
+          itemOptions={(items.data?.items ?? []).map((i) => itemOption(i, `${i.name}（${i.code}）`))}
           itemsLoading={items.isPending}
           onClose={() => setEditing(null)} />}
     </>

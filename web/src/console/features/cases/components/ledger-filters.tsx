@@ -9,6 +9,7 @@ import { STATUS_NAMES } from '@domain/vocabulary/statuses';
 import { CASE_STATUSES, LIGHTS, SIX_KINDS } from '../api/case-schema';
 import { ledgerExportUrl, type CaseFilter } from '../api/get-cases';
 import { useOfferedCodes, useItemSearch } from '../api/get-offered-items';
+import { itemOption, itemOptionSearch } from '@/lib/item-option-search';
 
 interface Props {
   orgId: string;
@@ -25,7 +26,7 @@ export function LedgerFilters({ orgId, value, onChange }: Props) {
   const offeredSet = new Set(offered.data ?? []);
   const itemOptions = (items.data ?? [])
     .filter((i) => offeredSet.size === 0 || offeredSet.has(i.code))
-    .map((i) => ({ value: i.code, label: `${i.code} ${i.name}` }));
+    .map((i) => itemOption(i, `${i.code} ${i.name}`));
 
   useEffect(() => {
     if ((debouncedQ.trim() || undefined) !== value.q) onChange({ ...value, q: debouncedQ.trim() || undefined, page: undefined });
@@ -49,7 +50,7 @@ export function LedgerFilters({ orgId, value, onChange }: Props) {
         <Select allowClear placeholder="办件类型" style={{ width: 110 }} value={value.kind} onChange={(kind) => set({ kind })} options={SIX_KINDS.map((k) => ({ value: k, label: SIX_KIND_NAMES[k] }))} />
         <Select
           allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={itemOptionSearch}
           placeholder="办理事项"
           style={{ width: 240 }}
           value={value.itemCode}

@@ -1,4 +1,5 @@
 import { Select } from 'antd';
+import { itemOption, itemOptionSearch } from '@/lib/item-option-search';
 import { useCatalogItems } from '../api/consultations';
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
 /** An item of the catalog, found by typing its name, 俗称 or code (Enter picks the first match); may be left empty. */
 export function ItemSelect({ value, onChange, placeholder = '输入事项名称、俗称或编码', id, autoFocus, style }: Props) {
   const items = useCatalogItems();
-  const options = (items.data?.items ?? []).map((i) => ({ value: i.code, label: `${i.name}（${i.code}）`, search: `${i.name} ${i.aliases.join(' ')} ${i.code}`.toLowerCase() }));
+  const options = (items.data?.items ?? []).map((i) => itemOption(i, `${i.name}（${i.code}）`));
   return (
     <Select
       id={id}
@@ -24,7 +25,7 @@ export function ItemSelect({ value, onChange, placeholder = '输入事项名称�
       allowClear
       loading={items.isPending}
       placeholder={placeholder}
-      showSearch={{ filterOption: (input, option) => Boolean(option?.search.includes(input.trim().toLowerCase())) }}
+      showSearch={itemOptionSearch}
       options={options}
       data-testid="item-select"
     />

@@ -1,5 +1,6 @@
 import { App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { itemOptionSearch, type ItemOption } from '@/lib/item-option-search';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { useSaveService, type HallService } from '../api/hall-services';
 
@@ -17,7 +18,7 @@ interface Props {
   windows: { id: string; name: string; active: boolean }[];
   usedCodes: string[];
   /** the catalog's items to choose from (the page reads them) */
-  itemOptions: { value: string; label: string }[];
+  itemOptions: ItemOption[];
   itemsLoading: boolean;
   onClose: () => void;
 }
@@ -77,12 +78,12 @@ export function ServiceFormModal({ service, windows, usedCodes, itemOptions, ite
         <Form.Item name="windowIds" label="叫号窗口" extra="这些窗口的“叫下一位”会叫到本服务的号；不选则没有窗口叫这个号。">
           <Select mode="multiple" placeholder="选择窗口" options={windows.filter((w) => w.active).map((w) => ({ value: w.id, label: w.name }))} data-testid="service-windows" />
         </Form.Item>
-        <Form.Item name="itemCodes" label="对应事项" extra="取号机上这个服务下列出的事项，可按名称搜索。">
+        <Form.Item name="itemCodes" label="对应事项" extra="取号机上这个服务下列出的事项，可按名称、俗称或拼音搜索。">
           <Select
             mode="multiple"
             placeholder="选择事项"
             loading={itemsLoading}
-            optionFilterProp="label"
+            showSearch={itemOptionSearch}
             options={itemOptions}
           />
         </Form.Item>

@@ -5,6 +5,8 @@ import { useLevelNames } from '@/lib/auth';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { levelLabel, type Level } from '@/lib/levels';
 import { offeringProblem } from '@domain/catalog/offering';
+import type { SearchKeys } from '@domain/catalog/match';
+import { itemMatches } from '@/lib/item-option-search';
 import type { Org } from '../api/get-orgs';
 import { useOrgItems, useSetOrgItems } from '../api/org-items';
 
@@ -14,6 +16,8 @@ export interface OfferableItem {
   category: string;
   acceptLevels: Level[];
   status: string;
+  aliases?: readonly string[];
+  pinyin?: readonly SearchKeys[];
 }
 
 interface Props {
@@ -54,12 +58,12 @@ function OfferingEditor({ org, items, initial, canEdit }: { org: Org; items: Off
         <Alert type="warning" showIcon title={`有 ${dropped.length} 个原开办事项已停用或不允许在本级受理（${dropped.join('、')}），保存时将移除。`} />
       )}
       <Transfer
-        dataSource={eligible.map((i) => ({ key: i.code, title: i.name, description: `${i.code} · ${i.category}` }))}
+        dataSource={eligible.map((i) => ({ key: i.code, title: i.name, description: `${i.code} · ${i.category}`, item: i }))}
         targetKeys={target}
         onChange={(keys) => setTarget(keys.map(String))}
         render={(row) => `${row.title}（${row.description}）`}
-        showSearch={{ placeholder: '搜索事项名称或编码' }}
-        filterOption={(input, row) => `${row.title} ${row.description}`.includes(input.trim())}
+        showSearch={{ placeholder: '搜索事项名称、俗称、编码或拼音' }}
+        filterOption={(input, row) => itemMatches(row.item, input) || row.item.category.includes(input.trim())}
         titles={['未开办事项', '本中心可办事项']}
         disabled={!canEdit}
         styles={{ section: { flex: 1, minWidth: 0, height: 420 } }}
