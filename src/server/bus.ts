@@ -57,8 +57,20 @@ export interface HallEvent {
   kind: string;
 }
 
+/**
+ * A 督办单 changed (issued, answered, returned, raised, closed): ids only; the consoles of the center's tree read
+ * their card lists and dashboard counts again. `action`: the card step.
+ */
+export interface CardEvent {
+  type: 'card';
+  cardId: string;
+  /** the center the card is to */
+  orgId: string;
+  action: string;
+}
+
 /** What is published: a case change, or an inbox count (only its owner's connections receive it, src/server/live.ts). */
-export type PublishedEvent = CaseChangedEvent | InboxEvent | HallEvent;
+export type PublishedEvent = CaseChangedEvent | InboxEvent | HallEvent | CardEvent;
 export type LiveEvent = PublishedEvent | ResyncEvent;
 export type LiveListener = (event: LiveEvent) => void;
 

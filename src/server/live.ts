@@ -45,6 +45,8 @@ export function liveRoutes(app: FastifyInstance, ctx: AppContext): void {
     const send = (event: LiveEvent) => {
       // an inbox count is its owner's only
       if (event.type === 'inbox' && event.userId !== actor.userId) return;
+      // a 督办单 to a center of this person's tree
+      if (event.type === 'card' && !scope.has(event.orgId)) return;
       if (event.type === 'case') {
         if (!maySeeCase(actor.orgId, scope, { receiving_org_id: event.receivingOrgId, holder_org_id: event.holderOrgId, transit_org_id: event.transitOrgId })) return;
       }

@@ -1,8 +1,12 @@
 // Issue 9 §4 in the real console: the director's home shows a case that turned red (the light sweep, pushed live),
 // its red count opens the ledger listing that case; the supervisor drills down from the county to the township
-// and its windows and opens the ledger from a number; the clerk sees their own red case before the work list.
+// and its windows and opens the ledger from a number, then a center's open violations and late 督办单 from the tree
+// (the answer to the card lowers the count live); the clerk sees their own red case before the work list.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { supervisionSweepJob } from '../../src/modules/supervision/sweep-job.js';
 import { lightSweepJob, runJobOnce } from '../../src/server/jobs.js';
+import { drainAll } from '../support/drain.js';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
 import { signInToConsole } from './support/console.js';
 import { serverApi } from './support/server-api.js';
@@ -105,5 +109,76 @@ describe.skipIf(!hasChromium)('the dashboards in Chromium', () => {
     await page.getByRole('heading', { name: '办件台账' }).waitFor();
     await page.getByTestId('ledger-drill-note').getByText(/我的窗口/).waitFor();
     await page.locator('.ant-table-row:visible', { hasText: red.caseNo }).waitFor();
+  });
+
+  it('the supervisor opens a center\'s open violations and its late cards from the tree; an answer lowers the count live', async () => {
+    // an orange card to the township due Tuesday, never answered
+    const card = await (await serverApi(e, 'supervisor')).call<{ id: string; cardNo: string; version: number }>(
+      'POST',
+      '/api/supervision/cards',
+      { orgId: townshipId, level: 'orange', content: '红灯办件请说明原因并加快办理。', replyBy: '2026-03-03' },
+      { 'idempotency-key': randomUUID() },
+    );
+    // Thursday morning: the reply date has passed, and the sweep has recorded the unfinished 即办件
+    e.setTime('2026-03-05T09:00:00+08:00');
+    expect(await runJobOnce(e.ctx, lightSweepJob)).toBe(true);
+    expect(await runJobOnce(e.ctx, supervisionSweepJob)).toBe(true);
+    await drainAll(e.ctx);
+    const api = await serverApi(e, 'supervisor');
+    const board = await api.call<{ centers: { orgId: string; supervision: { openViolations: number; lateCards: number; byRule: { ruleCode: string; number: string; count: number }[] } }[] }>('GET', '/api/dashboard/supervisor');
+    const township = board.centers.find((c) => c.orgId === townshipId)!.supervision;
+    expect(township.openViolations).toBeGreaterThan(0);
+    expect(township.lateCards).toBe(1);
+
+    const page = await e.newPage();
+    await page.goto(`${e.baseUrl}/staff/`);
+    await page.getByPlaceholder('请输入用户名').fill('supervisor');
+    await page.getByPlaceholder('请输入密码').fill('bianmin2026');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const violations = page.getByTestId(`center-${townshipId}-violations`);
+    await violations.getByText(String(township.openViolations), { exact: true }).waitFor();
+    // the rules beside it, each with its count
+    const rule = township.byRule[0]!;
+    await page.getByTestId(`center-${townshipId}-violations-${rule.ruleCode}`).getByText(`${rule.number}×${rule.count}`).waitFor();
+    await page.getByTestId(`center-${townshipId}-late-cards`).getByText('1', { exact: true }).waitFor();
+    await e.shot(page, 'dashboard-supervisor-violations-cards');
+
+    // the open violations: the 监察记录 of the township and its villages not decided yet, as many as counted
+    await violations.click();
+    await page.getByRole('heading', { name: '监察记录' }).waitFor();
+    const search = new URL(page.url()).searchParams;
+    expect([search.get('orgId'), search.get('below'), search.get('status')]).toEqual([townshipId, 'true', 'undecided']);
+    await page.getByTestId('violations-center').getByText(/柳河镇便民服务中心（含下级）/).waitFor();
+    await page.getByText(`共 ${township.openViolations} 条`).waitFor();
+    expect(await page.locator('.ant-table-row:visible').count()).toBe(Math.min(township.openViolations, 20));
+    await e.shot(page, 'dashboard-supervisor-open-violations');
+
+    // the late cards: the 督办单 list of the township and below, only the late ones — that one card
+    await page.goBack();
+    await page.getByTestId(`center-${townshipId}-late-cards`).click();
+    await page.getByRole('heading', { name: '督办单' }).waitFor();
+    const cards = new URL(page.url()).searchParams;
+    expect([cards.get('orgId'), cards.get('below'), cards.get('late')]).toEqual([townshipId, 'true', 'true']);
+    await page.locator('.ant-table-row:visible', { hasText: card.cardNo }).waitFor();
+    expect(await page.locator('.ant-table-row:visible').count()).toBe(1);
+    expect(await page.getByRole('checkbox', { name: '只看逾期未回告' }).isChecked()).toBe(true);
+    await e.shot(page, 'dashboard-supervisor-late-cards');
+
+    // back on the tree, the director answers: the late count drops with no reload
+    await page.goBack();
+    await page.getByTestId(`center-${townshipId}-late-cards`).getByText('1', { exact: true }).waitFor();
+    await (await serverApi(e, 'director')).call('POST', `/api/supervision/cards/${card.id}/reply`, { content: '已督促窗口办结，并对经办人批评教育。', expectedVersion: card.version });
+    await page.locator(`span[data-testid="center-${townshipId}-late-cards"]`).getByText('0', { exact: true }).waitFor();
+    await page.locator(`span[data-testid="center-${townshipId}-open-cards"]`).waitFor();
+    await e.shot(page, 'dashboard-supervisor-card-answered-live');
+
+    // the director's home: the tile's number opens the same list
+    const director = await signInToConsole(e, 'director');
+    await director.getByRole('menuitem', { name: '工作台' }).click();
+    await director.getByTestId('director-open-violations').getByText(String(township.openViolations), { exact: true }).waitFor();
+    await e.shot(director, 'dashboard-director-supervision-tile');
+    await director.getByTestId('director-open-violations').click();
+    await director.getByRole('heading', { name: '监察记录' }).waitFor();
+    await director.getByText(`共 ${township.openViolations} 条`).waitFor();
   });
 });

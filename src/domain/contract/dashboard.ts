@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ORG_LEVELS } from '../orgs/tree.js';
+import { RULE_CODES } from '../supervision/rules.js';
 import { caseSummarySchema } from './cases.js';
 import { instant, isoDate } from './common.js';
 
@@ -88,6 +89,20 @@ export const supervisionNumbersSchema = z.object({
 });
 export type SupervisionNumbers = z.infer<typeof supervisionNumbersSchema>;
 
+/**
+ * A center's open violations (not decided yet: 待说明, 已说明 — GET /api/supervision/violations?orgId=&below=true&
+ * status=undecided), by rule (…&ruleCode=), and its 督办单 awaiting an answer (GET /api/supervision/cards?orgId=&
+ * below=true&awaiting=true) and of those the late ones (…&late=true): the center and everything below it.
+ */
+export const centerSupervisionSchema = z.object({
+  openViolations: z.number().int(),
+  /** rules with at least one open violation, in rule order */
+  byRule: z.array(z.object({ ruleCode: z.enum(RULE_CODES), number: z.string(), name: z.string(), count: z.number().int() })),
+  openCards: z.number().int(),
+  lateCards: z.number().int(),
+});
+export type CenterSupervision = z.infer<typeof centerSupervisionSchema>;
+
 export const dashboardCenterSchema = z.object({
   orgId: z.string(),
   parentId: z.string().nullable(),
@@ -98,6 +113,7 @@ export const dashboardCenterSchema = z.object({
   depth: z.number().int(),
   /** the center and everything below it */
   numbers: supervisionNumbersSchema,
+  supervision: centerSupervisionSchema,
 });
 export type DashboardCenter = z.infer<typeof dashboardCenterSchema>;
 

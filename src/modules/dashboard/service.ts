@@ -20,7 +20,7 @@ import { listOrgs } from '../orgs/repo.js';
 import { scopeOf } from '../orgs/service.js';
 import { getPresence } from '../presence/service.js';
 import { listWindows } from '../windows/repo.js';
-import { supervisionCounts } from './supervision-counts.js';
+import { supervisionByCenter, supervisionCounts } from './supervision-counts.js';
 
 /** How many cases of each list the dashboards show (the number beside them is the whole list's). */
 const SAMPLE = 5;
@@ -77,7 +77,7 @@ export async function directorDashboard(ctx: AppContext, actor: Actor) {
       unmanned: presence.unmanned,
     },
     todayNumbers: { received: numbers.received, accepted: numbers.accepted, completed: numbers.completed, returned },
-    supervision: await supervisionCounts(ctx, scope, today),
+    supervision: await supervisionCounts(ctx, actor, scope, today),
   };
 }
 
@@ -133,16 +133,18 @@ export async function supervisorDashboard(ctx: AppContext, actor: Actor, query: 
 
   // each center's own numbers, added up over its subtree (sums of the grouped counts: no case is read twice)
   const own = await numbersByReceivingCenter(db, subtree, at);
+  const supervisionOwn = await supervisionByCenter(ctx, actor, subtree, today);
   const nodes = orgs.map((o) => ({ id: o.id, parentId: o.parent_id, level: o.level }));
   const centers = tree
     .filter((n) => scope.has(n.org.id))
     .map(({ org, depth }) => {
       const numbers = emptyNumbers();
-      for (const id of subtreeIds(nodes, org.id)) {
+      const below = [...subtreeIds(nodes, org.id)].filter((id) => scope.has(id));
+      for (const id of below) {
         const n = own.get(id);
         if (n) for (const k of Object.keys(numbers) as (keyof CaseNumbers)[]) numbers[k] += n[k];
       }
-      return { orgId: org.id, parentId: org.parent_id, level: org.level, name: org.name, centerName: org.center_name, depth, numbers };
+      return { orgId: org.id, parentId: org.parent_id, level: org.level, name: org.name, centerName: org.center_name, depth, numbers, supervision: supervisionOwn.sum(below) };
     });
 
   const windowRows = (await listWindows(db, [root.id])).filter((w) => toBool(w.active));
@@ -173,6 +175,6 @@ export async function supervisorDashboard(ctx: AppContext, actor: Actor, query: 
     centers,
     windows,
     trends,
-    supervision: await supervisionCounts(ctx, subtree, today),
+    supervision: await supervisionCounts(ctx, actor, subtree, today),
   };
 }

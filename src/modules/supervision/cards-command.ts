@@ -2,6 +2,7 @@
  * One step on an issued 督办单 (回告, 退回, 升级, 销号), the same way each time, in ONE transaction: the card as stored,
  * may the person see it (403), is their copy current (409), does the domain allow the step (403 / 409 / 422); then
  * the card's change, its history step, the step's messages and the audit entry (last: it holds the chain's head).
+ * After the commit the change is published live (the card lists and dashboards of the tree read again).
  */
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../domain/calendar/office-hours.js';
@@ -15,6 +16,7 @@ import type { Actor } from '../auth/actor.js';
 import { loadCalendar } from '../calendar/repo.js';
 import { findOrg } from '../orgs/repo.js';
 import * as repo from './cards-repo.js';
+import { publishCard } from './cards-publish.js';
 import { assertMaySee, cardActorOf, cardViewer, stateOf, subjectText } from './cards-view.js';
 
 export interface StepDone {
@@ -37,7 +39,7 @@ export async function runCardCommand(
   notify: (done: StepDone) => Promise<void> = async () => {},
 ): Promise<void> {
   const now = ctx.clock();
-  await ctx.database.db.transaction().execute(async (trx) => {
+  const done = await ctx.database.db.transaction().execute(async (trx) => {
     const card = await repo.findCard(trx, id);
     if (!card) throw notFound('该督办单');
     const viewer = await cardViewer(trx, actor);
@@ -87,5 +89,7 @@ export async function runCardCommand(
       targetId: id,
       detail: { cardNo: card.card_no, level: after.level, status: after.status, replyBy: after.replyBy },
     });
+    return { orgId: card.org_id, action: step.action };
   });
+  publishCard(ctx, id, done.orgId, done.action);
 }

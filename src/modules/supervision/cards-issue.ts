@@ -18,6 +18,7 @@ import { findCase } from '../cases/repo.js';
 import { findOrg, listOrgs } from '../orgs/repo.js';
 import { notifyCenter } from './cards-notify.js';
 import * as repo from './cards-repo.js';
+import { publishCard } from './cards-publish.js';
 import { findViolationForCard } from './cards-subjects.js';
 import { cardActorOf, cardViewer, subjectText } from './cards-view.js';
 
@@ -43,7 +44,9 @@ export async function issueCard(ctx: AppContext, actor: Actor, input: IssueCardI
   // card of the issuing body fails the same way and is tried again with the next number.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await replayOnUniqueViolation(() => ctx.database.db.transaction().execute((trx) => issueIn(trx, ctx, actor, input, idempotencyKey, now)), replay);
+      const issued = await replayOnUniqueViolation(() => ctx.database.db.transaction().execute((trx) => issueIn(trx, ctx, actor, input, idempotencyKey, now)), replay);
+      if (!issued.replayed) publishCard(ctx, issued.id, input.orgId, 'issue');
+      return issued;
     } catch (error) {
       if (attempt >= 3 || !(error as { code?: string }).code || !/23505|SQLITE_CONSTRAINT/.test(String((error as { code?: string }).code))) throw error;
     }

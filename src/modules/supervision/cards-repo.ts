@@ -1,6 +1,6 @@
 /** 督办单's tables (migration 0020): the cards, their history and their prints. Only this module names them. */
-import { sql } from 'kysely';
-import type { SupervisionCardPrintsTable, SupervisionCardStepsTable, SupervisionCardsTable } from '../../db/schema.js';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { DB, SupervisionCardPrintsTable, SupervisionCardStepsTable, SupervisionCardsTable } from '../../db/schema.js';
 import { toCount } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
 
@@ -68,9 +68,14 @@ export interface CardFilter {
   level?: string | undefined;
   caseId?: string | undefined;
   violationId?: string | undefined;
+  /** awaiting an answer (issued, or returned for a better one) */
+  awaiting?: boolean | undefined;
   /** awaiting an answer past this local date (late) */
   lateBefore?: string | undefined;
 }
+
+/** The statuses of a card waiting for an answer (domain awaitsReply): what "open" and "late" count. */
+const AWAITING = ['issued', 'returned'];
 
 function filtered(db: Db, f: CardFilter) {
   let q = db.selectFrom('supervision_cards').where('org_id', 'in', f.orgIds.length > 0 ? [...f.orgIds] : ['']);
@@ -79,7 +84,8 @@ function filtered(db: Db, f: CardFilter) {
   if (f.level) q = q.where('level', '=', f.level);
   if (f.caseId) q = q.where('case_id', '=', f.caseId);
   if (f.violationId) q = q.where('violation_id', '=', f.violationId);
-  if (f.lateBefore) q = q.where('status', 'in', ['issued', 'returned']).where('reply_by', '<', f.lateBefore);
+  if (f.awaiting) q = q.where('status', 'in', AWAITING);
+  if (f.lateBefore) q = q.where('status', 'in', AWAITING).where('reply_by', '<', f.lateBefore);
   return q;
 }
 
@@ -88,15 +94,27 @@ export const listCards = (db: Db, f: CardFilter, page: { offset: number; limit: 
 
 /** Of the cards the filter matches: all, those awaiting an answer, and those of them past `today`. */
 export async function countCards(db: Db, f: CardFilter, today: string) {
-  const row = await filtered(db, f)
-    .select((eb) => [
-      eb.fn.countAll().as('total'),
-      eb.fn.sum(eb.case().when('status', 'in', ['issued', 'returned']).then(1).else(0).end()).as('open'),
-      eb.fn.sum(eb.case().when(eb.and([eb('status', 'in', ['issued', 'returned']), eb('reply_by', '<', today)])).then(1).else(0).end()).as('late'),
-    ])
-    .executeTakeFirst();
+  const row = await filtered(db, f).select(countColumns(today)).executeTakeFirst();
   return { total: toCount(row?.total), open: toCount(row?.open as number | null), late: toCount(row?.late as number | null) };
 }
+
+/** The same three counts per center the cards are to (the dashboards' tree): org id → counts. */
+export async function countCardsByOrg(db: Db, f: CardFilter, today: string) {
+  const rows = await filtered(db, f)
+    .select((eb) => [...countColumns(today)(eb), 'org_id'] as const)
+    .groupBy('org_id')
+    .execute();
+  return new Map(rows.map((r) => [r.org_id, { total: toCount(r.total), open: toCount(r.open as number | null), late: toCount(r.late as number | null) }]));
+}
+
+const countColumns =
+  (today: string) =>
+  (eb: ExpressionBuilder<DB, 'supervision_cards'>) =>
+    [
+      eb.fn.countAll().as('total'),
+      eb.fn.sum(eb.case().when('status', 'in', AWAITING).then(1).else(0).end()).as('open'),
+      eb.fn.sum(eb.case().when(eb.and([eb('status', 'in', AWAITING), eb('reply_by', '<', today)])).then(1).else(0).end()).as('late'),
+    ] as const;
 
 export const insertCardPrint = (db: Db, row: SupervisionCardPrintsTable) => db.insertInto('supervision_card_prints').values(row).execute();
 

@@ -37,6 +37,10 @@ const listQuery = z.object({
   level: level.optional(),
   caseId: id.optional(),
   violationId: id.optional(),
+  /** with orgId: that center and every center below it */
+  below: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** awaiting an answer (待回告, 退回重新回告) */
+  awaiting: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   late: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   page: z.coerce.number().int().min(1).optional(),
   pageSize: z.coerce.number().int().min(1).max(100).optional(),

@@ -44,6 +44,8 @@ export interface ViolationFilter {
   orgId?: string;
   ruleCode?: string;
   status?: string;
+  /** any of these statuses */
+  statuses?: readonly string[];
   caseId?: string;
   /** recorded in [from, to) (instants): a month of the report */
   firedFrom?: string;
@@ -55,6 +57,7 @@ function filtered(db: Db, f: ViolationFilter) {
   if (f.orgId) q = q.where('org_id', '=', f.orgId);
   if (f.ruleCode) q = q.where('rule_code', '=', f.ruleCode);
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.statuses) q = q.where('status', 'in', [...f.statuses]);
   if (f.caseId) q = q.where('case_id', '=', f.caseId);
   if (f.firedFrom) q = q.where('fired_at', '>=', f.firedFrom);
   if (f.firedTo) q = q.where('fired_at', '<', f.firedTo);

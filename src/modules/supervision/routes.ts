@@ -21,7 +21,7 @@ import { supervisionReportSchema } from '../../domain/contract/supervision-repor
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { reportWorkbook } from './report-export.js';
 import { supervisionReport } from './report.js';
-import { decideViolation, explainViolation, getViolation, listRules, listViolations, ruleHistory, supervisionOverview, updateRule } from './service.js';
+import { decideViolation, explainViolation, getViolation, listRules, listViolations, ruleHistory, supervisionOverview, UNDECIDED_FILTER, updateRule } from './service.js';
 
 const codeParams = z.object({ code: z.enum(RULE_CODES) });
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -38,7 +38,10 @@ const rulePatchBody = z.object({
 const listQuery = z.object({
   orgId: z.string().max(64).optional(),
   ruleCode: z.enum(RULE_CODES).optional(),
-  status: z.enum(VIOLATION_STATUSES).optional(),
+  /** a status, or 'undecided': not decided yet (待说明 and 已说明, 未处理) */
+  status: z.enum([...VIOLATION_STATUSES, UNDECIDED_FILTER]).optional(),
+  /** with orgId: that center and every center below it */
+  below: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   caseId: z.string().max(64).optional(),
   month: z.string().regex(MONTH_PATTERN, MONTH_FORMAT_ERROR).optional(),
   page: z.coerce.number().int().min(1).default(1),

@@ -201,10 +201,15 @@ async function presentViolations(db: Db, rows: ViolationsTable[]): Promise<Viola
   });
 }
 
+/** The list's status filter for 未处理: not decided yet (UNDECIDED), what the dashboards count. */
+export const UNDECIDED_FILTER = 'undecided';
+
 export interface ViolationQuery {
   orgId?: string | undefined;
+  /** with orgId: that center and every center below it */
+  below?: boolean | undefined;
   ruleCode?: RuleCode | undefined;
-  status?: ViolationStatus | undefined;
+  status?: ViolationStatus | typeof UNDECIDED_FILTER | undefined;
   caseId?: string | undefined;
   /** 'YYYY-MM': violations recorded in that month of the center's time zone (as the month report counts them) */
   month?: string | undefined;
@@ -215,16 +220,20 @@ export interface ViolationQuery {
 /** Violations recorded within [from, to). */
 const firedIn = ({ from, to }: { from: string; to: string }) => ({ firedFrom: from, firedTo: to });
 
-/** The violations of the viewer's tree, newest first; `orgId` narrows to one center of it, `month` to a month. */
+/**
+ * The violations of the viewer's tree, newest first; `orgId` narrows to one center of it (with `below`, to that
+ * center and the centers below it), `month` to a month, status 'undecided' to those not decided yet.
+ */
 export async function listViolations(ctx: AppContext, actor: Actor, q: ViolationQuery): Promise<{ violations: Violation[]; total: number }> {
   const { db } = ctx.database;
   const scope = await violationScope(db, actor);
   if (q.orgId && !scope.has(q.orgId)) throw forbidden('查看该机构的监察记录');
+  const below = q.orgId && q.below ? subtreeIds((await listOrgs(db)).map((o) => ({ id: o.id, parentId: o.parent_id, level: o.level })), q.orgId) : undefined;
   const filter: repo.ViolationFilter = {
-    orgIds: [...scope],
-    ...(q.orgId && { orgId: q.orgId }),
+    orgIds: below ? [...scope].filter((id) => below.has(id)) : [...scope],
+    ...(q.orgId && !below && { orgId: q.orgId }),
     ...(q.ruleCode && { ruleCode: q.ruleCode }),
-    ...(q.status && { status: q.status }),
+    ...(q.status && (q.status === UNDECIDED_FILTER ? { statuses: UNDECIDED } : { status: q.status })),
     ...(q.caseId && { caseId: q.caseId }),
     ...(q.month && firedIn(monthBounds(q.month, ctx.config.timeZone))),
   };
@@ -340,6 +349,10 @@ export async function openViolationCounts(db: Db, orgIds: readonly string[]): Pr
   return out;
 }
 
+/** Counts by rule as a list in rule order, rules without any left out (the overview's and the dashboards' rows). */
+export const byRuleList = (byRule: Partial<Record<RuleCode, number>>) =>
+  RULES.filter((r) => (byRule[r.code] ?? 0) > 0).map((r) => ({ ruleCode: r.code, number: r.number, name: r.name, count: byRule[r.code]! }));
+
 const LEVEL_ORDER: Record<OrgLevel, number> = { county: 0, township: 1, village: 2 };
 
 /**
@@ -371,7 +384,7 @@ export async function supervisionOverview(ctx: AppContext, actor: Actor, orgId?:
       lights: k.lights,
       overdue: k.overdue,
       openViolations: v.total,
-      byRule: RULES.filter((r) => (v.byRule[r.code] ?? 0) > 0).map((r) => ({ ruleCode: r.code, number: r.number, name: r.name, count: v.byRule[r.code]! })),
+      byRule: byRuleList(v.byRule),
     };
   });
   const totals = rows.reduce(

@@ -2,7 +2,7 @@ import { Button, Card } from 'antd';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
-import { useViolations } from '@/features/supervision/api/violations';
+import { useCenterName, useViolations } from '@/features/supervision/api/violations';
 import { ViolationFilters } from '@/features/supervision/components/violation-filters';
 import { ViolationsTable } from '@/features/supervision/components/violations-table';
 
@@ -14,7 +14,8 @@ export function SupervisionViolationsPage() {
   const navigate = route.useNavigate();
   const violations = useViolations(query);
   const list = violations.data?.violations ?? [];
-  const centerName = query.orgId ? list.find((v) => v.orgId === query.orgId)?.orgName ?? undefined : undefined;
+  const center = useCenterName(query.orgId);
+  const centerName = query.orgId ? (center.data ?? list.find((v) => v.orgId === query.orgId)?.orgName ?? undefined) : undefined;
   return (
     <>
       <PageHeader
@@ -37,7 +38,7 @@ export function SupervisionViolationsPage() {
             page={query.page ?? 1}
             loading={violations.isFetching && !violations.data}
             onPage={(page) => void navigate({ search: { ...query, page } })}
-            onCenter={(orgId) => void navigate({ search: { ...query, orgId, page: undefined } })}
+            onCenter={(orgId) => void navigate({ search: { ...query, orgId, below: undefined, page: undefined } })}
           />
         )}
       </Card>

@@ -96,6 +96,11 @@ export function useLiveUpdates(myUserId: string, enabled: boolean): void {
           notify();
         }
       });
+      // a 督办单 of my tree was issued, answered, returned, raised or closed: the dashboards' counts and the card lists
+      source.addEventListener('card', () => {
+        refreshLists();
+        if (!held) void queryClient.invalidateQueries({ queryKey: ['supervision-cards', 'list'] });
+      });
       // my unread count changed (a warning arrived, or I read one in another tab): the bell asks again
       source.addEventListener('inbox', () => void queryClient.invalidateQueries({ queryKey: ['me', 'messages'] }));
       source.addEventListener('resync', () => {

@@ -4,7 +4,7 @@ import { orgListSchema } from '@domain/contract/orgs';
 import { windowListSchema } from '@domain/contract/windows';
 import { apiRequest } from '@/lib/api-client';
 
-export type { ClerkDashboard, DirectorDashboard, SupervisorDashboard, DashboardCenter, SupervisionNumbers, CaseSample } from '@domain/contract/dashboard';
+export type { ClerkDashboard, DirectorDashboard, SupervisorDashboard, DashboardCenter, SupervisionNumbers, CaseSample, CenterSupervision } from '@domain/contract/dashboard';
 
 // Every dashboard query sits under ['dashboard']: the live updates (features/cases/api/live-updates.ts) read them
 // again whenever a case changes, like the work lists.

@@ -7,8 +7,9 @@ import type { LedgerLinkSearch } from '../api/ledger-search';
 import { CaseSampleList } from './case-sample-list';
 import { Chart } from './chart';
 import { CountLink, LIGHT_COLORS } from './count-link';
+import { CardsCount, openViolationsSearch } from './supervision-links';
 
-function Tile({ label, hint, children, testId }: { label: string; hint: string; children: ReactNode; testId?: string }) {
+function Tile({ label, hint, children, testId }: { label: string; hint: ReactNode; children: ReactNode; testId?: string }) {
   return (
     <Card size="small" data-testid={testId} styles={{ body: { padding: '12px 16px' } }}>
       <Typography.Text type="secondary">{label}</Typography.Text>
@@ -142,11 +143,34 @@ export function DirectorDashboard() {
           </Tile>
         </Col>
         <Col xs={12} md={8} xl={4}>
-          <Tile label="电子监察" hint={s.available ? `督办单待回告 ${s.openCards} 件${s.lateCards ? `，逾期 ${s.lateCards} 件` : ''}` : '监察数据暂不可用'} testId="tile-supervision">
-            <span title="未处理的违规记录">
-              <Typography.Text type={s.openViolations > 0 ? 'danger' : 'secondary'} style={{ fontSize: 28 }}>
-                {s.openViolations}
-              </Typography.Text>
+          <Tile
+            label="电子监察"
+            hint={
+              s.available ? (
+                <>
+                  督办单待回告 <CardsCount orgId={undefined} count={s.openCards} late={false} testId="director-open-cards" /> 件
+                  {s.lateCards > 0 && (
+                    <>
+                      ，逾期 <CardsCount orgId={undefined} count={s.lateCards} late testId="director-late-cards" /> 件
+                    </>
+                  )}
+                </>
+              ) : (
+                '监察数据暂不可用'
+              )
+            }
+            testId="tile-supervision"
+          >
+            <span title="未处理（待说明、已说明）的违规记录">
+              {s.openViolations > 0 ? (
+                <Link to="/supervision/violations" search={openViolationsSearch(data.orgId)} style={{ color: '#cf1322' }} data-testid="director-open-violations">
+                  {s.openViolations}
+                </Link>
+              ) : (
+                <Typography.Text type="secondary" style={{ fontSize: 28 }} data-testid="director-open-violations">
+                  0
+                </Typography.Text>
+              )}
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                 {' '}
                 条违规待处理

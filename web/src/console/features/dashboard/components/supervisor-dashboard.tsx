@@ -6,6 +6,7 @@ import { useSupervisorDashboard, type DashboardCenter, type SupervisorDashboard 
 import type { LedgerLinkSearch } from '../api/ledger-search';
 import { Chart } from './chart';
 import { CountLink, LIGHT_COLORS } from './count-link';
+import { CardsCount, SupervisionTags, ViolationsCount } from './supervision-links';
 import { TopRulesCard } from './top-rules-card';
 
 type NumberKey = keyof SupervisionNumbers;
@@ -57,7 +58,8 @@ function numberColumns<T extends { numbers: SupervisionNumbers }>(month: Data['m
 
 /**
  * 纪检监察员的监察统计 (issue 9 §4): the tree below the viewer with each center's lights, overdue, completed and
- * refused cases (every number opens the ledger filtered the same way), a bar chart comparing the centers one level
+ * refused cases (every number opens the ledger filtered the same way), open violations by rule and 督办单 awaiting an
+ * answer and late (each opening 监察记录 or 督办单 filtered the same way), a bar chart comparing the centers one level
  * down, twelve months of received, completed and overdue cases, and the drill-down center → windows → cases.
  */
 export function SupervisorDashboard({ orgId }: { orgId: string | undefined }) {
@@ -85,6 +87,7 @@ export function SupervisorDashboard({ orgId }: { orgId: string | undefined }) {
         ),
     },
     ...numberColumns<TreeRow>(data.month, (row) => ({ orgId: row.orgId }), (row) => `center-${row.orgId}`),
+    ...(data.supervision.available ? supervisionColumns : []),
   ];
   const windowColumns: ColumnsType<Data['windows'][number]> = [
     { key: 'name', title: '窗口', dataIndex: 'name' },
@@ -120,12 +123,7 @@ export function SupervisorDashboard({ orgId }: { orgId: string | undefined }) {
         />
         <Space>
           {s.available ? (
-            <>
-              <Tag color={s.openViolations ? 'red' : 'default'}>未处理违规 {s.openViolations} 条</Tag>
-              <Tag color={s.lateCards ? 'red' : s.openCards ? 'orange' : 'default'}>
-                督办单待回告 {s.openCards} 件{s.lateCards ? `（逾期 ${s.lateCards} 件）` : ''}
-              </Tag>
-            </>
+            <SupervisionTags orgId={data.root.orgId} counts={s} />
           ) : (
             <Tag>监察数据暂不可用</Tag>
           )}
@@ -179,12 +177,37 @@ export function SupervisorDashboard({ orgId }: { orgId: string | undefined }) {
           </>
         )}
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
-          点击数字在办件台账中查看对应的办件；点击中心名称查看该中心的窗口和下级。
+          点击数字在办件台账、监察记录或督办单中查看对应的记录；点击中心名称查看该中心的窗口和下级。
         </Typography.Text>
       </Card>
     </div>
   );
 }
+
+/** Each center's open violations (by rule) and 督办单 awaiting an answer and late, with the center and below. */
+const supervisionColumns: ColumnsType<TreeRow> = [
+  {
+    key: 'openViolations',
+    title: <span title="未处理（待说明、已说明）的监察记录，下方为各规则编号及条数">未处理违规</span>,
+    align: 'right',
+    width: 150,
+    render: (_, row) => <ViolationsCount orgId={row.orgId} supervision={row.supervision} testId={`center-${row.orgId}-violations`} />,
+  },
+  {
+    key: 'openCards',
+    title: <span title="已发出、尚未回告的督办单（含退回重新回告的）">督办待回告</span>,
+    align: 'right',
+    width: 110,
+    render: (_, row) => <CardsCount orgId={row.orgId} count={row.supervision.openCards} late={false} testId={`center-${row.orgId}-open-cards`} />,
+  },
+  {
+    key: 'lateCards',
+    title: <span title="已过回告期限、尚未回告的督办单">督办逾期</span>,
+    align: 'right',
+    width: 100,
+    render: (_, row) => <CardsCount orgId={row.orgId} count={row.supervision.lateCards} late testId={`center-${row.orgId}-late-cards`} />,
+  },
+];
 
 function CompareChart({ rows, onPick }: { data: Data; rows: { id: string; name: string; numbers: SupervisionNumbers }[]; onPick?: (id: string) => void }) {
   if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有下级中心或窗口" />;

@@ -19,6 +19,10 @@ export interface CardQuery {
   level?: CardLevel | undefined;
   caseId?: string | undefined;
   violationId?: string | undefined;
+  /** with orgId: that center and the centers below it (a dashboard's number) */
+  below?: boolean | undefined;
+  /** awaiting an answer (待回告, 退回重新回告) */
+  awaiting?: boolean | undefined;
   late?: boolean | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;

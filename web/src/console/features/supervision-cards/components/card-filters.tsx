@@ -3,7 +3,10 @@ import { CARD_LEVEL_NAMES, CARD_LEVELS, CARD_STATUS_NAMES, CARD_STATUSES, type C
 import type { CardQuery } from '../api/cards';
 import { useTreeOrgs } from '../api/cards';
 
-/** The list's filters: center (supervisors), status, colour, only the late ones. */
+/**
+ * The list's filters, read from the URL: center (supervisors; with or without the centers below it), status, colour,
+ * only those awaiting an answer, only the late ones.
+ */
 export function CardFilters({ value, onChange, byOrg }: { value: CardQuery; onChange: (q: CardQuery) => void; byOrg: boolean }) {
   const orgs = useTreeOrgs(byOrg);
   return (
@@ -15,9 +18,14 @@ export function CardFilters({ value, onChange, byOrg }: { value: CardQuery; onCh
           style={{ width: 220 }}
           placeholder="全部中心"
           value={value.orgId}
-          onChange={(orgId?: string) => onChange({ ...value, orgId, page: 1 })}
+          onChange={(orgId?: string) => onChange({ ...value, orgId, below: undefined, page: 1 })}
           options={(orgs.data?.orgs ?? []).filter((o) => o.level !== 'village').map((o) => ({ value: o.id, label: o.centerName }))}
         />
+      )}
+      {byOrg && value.orgId && (
+        <Checkbox checked={!!value.below} onChange={(e) => onChange({ ...value, below: e.target.checked || undefined, page: 1 })} data-testid="card-filter-below">
+          含下级中心
+        </Checkbox>
       )}
       <Select
         allowClear
@@ -36,7 +44,10 @@ export function CardFilters({ value, onChange, byOrg }: { value: CardQuery; onCh
         onChange={(level?: CardLevel) => onChange({ ...value, level, page: 1 })}
         options={CARD_LEVELS.map((l) => ({ value: l, label: CARD_LEVEL_NAMES[l] }))}
       />
-      <Checkbox checked={!!value.late} onChange={(e) => onChange({ ...value, late: e.target.checked || undefined, page: 1 })}>
+      <Checkbox checked={!!value.awaiting} onChange={(e) => onChange({ ...value, awaiting: e.target.checked || undefined, page: 1 })} data-testid="card-filter-awaiting">
+        只看待回告
+      </Checkbox>
+      <Checkbox checked={!!value.late} onChange={(e) => onChange({ ...value, late: e.target.checked || undefined, page: 1 })} data-testid="card-filter-late">
         只看逾期未回告
       </Checkbox>
     </Space>

@@ -1,15 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
+import { orgListSchema } from '@domain/contract/orgs';
 import { violationDetailSchema, violationListSchema } from '@domain/contract/supervision';
 import type { RuleCode } from '@domain/supervision/rules';
 import type { ViolationStatus } from '@domain/supervision/violations';
 
 export type { Violation, ViolationDetail } from '@domain/contract/supervision';
 
+/** The status filter 未处理: not decided yet (待说明 and 已说明), what the dashboards count. */
+export const UNDECIDED = 'undecided';
+
 export interface ViolationQuery {
   orgId?: string;
+  /** with orgId: that center and the centers below it (a dashboard's number) */
+  below?: boolean;
   ruleCode?: RuleCode;
-  status?: ViolationStatus;
+  status?: ViolationStatus | typeof UNDECIDED;
   /** 'YYYY-MM': recorded in that month (a link from the month report) */
   month?: string;
   page?: number;
@@ -24,6 +30,16 @@ export const useViolations = (query: ViolationQuery) =>
     queryKey: [...violationsKey, 'list', query],
     queryFn: () => apiRequest('/supervision/violations', violationListSchema, { query: { ...query, pageSize: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
+  });
+
+/** A center's name for the filter chip (the rows of a center and its villages may not name it). */
+export const useCenterName = (orgId: string | undefined) =>
+  useQuery({
+    queryKey: ['orgs', 'list', 'supervision-violations'],
+    queryFn: ({ signal }) => apiRequest('/orgs', orgListSchema, { signal }),
+    select: (data) => data.orgs.find((o) => o.id === orgId)?.centerName,
+    enabled: !!orgId,
+    staleTime: 60_000,
   });
 
 export const violationQueryKey = (id: string) => [...violationsKey, 'one', id] as const;

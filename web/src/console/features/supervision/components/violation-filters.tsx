@@ -1,7 +1,7 @@
 import { Button, Select, Space } from 'antd';
 import { RULES, type RuleCode } from '@domain/supervision/rules';
 import { VIOLATION_STATUSES, VIOLATION_STATUS_NAMES, type ViolationStatus } from '@domain/supervision/violations';
-import type { ViolationQuery } from '../api/violations';
+import { UNDECIDED, type ViolationQuery } from '../api/violations';
 
 /** Filter by rule and status; the center comes from a click in the table (or the overview), shown with a way back. */
 export function ViolationFilters({ query, centerName, onChange }: { query: ViolationQuery; centerName?: string | undefined; onChange: (next: ViolationQuery) => void }) {
@@ -16,12 +16,12 @@ export function ViolationFilters({ query, centerName, onChange }: { query: Viola
         onChange={(ruleCode) => onChange({ ...query, ruleCode, page: undefined })}
         aria-label="监察规则"
       />
-      <Select<ViolationStatus>
+      <Select<ViolationStatus | typeof UNDECIDED>
         allowClear
         placeholder="全部状态"
-        style={{ width: 140 }}
+        style={{ width: 240 }}
         value={query.status}
-        options={VIOLATION_STATUSES.map((s) => ({ value: s, label: VIOLATION_STATUS_NAMES[s] }))}
+        options={[{ value: UNDECIDED, label: '未处理（待说明、已说明）' }, ...VIOLATION_STATUSES.map((s) => ({ value: s, label: VIOLATION_STATUS_NAMES[s] }))]}
         onChange={(status) => onChange({ ...query, status, page: undefined })}
         aria-label="状态"
       />
@@ -31,8 +31,9 @@ export function ViolationFilters({ query, centerName, onChange }: { query: Viola
         </Button>
       )}
       {query.orgId && (
-        <Button onClick={() => onChange({ ...query, orgId: undefined, page: undefined })}>
-          {centerName ?? '所选中心'} ✕ 查看全部中心
+        <Button onClick={() => onChange({ ...query, orgId: undefined, below: undefined, page: undefined })} data-testid="violations-center">
+          {centerName ?? '所选中心'}
+          {query.below ? '（含下级）' : ''} ✕ 查看全部中心
         </Button>
       )}
     </Space>
