@@ -105,6 +105,13 @@ describe.each(DIALECTS)('网上申请与预审 (%s)', (dialect) => {
     const fake = await apply(applicantCookie, PENSION, [[0, Buffer.from('MZ\x90\x00 not a pdf at all'), '申请表.pdf'], [1, PDF, 'a.pdf'], [2, PDF, 'b.pdf'], [3, PDF, 'c.pdf']], `k-fake-${dialect}`);
     expect(fake.statusCode).toBe(415);
     expect(fake.json().title).toContain('无法识别该文件的内容');
+    // by content, not by name: a PNG called .jpg is refused, and so is a material over 10 MB (cut off while read)
+    const renamed = await apply(applicantCookie, PENSION, [[0, PDF, '申请表.pdf'], [1, portraitPng(), '身份证.jpg'], [2, PDF, 'b.pdf'], [3, PDF, 'c.pdf']], `k-renamed-${dialect}`);
+    expect(renamed.json()).toMatchObject({ code: 'FILE_NAME_MISMATCH' });
+    expect(renamed.json().title).toContain('两者不符');
+    const big = await apply(applicantCookie, PENSION, [[0, PDF, '申请表.pdf'], [1, Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), '身份证.pdf'], [2, PDF, 'b.pdf'], [3, PDF, 'c.pdf']], `k-big-${dialect}`);
+    expect(big.statusCode).toBe(413);
+    expect(big.json()).toMatchObject({ code: 'FILE_TOO_LARGE' });
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/public/applications', headers: { 'idempotency-key': 'k-anon-1' }, payload: {} });
     expect(anonymous.statusCode).toBe(401);
     const none = await t.database.db.selectFrom('applications').selectAll().execute();
@@ -160,6 +167,11 @@ describe.each(DIALECTS)('网上申请与预审 (%s)', (dialect) => {
     expect(noticed.materials.find((m) => m.name === '居民户口簿')?.awaitingSupplement).toBe(true);
     const sms = await t.database.db.selectFrom('outbox_messages').selectAll().where('template', '=', 'application-supplement').execute();
     expect(sms.map((m) => m.text)).toEqual([expect.stringContaining('需补正以下材料：居民户口簿')]);
+    // and in 我的办件: the applicant's own view names the material and the reason
+    const mine = applicationDetailSchema.parse((await t.app.inject({ method: 'GET', url: `/api/public/applications/${first.id}`, headers: { cookie: applicantCookie } })).json());
+    expect(mine).toMatchObject({ status: 'supplement_requested', statusName: noticed.statusName });
+    expect(mine.materials.find((m) => m.name === '居民户口簿')?.awaitingSupplement).toBe(true);
+    expect(mine.steps.at(-1)).toMatchObject({ action: 'notify-supplement', materials: [{ material: '居民户口簿', reason: '户主页照片不清晰，请重新拍摄' }] });
     first = noticed;
   });
 
@@ -232,6 +244,11 @@ describe.each(DIALECTS)('网上申请与预审 (%s)', (dialect) => {
     expect(returned.statusCode, returned.body).toBe(200);
     const sms = await t.database.db.selectFrom('outbox_messages').selectAll().where('template', '=', 'application-returned').execute();
     expect(sms[0]!.text).toContain('残疾等级不在补贴范围内');
+    // and in 我的办件: returned, with the reason and its basis
+    const mine = applicationListSchema.parse((await t.app.inject({ method: 'GET', url: '/api/public/applications', headers: { cookie: applicantCookie } })).json());
+    expect(mine.applications.find((a) => a.id === second.id)).toMatchObject({ status: 'returned' });
+    const detail = applicationDetailSchema.parse((await t.app.inject({ method: 'GET', url: `/api/public/applications/${second.id}`, headers: { cookie: applicantCookie } })).json());
+    expect(detail.steps.at(-1)).toMatchObject({ action: 'return', text: '残疾等级不在补贴范围内（依据：办理条件第一条）' });
     // the applicant cannot withdraw a returned one
     const withdraw = await t.app.inject({ method: 'POST', url: `/api/public/applications/${second.id}/withdraw`, headers: { cookie: applicantCookie }, payload: { expectedVersion: second.version + 1 } });
     expect(withdraw.statusCode).toBe(409);

@@ -2,13 +2,18 @@
 // api_key) makes an online application in pre-review with source open311, downloading each material from its URL
 // (a local HTTP server here; OPEN311_FETCH_PRIVATE on) with the size cut off while streaming and private addresses
 // refused; the same post twice gives one application; GET requests / requests/{id} show it without personal data,
-// open until the window returns it and closed after; tokens answer 404 (realtime services). Every error the
-// specification names, in its `errors` format, XML and JSON. A third-party client uses only the documented URLs.
+// open until the window returns it and closed after. A batch service (5 materials or more) answers a token; the job
+// open311-batch files the application and tokens/{token} then answers its service_request_id (a failure: no id and
+// the reason). Every error the specification names, in its `errors` format, XML and JSON. A third-party client uses
+// only the documented URLs.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_NAMES } from '../../src/domain/vocabulary/kinds.js';
+import { convertDue } from '../../src/modules/open311/batch.js';
+import { open311BatchJob } from '../../src/modules/open311/batch-job.js';
 import { fetchMaterial, isPrivateAddress, MaterialFetchError } from '../../src/modules/open311/fetch-material.js';
+import { runJobOnce } from '../../src/server/jobs.js';
 import { portraitPng } from '../support/images.js';
 import { child, childNames, parseXml, expectErrors } from './support/open311-xml.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
@@ -16,7 +21,7 @@ import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app
 const PUBLIC = 'https://bianmin.example.gov.cn';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const SERVICE = 'RS-003'; // 即办件 offered by the three townships, not the county: the CENTER attribute is a real choice
-const PROMISED = 'GA-005'; // 承诺件 offered by the townships and the county
+const PROMISED = 'GA-005'; // 承诺件 offered by the townships and the county; 5 materials: a batch service
 const TOWNSHIP = '410899101'; // the clerk's center
 const ISO_ZONED = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/;
 const ID_A = '11010519491231002X';
@@ -25,7 +30,10 @@ const ID_B = '110105198001010059';
 /** The files a third party's server offers: a PDF, a PNG, an 11 MB stream, redirects, a page that is not a file. */
 function fileServer(): Promise<{ server: Server; base: string; bigCutOff: () => boolean }> {
   let bigCutOff = false;
+  let flaky = 0;
   const server = createServer((req, res) => {
+    // busy the first time it is asked, the file the second time
+    if (req.url === '/flaky.pdf') return ++flaky === 1 ? res.writeHead(503).end() : res.writeHead(200).end(PDF);
     if (req.url === '/scan.pdf') return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(PDF);
     if (req.url === '/photo.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(portraitPng());
     if (req.url === '/page.html') return res.writeHead(200, { 'content-type': 'application/pdf' }).end('<html><body>not a scan</body></html>');
@@ -76,6 +84,8 @@ describe.each(DIALECTS)('Open311 GeoReport v2 requests (%s)', (dialect) => {
   const post = (format: 'xml' | 'json', fields: Record<string, string>) =>
     t.app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   const get = (url: string) => t.app.inject({ method: 'GET', url });
+  /** What the server gives its jobs: this app's database, configuration and clock. */
+  const jobContext = () => ({ database: t.database, config: t.config, clock: () => t.clock.now });
 
   /** A complete request for the applicant with this phone and ID number. */
   function form(phone: string, idNumber: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -138,6 +148,13 @@ describe.each(DIALECTS)('Open311 GeoReport v2 requests (%s)', (dialect) => {
       expect(expectErrors(await post('json', form('13700000001', ID_A, { service_code: 'ZZ-999' })), 404, 'json')[0]).toContain('ZZ-999');
       expectErrors(await post('xml', form('13700000001', ID_A, { service_code: 'ZZ-999' })), 404, 'xml');
       expect(expectErrors(await post('xml', form('13700000001', ID_A, { service_code: '' })), 400, 'xml')[0]).toContain('service_code');
+    });
+
+    it('404 for a jurisdiction_id this server does not serve (XML and JSON); nothing is made', async () => {
+      expect(expectErrors(await post('xml', form('13700000001', ID_A, { jurisdiction_id: 'city.gov' })), 404, 'xml')[0]).toContain('city.gov');
+      expectErrors(await post('json', form('13700000001', ID_A, { jurisdiction_id: 'evil.example' })), 404, 'json');
+      expect(await t.database.db.selectFrom('applications').selectAll().execute()).toEqual([]);
+      expect(await t.database.db.selectFrom('applicants').selectAll().where('phone', '=', '13700000001').execute()).toEqual([]);
     });
 
     it('400 naming each missing or invalid attribute, in Chinese, all at once', async () => {
@@ -312,13 +329,12 @@ describe.each(DIALECTS)('Open311 GeoReport v2 requests (%s)', (dialect) => {
       expect(expectErrors(await get('/open311/v2/requests.xml?start_date=2025-01-01T00:00:00Z&end_date=2026-03-01T00:00:00Z'), 400, 'xml')[0]).toContain('90');
       expectErrors(await get('/open311/v2/requests.json?status=pending'), 400, 'json');
       expectErrors(await get('/open311/v2/requests.json?jurisdiction_id=city.gov'), 404, 'json');
+      expect(expectErrors(await get(`/open311/v2/requests/${no}.xml?jurisdiction_id=city.gov`), 404, 'xml')[0]).toContain('city.gov');
+      expectErrors(await get(`/open311/v2/requests/${no}.json?jurisdiction_id=city.gov`), 404, 'json');
+      expect((await get(`/open311/v2/requests/${no}.json?jurisdiction_id=bianmin.example.gov.cn`)).statusCode).toBe(200);
       expectErrors(await get(`/open311/v2/requests/${no}`), 400, 'xml');
     });
 
-    it('tokens: 404 in both formats (realtime services issue none)', async () => {
-      expect(expectErrors(await get('/open311/v2/tokens/abc123.xml'), 404, 'xml')[0]).toContain('realtime');
-      expectErrors(await get('/open311/v2/tokens/abc123.json'), 404, 'json');
-    });
 
     it('closed once the window returns it, with the notes saying so', async () => {
       const row = await t.database.db.selectFrom('applications').selectAll().where('application_no', '=', no).executeTakeFirstOrThrow();
@@ -346,7 +362,12 @@ describe.each(DIALECTS)('Open311 GeoReport v2 requests (%s)', (dialect) => {
     }
     const posted = await fetch(`${endpoint}/requests.json`, { method: 'POST', body });
     expect(posted.status).toBe(200);
-    const [made] = (await posted.json()) as { service_request_id: string }[];
+    // GA-005 is a batch service: a token now, the service_request_id once the job has filed the application
+    const [queued] = (await posted.json()) as { token: string }[];
+    expect((await (await fetch(`${endpoint}/tokens/${queued!.token}.json`)).json())).toEqual([{ service_request_id: null, token: queued!.token }]);
+    expect(await runJobOnce(jobContext(), open311BatchJob)).toBe(true);
+    const [made] = (await (await fetch(`${endpoint}/tokens/${queued!.token}.json`)).json()) as { service_request_id: string; token: string }[];
+    expect(made!.service_request_id).toMatch(/^WS20260302-\d{4}$/);
     const status = (await (await fetch(`${endpoint}/requests/${made!.service_request_id}.json`)).json()) as { status: string; service_code: string; expected_datetime: string | null }[];
     expect(status).toEqual([expect.objectContaining({ service_request_id: made!.service_request_id, status: 'open', service_code: PROMISED })]);
 
@@ -375,5 +396,201 @@ describe.each(DIALECTS)('Open311 GeoReport v2 requests (%s)', (dialect) => {
     const db = t.database.db;
     expect((await db.selectFrom('applicants').select('id').where('phone', '=', '13700000004').execute()).length).toBe(1);
     expect((await db.selectFrom('applications').select('id').where('applicant_phone', '=', '13700000004').execute()).length).toBe(1);
+  });
+
+  describe('a batch service: a token, the application by the job, the id from the token', () => {
+    const BATCH = 'MZ-003'; // 城乡居民最低生活保障: 5 materials
+    let batchMaterials: { code: string; required: boolean }[];
+    let batchCenter: string;
+    let token: string;
+
+    /** A complete request for the batch service; `url` gives each required material's address. */
+    function batchForm(phone: string, idNumber: string, url: (i: number) => string = (i) => `${files.base}/${i % 2 === 0 ? 'scan.pdf' : 'photo.png'}`, extra: Record<string, string> = {}) {
+      const f: Record<string, string> = {
+        api_key: apiKey,
+        service_code: BATCH,
+        'attribute[APPLICANT_TYPE]': 'person',
+        'attribute[APPLICANT_NAME]': '王桂兰',
+        'attribute[APPLICANT_ID_NUMBER]': idNumber,
+        'attribute[APPLICANT_PHONE]': phone,
+        'attribute[CENTER]': batchCenter,
+        description: '家中两位老人，申请低保。',
+      };
+      batchMaterials.forEach((m, i) => {
+        if (m.required) f[`attribute[${m.code}]`] = url(i);
+      });
+      return { ...f, ...extra };
+    }
+    const tokenRow = (tk: string) => t.database.db.selectFrom('open311_tokens').selectAll().where('token', '=', tk).executeTakeFirstOrThrow();
+    /** The job's run lines (what the jobs page shows as its message), the last run's last. */
+    const lines: string[] = [];
+    const runBatch = () => runJobOnce(jobContext(), open311BatchJob, (line) => lines.push(line));
+    const queuedHere = () => t.database.db.selectFrom('open311_tokens').select('id').where('item_code', '=', BATCH).execute();
+
+    beforeAll(async () => {
+      const def = JSON.parse((await get(`/open311/v2/services/${BATCH}.json`)).body) as { attributes: { code: string; required: boolean; values?: { key: string }[] }[] };
+      batchMaterials = def.attributes.filter((a) => a.code.startsWith('MATERIAL_'));
+      expect(batchMaterials.length).toBeGreaterThanOrEqual(5);
+      const centers = def.attributes.find((a) => a.code === 'CENTER')!.values!.map((v) => v.key);
+      batchCenter = centers.includes(TOWNSHIP) ? TOWNSHIP : centers[0]!;
+    });
+
+    it('services.json / .xml: the service is type batch, a short one realtime', async () => {
+      const json = (await get('/open311/v2/services.json')).json() as { service_code: string; type: string }[];
+      expect(json.find((s) => s.service_code === BATCH)!.type).toBe('batch');
+      expect(json.find((s) => s.service_code === PROMISED)!.type).toBe('batch');
+      expect(json.find((s) => s.service_code === SERVICE)!.type).toBe('realtime');
+      const xml = parseXml((await get('/open311/v2/services.xml')).body);
+      expect(child(xml.children.find((s) => child(s, 'service_code').text === BATCH)!, 'type').text).toBe('batch');
+    });
+
+    it('403 without an api_key or with an unknown one; 400 for a bad form, at once; nothing queued', async () => {
+      const { api_key: _omit, ...without } = batchForm('13700000011', ID_A);
+      expect(expectErrors(await post('xml', without), 403, 'xml')[0]).toContain('api_key');
+      expectErrors(await post('json', batchForm('13700000011', ID_A, undefined, { api_key: 'bm311_NOTAKEY' })), 403, 'json');
+      const bad = expectErrors(await post('json', batchForm('13700000011', ID_A, () => 'ftp://files.example/scan.pdf')), 400, 'json');
+      expect(bad.some((d) => d.includes(batchMaterials.find((m) => m.required)!.code))).toBe(true);
+      // the phone's account is another person's (made by the realtime test above with ID_A): known now, refused now
+      expect(expectErrors(await post('json', batchForm('13700000002', ID_B)), 400, 'json')[0]).toContain('APPLICANT_ID_NUMBER');
+      expect(await queuedHere()).toEqual([]);
+    });
+
+    it('POST requests.xml answers a token (no service_request_id); nothing is made yet', async () => {
+      const res = await post('xml', batchForm('13700000012', ID_A));
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
+      const root = parseXml(res.body);
+      expect(root.name).toBe('service_requests');
+      const request = child(root, 'request');
+      expect(childNames(request)).toEqual(['token', 'service_notice', 'account_id']);
+      token = child(request, 'token').text;
+      expect(token).toMatch(/^[0-9a-f]{24}$/);
+      expect(child(request, 'service_notice').text).toContain('tokens/{token}');
+      expect((await tokenRow(token)).status).toBe('queued');
+      expect(await t.database.db.selectFrom('applications').selectAll().where('item_code', '=', BATCH).execute()).toEqual([]);
+    });
+
+    it('the same post again, and twice at once: the same token, one queued request', async () => {
+      const again = await post('json', batchForm('13700000012', ID_A));
+      expect(again.json()).toEqual([{ token, service_notice: expect.any(String), account_id: null }]);
+      const f = batchForm('13700000013', ID_A, undefined, { description: '同时到达的两次提交' });
+      const [a, b] = await Promise.all([post('json', f), post('json', f)]);
+      expect([a.statusCode, b.statusCode], a.body + b.body).toEqual([200, 200]);
+      expect(a.json()[0].token).toBe(b.json()[0].token);
+      expect((await queuedHere()).length).toBe(2);
+    });
+
+    it('before the job runs, tokens/{token} has no service_request_id (XML and JSON)', async () => {
+      const json = await get(`/open311/v2/tokens/${token}.json`);
+      expect(json.statusCode, json.body).toBe(200);
+      expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(json.json()).toEqual([{ service_request_id: null, token }]);
+      const xml = await get(`/open311/v2/tokens/${token}.xml`);
+      expect(xml.statusCode).toBe(200);
+      const request = child(parseXml(xml.body), 'request');
+      expect(childNames(request)).toEqual(['service_request_id', 'token']);
+      expect(child(request, 'service_request_id').text).toBe('');
+      expect(child(request, 'token').text).toBe(token);
+    });
+
+    it('the job files the application through the realtime path; the token then answers its id, and requests/{id} shows it', async () => {
+      expect(await runBatch()).toBe(true);
+      expect(lines.at(-1)).toContain('建立网上申请 2 件');
+      const [answer] = (await get(`/open311/v2/tokens/${token}.json`)).json() as { service_request_id: string; token: string }[];
+      expect(answer!.token).toBe(token);
+      const no = answer!.service_request_id;
+      expect(no).toMatch(/^WS20260302-\d{4}$/);
+      const xml = child(parseXml((await get(`/open311/v2/tokens/${token}.xml`)).body), 'request');
+      expect([child(xml, 'service_request_id').text, child(xml, 'token').text]).toEqual([no, token]);
+
+      const db = t.database.db;
+      const app = await db.selectFrom('applications').selectAll().where('application_no', '=', no).executeTakeFirstOrThrow();
+      expect([app.status, app.source, app.item_code, app.open311_key_id !== null]).toEqual(['pre_review', 'open311', BATCH, true]);
+      const stored = await db.selectFrom('application_files').selectAll().where('application_id', '=', app.id).execute();
+      expect(stored.length).toBe(batchMaterials.filter((m) => m.required).length);
+      const row = await tokenRow(token);
+      expect([row.status, row.application_id, row.payload, row.attempts]).toEqual(['done', app.id, null, 1]);
+
+      for (const format of ['json', 'xml'] as const) {
+        const one = await get(`/open311/v2/requests/${no}.${format}`);
+        expect(one.statusCode, one.body).toBe(200);
+        if (format === 'json') expect(one.json()).toEqual([expect.objectContaining({ service_request_id: no, status: 'open', service_code: BATCH })]);
+        else expect(child(child(parseXml(one.body), 'request'), 'service_request_id').text).toBe(no);
+      }
+      // run again: nothing left to do, nothing made twice
+      expect(await runBatch()).toBe(true);
+      expect((await db.selectFrom('applications').select('id').where('item_code', '=', BATCH).execute()).length).toBe(2);
+    });
+
+    it('a material that is not a scan: the token answers no id and the reason; audit entry and run line record it', async () => {
+      const first = batchMaterials.findIndex((m) => m.required);
+      const f = batchForm('13700000014', ID_B, (i) => (i === first ? `${files.base}/page.html` : `${files.base}/scan.pdf`));
+      const res = await post('json', f);
+      const failed = (res.json() as { token: string }[])[0]!.token;
+      expect(await runBatch()).toBe(true);
+      expect(lines.at(-1)).toContain(`未能建立 1 件（token ${failed}`);
+      const [answer] = (await get(`/open311/v2/tokens/${failed}.json`)).json() as Record<string, string | null>[];
+      expect(answer!.service_request_id).toBeNull();
+      expect(answer!.token).toBe(failed);
+      expect(answer!.service_notice).toContain(batchMaterials[first]!.code);
+      expect(answer!.service_notice).toContain('重新提交');
+      const xml = child(parseXml((await get(`/open311/v2/tokens/${failed}.xml`)).body), 'request');
+      expect(childNames(xml)).toEqual(['service_request_id', 'token', 'service_notice']);
+      const row = await tokenRow(failed);
+      expect([row.status, row.application_id, row.payload]).toEqual(['failed', null, null]);
+      const audit = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'open311.batch_failed').execute();
+      expect(audit.map((a) => a.target_id)).toEqual([row.id]);
+      expect(await t.database.db.selectFrom('applications').selectAll().where('applicant_phone', '=', '13700000014').execute()).toEqual([]);
+      // the same post again after a failure is a new try with a new token; the failed token keeps its answer
+      const retry = (await post('json', f)).json() as { token: string }[];
+      expect(retry[0]!.token).not.toBe(failed);
+      expect((await tokenRow(retry[0]!.token)).status).toBe('queued');
+      expect(await runBatch()).toBe(true);
+      expect(lines.at(-1)).toContain(`未能建立 1 件（token ${retry[0]!.token}`);
+      expect((await get(`/open311/v2/tokens/${failed}.json`)).json()[0].service_notice).toContain(batchMaterials[first]!.code);
+    });
+
+    it('a third-party server busy (503) the first time: tried again after the backoff, then made', async () => {
+      const first = batchMaterials.findIndex((m) => m.required);
+      const res = await post('json', batchForm('13700000015', ID_B, (i) => (i === first ? `${files.base}/flaky.pdf` : `${files.base}/scan.pdf`)));
+      const tk = (res.json() as { token: string }[])[0]!.token;
+      expect(await runBatch()).toBe(true);
+      expect(lines.at(-1)).toContain('稍后重试 1 件');
+      const waiting = await tokenRow(tk);
+      expect([waiting.status, waiting.attempts, waiting.error]).toEqual(['queued', 1, expect.stringContaining('下载失败')]);
+      expect((await get(`/open311/v2/tokens/${tk}.json`)).json()).toEqual([{ service_request_id: null, token: tk }]);
+      // not before its time
+      expect(await runBatch()).toBe(true);
+      expect((await tokenRow(tk)).attempts).toBe(1);
+      t.clock.advanceMinutes(3);
+      try {
+        expect(await runBatch()).toBe(true);
+      } finally {
+        t.clock.advanceMinutes(-3);
+      }
+      const [answer] = (await get(`/open311/v2/tokens/${tk}.json`)).json() as { service_request_id: string }[];
+      expect(answer!.service_request_id).toMatch(/^WS\d{8}-\d{4}$/);
+      expect((await tokenRow(tk)).status).toBe('done');
+    });
+
+    it('two jobs at once (two processes, no lock between them): each request is taken by one and filed once', async () => {
+      const tokens = await Promise.all(['13700000016', '13700000017'].map(async (phone) => ((await post('json', batchForm(phone, ID_B))).json() as { token: string }[])[0]!.token));
+      const [a, b] = await Promise.all([convertDue(jobContext(), t.clock.now), convertDue(jobContext(), t.clock.now)]);
+      expect(a!.made + b!.made).toBe(2);
+      for (const tk of tokens) {
+        const row = await tokenRow(tk);
+        expect([row.status, row.attempts]).toEqual(['done', 1]);
+      }
+      const made = await t.database.db.selectFrom('applications').select('id').where('applicant_phone', 'in', ['13700000016', '13700000017']).execute();
+      expect(made.length).toBe(2);
+    });
+
+    it('tokens errors: 404 for an unknown token (XML and JSON) and an unknown jurisdiction; the format is required', async () => {
+      expect(expectErrors(await get('/open311/v2/tokens/0123456789abcdef01234567.xml'), 404, 'xml')[0]).toContain('token');
+      expectErrors(await get('/open311/v2/tokens/abc123.json'), 404, 'json');
+      expect(expectErrors(await get(`/open311/v2/tokens/${token}.json?jurisdiction_id=city.gov`), 404, 'json')[0]).toContain('city.gov');
+      expect((await get(`/open311/v2/tokens/${token}.json?jurisdiction_id=bianmin.example.gov.cn`)).statusCode).toBe(200);
+      expectErrors(await get(`/open311/v2/tokens/${token}`), 400, 'xml');
+    });
   });
 });

@@ -135,12 +135,15 @@ describe.each(DIALECTS)('Open311 GeoReport v2 (%s)', (dialect) => {
         expect(child(s, 'service_name').text).toBe(item.name);
         expect(child(s, 'description').text).toMatch(/^.+实施的(即办件|承诺件)，/);
         expect(child(s, 'metadata').text).toBe('true');
-        expect(child(s, 'type').text).toBe('realtime');
+        // batch: an item with 5 materials or more (its request is queued, answered with a token); realtime otherwise
+        expect(child(s, 'type').text, item.code).toBe(item.materials.length >= 5 ? 'batch' : 'realtime');
         expect(child(s, 'keywords').text).toBe(item.aliases.join(','));
         expect(child(s, 'group').text).toBe(item.category);
       });
       const dibao = root.children.find((s) => child(s, 'service_code').text === 'MZ-003')!;
       expect(child(dibao, 'keywords').text.split(',')).toContain('低保');
+      expect(child(dibao, 'type').text).toBe('batch');
+      expect(child(root.children.find((s) => child(s, 'service_code').text === 'RS-003')!, 'type').text).toBe('realtime');
     });
 
     it('services.json: an array of the same services with metadata a boolean', async () => {

@@ -44,6 +44,15 @@ describe.skipIf(!hasChromium)('the public site and 长辈版 on a phone (Chromiu
   let e: E2E;
   let progress: { caseNo: string; phone4: string };
   let rateUrl: string;
+  /** the demo township's id (its 政务公开 page, its phone take-a-number page) and a signed-in applicant's cookie */
+  let township: string;
+  let applicantCookie: string;
+  /** that applicant's online application, waiting for pre-review (我的办件 → one application) */
+  let applicationId: string;
+  /** 我的办件 → 文书: one printed paper of that applicant's window case; a phone's 排队进度; the 差评整改 SMS link */
+  let paperPath: string;
+  let ticketPath: string;
+  let rateFixUrl: string;
   const contexts: BrowserContext[] = [];
 
   const phone = async (options: { elder?: boolean; noSpeech?: boolean } = {}) => {
@@ -77,6 +86,54 @@ describe.skipIf(!hasChromium)('the public site and 长辈版 on a phone (Chromiu
     const link = new URL(url);
     expect(link.pathname).toBe('/rate');
     rateUrl = `${link.pathname}${link.search}`;
+    township = (await clerk.call<{ user: { orgId: string } }>('GET', '/api/auth/me')).user.orgId;
+    // an applicant account, made as the register form makes it (the code from the outbox), signed in for 我的 pages
+    const admin = await serverApi(e, 'admin');
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${e.serverUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: e.serverUrl, ...headers }, body: JSON.stringify(body) });
+    expect((await post('/api/public/applicants/codes', { phone: '13922224444', purpose: 'register' })).status).toBe(202);
+    const { messages } = await admin.call<{ messages: { template: string; text: string }[] }>('GET', '/api/notifications/outbox?phone=13922224444');
+    const code = /验证码(\d{6})/.exec(messages.find((m) => m.template === 'applicant-code')!.text)![1]!;
+    const made = await post('/api/public/applicants', { phone: '13922224444', code, password: 'Liuhe#2026ok', kind: 'person', name: '赵桂兰', idNumber: '110105195803150041' }, { 'idempotency-key': 'e2e-public-site-applicant' });
+    expect(made.status).toBe(201);
+    applicantCookie = made.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('bianmin_applicant='))!;
+    expect(applicantCookie).toBeTruthy();
+    // an online application with its four materials, as the apply form sends it
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ itemCode: 'RS-006', orgId: township, description: '本人申请' })) form.append(k, v);
+    for (let i = 0; i < 4; i++) form.append(`material-${i}`, new Blob([pdf]), `材料${i + 1}.pdf`);
+    const applied = await fetch(`${e.serverUrl}/api/public/applications`, { method: 'POST', headers: { cookie: applicantCookie, origin: e.serverUrl, 'idempotency-key': 'e2e-public-site-application' }, body: form });
+    expect(applied.status, await applied.clone().text()).toBe(201);
+    applicationId = ((await applied.json()) as { id: string }).id;
+    // her window case with its 受理通知书 printed: 我的办件 shows the paper as printed
+    const hers = await clerk.register<{ id: string; caseNo: string }>({
+      channel: 'window',
+      itemCode: 'MZ-002',
+      applicant: { name: '赵桂兰', idNumber: '110105195803150041', phone: '13922224444' },
+      materials: [{ name: '居民身份证', provided: true }, { name: '近期一寸免冠照片', provided: true }],
+    });
+    const printed = await clerk.call<{ id: string }>('POST', `/api/cases/${hers.id}/prints`, { paper: 'acceptance' });
+    paperPath = `/account/cases/${encodeURIComponent(hers.caseNo)}/papers/${encodeURIComponent(printed.id)}`;
+    // a number taken on a phone: its 排队进度 page
+    const { services } = await clerk.call<{ services: { id: string }[] }>('GET', `/api/hall/services?orgId=${township}`);
+    const ticket = await clerk.call<{ token: string }>('POST', '/api/hall/tickets', { orgId: township, serviceId: services[0]!.id, source: 'phone' }, { 'idempotency-key': 'e2e-public-site-ticket' });
+    ticketPath = `/hall/ticket/${encodeURIComponent(ticket.token)}`;
+    // a 差评 rectified: the SMS to the rater links to /rate-fix
+    const bad = await clerk.register<{ id: string; caseNo: string; version: number }>({
+      channel: 'window',
+      itemCode: 'MZ-002',
+      applicant: { name: '孙有田', idNumber: '110105194812120018', phone: '13812340009' },
+      materials: [{ name: '居民身份证', provided: true }, { name: '近期一寸免冠照片', provided: true }],
+    });
+    await clerk.call('POST', `/api/cases/${bad.id}/actions/complete`, { expectedVersion: bad.version, outcome: 'approved', resultNo: '优待证 2026-010' });
+    expect((await post('/api/public/ratings', { caseNo: bad.caseNo, phone4: '0009', level: 'very_dissatisfied', comment: '排队一个多小时' })).status).toBe(201);
+    let wo = (await clerk.call<{ workOrders: { id: string; version: number; caseNo?: string }[] }>('GET', '/api/evaluations/work-orders')).workOrders[0]!;
+    wo = await clerk.call('POST', `/api/evaluations/work-orders/${wo.id}/actions/visit`, { expectedVersion: wo.version, finding: 'confirmed', content: '电话回访，反映排队时间长，情况属实。' });
+    await clerk.call('POST', `/api/evaluations/work-orders/${wo.id}/actions/rectify`, { expectedVersion: wo.version, measures: '高峰时段增开综合窗口。', outcome: '已增开综合窗口，排队时间缩短到15分钟内' });
+    const sms = await admin.call<{ messages: { template: string; text: string }[] }>('GET', '/api/notifications/outbox?phone=13812340009');
+    const fix = /\/rate-fix\?t=(\S+)$/.exec(sms.messages.find((m) => m.template === 'rating-fix-outcome')!.text)![1]!;
+    rateFixUrl = `/rate-fix?t=${fix}`;
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
@@ -243,8 +300,12 @@ describe.skipIf(!hasChromium)('the public site and 长辈版 on a phone (Chromiu
     }
   });
 
-  /** Every public page, with what shows when it is ready. /open and /account join once they are built. */
-  const publicPages = (): { path: string; ready: (page: Page) => Promise<unknown>; keyFigure?: boolean; progressCase?: boolean }[] => [
+  /**
+   * Every public page, with what shows when it is ready: the site, progress and rating, complaint and 咨询, 政务公开 (the
+   * list and a center's page), the account's forms, the phone's take-a-number page, and, signed in as an applicant
+   * (`applicant`: the pages after the first such one run with the applicant's cookie), 我的 with 我的办件 and 网上申请.
+   */
+  const publicPages = (): { path: string; ready: (page: Page) => Promise<unknown>; keyFigure?: boolean; progressCase?: boolean; applicant?: boolean }[] => [
     { path: '/', ready: (p) => p.getByRole('list', { name: '事项类别' }).getByRole('link').first().waitFor() },
     { path: '/items/MZ-003', ready: (p) => p.getByTestId('item-places').getByText('柳河镇便民服务中心', { exact: true }).waitFor(), keyFigure: true },
     { path: '/items/MZ-002', ready: (p) => p.getByTestId('item-faq').waitFor(), keyFigure: true },
@@ -253,24 +314,34 @@ describe.skipIf(!hasChromium)('the public site and 长辈版 on a phone (Chromiu
     { path: `/progress?caseNo=${progress.caseNo}`, ready: (p) => p.getByRole('button', { name: '查询' }).waitFor(), keyFigure: true, progressCase: true },
     { path: rateUrl, ready: (p) => p.getByRole('radio', { name: /非常满意/ }).waitFor() },
     { path: '/rate', ready: (p) => p.getByRole('alert').waitFor() },
+    { path: rateFixUrl, ready: (p) => p.getByTestId('fix-outcome').waitFor() },
+    { path: '/rate-fix', ready: (p) => p.getByRole('alert').waitFor() },
+    { path: ticketPath, ready: (p) => p.getByTestId('ticket-number').waitFor(), keyFigure: true },
     { path: '/complaint', ready: (p) => p.getByRole('heading', { name: '我要投诉' }).waitFor() },
     { path: '/complaint/query', ready: (p) => p.getByRole('heading', { name: '查询投诉' }).waitFor() },
     { path: '/consult', ready: (p) => p.getByRole('heading', { name: '我要咨询' }).waitFor() },
     { path: '/consult/query', ready: (p) => p.getByRole('heading', { name: '查询答复' }).waitFor() },
+    { path: '/open', ready: (p) => p.getByRole('link', { name: /柳河镇便民服务中心/ }).first().waitFor() },
+    { path: `/open/${township}`, ready: (p) => p.getByTestId('open-staff').first().waitFor() },
+    { path: `/hall/take/${township}`, ready: (p) => p.getByRole('heading', { name: '手机取号' }).waitFor() },
+    { path: '/account/login', ready: (p) => p.getByRole('heading', { name: '登录', exact: true }).waitFor() },
+    { path: '/account/register', ready: (p) => p.getByRole('heading', { name: '注册网上办事账号', exact: true }).waitFor() },
+    { path: '/account/reset', ready: (p) => p.getByRole('heading', { name: '找回密码', exact: true }).waitFor() },
+    { path: '/account/me', ready: (p) => p.getByTestId('me-name').waitFor(), applicant: true },
+    { path: '/account/apply/RS-006', ready: (p) => p.getByRole('button', { name: '提交申请' }).waitFor(), applicant: true },
+    { path: `/account/applications/${applicationId}`, ready: (p) => p.getByTestId('application-status').waitFor(), applicant: true },
+    { path: '/account/appointments', ready: (p) => p.getByRole('heading', { name: '预约', exact: true }).waitFor(), applicant: true },
+    { path: paperPath, ready: (p) => p.locator('.notice-sheet .notice-title').waitFor(), applicant: true },
   ];
 
   it('every public page passes axe-core in both modes, and 长辈版 keeps its numbers', async () => {
     const pages = publicPages();
-    // pages other helpers add under the same shell, once the server serves them as public pages
-    for (const path of ['/open', '/account']) {
-      const html = await (await fetch(`${e.serverUrl}${path}`)).text();
-      if (!html.includes('工作人员端')) pages.push({ path, ready: (p) => p.locator('h1').first().waitFor() });
-    }
     console.log(`axe-core 和长辈版检查的页面：${pages.map((p) => p.path.replace(/\?t=.*/, '?t=…')).join('，')}`);
     const problems: string[] = [];
     for (const elder of [false, true]) {
       const page = await phone({ elder });
       for (const target of pages) {
+        if (target.applicant) await page.context().addCookies([{ name: 'bianmin_applicant', value: applicantCookie.slice('bianmin_applicant='.length), url: e.baseUrl }]);
         await page.goto(`${e.baseUrl}${target.path}`);
         await target.ready(page);
         if (target.progressCase) {
@@ -342,6 +413,10 @@ describe.skipIf(!hasChromium)('the public site and 长辈版 on a phone (Chromiu
         if (target.keyFigure && (numbers.figures.length === 0 || numbers.figures.some((f) => f < 30))) problems.push(`${at}：关键数字小于 30px：${numbers.figures.join('，')}`);
         if (numbers.dialogs > 0 || numbers.popups.length > 0) problems.push(`${at}：出现弹窗 ${numbers.dialogs} ${numbers.popups.join('，')}`);
         if (target.path === '/' || target.path === '/items/MZ-003' || target.progressCase) await shot(page, `elder-${target.path === '/' ? 'home' : target.progressCase ? 'progress' : 'item'}`);
+        if (target.path === '/account/register' || target.path === '/account/me' || target.path.startsWith('/account/applications/')) await shot(page, `elder-${target.path.split('/')[2]}`);
+        if (target.path === paperPath) await shot(page, 'elder-paper');
+        if (target.path === ticketPath) await shot(page, 'elder-ticket');
+        if (target.path === rateFixUrl) await shot(page, 'elder-rate-fix');
       }
     }
     expect(problems).toEqual([]);

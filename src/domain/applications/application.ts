@@ -90,7 +90,14 @@ export interface CenterClock {
 }
 
 export type ApplicationCommand =
-  | { action: 'submit'; guide: readonly { name: string; main: boolean }[]; supplied: readonly string[]; onFile: readonly string[] }
+  | {
+      action: 'submit';
+      guide: readonly { name: string; main: boolean }[];
+      supplied: readonly string[];
+      onFile: readonly string[];
+      /** promised under 告知承诺 instead of provided (checked promisable: evidence.ts checkPromises) */
+      promised?: readonly string[] | undefined;
+    }
   | { action: 'accept'; note?: string | undefined }
   | { action: 'notify-supplement'; missing: readonly MissingMaterial[]; note?: string | undefined }
   | { action: 'resubmit'; uploaded: readonly string[] }
@@ -164,7 +171,7 @@ export function decideApplication(
 
   switch (command.action) {
     case 'submit': {
-      const lacking = missingMainMaterials(command.guide, [...command.supplied, ...command.onFile]);
+      const lacking = missingMainMaterials(command.guide, [...command.supplied, ...command.onFile, ...(command.promised ?? [])]);
       if (lacking.length > 0) return refuse('APPLICATION_MATERIALS_MISSING', missingMainMessage(lacking));
       submittedAt = at;
       preReviewDueAt = preReviewDue(ctx.now, ctx.clock);

@@ -40,6 +40,8 @@ export const ACTION_INPUT_SCHEMAS = {
   complete: z.object({
     outcome: z.enum(['approved', 'denied']),
     resultNo: optionalText('结果文书编号', TEXT_LIMITS.code),
+    /** the issued 证明/证照's last valid day, when it has one (kept as the applicant's level-A evidence) */
+    resultValidUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '证照有效期请按 YYYY-MM-DD 填写').optional(),
     reasons: optionalText('不予批准的理由', TEXT_LIMITS.refusal),
     basis: optionalText('不予批准的依据', TEXT_LIMITS.refusal),
     /** fee actually charged (元); only the item's legal fee may be charged (rule 6) */

@@ -48,7 +48,7 @@ export const ITEM_FIELD_LABELS = {
 } as const;
 export type ItemField = keyof typeof ITEM_FIELD_LABELS;
 
-export const MATERIAL_FIELD_LABELS = { name: '材料名称', main: '主件/附件', copies: '份数', original: '原件/复印件' } as const;
+export const MATERIAL_FIELD_LABELS = { name: '材料名称', main: '主件/附件', copies: '份数', original: '原件/复印件', promisable: '可告知承诺' } as const;
 export const FEE_FIELD_LABELS = { amount: '收费金额（元）', basis: '收费依据' } as const;
 export const SPECIAL_STEP_FIELD_LABELS = {
   name: '环节名称',
@@ -114,6 +114,8 @@ export const materialSchema = z.strictObject(
       .min(1, { error: '材料份数至少为1份' })
       .max(99, { error: '材料份数不能超过99份' }),
     original: z.boolean({ error: typeMessage('材料的原件/复印件标记', '是或否（original: true 为原件）') }),
+    /** 可告知承诺: the applicant may promise it instead of providing it (告知承诺制; kept as level-D evidence) */
+    promisable: z.boolean({ error: typeMessage('材料的“可告知承诺”标记', '是或否（promisable: true 为可告知承诺）') }).optional(),
   },
   { error: objectMessage('申报材料的每一项', '申报材料有不认识的字段', '包含材料名称、主件、份数、原件的对象') },
 );

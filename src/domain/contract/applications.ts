@@ -22,8 +22,8 @@ export const applicationFileSchema = z.object({
 export const applicationMaterialSchema = z.object({
   name: z.string(),
   main: z.boolean(),
-  /** uploaded with this application, already on file (evidence reuse), or not given */
-  state: z.enum(['uploaded', 'on_file', 'missing']),
+  /** uploaded with this application, already on file (evidence reuse), promised under 告知承诺 (level D, this application only), or not given */
+  state: z.enum(['uploaded', 'on_file', 'promised', 'missing']),
   files: z.array(applicationFileSchema),
   onFile: z.object({ level: z.enum(TRUST_LEVELS), levelName: z.string(), validUntil: isoDate.nullable(), checkedAt: instant }).nullable(),
   /** named by a one-time notice and not uploaded since */
@@ -77,5 +77,6 @@ export const applyFormSchema = z.object({
   itemName: z.string(),
   onlineAllowed: z.boolean(),
   centers: z.array(z.object({ id: z.string(), name: z.string() })),
-  materials: z.array(applicationMaterialSchema.pick({ name: true, main: true, onFile: true })),
+  /** promisable: the applicant may promise it instead of uploading (告知承诺, 可告知承诺 in the catalog) */
+  materials: z.array(applicationMaterialSchema.pick({ name: true, main: true, onFile: true }).extend({ promisable: z.boolean() })),
 });

@@ -34,7 +34,7 @@ export const catalogItemSchema = z.object({
   conditions: z.string(),
   basis: z.array(z.string()),
   steps: z.array(z.string()),
-  materials: z.array(z.object({ name: z.string(), main: z.boolean(), copies: z.number().int(), original: z.boolean() })),
+  materials: z.array(z.object({ name: z.string(), main: z.boolean(), copies: z.number().int(), original: z.boolean(), promisable: z.boolean().optional() })),
   result: z.string(),
   fee: z.object({ amount: z.number(), basis: z.string() }),
   publicNotes: z.string().nullable(),

@@ -73,6 +73,19 @@ export function serviceDescription(item: ServiceItem): string {
   return `${item.department}实施的${ITEM_KIND_LABELS[item.kind]}，${time}，${fee}。${condition ? `办理条件：${condition}${/[。…]$/.test(condition) ? '' : '。'}` : ''}`;
 }
 
+/**
+ * Items whose 办事指南 lists this many materials or more are `batch` services: a request may carry that many scans of
+ * up to 10 MB each (50 MB and more) to be downloaded from the third party's server, which is no work to do while
+ * its client waits on the POST. Such a request is checked at once, queued and answered with a token; a job downloads
+ * the materials one at a time and files the application (tokens.ts). Items with fewer materials are `realtime`.
+ */
+export const BATCH_MATERIALS = 5;
+
+export type ServiceType = 'realtime' | 'batch';
+
+/** realtime: the POST answers the service_request_id; batch: a token, the id later (`GET tokens/{token}`). */
+export const serviceTypeOf = (item: Pick<ServiceItem, 'materials'>): ServiceType => (item.materials.length >= BATCH_MATERIALS ? 'batch' : 'realtime');
+
 /** One entry of `GET services`, in the specification's element order. */
 export function serviceOf(item: ServiceItem) {
   return {
@@ -80,7 +93,7 @@ export function serviceOf(item: ServiceItem) {
     service_name: item.name,
     description: serviceDescription(item),
     metadata: true,
-    type: 'realtime',
+    type: serviceTypeOf(item),
     keywords: item.aliases.join(','),
     group: item.category,
   } satisfies Open311Value;

@@ -75,7 +75,14 @@ export function presentApplication(row: ApplicationRow, names: { orgName: string
 export function presentDetail(
   row: ApplicationRow,
   names: { orgName: string; caseNo: string | null; people: ReadonlyMap<string, string> },
-  parts: { guide: readonly { name: string; main: boolean }[]; steps: readonly ApplicationStepRow[]; files: readonly ApplicationFileRow[]; evidence: readonly EvidenceRow[] },
+  parts: {
+    guide: readonly { name: string; main: boolean }[];
+    steps: readonly ApplicationStepRow[];
+    files: readonly ApplicationFileRow[];
+    evidence: readonly EvidenceRow[];
+    /** materials promised (告知承诺, level D) with this application */
+    promised?: readonly string[];
+  },
   viewer: Viewer,
 ): ApplicationDetail {
   const base = presentApplication(row, names, viewer);
@@ -88,10 +95,11 @@ export function presentDetail(
     materials: parts.guide.map((m) => {
       const files = parts.files.filter((f) => materialKey(f.material_name) === materialKey(m.name));
       const e = kept.get(m.name);
+      const promised = (parts.promised ?? []).some((p) => materialKey(p) === materialKey(m.name));
       return {
         name: m.name,
         main: m.main,
-        state: files.length > 0 ? 'uploaded' : e ? 'on_file' : 'missing',
+        state: files.length > 0 ? 'uploaded' : e ? 'on_file' : promised ? 'promised' : 'missing',
         files: files.map((f) => ({ id: f.id, type: f.type, size: f.size, originalName: f.original_name, uploadedAt: f.uploaded_at, url: fileUrl(f) })),
         onFile: e ? { level: e.level, levelName: TRUST_LEVEL_NAMES[e.level], validUntil: e.validUntil, checkedAt: e.checkedAt } : null,
         awaitingSupplement: awaiting.has(materialKey(m.name)),

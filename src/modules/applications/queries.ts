@@ -11,6 +11,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import type { ApplicantActor } from '../applicants/session.js';
+import { findById as findApplicant } from '../applicants/repo.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
 import { caseNumbersByIds } from '../cases/repo.js';
@@ -44,14 +45,15 @@ export const centerApplications = (ctx: AppContext, actor: Actor, q: { status?: 
   page(ctx, { orgIds: [actor.orgId], status: q.status, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }, 'window');
 
 async function detail(db: Db, ctx: AppContext, row: repo.ApplicationRow, party: Viewer['party']): Promise<ApplicationDetail> {
-  const [org, steps, files, evidence, item] = [await findOrg(db, row.org_id), await repo.stepsOf(db, row.id), await repo.filesOfApplication(db, row.id), await repo.evidenceOf(db, row.applicant_id), await findItemByCode(db, row.item_code)];
+  const [org, steps, files, evidence, item] = [await findOrg(db, row.org_id), await repo.stepsOf(db, row.id), await repo.filesOfApplication(db, row.id), await repo.evidenceOf(db, repo.holderOfApplication(row)), await findItemByCode(db, row.item_code)];
+  const own = await repo.evidenceOfApplication(db, row.id);
   const guide = item ? presentItem(item).materials : [];
   const cases = await caseNumbersByIds(db, [row.case_id]);
   const people = await peopleByIds(db, steps.map((s) => s.by_user_id));
   return presentDetail(
     row,
     { orgName: org?.center_name ?? '', caseNo: row.case_id ? (cases.get(row.case_id) ?? null) : null, people: new Map([...people].map(([id, p]) => [id, p.name])) },
-    { guide, steps, files, evidence },
+    { guide, steps, files, evidence, promised: own.filter((e) => e.level === 'D').map((e) => e.material_name) },
     viewer(ctx, party),
   );
 }
@@ -97,7 +99,9 @@ export async function applyForm(ctx: AppContext, who: ApplicantActor | null, ite
   const item = presentItem(row);
   const orgs = await orgsByIds(db, (await offeringsByItem(db, row.id)).map((o) => o.org_id));
   const centers = [...orgs.values()].filter((o) => receivesOnlineApplications(o.level)).sort((a, b) => a.code.localeCompare(b.code));
-  const evidence = who ? (await repo.evidenceOf(db, who.applicantId)).map(toEvidence) : [];
+  const account = who ? await findApplicant(db, who.applicantId) : undefined;
+  const holder = account ? repo.holderOfAccount(account) : null;
+  const evidence = holder ? (await repo.evidenceOf(db, holder)).map(toEvidence) : [];
   const kept = onFile(item.materials, evidence, localDate(ctx.clock(), ctx.config.timeZone));
   return {
     itemCode: item.code,
@@ -106,7 +110,7 @@ export async function applyForm(ctx: AppContext, who: ApplicantActor | null, ite
     centers: centers.map((o) => ({ id: o.id, name: o.center_name })),
     materials: item.materials.map((m) => {
       const e = kept.get(m.name);
-      return { name: m.name, main: m.main, onFile: e ? { level: e.level, levelName: TRUST_LEVEL_NAMES[e.level], validUntil: e.validUntil, checkedAt: e.checkedAt } : null };
+      return { name: m.name, main: m.main, promisable: m.promisable === true, onFile: e ? { level: e.level, levelName: TRUST_LEVEL_NAMES[e.level], validUntil: e.validUntil, checkedAt: e.checkedAt } : null };
     }),
   };
 }

@@ -1,6 +1,7 @@
 /** Online applications' tables (migration 0029): applications, their steps and files, and evidence. Only this module names them. */
 import { sql } from 'kysely';
 import type { ApplicationFilesTable, ApplicationStepsTable, ApplicationsTable, EvidenceTable } from '../../db/schema.js';
+import { holderName, holderNumber, holderOf, type Holder } from '../../domain/applications/evidence.js';
 import { toCount } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
 
@@ -79,8 +80,36 @@ export async function listApplications(db: Db, f: ApplicationFilter): Promise<{ 
   return { rows: page, total: toCount(count.n) };
 }
 
-export const evidenceOf = (db: Db, applicantId: string) =>
-  db.selectFrom('evidence').selectAll().where('applicant_id', '=', applicantId).orderBy('checked_at', 'desc').execute();
+/** The evidence of a real-named person or organization (same kind, number and name: evidence.ts sameHolder). */
+export const evidenceOf = (db: Db, holder: Holder) =>
+  db
+    .selectFrom('evidence')
+    .selectAll()
+    .where('holder_number', '=', holderNumber(holder.number))
+    .where('holder_kind', '=', holder.kind)
+    .where('holder_name', '=', holderName(holder.name))
+    .orderBy('checked_at', 'desc')
+    .execute();
+
+/** The holder of an account's applications: its real-named number and name (null: not real-named yet). */
+export const holderOfAccount = (a: { kind: 'person' | 'organization'; name: string; id_number: string | null; credit_code: string | null }): Holder | null => {
+  const number = a.kind === 'organization' ? a.credit_code : a.id_number;
+  return number ? holderOf({ kind: a.kind, number, name: a.name }) : null;
+};
+
+/** The holder an application was made for (the number and name it was made with). */
+export const holderOfApplication = (r: Pick<ApplicationRow, 'applicant_kind' | 'applicant_number' | 'applicant_name'>): Holder =>
+  holderOf({ kind: r.applicant_kind, number: r.applicant_number, name: r.applicant_name });
+
+/** The evidence rows an application itself wrote (its uploads, its promises). */
+export const evidenceOfApplication = (db: Db, applicationId: string) =>
+  db.selectFrom('evidence').selectAll().where('application_id', '=', applicationId).orderBy('checked_at').execute();
+
+/** Withdraws what one case kept of these materials (a defect the window found in them). */
+export async function withdrawCaseEvidence(db: Db, caseId: string, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await db.deleteFrom('evidence').where('case_id', '=', caseId).where('material_key', 'in', [...keys]).where('level', '=', 'B').execute();
+}
 
 export const insertEvidence = async (db: Db, rows: readonly EvidenceRow[]) => {
   if (rows.length > 0) await db.insertInto('evidence').values([...rows]).execute();

@@ -46,6 +46,19 @@ async function uploadsOf(ctx: AppContext, itemCode: string, body: MultipartBody)
   });
 }
 
+/** `promised`: the materials promised under 告知承诺, by their place in the item's list ("1,3"), like material-<n>. */
+async function promisedOf(ctx: AppContext, itemCode: string, body: MultipartBody): Promise<string[]> {
+  const text = body.fields.promised?.trim();
+  if (!text) return [];
+  const row = await findItemByCode(ctx.database.db, itemCode);
+  const materials = row ? presentItem(row).materials : [];
+  return text.split(/[,，\s]+/).filter(Boolean).map((n) => {
+    const m = /^\d{1,3}$/.test(n) ? materials[Number(n)] : undefined;
+    if (!m) throw new DomainError('APPLICATION_MATERIAL_UNKNOWN', `承诺提供的材料序号 ${n} 不在该事项的材料清单中，请刷新页面后重新提交。`, undefined, 400);
+    return m.name;
+  });
+}
+
 const field = (body: MultipartBody, name: string, label: string) => {
   const value = body.fields[name]?.trim();
   if (!value) throw new DomainError('VALIDATION_FAILED', `请填写${label}。`, { errors: [{ path: name, message: `请填写${label}` }] }, 400);
@@ -76,7 +89,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/public/applications',
     {
-      schema: { tags: publicTags, summary: '提交网上申请（multipart：itemCode、orgId、description、address，材料文件 material-序号；需 Idempotency-Key）', headers: idempotencyHeaders, response: { 200: applicationDetailSchema, 201: applicationDetailSchema } },
+      schema: { tags: publicTags, summary: '提交网上申请（multipart：itemCode、orgId、description、address，材料文件 material-序号，告知承诺的材料序号 promised（如 1,3）；需 Idempotency-Key）', headers: idempotencyHeaders, response: { 200: applicationDetailSchema, 201: applicationDetailSchema } },
       config: { rateLimit: { max: 20, timeWindow: ctx.config.rateLimitWindowMs } },
     },
     async (request, reply) => {
@@ -86,7 +99,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
       const made = await submitApplication(
         ctx,
         who,
-        { itemCode, orgId: field(body, 'orgId', '办理中心'), description: body.fields.description, address: body.fields.address, files: await uploadsOf(ctx, itemCode, body) },
+        { itemCode, orgId: field(body, 'orgId', '办理中心'), description: body.fields.description, address: body.fields.address, files: await uploadsOf(ctx, itemCode, body), promised: await promisedOf(ctx, itemCode, body) },
         request.headers['idempotency-key'],
       );
       return reply.code(made.replayed ? 200 : 201).send(await myApplication(ctx, who, made.id));

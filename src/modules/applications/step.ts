@@ -134,16 +134,20 @@ async function acceptIntoCase(trx: Db, actor: Actor, row: repo.ApplicationRow, o
   const today = localDate(now, org.time_zone);
   const item = await guideOf(trx, row);
   const files = await repo.filesOfApplication(trx, row.id);
-  const evidence = (await repo.evidenceOf(trx, row.applicant_id)).map(toEvidence);
+  const holder = repo.holderOfApplication(row);
+  const evidence = (await repo.evidenceOf(trx, holder)).map(toEvidence);
   const kept = onFile(item.materials, evidence, today);
   const uploaded = (name: string) => files.some((f) => materialKey(f.material_name) === materialKey(name));
+  // 告知承诺: a promise made with this application stands in for the material at acceptance (the window verifies it later)
+  const promisedKeys = new Set((await repo.evidenceOfApplication(trx, row.id)).filter((e) => e.level === 'D').map((e) => e.material_key));
+  const promised = (name: string) => promisedKeys.has(materialKey(name));
   const applicant = { kind: row.applicant_kind, name: row.applicant_name, idNumber: row.applicant_number, phone: row.applicant_phone, address: row.applicant_address ?? undefined };
   const checked = checkApplicant(applicant, today);
   if (!checked.ok) throw new DomainError(checked.code, `申请人信息未通过核验：${checked.error}请退回申请并写明原因。`);
   const { id: caseId } = await openCaseIn(
     trx,
     actor,
-    { itemCode: row.item_code, applicant, channel: 'online', materials: item.materials.map((m) => ({ name: m.name, provided: uploaded(m.name) || kept.has(m.name) })) },
+    { itemCode: row.item_code, applicant, channel: 'online', materials: item.materials.map((m) => ({ name: m.name, provided: uploaded(m.name) || kept.has(m.name) || promised(m.name) })) },
     checked.value,
     now,
     true,
@@ -157,7 +161,9 @@ async function acceptIntoCase(trx: Db, actor: Actor, row: repo.ApplicationRow, o
     trx,
     checkedAtWindow(checkedNames, evidence, today).map((e) => ({
       id: randomUUID(),
-      applicant_id: row.applicant_id,
+      holder_kind: holder.kind,
+      holder_number: holder.number,
+      holder_name: holder.name,
       material_name: e.materialName,
       material_key: materialKey(e.materialName),
       level: e.level,
@@ -167,6 +173,8 @@ async function acceptIntoCase(trx: Db, actor: Actor, row: repo.ApplicationRow, o
       file_hash: latest(e.materialName),
       application_id: row.id,
       case_id: caseId,
+      item_code: null,
+      result_no: null,
       created_at: at,
     })),
   );
@@ -202,7 +210,10 @@ export async function resubmitApplication(ctx: AppContext, who: ApplicantActor, 
           );
           await repo.insertEvidence(
             trx,
-            stored.map((s) => ({ id: randomUUID(), applicant_id: r.applicant_id, material_name: s.material, material_key: materialKey(s.material), level: 'C', valid_until: null, checked_at: at, checked_by: null, file_hash: s.file.hash, application_id: id, case_id: null, created_at: at })),
+            stored.map((s) => {
+              const holder = repo.holderOfApplication(r);
+              return { id: randomUUID(), holder_kind: holder.kind, holder_number: holder.number, holder_name: holder.name, material_name: s.material, material_key: materialKey(s.material), level: 'C' as const, valid_until: null, checked_at: at, checked_by: null, file_hash: s.file.hash, application_id: id, case_id: null, item_code: null, result_no: null, created_at: at };
+            }),
           );
           await notifySubmitted(trx, r, org.center_name, org.time_zone, now, seq);
         },

@@ -2,12 +2,12 @@
  * 网上申请 (issue 11 §2): a real-named applicant applies for an item that allows it at a center that offers it, with the
  * materials as uploads (PDF/JPG/PNG, type by content, through the file store) or already on file (evidence reuse).
  * The domain decides (every main material given), then ONE transaction writes the application, its first step, its
- * files, the uploads as level-C evidence, the receipt SMS and the audit entry. The same Idempotency-Key gives the
+ * files, the uploads as level-C evidence and the promises (告知承诺) as level D, the receipt SMS and the audit entry. The same Idempotency-Key gives the
  * first request's application, never a second one.
  */
 import { randomUUID } from 'node:crypto';
 import { decideApplication, receivesOnlineApplications } from '../../domain/applications/application.js';
-import { materialKey, onFile } from '../../domain/applications/evidence.js';
+import { checkPromises, materialKey, onFile } from '../../domain/applications/evidence.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
 import { UPLOAD_LIMITS } from '../../domain/files/content-type.js';
@@ -40,6 +40,8 @@ export interface SubmitInput {
   description?: string | undefined;
   address?: string | undefined;
   files: readonly UploadedMaterial[];
+  /** materials promised under 告知承诺 instead of uploaded (only those the catalog marks 可告知承诺) */
+  promised?: readonly string[] | undefined;
 }
 
 /** WS20261206-0001 */
@@ -97,11 +99,18 @@ export async function submitAs(ctx: AppContext, account: ApplicantRow, input: Su
   }
 
   const today = localDate(now, org.time_zone);
-  const evidence = (await repo.evidenceOf(db, account.id)).map(toEvidence);
+  // evidence is the real-named person's (their window cases too), not the account's
+  const holder = repo.holderOfAccount(account)!;
+  const evidence = (await repo.evidenceOf(db, holder)).map(toEvidence);
   const kept = onFile(item.materials, evidence, today);
   const time = await centerTime(db, org);
   const supplied = input.files.map((f) => guideKeys.get(materialKey(f.materialName))!);
-  const decision = decideApplication(null, { action: 'submit', guide: item.materials, supplied, onFile: [...kept.keys()] }, { now, party: 'applicant', userId: null, clock: time });
+  const promises = checkPromises(item.materials, input.promised ?? []);
+  if (!promises.ok) throw new DomainError('APPLICATION_PROMISE_NOT_ALLOWED', `“${promises.notPromisable.join('、')}”不能告知承诺，请上传该材料。`);
+  // a material both uploaded and promised is uploaded; one already on file needs no promise
+  const suppliedKeys = new Set(supplied.map(materialKey));
+  const promised = promises.promised.filter((p) => !suppliedKeys.has(materialKey(p)) && !kept.has(p));
+  const decision = decideApplication(null, { action: 'submit', guide: item.materials, supplied, onFile: [...kept.keys()], promised }, { now, party: 'applicant', userId: null, clock: time });
   if (!decision.ok) throw refusal(decision);
 
   // The bytes first (checked by content, kept under their hash); the rows that use them in the transaction below.
@@ -160,10 +169,12 @@ export async function submitAs(ctx: AppContext, account: ApplicantRow, input: Su
               trx,
               stored.map((s) => ({ id: randomUUID(), application_id: id, step_seq: 1, material_name: s.material, file_hash: s.file.hash, size: s.file.size, type: s.file.type, original_name: s.upload.fileName, uploaded_at: at })),
             );
-            await repo.insertEvidence(
-              trx,
-              stored.map((s) => ({ id: randomUUID(), applicant_id: account.id, material_name: s.material, material_key: materialKey(s.material), level: 'C', valid_until: null, checked_at: at, checked_by: null, file_hash: s.file.hash, application_id: id, case_id: null, created_at: at })),
-            );
+            const mine = { holder_kind: holder.kind, holder_number: holder.number, holder_name: holder.name, checked_at: at, checked_by: null, application_id: id, case_id: null, item_code: null, result_no: null, created_at: at };
+            await repo.insertEvidence(trx, [
+              ...stored.map((s) => ({ ...mine, id: randomUUID(), material_name: s.material, material_key: materialKey(s.material), level: 'C' as const, valid_until: null, file_hash: s.file.hash })),
+              // 告知承诺: the promise stands in for the material in this application only (level D)
+              ...promised.map((m) => ({ ...mine, id: randomUUID(), material_name: m, material_key: materialKey(m), level: 'D' as const, valid_until: null, file_hash: null })),
+            ]);
             await notifySubmitted(trx, row, org.center_name, time.timeZone, now);
             await recordAudit(trx, { at: now, userId: null, action: 'application.submit', targetType: 'application', targetId: id, detail: { applicantId: account.id, applicationNo: row.application_no, itemCode: row.item_code, source: from.source } });
             return { id, replayed: false };

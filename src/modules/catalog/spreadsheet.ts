@@ -10,7 +10,8 @@
  *   “1.”/“1、”/“（1）” on a line is dropped.
  * - 申报材料: one per line, `名称｜主件｜1份｜原件` (“|” works too). Parts after the name may be left out or put in
  *   any order: they default to 附件, 1份, 原件. The default is 附件 on purpose: a missing 主件 gets a case returned,
- *   so marking one is a deliberate choice, and a list of bare names is refused (“至少要有一项主件”).
+ *   so marking one is a deliberate choice, and a list of bare names is refused (“至少要有一项主件”). A part
+ *   “可告知承诺” marks a material the applicant may promise instead of providing (告知承诺制; export writes it).
  * - 俗称: the names people use, separated by “、”, “；” or line breaks (export writes “低保、低保户”). A file
  *   without this column (or a JSON item without `aliases`) leaves an existing item's 俗称 as they are: official
  *   catalogs carry none, and re-importing one must not wipe what the center added.
@@ -126,7 +127,7 @@ export const CATALOG_COLUMNS: readonly ColumnSpec[] = [
     ['申请材料', '材料'],
     true,
     44,
-    '必填。每行一项：材料名称｜主件或附件｜份数｜原件或复印件，如：居民身份证｜主件｜1份｜原件。名称后的几项可省略，省略时为附件、1份、原件。至少要有一项主件。',
+    '必填。每行一项：材料名称｜主件或附件｜份数｜原件或复印件，如：居民身份证｜主件｜1份｜原件。名称后的几项可省略，省略时为附件、1份、原件；可用申请人承诺代替的材料再加“｜可告知承诺”。至少要有一项主件。',
   ),
   col('result', L.result, ['结果'], true, 24, '必填。'),
   col('feeAmount', FEE_FIELD_LABELS.amount, ['收费金额', 'fee.amount', 'feeamount', 'fee_amount'], true, 10, '必填。单位：元；不收费填0。'),
@@ -269,19 +270,23 @@ const ORIGINAL_WORDS: Record<string, boolean> = {
   copy: false,
 };
 
+/** 可告知承诺: the applicant may promise the material instead of providing it (issue 11 §2, level D). */
+const PROMISABLE_WORDS = new Set(['可告知承诺', '告知承诺', '可承诺', 'promisable']);
+
 function parseMaterials(text: string, errors: string[]) {
   const label = L.materials;
   return splitList(text).map((line, i) => {
       const [name = '', ...parts] = line.split(/[｜|]/).map((p) => p.trim());
-      const material = { name, main: false, copies: 1, original: true };
+      const material: { name: string; main: boolean; copies: number; original: boolean; promisable?: boolean } = { name, main: false, copies: 1, original: true };
       for (const part of parts) {
         const p = part.normalize('NFKC').toLowerCase();
         if (p === '') continue;
         const copies = /^(\d+|[一二两三四五六七八九十]+)\s*(?:份|张|页|本)?$/.exec(p);
-        if (p in MAIN_WORDS) material.main = MAIN_WORDS[p]!;
+        if (PROMISABLE_WORDS.has(p)) material.promisable = true;
+        else if (p in MAIN_WORDS) material.main = MAIN_WORDS[p]!;
         else if (p in ORIGINAL_WORDS) material.original = ORIGINAL_WORDS[p]!;
         else if (copies?.[1] && parseCount(copies[1]) !== null) material.copies = parseCount(copies[1])!;
-        else errors.push(`${label}第${i + 1}项（${name}）：“${part}”无法识别，应为主件/附件、份数（如1份）或原件/复印件`);
+        else errors.push(`${label}第${i + 1}项（${name}）：“${part}”无法识别，应为主件/附件、份数（如1份）、原件/复印件或“可告知承诺”`);
       }
       return material;
     });
@@ -566,7 +571,7 @@ function cellsOf(item: CatalogItem): Record<ColumnKey, string | number | null> {
     basis: item.basis.join('\n'),
     steps: item.steps.join('\n'),
     materials: item.materials
-      .map((m) => `${m.name}｜${m.main ? '主件' : '附件'}｜${m.copies}份｜${m.original ? '原件' : '复印件'}`)
+      .map((m) => `${m.name}｜${m.main ? '主件' : '附件'}｜${m.copies}份｜${m.original ? '原件' : '复印件'}${m.promisable ? '｜可告知承诺' : ''}`)
       .join('\n'),
     result: item.result,
     feeAmount: item.fee.amount,

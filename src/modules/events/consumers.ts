@@ -18,6 +18,7 @@ import { isDue, retryAt } from '../../domain/events/retry.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { supervisionConsumer } from '../supervision/consumer.js';
 import { ratingOpeningsConsumer } from '../evaluation/consumer.js';
+import { evidenceConsumer } from '../applications/evidence-consumer.js';
 import {
   addEventCounts,
   advanceCursor,
@@ -95,7 +96,7 @@ export const caseEventHooksConsumer: EventConsumer = {
   },
 };
 
-export const CONSUMERS: readonly EventConsumer[] = [caseEventCountsConsumer, caseEventHooksConsumer, supervisionConsumer, ratingOpeningsConsumer];
+export const CONSUMERS: readonly EventConsumer[] = [caseEventCountsConsumer, caseEventHooksConsumer, supervisionConsumer, ratingOpeningsConsumer, evidenceConsumer];
 
 const BATCH = 200;
 /** One drain hands a consumer at most this many batches, so one busy consumer cannot hold the others up. */

@@ -1,25 +1,27 @@
 /**
  * POST /open311/v2/requests.{xml,json} (GeoReport v2 "POST Service Request"): a third party with an api_key files an
  * online application in pre-review for an applicant. The key first (403), then the service (404), then the form
- * against the service's definition (400, every problem at once), then the materials downloaded from their URLs
- * (fetch-material.ts; 400 naming the attribute when one cannot be fetched or is not a PDF/JPG/PNG), then the
- * application through the applications module. The same key and the same body posted again within the window give
- * the first application back and download nothing.
+ * against the service's definition (400, every problem at once). Then, for a realtime service, the materials
+ * downloaded from their URLs (download-materials.ts; 400 naming the attribute when one cannot be fetched or is not a
+ * PDF/JPG/PNG) and the application through the applications module, answered with its service_request_id; for a
+ * batch service (serviceTypeOf) the checked request is queued and answered with a token (batch.ts), the job files
+ * it. The same key and the same body posted again within the window give the first answer back and download nothing.
  */
 import { createHash } from 'node:crypto';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
-import { FILE_TYPE_NAMES, sniffType } from '../../domain/files/content-type.js';
 import type { Open311Value } from '../../domain/open311/document.js';
 import { checkRequest, type RequestForm } from '../../domain/open311/requests.js';
-import { materialAttributeCodes, serviceAttributes } from '../../domain/open311/services.js';
+import { materialAttributeCodes, serviceAttributes, serviceTypeOf } from '../../domain/open311/services.js';
 import type { AppContext } from '../../server/context.js';
+import { applicantMismatch } from '../applicants/open311-account.js';
+import { findByPhone } from '../applicants/repo.js';
 import { earlierOpen311Application, submitApplicationFromOpen311 } from '../applications/submit-open311.js';
-import type { UploadedMaterial } from '../applications/submit.js';
 import { authenticateApiKey } from './authenticate.js';
+import { queueRequest } from './batch.js';
 import { centersOffering, onlineService } from './catalog-services.js';
+import { downloadMaterials } from './download-materials.js';
 import { badParameters, unknownService } from './errors.js';
-import { fetchMaterial, MaterialFetchError, type FetchFailure } from './fetch-material.js';
 import { checkJurisdiction, countyOrg } from './jurisdiction.js';
 
 /** The same post within this window (and the one before) is the same request. */
@@ -34,18 +36,11 @@ export function requestKeys(keyId: string, form: RequestForm, now: Date): [strin
   return [`open311:${hash}:${bucket}`, `open311:${hash}:${bucket - 1}`];
 }
 
-const FETCH_PROBLEMS: Record<FetchFailure, string> = {
-  scheme: '只能是 http:// 或 https:// 网址',
-  private: '指向内部网络地址，本服务不下载',
-  status: '下载失败（对方服务器未返回该文件）',
-  too_large: '文件超过 10 MB，请压缩后重新提供',
-  timeout: '下载超时，请确认该网址可直接下载',
-  network: '无法连接该网址所在的服务器',
-  redirects: '跳转次数过多',
-};
-
 const serviceNotice = (center: string) =>
   `已收到网上申请，由${center}在 1 个工作日内预审，预审、补正、受理和办结的结果以短信告知申请人。申请人可在网上办事大厅用该手机号码“找回密码”设置密码后登录查看和补正。`;
+
+const queuedNotice = (center: string) =>
+  `已收到，排队受理：本事项材料较多，系统在后台逐项下载材料后建立网上申请（通常 1 分钟内），进入${center}的预审队列。请用 tokens/{token} 取得申请编号（service_request_id），再用 requests/{service_request_id} 查询进度；材料下载失败等原因未能建立的，tokens/{token} 的 service_notice 写明原因。`;
 
 export async function postRequest(ctx: AppContext, form: RequestForm): Promise<Open311Value> {
   const { db } = ctx.database;
@@ -70,23 +65,21 @@ export async function postRequest(ctx: AppContext, form: RequestForm): Promise<O
   const center = centers.find((c) => c.key === request.center)!;
 
   const keys = requestKeys(holder.keyId, form, now);
+  if (serviceTypeOf(item) === 'batch') {
+    // what can be known now is refused now: the phone's account belonging to another person
+    const account = await findByPhone(db, request.applicant.phone);
+    if (account && (account.kind !== request.applicant.kind || ((account.kind === 'person' ? account.id_number : account.credit_code) ?? '').toUpperCase() !== request.applicant.number.toUpperCase())) {
+      throw badParameters([applicantMismatch().message]);
+    }
+    const token = await queueRequest(ctx, { holder, itemCode: item.code, orgId: center.orgId, request, keys });
+    // a token, no service_request_id: "This should not be returned if token is returned" (the specification)
+    return [{ token, service_notice: queuedNotice(center.name), account_id: null }];
+  }
   const earlier = await earlierOpen311Application(ctx, request.applicant.phone, keys);
   if (earlier) return [{ service_request_id: earlier.applicationNo, service_notice: serviceNotice(center.name), account_id: null }];
 
-  const results = await Promise.allSettled(request.materials.map((m) => fetchMaterial(m.url, { allowPrivate: ctx.config.open311FetchPrivate === true })));
-  const problems: string[] = [];
-  const files: UploadedMaterial[] = [];
-  results.forEach((r, i) => {
-    const m = request.materials[i]!;
-    const where = `attribute[${m.code}]（${m.material}）`;
-    if (r.status === 'rejected') {
-      if (!(r.reason instanceof MaterialFetchError)) throw r.reason;
-      problems.push(`${where}：${FETCH_PROBLEMS[r.reason.reason]}。`);
-    } else if (!sniffType(r.value.bytes)) {
-      problems.push(`${where}：下载到的文件不是 ${Object.values(FILE_TYPE_NAMES).join('、')}，请提供扫描件的 PDF 或照片。`);
-    } else files.push({ materialName: m.material, bytes: r.value.bytes, fileName: r.value.fileName });
-  });
-  if (problems.length > 0) throw badParameters(problems);
+  const downloaded = await downloadMaterials(ctx, request.materials, { oneAtATime: false });
+  if (!downloaded.ok) throw badParameters(downloaded.problems);
 
   try {
     const made = await submitApplicationFromOpen311(
@@ -100,7 +93,7 @@ export async function postRequest(ctx: AppContext, form: RequestForm): Promise<O
         latitude: request.latitude,
         longitude: request.longitude,
         keyId: holder.keyId,
-        files,
+        files: downloaded.files,
       },
       keys,
     );

@@ -87,8 +87,3 @@ export async function oneRequest(ctx: AppContext, id: string, jurisdictionId: st
   if (!row) throw new Open311Error(404, [`没有编号为“${id}”的服务请求（service_request_id）。编号是 POST requests 返回的网上申请编号，如 WS20260302-0001。`]);
   return (await present(ctx, [row])).map((s) => s.value);
 }
-
-export const unknownToken = (token: string) =>
-  new Open311Error(404, [
-    `没有这个 token：“${token}”。本服务的事项都是即时受理（services 的 type 为 realtime），POST requests 直接返回 service_request_id，不发放 token；请用 requests/{service_request_id} 查询进度。`,
-  ]);

@@ -7,8 +7,8 @@
  * queries come with online applications and are registered in the same scope (`open311Endpoint` below):
  * `POST /requests.{xml,json}` (form-urlencoded; `authenticateApiKey(ctx, body.api_key)` from ./authenticate.ts
  * first, then an online application in pre-review: post-request.ts), `GET /requests.{xml,json}` and
- * `GET /requests/{id}.{xml,json}` (requests.ts), and `GET /tokens/{token}.{xml,json}`, which answers 404: every
- * service is realtime, a POST returns the service_request_id at once and no token is ever issued.
+ * `GET /requests/{id}.{xml,json}` (requests.ts), and `GET /tokens/{token}.{xml,json}` (batch.ts): a POST to a batch
+ * service answers a token, and the token answers the service_request_id once the job `open311-batch` has made it.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -22,7 +22,8 @@ import type { AppContext } from '../../server/context.js';
 import { discovery } from './discovery.js';
 import { badParameters, noFormat } from './errors.js';
 import { postRequest } from './post-request.js';
-import { listRequests, oneRequest, unknownToken } from './requests.js';
+import { listRequests, oneRequest } from './requests.js';
+import { tokenAnswer } from './batch.js';
 import { requestFormOf, type RequestForm } from '../../domain/open311/requests.js';
 import { issueApiKey } from './issue-key.js';
 import { listApiKeys } from './list-keys.js';
@@ -112,11 +113,15 @@ function open311Endpoint(ctx: AppContext) {
       if (!asked) throw noFormat();
       return sendDocument(reply, asked.format, 'service_requests', await oneRequest(ctx, asked.name, request.query.jurisdiction_id));
     });
-    r.get('/tokens/:file', { config, schema: { tags, summary: '由 token 取 service_request_id（本服务不发放 token：一律 404）', params: fileParams } }, async (request) => {
-      const asked = splitFormat(request.params.file);
-      if (!asked) throw noFormat();
-      throw unknownToken(asked.name);
-    });
+    r.get(
+      '/tokens/:file',
+      { config, schema: { tags, summary: '由 token 取 service_request_id（批量受理的事项；建立网上申请之前为空）', params: fileParams, querystring: z.object({ jurisdiction_id: jurisdiction }) } },
+      async (request, reply) => {
+        const asked = splitFormat(request.params.file);
+        if (!asked) throw noFormat();
+        return sendDocument(reply, asked.format, 'service_requests', await tokenAnswer(ctx, asked.name, request.query.jurisdiction_id));
+      },
+    );
     // the resource without its format: GeoReport v2 names the format in the path
     for (const bare of ['/discovery', '/services', '/requests']) {
       r.get(bare, { config, schema: { hide: true } }, async () => {

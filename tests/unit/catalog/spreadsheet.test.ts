@@ -217,7 +217,7 @@ describe('reading a sheet people filled in', () => {
     expect(byRow[5]?.errors).toEqual(['事项名称不能为空']);
     expect(byRow[5]?.name).toBeNull();
     expect(byRow[7]?.errors).toEqual(['服务时限：即办件当场办结，承诺办结时限必须为0；需要时间办理的请把办件类型改为承诺件']);
-    expect(byRow[8]?.errors).toEqual(['申报材料第1项（出生医学证明）：“加急”无法识别，应为主件/附件、份数（如1份）或原件/复印件']);
+    expect(byRow[8]?.errors).toEqual(['申报材料第1项（出生医学证明）：“加急”无法识别，应为主件/附件、份数（如1份）、原件/复印件或“可告知承诺”']);
     expect(byRow[9]?.errors).toEqual(['事项编码 MZ-003 与第 3 行重复']);
     expect(byRow[10]?.errors).toEqual(['须本人到场的事项不能代办：请把“可代办”改为“否”（结婚、离婚、收养登记等必须当事人亲自办理）']);
     expect(byRow[11]?.errors).toEqual([

@@ -9,6 +9,8 @@ import {
   serviceDefinitionOf,
   serviceDescription,
   serviceOf,
+  serviceTypeOf,
+  BATCH_MATERIALS,
   type ServiceItem,
 } from '../../../src/domain/open311/services.js';
 import { isoWithOffset } from '../../../src/domain/open311/time.js';
@@ -41,8 +43,19 @@ describe('services', () => {
       keywords: '低保,低保户',
       group: '社会救助',
     });
+    // five materials or more: batch (a token, the application by the job)
+    const five = Array.from({ length: 5 }, (_, i) => ({ name: `材料${i + 1}`, main: i === 0, copies: 1, original: false }));
+    expect(serviceOf({ ...item, materials: five }).type).toBe('batch');
     expect(serviceDescription({ ...item, kind: 'immediate', promisedDays: 0, fee: { amount: 12.5, basis: 'x' }, conditions: '甲'.repeat(100) })).toBe(
       `县民政局实施的即办件，当场办结，收费12.5元。办理条件：${'甲'.repeat(60)}…`,
+    );
+  });
+
+  it('type: batch exactly when the 办事指南 lists BATCH_MATERIALS materials or more, whatever they are', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }), main: fc.boolean(), copies: fc.integer({ min: 1, max: 9 }), original: fc.boolean() }), { maxLength: 12 }), (materials) => {
+        expect(serviceTypeOf({ materials })).toBe(materials.length >= BATCH_MATERIALS ? 'batch' : 'realtime');
+      }),
     );
   });
 

@@ -17,6 +17,8 @@ export function ApplicationView({ application, onChanged }: { application: Appli
   const [files, setFiles] = useState<Map<number, File>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // 撤回 is asked again on the page (no pop-up: 长辈版), like 取消预约
+  const [asking, setAsking] = useState(false);
   const awaiting = a.materials.map((m, i) => ({ m, i })).filter(({ m }) => m.awaitingSupplement);
   const lastNotice = [...a.steps].reverse().find((s) => s.action === 'notify-supplement');
   const returned = a.status === 'returned' ? [...a.steps].reverse().find((s) => s.action === 'return') : undefined;
@@ -32,6 +34,7 @@ export function ApplicationView({ application, onChanged }: { application: Appli
   }
 
   async function takeBack() {
+    setAsking(false);
     setBusy(true);
     const answer = await withdraw(a.id, a.version);
     setBusy(false);
@@ -112,7 +115,7 @@ export function ApplicationView({ application, onChanged }: { application: Appli
       <ul className="material-states">
         {a.materials.map((m) => (
           <li key={m.name}>
-            {m.name}：{m.state === 'uploaded' ? `已上传 ${m.files.length} 份` : m.state === 'on_file' ? `已存档（${m.onFile?.levelName ?? ''}）` : '未提供'}
+            {m.name}：{m.state === 'uploaded' ? `已上传 ${m.files.length} 份` : m.state === 'on_file' ? `已存档（${m.onFile?.levelName ?? ''}）` : m.state === 'promised' ? '已承诺提供（告知承诺）' : '未提供'}
           </li>
         ))}
       </ul>
@@ -129,11 +132,22 @@ export function ApplicationView({ application, onChanged }: { application: Appli
           {problem}
         </p>
       )}
-      {a.allowedActions.includes('withdraw') && (
-        <button type="button" className="secondary" onClick={() => void takeBack()} disabled={busy}>
-          撤回申请
-        </button>
-      )}
+      {a.allowedActions.includes('withdraw') &&
+        (asking ? (
+          <div className="withdraw-ask" role="group" aria-label="确认撤回申请">
+            <p>确定撤回“{a.itemName}”的申请（{a.applicationNo}）吗？撤回后窗口不再预审，需要办理时请重新申请。</p>
+            <button type="button" className="secondary" onClick={() => void takeBack()} disabled={busy}>
+              确定撤回
+            </button>
+            <button type="button" onClick={() => setAsking(false)}>
+              不撤回
+            </button>
+          </div>
+        ) : (
+          <button type="button" className="secondary" onClick={() => setAsking(true)} disabled={busy}>
+            {busy ? '正在撤回…' : '撤回申请'}
+          </button>
+        ))}
     </section>
   );
 }

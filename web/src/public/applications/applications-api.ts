@@ -15,7 +15,7 @@ export interface ApplyForm {
   itemName: string;
   onlineAllowed: boolean;
   centers: { id: string; name: string }[];
-  materials: { name: string; main: boolean; onFile: ApplicationDetail['materials'][number]['onFile'] }[];
+  materials: { name: string; main: boolean; promisable: boolean; onFile: ApplicationDetail['materials'][number]['onFile'] }[];
 }
 
 const client = createApiClient({ networkTitle: '网络连接失败，请检查手机网络后再试；已选择的文件不会丢失，可以再点一次提交。' });

@@ -8,7 +8,8 @@ const MAX_BYTES = 10 * 1024 * 1024;
 
 /**
  * 网上申请 of one item: the center, each material as an upload slot (a photo from the phone's camera or a PDF), those
- * already on file marked and not asked for, a short description. One Idempotency-Key per filled form: pressing
+ * already on file marked and not asked for, those the catalog marks 可告知承诺 may be promised instead (承诺提供, kept as
+ * level D for this application only), a short description. One Idempotency-Key per filled form: pressing
  * 提交 twice on a slow network makes one application.
  */
 export function ApplyPage({ itemCode, onSubmitted }: { itemCode: string; onSubmitted: (a: ApplicationDetail) => void }) {
@@ -17,6 +18,8 @@ export function ApplyPage({ itemCode, onSubmitted }: { itemCode: string; onSubmi
   const [orgId, setOrgId] = useState('');
   const [files, setFiles] = useState<Map<number, File>>(new Map());
   const [description, setDescription] = useState('');
+  // 告知承诺: the materials (by place in the list) the applicant promises instead of uploading
+  const [promised, setPromised] = useState<Set<number>>(new Set());
   const [busy, setBusy] = useState(false);
   const [key] = useState(newIdempotencyKey);
 
@@ -42,15 +45,27 @@ export function ApplyPage({ itemCode, onSubmitted }: { itemCode: string; onSubmi
     });
   };
 
+  const togglePromise = (i: number, on: boolean) => {
+    setProblem(null);
+    setPromised((set) => {
+      const next = new Set(set);
+      if (on) next.add(i);
+      else next.delete(i);
+      return next;
+    });
+  };
+
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (!form) return;
     if (!orgId) return setProblem('请选择到哪个中心办理。');
-    const given = form.materials.filter((m, i) => m.onFile || files.has(i)).map((m) => m.name);
+    const given = form.materials.filter((m, i) => m.onFile || files.has(i) || promised.has(i)).map((m) => m.name);
     const lacking = missingMainMaterials(form.materials, given);
     if (lacking.length > 0) return setProblem(missingMainMessage(lacking));
     setBusy(true);
-    const answer = await submitApplication(materialsForm({ itemCode: form.itemCode, orgId, description }, files), key);
+    const kept = new Map([...files].filter(([i]) => !promised.has(i)));
+    const promisedField = [...promised].filter((i) => form.materials[i]?.promisable && !form.materials[i]?.onFile).join(',');
+    const answer = await submitApplication(materialsForm({ itemCode: form.itemCode, orgId, description, ...(promisedField ? { promised: promisedField } : {}) }, kept), key);
     setBusy(false);
     if (answer.ok) onSubmitted(answer.value);
     else setProblem(answer.title);
@@ -80,7 +95,17 @@ export function ApplyPage({ itemCode, onSubmitted }: { itemCode: string; onSubmi
               <p className="on-file">✓ 已存档（{m.onFile.levelName}），不必再交</p>
             ) : (
               <>
-                <FilePicker id={`material-file-${i}`} label={`上传${m.name}`} chosen={files.get(i)?.name} onChoose={(file) => choose(i, file)} />
+                {m.promisable && (
+                  <label className="promise" htmlFor={`material-promise-${i}`}>
+                    <input id={`material-promise-${i}`} type="checkbox" checked={promised.has(i)} onChange={(e) => togglePromise(i, e.target.checked)} />
+                    承诺提供（告知承诺，先不上传）
+                  </label>
+                )}
+                {promised.has(i) ? (
+                  <p className="promised-note">您以书面承诺代替这份材料：窗口受理后会核查，承诺不实的将依法处理。本次承诺只用于这份申请。</p>
+                ) : (
+                  <FilePicker id={`material-file-${i}`} label={`上传${m.name}`} chosen={files.get(i)?.name} onChoose={(file) => choose(i, file)} />
+                )}
               </>
             )}
           </div>

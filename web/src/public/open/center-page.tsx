@@ -280,6 +280,27 @@ export function CenterPage({ id, open }: { id: string; open: (id: string | null)
         <Results id={c.id} />
       </Section>
 
+      {c.ranking && (
+        <Section id="open-ranking" title={`考核排名（${c.ranking.month.slice(0, 4)}年${Number(c.ranking.month.slice(5))}月）`}>
+          <p className="hint">每月百分制考核，满分 100 分，加分最多到 110 分。</p>
+          {[['窗口', c.ranking.windows] as const, ['工作人员', c.ranking.people] as const].map(([label, list]) =>
+            list.length === 0 ? null : (
+              <table key={label} className="open-ranking" data-testid="open-ranking" style={{ width: '100%', borderCollapse: 'collapse', marginTop: 12, textAlign: 'left' }}>
+                <caption style={{ textAlign: 'left', fontWeight: 600, padding: '4px 0' }}>{label}</caption>
+                <thead>
+                  <tr><th style={{ width: '4em' }}>名次</th><th>{label === '窗口' ? '窗口' : '姓名'}</th><th style={{ width: '4em' }}>得分</th></tr>
+                </thead>
+                <tbody>
+                  {list.map((r) => (
+                    <tr key={`${r.rank}-${r.name}`}><td>{r.rank}</td><td>{r.name}</td><td>{r.score}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            ),
+          )}
+        </Section>
+      )}
+
       <Section id="open-complaints" title="投诉处理结果">
         {c.complaints.length === 0 ? (
           <p className="hint">近期没有办结的投诉。</p>

@@ -177,6 +177,7 @@ export function ItemGuide({ code }: { code: string }) {
               <span className="material-name">{m.name}</span>
               <span className="material-facts">
                 {m.main ? '必须提供' : '附件，有则提供'} · {materialText(m)}
+                {m.promisable ? ' · 可告知承诺（网上申请时可承诺提供）' : ''}
               </span>
             </li>
           ))}

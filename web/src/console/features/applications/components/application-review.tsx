@@ -15,6 +15,7 @@ const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1
 function MaterialFiles({ material }: { material: Material }) {
   if (material.files.length === 0) {
     if (material.onFile) return <Tag color="green">已存档（{material.onFile.levelName}，{material.onFile.validUntil ? `有效至 ${material.onFile.validUntil}` : '长期有效'}）</Tag>;
+    if (material.state === 'promised') return <Tag color="orange">告知承诺（申请人承诺提供，受理后请核查）</Tag>;
     return <Typography.Text type="secondary">未提交</Typography.Text>;
   }
   return (

@@ -169,6 +169,15 @@ export function ActionFields({ c, action, form }: { c: Case; action: CaseAction;
           <Form.Item name="resultNo" label="结果文号（证照编号）">
             <Input maxLength={60} />
           </Form.Item>
+          {outcome === 'approved' && (
+            <Form.Item
+              name="resultValidUntil"
+              label="证照有效期至（出具的证明、证照有有效期的填写）"
+              extra="出具的证明、证照记入申请人的已存档材料（权威部门出具），以后办其他事项不必再交；长期有效的不填。"
+            >
+              <Input type="date" style={{ width: 180 }} />
+            </Form.Item>
+          )}
           {outcome === 'denied' && (
             <>
               <Form.Item name="reasons" label="不予批准的理由" rules={reasonsRules}>

@@ -18,6 +18,7 @@ const LABELS: Record<string, string> = {
   limitDays: '时限（工作日）',
   outcome: '办理结果',
   resultNo: '结果文号',
+  resultValidUntil: '证照有效期至',
   method: '送达方式',
   comment: '意见',
   department: '审核部门',

@@ -26,7 +26,10 @@ export function GuideMaterials({ materials }: { materials: Material[] }) {
         {materials.map((m, i) => (
           <tr key={`${i}-${m.name}`}>
             <td className="center">{i + 1}</td>
-            <td>{m.name}</td>
+            <td>
+              {m.name}
+              {m.promisable ? '（可告知承诺）' : ''}
+            </td>
             <td className="center">{m.main ? '主件' : '附件'}</td>
             <td className="center">{m.copies}</td>
             <td className="center">{m.original ? '原件' : '复印件'}</td>

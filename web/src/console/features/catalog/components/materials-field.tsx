@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Select, Table } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Table } from 'antd';
 import { MATERIAL_FIELD_LABELS as M } from '../api/item-schema';
 
 const MAIN_OPTIONS = [
@@ -11,7 +11,7 @@ const ORIGINAL_OPTIONS = [
   { value: false, label: '复印件' },
 ];
 
-/** 申报材料 as an editable table: name, 主件/附件, copies, 原件/复印件. */
+/** 申报材料 as an editable table: name, 主件/附件, copies, 原件/复印件, 可告知承诺. */
 export function MaterialsField() {
   return (
     <Form.List
@@ -60,6 +60,16 @@ export function MaterialsField() {
                 render: (_, field) => (
                   <Form.Item name={[field.name, 'original']} noStyle>
                     <Select options={ORIGINAL_OPTIONS} />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: M.promisable,
+                width: 100,
+                align: 'center',
+                render: (_, field) => (
+                  <Form.Item name={[field.name, 'promisable']} valuePropName="checked" noStyle>
+                    <Checkbox aria-label={`${M.promisable}：申请人可用书面承诺代替该材料`} />
                   </Form.Item>
                 ),
               },

@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drainConsumers } from '../../src/modules/events/consumers.js';
+import { hasChromium, startE2E, type E2E } from './support/browser.js';
+import { serverApi } from './support/server-api.js';
+
+// Evidence of the real-named person (issue 11 §2 audit) on a phone (390×844): 李春花 was served at the township's
+// window (her ID card and photo checked there); she registers online later with the same ID number, and the apply
+// form shows both as 已存档 (窗口已核验) and sends the application without them. A material the catalog marks
+// 可告知承诺 offers 承诺提供 instead of an upload. 撤回申请 in 我的办件 asks again on the page (no pop-up).
+const PHONE = '13922225555';
+const PASSWORD = 'Liuhe#2026ok';
+const NAME = '李春花';
+const ID_NUMBER = '11010519620304002X';
+const WATCH_POPUPS = `
+  window.__popups = [];
+  for (const name of ['alert', 'confirm', 'prompt']) window[name] = () => { window.__popups.push(name); return true; };
+`;
+
+describe.skipIf(!hasChromium)('evidence reuse and 撤回 on a phone (Chromium)', () => {
+  let e: E2E;
+  let phone: Page;
+  const shot = (page: Page, name: string) => e.shot(page, `evidence-reuse-${name}`);
+
+  beforeAll(async () => {
+    e = await startE2E({ startAt: '2026-03-02T09:00:00+08:00' });
+    const clerk = await serverApi(e, 'clerk');
+    await clerk.register({
+      channel: 'window',
+      itemCode: 'MZ-002',
+      applicant: { name: NAME, idNumber: ID_NUMBER, phone: '13700008888' },
+      materials: [
+        { name: '居民身份证', provided: true },
+        { name: '近期一寸免冠照片', provided: true },
+      ],
+    });
+    await drainConsumers(e.ctx);
+    const admin = await serverApi(e, 'admin');
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${e.serverUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: e.serverUrl, ...headers }, body: JSON.stringify(body) });
+    expect((await post('/api/public/applicants/codes', { phone: PHONE, purpose: 'register' })).status).toBe(202);
+    const { messages } = await admin.call<{ messages: { template: string; text: string }[] }>('GET', `/api/notifications/outbox?phone=${PHONE}`);
+    const code = /验证码(\d{6})/.exec(messages.find((m) => m.template === 'applicant-code')!.text)![1]!;
+    const made = await post('/api/public/applicants', { phone: PHONE, code, password: PASSWORD, kind: 'person', name: NAME, idNumber: ID_NUMBER }, { 'idempotency-key': 'e2e-evidence-reuse-register' });
+    expect(made.status).toBe(201);
+    const cookie = made.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('bianmin_applicant='))!;
+    const context = await e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+    context.setDefaultTimeout(60_000);
+    await context.addInitScript({ content: WATCH_POPUPS });
+    await context.addCookies([{ name: 'bianmin_applicant', value: cookie.slice('bianmin_applicant='.length), url: e.baseUrl }]);
+    phone = await context.newPage();
+  });
+  afterAll(() => e?.close());
+
+  it('what the window checked is 已存档 online and not asked for; the application goes in without it', async () => {
+    await phone.goto(`${e.baseUrl}/account/apply/RS-004`);
+    await phone.getByRole('button', { name: '提交申请' }).waitFor();
+    for (const i of [0, 1]) {
+      await expect(phone.getByTestId(`material-${i}`).textContent()).resolves.toContain('已存档（窗口已核验），不必再交');
+    }
+    expect(await phone.locator('input[type=file]').count()).toBe(0);
+    expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shot(phone, 'apply-on-file');
+    await phone.locator('#apply-center').selectOption({ label: '柳河镇便民服务中心' });
+    await phone.getByRole('button', { name: '提交申请' }).click();
+    const status = phone.getByTestId('application-status');
+    await status.waitFor();
+    expect(await status.textContent()).toBe('待预审');
+    expect(await phone.locator('.material-states').textContent()).toContain('居民身份证：已存档（窗口已核验）');
+  });
+
+  it('撤回申请 asks again on the page: 不撤回 keeps it, 确定撤回 withdraws it; no pop-up', async () => {
+    const status = phone.getByTestId('application-status');
+    await phone.getByRole('button', { name: '撤回申请' }).click();
+    const ask = phone.getByRole('group', { name: '确认撤回申请' });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('确定撤回“就业创业证申领”的申请');
+    expect(await status.textContent()).toBe('待预审');
+    await shot(phone, 'withdraw-ask');
+    await ask.getByRole('button', { name: '不撤回' }).click();
+    await phone.getByRole('button', { name: '撤回申请' }).waitFor();
+    expect(await status.textContent()).toBe('待预审');
+    await phone.getByRole('button', { name: '撤回申请' }).click();
+    await phone.getByRole('group', { name: '确认撤回申请' }).getByRole('button', { name: '确定撤回' }).click();
+    await expect.poll(() => status.textContent()).toBe('已撤回');
+    expect(await phone.getByRole('button', { name: '撤回申请' }).count()).toBe(0);
+    expect(await phone.evaluate<string[]>('window.__popups')).toEqual([]);
+    await shot(phone, 'withdrawn');
+  });
+
+  it('a material marked 可告知承诺 offers 承诺提供 instead of an upload', async () => {
+    await phone.goto(`${e.baseUrl}/account/apply/GA-005`);
+    await phone.getByRole('button', { name: '提交申请' }).waitFor();
+    // 居民身份证 is on file; 迁移事由证明 may be promised
+    await expect(phone.getByTestId('material-1').textContent()).resolves.toContain('已存档');
+    const promise = phone.getByTestId('material-3').getByRole('checkbox', { name: /承诺提供/ });
+    expect(await phone.getByTestId('material-2').getByRole('checkbox').count()).toBe(0);
+    await promise.check();
+    await expect(phone.getByTestId('material-3').textContent()).resolves.toContain('本次承诺只用于这份申请');
+    expect(await phone.getByTestId('material-3').locator('input[type=file]').count()).toBe(0);
+    await phone.getByTestId('material-3').scrollIntoViewIfNeeded();
+    await shot(phone, 'apply-promise');
+    // the guide says so too
+    await phone.goto(`${e.baseUrl}/items/GA-005`);
+    const materials = phone.getByTestId('item-guide').locator('ol.materials');
+    await materials.waitFor();
+    expect(await materials.locator('li').nth(3).textContent()).toContain('可告知承诺');
+    expect(await materials.locator('li').nth(1).textContent()).not.toContain('可告知承诺');
+  });
+});
