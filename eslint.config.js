@@ -94,7 +94,7 @@ const TABLE_OWNERS = {
   // 政务公开的公告 (0027)
   notices: ['notices', 'notice_versions'],
   // Open311 GeoReport v2 API keys of third parties (0030)
-  open311: ['open311_keys'],
+  open311: ['open311_keys', 'open311_tokens'],
   // 预约 (0033): slot plans, places taken, bookings
   appointments: ['appointment_plans', 'appointment_slot_counts', 'appointments'],
   // 大厅排队叫号 (0032): services, tickets and their history
@@ -103,6 +103,12 @@ const TABLE_OWNERS = {
   presence: ['attendance_records', 'leave_requests'],
   // 领导带班值班表、领导接待、村固定办公日 (0035)
   duty: ['duty_rosters', 'duty_roster_days', 'duty_roster_changes', 'duty_receptions', 'village_office_days'],
+  // 标准化建设 (0039): checklists, yearly rounds, answers, gaps, photos, the rounds' timeline
+  standards: ['standard_checklists', 'standard_rounds', 'standard_answers', 'standard_gaps', 'standard_photos', 'standard_events'],
+  // 百分制考核 (0037): rules, months, deductions and bonuses, appeals, chief representatives, closed results
+  assessment: ['assessment_rules', 'assessment_months', 'assessment_items', 'assessment_appeals', 'assessment_chiefs', 'assessment_results'],
+  // 月度统计与报送 (0036): the monthly reports' versions and their snapshot/submit/return/correct records
+  statistics: ['monthly_reports', 'monthly_report_events'],
 };
 
 export default defineConfig([

@@ -30,6 +30,12 @@ import * as m0029 from './migrations/0029-applications.js';
 import * as m0030 from './migrations/0030-open311-keys.js';
 import * as m0031 from './migrations/0031-open311-requests.js';
 import * as m0035 from './migrations/0035-duty.js';
+import * as m0041 from './migrations/0041-evidence-holders.js';
+import * as m0039 from './migrations/0039-standards.js';
+import * as m0037 from './migrations/0037-assessment.js';
+import * as m0038 from './migrations/0038-awards.js';
+import * as m0036 from './migrations/0036-monthly-reports.js';
+import * as m0040 from './migrations/0040-open311-tokens.js';
 import * as m0032 from './migrations/0032-hall-queue.js';
 import * as m0033 from './migrations/0033-appointments.js';
 import * as m0034 from './migrations/0034-attendance.js';
@@ -69,6 +75,12 @@ const migrations: Record<string, Migration> = {
   '0033-appointments': m0033,
   '0034-attendance': m0034,
   '0035-duty': m0035,
+  '0041-evidence-holders': m0041,
+  '0039-standards': m0039,
+  '0037-assessment': m0037,
+  '0038-awards': m0038,
+  '0036-monthly-reports': m0036,
+  '0040-open311-tokens': m0040,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -45,6 +45,8 @@ export interface UsersTable {
   whereabouts?: string;
   /** the person's photo for the 政务公开 pages: a hash in `files` (0028), null: none */
   photo_hash?: string | null;
+  /** 入职/服务起始日期 (0038) 'YYYY-MM-DD'; null: the day the account was created */
+  service_start_date?: string | null;
   created_at: Instant;
   updated_at: Instant;
   version: number;
@@ -619,6 +621,27 @@ export interface Open311KeysTable {
   version: number;
 }
 
+/** A POST to an Open311 batch service waiting for (or done by) the job that files it (0040). */
+export interface Open311TokensTable {
+  id: string;
+  token: string;
+  request_key: string;
+  key_id: string;
+  item_code: string;
+  org_id: string;
+  /** the checked request as JSON until done or failed */
+  payload: string | null;
+  /** queued | working | done | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: Instant;
+  lease_until: Instant | null;
+  application_id: string | null;
+  error: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
 export interface RatingPadsTable {
   id: string;
   org_id: string;
@@ -728,6 +751,18 @@ export interface RatingAppealsTable {
 }
 
 export interface DB {
+  standard_checklists: StandardChecklistsTable;
+  standard_rounds: StandardRoundsTable;
+  standard_answers: StandardAnswersTable;
+  standard_gaps: StandardGapsTable;
+  standard_photos: StandardPhotosTable;
+  standard_events: StandardEventsTable;
+  assessment_rules: AssessmentRulesTable;
+  assessment_months: AssessmentMonthsTable;
+  assessment_items: AssessmentItemsTable;
+  assessment_appeals: AssessmentAppealsTable;
+  assessment_chiefs: AssessmentChiefsTable;
+  assessment_results: AssessmentResultsTable;
   attendance_records: AttendanceRecordsTable;
   leave_requests: LeaveRequestsTable;
   hall_services: HallServicesTable;
@@ -757,7 +792,10 @@ export interface DB {
   rating_appeals: RatingAppealsTable;
   rating_pads: RatingPadsTable;
   open311_keys: Open311KeysTable;
+  open311_tokens: Open311TokensTable;
   duty_rosters: DutyRostersTable;
+  monthly_reports: MonthlyReportsTable;
+  monthly_report_events: MonthlyReportEventsTable;
   duty_roster_days: DutyRosterDaysTable;
   duty_roster_changes: DutyRosterChangesTable;
   duty_receptions: DutyReceptionsTable;
@@ -1131,7 +1169,10 @@ export interface ApplicationFilesTable {
 /** Materials kept for an applicant with their trust level (A–D) and validity (0029). */
 export interface EvidenceTable {
   id: string;
-  applicant_id: string;
+  /** whose (0041): the real-named person or organization, not an account */
+  holder_kind: 'person' | 'organization';
+  holder_number: string;
+  holder_name: string;
   material_name: string;
   material_key: string;
   level: 'A' | 'B' | 'C' | 'D';
@@ -1141,6 +1182,9 @@ export interface EvidenceTable {
   file_hash: string | null;
   application_id: string | null;
   case_id: string | null;
+  /** A: the item whose result it is, and the result's document number */
+  item_code: string | null;
+  result_no: string | null;
   created_at: Instant;
 }
 
@@ -1369,4 +1413,235 @@ export interface LeaveRequestsTable {
   created_at: Instant;
   updated_at: Instant;
   version: number;
+}
+
+/** 月度统计报表 (0036): one version of a center's locked monthly figures, with its submission status. */
+export interface MonthlyReportsTable {
+  id: string;
+  org_id: string;
+  month: string;
+  version: number;
+  figures: Json;
+  reason: string | null;
+  /** draft | submitted | returned */
+  status: string;
+  taken_at: Instant;
+  taken_by: string | null;
+  submitted_at: Instant | null;
+  submitted_by: string | null;
+  returned_at: Instant | null;
+  returned_by: string | null;
+  return_comment: string | null;
+  superseded_at: Instant | null;
+  updated_at: Instant;
+  row_version: number;
+}
+
+/** 月报的快照、报送、退回、更正记录 (0036). */
+export interface MonthlyReportEventsTable {
+  id: string;
+  report_id: string;
+  org_id: string;
+  month: string;
+  version: number;
+  /** snapshot | submit | return | correct */
+  action: string;
+  comment: string | null;
+  by_user_id: string | null;
+  at: Instant;
+}
+
+/** 百分制考核 (0037): the rule set as data. */
+export interface AssessmentRulesTable {
+  code: string;
+  name: string;
+  category: string;
+  points: number;
+  max_points: number | null;
+  cap: number | null;
+  /** auto | manual | bonus */
+  source: string;
+  description: string;
+  enabled: Bool;
+  sort: number;
+  updated_by: string | null;
+  updated_at: Instant;
+  version: number;
+}
+
+/** One center's assessment month (0037): open → closed. */
+export interface AssessmentMonthsTable {
+  id: string;
+  org_id: string;
+  month: string;
+  status: 'open' | 'closed';
+  computed_at: Instant | null;
+  closed_at: Instant | null;
+  closed_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+/** A deduction or bonus on a window or person (0037); automatic ones are unique by (source_key, subject_kind). */
+export interface AssessmentItemsTable {
+  id: string;
+  org_id: string;
+  month: string;
+  subject_kind: 'window' | 'person';
+  subject_id: string;
+  rule_code: string;
+  points: number;
+  reason: string;
+  case_id: string | null;
+  case_no: string | null;
+  source_key: string | null;
+  evidence_hash: string | null;
+  evidence_name: string | null;
+  origin: 'auto' | 'manual';
+  status: 'active' | 'withdrawn' | 'cancelled';
+  occurred_at: Instant;
+  idempotency_key: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+/** An appeal against one deduction (0037). */
+export interface AssessmentAppealsTable {
+  id: string;
+  item_id: string;
+  org_id: string;
+  month: string;
+  reason: string;
+  status: 'pending' | 'upheld' | 'rejected';
+  by_user_id: string;
+  created_at: Instant;
+  decided_by: string | null;
+  decided_at: Instant | null;
+  decision_reason: string | null;
+  updated_at: Instant;
+  version: number;
+}
+
+/** The chief representative (首席代表) of a window (0037). */
+export interface AssessmentChiefsTable {
+  window_id: string;
+  user_id: string;
+  updated_by: string | null;
+  updated_at: Instant;
+}
+
+/** The scores frozen when a month is closed (0037). */
+export interface AssessmentResultsTable {
+  id: string;
+  org_id: string;
+  month: string;
+  subject_kind: 'window' | 'person';
+  subject_id: string;
+  name: string;
+  score: number;
+  deducted: number;
+  bonus: number;
+  rank: number;
+}
+
+/** 标准化建设 (0039): a version of a level's checklist (village | township), items JSON totalling 100 points. */
+export interface StandardChecklistsTable {
+  id: string;
+  level: string;
+  version: number;
+  title: string;
+  items: Json;
+  reason: string | null;
+  created_by: string | null;
+  created_at: Instant;
+}
+
+/** 标准化建设 (0039): one center's round of a year — self-assessment, inspection, rectification. */
+export interface StandardRoundsTable {
+  id: string;
+  org_id: string;
+  year: number;
+  checklist_id: string;
+  /** draft | submitted | rectifying | closed */
+  status: string;
+  self_total: number;
+  inspected_total: number | null;
+  submitted_at: Instant | null;
+  submitted_by: string | null;
+  inspected_at: Instant | null;
+  inspected_on: string | null;
+  inspected_by: string | null;
+  closed_at: Instant | null;
+  created_by: string;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+/** 标准化建设 (0039): the center's answer to one item and the county's score of it. */
+export interface StandardAnswersTable {
+  round_id: string;
+  item_code: string;
+  met: Bool | null;
+  value: number | null;
+  text: string | null;
+  note: string | null;
+  self_score: number | null;
+  inspected_score: number | null;
+  inspected_value: number | null;
+  inspect_note: string | null;
+  updated_by: string;
+  updated_at: Instant;
+}
+
+/** 标准化建设 (0039): 整改项 — an item scored below its points, its deadline and rectification. */
+export interface StandardGapsTable {
+  id: string;
+  round_id: string;
+  org_id: string;
+  item_code: string;
+  note: string;
+  lost: number;
+  due_date: string;
+  /** open | rectified | confirmed */
+  status: string;
+  rectification: string | null;
+  rectified_at: Instant | null;
+  rectified_on: string | null;
+  rectified_by: string | null;
+  confirmed_at: Instant | null;
+  confirmed_by: string | null;
+  reopen_reason: string | null;
+  created_at: Instant;
+  version: number;
+}
+
+/** 标准化建设 (0039): a photo of an item (slot 'self') or of a gap's rectification (slot = gap id). */
+export interface StandardPhotosTable {
+  id: string;
+  round_id: string;
+  item_code: string;
+  slot: string;
+  hash: string;
+  type: string;
+  size: number;
+  file_name: string | null;
+  uploaded_by: string;
+  uploaded_at: Instant;
+}
+
+/** 标准化建设 (0039): the timeline of a round. */
+export interface StandardEventsTable {
+  id: string;
+  round_id: string;
+  /** 1, 2, … within the round */
+  seq: number;
+  gap_id: string | null;
+  action: string;
+  by_user_id: string;
+  at: Instant;
+  detail: Json | null;
 }

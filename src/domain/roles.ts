@@ -101,6 +101,27 @@ export const PERMISSIONS = {
   'duty.manage': ['director'],
   'duty.receive': ['leader', 'director'],
   'duty.office-day': ['agent', 'director'],
+  // 百分制考核 (issue 13 §2): the people of a center see the month's ranking and their own deductions and appeal them;
+  // the director enters manual items, decides appeals, recomputes and closes the month; the county's system
+  // administrator keeps the rule set and its settings
+  'assessment.view': ['director', 'leader', 'clerk', 'agent', 'petition'],
+  'assessment.manage': ['director'],
+  'assessment.rules': ['sysadmin'],
+  // 评先评优 (issue 13 §3): the quarterly 流动红旗, the yearly 标兵 and the year-end tiers of a center or the tree below;
+  // the director, the leader on duty and supervisors read and print them (the numbers are the sysadmin's settings)
+  'awards.read': ['director', 'leader', 'supervisor'],
+  // 月度统计与报送 (issue 13 §1): the center's director (a village's agent) submits and corrects its report; the upper
+  // center's director returns a report of a center below; leaders and supervisors read the tree's reports
+  'reports.view': ['director', 'leader', 'supervisor', 'agent'],
+  'reports.submit': ['director', 'agent'],
+  'reports.review': ['director'],
+  // 标准化建设 (issue 13 §4): the system administrator keeps the checklists; a village's agent (or its township's
+  // director on its behalf) and a township's director fill in the self-assessment; a county director or supervisor
+  // inspects, scores and confirms rectification; the table of scores is read down the tree
+  'standards.checklists': ['sysadmin'],
+  'standards.self': ['agent', 'director'],
+  'standards.inspect': ['director', 'supervisor'],
+  'standards.view': ['agent', 'director', 'leader', 'supervisor', 'sysadmin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -159,6 +180,17 @@ export const PERMISSION_NAMES: Record<Permission, string> = {
   'duty.manage': '编排和发布领导带班值班表',
   'duty.receive': '登记领导接待',
   'duty.office-day': '设置村固定办公日',
+  'assessment.view': '查看考核评分',
+  'assessment.manage': '录入考核扣分、处理申诉和考核关账',
+  'assessment.rules': '维护考核规则和考核设置',
+  'awards.read': '查看和打印评先评优名单',
+  'reports.view': '查看月度统计报表',
+  'reports.submit': '报送和更正本单位月度统计报表',
+  'reports.review': '退回下级报送的月度统计报表',
+  'standards.checklists': '维护标准化建设检查表',
+  'standards.self': '填写和提交标准化建设自评、登记整改情况',
+  'standards.inspect': '检查评分标准化建设、确认整改',
+  'standards.view': '查看标准化建设情况',
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

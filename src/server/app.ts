@@ -45,7 +45,11 @@ import { registerHsts } from './hsts.js';
 import { evaluationRoutes } from '../modules/evaluation/routes.js';
 import { workOrderRoutes } from '../modules/evaluation/work-order-routes.js';
 import { dutyRoutes } from '../modules/duty/routes.js';
+import { awardRoutes } from '../modules/awards/routes.js';
+import { statisticsRoutes } from '../modules/statistics/routes.js';
 import { hallRoutes } from '../modules/hall/routes.js';
+import { assessmentRoutes } from '../modules/assessment/routes.js';
+import { standardsRoutes } from '../modules/standards/routes.js';
 import { liveRoutes } from './live.js';
 import { registerOriginCheck } from './origin.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -125,7 +129,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   appointmentRoutes(app, ctx); // 预约 (issue 12 §3)
   transparencyRoutes(app, ctx); // 政务公开 (issue 11 §3)
   dutyRoutes(app, ctx); // 领导带班值班表、领导接待、村固定办公日 (issue 12 §5)
+  awardRoutes(app, ctx); // 评先评优：流动红旗、优质服务标兵、年终考核档次 (issue 13 §3)
   hallRoutes(app, ctx); // 大厅排队叫号、显示屏 (issue 12 §1–2)
+  assessmentRoutes(app, ctx); // 百分制考核 (issue 13 §2)
+  standardsRoutes(app, ctx); // 标准化建设 (issue 13 §4)
+  statisticsRoutes(app, ctx); // 月度统计与报送 (issue 13 §1)
   // Case events reach their consumers right after the write that made them has committed (the answer is being
   // sent, so the transaction is over); the event-consumers job is the safety net (src/modules/events).
   app.addHook('onResponse', async (request, reply) => {

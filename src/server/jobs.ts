@@ -25,6 +25,9 @@ import { ratingDefaultsJob, ratingInvitationsJob } from '../modules/evaluation/j
 import { workOrderSweepJob } from '../modules/evaluation/work-order-sweep.js';
 import { dutyRosterReminderJob } from '../modules/duty/remind-job.js';
 import { leaveWhereaboutsJob } from '../modules/presence/leave-job.js';
+import { assessmentRecomputeJob } from '../modules/assessment/job.js';
+import { monthlyReminderJob, monthlySnapshotJob } from '../modules/statistics/jobs.js';
+import { open311BatchJob } from '../modules/open311/batch-job.js';
 import type { AppContext } from './context.js';
 
 export interface Job {
@@ -76,7 +79,7 @@ export const eventConsumersJob: Job = {
   },
 };
 
-export const JOBS: readonly Job[] = [lightSweepJob, eventConsumersJob, notificationsSendJob, supervisionSweepJob, ratingInvitationsJob, ratingDefaultsJob, workOrderSweepJob, complaintReminderJob, petitionClocksJob, dutyRosterReminderJob, leaveWhereaboutsJob, appointmentJob];
+export const JOBS: readonly Job[] = [lightSweepJob, eventConsumersJob, notificationsSendJob, supervisionSweepJob, ratingInvitationsJob, ratingDefaultsJob, workOrderSweepJob, complaintReminderJob, petitionClocksJob, dutyRosterReminderJob, leaveWhereaboutsJob, appointmentJob, assessmentRecomputeJob, monthlySnapshotJob, monthlyReminderJob, open311BatchJob];
 
 /** Which app process ran a job (the jobs page): host name and process id. */
 export const PROCESS_NAME = `${hostname()}:${process.pid}`;
@@ -87,6 +90,26 @@ const KEEP_RUNS_MS = 7 * 24 * 3_600_000;
 export function nextRunOf(job: Job, timeZone: string, now: Date): Date | null {
   return new Cron(job.schedule, { timezone: timeZone, paused: true }).nextRun(now);
 }
+
+/**
+ * The advisory lock a job's run takes on PostgreSQL. Advisory locks belong to the whole database, so a deployment
+ * working in a schema of its own (and every API test file, each in its schema) names it in the key: otherwise one
+ * schema's light sweep would make another's skip its run.
+ */
+export const jobLockKey = (database: Pick<AppContext['database'], 'schema'>, job: Pick<Job, 'name'>): string =>
+  database.schema ? `bianmin:job:${database.schema}:${job.name}` : `bianmin:job:${job.name}`;
+
+/**
+ * On PostgreSQL a run holds one pooled connection for its lock while the job works on others. The catch-up at
+ * start (and a minute where many jobs are due) would otherwise hand every connection of the pool to a lock and
+ * leave the jobs, and every request, waiting for one forever: the runs on one connection pool take turns instead.
+ */
+const lockedRuns = new WeakMap<object, Promise<unknown>>();
+const oneAtATime = <T>(pool: object, run: () => Promise<T>): Promise<T> => {
+  const result = (lockedRuns.get(pool) ?? Promise.resolve()).then(run, run);
+  lockedRuns.set(pool, result.catch(() => undefined));
+  return result;
+};
 
 /**
  * Runs a job once, at most once across processes on PostgreSQL. Returns false when another process holds the
@@ -117,9 +140,9 @@ export async function runJobOnce(ctx: AppContext, job: Job, log: (line: string) 
     return true;
   };
   if (ctx.database.dialect !== 'postgres') return go();
-  const key = `bianmin:job:${job.name}`;
+  const key = jobLockKey(ctx.database, job);
   // The lock belongs to one connection: take it, run, and release it on that same connection.
-  return ctx.database.db.connection().execute(async (conn) => {
+  return oneAtATime(ctx.database, () => ctx.database.db.connection().execute(async (conn) => {
     const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(hashtext(${key})) as locked`.execute(conn);
     if (!rows[0]?.locked) return false;
     try {
@@ -127,7 +150,7 @@ export async function runJobOnce(ctx: AppContext, job: Job, log: (line: string) 
     } finally {
       await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(conn);
     }
-  });
+  }));
 }
 
 export interface RunningJobs {

@@ -24,6 +24,8 @@ export const userSchema = z.object({
   whereabouts: z.enum(WHEREABOUTS).optional(),
   /** the photo on the 政务公开 pages (SHA-256 of its content; GET /api/public/staff/:id/photo), null: none */
   photoHash: z.string().nullable().optional(),
+  /** 入职/服务起始日期 'YYYY-MM-DD' (评先评优); null: taken as the day the account was created */
+  serviceStartDate: z.string().nullable().optional(),
   version: z.number().int(),
 });
 export type User = z.infer<typeof userSchema>;

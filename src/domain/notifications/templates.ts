@@ -315,6 +315,22 @@ export const TEMPLATES = [
     when: '中心主任批准或不批准请假时发给申请人',
     text: '您的{kind}申请（{period}）{result}{reason}',
   }),
+  template({
+    code: 'monthly-report-reminder',
+    name: '月报报送提醒',
+    audience: 'staff',
+    channels: ['inbox'],
+    when: '月报报送截止日前两天起，每天提醒还没有报送的村代办员或中心主任一次，直到报送',
+    text: '{center}{month}的月度统计报表请于{due}前报送{upper}（{state}）。请在“统计考核 › 月度统计报表”中核对后报送。',
+  }),
+  template({
+    code: 'monthly-report-returned',
+    name: '月报被退回',
+    audience: 'staff',
+    channels: ['inbox'],
+    when: '上级退回月报时发给报送单位的村代办员或中心主任',
+    text: '{center}{month}的月度统计报表被{upper}退回：{comment}。请在“统计考核 › 月度统计报表”中更正后重新报送。',
+  }),
 ] as const;
 
 export type TemplateCode = (typeof TEMPLATES)[number]['code'];

@@ -61,6 +61,15 @@ export const publicCenterSchema = z.object({
   notices: z.array(publicNoticeSchema),
   /** the hall gives numbers: 手机取号 and 网上预约 are offered */
   takesNumbers: z.boolean(),
+  /** 考核排名 (issue 13 §2): the latest closed month's ranking, when the county publishes it; absent otherwise */
+  ranking: z
+    .object({
+      month: z.string(),
+      windows: z.array(z.object({ name: z.string(), score: z.number(), rank: z.number().int() })),
+      people: z.array(z.object({ name: z.string(), score: z.number(), rank: z.number().int() })),
+    })
+    .nullable()
+    .optional(),
 });
 export type PublicCenter = z.infer<typeof publicCenterSchema>;
 

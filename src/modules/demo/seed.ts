@@ -37,21 +37,23 @@ const REGION = {
   ],
 };
 
-const DEMO_USERS: { username: string; name: string; roles: Role[]; org: 'county' | 'township' | 'village'; posts?: 'A' | 'B' }[] = [
-  { username: 'admin', name: '赵建国', roles: ['sysadmin'], org: 'county' },
-  { username: 'supervisor', name: '孙正清', roles: ['supervisor'], org: 'county' },
+// `since`: 入职日期, which the year-end tiers read (under six months' service: not in the first tier); 张磊 joined four
+// months before the demo was loaded, so the demo shows that rule in any year
+const DEMO_USERS: { username: string; name: string; roles: Role[]; org: 'county' | 'township' | 'village'; posts?: 'A' | 'B'; since: string | 'recent' }[] = [
+  { username: 'admin', name: '赵建国', roles: ['sysadmin'], org: 'county', since: '2015-03-02' },
+  { username: 'supervisor', name: '孙正清', roles: ['supervisor'], org: 'county', since: '2017-09-01' },
   // 三员分立: the security and audit administrators, each a person of their own
-  { username: 'secadmin', name: '周立安', roles: ['secadmin'], org: 'county' },
-  { username: 'auditor', name: '吴审之', roles: ['auditor'], org: 'county' },
-  { username: 'county', name: '陈静', roles: ['clerk'], org: 'county', posts: 'A' },
-  { username: 'director', name: '李春梅', roles: ['director'], org: 'township' },
-  { username: 'clerk', name: '王晓燕', roles: ['clerk'], org: 'township', posts: 'A' },
-  { username: 'clerk2', name: '张磊', roles: ['clerk'], org: 'township', posts: 'B' },
-  { username: 'agent', name: '刘德福', roles: ['agent'], org: 'village', posts: 'A' },
+  { username: 'secadmin', name: '周立安', roles: ['secadmin'], org: 'county', since: '2018-05-14' },
+  { username: 'auditor', name: '吴审之', roles: ['auditor'], org: 'county', since: '2018-05-14' },
+  { username: 'county', name: '陈静', roles: ['clerk'], org: 'county', posts: 'A', since: '2016-07-01' },
+  { username: 'director', name: '李春梅', roles: ['director'], org: 'township', since: '2014-10-08' },
+  { username: 'clerk', name: '王晓燕', roles: ['clerk'], org: 'township', posts: 'A', since: '2019-04-01' },
+  { username: 'clerk2', name: '张磊', roles: ['clerk'], org: 'township', posts: 'B', since: 'recent' },
+  { username: 'agent', name: '刘德福', roles: ['agent'], org: 'village', posts: 'A', since: '2012-06-01' },
   // 信访接待 (issue 10 §4): the township's petition receptionist and its leader on duty (带班领导), who is flagged
   // group petitions with the director
-  { username: 'xinfang', name: '高秀英', roles: ['petition'], org: 'township' },
-  { username: 'leader', name: '马振华', roles: ['leader'], org: 'township' },
+  { username: 'xinfang', name: '高秀英', roles: ['petition'], org: 'township', since: '2020-11-02' },
+  { username: 'leader', name: '马振华', roles: ['leader'], org: 'township', since: '2013-03-18' },
 ];
 
 type CatalogFile = { levels: Record<OrgLevel, { windows: string[] }> };
@@ -130,6 +132,7 @@ export async function seedDemo(db: Db, now: Date): Promise<string | null> {
         org_id: demoOrg[u.org].id,
         roles: toJson(u.roles),
         phone: null,
+        service_start_date: u.since === 'recent' ? new Date(now.getTime() - 120 * 86_400_000).toISOString().slice(0, 10) : u.since,
         active: 1,
         last_login_at: null,
         away: 0,

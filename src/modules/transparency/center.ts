@@ -20,6 +20,7 @@ import { shownNoticesOf } from '../notices/queries.js';
 import { findOrg, listOrgs } from '../orgs/repo.js';
 import { centerStaffPresence } from '../presence/public.js';
 import { getLevelNames, supervisionPhoneOf } from '../settings/service.js';
+import { publishedRanking } from '../assessment/results.js';
 
 /** How many complaint outcomes the page lists (the newest). */
 export const COMPLAINT_OUTCOMES_SHOWN = 10;
@@ -88,5 +89,6 @@ export async function publicCenter(ctx: AppContext, id: string): Promise<PublicC
     complaints: complaints.map((c): ComplaintOutcome => ({ title: c.title, upheld: c.upheld, outcome: outcomeText(c.upheld, c.decision), date: localDate(new Date(c.answeredAt), tz) })),
     notices,
     takesNumbers: queue,
+    ranking: await publishedRanking(db, id),
   };
 }

@@ -20,5 +20,6 @@ export const presentUser = (row: UsersTable, lockedUntil: string | null) => ({
   awaySince: row.away_since,
   whereabouts: whereaboutsOf(toBool(row.away), row.whereabouts),
   photoHash: row.photo_hash ?? null,
+  serviceStartDate: row.service_start_date ?? null,
   version: row.version,
 });

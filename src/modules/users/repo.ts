@@ -57,3 +57,13 @@ export const setPhotoHash = (db: Db, userId: string, hash: string | null, at: st
 export const publicPhotoOf = (db: Db, userId: string) =>
   db.selectFrom('users').select(['photo_hash', 'active']).where('id', '=', userId).executeTakeFirst();
 
+
+/**
+ * 入职/服务起始日期 of people (评先评优): the date entered in the user form, else the local day their account was
+ * created, in `timeZone`.
+ */
+export async function serviceStartsOf(db: Db, ids: readonly string[], localDay: (instant: Date) => string): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'service_start_date', 'created_at']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.service_start_date ?? localDay(new Date(r.created_at))]));
+}

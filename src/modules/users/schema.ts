@@ -10,6 +10,12 @@ const username = z
 const name = nameText('姓名', 30);
 const roles = z.array(z.enum(ROLES)).min(1, '请至少选择一个角色');
 const phone = z.string().trim().regex(/^[\d-]{7,20}$/, '电话号码格式不正确').nullable();
+/** 入职/服务起始日期 (评先评优: under 6 months' service not in the first tier); null: the account's creation day */
+const serviceStartDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '入职日期请按 YYYY-MM-DD 填写，如 2026-03-01')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '入职日期不是有效的日期，请重新选择')
+  .nullable();
 
 export const createUserBody = z.object({
   username,
@@ -18,6 +24,7 @@ export const createUserBody = z.object({
   roles,
   orgId: z.string().min(1, '请选择所属机构'),
   phone: phone.optional(),
+  serviceStartDate: serviceStartDate.optional(),
 });
 
 export const updateUserBody = z.object({
@@ -26,6 +33,7 @@ export const updateUserBody = z.object({
   roles: roles.optional(),
   orgId: z.string().min(1).optional(),
   phone: phone.optional(),
+  serviceStartDate: serviceStartDate.optional(),
   active: z.boolean().optional(),
 });
 

@@ -82,7 +82,7 @@ export async function listUsersFor(ctx: AppContext, actor: Actor, orgId?: string
 export async function createUser(
   ctx: AppContext,
   actor: Actor,
-  input: { username: string; name: string; password: string; roles: Role[]; orgId: string; phone?: string | null },
+  input: { username: string; name: string; password: string; roles: Role[]; orgId: string; phone?: string | null; serviceStartDate?: string | null | undefined },
 ) {
   checkRoles(input.roles);
   checkDuty(actor, 'create', { roles: [], newRoles: input.roles });
@@ -108,6 +108,7 @@ export async function createUser(
       away: 0,
       away_reason: null,
       away_since: null,
+      service_start_date: input.serviceStartDate ?? null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
       version: 1,
@@ -129,7 +130,7 @@ export async function updateUser(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  input: { expectedVersion: number; name?: string; roles?: Role[]; orgId?: string; phone?: string | null; active?: boolean },
+  input: { expectedVersion: number; name?: string; roles?: Role[]; orgId?: string; phone?: string | null; serviceStartDate?: string | null | undefined; active?: boolean },
 ) {
   if (input.roles) checkRoles(input.roles);
   if (id === actor.userId && (input.roles || input.active === false)) {
@@ -147,6 +148,7 @@ export async function updateUser(
       (input.name !== undefined && input.name !== user.name) ||
       (input.orgId !== undefined && input.orgId !== user.org_id) ||
       (input.phone !== undefined && input.phone !== user.phone) ||
+      (input.serviceStartDate !== undefined && input.serviceStartDate !== (user.service_start_date ?? null)) ||
       (input.active !== undefined && fromBool(input.active) !== user.active);
     if (edits) checkDuty(actor, 'edit', { roles });
     await assertInScope(trx, actor, user.org_id);
@@ -159,6 +161,7 @@ export async function updateUser(
       ...(input.roles !== undefined && { roles: toJson(input.roles) }),
       ...(input.orgId !== undefined && { org_id: input.orgId }),
       ...(input.phone !== undefined && { phone: input.phone }),
+      ...(input.serviceStartDate !== undefined && { service_start_date: input.serviceStartDate }),
       ...(input.active !== undefined && { active: fromBool(input.active) }),
       updated_at: now.toISOString(),
     });

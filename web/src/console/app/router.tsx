@@ -374,6 +374,8 @@ const supervisionCardsRoute = createRoute({
     orgId: z.string().optional(),
     status: z.enum(CARD_STATUSES).optional(),
     level: z.enum(CARD_LEVELS).optional(),
+    below: z.boolean().optional(),
+    awaiting: z.boolean().optional(),
     late: z.boolean().optional(),
     page: z.coerce.number().int().min(1).optional(),
     pageSize: z.coerce.number().int().min(1).max(100).optional(),
@@ -403,7 +405,8 @@ const supervisionViolationsRoute = createRoute({
   validateSearch: z.object({
     orgId: z.string().optional(),
     ruleCode: z.enum(RULE_CODES).optional(),
-    status: z.enum(VIOLATION_STATUSES).optional(),
+    status: z.enum([...VIOLATION_STATUSES, 'undecided']).optional(),
+    below: z.boolean().optional(),
     month: z.string().regex(MONTH_PATTERN).optional().catch(undefined),
     page: z.coerce.number().int().min(1).optional(),
   }),
@@ -421,6 +424,82 @@ const supervisionReportRoute = createRoute({
   }),
   beforeLoad: requirePermission('supervision.view'),
   component: lazyRouteComponent(() => import('@/pages/supervision-report'), 'SupervisionReportPage'),
+});
+
+// 月度统计报表 (issue 13 §1): a center's monthly figures, their submission up the tree and the centers below
+const monthlyReportsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'reports/monthly',
+  validateSearch: z.object({
+    month: z.string().regex(MONTH_PATTERN).optional().catch(undefined),
+    orgId: z.string().optional(),
+  }),
+  beforeLoad: requirePermission('reports.view'),
+  component: lazyRouteComponent(() => import('@/pages/monthly-reports'), 'MonthlyReportsPage'),
+});
+
+// 考核评分 (issue 13 §2): the month's 100-point scores, ranking, deductions, appeals and closing
+const assessmentRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'assessment',
+  validateSearch: z.object({ month: z.string().regex(MONTH_PATTERN).optional().catch(undefined) }),
+  beforeLoad: requirePermission('assessment.view'),
+  component: lazyRouteComponent(() => import('@/pages/assessment'), 'AssessmentPage'),
+});
+const assessmentRulesRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'assessment/rules',
+  beforeLoad: requirePermission('assessment.rules'),
+  component: lazyRouteComponent(() => import('@/pages/assessment-rules'), 'AssessmentRulesPage'),
+});
+
+// 评先评优 (issue 13 §3): the quarterly 流动红旗, the yearly 标兵 and the year-end tiers, their A4 list, their settings
+const awardsSearch = z.object({
+  tab: z.enum(['quarterly', 'yearly', 'tiers']).optional().catch(undefined),
+  orgId: z.string().optional(),
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/).optional().catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+});
+const awardsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'awards',
+  validateSearch: awardsSearch,
+  beforeLoad: requirePermission('awards.read'),
+  component: lazyRouteComponent(() => import('@/pages/awards'), 'AwardsPage'),
+});
+const awardsPrintRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'awards/print',
+  validateSearch: awardsSearch.omit({ tab: true }).extend({ kind: z.enum(['quarterly', 'yearly', 'tiers']).catch('quarterly') }),
+  beforeLoad: requirePermission('awards.read'),
+  component: lazyRouteComponent(() => import('@/pages/awards-print'), 'AwardsPrintPage'),
+});
+const awardSettingsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'awards/settings',
+  beforeLoad: requirePermission('settings.manage'),
+  component: lazyRouteComponent(() => import('@/pages/award-settings'), 'AwardSettingsPage'),
+});
+
+// 标准化建设 (issue 13 §4): the table of every center's scores, one center's round, the checklists
+const standardsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'standards',
+  validateSearch: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined) }),
+  beforeLoad: requirePermission('standards.view'),
+  component: lazyRouteComponent(() => import('@/pages/standards-table'), 'StandardsTablePage'),
+});
+const standardsRoundRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'standards/rounds/$id',
+  beforeLoad: requirePermission('standards.view'),
+  component: lazyRouteComponent(() => import('@/pages/standards-round'), 'StandardsRoundPage'),
+});
+const standardsChecklistsRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'standards/checklists',
+  beforeLoad: requirePermission('standards.checklists'),
+  component: lazyRouteComponent(() => import('@/pages/standards-checklists'), 'StandardsChecklistsPage'),
 });
 
 const supervisionViolationRoute = createRoute({
@@ -772,6 +851,15 @@ const routeTree = rootRoute.addChildren([
     open311KeysRoute,
     supervisionViolationsRoute,
     supervisionReportRoute,
+    awardsRoute,
+    awardsPrintRoute,
+    awardSettingsRoute,
+    monthlyReportsRoute,
+    assessmentRoute,
+    assessmentRulesRoute,
+    standardsRoute,
+    standardsRoundRoute,
+    standardsChecklistsRoute,
     supervisionViolationRoute,
     supervisionRulesRoute,
     supervisionCardsRoute,

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   CarryOutOutlined,
+  CalculatorOutlined,
   EnvironmentOutlined,
   ApiOutlined,
   ExclamationCircleOutlined,
@@ -38,12 +39,13 @@ import {
   ScheduleOutlined,
   AppstoreOutlined,
   LineChartOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can, type Permission } from '@/lib/authorization';
 
 export interface NavItem {
-  path: '/hall/queue' | '/hall/services' | '/hall/figures' | '/hall/whereabouts' | '/hall/attendance' | '/hall/leaves' | '/hall/appointments' | '/hall/duty-roster' | '/hall/receptions' | '/hall/office-days' | '/evaluations' | '/evaluations/pads' | '/evaluations/work-orders' | '/evaluations/appeals' | '/evaluations/figures' | '/complaints' | '/complaints/new' | '/complaints/limits' | '/evaluations/settings' | '/petitions/settings' | '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/applications' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates' | '/open311/keys' | '/consultations/new' | '/consultations' | '/consultations/pending' | '/consultations/faq' | '/petitions' | '/petitions/new' | '/notices';
+  path: '/hall/queue' | '/hall/services' | '/hall/figures' | '/hall/whereabouts' | '/hall/attendance' | '/hall/leaves' | '/hall/appointments' | '/hall/duty-roster' | '/hall/receptions' | '/hall/office-days' | '/evaluations' | '/evaluations/pads' | '/evaluations/work-orders' | '/evaluations/appeals' | '/evaluations/figures' | '/complaints' | '/complaints/new' | '/complaints/limits' | '/evaluations/settings' | '/petitions/settings' | '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/applications' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/reports/monthly' | '/assessment' | '/assessment/rules' | '/awards' | '/awards/settings' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates' | '/open311/keys' | '/consultations/new' | '/consultations' | '/consultations/pending' | '/consultations/faq' | '/petitions' | '/petitions/new' | '/notices' | '/standards' | '/standards/checklists';
   label: string;
   icon: ReactNode;
   /** One line for the quick links on the 工作台. */
@@ -54,7 +56,7 @@ export interface NavItem {
 }
 
 /** The menu's headings, in order: a long menu read as a few short lists (适老化: every entry stays in sight). */
-export const NAV_GROUPS = ['办件服务', '大厅管理', '群众诉求', '好差评', '电子监察', '基础数据', '系统管理'] as const;
+export const NAV_GROUPS = ['办件服务', '大厅管理', '群众诉求', '好差评', '电子监察', '统计考核', '基础数据', '系统管理'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** The console menu; each entry shows only to the roles that may use the page. */
@@ -92,6 +94,11 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/supervision/cards', label: '督办单', icon: <FlagOutlined />, description: '蓝色提醒、橙色预警、红色问责：发出、回告、销号', permission: 'supervision.cards.read', group: '电子监察' },
   { path: '/supervision/violations', label: '监察记录', icon: <AlertOutlined />, description: '按监察规则自动记录的超期和不规范办理，说明情况、认定或撤销', permission: 'supervision.view', group: '电子监察' },
   { path: '/supervision/report', label: '监察月报', icon: <BarChartOutlined />, description: '按月统计各中心的办件、超期、监察记录和督办单，打印或导出 Excel', permission: 'supervision.view', group: '电子监察' },
+  { path: '/reports/monthly', label: '月度统计报表', icon: <BarChartOutlined />, description: '本级和下级各中心的月度统计，月末锁定，按期逐级报送，查看下级报送和逾期情况', permission: 'reports.view', group: '统计考核' },
+  { path: '/assessment', label: '考核评分', icon: <CalculatorOutlined />, description: '每月百分制考核：窗口和人员的得分、排名、扣分明细和申诉，主任录入扣分并关账', permission: 'assessment.view', group: '统计考核' },
+  { path: '/assessment/rules', label: '考核规则', icon: <SettingOutlined />, description: '县级考核细则：每条规则的分值、封顶和启用，首席代表分担、申诉期和排名公布的设置', permission: 'assessment.rules', group: '统计考核' },
+  { path: '/awards', label: '评先评优', icon: <TrophyOutlined />, description: '季度优质服务窗口（流动红旗）、年度优质服务标兵和年终考核档次，打印名单', permission: 'awards.read', group: '统计考核' },
+  { path: '/standards', label: '标准化建设', icon: <SafetyCertificateOutlined />, description: '村便民服务室“五有”和乡镇中心的自评（附照片）、县级检查评分、限期整改和各中心得分表', permission: 'standards.view', group: '统计考核' },
   { path: '/catalog', label: '事项目录', icon: <ProfileOutlined />, description: '查询事项，查看、打印办事指南', group: '基础数据' },
   { path: '/catalog/import', label: '事项导入', icon: <CloudUploadOutlined />, description: '用 Excel 或 JSON 批量导入事项', permission: 'catalog.manage', group: '基础数据' },
   { path: '/orgs', label: '组织机构', icon: <ApartmentOutlined />, description: '三级机构、办公时间和可办事项', permission: 'orgs.view', group: '基础数据' },
@@ -105,8 +112,10 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/complaints/limits', label: '投诉时限', icon: <FieldTimeOutlined />, description: '简单、复杂投诉的答复时限和延期上限（工作日）', permission: 'complaints.settings', group: '系统管理' },
   { path: '/evaluations/settings', label: '好差评时限', icon: <FieldTimeOutlined />, description: '评价邀请、默认评价的天数和差评回访、整改的时限', permission: 'settings.manage', group: '系统管理' },
   { path: '/petitions/settings', label: '信访时限', icon: <FieldTimeOutlined />, description: '信访事项的时限按自然日还是工作日计算', permission: 'settings.manage', group: '系统管理' },
+  { path: '/awards/settings', label: '评先评优设置', icon: <TrophyOutlined />, description: '流动红旗、优质服务标兵的名次和次数，年终考核档次的比例和限制条件', permission: 'settings.manage', group: '系统管理' },
   { path: '/notifications/outbox', label: '短信记录', icon: <MessageOutlined />, description: '短信和站内消息的发送情况、失败原因，未配置短信通道时的提示', permission: 'notifications.view', group: '系统管理' },
   { path: '/notifications/templates', label: '消息模板', icon: <SnippetsOutlined />, description: '系统发出的每种短信、站内消息的内容和短信平台模板编号', permission: 'notifications.view', group: '系统管理' },
+  { path: '/standards/checklists', label: '标准化检查表', icon: <SafetyCertificateOutlined />, description: '标准化建设检查表的检查项、标准和分值（合计 100 分），修改保存为新版本', permission: 'standards.checklists', group: '系统管理' },
   { path: '/open311/keys', label: 'Open311 接口密钥', icon: <ApiOutlined />, description: '第三方平台使用 Open311 接口的密钥：发放（只显示一次）和吊销', permission: 'open311.keys', group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, description: '登录失败、越权、导出和查看个人信息的记录，校验日志未被改动', permission: 'audit.read', group: '系统管理' },
 ];

@@ -9,7 +9,7 @@ import { useMe } from '@/lib/auth';
 import { Chart } from '@/features/dashboard/components/chart';
 import { reportExportUrl, useSupervisionReport } from '@/features/supervision/api/report';
 import { ReportTable } from '@/features/supervision/components/report-table';
-import '@/features/supervision/components/report-sheet.css';
+import '@shared/report-sheet.css';
 
 const route = getRouteApi('/console/supervision/report');
 

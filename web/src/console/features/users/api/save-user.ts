@@ -10,6 +10,7 @@ export interface CreateUserInput {
   roles: Role[];
   orgId: string;
   phone?: string | null;
+  serviceStartDate?: string | null;
 }
 
 export interface UpdateUserInput {
@@ -19,6 +20,7 @@ export interface UpdateUserInput {
   roles?: Role[];
   orgId?: string;
   phone?: string | null;
+  serviceStartDate?: string | null;
   active?: boolean;
 }
 

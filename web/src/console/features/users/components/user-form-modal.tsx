@@ -1,4 +1,5 @@
-import { App, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { useMe } from '@/lib/auth';
@@ -20,6 +21,8 @@ interface FormValues {
   roles: Role[];
   orgId: string;
   phone?: string;
+  /** 入职日期 (评先评优: under 6 months' service not in the first tier) */
+  serviceStart?: Dayjs | null;
 }
 
 interface Props {
@@ -51,16 +54,17 @@ export function UserFormModal({ user, defaultOrgId, orgOptions, onClose }: Props
 
   const submit = (values: FormValues) => {
     const phone = values.phone?.trim() || null;
+    const serviceStartDate = values.serviceStart ? values.serviceStart.format('YYYY-MM-DD') : null;
     const onError = (e: unknown) =>
       showError(e, { form, onReload: () => void queryClient.invalidateQueries({ queryKey: ['users'] }).then(onClose) });
     if (user) {
       update.mutate(
-        { id: user.id, expectedVersion: user.version, name: values.name.trim(), roles: values.roles, orgId: values.orgId, phone },
+        { id: user.id, expectedVersion: user.version, name: values.name.trim(), roles: values.roles, orgId: values.orgId, phone, serviceStartDate },
         { onSuccess: () => (message.success('人员信息已保存。'), onClose()), onError },
       );
     } else {
       create.mutate(
-        { username: values.username.trim(), name: values.name.trim(), password: values.password ?? '', roles: values.roles, orgId: values.orgId, phone },
+        { username: values.username.trim(), name: values.name.trim(), password: values.password ?? '', roles: values.roles, orgId: values.orgId, phone, serviceStartDate },
         { onSuccess: () => (message.success(`已创建账号 ${values.username.trim()}，请把初始密码当面告知本人；本人首次登录时须改为自己的密码。`), onClose()), onError },
       );
     }
@@ -87,6 +91,7 @@ export function UserFormModal({ user, defaultOrgId, orgOptions, onClose }: Props
           roles: (user?.roles ?? []) as Role[],
           orgId: user?.orgId ?? defaultOrgId,
           phone: user?.phone ?? undefined,
+          serviceStart: user?.serviceStartDate ? dayjs(user.serviceStartDate) : null,
         }}
       >
         <Form.Item
@@ -129,6 +134,9 @@ export function UserFormModal({ user, defaultOrgId, orgOptions, onClose }: Props
         </Form.Item>
         <Form.Item name="phone" label="联系电话" rules={[{ pattern: /^[\d-]{7,20}$/, message: '电话号码格式不正确' }]}>
           <Input disabled={!mayEdit} placeholder="手机或座机，可不填" />
+        </Form.Item>
+        <Form.Item name="serviceStart" label="入职日期" extra="用于评先评优：年末服务不满 6 个月的不参加第一档评定。不填按账号创建日期计算。">
+          <DatePicker disabled={!mayEdit} allowClear placeholder="请选择入职日期，可不填" style={{ width: '100%' }} data-testid="user-service-start" />
         </Form.Item>
       </Form>
     </Modal>
