@@ -86,7 +86,8 @@ export function onFile(guide: readonly { name: string }[], evidence: readonly Ev
 /**
  * The evidence a window's acceptance leaves for next time: each material the clerk checked becomes level B, valid
  * until the clerk's date (null: no expiry) or, when none was given, DEFAULT_VALIDITY_DAYS from today. Per-application
- * forms are not kept, a material already on file at level A is not downgraded, and one already expired is not kept.
+ * forms are not kept, a material already on file at level A is not downgraded, one already expired is not kept, and one
+ * still on file for about as long is not written again (RENEW_AFTER_DAYS).
  */
 export function checkedAtWindow(
   materials: readonly { name: string; validUntil?: IsoDate | null | undefined }[],
@@ -97,7 +98,18 @@ export function checkedAtWindow(
   return materials
     .filter((m) => !isPerApplication(m.name) && kept.get(m.name)?.level !== 'A')
     .map((m) => ({ materialName: m.name, level: 'B' as const, validUntil: m.validUntil === undefined ? addCalendarDays(today, DEFAULT_VALIDITY_DAYS) : m.validUntil }))
-    .filter((m) => isValidOn(m, today));
+    .filter((m) => isValidOn(m, today) && !stillCovered(kept.get(m.materialName), m.validUntil));
+}
+
+/**
+ * A check renews what is on file only when it moves the validity on by more than RENEW_AFTER_DAYS: a company that
+ * brings the same licence every week keeps one record a year, not fifty, and what is read back per person stays small.
+ */
+export const RENEW_AFTER_DAYS = 30;
+function stillCovered(onFileNow: Evidence | undefined, validUntil: IsoDate | null): boolean {
+  if (!onFileNow) return false;
+  if (onFileNow.validUntil === null) return true;
+  return validUntil !== null && onFileNow.validUntil >= addCalendarDays(validUntil, -RENEW_AFTER_DAYS);
 }
 
 // ------------------------------------------------------------------------------------------------- holders

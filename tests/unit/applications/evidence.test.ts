@@ -6,6 +6,7 @@ import {
   DEFAULT_VALIDITY_DAYS,
   TRUST_LEVELS,
   checkedAtWindow,
+  RENEW_AFTER_DAYS,
   isPerApplication,
   materialKey,
   onFile,
@@ -88,6 +89,16 @@ describe('what a window check leaves for next time', () => {
     ]);
     const defaulted = checkedAtWindow([{ name: '收入证明' }], [], '2026-03-02');
     expect(defaulted).toEqual([{ materialName: '收入证明', level: 'B', validUntil: addCalendarDays('2026-03-02', DEFAULT_VALIDITY_DAYS) }]);
+  });
+
+  it('writes a check again only when it moves the validity on by more than RENEW_AFTER_DAYS', () => {
+    const onFile = [ev('营业执照', 'B', addCalendarDays('2026-03-02', DEFAULT_VALIDITY_DAYS)), ev('结婚证', 'B', null)];
+    // the same company brings the same licence again a week later, and a month later: nothing new to keep
+    expect(checkedAtWindow([{ name: '营业执照' }, { name: '结婚证' }], onFile, '2026-03-09')).toEqual([]);
+    expect(checkedAtWindow([{ name: '营业执照' }], onFile, addCalendarDays('2026-03-02', RENEW_AFTER_DAYS))).toEqual([]);
+    // a day past that, the check renews it for a year from then
+    const later = addCalendarDays('2026-03-02', RENEW_AFTER_DAYS + 1);
+    expect(checkedAtWindow([{ name: '营业执照' }], onFile, later)).toEqual([{ materialName: '营业执照', level: 'B', validUntil: addCalendarDays(later, DEFAULT_VALIDITY_DAYS) }]);
   });
 });
 
