@@ -66,6 +66,25 @@ export const SHIPPED_RULES: readonly Omit<AssessmentRule, 'enabled'>[] = [
 /** The supervision rules whose confirmed violations have their own assessment rule (not counted again). */
 export const VIOLATIONS_WITH_OWN_RULE: readonly string[] = ['promise-overrun', 'immediate-same-day', 'fee-not-standard', 'hop-village-township', 'hop-township-county', 'hop-hand-back', 'rating-fix-late', 'rating-visit-late'];
 
+/**
+ * The assessment rule a confirmed supervision violation counts under: a fee beyond the standard under its own rule,
+ * one whose fact another automatic rule already counts (overdue, late hops, late 差评 work) nowhere — never twice —
+ * and every other under 监察违规.
+ */
+export function ruleOfViolation(violationRule: string): 'fee-beyond-standard' | 'violation-confirmed' | null {
+  if (violationRule === 'fee-not-standard') return 'fee-beyond-standard';
+  return VIOLATIONS_WITH_OWN_RULE.includes(violationRule) ? null : 'violation-confirmed';
+}
+
+/** An unexcused absent day counts as two half days (−3 each under the county rule set). */
+export const HALF_DAYS_PER_ABSENT_DAY = 2;
+
+/**
+ * A center uses attendance in a month when anybody signed in on any day of it; one that keeps no sign-in records
+ * (考勤未启用) would otherwise mark every person absent every day.
+ */
+export const usesAttendance = (people: readonly { attendedDays: number }[]): boolean => people.some((p) => p.attendedDays > 0);
+
 /** Why a rule edit is refused, or null. */
 export function ruleEditProblem(rule: Pick<AssessmentRule, 'source'>, edit: { points: number; maxPoints: number | null; cap: number | null }): string | null {
   if (!Number.isInteger(edit.points) || edit.points < 1 || edit.points > 20) return '每次扣（加）分请填 1～20 的整数。';

@@ -9,7 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { monthBounds } from '../../domain/calendar/months.js';
-import { VIOLATIONS_WITH_OWN_RULE } from '../../domain/assessment/rules.js';
+import { HALF_DAYS_PER_ABSENT_DAY, ruleOfViolation, usesAttendance } from '../../domain/assessment/rules.js';
+import { HOP_NAMES } from '../../domain/cases/hops.js';
 import { fromJson, toBool } from '../../db/portable.js';
 import type { Role } from '../../domain/roles.js';
 import type { AppContext, Db } from '../../server/context.js';
@@ -36,8 +37,6 @@ interface Candidate {
   caseNo: string | null;
   occurredAt: string;
 }
-
-const HOP_NAMES: Record<string, string> = { 'village-township': '村级转报乡镇', 'township-county': '乡镇上报县级', 'hand-back': '结果回复群众' };
 
 /** Both subjects of a case-based fact: the window and the responsible person. */
 function both(base: Omit<Candidate, 'subjectKind' | 'subjectId'>, windowId: string | null, personId: string | null): Candidate[] {
@@ -76,16 +75,15 @@ async function candidatesOf(ctx: AppContext, db: Db, month: string, now: Date, o
       subjectKind: 'person',
       subjectId: h.sentBy,
       times: 1,
-      reason: `办件 ${h.caseNo} ${HOP_NAMES[h.kind] ?? '转报'}时限为 ${localDate(new Date(h.dueAt), tz)}，${localDate(new Date(h.sentAt), tz)} 才送出。`,
+      reason: `办件 ${h.caseNo} ${HOP_NAMES[h.kind]}时限为 ${localDate(new Date(h.dueAt), tz)}，${localDate(new Date(h.sentAt), tz)} 才送出。`,
       caseId: h.caseId,
       caseNo: h.caseNo,
       occurredAt: h.sentAt,
     });
   }
   for (const v of await confirmedViolationsIn(db, from, to)) {
-    const fee = v.ruleCode === 'fee-not-standard';
-    if (!fee && VIOLATIONS_WITH_OWN_RULE.includes(v.ruleCode)) continue;
-    const ruleCode = fee ? 'fee-beyond-standard' : 'violation-confirmed';
+    const ruleCode = ruleOfViolation(v.ruleCode);
+    if (!ruleCode) continue;
     out.push(...both({ sourceKey: `${ruleCode}:${v.id}`, ruleCode, times: 1, reason: `电子监察记录经认定违规（办件 ${v.caseNo}）：${v.factsText}`.slice(0, 500), caseId: v.caseId, caseNo: v.caseNo, occurredAt: v.decidedAt }, v.windowId, v.personId));
   }
   for (const w of await verifiedBadRatingsIn(db, from, to)) {
@@ -127,11 +125,10 @@ async function candidatesOf(ctx: AppContext, db: Db, month: string, now: Date, o
   }
   for (const orgId of orgIds) {
     const table = await attendanceOfMonth(db, orgId, month, now);
-    // a center that keeps no sign-in records at all that month does not use attendance (考勤未启用): no absence
-    if (table.people.every((p) => p.attendedDays === 0)) continue;
+    if (!usesAttendance(table.people)) continue;
     for (const p of table.people) {
       for (const day of p.absentDates) {
-        out.push({ sourceKey: `absence-half-day:${p.userId}:${day}`, ruleCode: 'absence-half-day', subjectKind: 'person', subjectId: p.userId, times: 2, reason: `${day} 工作日既未签到也未请假（缺勤一天，计两个半天）。`, caseId: null, caseNo: null, occurredAt: `${day}T12:00:00.000Z` });
+        out.push({ sourceKey: `absence-half-day:${p.userId}:${day}`, ruleCode: 'absence-half-day', subjectKind: 'person', subjectId: p.userId, times: HALF_DAYS_PER_ABSENT_DAY, reason: `${day} 工作日既未签到也未请假（缺勤一天，计两个半天）。`, caseId: null, caseNo: null, occurredAt: `${day}T12:00:00.000Z` });
       }
     }
   }

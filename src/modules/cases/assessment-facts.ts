@@ -3,6 +3,7 @@
  * this module's tables: cases whose promise ran out in a span, refusals the director questioned in a span, hops sent
  * after their limit in a span. Spans are [from, to) of ISO instants.
  */
+import type { HopKind } from '../../domain/cases/hops.js';
 import type { Db } from '../../server/context.js';
 
 export interface OverdueCaseFact {
@@ -62,7 +63,7 @@ export interface LateHopFact {
   hopId: string;
   caseId: string;
   caseNo: string;
-  kind: string;
+  kind: HopKind;
   fromOrgId: string;
   sentBy: string;
   sentAt: string;
@@ -81,5 +82,5 @@ export async function lateHopsSentIn(db: Db, from: string, to: string): Promise<
     .where((eb) => eb('h.sent_at', '>', eb.ref('h.due_at')))
     .limit(5000)
     .execute();
-  return rows.map((r) => ({ hopId: r.id, caseId: r.case_id, caseNo: r.case_no, kind: r.kind, fromOrgId: r.from_org_id, sentBy: r.sent_by!, sentAt: r.sent_at!, dueAt: r.due_at }));
+  return rows.map((r) => ({ hopId: r.id, caseId: r.case_id, caseNo: r.case_no, kind: r.kind as HopKind, fromOrgId: r.from_org_id, sentBy: r.sent_by!, sentAt: r.sent_at!, dueAt: r.due_at }));
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_INFO, CATEGORIES, manualPointsProblem, MAX_SCORE, MIN_SCORE, ruleEditProblem, SHIPPED_RULES } from '../../../src/domain/assessment/rules.js';
+import { CATEGORY_INFO, CATEGORIES, manualPointsProblem, MAX_SCORE, MIN_SCORE, ruleEditProblem, ruleOfViolation, SHIPPED_RULES, usesAttendance, VIOLATIONS_WITH_OWN_RULE } from '../../../src/domain/assessment/rules.js';
 import { appealDeadline, appealProblem, chiefShareItems, closeProblem, scoreSubject, type ScoreItem, type ScoreRule } from '../../../src/domain/assessment/score.js';
 
 const RULES = new Map<string, ScoreRule>(SHIPPED_RULES.map((r) => [r.code, { code: r.code, category: r.category, source: r.source, cap: r.cap }]));
@@ -149,5 +149,19 @@ describe('appeals and closing', () => {
     expect(ruleEditProblem({ source: 'auto' }, { points: 5, maxPoints: 8, cap: null })).toContain('自动');
     expect(ruleEditProblem({ source: 'manual' }, { points: 5, maxPoints: 3, cap: null })).not.toBeNull();
     expect(ruleEditProblem({ source: 'manual' }, { points: 2, maxPoints: 5, cap: 10 })).toBeNull();
+  });
+});
+
+describe('which records count under which automatic rule', () => {
+  it('a confirmed fee violation counts under 收费超标准, one another rule already counts nowhere, the rest under 监察违规', () => {
+    expect(ruleOfViolation('fee-not-standard')).toBe('fee-beyond-standard');
+    for (const code of VIOLATIONS_WITH_OWN_RULE.filter((c) => c !== 'fee-not-standard')) expect(ruleOfViolation(code)).toBeNull();
+    expect(ruleOfViolation('supplement-beyond-notice')).toBe('violation-confirmed');
+  });
+
+  it('a center with no sign-in in the month does not use attendance; one sign-in anywhere and it does', () => {
+    expect(usesAttendance([])).toBe(false);
+    expect(usesAttendance([{ attendedDays: 0 }, { attendedDays: 0 }])).toBe(false);
+    expect(usesAttendance([{ attendedDays: 0 }, { attendedDays: 1 }])).toBe(true);
   });
 });
