@@ -53,6 +53,29 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/** A new version of a center's report of a month: a draft, counted at `at`, submitted to nobody yet. */
+function reportVersion(v: { orgId: string; month: string; version: number; figures: unknown; reason: string | null; by: string | null; at: string }): MonthlyReportsTable {
+  return {
+    id: randomUUID(),
+    org_id: v.orgId,
+    month: v.month,
+    version: v.version,
+    figures: toJson(v.figures),
+    reason: v.reason,
+    status: 'draft',
+    taken_at: v.at,
+    taken_by: v.by,
+    submitted_at: null,
+    submitted_by: null,
+    returned_at: null,
+    returned_by: null,
+    return_comment: null,
+    superseded_at: null,
+    updated_at: v.at,
+    row_version: 1,
+  };
+}
+
 /**
  * The month-end snapshot: version 1 of every center's report of `month` that has none yet. Idempotent: a center
  * already snapshotted is left alone, and a snapshot written at the same moment by another process wins (the unique
@@ -67,25 +90,7 @@ export async function snapshotMonth(ctx: AppContext, month: string, now: Date): 
     if (have.has(org.id)) continue;
     const figures = await computeReportFigures(db, org.id, month, ctx.config.timeZone, now);
     const at = now.toISOString();
-    const row: MonthlyReportsTable = {
-      id: randomUUID(),
-      org_id: org.id,
-      month,
-      version: 1,
-      figures: toJson(figures),
-      reason: null,
-      status: 'draft',
-      taken_at: at,
-      taken_by: null,
-      submitted_at: null,
-      submitted_by: null,
-      returned_at: null,
-      returned_by: null,
-      return_comment: null,
-      superseded_at: null,
-      updated_at: at,
-      row_version: 1,
-    };
+    const row = reportVersion({ orgId: org.id, month, version: 1, figures, reason: null, by: null, at });
     try {
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('monthly_reports').values(row).execute();
@@ -285,24 +290,7 @@ export async function correctReport(ctx: AppContext, actor: Actor, id: string, e
   const row = await loadForWrite(db, id, expectedVersion);
   if (row.org_id !== actor.orgId) throw forbidden('更正其他单位的月报');
   const figures = await computeReportFigures(db, row.org_id, row.month, ctx.config.timeZone, now);
-  const next: MonthlyReportsTable = {
-    ...row,
-    id: randomUUID(),
-    version: row.version + 1,
-    figures: toJson(figures),
-    reason,
-    status: 'draft',
-    taken_at: at,
-    taken_by: actor.userId,
-    submitted_at: null,
-    submitted_by: null,
-    returned_at: null,
-    returned_by: null,
-    return_comment: null,
-    superseded_at: null,
-    updated_at: at,
-    row_version: 1,
-  };
+  const next = reportVersion({ orgId: row.org_id, month: row.month, version: row.version + 1, figures, reason, by: actor.userId, at });
   try {
     await db.transaction().execute(async (trx) => {
       await bump(trx, row, { superseded_at: at }, at);
