@@ -15,6 +15,12 @@ interface Values {
 }
 
 /** The numbers of 评先评优 (system administrator): the seeds' defaults 10 / 5, 5, 30 / 50 / 20 %, 6 months, 60 points. */
+const TIERS = [
+  ['first', '第一档比例'],
+  ['second', '第二档比例'],
+  ['third', '第三档比例'],
+] as const;
+
 export function AwardSettingsForm() {
   const settings = useAwardSettings();
   const save = useSaveAwardSettings();
@@ -27,7 +33,7 @@ export function AwardSettingsForm() {
   }, [settings.data, form]);
   const submit = ({ first, second, third, ...rest }: Values) =>
     save.mutate({ ...rest, tierShares: [first, second, third] }, { onSuccess: () => void message.success('评先评优设置已保存，名单按新设置计算。'), onError: (e) => feedback(e, { form }) });
-  const whole = [{ required: true, message: '请填写' }];
+  const whole = [{ required: true, message: '请填写这一项的数字' }];
   return (
     <Form form={form} layout="vertical" onFinish={submit} disabled={settings.isPending} style={{ maxWidth: 640 }} data-testid="award-settings">
       <Space wrap size="large" align="start">
@@ -42,15 +48,11 @@ export function AwardSettingsForm() {
         </Form.Item>
       </Space>
       <Space wrap size="large" align="start">
-        <Form.Item name="first" label="第一档比例" rules={whole}>
-          <InputNumber min={0} max={100} precision={0} addonAfter="%" />
-        </Form.Item>
-        <Form.Item name="second" label="第二档比例" rules={whole}>
-          <InputNumber min={0} max={100} precision={0} addonAfter="%" />
-        </Form.Item>
-        <Form.Item name="third" label="第三档比例" rules={whole}>
-          <InputNumber min={0} max={100} precision={0} addonAfter="%" />
-        </Form.Item>
+        {TIERS.map(([name, label]) => (
+          <Form.Item key={name} name={name} label={label} rules={whole} extra={name === 'third' ? '三档合计须为 100%' : undefined}>
+            <InputNumber min={0} max={100} precision={0} addonAfter="%" />
+          </Form.Item>
+        ))}
       </Space>
       <Space wrap size="large" align="start">
         <Form.Item name="minServiceMonths" label="服务不满几个月不参加第一档" rules={whole}>

@@ -2,6 +2,7 @@ import { App, Button, Card, DatePicker, Input, InputNumber, Modal, Popconfirm, S
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { groupsOf } from '@domain/standards/checklist';
+import { inspectionResult } from '@domain/standards/scoring';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { useInspectRound, useReturnRound, type Round } from '../api/standards';
 import { PhotoStrip } from './photo-strip';
@@ -30,9 +31,14 @@ export function InspectPanel({ round }: { round: Round }) {
   const showError = useErrorFeedback();
   const { message } = App.useApp();
   const set = (code: string, patch: Partial<Scored>) => setScores((s) => ({ ...s, [code]: { ...s[code]!, ...patch } }));
-  const total = useMemo(() => Math.round(round.items.reduce((sum, i) => sum + (scores[i.code]?.score ?? 0), 0) * 2) / 2, [round.items, scores]);
+  // the total and the gaps as the server will record them (one rule: @domain/standards/scoring)
+  const result = useMemo(
+    () => inspectionResult(round.items, round.items.map((i) => ({ code: i.code, score: scores[i.code]?.score ?? 0, note: scores[i.code]?.note ?? null }))),
+    [round.items, scores],
+  );
+  const total = result.total;
   const unscored = round.items.filter((i) => scores[i.code]?.score === null).length;
-  const gaps = round.items.filter((i) => (scores[i.code]?.score ?? 0) < i.points).length;
+  const gaps = result.gaps.length;
   const submit = () =>
     inspect.mutate(
       {
