@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { GroupCommitSqliteDialect } from './group-commit.js';
+import { allowReadsNow, GroupCommitSqliteDialect } from './group-commit.js';
 import type { DB } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -84,6 +84,8 @@ export function openDatabase(target: DatabaseTarget): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new GroupCommitSqliteDialect(sqlite, cachedStatements(sqlite)) });
+  const dialect = new GroupCommitSqliteDialect(sqlite, cachedStatements(sqlite));
+  const db = new Kysely<DB>({ dialect });
+  allowReadsNow(db, dialect);
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

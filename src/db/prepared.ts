@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import type { DialectAdapter } from 'kysely';
+import { readNow } from './group-commit.js';
 import type { DB } from './schema.js';
 
 /**
@@ -29,6 +30,8 @@ export function prepared<P extends readonly unknown[], R>(build: (db: Kysely<DB>
       compiled.set(adapter, c);
     }
     const values = c.slots.map((slot) => (typeof slot === 'number' ? params[slot] : slot.value));
+    const now = readNow<R>(db, c.sql, values);
+    if (now) return now;
     const result: QueryResult<R> = await db.executeQuery(CompiledQuery.raw(c.sql, values));
     return result.rows;
   };

@@ -10,6 +10,8 @@ import SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
+import { prepared } from '../../src/db/prepared.js';
+import type { DB } from '../../src/db/schema.js';
 
 let dir: string;
 let database: Database;
@@ -96,5 +98,29 @@ describe('group commit (SQLite)', () => {
         .then(() => expect(committed()).toContain('q')),
     ]);
     expect(committed()).toEqual(['p', 'q']);
+  });
+
+  it('a compiled read runs at once only on a free connection: never inside a transaction, never before a group commits', async () => {
+    const ids = prepared((k: Kysely<DB>, min: number) => (k as unknown as ReturnType<typeof db>).selectFrom('t').select('id').where('n', '>=', min).orderBy('id') as never);
+    // free: answered with what is committed
+    await db().insertInto('t').values({ id: 'a', n: 1 }).execute();
+    expect(await ids(database.db, 0)).toEqual([{ id: 'a' }]);
+    // a transaction holds the connection: the read waits its turn and then sees the whole transaction, not half of it
+    let read: Promise<unknown> | undefined;
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        await trx.insertInto('t').values({ id: 'b', n: 2 }).execute();
+        read = ids(database.db, 0);
+        await trx.insertInto('t').values({ id: 'c', n: 3 }).execute();
+      });
+    expect(await read).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+    // a read that comes while a group waits to commit is answered only once the group is durable
+    const [, rows] = await Promise.all([
+      db().transaction().execute((trx) => trx.insertInto('t').values({ id: 'd', n: 4 }).execute()),
+      ids(database.db, 4).then((r) => ({ r, committed: committed() })),
+    ]);
+    expect(rows.r).toEqual([{ id: 'd' }]);
+    expect(rows.committed).toContain('d');
   });
 });
