@@ -5,6 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import { registerSecurityHeaders, SECURITY_HEADERS } from './security-headers.js';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { healthSchema } from '../domain/contract/session.js';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -52,7 +53,6 @@ import { assessmentRoutes } from '../modules/assessment/routes.js';
 import { standardsRoutes } from '../modules/standards/routes.js';
 import { liveRoutes } from './live.js';
 import { registerOriginCheck } from './origin.js';
-import { registerSecurityHeaders } from './security-headers.js';
 import { notFound } from './errors.js';
 
 // Validation messages of zod itself (for checks without our own message) in Chinese.
@@ -74,24 +74,14 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   registerErrorHandler(app);
   registerOriginCheck(app, ctx.config.publicUrl);
 
-  registerSecurityHeaders(app, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // antd writes its styles at run time
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        scriptSrc: ["'self'"],
-        // Many centers serve plain HTTP on their own network (http://192.168.x.x:3000): do not force HTTPS.
-        upgradeInsecureRequests: null,
-      },
-    },
-    // HSTS only over HTTPS (below): on a plain-HTTP intranet it means nothing and misleads a security scan.
-    hsts: false,
-  });
+  registerSecurityHeaders(app, SECURITY_HEADERS);
   registerHsts(app, ctx.config.session.secureCookie);
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // The x-ratelimit-* headers only on a refusal (with Retry-After): no page reads them on an answer that passed.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+  });
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {

@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedStatements } from '../../src/db/database.js';
 import { prepared } from '../../src/db/prepared.js';
-import { securityHeaders } from '../../src/server/security-headers.js';
+import { SECURITY_HEADERS, securityHeaders } from '../../src/server/security-headers.js';
 import { SEARCH_COUNT_LIMIT } from '../../src/modules/cases/queries.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -122,5 +122,27 @@ describe('security headers worked out once', () => {
     expect(headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     expect(headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer' });
     expect(headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('the server sends the ones that protect a page today, and none for browsers no center runs', async () => {
+    const t = await startTestApp('sqlite');
+    try {
+      // a rate-limited route that passed: the x-ratelimit-* headers come only with a refusal
+      const { headers } = await t.app.inject({ url: '/api/public/progress?caseNo=410899101-20260302-0001&phone4=1234' });
+      expect(headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'SAMEORIGIN',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+      });
+      expect(headers['content-security-policy']).toContain("script-src 'self'");
+      for (const legacy of ['x-xss-protection', 'x-download-options', 'x-permitted-cross-domain-policies', 'x-dns-prefetch-control', 'origin-agent-cluster', 'x-ratelimit-limit']) {
+        expect(headers[legacy]).toBeUndefined();
+      }
+      expect(securityHeaders(SECURITY_HEADERS)).toEqual(Object.fromEntries(Object.entries(headers).filter(([name]) => name in securityHeaders(SECURITY_HEADERS))));
+    } finally {
+      await t.close();
+    }
   });
 });
