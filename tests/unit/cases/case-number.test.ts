@@ -40,6 +40,13 @@ describe('normalizeCaseNo', () => {
     fc.assert(fc.property(fc.string(), (s) => normalizeCaseNo(normalizeCaseNo(s)) === normalizeCaseNo(s)));
   });
 
+  it('answers a plain ASCII number exactly as the full Unicode path does (the shortcut changes nothing)', () => {
+    const slow = (s: string) => normalizeCaseNo(`${s}\u200b`); // an invisible character forces the full path
+    const plainText = fc.string({ unit: fc.constantFrom(...'0123456789ABZ-'), maxLength: 30 });
+    fc.assert(fc.property(plainText, (s) => normalizeCaseNo(s) === slow(s)));
+    fc.assert(fc.property(caseNo, (no) => normalizeCaseNo(no.replaceAll('-', '')) === slow(no.replaceAll('-', ''))));
+  });
+
   it('handles the cases a person meets', () => {
     expect(normalizeCaseNo('410899101202603020001')).toBe('410899101-20260302-0001');
     expect(normalizeCaseNo(' 410899101－20260302－0001 ')).toBe('410899101-20260302-0001');
