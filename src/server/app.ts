@@ -75,7 +75,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   registerOriginCheck(app, ctx.config.publicUrl);
 
   registerSecurityHeaders(app, SECURITY_HEADERS);
-  registerHsts(app, ctx.config.session.secureCookie);
+  registerHsts(app, ctx.config.session.secureCookie, ctx.config.trustProxy.length > 0);
   await app.register(fastifyCookie);
   // The x-ratelimit-* headers only on a refusal (with Retry-After): no page reads them on an answer that passed.
   await app.register(fastifyRateLimit, {
@@ -126,8 +126,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   statisticsRoutes(app, ctx); // 月度统计与报送 (issue 13 §1)
   // Case events reach their consumers right after the write that made them has committed (the answer is being
   // sent, so the transaction is over); the event-consumers job is the safety net (src/modules/events).
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) nudgeConsumers(ctx, (line) => app.log.warn(line));
+    done();
   });
   app.addHook('onClose', () => stopConsumers(ctx));
   await registerConsumers(ctx);

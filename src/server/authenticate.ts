@@ -34,10 +34,7 @@ export const passwordChangeRequired = () =>
 export function registerAuthentication(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionError', null);
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
+  const resolve = async (request: FastifyRequest, token: string) => {
     try {
       request.actor = await resolveSession(ctx, token);
     } catch (error) {
@@ -46,6 +43,12 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): v
     if (request.actor?.mustChangePassword && !BEFORE_OWN_PASSWORD.has(`${request.method} ${request.routeOptions.url ?? ''}`)) {
       throw passwordChangeRequired();
     }
+  };
+  // a callback hook: the public pages' requests carry no session and pass at once, without a promise
+  app.addHook('onRequest', (request, _reply, done) => {
+    const token = request.url.startsWith('/api/') ? request.cookies[SESSION_COOKIE] : undefined;
+    if (!token) return done();
+    resolve(request, token).then(() => done(), done);
   });
   registerHttpAudit(app, ctx);
 }

@@ -67,8 +67,9 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
 };
 
 export function registerOriginCheck(app: FastifyInstance, publicUrl: string | null): void {
-  app.addHook('onRequest', async (request) => {
-    if (!STATE_CHANGING.has(request.method)) return;
+  // a callback hook, not an async one: nearly every request is a read and passes at once, without a promise
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!STATE_CHANGING.has(request.method)) return done();
     const source = foreignSource(
       {
         // request.host is X-Forwarded-Host only when the proxy is trusted (TRUST_PROXY), else the Host header
@@ -79,13 +80,14 @@ export function registerOriginCheck(app: FastifyInstance, publicUrl: string | nu
       },
       publicUrl,
     );
-    if (source !== null) {
-      throw new HttpError(
+    if (source === null) return done();
+    done(
+      new HttpError(
         'CROSS_ORIGIN',
         `已拒绝来自其他网页（${source.slice(0, 100)}）的提交：只能在本系统的页面中办理。请直接打开本系统的地址重新操作。`,
         undefined,
         403,
-      );
-    }
+      ),
+    );
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../server/context.js';
 import { recordAudit } from './repo.js';
 
@@ -26,37 +26,27 @@ function problemCode(payload: unknown): string | null {
   }
 }
 
+/** What the log keeps of an answer: a refusal (403) or an export (200 on an audited route); else nothing. */
+function auditEntry(request: FastifyRequest, status: number, payload: unknown) {
+  if (status === 403) {
+    return { action: 'http.forbidden', targetType: 'request', detail: { method: request.method, path: pathOf(request), code: problemCode(payload) } };
+  }
+  const action = status === 200 ? AUDITED_EXPORTS[`${request.method} ${request.routeOptions.url ?? ''}`] : undefined;
+  return action ? { action, targetType: 'export', detail: { path: pathOf(request), query: request.query ?? {} } } : null;
+}
+
+const pathOf = (request: FastifyRequest) => request.url.split('?')[0]!.slice(0, 300);
+
 /**
  * Records what no single route can: every request refused with 403 (someone tried what their role does not
  * allow) and every export. Written before the answer leaves, so an export whose entry cannot be written is
  * not sent.
  */
 export function registerHttpAudit(app: FastifyInstance, ctx: AppContext): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.url.startsWith('/api/')) return payload;
-    const path = request.url.split('?')[0]!.slice(0, 300);
-    if (reply.statusCode === 403) {
-      await recordAudit(ctx.database.db, {
-        at: ctx.clock(),
-        userId: request.actor?.userId ?? null,
-        action: 'http.forbidden',
-        targetType: 'request',
-        detail: { method: request.method, path, code: problemCode(payload) },
-        ip: request.ip,
-      });
-    } else if (reply.statusCode === 200) {
-      const action = AUDITED_EXPORTS[`${request.method} ${request.routeOptions.url ?? ''}`];
-      if (action) {
-        await recordAudit(ctx.database.db, {
-          at: ctx.clock(),
-          userId: request.actor?.userId ?? null,
-          action,
-          targetType: 'export',
-          detail: { path, query: request.query ?? {} },
-          ip: request.ip,
-        });
-      }
-    }
-    return payload;
+  // a callback hook: almost every answer is neither a refusal nor an export and passes at once, without a promise
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const entry = request.url.startsWith('/api/') ? auditEntry(request, reply.statusCode, payload) : null;
+    if (!entry) return done(null, payload);
+    recordAudit(ctx.database.db, { at: ctx.clock(), userId: request.actor?.userId ?? null, ip: request.ip, ...entry }).then(() => done(null, payload), done);
   });
 }

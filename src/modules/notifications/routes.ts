@@ -39,8 +39,9 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
   const tags = ['消息通知'];
   const log = (line: string) => app.log.warn(line);
   // in-app messages written by a request reach their people's bells right after it has committed
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) nudgeInbox(ctx, log);
+    done();
   });
   app.addHook('onClose', async () => {
     await stopInbox(ctx.database);
