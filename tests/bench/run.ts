@@ -66,6 +66,24 @@ async function floorHttp(): Promise<Figures> {
   return figures;
 }
 
+/**
+ * PostgreSQL only: bare Fastify answering with one trivial query over a pool of 10 (`select $1`, prepared by name).
+ * A request that must ask the database pays at least this round trip (socket writes and wake-ups on both sides),
+ * which on a small virtual machine costs more CPU than all of bare Fastify's own work: the public progress lookup
+ * (two queries, one per module that owns the rows) is read against it as well as against bare Fastify.
+ */
+async function floorRoundTrip(url: string): Promise<Figures> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const app = Fastify();
+  app.get('/one', async () => (await pool.query({ name: 'floor-one', text: 'select $1::int as n', values: [1] })).rows[0]);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const figures = await load(`http://127.0.0.1:${port}/one`);
+  await app.close();
+  await pool.end();
+  return figures;
+}
+
 /** One-row inserts per second into a WAL database with synchronous=FULL, each its own transaction. */
 function floorInsert(dir: string): number {
   for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `floor.sqlite${suffix}`), { force: true }); // a kept dir's (BENCH_REUSE)
@@ -157,6 +175,7 @@ async function main() {
 
   const floor = await floorHttp();
   const insertsPerSecond = PG_URL && fresh ? await floorInsertPg(PG_URL, fresh.schema) : floorInsert(dir);
+  const roundTrip = PG_URL ? await floorRoundTrip(PG_URL) : null;
   const dbName = PG_URL ? 'PostgreSQL' : 'SQLite';
   const intakeBody = JSON.stringify({
     itemCode: 'MZ-002',
@@ -178,7 +197,7 @@ async function main() {
   // a phone no seeded case has as a whole (the clerk's own center matches its digits anywhere), and one that is there
   const phone = samples[samples.length >> 1]!.phone;
   const staff = { headers: { cookie } };
-  const scenarios: { key: string; name: string; run: () => Promise<Figures>; insertFloor?: true }[] = [
+  const scenarios: { key: string; name: string; run: () => Promise<Figures>; insertFloor?: true; roundTripFloor?: true }[] = [
     { key: 'intake', name: '受理登记 POST /api/cases（每次新办件）', run: () => intake(), insertFloor: true },
     { key: 'ledger', name: '台账首页 GET /api/cases?status=in_progress', run: () => load(`${base}/api/cases?status=in_progress`, staff) },
     { key: 'name', name: '台账按姓名检索 GET /api/cases?q=王', run: () => load(`${base}/api/cases?q=${encodeURIComponent('王')}`, staff) },
@@ -186,7 +205,7 @@ async function main() {
     { key: 'phone', name: '台账按电话检索 GET /api/cases?q=（整号）', run: () => load(`${base}/api/cases?q=${phone}`, staff) },
     { key: 'light', name: '台账按灯筛选 GET /api/cases?light=red', run: () => load(`${base}/api/cases?light=red`, staff) },
     { key: 'counts', name: '亮灯计数 GET /api/cases/lights', run: () => load(`${base}/api/cases/lights`, staff) },
-    { key: 'progress', name: '进度查询 GET /api/public/progress', run: () => load(`${base}/api/public/progress`, { requests: progressRequests }) },
+    { key: 'progress', name: '进度查询 GET /api/public/progress', run: () => load(`${base}/api/public/progress`, { requests: progressRequests }), roundTripFloor: true },
     { key: 'items', name: '事项检索 GET /api/items?q=zdsh', run: () => load(`${base}/api/items?q=zdsh`) },
     { key: 'calendar', name: '工作日计算 GET /api/calendar/add-working-days', run: () => load(`${base}/api/calendar/add-working-days?from=2026-09-30&days=15`) },
   ];
@@ -198,13 +217,19 @@ async function main() {
     const r = PROFILE_DIR ? await profiled(join(PROFILE_DIR, `${s.key}.cpuprofile`), s.run) : await s.run();
     // requests the load generator gave up on are still being answered: the next scenario starts after them
     await fetch(`${base}/api/health`);
-    rows.push([s.name, r, s.insertFloor ? `${(r.rps / insertsPerSecond).toFixed(3)}× 裸插入` : '']);
+    const other = s.insertFloor
+      ? `${(r.rps / insertsPerSecond).toFixed(3)}× 裸插入`
+      : s.roundTripFloor && roundTrip
+        ? `${(r.rps / roundTrip.rps).toFixed(3)}× 单次往返（CPU ${(roundTrip.cpu / r.cpu).toFixed(3)}×）`
+        : '';
+    rows.push([s.name, r, other]);
   }
 
   const floorText = PG_URL ? '裸 PostgreSQL 单行插入（每行一个事务）' : '裸 SQLite 单行插入（WAL，synchronous=FULL）';
   console.log(
     `\n原始下限（同次测得）：裸 Fastify JSON ${floor.rps.toFixed(0)} 次/秒，p50 ${floor.p50} ms，p99 ${floor.p99} ms，每次 CPU ${floor.cpu} µs；` +
-      `${floorText} ${insertsPerSecond.toFixed(0)} 行/秒`,
+      `${floorText} ${insertsPerSecond.toFixed(0)} 行/秒` +
+      (roundTrip ? `；裸 Fastify 加一次 PostgreSQL 查询往返 ${roundTrip.rps.toFixed(0)} 次/秒，每次 CPU ${roundTrip.cpu} µs` : ''),
   );
   console.log(`\n数据库 ${dbName}，${CASES} 件历史办件，每项 ${DURATION} 秒，10 个并发连接`);
   // CPU per request against the floor's: the ratio to read when other programs share the machine
@@ -226,14 +251,19 @@ async function main() {
     cases: CASES,
     secondsPerScenario: DURATION,
     connections: 10,
-    floors: { fastifyJson: { rps: Math.round(floor.rps), p50: floor.p50, p99: floor.p99, cpuMicros: floor.cpu }, insertsPerSecond: Math.round(insertsPerSecond) },
+    floors: {
+      fastifyJson: { rps: Math.round(floor.rps), p50: floor.p50, p99: floor.p99, cpuMicros: floor.cpu },
+      insertsPerSecond: Math.round(insertsPerSecond),
+      ...(roundTrip && { fastifyOnePgQuery: { rps: Math.round(roundTrip.rps), p50: roundTrip.p50, p99: roundTrip.p99, cpuMicros: roundTrip.cpu } }),
+    },
     scenarios: rows.map(([name, r, other]) => ({
       name,
       rps: Math.round(r.rps),
       vsFastify: Number((r.rps / floor.rps).toFixed(3)),
       cpuMicros: r.cpu,
       cpuVsFastify: Number((floor.cpu / r.cpu).toFixed(3)),
-      ...(other && { vsInsert: Number((r.rps / insertsPerSecond).toFixed(3)) }),
+      ...(other.includes('裸插入') && { vsInsert: Number((r.rps / insertsPerSecond).toFixed(3)) }),
+      ...(other.includes('单次往返') && roundTrip && { vsOneRoundTrip: Number((r.rps / roundTrip.rps).toFixed(3)), cpuVsOneRoundTrip: Number((roundTrip.cpu / r.cpu).toFixed(3)) }),
       p50: r.p50,
       p99: r.p99,
     })),
