@@ -1,5 +1,5 @@
 import type { Light } from '../../domain/cases/light.js';
-import { ACTION_NAMES, KIND_NAMES, SIX_KIND_NAMES, STATUS_NAMES, type CaseAction, type CaseChannel, type CaseKind, type CaseStatus, type Outcome, type SixKind } from '../../domain/cases/model.js';
+import { ACTION_NAMES, KIND_NAMES, SIX_KIND_NAMES, STATUS_NAMES, type CaseAction, type CaseChannel, type CaseKind, type CaseState, type CaseStatus, type Outcome, type SixKind } from '../../domain/cases/model.js';
 import { REFUSAL_ANSWER_EVENT } from '../../domain/cases/refusal-review.js';
 import { outstandingMaterials } from '../../domain/cases/rules.js';
 import { allowedActions } from '../../domain/cases/transitions.js';
@@ -24,9 +24,10 @@ export interface Viewer {
 
 /**
  * A case in a list (ledger, inboxes): the projected columns only, personal data masked. The light is the stored
- * one (rule 12: set with every write, kept current by the sweep), the same that lists filter and count by.
+ * one (rule 12: set with every write, kept current by the sweep), the same that lists filter and count by; so a
+ * row needs neither the clock nor its center's calendar (reading those cost a ledger page two more queries).
  */
-export function presentCaseSummary(row: CasesTable, now: Date, t: CenterTime, fullPersonalData = false) {
+export function presentCaseSummary(row: CasesTable, fullPersonalData = false) {
   const light: Light | null = row.light;
   return {
     id: row.id,
@@ -92,12 +93,14 @@ function refusalObjection(events: EventRow[]) {
 }
 
 
-/** A case as API.md spells it, with its rule-relevant state, the actions it offers the viewer and its timeline. */
-export function presentCase(row: CaseRow, now: Date, t: CenterTime, viewer: Viewer, events: EventRow[] = []) {
-  const state = stateOf(row);
+/**
+ * A case as API.md spells it, with its rule-relevant state, the actions it offers the viewer and its timeline. `state`:
+ * the state the caller has just written, when it has it (the intake), instead of parsing the stored one again.
+ */
+export function presentCase(row: CaseRow, now: Date, t: CenterTime, viewer: Viewer, events: EventRow[] = [], state: CaseState = stateOf(row)) {
   const actions: CaseAction[] = viewer.canAct && viewer.actor ? allowedActions(state, viewer.actor) : [];
   return {
-    ...presentCaseSummary(row, now, t, viewer.fullPersonalData),
+    ...presentCaseSummary(row, viewer.fullPersonalData),
     proxy: state.proxy,
     materials: { provided: state.providedMaterials, guide: state.item.materials },
     supplementNotice: state.supplementNotice,

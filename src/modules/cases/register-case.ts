@@ -66,7 +66,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
     // caller after the commit: on PostgreSQL the audit chain's head stays locked until then.
     // (pos, the order over all cases, is the database's to set; the answer does not show it)
     const events = written.events.map((e) => ({ ...e, pos: undefined, by_name: actor.name }));
-    const view = () => presentCase(written.row, now, written.holderTime, viewerAt(actor, org, written.row), events);
+    const view = () => presentCase(written.row, now, written.holderTime, viewerAt(actor, org, written.row), events, written.state);
     return { caseId: id, replayed: false, view };
   }), replayed);
 }
@@ -125,9 +125,9 @@ export async function openCaseIn(trx: Db, actor: Actor, body: CreateCaseBody, ap
       actor,
       chain,
       id,
+      caseNo: async () => caseNumber(org.code, day, await repo.nextSequence(trx, org.id, day)),
       columns: {
         id,
-        case_no: caseNumber(org.code, day, await repo.nextSequence(trx, org.id, day)),
         item_id: itemRow.id,
         item_code: itemRow.code,
         item_name: itemRow.name,

@@ -132,21 +132,31 @@ const stepEvent = (written: CaseEventsTable, step: SettledStep) => ({
 
 /**
  * A new case: the intake decision settled at the receiving center, written with the case's own columns. Returns
- * what was written — the row as stored, its first event, and the holder's calendar and hours — so the intake
+ * what was written — the row as stored, the state, its first event, and the holder's calendar and hours — so the intake
  * answers from it instead of reading it all back (issue 8).
  */
 export async function runIntake(
   trx: Db,
-  c: CommandContext & { chain: readonly OrgsTable[]; id: string; columns: Omit<Insertable<CasesTable>, keyof ReturnType<typeof columnsOf> | 'updated_at' | 'version'> & { created_at: string } },
+  c: CommandContext & {
+    chain: readonly OrgsTable[];
+    id: string;
+    columns: Omit<Insertable<CasesTable>, keyof ReturnType<typeof columnsOf> | 'updated_at' | 'version' | 'case_no'> & { created_at: string };
+    /** takes the case's number: called once, right before the case is written */
+    caseNo: () => Promise<string>;
+  },
   decision: Decision,
-): Promise<{ row: repo.CaseRow; events: CaseEventsTable[]; holderTime: CenterTime }> {
+): Promise<{ row: repo.CaseRow; state: CaseState; events: CaseEventsTable[]; holderTime: CenterTime }> {
   const site = await loadSite(trx, { receiving: c.chain, holderId: c.chain[0]!.id, transitId: null }, null);
   const step = settle(null, decision, site, { now: c.now });
-  const row = await repo.insertCase(trx, { ...c.columns, ...columnsOf(step, c.now), updated_at: c.columns.created_at, version: 1 }, stateRow(c.id, step.state));
+  const columns = { ...c.columns, ...columnsOf(step, c.now), updated_at: c.columns.created_at, version: 1 };
+  const state = stateRow(c.id, step.state);
+  // The day's number is taken last, with nothing but the writes left: on PostgreSQL its row stays locked until the
+  // commit, and every other intake of the center that day waits from there (issue 8).
+  const row = await repo.insertCase(trx, { ...columns, case_no: await c.caseNo() }, state);
   const event = await writeEventAndHops(trx, c, c.id, step);
   if (event) await enqueue(trx, caseMessages(stepEvent(event, step), null, step.state, messageFacts(row, c.chain[0]!)), c.now);
   const holder = site.chain.find((center) => center.id === row.holder_org_id) ?? centerOf((await findOrg(trx, row.holder_org_id))!);
-  return { row, events: event ? [event] : [], holderTime: { calendar: site.calendar, hours: holder.hours, timeZone: holder.timeZone } };
+  return { row, state: step.state, events: event ? [event] : [], holderTime: { calendar: site.calendar, hours: holder.hours, timeZone: holder.timeZone } };
 }
 
 /** The case row's columns a step sets: the projection of its state, where it is, and the register. */

@@ -138,7 +138,15 @@ export async function registerConsumers(ctx: AppContext, consumers: readonly Eve
   for (const consumer of consumers) await register(ctx, consumer);
 }
 
-async function drainOne(ctx: AppContext, consumer: EventConsumer): Promise<DrainResult> {
+/**
+ * The events one drain has read, by the cursor they follow: consumers that stand at the same cursor (all of them,
+ * as a rule, drained one after another) are handed the same batch instead of each reading and parsing it again.
+ * Only ever a batch read under that same cursor, so each consumer still gets the events right after its own cursor,
+ * in order; events written meanwhile come in its next batch.
+ */
+type ReadEvents = Map<string, CaseEventRecord[]>;
+
+async function drainOne(ctx: AppContext, consumer: EventConsumer, read: ReadEvents = new Map()): Promise<DrainResult> {
   const { db, dialect } = ctx.database;
   const now = ctx.clock();
   const nowIso = now.toISOString();
@@ -154,7 +162,9 @@ async function drainOne(ctx: AppContext, consumer: EventConsumer): Promise<Drain
         failures = state.failures;
         if (!isDue(state.retry_at, now)) return { kind: 'waiting' as const };
         const cursor = { tx: Number(state.cursor_tx), pos: Number(state.cursor_pos) };
-        const events = await eventsAfter(trx, dialect, cursor, BATCH);
+        const key = `${cursor.tx}:${cursor.pos}`;
+        const events = read.get(key) ?? (await eventsAfter(trx, dialect, cursor, BATCH));
+        read.set(key, events);
         if (events.length === 0) return { kind: 'done' as const, count: 0, cursor };
         await consumer.handle(events, trx, ctx);
         const last = events[events.length - 1]!;
@@ -180,7 +190,8 @@ async function drainOne(ctx: AppContext, consumer: EventConsumer): Promise<Drain
 /** Drains every consumer, one after another; a failing one is recorded and does not stop the rest. */
 export async function drainConsumers(ctx: AppContext, consumers: readonly EventConsumer[] = CONSUMERS): Promise<DrainResult[]> {
   const results: DrainResult[] = [];
-  for (const consumer of consumers) results.push(await drainOne(ctx, consumer));
+  const read: ReadEvents = new Map();
+  for (const consumer of consumers) results.push(await drainOne(ctx, consumer, read));
   return results;
 }
 

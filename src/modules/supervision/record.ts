@@ -20,7 +20,8 @@ import {
   supervisedCases,
   unansweredObjections,
 } from '../cases/supervision-facts.js';
-import { caseEvents } from '../events/repo.js';
+import { eventsOfCases } from '../events/repo.js';
+import type { CaseEventsTable } from '../../db/schema.js';
 import { findOrg } from '../orgs/repo.js';
 import { windowsByIds } from '../windows/repo.js';
 import * as repo from './repo.js';
@@ -33,7 +34,7 @@ export async function activeRules(db: Db): Promise<ActiveRule[]> {
     .map((r) => ({ code: r.code as ActiveRule['code'], params: effectiveParams(RULE_BY_CODE.get(r.code)!, fromJson<unknown>(r.parameters, {})) }));
 }
 
-const toEvent = (e: Awaited<ReturnType<typeof caseEvents>>[number]): SupervisionEvent => ({
+const toEvent = (e: CaseEventsTable): SupervisionEvent => ({
   id: e.id,
   seq: Number(e.seq),
   at: e.at,
@@ -70,8 +71,9 @@ export async function evaluateAndRecord(
   };
   const firedAt = now.toISOString();
   const recorded: Firing[] = [];
+  const histories = options.withEvents ? await eventsOfCases(db, cases.map((c) => c.id)) : new Map<string, CaseEventsTable[]>();
   for (const c of cases) {
-    const events = options.withEvents ? (await caseEvents(db, c.id)).map(toEvent) : [];
+    const events = (histories.get(c.id) ?? []).map(toEvent);
     const firings = evaluateCase(
       {
         snapshot: { ...c, windowPersonId: c.windowId ? (windows.get(c.windowId)?.post_a_user_id ?? null) : null },
