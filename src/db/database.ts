@@ -84,14 +84,7 @@ export function openDatabase(target: DatabaseTarget): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // A second, read-only connection for reads outside transactions (src/db/group-commit.ts); a database in memory
-  // exists only in its one connection.
-  let reader: SQLite.Database | null = null;
-  if (target.file !== ':memory:') {
-    reader = new SQLite(target.file, { readonly: true, fileMustExist: true });
-    reader.pragma('busy_timeout = 5000');
-  }
-  const dialect = new GroupCommitSqliteDialect(sqlite, cachedStatements(sqlite), reader && cachedStatements(reader));
+  const dialect = new GroupCommitSqliteDialect(sqlite, cachedStatements(sqlite));
   const db = new Kysely<DB>({ dialect });
   allowReadsNow(db, dialect);
   return { db, dialect: 'sqlite', close: () => db.destroy() };

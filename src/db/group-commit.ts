@@ -79,117 +79,47 @@ class Connection implements DatabaseConnection {
   }
 }
 
-/** A plain read: a select (or a with … select) that changes nothing. Only these may run on the reader connection. */
-const PLAIN_READ = /^\s*(select|with)\b/i;
-
-/**
- * What Kysely holds between acquiring and releasing a connection. With a reader connection (a database file), it
- * takes the one writer only when it must: for a transaction, or for a statement that is not a plain read. A plain
- * read outside a transaction runs at once on the reader, which sees what is committed — never a group's work before
- * its commit — and waits for no one: a clerk's ledger is not held up by other people's commits, and a group is
- * not cut short by reads that would otherwise have queued for the writer (issue 8).
- */
-class Lease implements DatabaseConnection {
-  holdsWriter = false;
-
-  constructor(private readonly driver: GroupCommitDriver) {}
-
-  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (!this.holdsWriter) {
-      const rows = this.driver.readOnReader<R>(query.sql, query.parameters);
-      if (rows) return { rows };
-      await this.driver.takeWriter(this);
-    }
-    return this.driver.writer.executeQuery<R>(query);
-  }
-
-  async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
-    if (!this.holdsWriter) {
-      const rows = this.driver.iterateOnReader<R>(query);
-      if (rows) {
-        for (const row of rows) yield { rows: [row] };
-        return;
-      }
-      await this.driver.takeWriter(this);
-    }
-    yield* this.driver.writer.streamQuery<R>(query);
-  }
-}
-
 class GroupCommitDriver implements Driver {
   readonly #mutex = new Mutex();
-  readonly writer: Connection;
+  readonly #connection: Connection;
   #group: Group | null = null;
-  #destroyed = false;
 
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly statements: Statements,
-    /** a read-only connection to the same file; null for a database in memory, which has no second connection */
-    private readonly reader: Statements | null,
   ) {
-    this.writer = new Connection(statements);
+    this.#connection = new Connection(statements);
   }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const lease = new Lease(this);
-    if (!this.reader) await this.takeWriter(lease);
-    return lease;
-  }
-
-  /** The writer, in turn. */
-  async takeWriter(lease: Lease): Promise<void> {
     await this.#mutex.lock();
-    lease.holdsWriter = true;
+    return this.#connection;
   }
 
-  /** A plain read's rows from the reader, or `undefined` when it is not one (or there is no reader). */
-  readOnReader<R>(sql: string, parameters: readonly unknown[]): R[] | undefined {
-    const statement = this.#plainRead(sql);
-    return statement ? (statement.all(parameters) as R[]) : undefined;
-  }
-
-  iterateOnReader<R>(query: CompiledQuery): IterableIterator<R> | undefined {
-    if (!SelectQueryNode.is(query.query)) return undefined;
-    return this.#plainRead(query.sql)?.iterate(query.parameters) as IterableIterator<R> | undefined;
-  }
-
-  #plainRead(sql: string): SQLite.Statement | undefined {
-    if (!this.reader || this.#destroyed || !PLAIN_READ.test(sql)) return undefined;
-    const statement = this.reader.prepare(sql);
-    return statement.reader && statement.readonly ? statement : undefined;
-  }
-
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    const lease = connection as Lease;
-    if (!lease.holdsWriter) await this.takeWriter(lease);
+  async beginTransaction(): Promise<void> {
     if (!this.#group) {
       // immediate: take the write lock now, so another process's writer waits (busy_timeout) instead of failing later
-      this.writer.run('begin immediate');
+      this.#connection.run('begin immediate');
       this.#group = newGroup();
     }
-    this.writer.run(`savepoint ${SAVEPOINT}`);
+    this.#connection.run(`savepoint ${SAVEPOINT}`);
   }
 
   async commitTransaction(): Promise<void> {
-    this.writer.run(`release ${SAVEPOINT}`);
+    this.#connection.run(`release ${SAVEPOINT}`);
   }
 
   async rollbackTransaction(): Promise<void> {
     // Some errors (a full disk, an I/O error) roll back the whole outer transaction: then there is no savepoint to
     // return to, and the group's commit reports the failure to every member.
     if (!this.sqlite.inTransaction) return;
-    this.writer.run(`rollback to ${SAVEPOINT}`);
-    this.writer.run(`release ${SAVEPOINT}`);
+    this.#connection.run(`rollback to ${SAVEPOINT}`);
+    this.#connection.run(`release ${SAVEPOINT}`);
   }
 
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    const lease = connection as Lease;
-    // only plain reads ran, on the reader: nothing to give back, nothing to wait for
-    if (!lease.holdsWriter) return;
-    lease.holdsWriter = false;
+  async releaseConnection(): Promise<void> {
     const group = this.#group;
     if (group && !this.sqlite.inTransaction) {
       // the outer transaction was rolled back during this turn: the group's work is lost, and its members are told
@@ -231,41 +161,41 @@ class GroupCommitDriver implements Driver {
     this.#group = null;
     try {
       if (!this.sqlite.inTransaction) throw new Error('数据库事务已被回滚，本组写入未保存');
-      this.writer.run('commit');
+      this.#connection.run('commit');
       group.resolve();
     } catch (error) {
-      if (this.sqlite.inTransaction) this.writer.run('rollback');
+      if (this.sqlite.inTransaction) this.#connection.run('rollback');
       group.reject(error);
     }
   }
 
   /**
-   * Runs a read at once, without Kysely's executor (half a dozen promises per query, which under load cost more than
-   * the query, issue 8): on the reader; without one, on the writer when it is free and no group is open, as taking it
-   * in turn would have (nothing is waiting, and no uncommitted work is on it). `undefined`: the read takes its turn.
+   * Runs a read at once when the connection is free and no group is open, as taking it in turn would have: nothing
+   * is waiting, so the order is the same, and no uncommitted work of a group is on the connection to be read. Taking
+   * the connection through Kysely's executor is half a dozen promises per query, which under load cost more than
+   * the query (issue 8). `undefined` when the read must wait its turn.
    */
   readNow<R>(sql: string, parameters: readonly unknown[]): R[] | undefined {
-    if (this.reader) return this.readOnReader<R>(sql, parameters);
     if (this.#mutex.held || this.#group || this.#destroyed) return undefined;
     const statement = this.statements.prepare(sql);
-    return statement.reader && statement.readonly ? (statement.all(parameters) as R[]) : undefined;
+    return statement.reader ? (statement.all(parameters) as R[]) : undefined;
   }
+
+  #destroyed = false;
 
   async destroy(): Promise<void> {
     this.#destroyed = true;
     await this.#mutex.lock();
     if (this.#group) this.#commit(this.#group);
-    this.reader?.close();
     this.statements.close();
   }
 }
 
-/** Kysely's SQLite dialect with the group-commit driver over the given statement caches (the writer's, the reader's). */
+/** Kysely's SQLite dialect with the group-commit driver over the given statement cache. */
 export class GroupCommitSqliteDialect extends SqliteDialect {
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly statements: Statements,
-    private readonly reader: Statements | null = null,
   ) {
     super({ database: sqlite });
   }
@@ -273,7 +203,7 @@ export class GroupCommitSqliteDialect extends SqliteDialect {
   #driver: GroupCommitDriver | undefined;
 
   override createDriver(): Driver {
-    this.#driver = new GroupCommitDriver(this.sqlite, this.statements, this.reader);
+    this.#driver = new GroupCommitDriver(this.sqlite, this.statements);
     return this.#driver;
   }
 
