@@ -554,8 +554,19 @@ export async function countCases(db: Db, f: CaseFilter, upTo?: number): Promise<
     return Number(row?.n ?? 0);
   }
   if (upTo !== undefined) {
+    // Counted the way a page is read (listCases): each center's matches newest first, stopping at upTo. A name just
+    // registered two thousand times sits at the top of its center's cases; read in index order, they were looked
+    // for through the whole scope (40 ms a count at 100 000 cases on SQLite, issue 8).
+    const byCenter = f.searchIds === undefined && f.orgIds.length > 0 && f.orgIds.length <= ARMS_UP_TO;
+    const matches = byCenter
+      ? f.orgIds
+          .map((orgId) => db.selectFrom(armOf(db, { ...f, orgIds: [orgId] }).limit(upTo).as('arm')).select('arm.id'))
+          .reduce((all, arm) => all.unionAll(arm))
+          .limit(upTo)
+          .as('matches')
+      : filtered(db, f).select('cases.id').limit(upTo).as('matches');
     const row = await db
-      .selectFrom(filtered(db, f).select('cases.id').limit(upTo).as('matches'))
+      .selectFrom(matches)
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
