@@ -178,7 +178,8 @@ class GroupCommitDriver implements Driver {
   readNow<R>(sql: string, parameters: readonly unknown[]): R[] | undefined {
     if (this.#mutex.held || this.#group || this.#destroyed) return undefined;
     const statement = this.statements.prepare(sql);
-    return statement.reader ? (statement.all(parameters) as R[]) : undefined;
+    // a read only: a write that returns rows (insert … returning) takes its turn and joins a group like any write
+    return statement.reader && statement.readonly ? (statement.all(parameters) as R[]) : undefined;
   }
 
   #destroyed = false;

@@ -69,7 +69,7 @@ export async function listCases(ctx: AppContext, actor: Actor, query: LedgerQuer
   const filter = await ledgerFilter(ctx, actor, query);
   const page = all ? { offset: 0, limit: EXPORT_LIMIT } : { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
   // rows as read: a summary shows the stored light, so neither the clock nor the centers' calendars are needed
-  const present = async (rows: CasesTable[]) => rows.map((row) => presentCaseSummary(row));
+  const present = (rows: CasesTable[]) => rows.map((row) => presentCaseSummary(row));
   // the pager's total comes with the page where the database can tell it in the same statement (repo.listCasesCounted)
   const { rows, total } = all ? { rows: await repo.listCases(db, filter, page), total: null } : await repo.listCasesCounted(db, filter, page, SEARCH_COUNT_LIMIT + 1);
   // A search (q) of a common term reads the scope newest first (or, 1 or 2 characters, the cases listed under it),
@@ -78,12 +78,12 @@ export async function listCases(ctx: AppContext, actor: Actor, query: LedgerQuer
   // `totalCapped` says there are more.
   if (filter.q && !all) {
     if (rows.length < page.limit && (rows.length > 0 || page.offset === 0)) {
-      return { cases: await present(rows), total: page.offset + rows.length, totalCapped: false };
+      return { cases: present(rows), total: page.offset + rows.length, totalCapped: false };
     }
     const counted = total ?? (await repo.countCases(db, filter, SEARCH_COUNT_LIMIT + 1));
-    return { cases: await present(rows), total: Math.min(counted, SEARCH_COUNT_LIMIT), totalCapped: counted > SEARCH_COUNT_LIMIT };
+    return { cases: present(rows), total: Math.min(counted, SEARCH_COUNT_LIMIT), totalCapped: counted > SEARCH_COUNT_LIMIT };
   }
-  return { cases: await present(rows), total: total ?? (await repo.countCases(db, filter)), totalCapped: false };
+  return { cases: present(rows), total: total ?? (await repo.countCases(db, filter)), totalCapped: false };
 }
 
 /** How many cases of the same filter show each light (the console's filter chips): one grouped count in SQL. */
