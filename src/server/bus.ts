@@ -69,8 +69,23 @@ export interface CardEvent {
   action: string;
 }
 
-/** What is published: a case change, or an inbox count (only its owner's connections receive it, src/server/live.ts). */
-export type PublishedEvent = CaseChangedEvent | InboxEvent | HallEvent | CardEvent;
+/**
+ * A booking (预约) of a center was made, cancelled or checked in (issue 12 §3): ids only, never the booker's name or
+ * phone; the consoles of the center read their day's bookings again. `action`: book, cancel, check-in.
+ */
+export interface AppointmentEvent {
+  type: 'appointment';
+  appointmentId: string;
+  /** the center the booking is at */
+  orgId: string;
+  action: 'book' | 'cancel' | 'check-in';
+}
+
+/**
+ * What is published: a case change, an inbox count (only its owner's connections receive it), a hall, 督办单 or
+ * booking change (only the connections of the center's tree: src/server/live.ts).
+ */
+export type PublishedEvent = CaseChangedEvent | InboxEvent | HallEvent | CardEvent | AppointmentEvent;
 export type LiveEvent = PublishedEvent | ResyncEvent;
 export type LiveListener = (event: LiveEvent) => void;
 

@@ -5,6 +5,7 @@
 // head of its service's line; the reminder SMS the day before, once; no-shows marked after the day and counted;
 // refusals in Chinese change nothing.
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointmentSchema, checkedInSchema, slotsSchema } from '../../src/domain/contract/appointments.js';
 import { DEMO_APPLICANT, seedDemoApplicant } from '../../src/modules/applicants/demo.js';
@@ -12,7 +13,9 @@ import { appointmentJob } from '../../src/modules/appointments/jobs.js';
 import { issueTicket } from '../../src/modules/hall/issue-ticket.js';
 import { loadDay, serviceLine } from '../../src/modules/hall/line.js';
 import { hallSettingsOf } from '../../src/modules/hall/settings.js';
+import { busOf } from '../../src/server/bus.js';
 import type { AppContext } from '../../src/server/context.js';
+import { openSse } from './support/sse.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 describe.each(DIALECTS)('预约 (%s)', (dialect) => {
@@ -219,6 +222,42 @@ describe.each(DIALECTS)('预约 (%s)', (dialect) => {
     publicOne = rebook.json();
   });
 
+  it('the center’s consoles hear of a booking made from home, cancelled and checked in, ids only; a village agent does not', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    const [window, village] = [await openSse(base, clerk), await openSse(base, agent)];
+    try {
+      const key = `k-${randomUUID()}`;
+      const booked = await publicBook({ day: '2026-10-09', start: '09:00' }, key);
+      expect(booked.statusCode, booked.body).toBe(201);
+      const { id, version } = booked.json() as { id: string; version: number };
+      const heard = await window.next('appointment');
+      expect(heard.json()).toEqual({ type: 'appointment', appointmentId: id, orgId, action: 'book' });
+      for (const secret of [DEMO_APPLICANT.name, DEMO_APPLICANT.phone]) expect(heard.data).not.toContain(secret);
+      // the same request again (a lost answer) books nothing new and announces nothing: the next message is the cancelling
+      expect((await publicBook({ day: '2026-10-09', start: '09:00' }, key)).statusCode).toBe(200);
+      const cancelled = await t.app.inject({ method: 'POST', url: `/api/public/appointments/${id}/cancel`, headers: { cookie: applicant }, payload: { version } });
+      expect(cancelled.statusCode, cancelled.body).toBe(200);
+      expect((await window.next('appointment')).json()).toMatchObject({ appointmentId: id, action: 'cancel' });
+      // a phone caller's booking for this afternoon, checked in at the window
+      const today = await staffBook(clerk, { day: '2026-09-28', start: '14:30', phone: '13866665555', name: '赵婶' });
+      expect(today.statusCode, today.body).toBe(201);
+      expect((await window.next('appointment')).json()).toMatchObject({ appointmentId: today.json().id, action: 'book' });
+      const checkedIn = await t.app.inject({ method: 'POST', url: `/api/hall/appointments/${today.json().id}/check-in`, headers: { cookie: clerk }, payload: { version: today.json().version } });
+      expect(checkedIn.statusCode, checkedIn.body).toBe(200);
+      expect((await window.next('appointment')).json()).toMatchObject({ appointmentId: today.json().id, action: 'check-in' });
+      // the village agent's console is not told of the township's bookings (nor of its hall): the first thing it
+      // hears is a change of its own village, published after all of them
+      const agentOrg = (await t.app.inject({ url: '/api/auth/me', headers: { cookie: agent } })).json().user.orgId as string;
+      const mark = { type: 'case', caseId: randomUUID(), version: 1, status: 'in_progress', light: 'green', receivingOrgId: agentOrg, holderOrgId: agentOrg, transitOrgId: null, windowId: null, action: 'intake', byUserId: null } as const;
+      busOf(ctx).publish(mark);
+      expect((await village.next()).json()).toEqual(mark);
+    } finally {
+      window.close();
+      village.close();
+    }
+  });
+
   it('the reminder SMS goes out the day before, once however often the job runs', async () => {
     await at('2026-09-29T08:30:00+08:00'); // before 09:00: nobody's phone rings yet
     await appointmentJob.run(ctx, t.clock.now);
@@ -284,7 +323,8 @@ describe.each(DIALECTS)('预约 (%s)', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/hall/appointments/no-shows?month=2026-09', headers: { cookie: clerk } })).statusCode).toBe(403);
     const res = await t.app.inject({ method: 'GET', url: '/api/hall/appointments/no-shows?month=2026-09', headers: { cookie: director } });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().services.find((s: { serviceId: string }) => s.serviceId === serviceId)).toMatchObject({ noShows: 3, checkedIn: 2, cancelled: 1 });
+    // checked in: the kiosk's, the window's and the live-update test's phone caller of 09-28
+    expect(res.json().services.find((s: { serviceId: string }) => s.serviceId === serviceId)).toMatchObject({ noShows: 3, checkedIn: 3, cancelled: 1 });
   });
 
   it('across the year end the next year counts provisionally: 元旦 2027 closed', async () => {

@@ -8,10 +8,12 @@ import { serverApi } from './support/server-api.js';
 
 // 预约 (issue 12 §3) on a phone (390×844): a signed-in applicant picks the center, the service and a slot with places
 // left, books and sees the check-in code, cancels it in 我的预约; 长辈版 too. The village agent books for a villager
-// in the agent app. Screenshots in test-results/screenshots/appointments-*.png.
+// in the agent app. The window's day list shows a booking made at another window as it is made (live updates).
+// Screenshots in test-results/screenshots/appointments-*.png.
 describe.skipIf(!hasChromium)('预约 in Chromium', () => {
   let e: E2E;
   let orgId: string;
+  let serviceId: string;
 
   beforeAll(async () => {
     // a Monday; 10-01…10-07 国庆
@@ -20,7 +22,7 @@ describe.skipIf(!hasChromium)('预约 in Chromium', () => {
     const director = await serverApi(e, 'director');
     orgId = (await director.call<{ user: { orgId: string } }>('GET', '/api/auth/me')).user.orgId;
     const at = new Date().toISOString();
-    const serviceId = randomUUID();
+    serviceId = randomUUID();
     await e.ctx.database.db
       .insertInto('hall_services')
       .values({ id: serviceId, org_id: orgId, code: 'Y', name: '医保预约', window_ids: '[]', item_codes: '[]', active: 1, sort: 90, created_at: at, updated_at: at, version: 1 })
@@ -120,6 +122,13 @@ describe.skipIf(!hasChromium)('预约 in Chromium', () => {
     await page.goto(`${e.baseUrl}/staff/hall/appointments`);
     await page.getByRole('heading', { name: '预约管理' }).waitFor();
     await page.getByRole('cell', { name: /刘老汉/ }).waitFor();
+    // a clerk at the next window takes a caller's booking for the day shown: it appears here without a reload
+    const clerk = await serverApi(e, 'clerk');
+    const { date } = await clerk.call<{ date: string }>('GET', '/api/hall/appointments/day');
+    const { days } = await clerk.call<{ days: { date: string; slots: { start: string; left: number }[] }[] }>('GET', `/api/hall/appointments?orgId=${orgId}&serviceId=${serviceId}`);
+    const open = days.find((d) => d.date === date)!.slots.find((x) => x.left > 0)!;
+    await clerk.call('POST', '/api/hall/appointments', { orgId, serviceId, day: date, start: open.start, name: '周大娘', phone: '13822223333' }, { 'idempotency-key': randomUUID() });
+    await page.getByRole('cell', { name: /周大娘/ }).waitFor();
     await page.getByRole('button', { name: '电话预约' }).click();
     const modal = page.getByRole('dialog', { name: '电话预约' });
     await modal.getByLabel('办理业务').click();

@@ -20,6 +20,7 @@ import { loadCalendar } from '../calendar/repo.js';
 import { enqueue } from '../notifications/outbox.js';
 import { orgChain } from '../orgs/repo.js';
 import { centerOf, daysAheadOf, nowAt, rangesOf, refused, serviceOf } from './common.js';
+import { publishAppointment } from './publish.js';
 import * as repo from './repo.js';
 
 export type Booker = { via: 'public'; applicantId: string } | { via: 'window' | 'agent'; actor: Actor };
@@ -54,10 +55,10 @@ export async function bookAppointment(ctx: AppContext, booker: Booker, input: Bo
   const now = ctx.clock();
   const { db } = ctx.database;
   const owner = ownerOf(booker);
-  return retryOnUniqueViolation(() =>
+  const booked = await retryOnUniqueViolation(() =>
     db.transaction().execute(async (trx) => {
       const stored = await repo.findByKey(trx, owner, key);
-      if (stored) return { id: stored.id, replayed: true };
+      if (stored) return { id: stored.id, orgId: stored.org_id, replayed: true };
       const org = await centerOf(trx, input.orgId);
       const service = await serviceOf(trx, input.serviceId, org.id);
       await assertMayBook(trx, booker, org.id);
@@ -144,7 +145,9 @@ export async function bookAppointment(ctx: AppContext, booker: Booker, input: Bo
         targetId: row.id,
         detail: { orgId: org.id, serviceId: service.id, day: row.day, start: row.start, via: row.via, applicantId: row.applicant_id },
       });
-      return { id: row.id, replayed: false };
+      return { id: row.id, orgId: row.org_id, replayed: false };
     }),
   );
+  if (!booked.replayed) publishAppointment(ctx, booked.orgId, booked.id, 'book');
+  return { id: booked.id, replayed: booked.replayed };
 }

@@ -16,6 +16,7 @@ import { publishHall } from '../hall/publish.js';
 import { findTicketByKey } from '../hall/repo.js';
 import { enqueue } from '../notifications/outbox.js';
 import { centerOf, nowAt, refused, serviceOf } from './common.js';
+import { publishAppointment } from './publish.js';
 import * as repo from './repo.js';
 
 export type Canceller = { kind: 'applicant'; applicantId: string } | { kind: 'staff'; actor: Actor };
@@ -33,7 +34,7 @@ function assertMayCancel(row: repo.AppointmentRow, who: Canceller): void {
 
 export async function cancelAppointment(ctx: AppContext, who: Canceller, id: string, expectedVersion: number): Promise<void> {
   const now = ctx.clock();
-  await ctx.database.db.transaction().execute(async (trx) => {
+  const orgId = await ctx.database.db.transaction().execute(async (trx) => {
     const row = await repo.findAppointment(trx, id);
     if (!row) throw notFound('该预约');
     assertMayCancel(row, who);
@@ -67,7 +68,9 @@ export async function cancelAppointment(ctx: AppContext, who: Canceller, id: str
       targetId: id,
       detail: { orgId: row.org_id, day: row.day, start: row.start, by },
     });
+    return row.org_id;
   });
+  publishAppointment(ctx, orgId, id, 'cancel');
 }
 
 const badCode = () => new HttpError('APPOINTMENT_CODE_UNKNOWN', '签到码不正确，或不是今天在本中心的预约。请核对短信里的 6 位签到码；没有预约的请直接取号。', undefined, 404);
@@ -102,6 +105,7 @@ async function checkIn(ctx: AppContext, find: (trx: Db, today: string) => Promis
     }),
   );
   publishHall(ctx, orgId, done.ticket.id, 'issue');
+  publishAppointment(ctx, orgId, done.id, 'check-in');
   return done;
 }
 

@@ -7,8 +7,9 @@ export type { AppointmentView } from '@domain/contract/appointments';
 
 const key = ['appointments'] as const;
 
+/** The day's bookings; a booking made, cancelled or checked in elsewhere reaches the page through the live stream. */
 export const useDayAppointments = (date: string | undefined) =>
-  useQuery({ queryKey: [...key, 'day', date], queryFn: ({ signal }) => apiRequest('/hall/appointments/day', appointmentListSchema, { query: { date }, signal }), refetchInterval: 30_000 });
+  useQuery({ queryKey: [...key, 'day', date], queryFn: ({ signal }) => apiRequest('/hall/appointments/day', appointmentListSchema, { query: { date }, signal }) });
 
 export const useSlots = (orgId: string | undefined, serviceId: string | undefined) =>
   useQuery({

@@ -35,8 +35,11 @@ const notify = () => {
   for (const w of watchers) w();
 };
 
-/** Lists, tab counts, the menu badge and light counts are read again; what is on screen stays until they answer. */
-const LIST_KEYS = [['cases', 'list'], ['cases', 'count'], ['cases', 'lights'], ['agents'], ['dashboard']] as const;
+/**
+ * Lists, tab counts, the menu badge, light counts and the day's bookings are read again; what is on screen stays
+ * until they answer.
+ */
+const LIST_KEYS = [['cases', 'list'], ['cases', 'count'], ['cases', 'lights'], ['agents'], ['dashboard'], ['appointments']] as const;
 
 /**
  * Listens to the server's live updates while the console is open (mounted once, in the layout). EventSource
@@ -100,6 +103,11 @@ export function useLiveUpdates(myUserId: string, enabled: boolean): void {
       source.addEventListener('card', () => {
         refreshLists();
         if (!held) void queryClient.invalidateQueries({ queryKey: ['supervision-cards', 'list'] });
+      });
+      // a booking at my center was made (a villager booking from home), cancelled or checked in: the bookings lists
+      source.addEventListener('appointment', () => {
+        if (Date.now() - lastTouch > UNATTENDED_MS) held = true;
+        else void queryClient.invalidateQueries({ queryKey: ['appointments'] });
       });
       // my unread count changed (a warning arrived, or I read one in another tab): the bell asks again
       source.addEventListener('inbox', () => void queryClient.invalidateQueries({ queryKey: ['me', 'messages'] }));
