@@ -5,7 +5,7 @@
 // application; anything else must be uploaded.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationDetailSchema, applyFormSchema } from '../../src/domain/contract/applications.js';
+import { applicationDetailSchema, applyFormSchema, materialsOnFileSchema } from '../../src/domain/contract/applications.js';
 import * as m0041 from '../../src/db/migrations/0041-evidence-holders.js';
 import { drainConsumers } from '../../src/modules/events/consumers.js';
 import type { AppContext } from '../../src/server/context.js';
@@ -109,6 +109,25 @@ describe.each(DIALECTS)('evidence of the real-named person (%s)', (dialect) => {
       ['B', '近期一寸免冠照片', '2027-03-02', ID, NAME, c.id],
     ]);
     expect(rows.find((r) => r.level === 'A')).toMatchObject({ item_code: ELDER_CARD, result_no: '优待证2026-018', application_id: null });
+  });
+
+  it('back at the window for another item: the clerk typing the same number and name sees what is on file; another name, nothing', async () => {
+    const onFile = (query: Record<string, string>, cookie = clerk) =>
+      t.app.inject({ method: 'GET', url: `/api/evidence/on-file?${new URLSearchParams(query)}`, headers: { cookie } });
+    const res = await onFile({ itemCode: JOB_CARD, number: ID.toLowerCase(), name: ` ${NAME}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(materialsOnFileSchema.parse(res.json()).materials).toEqual([
+      { name: '居民身份证', onFile: { level: 'B', levelName: '窗口已核验', validUntil: '2027-03-02', checkedAt: expect.any(String) } },
+      { name: '近期一寸免冠照片', onFile: { level: 'B', levelName: '窗口已核验', validUntil: '2027-03-02', checkedAt: expect.any(String) } },
+    ]);
+    // the number alone reveals nothing: under another name there is nothing on file
+    expect((await onFile({ itemCode: JOB_CARD, number: ID, name: '王小山' })).json()).toEqual({ materials: [] });
+    // the form's own checks, in Chinese; not for a visitor without a staff session
+    const bad = await onFile({ itemCode: JOB_CARD, number: '', name: NAME });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().title).toMatch(/证件号码/);
+    expect((await onFile({ itemCode: 'NO-SUCH', number: ID, name: NAME })).statusCode).toBe(404);
+    expect((await onFile({ itemCode: JOB_CARD, number: ID, name: NAME }, '')).statusCode).toBe(401);
   });
 
   let mine: string;

@@ -2,12 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainConsumers } from '../../src/modules/events/consumers.js';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
+import { signInToConsole } from './support/console.js';
 import { serverApi } from './support/server-api.js';
 
 // Evidence of the real-named person (issue 11 §2 audit) on a phone (390×844): 李春花 was served at the township's
 // window (her ID card and photo checked there); she registers online later with the same ID number, and the apply
 // form shows both as 已存档 (窗口已核验) and sends the application without them. A material the catalog marks
-// 可告知承诺 offers 承诺提供 instead of an upload. 撤回申请 in 我的办件 asks again on the page (no pop-up).
+// 可告知承诺 offers 承诺提供 instead of an upload. Back at the window for another item, the clerk's intake checklist shows
+// both as 已存档 and counts them as provided. 撤回申请 in 我的办件 asks again on the page (no pop-up).
 const PHONE = '13922225555';
 const PASSWORD = 'Liuhe#2026ok';
 const NAME = '李春花';
@@ -106,5 +108,32 @@ describe.skipIf(!hasChromium)('evidence reuse and 撤回 on a phone (Chromium)',
     await materials.waitFor();
     expect(await materials.locator('li').nth(3).textContent()).toContain('可告知承诺');
     expect(await materials.locator('li').nth(1).textContent()).not.toContain('可告知承诺');
+  });
+
+  it('back at the window for another item, the intake checklist shows what is on file and does not ask for it again', async () => {
+    const page = await signInToConsole(e, 'clerk');
+    await page.getByRole('menuitem', { name: '受理登记' }).click();
+    await page.getByRole('heading', { name: '受理登记' }).waitFor();
+    await page.keyboard.type('RS-004'); // the item search has the focus
+    await page.locator('.ant-select-item-option', { hasText: '就业创业证申领' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('申报材料核对').waitFor();
+    await page.getByLabel('姓名').fill(NAME);
+    await page.getByLabel('联系电话').fill('13700008888');
+    await page.getByLabel('居民身份证号码').fill(ID_NUMBER);
+    const onFile = page.getByTestId('materials-on-file');
+    await onFile.getByText('该申请人已有 2 项材料存档，本次免交：居民身份证、近期一寸免冠照片').waitFor();
+    const photo = page.locator('.intake-materials > div', { hasText: '近期一寸免冠照片' });
+    await photo.getByText('窗口已核验，有效至 2027-03-02').waitFor();
+    // on file: counted as provided, and the clerk cannot mark it missing
+    const box = photo.getByRole('checkbox', { name: '已存档' });
+    expect(await box.isChecked()).toBe(true);
+    expect(await box.isDisabled()).toBe(true);
+    await page.getByText('材料齐全，当场受理。').or(page.getByTestId('intake-decision').getByText('承诺件')).first().waitFor();
+    await e.shot(page, 'evidence-reuse-window-intake');
+    // another person typed in: nothing on file, the checklist asks again
+    await page.getByLabel('姓名').fill('李春华');
+    await onFile.waitFor({ state: 'detached' });
+    await photo.getByRole('checkbox', { name: '已提供' }).waitFor();
   });
 });

@@ -72,6 +72,14 @@ export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 export const applicationListSchema = z.object({ applications: z.array(applicationSchema), total: z.number() });
 
 /** What the apply form shows before the applicant uploads: each material and whether it is already on file. */
+/**
+ * The materials of an item already on file for the applicant the window is registering (evidence reuse at the window):
+ * only those on file, each with its level and validity; the checklist marks them 已有，免交.
+ */
+export const materialsOnFileSchema = z.object({
+  materials: z.array(applicationMaterialSchema.pick({ name: true }).extend({ onFile: applicationMaterialSchema.shape.onFile.unwrap() })),
+});
+
 export const applyFormSchema = z.object({
   itemCode: z.string(),
   itemName: z.string(),

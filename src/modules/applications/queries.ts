@@ -5,7 +5,7 @@
  */
 import type { ApplicationDetail } from '../../domain/contract/applications.js';
 import { receivesOnlineApplications } from '../../domain/applications/application.js';
-import { TRUST_LEVEL_NAMES, onFile } from '../../domain/applications/evidence.js';
+import { TRUST_LEVEL_NAMES, holderOf, onFile } from '../../domain/applications/evidence.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
 import type { AppContext, Db } from '../../server/context.js';
@@ -90,6 +90,27 @@ async function fileOf(ctx: AppContext, row: repo.ApplicationRow, fileId: string)
 
 export const myApplicationFile = async (ctx: AppContext, who: ApplicantActor, id: string, fileId: string) => fileOf(ctx, await own(ctx, who, id), fileId);
 export const centerApplicationFile = async (ctx: AppContext, actor: Actor, id: string, fileId: string) => fileOf(ctx, await ofCenter(ctx, actor, id), fileId);
+
+/**
+ * 材料复用 at the window (issue 11 §2): which materials of an item the applicant being registered already has on file
+ * (A issued, B checked at a window, still valid), found by the number and the name the clerk typed from the ID card
+ * or licence in front of them — both must match, so a number alone reveals nothing. The checklist then does not
+ * ask for them again.
+ */
+export async function materialsOnFile(ctx: AppContext, query: { itemCode: string; kind: 'person' | 'organization'; number: string; name: string }) {
+  const { db } = ctx.database;
+  const row = await findItemByCode(db, query.itemCode);
+  if (!row) throw notFound('该事项');
+  const item = presentItem(row);
+  const evidence = (await repo.evidenceOf(db, holderOf(query))).map(toEvidence);
+  const kept = onFile(item.materials, evidence, localDate(ctx.clock(), ctx.config.timeZone));
+  return {
+    materials: item.materials.flatMap((m) => {
+      const e = kept.get(m.name);
+      return e ? [{ name: m.name, onFile: { level: e.level, levelName: TRUST_LEVEL_NAMES[e.level], validUntil: e.validUntil, checkedAt: e.checkedAt } }] : [];
+    }),
+  };
+}
 
 /** The apply form of an item: the centers that offer it (township and county), each material and whether it is on file. */
 export async function applyForm(ctx: AppContext, who: ApplicantActor | null, itemCode: string) {

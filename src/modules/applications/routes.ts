@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, TEXT_LIMITS } from '../../domain/applications/application.js';
-import { applicationDetailSchema, applicationListSchema, applyFormSchema } from '../../domain/contract/applications.js';
+import { applicationDetailSchema, applicationListSchema, applyFormSchema, materialsOnFileSchema } from '../../domain/contract/applications.js';
 import { applicantPaperListSchema, applicantPrintedPaperSchema } from '../../domain/contract/papers.js';
 import { DomainError } from '../../domain/errors.js';
 import { freeText } from '../../domain/text.js';
@@ -14,7 +14,7 @@ import { idempotencyHeaders } from '../cases/schema.js';
 import { presentItem } from '../catalog/presenter.js';
 import { findItemByCode } from '../catalog/repo.js';
 import { myCasePaper, myCasePapers, myCases } from './my-cases.js';
-import { applyForm, centerApplication, centerApplicationFile, centerApplications, myApplication, myApplicationFile, myApplications } from './queries.js';
+import { applyForm, centerApplication, centerApplicationFile, centerApplications, materialsOnFile, myApplication, myApplicationFile, myApplications } from './queries.js';
 import { resubmitApplication, reviewApplication, withdrawApplication, type ReviewCommand } from './step.js';
 import { submitApplication, type UploadedMaterial } from './submit.js';
 import { readApplicationParts, type MultipartBody } from './uploads.js';
@@ -159,6 +159,27 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/public/applications/:id/files/:fileId', { schema: { tags: publicTags, summary: '本人上传的材料文件', params: fileParams } }, async (request, reply) =>
     sendFile(reply, await myApplicationFile(ctx, await applicant(request), request.params.id, request.params.fileId)),
+  );
+
+  r.get(
+    '/api/evidence/on-file',
+    {
+      schema: {
+        tags: staffTags,
+        summary: '窗口受理时查已存档材料（材料复用）：按证件号码和姓名（单位名称）查该事项已有、不必再交的材料',
+        querystring: z.object({
+          itemCode: z.string().trim().min(1, '请先选择办理事项').max(40),
+          kind: z.enum(['person', 'organization']).default('person'),
+          number: z.string().trim().min(1, '请填写证件号码').max(30, '证件号码不能超过 30 位'),
+          name: z.string().trim().min(1, '请填写姓名或单位名称').max(60, '姓名或单位名称不能超过 60 个字'),
+        }),
+        response: { 200: materialsOnFileSchema },
+      },
+    },
+    (request) => {
+      requirePermission(request, 'cases.handle');
+      return materialsOnFile(ctx, request.query);
+    },
   );
 
   r.get(

@@ -10,6 +10,7 @@ import { CHANNEL_NAMES } from '@domain/vocabulary/channels';
 import type { Level } from '@/lib/levels';
 import { useCreateCase, type CreateCaseInput } from '../api/create-case';
 import { useItemSearch, useOfferedCodes, type OfferedItem } from '../api/get-offered-items';
+import { useMaterialsOnFile } from '../api/materials-on-file';
 import { materialsOf, previewIntake, proxyOf, type MaterialMark, type Proxy } from '../utils/intake-preview';
 import { IntakeDecisionCard } from './intake-decision';
 
@@ -52,6 +53,15 @@ export function IntakeForm() {
   const proxy = Form.useWatch('proxy', form) ?? 'none';
   const applicantKind = Form.useWatch('applicantKind', form) ?? 'person';
 
+  // 材料复用: what this applicant already has on file is not asked for again (counted as provided)
+  const typedName = useDebouncedValue((Form.useWatch('name', form) ?? '').trim(), 400);
+  const typedNumber = useDebouncedValue((Form.useWatch('idNumber', form) ?? '').trim().toUpperCase(), 400);
+  const onFile = useMaterialsOnFile(item ? { itemCode: item.code, kind: applicantKind, number: typedNumber, name: typedName } : null).data;
+  const marksNow = useMemo(() => {
+    const kept = Object.fromEntries(item?.materials.filter((m) => onFile?.has(m.name)).map((m) => [m.name, 'provided' as const]) ?? []);
+    return { ...marks, ...kept };
+  }, [marks, onFile, item]);
+
   const offeredSet = useMemo(() => new Set(offered.data ?? []), [offered.data]);
   // Results of an earlier text must not be picked by Enter while the current text is still being searched.
   const searching = found.isPlaceholderData || found.isPending || q !== search.trim();
@@ -61,7 +71,7 @@ export function IntakeForm() {
 
   if (item && !options.some((o) => o.value === item.code)) options.unshift({ value: item.code, item, label: `${item.code} ${item.name}` });
 
-  const decision = item ? previewIntake({ item, level, channel, marks, proxy }) : null;
+  const decision = item ? previewIntake({ item, level, channel, marks: marksNow, proxy }) : null;
   const mustReturn = decision?.ok === true && decision.outcome === 'return';
 
   const pick = (code: string) => {
@@ -88,7 +98,7 @@ export function IntakeForm() {
         address: values.address || undefined,
       },
       channel: values.channel,
-      materials: materialsOf(item, marks),
+      materials: materialsOf(item, marksNow),
       proxy: proxyOf(values.proxy),
       refusal: mustReturn ? { reasons: values.reasons, basis: values.basis } : undefined,
       ticketId,
@@ -161,15 +171,26 @@ export function IntakeForm() {
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="办事指南未列申报材料" />
                 ) : (
                   <div className="intake-materials" style={{ marginTop: 8 }}>
+                    {onFile && onFile.size > 0 && (
+                      <Alert
+                        type="success"
+                        showIcon
+                        style={{ marginBottom: 8 }}
+                        data-testid="materials-on-file"
+                        title={`该申请人已有 ${onFile.size} 项材料存档，本次免交：${[...onFile.keys()].join('、')}`}
+                        description="材料复用：此前在窗口核验过或办结时出具的材料，在有效期内不必再交，也不必再复印。"
+                      />
+                    )}
                     {item.materials.map((m) => {
-                      const value = marks[m.name] ?? 'provided';
+                      const kept = onFile?.get(m.name);
+                      const value = marksNow[m.name] ?? 'provided';
                       return (
                         <div
                           key={m.name}
                           style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '6px 0', borderBottom: '1px dashed #f0f0f0' }}
                         >
-                          <Checkbox checked={value === 'provided'} disabled={value === 'na'} onChange={(e) => mark(m.name, e.target.checked ? 'provided' : 'missing')}>
-                            已提供
+                          <Checkbox checked={value === 'provided'} disabled={value === 'na' || !!kept} onChange={(e) => mark(m.name, e.target.checked ? 'provided' : 'missing')}>
+                            {kept ? '已存档' : '已提供'}
                           </Checkbox>
                           <Tag color={m.main ? 'red' : 'default'} style={{ marginInlineEnd: 0 }}>
                             {m.main ? '主件' : '附件'}
@@ -177,8 +198,13 @@ export function IntakeForm() {
                           <span style={{ flex: 1, color: value === 'na' ? '#bfbfbf' : value === 'missing' ? '#cf1322' : undefined }}>
                             {m.name}
                             {value === 'missing' && '（缺）'}
+                            {kept && (
+                              <Typography.Text type="success" style={{ marginInlineStart: 8 }}>
+                                {kept.levelName}，{kept.validUntil ? `有效至 ${kept.validUntil}` : '长期有效'}
+                              </Typography.Text>
+                            )}
                           </span>
-                          {!m.main && (
+                          {!m.main && !kept && (
                             <Checkbox checked={value === 'na'} onChange={(e) => mark(m.name, e.target.checked ? 'na' : 'provided')}>
                               <Typography.Text type="secondary">不适用</Typography.Text>
                             </Checkbox>
