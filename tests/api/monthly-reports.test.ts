@@ -146,6 +146,12 @@ describe.each(DIALECTS)('monthly reports (%s)', (dialect) => {
     expect(mine.upperName).toContain('柳河');
     const ok = await post(`/api/reports/monthly/${mine.report!.id}/submit`, 'agent', { expectedVersion: mine.report!.rowVersion });
     expect(ok.statusCode, ok.body).toBe(200);
+    // the township's director is told in the console's inbox at once, once
+    const told = await t.database.db.selectFrom('outbox_messages').selectAll().where('template', '=', 'monthly-report-submitted').execute();
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toBe(`${mine.org.centerName}已报送2026年3月的月度统计报表。请在“统计考核 › 月度统计报表”的下级报送情况中查看，有问题可退回并写明意见。`);
+    const inbox = await t.app.inject({ method: 'GET', url: '/api/me/messages', headers: { cookie: cookies.director! } });
+    expect(inbox.json().messages.map((m: { text: string }) => m.text)).toContain(told[0]!.text);
     const again = await post(`/api/reports/monthly/${mine.report!.id}/submit`, 'agent', { expectedVersion: mine.report!.rowVersion });
     expect(again.statusCode).toBe(409);
     // the township may not submit the village's report
@@ -190,6 +196,8 @@ describe.each(DIALECTS)('monthly reports (%s)', (dialect) => {
     const resubmit = await post(`/api/reports/monthly/${v2.report!.id}/submit`, 'agent', { expectedVersion: v2.report!.rowVersion });
     expect(resubmit.statusCode, resubmit.body).toBe(200);
     expect((await submissions('director', township)).centers.find((c) => c.orgId === village)).toMatchObject({ state: 'submitted', version: 2 });
+    const told = await t.database.db.selectFrom('outbox_messages').select('text').where('template', '=', 'monthly-report-submitted').orderBy('created_at').execute();
+    expect(told.map((m) => m.text)).toEqual([expect.not.stringContaining('第 2 版'), expect.stringContaining('已报送2026年3月的月度统计报表（第 2 版，已更正）。')]);
   });
 
   it('reminders before the due day go to those who have not submitted, once a day', async () => {

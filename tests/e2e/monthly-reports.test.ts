@@ -1,7 +1,8 @@
 // 月度统计报表 (issue 13 §1) in the browser: March's cases are locked by the month-end job; the village agent submits
 // (through the API); the township director opens 统计考核 › 月度统计报表, sees the figures, the village submitted and the
 // other villages pending, returns the village's report with a comment, submits the township's own report, and a figure
-// opens the ledger of the same cases; after the due day the county director sees the late townships marked.
+// opens the ledger of the same cases; after the due day the county director sees the late townships marked, until the
+// system administrator moves the due day later on the settings page.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,5 +103,26 @@ describe.skipIf(!hasChromium)('月度统计报表 (Chromium)', () => {
     await page.getByTestId('monthly-submissions').getByText('逾期未报送').first().waitFor();
     await page.locator('canvas').nth(1).waitFor();
     await e.shot(page, 'monthly-report-county');
+  });
+
+  it('the system administrator moves the due day on the settings page; the county sees the townships not late yet', async () => {
+    const admin = await e.newPage();
+    await admin.goto(`${e.baseUrl}/staff/`);
+    await admin.getByPlaceholder('请输入用户名').fill('admin');
+    await admin.getByPlaceholder('请输入密码').fill('bianmin2026');
+    await admin.getByRole('button', { name: /登\s*录/ }).click();
+    await admin.getByRole('menuitem', { name: '系统设置' }).click();
+    const dueDay = admin.getByLabel('报送截止日（每月几日前报送上月报表）');
+    await expect.poll(() => dueDay.inputValue()).toBe('5');
+    await dueDay.fill('10');
+    await admin.getByRole('button', { name: /保\s*存/ }).last().click();
+    await admin.getByText('已保存：月报每月 10 日前报送上级。').waitFor();
+    await e.shot(admin, 'monthly-report-due-day');
+    // still 04-07: before the 10th nobody is late; whoever has not reported is 未报送（未到期）
+    const page = await signIn('county-dir');
+    await page.getByRole('menuitem', { name: /月度统计报表/ }).click();
+    await page.getByTestId('monthly-submissions').getByText('未报送（未到期）').first().waitFor();
+    expect(await page.getByTestId('monthly-late-count').count()).toBe(0);
+    expect(await page.getByTestId('monthly-submissions').getByText('逾期未报送').count()).toBe(0);
   });
 });

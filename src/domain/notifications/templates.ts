@@ -324,6 +324,14 @@ export const TEMPLATES = [
     text: '{center}{month}的月度统计报表请于{due}前报送{upper}（{state}）。请在“统计考核 › 月度统计报表”中核对后报送。',
   }),
   template({
+    code: 'monthly-report-submitted',
+    name: '下级月报已报送',
+    audience: 'staff',
+    channels: ['inbox'],
+    when: '村或乡镇报送（含更正后重新报送）月报时发给上级中心主任',
+    text: '{center}已报送{month}的月度统计报表{version}。请在“统计考核 › 月度统计报表”的下级报送情况中查看，有问题可退回并写明意见。',
+  }),
+  template({
     code: 'monthly-report-returned',
     name: '月报被退回',
     audience: 'staff',

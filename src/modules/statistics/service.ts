@@ -231,17 +231,39 @@ async function bump(db: Db, row: MonthlyReportsTable, patch: Partial<MonthlyRepo
 /** POST /api/reports/monthly/{id}/submit: the center's director (a village's agent) submits the current version upward. */
 export async function submitReport(ctx: AppContext, actor: Actor, id: string, expectedVersion: number) {
   const { db } = ctx.database;
-  const at = ctx.clock().toISOString();
+  const now = ctx.clock();
+  const at = now.toISOString();
   const row = await loadForWrite(db, id, expectedVersion);
   if (row.org_id !== actor.orgId) throw forbidden('报送其他单位的月报');
-  const org = (await listOrgs(db)).find((o) => o.id === row.org_id)!;
+  const orgs = await listOrgs(db);
+  const org = orgs.find((o) => o.id === row.org_id)!;
   const refusal = actionRefusal('submit', row.status as ReportStatus, org.level);
   if (refusal) throw refuse(refusal);
+  // the upper center's directors are told, so a report is looked at when it arrives, not when the month is chased
+  const upper = org.parent_id ? orgs.find((o) => o.id === org.parent_id) : undefined;
+  const reviewers = upper ? await reviewersOf(db, upper.id) : [];
   await db.transaction().execute(async (trx) => {
     await bump(trx, row, { status: 'submitted', submitted_at: at, submitted_by: actor.userId }, at);
     await insertEvent(trx, row, 'submit', actor.userId, at);
+    await enqueue(
+      trx,
+      reviewers.map((userId) => ({
+        channel: 'inbox' as const,
+        to: userId,
+        template: 'monthly-report-submitted' as const,
+        params: { center: org.center_name, month: monthText(row.month), version: row.version > 1 ? `（第 ${row.version} 版，已更正）` : '' },
+        dedupeKey: `monthly-report-submitted:${row.id}:${row.row_version}:${userId}`,
+      })),
+      now,
+    );
   });
+  if (reviewers.length > 0) await deliverInbox(ctx, now);
   return { id: row.id };
+}
+
+/** The people who look at the reports a center receives from below: its active directors. */
+async function reviewersOf(db: Db, orgId: string): Promise<string[]> {
+  return (await listUsers(db, [orgId])).filter((u) => toBool(u.active) && fromJson<Role[]>(u.roles, []).includes('director')).map((u) => u.id);
 }
 
 /** The people who submit a center's report: its agents for a village, its directors for a township or county. */

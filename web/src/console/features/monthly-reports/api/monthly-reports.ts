@@ -35,3 +35,21 @@ export function useReportAction() {
     onSettled: () => void qc.invalidateQueries({ queryKey: key }),
   });
 }
+
+const dueDaySchema = z.object({ dueDay: z.number() });
+const dueDayKey = [...key, 'due-day'] as const;
+
+/** 月报报送截止日: the day of the next month by which each center reports upward (the settings page). */
+export const useReportDueDay = () => useQuery({ queryKey: dueDayKey, queryFn: ({ signal }) => apiRequest('/reports/monthly/settings', dueDaySchema, { signal }) });
+
+export function useSetReportDueDay() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (dueDay: number) => apiRequest('/reports/monthly/settings', dueDaySchema, { method: 'PUT', body: { dueDay } }),
+    onSuccess: (saved) => {
+      qc.setQueryData(dueDayKey, saved);
+      // the lists' due dates and lateness follow the new day
+      void qc.invalidateQueries({ queryKey: key });
+    },
+  });
+}
