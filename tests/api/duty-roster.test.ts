@@ -202,6 +202,30 @@ describe.each(DIALECTS)('领导带班值班表、领导接待、村固定办公�
     expect((await get(clerk, '/api/duty/receptions')).statusCode).toBe(403);
   });
 
+  it('a reception is followed up: the leader or the director completes 处理情况; a stale version is 409; the log names no visitor', async () => {
+    t.clock.now = new Date('2027-01-07T16:00:00+08:00');
+    const [first] = receptionListSchema.parse((await get(leader, '/api/duty/receptions?day=2027-01-04')).json()).receptions.filter((r) => r.visitorName === '王大山');
+    expect(first).toMatchObject({ version: 1, updatedAt: null, updatedByName: null });
+    const change = { visitorName: '王大山', visitorPhone: '13812345678', matter: first!.matter, handling: '交通办 1 月 6 日已查看，列入本月维修计划；已电话告知本人。' };
+    let res = await send(leader, 'PUT', `/api/duty/receptions/${first!.id}`, { ...change, expectedVersion: 1 }, null);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(receptionSchema.parse(res.json())).toMatchObject({ handling: change.handling, version: 2, updatedByName: '马振华', petitionId: first!.petitionId });
+    // the same form sent again from a page still at version 1: told plainly, nothing changed
+    res = await send(leader, 'PUT', `/api/duty/receptions/${first!.id}`, { ...change, handling: '旧页面的内容', expectedVersion: 1 }, null);
+    expect(res.statusCode).toBe(409);
+    // the director corrects the phone; a clerk may not touch it; 处理情况 cannot be emptied
+    res = await send(director, 'PUT', `/api/duty/receptions/${first!.id}`, { ...change, visitorPhone: '13812345679', expectedVersion: 2 }, null);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ visitorPhone: '13812345679', version: 3, updatedByName: '李春梅' });
+    expect((await send(clerk, 'PUT', `/api/duty/receptions/${first!.id}`, { ...change, expectedVersion: 3 }, null)).statusCode).toBe(403);
+    const empty = await send(leader, 'PUT', `/api/duty/receptions/${first!.id}`, { ...change, handling: '  ', expectedVersion: 3 }, null);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().title).toMatch(/处理情况/);
+    const log = await t.database.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'duty.reception.change').orderBy('seq').execute();
+    expect(log.map((l) => JSON.parse(l.detail!).changed)).toEqual([['handling'], ['visitor_phone']]);
+    for (const l of log) expect(l.detail).not.toContain('王大山');
+  });
+
   it('an urgent petition is flagged to the leader on duty that day and the director, not to the leader off duty', async () => {
     t.clock.now = new Date('2027-01-05T10:00:00+08:00');
     const onDuty = publicRosterSchema.parse((await anon(`/api/hall/duty-roster?orgId=${township}&month=2027-01`)).json()).days.find((d) => d.date === '2027-01-05')!;

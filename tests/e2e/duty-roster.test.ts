@@ -3,7 +3,7 @@
 // grid); a villager's phone (390×844) reads today's leader on duty and the month's roster on the 政务公开 page, and the
 // village's fixed office day beside the village among an item's places.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { SHOTS_DIR, hasChromium, startE2E, type E2E } from './support/browser.js';
 import { serverApi } from './support/server-api.js';
@@ -93,6 +93,16 @@ describe.skipIf(!hasChromium)('领导带班值班表 (Chromium)', () => {
     const row = page.locator('tr', { hasText: '王大山' });
     await row.getByRole('link', { name: /信/ }).waitFor();
     await e.shot(page, 'duty-receptions');
+    // followed up: the leader completes 处理情况; the row says who changed it
+    await row.getByRole('button', { name: /修\s*改/ }).click();
+    const edit = page.locator('.ant-modal').filter({ hasText: '修改接待记录' });
+    await expect.poll(() => edit.getByTestId('reception-handling').inputValue()).toBe('已请交通办三日内查看并答复来访人。');
+    await edit.getByTestId('reception-handling').fill('交通办已查看，列入本月维修计划；已电话告知来访人。');
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await row.getByText('交通办已查看，列入本月维修计划；已电话告知来访人。').waitFor();
+    await row.getByText(/马振华 .+ 修改/).waitFor();
+    await e.shot(page, 'duty-receptions-followed-up');
 
     const director = await signIn('director');
     await director.getByRole('menuitem', { name: /村固定办公日/ }).click();

@@ -73,6 +73,11 @@ export const receptionSchema = z.object({
   petitionId: z.string().nullable(),
   petitionNo: z.string().nullable(),
   createdAt: z.string(),
+  /** the last change after recording (处理情况 followed up), by whom; null when never changed */
+  updatedAt: z.string().nullable(),
+  updatedByName: z.string().nullable(),
+  /** sent back with a change: a reception someone changed meanwhile answers 409 */
+  version: z.number().int(),
 });
 export type Reception = z.infer<typeof receptionSchema>;
 export const receptionListSchema = z.object({ orgId: z.string(), orgName: z.string(), from: isoDate, to: isoDate, receptions: z.array(receptionSchema) });

@@ -12,7 +12,7 @@ import type { Reception, ReceptionList } from '../../domain/duty/contract.js';
 import { DomainError } from '../../domain/errors.js';
 import { replayOnUniqueViolation } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
-import { forbidden, notFound } from '../../server/errors.js';
+import { forbidden, notFound, versionConflict } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
 import { findOrg } from '../orgs/repo.js';
@@ -93,8 +93,37 @@ export async function recordReception(ctx: AppContext, actor: Actor, input: Rece
   );
 }
 
+export interface ReceptionChange {
+  expectedVersion: number;
+  visitorName: string;
+  visitorPhone?: string | undefined;
+  matter: string;
+  handling: string;
+}
+
+/**
+ * 接待记录跟进: the leader who received the visitor, or the center's director, corrects or completes a reception —
+ * most often 处理情况 once the matter was followed up. The link to a petition stays as recorded (the petition has its
+ * own history). A change made by someone else meanwhile answers 409; the audit log keeps who changed it and which
+ * parts, not the visitor's name or phone.
+ */
+export async function changeReception(ctx: AppContext, actor: Actor, id: string, change: ReceptionChange): Promise<void> {
+  const now = ctx.clock();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const row = await repo.findReception(trx, id);
+    if (!row || row.org_id !== actor.orgId) throw notFound('该接待记录');
+    if (row.leader_user_id !== actor.userId && !actor.roles.includes('director')) throw forbidden('修改其他领导的接待记录（本人或中心主任可以修改）');
+    if (row.version !== change.expectedVersion) throw versionConflict();
+    const next = { visitor_name: change.visitorName, visitor_phone: change.visitorPhone || null, matter: change.matter, handling: change.handling };
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== row[k]);
+    if (changed.length === 0) return;
+    if (!(await repo.updateReception(trx, id, row.version, { ...next, updated_by: actor.userId, updated_at: now.toISOString() }))) throw versionConflict();
+    await recordAudit(trx, { at: now, userId: actor.userId, action: 'duty.reception.change', targetType: 'duty_reception', targetId: id, detail: { orgId: row.org_id, changed } });
+  });
+}
+
 async function present(db: Db, rows: repo.ReceptionRow[]): Promise<Reception[]> {
-  const people = await peopleByIds(db, rows.map((r) => r.leader_user_id));
+  const people = await peopleByIds(db, rows.flatMap((r) => [r.leader_user_id, r.updated_by]));
   const petitionIds = [...new Set(rows.map((r) => r.petition_id).filter((id): id is string => !!id))];
   const numbers = new Map<string, string>();
   for (const id of petitionIds) {
@@ -114,6 +143,9 @@ async function present(db: Db, rows: repo.ReceptionRow[]): Promise<Reception[]> 
     petitionId: r.petition_id,
     petitionNo: r.petition_id ? (numbers.get(r.petition_id) ?? null) : null,
     createdAt: r.created_at,
+    updatedAt: r.version > 1 ? r.updated_at : null,
+    updatedByName: r.version > 1 ? (people.get(r.updated_by)?.name ?? null) : null,
+    version: r.version,
   }));
 }
 

@@ -61,6 +61,16 @@ export const lastLeaderBefore = (db: Db, orgId: string, month: string) =>
 
 export const insertReception = (db: Db, row: ReceptionRow) => db.insertInto('duty_receptions').values(row).execute();
 export const findReception = (db: Db, id: string) => db.selectFrom('duty_receptions').selectAll().where('id', '=', id).executeTakeFirst();
+/** Changes a reception if it is still at `version`; false when someone changed it meanwhile. */
+export async function updateReception(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Pick<ReceptionRow, 'visitor_name' | 'visitor_phone' | 'matter' | 'handling' | 'updated_by' | 'updated_at'>,
+): Promise<boolean> {
+  const res = await db.updateTable('duty_receptions').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
 export const findReceptionByKey = (db: Db, userId: string, key: string) =>
   db.selectFrom('duty_receptions').selectAll().where('created_by', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
 export const receptionsOf = (db: Db, orgId: string, from: string, to: string) =>

@@ -11,7 +11,7 @@ import { freeText, nameText, TEXT_LIMITS } from '../../domain/text.js';
 import { requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { listOfficeDays, setOfficeDay } from './office-days.js';
-import { getReception, listReceptions, recordReception } from './receptions.js';
+import { changeReception, getReception, listReceptions, recordReception } from './receptions.js';
 import { changeRosterDay, getStaffRoster, publicRoster, publishRoster, saveDraft, suggestRoster } from './roster.js';
 
 const id = z.string().min(1).max(100);
@@ -126,6 +126,29 @@ export function dutyRoutes(app: FastifyInstance, ctx: AppContext): void {
       const actor = requirePermission(request, 'duty.receive');
       const done = await recordReception(ctx, actor, request.body, request.headers['idempotency-key']);
       return reply.code(done.replayed ? 200 : 201).send(await getReception(ctx, actor, done.id));
+    },
+  );
+  r.put(
+    '/api/duty/receptions/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改领导接待记录（接待的领导本人或中心主任；常用于跟进后补写处理情况；expectedVersion 过期返回 409）',
+        params: z.object({ id }),
+        body: z.object({
+          expectedVersion: z.number({ error: '缺少记录版本号，请刷新后重试' }).int(),
+          visitorName: nameText('来访人姓名', TEXT_LIMITS.personName),
+          visitorPhone: z.string().trim().max(TEXT_LIMITS.phone, { error: `联系电话不能超过 ${TEXT_LIMITS.phone} 个字` }).optional(),
+          matter: freeText('反映事项', 2000, { required: true }),
+          handling: freeText('处理情况', 2000, { required: true }),
+        }),
+        response: { 200: receptionSchema },
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request, 'duty.receive');
+      await changeReception(ctx, actor, request.params.id, request.body);
+      return getReception(ctx, actor, request.params.id);
     },
   );
 

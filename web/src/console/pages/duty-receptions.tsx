@@ -5,16 +5,24 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
+import { useMe } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useReceptions, type Reception } from '@/features/receptions/api/receptions';
 import { ReceptionForm } from '@/features/receptions/components/reception-form';
 import { usePetitions } from '@/features/petitions/api/petitions';
 
-/** 领导接待: the center's receptions by the leader on duty, of one day or one month; the leader records new ones. */
+/**
+ * 领导接待: the center's receptions by the leader on duty, of one day or one month; the leader records new ones and
+ * follows them up (修改: 处理情况 once the matter is done), as the director may.
+ */
 export function DutyReceptionsPage() {
   const [by, setBy] = useState<'day' | 'month'>('month');
   const [date, setDate] = useState(dayjs());
+  const me = useMe();
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<Reception | null>(null);
+  // the leader who received the visitor, or the center's director, may follow a record up
+  const mayChange = (r: Reception) => r.leaderUserId === me.user.id || me.user.roles.includes('director');
   const query = by === 'day' ? { day: date.format('YYYY-MM-DD') } : { month: date.format('YYYY-MM') };
   const list = useReceptions(query);
   const [q, setQ] = useState('');
@@ -80,7 +88,20 @@ export function DutyReceptionsPage() {
                 ),
               },
               { title: '反映事项', dataIndex: 'matter', render: (t: string) => <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{t}</Typography.Paragraph> },
-              { title: '处理情况', dataIndex: 'handling', render: (t: string) => <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{t}</Typography.Paragraph> },
+              {
+                title: '处理情况',
+                key: 'handling',
+                render: (_, r) => (
+                  <>
+                    <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{r.handling}</Typography.Paragraph>
+                    {r.updatedAt && (
+                      <Typography.Text type="secondary">
+                        {r.updatedByName ?? ''} {formatDateTime(r.updatedAt)} 修改
+                      </Typography.Text>
+                    )}
+                  </>
+                ),
+              },
               {
                 title: '信访事项',
                 key: 'petition',
@@ -95,11 +116,23 @@ export function DutyReceptionsPage() {
                   ),
               },
               { title: '登记时间', dataIndex: 'createdAt', width: 160, render: (at: string) => formatDateTime(at) },
+              {
+                title: '操作',
+                key: 'actions',
+                width: 80,
+                render: (_, r) =>
+                  mayChange(r) && (
+                    <Button size="small" onClick={() => setEditing(r)} data-testid={`reception-edit-${r.id}`}>
+                      修改
+                    </Button>
+                  ),
+              },
             ]}
           />
         )}
       </Card>
       <ReceptionForm open={open} onClose={() => setOpen(false)} petitions={{ options: petitionOptions, loading: petitions.isFetching, onSearch: setQ }} />
+      <ReceptionForm open={editing !== null} editing={editing} onClose={() => setEditing(null)} petitions={{ options: [], loading: false, onSearch: () => {} }} />
     </>
   );
 }

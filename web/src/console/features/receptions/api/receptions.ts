@@ -27,3 +27,20 @@ export function useRecordReception() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
   });
 }
+
+export interface ReceptionChange {
+  expectedVersion: number;
+  visitorName: string;
+  visitorPhone?: string | undefined;
+  matter: string;
+  handling: string;
+}
+
+/** 修改接待记录 (the leader who received, or the director): most often 处理情况 after the follow-up. */
+export function useChangeReception() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ReceptionChange }) => apiRequest(`/duty/receptions/${encodeURIComponent(id)}`, receptionSchema, { method: 'PUT', body }),
+    onSettled: () => void qc.invalidateQueries({ queryKey: key }),
+  });
+}
