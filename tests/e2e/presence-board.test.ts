@@ -1,4 +1,5 @@
-// Issue 12 §4 in the real console: a clerk signs in (签到) and files a leave; the director approves it — the clerk
+// Issue 12 §4 in the real console: a clerk signs in (签到) and files a leave; the director approves it (and files one
+// for a clerk who phoned in sick) — the clerk
 // is at once 请假 on the 去向公示 board and her window's work goes to the B post; the director sets another
 // clerk's 去向; the month's attendance table; the public 政务公开 page shows the kinds, never the notes.
 import type { Page } from 'playwright-core';
@@ -53,6 +54,15 @@ describe.skipIf(!hasChromium)('presence, leave and whereabouts on the staff cons
     await modal.waitFor({ state: 'hidden' });
     await director.getByText('休假中').first().waitFor();
     await e.shot(director, 'leave-approved');
+    // 张磊 phones in sick: the director files the leave for him, and it waits in 待审批 like any other
+    const forOther = director.locator('form').filter({ hasText: '事由' });
+    await forOther.getByRole('combobox', { name: '请假人' }).click();
+    await director.locator('.ant-select-item-option', { hasText: '张磊' }).click();
+    await forOther.getByPlaceholder('如：孩子生病，去县医院').fill('电话请假：重感冒');
+    await forOther.getByRole('button', { name: '提交申请' }).click();
+    await director.getByText(/已为张磊提交事假申请/).waitFor();
+    await pending.locator('tr', { hasText: '张磊' }).getByText('电话请假：重感冒').waitFor();
+    await e.shot(director, 'leave-filed-for-other');
 
     // the director marks clerk2 下村 from the board
     await openMenu(director, '去向公示', '去向公示');

@@ -6,8 +6,9 @@ import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { isApiError } from '@/lib/api-client';
+import { useMe } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
-import { useAttendanceToday } from '@/features/attendance/api/attendance';
+import { useAttendanceToday, useWhereaboutsBoard } from '@/features/attendance/api/attendance';
 import { newIdempotencyKey, useDecideLeave, useFileLeave, useLeaves, type Leave } from '@/features/leave/api/leave';
 
 const STATUS_COLORS: Record<Leave['status'], string> = { pending: 'gold', approved: 'green', refused: 'red', cancelled: 'default' };
@@ -21,6 +22,8 @@ const HALVES_TO = [
 ];
 
 interface FormValues {
+  /** the person on leave; 'self' (or absent, for whoever may file only their own) for oneself */
+  person?: string;
   kind: LeaveKind;
   from: Dayjs;
   fromHalf: Half;
@@ -29,35 +32,65 @@ interface FormValues {
   reason: string;
 }
 
-/** 申请请假: kind, period in half days, reason; one Idempotency-Key per filled form. */
-function LeaveForm({ today }: { today: string }) {
+/**
+ * 申请请假: kind, period in half days, reason; one Idempotency-Key per filled form. The director may file for someone
+ * of the center (a clerk who called in sick); that leave then waits in 待审批 like any other.
+ */
+function LeaveForm({ today, forOthers }: { today: string; forOthers: boolean }) {
   const [form] = Form.useForm<FormValues>();
   const [key, setKey] = useState(newIdempotencyKey);
   const file = useFileLeave();
   const showError = useErrorFeedback();
   const { message } = App.useApp();
-  const submit = (v: FormValues) =>
+  const me = useMe();
+  const board = useWhereaboutsBoard();
+  const people = forOthers ? (board.data?.people ?? []).filter((p) => p.id !== me.user.id) : [];
+  const submit = (v: FormValues) => {
+    // the field is there only for the director
+    const other = v.person && v.person !== 'self' ? v.person : undefined;
     file.mutate(
-      { key, kind: v.kind, fromDate: v.from.format('YYYY-MM-DD'), fromHalf: v.fromHalf, toDate: v.to.format('YYYY-MM-DD'), toHalf: v.toHalf, reason: v.reason },
+      {
+        key,
+        userId: other,
+        kind: v.kind,
+        fromDate: v.from.format('YYYY-MM-DD'),
+        fromHalf: v.fromHalf,
+        toDate: v.to.format('YYYY-MM-DD'),
+        toHalf: v.toHalf,
+        reason: v.reason,
+      },
       {
         onSuccess: (l) => {
-          void message.success(`已提交${l.kind}申请（${l.periodText}，${l.days} 天），等待中心主任审批。`);
+          void message.success(
+            !other ? `已提交${l.kind}申请（${l.periodText}，${l.days} 天），等待中心主任审批。` : `已为${l.userName}提交${l.kind}申请（${l.periodText}，${l.days} 天），请在“待审批”中批准。`,
+          );
           form.resetFields();
           setKey(newIdempotencyKey());
         },
         onError: (e) => showError(e, { form }),
       },
     );
+  };
   return (
     <Card title="申请请假" style={{ marginBottom: 16 }}>
       <Form<FormValues>
         form={form}
         layout="inline"
-        initialValues={{ kind: '事假', fromHalf: 'am', toHalf: 'pm', from: dayjs(today), to: dayjs(today) }}
+        initialValues={{ person: 'self', kind: '事假', fromHalf: 'am', toHalf: 'pm', from: dayjs(today), to: dayjs(today) }}
         onFinish={submit}
         onValuesChange={() => file.reset()}
         style={{ rowGap: 12 }}
       >
+        {forOthers && (
+          <Form.Item name="person" label="请假人">
+            <Select
+              style={{ width: 140 }}
+              loading={board.isPending}
+              options={[{ value: 'self', label: '本人' }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+              aria-label="请假人"
+            />
+          </Form.Item>
+        )}
         <Form.Item name="kind" label="类别" rules={[{ required: true, message: '请选择请假类别' }]}>
           <Select style={{ width: 110 }} options={LEAVE_KINDS.map((k) => ({ value: k, label: k }))} />
         </Form.Item>
@@ -230,7 +263,7 @@ export function LeavesPage() {
     <>
       <PageHeader title="请假" description="提交请假申请，中心主任审批；批准的假期到期自动登记去向，窗口办件由 B 岗顶岗。" />
       {/* the center's today on the server's clock, not the browser's */}
-      <LeaveForm key={today.data?.day ?? 'local'} today={today.data?.day ?? dayjs().format('YYYY-MM-DD')} />
+      <LeaveForm key={today.data?.day ?? 'local'} today={today.data?.day ?? dayjs().format('YYYY-MM-DD')} forOthers={list.data?.canApprove ?? false} />
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (

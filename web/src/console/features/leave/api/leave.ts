@@ -13,6 +13,8 @@ export const useLeaves = (mine: boolean) =>
   useQuery({ queryKey: [...key, mine], queryFn: ({ signal }) => apiRequest('/leaves', leaveListSchema, { query: { mine: mine || undefined }, signal }) });
 
 export interface LeaveInput {
+  /** the director files for someone of the center (a clerk called in sick); absent: oneself */
+  userId?: string | undefined;
   kind: LeaveKind;
   fromDate: string;
   fromHalf: Half;
