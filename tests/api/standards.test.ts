@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundSchema, standardsTableSchema, checklistListSchema, type Round } from '../../src/domain/standards/contract.js';
+import { remindGaps } from '../../src/modules/standards/remind-job.js';
 import { jpegLike, portraitPng } from '../support/images.js';
 import { multipart } from './support/multipart.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
@@ -214,6 +215,22 @@ describe.each(DIALECTS)('标准化建设 (%s)', (dialect) => {
     expect(String(sheet.getRow(2).getCell(1).value)).toContain('填报单位');
     const rows = sheet.getSheetValues().filter((row) => Array.isArray(row) && row[1] === '柳河村便民服务室') as unknown[][];
     expect(rows[0]!.slice(6, 11)).toEqual([93, 91.5, '2026-11-10', 2, 1]);
+  });
+
+  it('整改提醒: from three days before the nearest deadline the village agent is reminded once a day, with what is overdue', async () => {
+    const ctx = { database: t.database, config: t.config, clock: () => t.clock.now };
+    const sent = () => t.database.db.selectFrom('outbox_messages').select(['text']).where('template', '=', 'standards-gap-reminder').execute();
+    // the nearest deadline is 11-24: nothing on the 20th, a reminder from the 21st
+    expect(await remindGaps(ctx, new Date('2026-11-20T09:00:00+08:00'))).toBe(0);
+    expect(await remindGaps(ctx, new Date('2026-11-25T09:00:00+08:00'))).toBe(1);
+    // the job again the same day (another process, a restart): still one message
+    await remindGaps(ctx, new Date('2026-11-25T15:00:00+08:00'));
+    const messages = await sent();
+    expect(messages.map((m) => m.text)).toEqual([
+      '柳河村便民服务室标准化建设还有2项整改未完成，其中1项已超过整改期限（最早11月24日到期）。请在“统计考核 › 标准化建设”中写明整改情况并上传整改照片。',
+    ]);
+    const inbox = await get(agent, '/api/me/messages');
+    expect(inbox.json().messages.map((m: { text: string }) => m.text)).toContain(messages[0]!.text);
   });
 
   it('rectification needs a photo; the county sends one back, confirms both, and the round closes', async () => {

@@ -324,6 +324,14 @@ export const TEMPLATES = [
     text: '{center}{month}的月度统计报表请于{due}前报送{upper}（{state}）。请在“统计考核 › 月度统计报表”中核对后报送。',
   }),
   template({
+    code: 'standards-gap-reminder',
+    name: '标准化建设整改提醒',
+    audience: 'staff',
+    channels: ['inbox'],
+    when: '整改期限前三天起，每天提醒还有整改项未完成的村代办员或乡镇中心主任一次，直到写明整改情况',
+    text: '{center}标准化建设还有{count}项整改未完成，{due}。请在“统计考核 › 标准化建设”中写明整改情况并上传整改照片。',
+  }),
+  template({
     code: 'monthly-report-submitted',
     name: '下级月报已报送',
     audience: 'staff',

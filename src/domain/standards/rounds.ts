@@ -6,6 +6,7 @@
  *
  * Both state machines are one table each: what may happen in which state, who does it, and where it leads.
  */
+import { addCalendarDays } from '../calendar/calendar.js';
 import { DomainError } from '../errors.js';
 
 export const ROUND_STATUSES = ['draft', 'submitted', 'rectifying', 'closed'] as const;
@@ -111,6 +112,21 @@ export const isGapOpen = (status: GapStatus) => status !== 'confirmed';
 export const isGapOverdue = (gap: { status: GapStatus; dueDate: string }, today: string) => gap.status === 'open' && today > gap.dueDate;
 
 export const rectifiedLate = (gap: { dueDate: string; rectifiedOn: string | null }) => gap.rectifiedOn !== null && gap.rectifiedOn > gap.dueDate;
+
+/** Reminders of a gap start this many days before its deadline and come daily while nothing is recorded for it. */
+export const GAP_REMINDER_DAYS = 3;
+
+/**
+ * 整改提醒: what a center is reminded of today about its gaps — those still without a rectification (open, or sent
+ * back), once the nearest deadline is GAP_REMINDER_DAYS away or has passed; null when there is nothing to remind of.
+ */
+export function gapReminder(gaps: readonly { status: GapStatus; dueDate: string }[], today: string): { open: number; overdue: number; nearestDue: string } | null {
+  const open = gaps.filter((g) => g.status === 'open');
+  if (open.length === 0) return null;
+  const nearestDue = open.map((g) => g.dueDate).sort()[0]!;
+  if (addCalendarDays(nearestDue, -GAP_REMINDER_DAYS) > today) return null;
+  return { open: open.length, overdue: open.filter((g) => isGapOverdue(g, today)).length, nearestDue };
+}
 
 /** Default rectification time when the inspector names no date: 20 working days from the inspection. */
 export const DEFAULT_RECTIFY_WORKING_DAYS = 20;

@@ -92,6 +92,16 @@ export const gapStatesOf = (db: Db, roundIds: readonly string[]) =>
     ? Promise.resolve([] as Pick<GapRow, 'round_id' | 'status' | 'due_date'>[])
     : db.selectFrom('standard_gaps').select(['round_id', 'status', 'due_date']).where('round_id', 'in', [...roundIds]).where('status', '!=', 'confirmed').execute();
 
+/** Every gap still without a rectification (open, or sent back) of a round being rectified, with its center. */
+export const unrectifiedGaps = (db: Db) =>
+  db
+    .selectFrom('standard_gaps')
+    .innerJoin('standard_rounds', 'standard_rounds.id', 'standard_gaps.round_id')
+    .select(['standard_rounds.org_id', 'standard_gaps.status', 'standard_gaps.due_date'])
+    .where('standard_gaps.status', '=', 'open')
+    .where('standard_rounds.status', '=', 'rectifying')
+    .execute();
+
 // ---- photos
 
 export const photosOf = (db: Db, roundId: string) => db.selectFrom('standard_photos').selectAll().where('round_id', '=', roundId).orderBy('uploaded_at').execute();

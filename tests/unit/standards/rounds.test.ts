@@ -8,7 +8,10 @@ import {
   checkedDueDate,
   decideGap,
   decideRound,
+  GAP_REMINDER_DAYS,
+  GAP_STATUSES,
   GAP_TABLE,
+  gapReminder,
   isGapOverdue,
   rectifiedLate,
   ROUND_ACTIONS,
@@ -128,5 +131,34 @@ describe('gaps', () => {
     expect(checkedDueDate('2026-11-30', '2026-11-10')).toBe('2026-11-30');
     expect(() => checkedDueDate('2026-11-09', '2026-11-10')).toThrow('早于检查日期');
     expect(() => checkedDueDate('30/11/2026', '2026-11-10')).toThrow('YYYY-MM-DD');
+  });
+});
+
+describe('整改提醒', () => {
+  it('reminds from three days before the nearest deadline, daily while anything is open; counts the overdue', () => {
+    const gaps = [
+      { status: 'open' as const, dueDate: '2026-11-24' },
+      { status: 'open' as const, dueDate: '2026-11-30' },
+      { status: 'rectified' as const, dueDate: '2026-11-12' },
+    ];
+    expect(gapReminder(gaps, '2026-11-20')).toBeNull();
+    expect(gapReminder(gaps, '2026-11-21')).toEqual({ open: 2, overdue: 0, nearestDue: '2026-11-24' });
+    expect(gapReminder(gaps, '2026-11-25')).toEqual({ open: 2, overdue: 1, nearestDue: '2026-11-24' });
+    // across the year end
+    expect(gapReminder([{ status: 'open', dueDate: '2027-01-02' }], '2026-12-30')).toEqual({ open: 1, overdue: 0, nearestDue: '2027-01-02' });
+    expect(gapReminder([{ status: 'rectified', dueDate: '2026-11-24' }, { status: 'confirmed', dueDate: '2026-11-01' }], '2026-12-01')).toBeNull();
+  });
+
+  it('property: a reminder exactly when an open gap is due within the reminder days or overdue', () => {
+    const day = fc.integer({ min: 0, max: 800 }).map((n) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10));
+    const gap = fc.record({ status: fc.constantFrom(...GAP_STATUSES), dueDate: day });
+    fc.assert(
+      fc.property(fc.array(gap, { maxLength: 6 }), day, (gaps, today) => {
+        const reminder = gapReminder(gaps, today);
+        const soon = (d: string) => (Date.parse(d) - Date.parse(today)) / 86_400_000 <= GAP_REMINDER_DAYS;
+        expect(reminder !== null).toBe(gaps.some((g) => g.status === 'open' && soon(g.dueDate)));
+        if (reminder) expect(reminder.overdue).toBe(gaps.filter((g) => isGapOverdue(g, today)).length);
+      }),
+    );
   });
 });
