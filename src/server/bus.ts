@@ -82,10 +82,22 @@ export interface AppointmentEvent {
 }
 
 /**
- * What is published: a case change, an inbox count (only its owner's connections receive it), a hall, 督办单 or
- * booking change (only the connections of the center's tree: src/server/live.ts).
+ * 监察记录 of a center changed outside a case change (issue 9): recorded by the sweep as time passed, explained by the
+ * center, confirmed or dismissed by the supervisor. Ids only; the consoles of the center's tree read their dashboard
+ * counts and violation lists again. `action`: record, explain, decide.
  */
-export type PublishedEvent = CaseChangedEvent | InboxEvent | HallEvent | CardEvent | AppointmentEvent;
+export interface ViolationEvent {
+  type: 'violation';
+  /** the center the violations are of */
+  orgId: string;
+  action: 'record' | 'explain' | 'decide';
+}
+
+/**
+ * What is published: a case change, an inbox count (only its owner's connections receive it), a hall, 督办单, booking
+ * or 监察记录 change (only the connections of the center's tree: src/server/live.ts).
+ */
+export type PublishedEvent = CaseChangedEvent | InboxEvent | HallEvent | CardEvent | AppointmentEvent | ViolationEvent;
 export type LiveEvent = PublishedEvent | ResyncEvent;
 export type LiveListener = (event: LiveEvent) => void;
 

@@ -27,7 +27,7 @@ export function liveRoutes(app: FastifyInstance, ctx: AppContext): void {
     await closeBus(ctx.database);
   });
 
-  app.get('/api/live', { schema: { tags: ['系统'], summary: '实时推送（SSE：办件变化、亮灯变化、督办单、大厅排队、预约，只含编号和状态）' } }, async (request, reply) => {
+  app.get('/api/live', { schema: { tags: ['系统'], summary: '实时推送（SSE：办件变化、亮灯变化、督办单、大厅排队、预约、监察记录，只含编号和状态）' } }, async (request, reply) => {
     const actor = requirePermission(request, 'cases.read');
     let scope: ReadonlySet<string> = await scopeOf(ctx.database.db, actor);
     // checked without touching the session: an open console tab must not keep an idle session alive
@@ -45,8 +45,8 @@ export function liveRoutes(app: FastifyInstance, ctx: AppContext): void {
     const send = (event: LiveEvent) => {
       // an inbox count is its owner's only
       if (event.type === 'inbox' && event.userId !== actor.userId) return;
-      // a 督办单, a hall's queue or a booking of a center outside this person's tree
-      if ((event.type === 'card' || event.type === 'hall' || event.type === 'appointment') && !scope.has(event.orgId)) return;
+      // a 督办单, a hall's queue, a booking or a 监察记录 of a center outside this person's tree
+      if ((event.type === 'card' || event.type === 'hall' || event.type === 'appointment' || event.type === 'violation') && !scope.has(event.orgId)) return;
       if (event.type === 'case') {
         if (!maySeeCase(actor.orgId, scope, { receiving_org_id: event.receivingOrgId, holder_org_id: event.holderOrgId, transit_org_id: event.transitOrgId })) return;
       }

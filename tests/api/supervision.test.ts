@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violationDetailSchema, violationListSchema } from '../../src/domain/contract/supervision.js';
 import { supervisionSweepJob } from '../../src/modules/supervision/sweep-job.js';
+import { busOf } from '../../src/server/bus.js';
 import { loadConfig } from '../../src/server/config.js';
 import { runJobOnce } from '../../src/server/jobs.js';
 import { drainAll } from '../support/drain.js';
+import { openSse, type SseClient } from './support/sse.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 // Issue 9 §1: supervision rules as data, violations recorded by the event consumer and the sweep job (never in a
@@ -55,8 +58,18 @@ describe.each(DIALECTS)('electronic supervision: rules and violations (%s)', (di
     t = await startTestApp(dialect, { config: { session: { ...base.session, idleMinutes: 10_000_000, absoluteHours: 1_000_000 } } });
     at('2026-03-02T09:00:00'); // Monday
     for (const u of users) cookies[u] = await signIn(t.app, u);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    // the township director's console and the village agent's, listening from the start
+    [townshipConsole, villageConsole] = [await openSse(url, cookies.director), await openSse(url, cookies.agent)];
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    townshipConsole?.close();
+    villageConsole?.close();
+    await t.close();
+  });
+  let townshipConsole: SseClient;
+  let villageConsole: SseClient;
 
   it('lists the shipped rules with their numbers, severities and parameters', async () => {
     const res = await get('/api/supervision/rules', 'supervisor');
@@ -88,6 +101,8 @@ describe.each(DIALECTS)('electronic supervision: rules and violations (%s)', (di
     expect(overdue.factLines).toContainEqual({ label: '承诺办结时间', value: '2026-03-16 17:30' });
     const township = (await get(`/api/cases/${c.id}`, 'clerk')).json().holderOrgId;
     expect(overdue.orgId).toBe(township);
+    // recorded by the passing of time, not by a case change: the township's console is told to count again
+    expect((await townshipConsole.next('violation')).json()).toEqual({ type: 'violation', orgId: township, action: 'record' });
 
     // again: the sweep, the consumers, another sweep later — still one
     expect(await sweep()).toBe(true);
@@ -109,6 +124,7 @@ describe.each(DIALECTS)('electronic supervision: rules and violations (%s)', (di
     expect(explained.statusCode, explained.body).toBe(200);
     expect(violationDetailSchema.safeParse(explained.json()).success).toBe(true);
     expect(explained.json()).toMatchObject({ status: 'explained', statusName: '已说明', version: 2, explanation: { reason: '调查核实需要村委会出具证明，村委会延误；已办结。', by: { name: '王晓燕' } } });
+    expect((await townshipConsole.next('violation')).json()).toEqual({ type: 'violation', orgId: overdue.orgId, action: 'explain' });
     expect((await send('POST', `${url}/explain`, 'director', { expectedVersion: 1, reason: '再说明' })).statusCode).toBe(409);
     const twice = await send('POST', `${url}/explain`, 'director', { expectedVersion: 2, reason: '再说明' });
     expect([twice.statusCode, twice.json().code]).toEqual([422, 'VIOLATION_NOT_OPEN']);
@@ -120,6 +136,12 @@ describe.each(DIALECTS)('electronic supervision: rules and violations (%s)', (di
     expect(decided.json()).toMatchObject({ status: 'confirmed', statusName: '已认定', version: 3, decision: { decision: 'confirm', reason: '超期属实，说明的理由不属于暂停计时的情形。', by: { name: '孙正清' } } });
     expect(decided.json().events.map((e: { type: string }) => e.type)).toEqual(['recorded', 'explained', 'confirm']);
     expect(decided.json().caseEvents[0]).toMatchObject({ type: 'intake', name: '收件登记' });
+    expect((await townshipConsole.next('violation')).json()).toEqual({ type: 'violation', orgId: overdue.orgId, action: 'decide' });
+    // the village's console heard none of the township's: the first thing it hears is a change of its own village
+    const village = (await get('/api/auth/me', 'agent')).json().user.orgId as string;
+    const mark = { type: 'case', caseId: randomUUID(), version: 1, status: 'in_progress', light: 'green', receivingOrgId: village, holderOrgId: village, transitOrgId: null, windowId: null, action: 'intake', byUserId: null } as const;
+    busOf(ctx()).publish(mark);
+    expect((await villageConsole.next()).json()).toEqual(mark);
     const again = await send('POST', `${url}/decide`, 'supervisor', { expectedVersion: 3, decision: 'dismiss', reason: '改判' });
     expect([again.statusCode, again.json().code]).toEqual([422, 'VIOLATION_DECIDED']);
     expect((await get(`/api/supervision/violations?status=confirmed&ruleCode=promise-overrun`, 'supervisor')).json().violations.map((v: V) => v.id)).toContain(overdue.id);

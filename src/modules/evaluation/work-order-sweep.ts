@@ -15,9 +15,10 @@ import { findOrg } from '../orgs/repo.js';
 import { notifyWarning } from './work-order-notify.js';
 import * as repo from './work-order-repo.js';
 import { recordLateWorkOrders } from './work-order-supervision.js';
+import { publishViolations } from '../supervision/violations-publish.js';
 
 export async function sweepWorkOrders(ctx: AppContext, now: Date): Promise<{ warned: number; violations: number }> {
-  return ctx.database.db.transaction().execute(async (trx) => {
+  const done = await ctx.database.db.transaction().execute(async (trx) => {
     const rows = await repo.workOrdersToWarn(trx, now.toISOString());
     let warned = 0;
     for (const wo of rows) {
@@ -31,8 +32,11 @@ export async function sweepWorkOrders(ctx: AppContext, now: Date): Promise<{ war
     }
     // JC-12 / JC-13: every open step past its due instant (and grace) recorded once as a violation of the case
     const late = await recordLateWorkOrders(trx, await repo.overdueWorkOrders(trx, now.toISOString()), now, ctx.config.timeZone);
-    return { warned, violations: late.length };
+    return { warned, violations: late };
   });
+  // committed: the consoles of those centers' trees count their 监察记录 again
+  publishViolations(ctx, done.violations.map((f) => f.orgId), 'record');
+  return { warned: done.warned, violations: done.violations.length };
 }
 
 export const workOrderSweepJob: Job = {

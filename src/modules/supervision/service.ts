@@ -35,6 +35,7 @@ import { listOrgs, orgsByIds } from '../orgs/repo.js';
 import { peopleByIds } from '../users/repo.js';
 import { windowsByIds } from '../windows/repo.js';
 import * as repo from './repo.js';
+import { publishViolations } from './violations-publish.js';
 
 // ------------------------------------------------------------------------------------------------- rules
 
@@ -286,7 +287,7 @@ const refuse = (p: ViolationProblem) => new DomainError(p.code, p.message, undef
 /** The responsible center (its director or window staff) explains an open violation, under its version. */
 export async function explainViolation(ctx: AppContext, actor: Actor, id: string, input: { expectedVersion: number; reason: string }): Promise<ViolationDetail> {
   const now = ctx.clock().toISOString();
-  await ctx.database.db.transaction().execute(async (trx) => {
+  const orgId = await ctx.database.db.transaction().execute(async (trx) => {
     const row = await visibleViolation(trx, actor, id);
     if (row.version !== input.expectedVersion) throw versionConflict();
     const problem = explainProblem({ status: row.status as ViolationStatus, orgId: row.org_id }, actor, input.reason);
@@ -299,7 +300,9 @@ export async function explainViolation(ctx: AppContext, actor: Actor, id: string
       updated_at: now,
     });
     if (!ok) throw versionConflict();
+    return row.org_id;
   });
+  publishViolations(ctx, [orgId], 'explain');
   return getViolation(ctx, actor, id);
 }
 
@@ -311,7 +314,7 @@ export async function decideViolation(
   input: { expectedVersion: number; decision: Decision; reason: string },
 ): Promise<ViolationDetail> {
   const now = ctx.clock().toISOString();
-  await ctx.database.db.transaction().execute(async (trx) => {
+  const orgId = await ctx.database.db.transaction().execute(async (trx) => {
     const row = await visibleViolation(trx, actor, id);
     if (row.version !== input.expectedVersion) throw versionConflict();
     const problem = decideProblem({ status: row.status as ViolationStatus }, input.reason);
@@ -325,7 +328,9 @@ export async function decideViolation(
       updated_at: now,
     });
     if (!ok) throw versionConflict();
+    return row.org_id;
   });
+  publishViolations(ctx, [orgId], 'decide');
   return getViolation(ctx, actor, id);
 }
 

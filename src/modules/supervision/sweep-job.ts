@@ -1,5 +1,6 @@
 import type { Job } from '../../server/jobs.js';
 import { sweepSupervision } from './record.js';
+import { publishViolations } from './violations-publish.js';
 
 /**
  * The supervision sweep (issue 9 §1): every five minutes, the rules the clock decides (promise overrun, immediate
@@ -13,6 +14,8 @@ export const supervisionSweepJob: Job = {
   runAtStart: true,
   async run(ctx, now) {
     const { evaluated, recorded } = await sweepSupervision(ctx, now);
+    // committed: the consoles of those centers' trees count again (a case change would have told them; time did)
+    publishViolations(ctx, recorded.map((f) => f.orgId), 'record');
     return recorded.length > 0 ? `电子监察巡检：检查 ${evaluated} 件，新记录 ${recorded.length} 条` : null;
   },
 };

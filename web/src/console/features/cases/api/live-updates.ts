@@ -109,6 +109,11 @@ export function useLiveUpdates(myUserId: string, enabled: boolean): void {
         if (Date.now() - lastTouch > UNATTENDED_MS) held = true;
         else void queryClient.invalidateQueries({ queryKey: ['appointments'] });
       });
+      // 监察记录 of my tree recorded by the sweep, explained or decided: the dashboards' counts and the violation lists
+      source.addEventListener('violation', () => {
+        refreshLists();
+        if (!held) void queryClient.invalidateQueries({ queryKey: ['supervision', 'violations'] });
+      });
       // my unread count changed (a warning arrived, or I read one in another tab): the bell asks again
       source.addEventListener('inbox', () => void queryClient.invalidateQueries({ queryKey: ['me', 'messages'] }));
       source.addEventListener('resync', () => {
