@@ -25,7 +25,7 @@ export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g,
  * check, and the second one's insert fails here; on SQLite writes are serialised, but a check outside the
  * writing transaction can race the same way.
  */
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

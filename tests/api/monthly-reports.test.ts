@@ -123,6 +123,16 @@ describe.each(DIALECTS)('monthly reports (%s)', (dialect) => {
     // the late one was accepted Tuesday and finished Thursday: 2 working days; the other the same day: 0
     expect(townshipReport.own.avgWorkingDays).toBe(1);
     expect(townshipReport.total.received).toBe(await ledgerTotal('/api/cases?pageSize=1&from=2026-03-01&to=2026-03-31'));
+    // 本级 alone (orgOnly) and 代办 by channel: the ledger opens exactly the figure's cases
+    const march = 'from=2026-03-01&to=2026-03-31';
+    expect(await ledgerTotal(`/api/cases?pageSize=1&${march}&orgId=${township}&orgOnly=true`)).toBe(3);
+    expect(await ledgerTotal(`/api/cases?pageSize=1&${march}&orgId=${township}`)).toBe(4);
+    expect(await ledgerTotal(`/api/cases?pageSize=1&${march}&orgId=${township}&channel=agent`)).toBe(1);
+    expect(await ledgerTotal(`/api/cases?pageSize=1&${march}&orgId=${township}&orgOnly=true&channel=agent`)).toBe(0);
+    expect(await ledgerTotal(`/api/cases?pageSize=1&${march}&channel=window`)).toBe(3);
+    const badChannel = await get('/api/cases?channel=fax', 'director');
+    expect(badChannel.statusCode).toBe(400);
+    expect(badChannel.json().title).toContain('收件渠道');
     expect(townshipReport.total.finished).toBe(await ledgerTotal('/api/cases?pageSize=1&completedFrom=2026-03-01&completedTo=2026-03-31'));
     const row = townshipReport.below.find((b) => b.orgId === village)!;
     expect(row.measures).toMatchObject({ received: 1, finished: 1, proxyShare: 1 });

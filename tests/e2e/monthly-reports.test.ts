@@ -85,6 +85,15 @@ describe.skipIf(!hasChromium)('月度统计报表 (Chromium)', () => {
     expect(page.url()).toContain('from=2026-03-01');
     await page.getByText('共 4 件').waitFor();
     await e.shot(page, 'monthly-report-ledger');
+    // the 本级 line opens the township's own three, not its villages'; 代办 of the village opens its agent's one
+    await page.goBack();
+    await page.getByTestId('monthly-centers-own-received').filter({ hasText: '3' }).click();
+    await page.getByTestId('ledger-drill-note').getByText(/（本级，不含下级）/).waitFor();
+    await page.getByText('共 3 件').waitFor();
+    await page.goBack();
+    await page.getByTestId(`monthly-centers-${village}-proxyShare`).click();
+    await page.getByTestId('ledger-drill-note').getByText(/收件渠道：/).waitFor();
+    await page.getByText('共 1 件').waitFor();
   });
 
   it('the village agent sees the return in the console; after the due day the county sees the late townships', async () => {

@@ -1,7 +1,7 @@
 import { normalizeCaseNo } from '../../domain/cases/case-number.js';
 import { ledgerSearch } from '../../domain/cases/ledger-search.js';
 import { hasPermission } from '../../domain/roles.js';
-import { STATUS_NAMES, type CaseAction, type CaseStatus } from '../../domain/cases/model.js';
+import { STATUS_NAMES, type CaseAction, type CaseChannel, type CaseStatus } from '../../domain/cases/model.js';
 import { addCalendarDays } from '../../domain/calendar/calendar.js';
 import { localDate, zonedInstant } from '../../domain/calendar/office-hours.js';
 import type { CasesTable } from '../../db/schema.js';
@@ -51,6 +51,8 @@ export interface LedgerQuery {
   from?: string;
   to?: string;
   orgId?: string;
+  orgOnly?: 'true' | 'false';
+  channel?: CaseChannel;
   windowId?: string;
   overdue?: 'true' | 'false';
   dueToday?: 'true' | 'false';
@@ -98,9 +100,14 @@ async function ledgerFilter(ctx: AppContext, actor: Actor, query: LedgerQuery): 
   const now = ctx.clock();
   const tz = ctx.config.timeZone;
   const scope = await scopeOf(db, actor);
-  // a center and everything below it (the dashboards' per-center numbers), only inside the actor's own scope
-  const orgIds = query.orgId ? [...subtreeIds((await listOrgs(db)).map((o) => ({ id: o.id, parentId: o.parent_id, level: o.level })), query.orgId)].filter((id) => scope.has(id)) : [...scope];
+  // a center and everything below it (the dashboards' per-center numbers), or the center alone (本级, orgOnly), only
+  // inside the actor's own scope
   if (query.orgId && !scope.has(query.orgId)) throw forbidden('查看该机构的办件');
+  const orgIds = !query.orgId
+    ? [...scope]
+    : query.orgOnly === 'true'
+      ? [query.orgId]
+      : [...subtreeIds((await listOrgs(db)).map((o) => ({ id: o.id, parentId: o.parent_id, level: o.level })), query.orgId)].filter((id) => scope.has(id));
   const fullDataOrgId = hasPermission(actor.roles, 'cases.handle') ? actor.orgId : null;
   // the cases the search indexes find, when they can tell: the ledger then reads only these (repo.searchCandidates)
   const searchIds = query.q ? await repo.searchCandidates(db, ledgerSearch(query.q), fullDataOrgId !== null) : null;
@@ -111,6 +118,7 @@ async function ledgerFilter(ctx: AppContext, actor: Actor, query: LedgerQuery): 
     ...(query.status && { status: query.status }),
     ...(query.kind && { sixKind: query.kind }),
     ...(query.itemCode && { itemCode: query.itemCode }),
+    ...(query.channel && { channel: query.channel }),
     ...(query.q && { q: query.q, fullDataOrgId, ...(searchIds && { searchIds }), ...(searchTerm && { searchTerm }) }),
     // dates are local days of the deployment's time zone, stored instants are UTC
     ...(query.from && { from: zonedInstant(query.from, '00:00', tz).toISOString() }),

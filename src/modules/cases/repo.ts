@@ -160,6 +160,8 @@ export interface CaseFilter {
   /** the stored light (rule 12); only open cases have one */
   light?: 'green' | 'yellow' | 'red';
   itemCode?: string;
+  /** 收件渠道: window, agent (代办), online, kiosk */
+  channel?: string;
   q?: string;
   /**
    * The viewer's organisation when they see personal data in full in the cases it received, holds or is about to
@@ -289,6 +291,7 @@ function filtered(db: Db, f: CaseFilter) {
   if (f.sixKind) query = query.where('six_kind', '=', f.sixKind);
   if (f.light) query = query.where('light', '=', f.light);
   if (f.itemCode) query = query.where('item_code', '=', f.itemCode);
+  if (f.channel) query = query.where('channel', '=', f.channel);
   if (f.from) query = query.where('created_at', '>=', f.from);
   if (f.to) query = query.where('created_at', '<', f.to);
   if (f.windowId) query = query.where('window_id', '=', f.windowId);

@@ -50,6 +50,9 @@ export const listCasesQuery = z.object({
   // the dashboards' numbers, opened in the ledger (issue 9 §4): a center and what is below it, a window, open cases
   // overdue now or due by the end of today, cases completed within local dates
   orgId: z.string().max(64).optional(),
+  // the monthly report's figures (issue 13 §1): 本级 only, without the centers below; 网上办理 and 代办 by channel
+  orgOnly: z.enum(['true', 'false']).optional(),
+  channel: z.enum(CASE_CHANNELS, { error: `收件渠道须是：${CASE_CHANNELS.join('、')}` }).optional(),
   windowId: z.string().max(64).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   dueToday: z.enum(['true', 'false']).optional(),

@@ -15,7 +15,7 @@ import { measuresOf, type RawCounts } from '../../domain/statistics/measures.js'
 import type { MonthlyReport, MonthlyTrend, SubmissionList } from '../../domain/statistics/contract.js';
 import { actionRefusal, DEFAULT_DUE_DAY, dueDateOf, isLateState, MAX_DUE_DAY, reminderDue, submissionState, SUBMISSION_STATE_NAMES, submitsUpward, type ReportStatus } from '../../domain/statistics/submission.js';
 import type { MonthlyReportsTable } from '../../db/schema.js';
-import { fromJson, toBool, toJson } from '../../db/portable.js';
+import { fromJson, isUniqueViolation, toBool, toJson } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, notFound, versionConflict } from '../../server/errors.js';
 import type { Actor } from '../auth/actor.js';
@@ -47,11 +47,6 @@ async function currentReports(db: Db, month: string, orgIds: readonly string[]):
 
 const insertEvent = (db: Db, r: { id: string; org_id: string; month: string; version: number }, action: string, by: string | null, at: string, comment: string | null = null) =>
   db.insertInto('monthly_report_events').values({ id: randomUUID(), report_id: r.id, org_id: r.org_id, month: r.month, version: r.version, action, comment, by_user_id: by, at }).execute();
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 /** A new version of a center's report of a month: a draft, counted at `at`, submitted to nobody yet. */
 function reportVersion(v: { orgId: string; month: string; version: number; figures: unknown; reason: string | null; by: string | null; at: string }): MonthlyReportsTable {

@@ -80,7 +80,7 @@ export function MonthlyReportsPage() {
   };
 
   const lines = (d: MonthlyReport): ReportLine[] => [
-    { key: 'own', name: `${d.org.centerName}（本级）`, measures: d.own, filter: { orgId: d.org.orgId } },
+    { key: 'own', name: `${d.org.centerName}（本级）`, measures: d.own, filter: { orgId: d.org.orgId, orgOnly: 'true' } },
     ...d.below.map((b) => ({ key: b.orgId, name: b.level === 'village' ? b.name : `${b.name}（含下级）`, measures: b.measures, filter: { orgId: b.orgId }, orgId: b.orgId })),
     ...(d.below.length > 0 ? [{ key: 'total', name: '合计', measures: d.total, filter: { orgId: d.org.orgId }, bold: true }] : []),
   ];
@@ -183,7 +183,7 @@ export function MonthlyReportsPage() {
               ]}
             />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
-              说明：收件、受理按登记、受理时间，办结、按时办结按办结时间统计；超期指本月办结时已超过期限，或到月末仍未办结且已过期限；即办件、网上办理、代办占比以收件数为分母；好评率、主动评价率、差评整改率与好差评统计口径一致；平均办结工作日自受理次日起算。点击数字打开办件台账（本级一行含下级办件）。投诉、信访不是办件，请到投诉、信访台账查看。
+              说明：收件、受理按登记、受理时间，办结、按时办结按办结时间统计；超期指本月办结时已超过期限，或到月末仍未办结且已过期限；即办件、网上办理、代办占比以收件数为分母；好评率、主动评价率、差评整改率与好差评统计口径一致；平均办结工作日自受理次日起算。点击数字打开办件台账（本级一行只含本级收件，合计含下级）。投诉、信访不是办件，请到投诉、信访台账查看。
             </Typography.Paragraph>
           </Card>
 

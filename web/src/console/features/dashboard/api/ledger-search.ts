@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { CASE_CHANNELS } from '@domain/cases/model';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /**
- * The ledger filters a dashboard number opens (GET /api/cases takes the same): a work list, a center and what is
- * below it, a window, open cases overdue now or due by the end of today, cases completed within local dates. Part
+ * The ledger filters a dashboard or report number opens (GET /api/cases takes the same): a work list, a center and
+ * what is below it (or the center alone), a channel, a window, open cases overdue now or due by the end of today, cases completed within local dates. Part
  * of the ledger page's search (router.tsx), so a clicked number opens a ledger of exactly as many cases.
  */
 export const ledgerDrillSearch = z.object({
@@ -12,6 +13,10 @@ export const ledgerDrillSearch = z.object({
     .enum(['mine', 'first-responded', 'held', 'incoming', 'due-today', 'extensions', 'refusals', 'refusals-to-review', 'joint', 'sent-up', 'to-deliver', 'objections', 'covering', 'deadline-changed'])
     .optional(),
   orgId: z.string().optional(),
+  /** the center alone, without the centers below (the monthly report's 本级 line) */
+  orgOnly: z.enum(['true', 'false']).optional(),
+  /** 网上办理 and 代办 of the monthly report */
+  channel: z.enum(CASE_CHANNELS).optional(),
   windowId: z.string().optional(),
   overdue: z.enum(['true', 'false']).optional(),
   dueToday: z.enum(['true', 'false']).optional(),

@@ -1,4 +1,5 @@
 import { Alert, Button } from 'antd';
+import { CHANNEL_NAMES } from '@domain/vocabulary/channels';
 import { useOrgNames, useWindowNames } from '../api/get-dashboard';
 import type { LedgerDrillSearch } from '../api/ledger-search';
 
@@ -28,7 +29,8 @@ export function LedgerDrillNote({ value, onClear }: { value: LedgerDrillSearch; 
   const windowNames = useWindowNames(value.orgId, Boolean(value.windowId && value.orgId));
   const parts: string[] = [];
   if (value.view) parts.push(VIEW_NAMES[value.view]);
-  if (value.orgId) parts.push(`${orgNames.data?.get(value.orgId) ?? '所选中心'}（含下级）`);
+  if (value.orgId) parts.push(`${orgNames.data?.get(value.orgId) ?? '所选中心'}${value.orgOnly === 'true' ? '（本级，不含下级）' : '（含下级）'}`);
+  if (value.channel) parts.push(`收件渠道：${CHANNEL_NAMES[value.channel]}`);
   if (value.windowId) parts.push(windowNames.data?.get(value.windowId) ?? '所选窗口');
   if (value.overdue === 'true') parts.push('逾期未办结');
   if (value.dueToday === 'true') parts.push('今日到期');

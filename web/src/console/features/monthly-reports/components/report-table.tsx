@@ -2,8 +2,23 @@ import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { MEASURES, measureText, type MeasureKey, type Measures } from '@domain/statistics/measures';
 
-/** The ledger's filters a figure opens (GET /api/cases: orgId with everything below it, windowId, itemCode, dates, status, kind). */
-type LedgerLinkSearch = { orgId?: string; windowId?: string; itemCode?: string; from?: string; to?: string; completedFrom?: string; completedTo?: string; status?: 'returned'; kind?: 'immediate' };
+/**
+ * The ledger's filters a figure opens (GET /api/cases: orgId with everything below it, or alone with orgOnly, windowId,
+ * itemCode, channel, dates, status, kind).
+ */
+type LedgerLinkSearch = {
+  orgId?: string;
+  orgOnly?: 'true';
+  windowId?: string;
+  itemCode?: string;
+  channel?: 'online' | 'agent';
+  from?: string;
+  to?: string;
+  completedFrom?: string;
+  completedTo?: string;
+  status?: 'returned';
+  kind?: 'immediate';
+};
 
 export interface ReportLine {
   key: string;
@@ -23,10 +38,12 @@ export function ledgerSearchOf(key: MeasureKey, month: { from: string; to: strin
   switch (key) {
     case 'received':
     case 'accepted':
-    case 'onlineShare':
-    case 'proxyShare':
     case 'overdue':
       return received;
+    case 'onlineShare':
+      return { ...received, channel: 'online' };
+    case 'proxyShare':
+      return { ...received, channel: 'agent' };
     case 'immediateShare':
       return { ...received, kind: 'immediate' };
     case 'returned':
