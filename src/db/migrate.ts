@@ -32,6 +32,7 @@ import * as m0031 from './migrations/0031-open311-requests.js';
 import * as m0035 from './migrations/0035-duty.js';
 import * as m0041 from './migrations/0041-evidence-holders.js';
 import * as m0042 from './migrations/0042-case-terms-range.js';
+import * as m0043 from './migrations/0043-promise-checks.js';
 import * as m0039 from './migrations/0039-standards.js';
 import * as m0037 from './migrations/0037-assessment.js';
 import * as m0038 from './migrations/0038-awards.js';
@@ -78,6 +79,7 @@ const migrations: Record<string, Migration> = {
   '0035-duty': m0035,
   '0041-evidence-holders': m0041,
   '0042-case-terms-range': m0042,
+  '0043-promise-checks': m0043,
   '0039-standards': m0039,
   '0037-assessment': m0037,
   '0038-awards': m0038,

@@ -1186,6 +1186,12 @@ export interface EvidenceTable {
   item_code: string | null;
   result_no: string | null;
   created_at: Instant;
+  /** D (0043): the last day of the check after acceptance, its result (kept | false), note, when and by whom */
+  promise_due: string | null;
+  promise_result: 'kept' | 'false' | null;
+  promise_note: string | null;
+  promise_checked_at: Instant | null;
+  promise_checked_by: string | null;
 }
 
 /** 大厅服务 (0032): a service of a center's hall with its code letter, windows and items (JSON arrays of ids/codes). */

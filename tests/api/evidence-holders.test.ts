@@ -5,8 +5,9 @@
 // application; anything else must be uploaded.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationDetailSchema, applyFormSchema, materialsOnFileSchema } from '../../src/domain/contract/applications.js';
+import { applicationDetailSchema, applyFormSchema, casePromisesSchema, materialsOnFileSchema } from '../../src/domain/contract/applications.js';
 import * as m0041 from '../../src/db/migrations/0041-evidence-holders.js';
+import { remindPromiseChecks } from '../../src/modules/applications/promise-remind-job.js';
 import { drainConsumers } from '../../src/modules/events/consumers.js';
 import type { AppContext } from '../../src/server/context.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
@@ -185,6 +186,46 @@ describe.each(DIALECTS)('evidence of the real-named person (%s)', (dialect) => {
     // the uploads the window checked at acceptance are B now; the online intake adds no second copy of them
     const b = (await evidence()).filter((r) => r.level === 'B' && r.application_id === a.id).map((r) => r.material_name);
     expect(b).toEqual(['居民户口簿']);
+    promisedCase = accepted.json().caseId as string;
+  });
+
+  let promisedCase: string;
+  it('告知承诺 checked afterwards: 20 working days from acceptance; kept, it is on file (B) for next time; once only', async () => {
+    const promises = async (cookie = clerk) => {
+      const res = await t.app.inject({ url: `/api/cases/${promisedCase}/promises`, headers: { cookie } });
+      expect(res.statusCode, res.body).toBe(200);
+      return casePromisesSchema.parse(res.json()).promises;
+    };
+    const [p] = await promises();
+    // accepted on Monday 2 March: the 20th working day after it is Monday 30 March
+    expect(p).toMatchObject({ materialName: '迁移事由证明（结婚证、房产证明或亲属关系证明等）', due: '2026-03-30', state: 'pending', stateName: '待核查', canCheck: true });
+    const check = (body: Record<string, unknown>, cookie = clerk) =>
+      t.app.inject({ method: 'POST', url: `/api/cases/${promisedCase}/promises/${p!.id}/check`, headers: { cookie }, payload: body });
+    // untrue needs what was found; the county, which sees the case, does not check the township's promises
+    const noNote = await check({ result: 'false' });
+    expect([noNote.statusCode, noNote.json().code]).toEqual([422, 'PROMISE_NOTE_REQUIRED']);
+    const county = await signIn(t.app, 'county');
+    expect((await check({ result: 'kept' }, county)).statusCode).toBe(403);
+    // not checked three days before its last day: the township's director is reminded once a day, with the case number
+    expect(await remindPromiseChecks(ctx, new Date('2026-03-26T09:00:00+08:00'))).toBe(0);
+    expect(await remindPromiseChecks(ctx, new Date('2026-03-27T09:00:00+08:00'))).toBe(1);
+    await remindPromiseChecks(ctx, new Date('2026-03-27T15:00:00+08:00'));
+    const caseNo = (await t.app.inject({ url: `/api/cases/${promisedCase}`, headers: { cookie: clerk } })).json().caseNo as string;
+    const reminders = await t.database.db.selectFrom('outbox_messages').select(['text']).where('template', '=', 'promise-check-reminder').execute();
+    expect(reminders.map((m) => m.text)).toEqual([`柳河镇便民服务中心有1项告知承诺材料待核查，办件：${caseNo}。请在办件页“告知承诺材料”中登记核查结果。`]);
+    const kept = await check({ result: 'kept', note: '已见结婚证原件' });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(casePromisesSchema.parse(kept.json()).promises[0]).toMatchObject({ state: 'kept', stateName: '核查属实', note: '已见结婚证原件', checkedByName: '王晓燕', canCheck: false });
+    const again = await check({ result: 'false', note: '改判' });
+    expect([again.statusCode, again.json().code]).toEqual([409, 'PROMISE_CHECKED']);
+    // kept: the window has seen it, so the next application finds it on file
+    const form = await applyForm(mine, MOVE_IN);
+    expect(form.materials[3]!.onFile).toMatchObject({ level: 'B', levelName: '窗口已核验' });
+    // checked: no more reminders
+    expect(await remindPromiseChecks(ctx, new Date('2026-03-31T09:00:00+08:00'))).toBe(0);
+    const log = await t.database.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'promise.check').execute();
+    expect(log).toHaveLength(1);
+    expect(log[0]!.detail).toContain('核查属实');
   });
 
   it('migration 0041 moves evidence kept by account to the account\'s ID number and name; one of an account without a number is dropped', async () => {

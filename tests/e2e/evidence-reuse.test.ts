@@ -9,11 +9,13 @@ import { serverApi } from './support/server-api.js';
 // window (her ID card and photo checked there); she registers online later with the same ID number, and the apply
 // form shows both as 已存档 (窗口已核验) and sends the application without them. A material the catalog marks
 // 可告知承诺 offers 承诺提供 instead of an upload. Back at the window for another item, the clerk's intake checklist shows
-// both as 已存档 and counts them as provided. 撤回申请 in 我的办件 asks again on the page (no pop-up).
+// both as 已存档 and counts them as provided. A promise the window accepted is checked afterwards on the case page by
+// its last day (核查属实). 撤回申请 in 我的办件 asks again on the page (no pop-up).
 const PHONE = '13922225555';
 const PASSWORD = 'Liuhe#2026ok';
 const NAME = '李春花';
 const ID_NUMBER = '11010519620304002X';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const WATCH_POPUPS = `
   window.__popups = [];
   for (const name of ['alert', 'confirm', 'prompt']) window[name] = () => { window.__popups.push(name); return true; };
@@ -22,6 +24,7 @@ const WATCH_POPUPS = `
 describe.skipIf(!hasChromium)('evidence reuse and 撤回 on a phone (Chromium)', () => {
   let e: E2E;
   let phone: Page;
+  let applicantCookie: string;
   const shot = (page: Page, name: string) => e.shot(page, `evidence-reuse-${name}`);
 
   beforeAll(async () => {
@@ -46,6 +49,7 @@ describe.skipIf(!hasChromium)('evidence reuse and 撤回 on a phone (Chromium)',
     const made = await post('/api/public/applicants', { phone: PHONE, code, password: PASSWORD, kind: 'person', name: NAME, idNumber: ID_NUMBER }, { 'idempotency-key': 'e2e-evidence-reuse-register' });
     expect(made.status).toBe(201);
     const cookie = made.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('bianmin_applicant='))!;
+    applicantCookie = cookie;
     const context = await e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
     context.setDefaultTimeout(60_000);
     await context.addInitScript({ content: WATCH_POPUPS });
@@ -108,6 +112,35 @@ describe.skipIf(!hasChromium)('evidence reuse and 撤回 on a phone (Chromium)',
     await materials.waitFor();
     expect(await materials.locator('li').nth(3).textContent()).toContain('可告知承诺');
     expect(await materials.locator('li').nth(1).textContent()).not.toContain('可告知承诺');
+  });
+
+  it('the window checks a promise afterwards on the case page: 待核查 with its last day, then 核查属实', async () => {
+    const clerk = await serverApi(e, 'clerk');
+    const { user } = await clerk.call<{ user: { orgId: string } }>('GET', '/api/auth/me');
+    // 户口迁入审批 applied for online: the form and the 户口簿 uploaded, 迁移事由证明 promised (告知承诺)
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ itemCode: 'GA-005', orgId: user.orgId, promised: '3' })) form.append(k, v);
+    form.append('material-0', new Blob([PDF]), '申请表.pdf');
+    form.append('material-2', new Blob([PDF]), '户口簿.pdf');
+    const res = await fetch(`${e.serverUrl}/api/public/applications`, { method: 'POST', headers: { cookie: applicantCookie, origin: e.serverUrl, 'idempotency-key': 'e2e-evidence-reuse-promise' }, body: form });
+    expect(res.status).toBe(201);
+    const a = (await res.json()) as { id: string; version: number };
+    const accepted = await clerk.call<{ caseId: string }>('POST', `/api/applications/${a.id}/actions/accept`, { expectedVersion: a.version });
+
+    const page = await signInToConsole(e, 'clerk');
+    await page.goto(`${e.baseUrl}/staff/cases/${accepted.caseId}`);
+    const card = page.getByTestId('case-promises');
+    await card.getByText('待核查').waitFor();
+    // accepted on Monday 2 March: 20 working days
+    await card.getByText('核查期限 2026-03-30').waitFor();
+    await card.getByRole('button', { name: '登记核查' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '登记告知承诺核查结果' });
+    await modal.getByPlaceholder('如：已见结婚证原件').fill('已见结婚证原件');
+    await modal.getByRole('button', { name: /登\s*记/ }).click();
+    await card.getByText('核查属实').waitFor();
+    await card.getByText(/核查：已见结婚证原件/).waitFor();
+    expect(await card.getByRole('button', { name: '登记核查' }).count()).toBe(0);
+    await shot(page, 'promise-checked');
   });
 
   it('back at the window for another item, the intake checklist shows what is on file and does not ask for it again', async () => {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from '../applications/application.js';
 import { TRUST_LEVELS } from '../applications/evidence.js';
+import { PROMISE_RESULTS } from '../applications/promises.js';
 import { instant, isoDate } from './common.js';
 
 export const applicationFileSchema = z.object({
@@ -88,3 +89,23 @@ export const applyFormSchema = z.object({
   /** promisable: the applicant may promise it instead of uploading (告知承诺, 可告知承诺 in the catalog) */
   materials: z.array(applicationMaterialSchema.pick({ name: true, main: true, onFile: true }).extend({ promisable: z.boolean() })),
 });
+
+/** 告知承诺的事后核查 on the case page: each promise of the case with its last day and state (src/domain/applications/promises.ts). */
+export const casePromisesSchema = z.object({
+  promises: z.array(
+    z.object({
+      id: z.string(),
+      materialName: z.string(),
+      promisedAt: instant,
+      /** the last day of the check; null for a promise accepted before checks had deadlines */
+      due: isoDate.nullable(),
+      state: z.enum(['pending', 'overdue', ...PROMISE_RESULTS]),
+      stateName: z.string(),
+      note: z.string().nullable(),
+      checkedAt: instant.nullable(),
+      checkedByName: z.string().nullable(),
+      canCheck: z.boolean(),
+    }),
+  ),
+});
+export type CasePromises = z.infer<typeof casePromisesSchema>;

@@ -324,6 +324,14 @@ export const TEMPLATES = [
     text: '{center}{month}的月度统计报表请于{due}前报送{upper}（{state}）。请在“统计考核 › 月度统计报表”中核对后报送。',
   }),
   template({
+    code: 'promise-check-reminder',
+    name: '告知承诺核查提醒',
+    audience: 'staff',
+    channels: ['inbox'],
+    when: '告知承诺材料核查期限前三天起，每天提醒受理中心的主任一次，直到登记核查结果',
+    text: '{center}有{count}项告知承诺材料待核查{overdue}，办件：{cases}。请在办件页“告知承诺材料”中登记核查结果。',
+  }),
+  template({
     code: 'standards-gap-reminder',
     name: '标准化建设整改提醒',
     audience: 'staff',

@@ -76,7 +76,7 @@ async function keepFromStep(db: Db, e: Parameters<EventConsumer['handle']>[0][nu
     today,
   );
   if (changes.length > 0) changed();
-  const rows: repo.EvidenceRow[] = [];
+  const rows: repo.NewEvidence[] = [];
   for (const change of changes) {
     if (change.kind === 'withdraw') {
       await repo.withdrawCaseEvidence(db, c.id, change.materialNames.map(materialKey));

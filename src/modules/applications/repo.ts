@@ -111,9 +111,39 @@ export async function withdrawCaseEvidence(db: Db, caseId: string, keys: readonl
   await db.deleteFrom('evidence').where('case_id', '=', caseId).where('material_key', 'in', [...keys]).where('level', '=', 'B').execute();
 }
 
-export const insertEvidence = async (db: Db, rows: readonly EvidenceRow[]) => {
+/** The columns of a promise's check (0043): empty on every row when written, filled by recordPromiseCheck only. */
+type PromiseColumns = 'promise_due' | 'promise_result' | 'promise_note' | 'promise_checked_at' | 'promise_checked_by';
+/** A row as written: without the check of a promise. */
+export type NewEvidence = Omit<EvidenceRow, PromiseColumns>;
+export const insertEvidence = async (db: Db, rows: readonly NewEvidence[]) => {
   if (rows.length > 0) await db.insertInto('evidence').values([...rows]).execute();
 };
+
+/** A case's promises (D), oldest first. */
+export const promisesOfCase = (db: Db, caseId: string) =>
+  db.selectFrom('evidence').selectAll().where('case_id', '=', caseId).where('level', '=', 'D').orderBy('checked_at').orderBy('material_name').execute();
+
+/** At acceptance: the application's promises belong to the case it became, with the last day of their check. */
+export async function setPromisesDue(db: Db, applicationId: string, caseId: string, due: string): Promise<void> {
+  await db.updateTable('evidence').set({ case_id: caseId, promise_due: due }).where('application_id', '=', applicationId).where('level', '=', 'D').execute();
+}
+
+/** Every promise of an accepted application not checked yet, with its last day. */
+export const uncheckedPromises = (db: Db) =>
+  db
+    .selectFrom('evidence')
+    .select(['id', 'case_id', 'promise_due'])
+    .where('level', '=', 'D')
+    .where('promise_result', 'is', null)
+    .where('promise_due', 'is not', null)
+    .where('case_id', 'is not', null)
+    .execute();
+
+/** Records a promise's check once: false when it was checked meanwhile. */
+export async function recordPromiseCheck(db: Db, id: string, check: Pick<EvidenceRow, 'promise_result' | 'promise_note' | 'promise_checked_at' | 'promise_checked_by'>): Promise<boolean> {
+  const res = await db.updateTable('evidence').set(check).where('id', '=', id).where('level', '=', 'D').where('promise_result', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
 
 // ---- Open311 (issue 11 §5): the applications third parties made, as GET requests reads them
 

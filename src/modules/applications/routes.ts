@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, TEXT_LIMITS } from '../../domain/applications/application.js';
-import { applicationDetailSchema, applicationListSchema, applyFormSchema, materialsOnFileSchema } from '../../domain/contract/applications.js';
+import { applicationDetailSchema, applicationListSchema, applyFormSchema, casePromisesSchema, materialsOnFileSchema } from '../../domain/contract/applications.js';
+import { PROMISE_RESULTS } from '../../domain/applications/promises.js';
 import { applicantPaperListSchema, applicantPrintedPaperSchema } from '../../domain/contract/papers.js';
 import { DomainError } from '../../domain/errors.js';
 import { freeText } from '../../domain/text.js';
@@ -14,6 +15,7 @@ import { idempotencyHeaders } from '../cases/schema.js';
 import { presentItem } from '../catalog/presenter.js';
 import { findItemByCode } from '../catalog/repo.js';
 import { myCasePaper, myCasePapers, myCases } from './my-cases.js';
+import { casePromises, checkPromise } from './promise-checks.js';
 import { applyForm, centerApplication, centerApplicationFile, centerApplications, materialsOnFile, myApplication, myApplicationFile, myApplications } from './queries.js';
 import { resubmitApplication, reviewApplication, withdrawApplication, type ReviewCommand } from './step.js';
 import { submitApplication, type UploadedMaterial } from './submit.js';
@@ -159,6 +161,32 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/public/applications/:id/files/:fileId', { schema: { tags: publicTags, summary: '本人上传的材料文件', params: fileParams } }, async (request, reply) =>
     sendFile(reply, await myApplicationFile(ctx, await applicant(request), request.params.id, request.params.fileId)),
+  );
+
+  r.get(
+    '/api/cases/:id/promises',
+    { schema: { tags: staffTags, summary: '办件的告知承诺材料及事后核查（核查期限、状态）', params: z.object({ id: z.string().min(1).max(64) }), response: { 200: casePromisesSchema } } },
+    (request) => casePromises(ctx, requirePermission(request, 'cases.read'), request.params.id),
+  );
+  r.post(
+    '/api/cases/:id/promises/:promiseId/check',
+    {
+      schema: {
+        tags: staffTags,
+        summary: '登记告知承诺的核查结果：kept 核查属实（材料存档为 B 级）、false 承诺不实（须写明核查情况）；只能登记一次',
+        params: z.object({ id: z.string().min(1).max(64), promiseId: z.string().min(1).max(64) }),
+        body: z.object({
+          result: z.enum(PROMISE_RESULTS, { error: '请选择核查结果：核查属实或承诺不实' }),
+          note: freeText('核查情况', TEXT_LIMITS.reason).optional(),
+        }),
+        response: { 200: casePromisesSchema },
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request, 'cases.handle');
+      await checkPromise(ctx, actor, request.params.id, request.params.promiseId, request.body);
+      return casePromises(ctx, actor, request.params.id);
+    },
   );
 
   r.get(

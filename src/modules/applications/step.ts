@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { decideApplication, type ApplicationCommand, type ApplicationParty, type MissingMaterial } from '../../domain/applications/application.js';
 import { checkedAtWindow, materialKey, onFile } from '../../domain/applications/evidence.js';
+import { promiseCheckDue } from '../../domain/applications/promises.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
 import { UPLOAD_LIMITS } from '../../domain/files/content-type.js';
@@ -22,6 +23,7 @@ import { forbidden, notFound } from '../../server/errors.js';
 import type { ApplicantActor } from '../applicants/session.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
+import { loadCalendar } from '../calendar/repo.js';
 import { centerTime } from '../cases/center.js';
 import { openCaseIn } from '../cases/register-case.js';
 import { presentItem } from '../catalog/presenter.js';
@@ -152,6 +154,8 @@ async function acceptIntoCase(trx: Db, actor: Actor, row: repo.ApplicationRow, o
     now,
     true,
   );
+  // 告知承诺: each promise is checked afterwards, by PROMISE_CHECK_WORKING_DAYS after today (the case page lists them)
+  if (promisedKeys.size > 0) await repo.setPromisesDue(trx, row.id, caseId, promiseCheckDue(await loadCalendar(trx), today));
   // what the clerk checked stays on file for the applicant's next application (level B), with the clerk's expiry dates
   const validity = new Map((command.validity ?? []).map((v) => [materialKey(v.material), v.validUntil]));
   const checkedNames = item.materials.filter((m) => uploaded(m.name)).map((m) => ({ name: m.name, validUntil: validity.has(materialKey(m.name)) ? validity.get(materialKey(m.name))! : undefined }));

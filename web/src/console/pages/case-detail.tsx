@@ -15,6 +15,7 @@ import { CaseQueueTicket } from '@/features/hall-queue/components/case-queue-tic
 import { PrintRecords } from '@/features/notices/components/print-records';
 import { CaseCards } from '@/features/supervision-cards/components/case-cards';
 import { CaseRatings } from '@/features/evaluations/components/case-ratings';
+import { CasePromisesCard } from '@/features/applications/components/case-promises';
 
 const route = getRouteApi('/console/cases/$id');
 
@@ -52,6 +53,7 @@ export function CaseDetailPage() {
           <PrintRecords caseId={c.data.id} />
           <ApplicantCard c={c.data} />
           <CaseMaterials c={c.data} />
+          <CasePromisesCard caseId={c.data.id} />
         </Col>
       </Row>
     </>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import { applicationDetailSchema, applicationListSchema } from '@domain/contract/applications';
+import { applicationDetailSchema, applicationListSchema, casePromisesSchema } from '@domain/contract/applications';
 import type { ApplicationStatus, MissingMaterial } from '@domain/applications/application';
 
 // 网上申请预审 (/api/applications*), answers checked against the contract (src/domain/contract/applications.ts).
@@ -46,5 +46,22 @@ export function useReviewApplication(id: string) {
       queryClient.setQueryData(applicationKey(a.id), a);
       void queryClient.invalidateQueries({ queryKey: applicationsKey });
     },
+  });
+}
+
+// 告知承诺的事后核查 on the case page (/api/cases/:id/promises)
+export type { CasePromises } from '@domain/contract/applications';
+const promisesKey = (caseId: string) => ['case-promises', caseId] as const;
+
+export const useCasePromises = (caseId: string) =>
+  useQuery({ queryKey: promisesKey(caseId), queryFn: ({ signal }) => apiRequest(`/cases/${encodeURIComponent(caseId)}/promises`, casePromisesSchema, { signal }) });
+
+export function useCheckPromise(caseId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ promiseId, ...body }: { promiseId: string; result: 'kept' | 'false'; note?: string }) =>
+      apiRequest(`/cases/${encodeURIComponent(caseId)}/promises/${encodeURIComponent(promiseId)}/check`, casePromisesSchema, { method: 'POST', body }),
+    onSuccess: (saved) => qc.setQueryData(promisesKey(caseId), saved),
+    onError: () => void qc.invalidateQueries({ queryKey: promisesKey(caseId) }),
   });
 }
