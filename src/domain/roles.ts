@@ -264,3 +264,6 @@ export function accountDutyProblem(
   }
   return null;
 }
+
+/** Who answers for a center's own duties (its monthly report, its rectifications): a village room's agent, a center's director. */
+export const headRoleOf = (level: string): Role => (level === 'village' ? 'agent' : 'director');

@@ -205,7 +205,9 @@ describe.each(DIALECTS)('领导带班值班表、领导接待、村固定办公�
   it('a reception is followed up: the leader or the director completes 处理情况; a stale version is 409; the log names no visitor', async () => {
     t.clock.now = new Date('2027-01-07T16:00:00+08:00');
     const [first] = receptionListSchema.parse((await get(leader, '/api/duty/receptions?day=2027-01-04')).json()).receptions.filter((r) => r.visitorName === '王大山');
-    expect(first).toMatchObject({ version: 1, updatedAt: null, updatedByName: null });
+    expect(first).toMatchObject({ version: 1, updatedAt: null, updatedByName: null, canChange: true });
+    // the director may follow it up as well; the list says so to each
+    expect(receptionListSchema.parse((await get(director, '/api/duty/receptions?day=2027-01-04')).json()).receptions.every((r) => r.canChange)).toBe(true);
     const change = { visitorName: '王大山', visitorPhone: '13812345678', matter: first!.matter, handling: '交通办 1 月 6 日已查看，列入本月维修计划；已电话告知本人。' };
     let res = await send(leader, 'PUT', `/api/duty/receptions/${first!.id}`, { ...change, expectedVersion: 1 }, null);
     expect(res.statusCode, res.body).toBe(200);

@@ -167,6 +167,20 @@ describe.each(DIALECTS)('请假和AB岗自动顶岗 (%s)', (dialect) => {
     expect((await me(clerk)).whereabouts).toBe('在岗');
   });
 
+  it('the director files a leave for a clerk who phoned in sick: pending like any other; a clerk may not file for another', async () => {
+    const clerk2Id = (await me(clerk2)).id;
+    const directorId = (await me(director)).id;
+    const filed = await file(director, { userId: clerk2Id, kind: '病假', fromDate: '2027-01-11', toDate: '2027-01-11', reason: '电话请假：重感冒' });
+    expect(filed.statusCode, filed.body).toBe(201);
+    expect(filed.json()).toMatchObject({ userId: clerk2Id, status: 'pending', kind: '病假', days: 1 });
+    // the director who filed it is not messaged about it
+    const told = await t.database.db.selectFrom('outbox_messages').select(['recipient']).where('template', '=', 'leave-requested').where('dedupe_key', 'like', `leave-requested:${filed.json().id}:%`).execute();
+    expect(told.map((m) => m.recipient)).not.toContain(directorId);
+    const byClerk = await file(clerk, { userId: clerk2Id, fromDate: '2027-01-12', toDate: '2027-01-12' });
+    expect(byClerk.statusCode).toBe(403);
+    expect(byClerk.json().title).toContain('替他人请假');
+  });
+
   it('whereabouts are set by the person or the director, never by another clerk; the note stays inside', async () => {
     const clerk2Id = (await me(clerk2)).id;
     const self = await send(clerk2, `/api/users/${clerk2Id}/presence`, { whereabouts: '下村', note: '柳河村三组入户核查低保' });

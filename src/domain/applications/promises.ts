@@ -7,6 +7,7 @@
  * arguments.
  */
 import { addCalendarDays, addWorkingDays, type IsoDate, type WorkingCalendar } from '../calendar/calendar.js';
+import { hasPermission, type Role } from '../roles.js';
 
 /** The check is due this many working days after the acceptance (the day of acceptance not counted). */
 export const PROMISE_CHECK_WORKING_DAYS = 20;
@@ -32,6 +33,13 @@ export const PROMISE_REMINDER_DAYS = 3;
 
 /** Whether a promise not checked yet is to be reminded of today: from PROMISE_REMINDER_DAYS before its last day on. */
 export const promiseReminderDue = (due: IsoDate, today: IsoDate): boolean => addCalendarDays(due, -PROMISE_REMINDER_DAYS) <= today;
+
+/**
+ * Who records a check: staff who handle cases (cases.handle) at the center that received the case or holds it now —
+ * the window that accepted the promise, or the one the case has gone to; a center above only sees it.
+ */
+export const mayCheckPromises = (actor: { orgId: string; roles: readonly Role[] }, c: { receivingOrgId: string; holderOrgId: string }): boolean =>
+  hasPermission(actor.roles, 'cases.handle') && (actor.orgId === c.receivingOrgId || actor.orgId === c.holderOrgId);
 
 export type PromiseCheckDecision = { ok: true } | { ok: false; code: string; message: string; status: 409 | 422 };
 

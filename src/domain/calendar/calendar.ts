@@ -10,6 +10,9 @@ import { DomainError } from '../errors.js';
 /** A calendar date, 'YYYY-MM-DD'. */
 export type IsoDate = string;
 
+/** '3月30日': a date as messages and lists say it, the year understood. */
+export const monthDayText = (date: IsoDate): string => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
 /** A day that differs from the plain Monday–Friday rule: a public holiday day or a make-up working day. */
 export interface CalendarOverride {
   date: IsoDate;

@@ -9,6 +9,9 @@ export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** What a clerk is told when a month is typed otherwise. */
 export const MONTH_FORMAT_ERROR = '月份请按 YYYY-MM 填写，如 2026-03';
 
+/** '2026年3月': a month as messages and papers say it. */
+export const monthText = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+
 /** 'YYYY-MM' n months after `month` (n may be negative); years roll over both ways. */
 export function addMonths(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];

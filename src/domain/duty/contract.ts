@@ -1,5 +1,6 @@
 /** The duty roster's, receptions' and village office days' answers (issue 12 §5). */
 import { z } from 'zod';
+import { freeText, nameText, TEXT_LIMITS } from '../text.js';
 
 const isoDate = z.string().describe('YYYY-MM-DD');
 
@@ -78,8 +79,21 @@ export const receptionSchema = z.object({
   updatedByName: z.string().nullable(),
   /** sent back with a change: a reception someone changed meanwhile answers 409 */
   version: z.number().int(),
+  /** the viewer may change it: the leader who received the visitor, or the director (src/domain/duty/receptions.ts) */
+  canChange: z.boolean(),
 });
 export type Reception = z.infer<typeof receptionSchema>;
+/** What a reception says of the visit, as 登记 and 修改 send it. */
+export const receptionTextBody = z.object({
+  visitorName: nameText('来访人姓名', TEXT_LIMITS.personName),
+  visitorPhone: z.string().trim().max(TEXT_LIMITS.phone, { error: `联系电话不能超过 ${TEXT_LIMITS.phone} 个字` }).optional(),
+  matter: freeText('反映事项', 2000, { required: true }),
+  handling: freeText('处理情况', 2000, { required: true }),
+});
+/** 修改: the text under the version read (409 when someone changed it meanwhile). */
+export const receptionChangeBody = receptionTextBody.extend({ expectedVersion: z.number({ error: '缺少记录版本号，请刷新后重试' }).int() });
+export type ReceptionChange = z.infer<typeof receptionChangeBody>;
+
 export const receptionListSchema = z.object({ orgId: z.string(), orgName: z.string(), from: isoDate, to: isoDate, receptions: z.array(receptionSchema) });
 export type ReceptionList = z.infer<typeof receptionListSchema>;
 

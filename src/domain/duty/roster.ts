@@ -3,7 +3,7 @@
  * the working-day calendar (调休 make-up days are working days; a year not yet imported counts on its provisional
  * days off). Pure: the calendar, the leaders and the assignments are arguments.
  */
-import { addCalendarDays, isProvisionalYear, isWorkingDay, weekdayName, type WorkingCalendar } from '../calendar/calendar.js';
+import { addCalendarDays, isProvisionalYear, isWorkingDay, monthDayText, weekdayName, type WorkingCalendar } from '../calendar/calendar.js';
 import { MONTH_PATTERN } from '../calendar/months.js';
 import { DomainError } from '../errors.js';
 
@@ -62,8 +62,7 @@ export function rosterProblems(workingDays: readonly string[], assignments: read
 
 export const isComplete = (p: RosterProblems) => p.uncovered.length + p.doubled.length + p.notWorking.length + p.notLeader.length === 0;
 
-const dayText = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-const list = (days: readonly string[]) => (days.length > 5 ? `${days.slice(0, 5).map(dayText).join('、')}等 ${days.length} 天` : days.map(dayText).join('、'));
+const list = (days: readonly string[]) => (days.length > 5 ? `${days.slice(0, 5).map(monthDayText).join('、')}等 ${days.length} 天` : days.map(monthDayText).join('、'));
 
 /** Refuses a draft that may not be saved: a non-working day, a day twice, or someone who is not a leader. */
 export function assertSavable(p: RosterProblems): void {

@@ -3,7 +3,7 @@
  * period runs from the morning (am) or afternoon (pm) of its first day to the noon (am) or close (pm) of its last.
  * Pure.
  */
-import { addCalendarDays, toEpochDay, type IsoDate } from '../calendar/calendar.js';
+import { addCalendarDays, monthDayText, toEpochDay, type IsoDate } from '../calendar/calendar.js';
 import { zonedInstant } from '../calendar/office-hours.js';
 import type { Whereabouts } from '../transparency/whereabouts.js';
 
@@ -79,9 +79,8 @@ export const whereaboutsOfLeave = (kind: LeaveKind): Whereabouts => (kind === '�
 
 /** '12月7日上午 至 12月9日' — how a period reads in lists and notes. */
 export function periodText(p: LeavePeriod): string {
-  const day = (d: IsoDate) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-  const from = `${day(p.fromDate)}${p.fromHalf === 'pm' ? '下午' : ''}`;
-  const to = `${day(p.toDate)}${p.toHalf === 'am' ? '上午' : ''}`;
-  if (p.fromDate === p.toDate) return p.fromHalf === p.toHalf ? `${day(p.fromDate)}${p.fromHalf === 'am' ? '上午' : '下午'}` : day(p.fromDate);
+  const from = `${monthDayText(p.fromDate)}${p.fromHalf === 'pm' ? '下午' : ''}`;
+  const to = `${monthDayText(p.toDate)}${p.toHalf === 'am' ? '上午' : ''}`;
+  if (p.fromDate === p.toDate) return p.fromHalf === p.toHalf ? `${monthDayText(p.fromDate)}${p.fromHalf === 'am' ? '上午' : '下午'}` : monthDayText(p.fromDate);
   return `${from} 至 ${to}`;
 }

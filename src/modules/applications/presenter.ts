@@ -18,6 +18,9 @@ import { maskPhone } from '../../domain/people/id-number.js';
 import { fromJson } from '../../db/portable.js';
 import type { ApplicationFileRow, ApplicationRow, ApplicationStepRow, EvidenceRow } from './repo.js';
 
+/** What a person is shown of a material on file: its level in words and how long it holds. */
+export const onFileView = (e: Evidence) => ({ level: e.level, levelName: TRUST_LEVEL_NAMES[e.level], validUntil: e.validUntil, checkedAt: e.checkedAt });
+
 export const toEvidence = (r: EvidenceRow): Evidence => ({ id: r.id, materialName: r.material_name, level: r.level, validUntil: r.valid_until, checkedAt: r.checked_at });
 
 /** The domain's state of a stored application (the history as far as the decisions need it). */
@@ -101,7 +104,7 @@ export function presentDetail(
         main: m.main,
         state: files.length > 0 ? 'uploaded' : e ? 'on_file' : promised ? 'promised' : 'missing',
         files: files.map((f) => ({ id: f.id, type: f.type, size: f.size, originalName: f.original_name, uploadedAt: f.uploaded_at, url: fileUrl(f) })),
-        onFile: e ? { level: e.level, levelName: TRUST_LEVEL_NAMES[e.level], validUntil: e.validUntil, checkedAt: e.checkedAt } : null,
+        onFile: e ? onFileView(e) : null,
         awaitingSupplement: awaiting.has(materialKey(m.name)),
       };
     }),

@@ -6,12 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_VALIDITY_DAYS, holderOf, materialKey } from '../../domain/applications/evidence.js';
-import { decidePromiseCheck, PROMISE_RESULT_NAMES, PROMISE_STATE_NAMES, promiseState, type PromiseResult } from '../../domain/applications/promises.js';
+import { decidePromiseCheck, mayCheckPromises, PROMISE_RESULT_NAMES, PROMISE_STATE_NAMES, promiseState, type PromiseResult } from '../../domain/applications/promises.js';
 import { addCalendarDays } from '../../domain/calendar/calendar.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import type { CasePromises } from '../../domain/contract/applications.js';
 import { DomainError } from '../../domain/errors.js';
-import { hasPermission } from '../../domain/roles.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
@@ -34,7 +33,7 @@ export async function casePromises(ctx: AppContext, actor: Actor, caseId: string
   const promises = await repo.promisesOfCase(db, caseId);
   const people = await peopleByIds(db, promises.map((p) => p.promise_checked_by));
   const today = localDate(ctx.clock(), ctx.config.timeZone);
-  const mayCheck = hasPermission(actor.roles, 'cases.handle') && [row.receiving_org_id, row.holder_org_id].includes(actor.orgId);
+  const mayCheck = mayCheckPromises(actor, { receivingOrgId: row.receiving_org_id, holderOrgId: row.holder_org_id });
   return {
     promises: promises.map((p) => {
       const state = promiseState({ result: p.promise_result, due: p.promise_due }, today);
@@ -60,7 +59,7 @@ export async function checkPromise(ctx: AppContext, actor: Actor, caseId: string
   const today = localDate(now, ctx.config.timeZone);
   await ctx.database.db.transaction().execute(async (trx) => {
     const row = await visibleCase(trx, actor, caseId);
-    if (![row.receiving_org_id, row.holder_org_id].includes(actor.orgId)) throw forbidden('核查其他中心办件的告知承诺');
+    if (!mayCheckPromises(actor, { receivingOrgId: row.receiving_org_id, holderOrgId: row.holder_org_id })) throw forbidden('核查其他中心办件的告知承诺');
     const promise = (await repo.promisesOfCase(trx, caseId)).find((p) => p.id === promiseId);
     if (!promise) throw notFound('该告知承诺');
     const decision = decidePromiseCheck({ result: promise.promise_result }, input.result, input.note);

@@ -1,53 +1,40 @@
 /**
  * 告知承诺核查提醒 (src/domain/applications/promises.ts): from three days before a promise's last day, the directors of
- * the center that received its case are reminded in-app once a day (the outbox's dedupe key names the center, the day
- * and the person) of every promise still to be checked, with the case numbers, until each check is recorded.
+ * the center that received its case are reminded in-app once a day of every promise still to be checked, with the
+ * case numbers, until each check is recorded.
  */
 import { promiseReminderDue } from '../../domain/applications/promises.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
-import type { Role } from '../../domain/roles.js';
-import { fromJson, toBool } from '../../db/portable.js';
 import type { AppContext } from '../../server/context.js';
 import type { Job } from '../../server/jobs.js';
 import { findCase } from '../cases/repo.js';
-import { enqueue } from '../notifications/outbox.js';
-import { deliverInbox } from '../notifications/send.js';
+import { sendDailyReminders, type DailyReminder } from '../notifications/daily-reminders.js';
 import { listOrgs } from '../orgs/repo.js';
-import { listUsers } from '../users/repo.js';
+import { activeWithRole } from '../users/repo.js';
 import * as repo from './repo.js';
 
 export async function remindPromiseChecks(ctx: AppContext, now: Date): Promise<number> {
   const { db } = ctx.database;
   const today = localDate(now, ctx.config.timeZone);
-  const due = (await repo.uncheckedPromises(db)).filter((p) => promiseReminderDue(p.promise_due!, today));
-  if (due.length === 0) return 0;
   const byCenter = new Map<string, { caseNo: string; overdue: boolean }[]>();
-  for (const p of due) {
+  for (const p of await repo.uncheckedPromises(db)) {
+    if (!promiseReminderDue(p.promise_due!, today)) continue;
     const c = await findCase(db, p.case_id!);
-    if (!c) continue;
-    byCenter.set(c.receiving_org_id, [...(byCenter.get(c.receiving_org_id) ?? []), { caseNo: c.case_no, overdue: today > p.promise_due! }]);
+    if (c) byCenter.set(c.receiving_org_id, [...(byCenter.get(c.receiving_org_id) ?? []), { caseNo: c.case_no, overdue: today > p.promise_due! }]);
   }
-  let reminded = 0;
+  const reminders: DailyReminder[] = [];
   for (const org of (await listOrgs(db)).filter((o) => byCenter.has(o.id))) {
     const list = byCenter.get(org.id)!;
-    const directors = (await listUsers(db, [org.id])).filter((u) => toBool(u.active) && fromJson<Role[]>(u.roles, []).includes('director'));
-    if (directors.length === 0) continue;
     const overdue = list.filter((p) => p.overdue).length;
-    await enqueue(
-      db,
-      directors.map((d) => ({
-        channel: 'inbox' as const,
-        to: d.id,
-        template: 'promise-check-reminder' as const,
-        params: { center: org.center_name, count: String(list.length), overdue: overdue > 0 ? `（其中${overdue}项已过核查期限）` : '', cases: [...new Set(list.map((p) => p.caseNo))].join('、') },
-        dedupeKey: `promise-check-reminder:${org.id}:${today}:${d.id}`,
-      })),
-      now,
-    );
-    reminded++;
+    reminders.push({
+      orgId: org.id,
+      today,
+      to: await activeWithRole(db, org.id, 'director'),
+      template: 'promise-check-reminder',
+      params: { center: org.center_name, count: String(list.length), overdue: overdue > 0 ? `（其中${overdue}项已过核查期限）` : '', cases: [...new Set(list.map((p) => p.caseNo))].join('、') },
+    });
   }
-  if (reminded > 0) await deliverInbox(ctx, now);
-  return reminded;
+  return sendDailyReminders(ctx, now, reminders);
 }
 
 export const promiseCheckReminderJob: Job = {

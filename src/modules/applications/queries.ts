@@ -5,7 +5,7 @@
  */
 import type { ApplicationDetail } from '../../domain/contract/applications.js';
 import { receivesOnlineApplications } from '../../domain/applications/application.js';
-import { TRUST_LEVEL_NAMES, holderOf, onFile } from '../../domain/applications/evidence.js';
+import { holderOf, onFile } from '../../domain/applications/evidence.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
 import type { AppContext, Db } from '../../server/context.js';
@@ -20,7 +20,7 @@ import { findItemByCode, offeringsByItem } from '../catalog/repo.js';
 import { filesOf } from '../files/index.js';
 import { findOrg, orgsByIds } from '../orgs/repo.js';
 import { peopleByIds } from '../users/repo.js';
-import { presentApplication, presentDetail, toEvidence, type Viewer } from './presenter.js';
+import { onFileView, presentApplication, presentDetail, toEvidence, type Viewer } from './presenter.js';
 import * as repo from './repo.js';
 
 const viewer = (ctx: AppContext, party: Viewer['party']): Viewer => ({ party, timeZone: ctx.config.timeZone, now: ctx.clock() });
@@ -107,7 +107,7 @@ export async function materialsOnFile(ctx: AppContext, query: { itemCode: string
   return {
     materials: item.materials.flatMap((m) => {
       const e = kept.get(m.name);
-      return e ? [{ name: m.name, onFile: { level: e.level, levelName: TRUST_LEVEL_NAMES[e.level], validUntil: e.validUntil, checkedAt: e.checkedAt } }] : [];
+      return e ? [{ name: m.name, onFile: onFileView(e) }] : [];
     }),
   };
 }
@@ -131,7 +131,7 @@ export async function applyForm(ctx: AppContext, who: ApplicantActor | null, ite
     centers: centers.map((o) => ({ id: o.id, name: o.center_name })),
     materials: item.materials.map((m) => {
       const e = kept.get(m.name);
-      return { name: m.name, main: m.main, promisable: m.promisable === true, onFile: e ? { level: e.level, levelName: TRUST_LEVEL_NAMES[e.level], validUntil: e.validUntil, checkedAt: e.checkedAt } : null };
+      return { name: m.name, main: m.main, promisable: m.promisable === true, onFile: e ? onFileView(e) : null };
     }),
   };
 }

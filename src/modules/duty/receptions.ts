@@ -8,8 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { addCalendarDays } from '../../domain/calendar/calendar.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { MONTH_PATTERN } from '../../domain/calendar/months.js';
-import type { Reception, ReceptionList } from '../../domain/duty/contract.js';
+import type { Reception, ReceptionChange, ReceptionList } from '../../domain/duty/contract.js';
 import { DomainError } from '../../domain/errors.js';
+import { mayChangeReception } from '../../domain/duty/receptions.js';
 import { replayOnUniqueViolation } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, notFound, versionConflict } from '../../server/errors.js';
@@ -93,14 +94,6 @@ export async function recordReception(ctx: AppContext, actor: Actor, input: Rece
   );
 }
 
-export interface ReceptionChange {
-  expectedVersion: number;
-  visitorName: string;
-  visitorPhone?: string | undefined;
-  matter: string;
-  handling: string;
-}
-
 /**
  * 接待记录跟进: the leader who received the visitor, or the center's director, corrects or completes a reception —
  * most often 处理情况 once the matter was followed up. The link to a petition stays as recorded (the petition has its
@@ -112,7 +105,7 @@ export async function changeReception(ctx: AppContext, actor: Actor, id: string,
   await ctx.database.db.transaction().execute(async (trx) => {
     const row = await repo.findReception(trx, id);
     if (!row || row.org_id !== actor.orgId) throw notFound('该接待记录');
-    if (row.leader_user_id !== actor.userId && !actor.roles.includes('director')) throw forbidden('修改其他领导的接待记录（本人或中心主任可以修改）');
+    if (!mayChangeReception(actor, { leaderUserId: row.leader_user_id })) throw forbidden('修改其他领导的接待记录（本人或中心主任可以修改）');
     if (row.version !== change.expectedVersion) throw versionConflict();
     const next = { visitor_name: change.visitorName, visitor_phone: change.visitorPhone || null, matter: change.matter, handling: change.handling };
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== row[k]);
@@ -122,7 +115,7 @@ export async function changeReception(ctx: AppContext, actor: Actor, id: string,
   });
 }
 
-async function present(db: Db, rows: repo.ReceptionRow[]): Promise<Reception[]> {
+async function present(db: Db, actor: Actor, rows: repo.ReceptionRow[]): Promise<Reception[]> {
   const people = await peopleByIds(db, rows.flatMap((r) => [r.leader_user_id, r.updated_by]));
   const petitionIds = [...new Set(rows.map((r) => r.petition_id).filter((id): id is string => !!id))];
   const numbers = new Map<string, string>();
@@ -146,6 +139,7 @@ async function present(db: Db, rows: repo.ReceptionRow[]): Promise<Reception[]> 
     updatedAt: r.version > 1 ? r.updated_at : null,
     updatedByName: r.version > 1 ? (people.get(r.updated_by)?.name ?? null) : null,
     version: r.version,
+    canChange: mayChangeReception(actor, { leaderUserId: r.leader_user_id }),
   }));
 }
 
@@ -153,7 +147,7 @@ export async function getReception(ctx: AppContext, actor: Actor, id: string): P
   const { db } = ctx.database;
   const row = await repo.findReception(db, id);
   if (!row || row.org_id !== actor.orgId) throw notFound('该接待记录');
-  return (await present(db, [row]))[0]!;
+  return (await present(db, actor, [row]))[0]!;
 }
 
 /** The center's receptions of one day (`day`) or one month (`month`, default this month), newest first. */
@@ -170,5 +164,5 @@ export async function listReceptions(ctx: AppContext, actor: Actor, query: { day
     from = `${month}-01`;
     to = addCalendarDays(addCalendarDays(`${month}-28`, 7).slice(0, 7) + '-01', -1);
   }
-  return { orgId: org.id, orgName: org.center_name, from, to, receptions: await present(db, await repo.receptionsOf(db, org.id, from, to)) };
+  return { orgId: org.id, orgName: org.center_name, from, to, receptions: await present(db, actor, await repo.receptionsOf(db, org.id, from, to)) };
 }

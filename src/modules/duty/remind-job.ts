@@ -4,44 +4,33 @@
  * the month, the day and the person, so however often the job runs (and across processes) one message a day is sent.
  */
 import { localDate } from '../../domain/calendar/office-hours.js';
+import { monthText } from '../../domain/calendar/months.js';
 import { rosterReminderMonth } from '../../domain/duty/roster.js';
-import type { Role } from '../../domain/roles.js';
-import { fromJson, toBool } from '../../db/portable.js';
 import type { AppContext } from '../../server/context.js';
 import type { Job } from '../../server/jobs.js';
-import { enqueue } from '../notifications/outbox.js';
-import { deliverInbox } from '../notifications/send.js';
+import { sendDailyReminders, type DailyReminder } from '../notifications/daily-reminders.js';
 import { listOrgs } from '../orgs/repo.js';
-import { listUsers } from '../users/repo.js';
+import { activeWithRole } from '../users/repo.js';
 import * as repo from './repo.js';
-
-const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
 export async function remindRosters(ctx: AppContext, now: Date): Promise<number> {
   const { db } = ctx.database;
-  let reminded = 0;
+  const reminders: DailyReminder[] = [];
   for (const org of (await listOrgs(db)).filter((o) => o.level !== 'village')) {
     const today = localDate(now, org.time_zone);
     const month = rosterReminderMonth(today);
     if (!month) continue;
     if ((await repo.findRoster(db, org.id, month))?.status === 'published') continue;
-    const directors = (await listUsers(db, [org.id])).filter((u) => toBool(u.active) && fromJson<Role[]>(u.roles, []).includes('director'));
-    if (directors.length === 0) continue;
-    await enqueue(
-      db,
-      directors.map((d) => ({
-        channel: 'inbox' as const,
-        to: d.id,
-        template: 'duty-roster-reminder' as const,
-        params: { center: org.center_name, month: monthText(month) },
-        dedupeKey: `duty-roster-reminder:${org.id}:${month}:${today}:${d.id}`,
-      })),
-      now,
-    );
-    reminded++;
+    reminders.push({
+      orgId: org.id,
+      about: month,
+      today,
+      to: await activeWithRole(db, org.id, 'director'),
+      template: 'duty-roster-reminder',
+      params: { center: org.center_name, month: monthText(month) },
+    });
   }
-  if (reminded > 0) await deliverInbox(ctx, now);
-  return reminded;
+  return sendDailyReminders(ctx, now, reminders);
 }
 
 export const dutyRosterReminderJob: Job = {

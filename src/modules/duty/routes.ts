@@ -6,8 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { officeDayListSchema, officeDaySchema, publicRosterSchema, receptionListSchema, receptionSchema, rosterSuggestionSchema, staffRosterSchema } from '../../domain/duty/contract.js';
-import { freeText, nameText, TEXT_LIMITS } from '../../domain/text.js';
+import { officeDayListSchema, officeDaySchema, publicRosterSchema, receptionChangeBody, receptionListSchema, receptionSchema, receptionTextBody, rosterSuggestionSchema, staffRosterSchema } from '../../domain/duty/contract.js';
+import { freeText, TEXT_LIMITS } from '../../domain/text.js';
 import { requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { listOfficeDays, setOfficeDay } from './office-days.js';
@@ -111,14 +111,7 @@ export function dutyRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: '登记领导接待（来访人、电话、反映事项、处理情况；可关联已有信访事项或同时登记为信访事项；需 Idempotency-Key）',
         headers: idempotencyHeaders,
-        body: z.object({
-          visitorName: nameText('来访人姓名', TEXT_LIMITS.personName),
-          visitorPhone: z.string().trim().max(TEXT_LIMITS.phone, { error: `联系电话不能超过 ${TEXT_LIMITS.phone} 个字` }).optional(),
-          matter: freeText('反映事项', 2000, { required: true }),
-          handling: freeText('处理情况', 2000, { required: true }),
-          petitionId: id.optional(),
-          registerPetition: z.boolean().optional(),
-        }),
+        body: receptionTextBody.extend({ petitionId: id.optional(), registerPetition: z.boolean().optional() }),
         response: { 200: receptionSchema, 201: receptionSchema },
       },
     },
@@ -135,13 +128,7 @@ export function dutyRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: '修改领导接待记录（接待的领导本人或中心主任；常用于跟进后补写处理情况；expectedVersion 过期返回 409）',
         params: z.object({ id }),
-        body: z.object({
-          expectedVersion: z.number({ error: '缺少记录版本号，请刷新后重试' }).int(),
-          visitorName: nameText('来访人姓名', TEXT_LIMITS.personName),
-          visitorPhone: z.string().trim().max(TEXT_LIMITS.phone, { error: `联系电话不能超过 ${TEXT_LIMITS.phone} 个字` }).optional(),
-          matter: freeText('反映事项', 2000, { required: true }),
-          handling: freeText('处理情况', 2000, { required: true }),
-        }),
+        body: receptionChangeBody,
         response: { 200: receptionSchema },
       },
     },

@@ -65,3 +65,15 @@ export async function enqueue(db: Db, messages: readonly OutboxMessage[], at: Da
       .execute();
   }
 }
+
+/**
+ * The same in-app message to each of `userIds`, once each: the dedupe key is `dedupe` and the person, so writing the
+ * same cause again (a job run twice, a retry) adds nothing.
+ */
+export function enqueueInbox(db: Db, userIds: readonly string[], message: { template: TemplateCode; params: Record<string, string>; dedupe: string }, at: Date): Promise<void> {
+  return enqueue(
+    db,
+    userIds.map((to) => ({ channel: 'inbox' as const, to, template: message.template, params: message.params, dedupeKey: `${message.dedupe}:${to}` })),
+    at,
+  );
+}

@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
-import { hasPermission, type Role } from '../../domain/roles.js';
+import { hasPermission } from '../../domain/roles.js';
 import { leaveDays, leaveInstants, overlaps, periodProblem, periodText, whereaboutsOfLeave, LEAVE_STATUS_NAMES, type Half, type LeaveKind, type LeavePeriod, type LeaveStatus } from '../../domain/staff/leave.js';
-import { fromJson, replayOnUniqueViolation, toBool } from '../../db/portable.js';
+import { replayOnUniqueViolation, toBool } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, notFound, versionConflict } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
@@ -17,8 +17,8 @@ import type { Actor } from '../auth/actor.js';
 import { loadCalendar } from '../calendar/repo.js';
 import { findOrg } from '../orgs/repo.js';
 import { assertInScope } from '../orgs/service.js';
-import { enqueue } from '../notifications/outbox.js';
-import { findUser, listUsers, peopleByIds } from '../users/repo.js';
+import { enqueue, enqueueInbox } from '../notifications/outbox.js';
+import { activeWithRole, findUser, peopleByIds } from '../users/repo.js';
 import { writeWhereabouts } from '../users/service.js';
 import { whereaboutsOf } from '../../domain/transparency/whereabouts.js';
 import { workingDayOf } from './attendance.js';
@@ -136,17 +136,12 @@ export async function fileLeave(ctx: AppContext, actor: Actor, input: LeaveInput
         };
         await repo.insertLeave(trx, row);
         await recordAudit(trx, { at: now, userId: actor.userId, action: 'leave.request', targetType: 'leave', targetId: row.id, detail: { userId, kind: row.kind, period: periodText(input), days } });
-        // the center's director is told in the console (never the director about their own leave)
-        const directors = (await listUsers(trx, [org.id])).filter((u) => u.id !== userId && toBool(u.active) && fromJson<Role[]>(u.roles, []).includes('director'));
-        await enqueue(
+        // the center's director is told in the console (never about their own leave, nor about one they filed themselves)
+        const directors = (await activeWithRole(trx, org.id, 'director')).filter((id) => id !== userId && id !== actor.userId);
+        await enqueueInbox(
           trx,
-          directors.map((d) => ({
-            channel: 'inbox' as const,
-            to: d.id,
-            template: 'leave-requested' as const,
-            params: { name: person.name, kind: row.kind, period: periodText(input), days: String(days) },
-            dedupeKey: `leave-requested:${row.id}:${d.id}`,
-          })),
+          directors,
+          { template: 'leave-requested', params: { name: person.name, kind: row.kind, period: periodText(input), days: String(days) }, dedupe: `leave-requested:${row.id}` },
           now,
         );
         return { id: row.id, replayed: false };

@@ -5,30 +5,29 @@
  * the rows' `row_version` answers a stale write with 409.
  */
 import { randomUUID } from 'node:crypto';
-import { addMonths, lastMonth } from '../../domain/calendar/months.js';
+import { monthDayText } from '../../domain/calendar/calendar.js';
+import { addMonths, lastMonth, monthText } from '../../domain/calendar/months.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
-import type { OrgLevel } from '../../domain/orgs/tree.js';
-import type { Role } from '../../domain/roles.js';
-import { hasPermission } from '../../domain/roles.js';
+import { hasPermission, headRoleOf } from '../../domain/roles.js';
 import { measuresOf, type RawCounts } from '../../domain/statistics/measures.js';
 import type { MonthlyReport, MonthlyTrend, SubmissionList } from '../../domain/statistics/contract.js';
 import { actionRefusal, DEFAULT_DUE_DAY, dueDateOf, isLateState, MAX_DUE_DAY, reminderDue, submissionState, SUBMISSION_STATE_NAMES, submitsUpward, type ReportStatus } from '../../domain/statistics/submission.js';
 import type { MonthlyReportsTable } from '../../db/schema.js';
-import { fromJson, isUniqueViolation, toBool, toJson } from '../../db/portable.js';
+import { fromJson, isUniqueViolation, toJson } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, notFound, versionConflict } from '../../server/errors.js';
 import type { Actor } from '../auth/actor.js';
-import { enqueue } from '../notifications/outbox.js';
+import { sendDailyReminders, type DailyReminder } from '../notifications/daily-reminders.js';
+import { enqueueInbox } from '../notifications/outbox.js';
 import { deliverInbox } from '../notifications/send.js';
 import { listOrgs } from '../orgs/repo.js';
 import { scopeOf } from '../orgs/service.js';
 import { getSetting, putSetting } from '../settings/repo.js';
-import { listUsers, peopleByIds } from '../users/repo.js';
+import { activeWithRole, peopleByIds } from '../users/repo.js';
 import { computeReportFigures, type ReportFigures } from './figures.js';
 
 const DUE_DAY_KEY = 'monthlyReportDueDay';
-export const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
 export const dueDayOf = async (db: Db): Promise<number> => fromJson<number | null>(await getSetting(db, DUE_DAY_KEY), null) ?? DEFAULT_DUE_DAY;
 
@@ -236,19 +235,18 @@ export async function submitReport(ctx: AppContext, actor: Actor, id: string, ex
   if (refusal) throw refuse(refusal);
   // the upper center's directors are told, so a report is looked at when it arrives, not when the month is chased
   const upper = org.parent_id ? orgs.find((o) => o.id === org.parent_id) : undefined;
-  const reviewers = upper ? await reviewersOf(db, upper.id) : [];
+  const reviewers = upper ? await activeWithRole(db, upper.id, 'director') : [];
   await db.transaction().execute(async (trx) => {
     await bump(trx, row, { status: 'submitted', submitted_at: at, submitted_by: actor.userId }, at);
     await insertEvent(trx, row, 'submit', actor.userId, at);
-    await enqueue(
+    await enqueueInbox(
       trx,
-      reviewers.map((userId) => ({
-        channel: 'inbox' as const,
-        to: userId,
-        template: 'monthly-report-submitted' as const,
+      reviewers,
+      {
+        template: 'monthly-report-submitted',
         params: { center: org.center_name, month: monthText(row.month), version: row.version > 1 ? `（第 ${row.version} 版，已更正）` : '' },
-        dedupeKey: `monthly-report-submitted:${row.id}:${row.row_version}:${userId}`,
-      })),
+        dedupe: `monthly-report-submitted:${row.id}:${row.row_version}`,
+      },
       now,
     );
   });
@@ -256,16 +254,8 @@ export async function submitReport(ctx: AppContext, actor: Actor, id: string, ex
   return { id: row.id };
 }
 
-/** The people who look at the reports a center receives from below: its active directors. */
-async function reviewersOf(db: Db, orgId: string): Promise<string[]> {
-  return (await listUsers(db, [orgId])).filter((u) => toBool(u.active) && fromJson<Role[]>(u.roles, []).includes('director')).map((u) => u.id);
-}
-
 /** The people who submit a center's report: its agents for a village, its directors for a township or county. */
-async function submittersOf(db: Db, orgId: string, level: OrgLevel): Promise<string[]> {
-  const role: Role = level === 'village' ? 'agent' : 'director';
-  return (await listUsers(db, [orgId])).filter((u) => toBool(u.active) && fromJson<Role[]>(u.roles, []).includes(role)).map((u) => u.id);
-}
+const submittersOf = (db: Db, org: { id: string; level: string }) => activeWithRole(db, org.id, headRoleOf(org.level));
 
 /** POST /api/reports/monthly/{id}/return: the upper center's director sends a submitted report back with a comment. */
 export async function returnReport(ctx: AppContext, actor: Actor, id: string, expectedVersion: number, comment: string) {
@@ -279,19 +269,14 @@ export async function returnReport(ctx: AppContext, actor: Actor, id: string, ex
   const refusal = actionRefusal('return', row.status as ReportStatus, org.level);
   if (refusal) throw refuse(refusal);
   const upper = orgs.find((o) => o.id === actor.orgId)!;
-  const to = await submittersOf(db, org.id, org.level);
+  const to = await submittersOf(db, org);
   await db.transaction().execute(async (trx) => {
     await bump(trx, row, { status: 'returned', returned_at: at, returned_by: actor.userId, return_comment: comment }, at);
     await insertEvent(trx, row, 'return', actor.userId, at, comment);
-    await enqueue(
+    await enqueueInbox(
       trx,
-      to.map((userId) => ({
-        channel: 'inbox' as const,
-        to: userId,
-        template: 'monthly-report-returned' as const,
-        params: { center: org.center_name, month: monthText(row.month), upper: upper.center_name, comment },
-        dedupeKey: `monthly-report-returned:${row.id}:${row.row_version}:${userId}`,
-      })),
+      to,
+      { template: 'monthly-report-returned', params: { center: org.center_name, month: monthText(row.month), upper: upper.center_name, comment }, dedupe: `monthly-report-returned:${row.id}:${row.row_version}` },
       now,
     );
   });
@@ -352,27 +337,20 @@ export async function remindReports(ctx: AppContext, now: Date): Promise<number>
   if (!when) return 0;
   const orgs = await listOrgs(db);
   const reports = await currentReports(db, month, orgs.map((o) => o.id));
-  let reminded = 0;
+  const reminders: DailyReminder[] = [];
   for (const org of orgs.filter((o) => submitsUpward(o.level))) {
     const r = reports.get(org.id);
     if (r?.status === 'submitted') continue;
     const state = submissionState(r ? { status: r.status as ReportStatus, submittedOn: null } : null, dueDate, today);
     const upper = orgs.find((o) => o.id === org.parent_id);
-    const to = await submittersOf(db, org.id, org.level);
-    if (to.length === 0) continue;
-    await enqueue(
-      db,
-      to.map((userId) => ({
-        channel: 'inbox' as const,
-        to: userId,
-        template: 'monthly-report-reminder' as const,
-        params: { center: org.center_name, month: monthText(month), due: `${Number(dueDate.slice(5, 7))}月${Number(dueDate.slice(8, 10))}日`, upper: upper?.center_name ?? '上级', state: SUBMISSION_STATE_NAMES[state] },
-        dedupeKey: `monthly-report-reminder:${org.id}:${month}:${today}:${userId}`,
-      })),
-      now,
-    );
-    reminded++;
+    reminders.push({
+      orgId: org.id,
+      about: month,
+      today,
+      to: await submittersOf(db, org),
+      template: 'monthly-report-reminder',
+      params: { center: org.center_name, month: monthText(month), due: monthDayText(dueDate), upper: upper?.center_name ?? '上级', state: SUBMISSION_STATE_NAMES[state] },
+    });
   }
-  if (reminded > 0) await deliverInbox(ctx, now);
-  return reminded;
+  return sendDailyReminders(ctx, now, reminders);
 }

@@ -1,4 +1,6 @@
 import type { Updateable } from 'kysely';
+import type { Role } from '../../domain/roles.js';
+import { fromJson, toBool } from '../../db/portable.js';
 import { updateVersioned } from '../../db/versioned.js';
 import type { UsersTable } from '../../db/schema.js';
 import type { Db } from '../../server/context.js';
@@ -7,6 +9,11 @@ export const listUsers = (db: Db, orgIds: string[]) =>
   orgIds.length === 0
     ? Promise.resolve([])
     : db.selectFrom('users').selectAll().where('org_id', 'in', orgIds).orderBy('username').execute();
+
+/** The active people of a center who hold a role (its directors, a village's agents): whom its messages go to. */
+export async function activeWithRole(db: Db, orgId: string, role: Role): Promise<string[]> {
+  return (await listUsers(db, [orgId])).filter((u) => toBool(u.active) && fromJson<Role[]>(u.roles, []).includes(role)).map((u) => u.id);
+}
 
 export const findUser = (db: Db, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWorkingDays, isWorkingDay } from '../../../src/domain/calendar/calendar.js';
-import { decidePromiseCheck, PROMISE_CHECK_WORKING_DAYS, promiseCheckDue, promiseReminderDue, promiseState } from '../../../src/domain/applications/promises.js';
+import { decidePromiseCheck, mayCheckPromises, PROMISE_CHECK_WORKING_DAYS, promiseCheckDue, promiseReminderDue, promiseState } from '../../../src/domain/applications/promises.js';
 import { officialCalendar } from '../calendar/support.js';
 
 const cal = officialCalendar();
@@ -45,6 +45,14 @@ describe('告知承诺 state and check', () => {
     expect(promiseReminderDue('2026-03-30', '2026-04-15')).toBe(true);
     expect(promiseReminderDue('2027-01-02', '2026-12-30')).toBe(true);
     expect(promiseReminderDue('2027-01-02', '2026-12-29')).toBe(false);
+  });
+
+  it('recorded by case staff of the receiving or holding center only', () => {
+    const c = { receivingOrgId: 'village', holderOrgId: 'township' };
+    expect(mayCheckPromises({ orgId: 'township', roles: ['clerk'] }, c)).toBe(true);
+    expect(mayCheckPromises({ orgId: 'village', roles: ['agent'] }, c)).toBe(true);
+    expect(mayCheckPromises({ orgId: 'county', roles: ['clerk'] }, c)).toBe(false);
+    expect(mayCheckPromises({ orgId: 'township', roles: ['supervisor'] }, c)).toBe(false);
   });
 
   it('checked once; untrue needs what was found', () => {

@@ -5,7 +5,6 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
-import { useMe } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useReceptions, type Reception } from '@/features/receptions/api/receptions';
 import { ReceptionForm } from '@/features/receptions/components/reception-form';
@@ -18,11 +17,8 @@ import { usePetitions } from '@/features/petitions/api/petitions';
 export function DutyReceptionsPage() {
   const [by, setBy] = useState<'day' | 'month'>('month');
   const [date, setDate] = useState(dayjs());
-  const me = useMe();
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<Reception | null>(null);
-  // the leader who received the visitor, or the center's director, may follow a record up
-  const mayChange = (r: Reception) => r.leaderUserId === me.user.id || me.user.roles.includes('director');
   const query = by === 'day' ? { day: date.format('YYYY-MM-DD') } : { month: date.format('YYYY-MM') };
   const list = useReceptions(query);
   const [q, setQ] = useState('');
@@ -121,7 +117,7 @@ export function DutyReceptionsPage() {
                 key: 'actions',
                 width: 80,
                 render: (_, r) =>
-                  mayChange(r) && (
+                  r.canChange && (
                     <Button size="small" onClick={() => setEditing(r)} data-testid={`reception-edit-${r.id}`}>
                       修改
                     </Button>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import { receptionListSchema, receptionSchema } from '@domain/duty/contract';
+import { receptionListSchema, receptionSchema, type ReceptionChange } from '@domain/duty/contract';
 
 // 领导接待 (/api/duty/receptions), answers checked against src/domain/duty/contract.ts.
 export type { Reception, ReceptionList } from '@domain/duty/contract';
@@ -28,13 +28,6 @@ export function useRecordReception() {
   });
 }
 
-export interface ReceptionChange {
-  expectedVersion: number;
-  visitorName: string;
-  visitorPhone?: string | undefined;
-  matter: string;
-  handling: string;
-}
 
 /** 修改接待记录 (the leader who received, or the director): most often 处理情况 after the follow-up. */
 export function useChangeReception() {
