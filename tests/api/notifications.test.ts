@@ -472,4 +472,17 @@ describe.each(DIALECTS)('sending SMS through the Aliyun adapter, against a local
       ['light-red inbox sent', 'light-red inbox sent', 'light-red sms sent', 'light-red sms sent', 'light-yellow inbox sent', 'light-yellow inbox sent', 'light-yellow sms sent', 'light-yellow sms sent'],
     );
   });
+
+  it('an SMS not sent within three days is not sent any more: it fails with a note, without an attempt', async () => {
+    const stale = await message('13900000021');
+    const fresh = (t.clock.now = new Date(t.clock.now.getTime() + 2 * 86_400_000), await message('13900000022'));
+    // the provider was out of reach for three days and a minute after the first was written
+    t.clock.now = new Date(t.clock.now.getTime() + 86_400_000 + 60_000);
+    await sent();
+    expect(await row(stale)).toMatchObject({ status: 'failed', attempts: 0, last_error: '超过 3 天未能发出，已过时效，不再发送', next_attempt_at: null });
+    expect(await row(fresh)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(provider.calls.map((c) => c.phone)).not.toContain('13900000021');
+    const list = (await t.app.inject({ url: '/api/notifications/outbox?status=failed&phone=13900000021', headers: { cookie: await admin() } })).json();
+    expect(list.messages).toEqual([expect.objectContaining({ status: 'failed', attempts: 0, lastError: '超过 3 天未能发出，已过时效，不再发送' })]);
+  });
 });

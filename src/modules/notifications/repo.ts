@@ -39,6 +39,18 @@ export const dueSms = (db: Db, now: string, limit: number) =>
     .limit(limit)
     .execute();
 
+/** Fails, with `note`, every pending SMS written before `before` (src/domain/notifications/sending.ts); returns how many. */
+export async function expireSms(db: Db, before: string, note: string): Promise<number> {
+  const res = await db
+    .updateTable('outbox_messages')
+    .set({ status: 'failed', next_attempt_at: null, last_error: note, note: null })
+    .where('channel', '=', 'sms')
+    .where('status', '=', 'pending')
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 /** Marks every pending SMS with a note (no provider configured); only rows whose note differs are written. */
 export async function notePendingSms(db: Db, note: string): Promise<number> {
   const res = await db

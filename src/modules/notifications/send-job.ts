@@ -16,6 +16,7 @@ export const notificationsSendJob: Job = {
       sms.retrying > 0 ? `待重试 ${sms.retrying} 条` : '',
       sms.failed > 0 ? `发送失败 ${sms.failed} 条` : '',
       sms.waiting > 0 ? `暂缓 ${sms.waiting} 条` : '',
+      sms.expired > 0 ? `过时效不再发送 ${sms.expired} 条` : '',
     ].filter(Boolean);
     return parts.length > 0 ? `消息发送：${parts.join('，')}` : null;
   },

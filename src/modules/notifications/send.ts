@@ -9,10 +9,11 @@
  *   provider (./sms.ts), each attempt claimed first so that no two processes send one message, with the per-phone
  *   limit, retries after an exponential backoff and a final `failed` after the last attempt
  *   (src/domain/notifications/sending.ts). With no provider configured nothing is sent and nothing pretends to
- *   be: every pending SMS carries the note 未配置短信通道 and waits; once a provider is configured they go out.
+ *   be: every pending SMS carries the note 未配置短信通道 and waits; once a provider is configured they go out,
+ *   except those older than their lifetime (three days), which fail with a note instead of arriving stale.
  */
 import type { Database } from '../../db/database.js';
-import { afterAttempt, DEFAULT_MAX_ATTEMPTS, DEFAULT_PER_PHONE_PER_HOUR, NOT_CONFIGURED_NOTE, RATE_LIMITED_NOTE, rateLimitedUntil, templateNotConfiguredNote } from '../../domain/notifications/sending.js';
+import { afterAttempt, DEFAULT_MAX_ATTEMPTS, DEFAULT_PER_PHONE_PER_HOUR, EXPIRED_NOTE, NOT_CONFIGURED_NOTE, RATE_LIMITED_NOTE, rateLimitedUntil, smsExpiredBefore, templateNotConfiguredNote } from '../../domain/notifications/sending.js';
 import { templateOf } from '../../domain/notifications/templates.js';
 import { fromJson } from '../../db/portable.js';
 import { busOf } from '../../server/bus.js';
@@ -68,6 +69,8 @@ export interface SmsRun {
   retrying: number;
   /** postponed (per-phone limit, template code missing) or waiting for a provider */
   waiting: number;
+  /** not sent within their lifetime: failed without an attempt */
+  expired: number;
 }
 
 const BATCH = 100;
@@ -79,7 +82,8 @@ const NO_TEMPLATE_RETRY_MS = 5 * 60_000;
 /** Sends the SMS due at `now` (the job's); `sender` defaults to the configured provider. */
 export async function sendDueSms(ctx: AppContext, now: Date, sender: SmsSender | null = smsSenderOf(ctx.config.sms, ctx.clock)): Promise<SmsRun> {
   const { db } = ctx.database;
-  const run: SmsRun = { sent: 0, failed: 0, retrying: 0, waiting: 0 };
+  // first, with a provider or without: once one is configured, nothing stale goes out
+  const run: SmsRun = { sent: 0, failed: 0, retrying: 0, waiting: 0, expired: await repo.expireSms(db, smsExpiredBefore(now), EXPIRED_NOTE) };
   if (!sender) {
     await repo.notePendingSms(db, NOT_CONFIGURED_NOTE);
     return run;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { afterAttempt, classifyProviderCode, maskPhone, rateLimitedUntil } from '../../../src/domain/notifications/sending.js';
+import { afterAttempt, classifyProviderCode, maskPhone, rateLimitedUntil, smsExpiredBefore } from '../../../src/domain/notifications/sending.js';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
 
@@ -42,5 +42,14 @@ describe('sending an SMS: retries, the final failure, the per-phone limit', () =
   it('masks phones for lists', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone('123')).toBe('****');
+  });
+
+  it('an SMS expires three days (72 hours, whatever the calendar) after the step it tells about', () => {
+    expect(smsExpiredBefore(NOW)).toBe('2026-02-27T02:00:00.000Z');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2020-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }), (now) => {
+        expect(now.getTime() - Date.parse(smsExpiredBefore(now))).toBe(72 * 3_600_000);
+      }),
+    );
   });
 });
