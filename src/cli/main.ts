@@ -20,6 +20,7 @@ import { prepareDatabase } from '../server/start.js';
 import { seedDemoWorkOrder } from '../modules/evaluation/work-order-demo.js';
 import { seedDemoApplication } from '../modules/applications/demo.js';
 import { seedDemoRoster } from '../modules/duty/demo.js';
+import { seedDemoCaseHistory } from '../modules/demo/case-history.js';
 
 const HELP = `便民服务平台命令行
 
@@ -70,6 +71,11 @@ async function main(): Promise<number> {
       const database = await prepareDatabase(config, console.log);
       const ctx = { database, config, clock: () => new Date() };
       const app = await buildApp(ctx, { logger: config.production });
+      // about eight weeks of cases at the demo centers, through the real use cases; once, on a database without cases
+      if (config.demo) {
+        const history = await seedDemoCaseHistory(ctx).catch((e: unknown) => console.warn(`演示办件记录未能载入：${String(e)}`));
+        if (history) console.log(history);
+      }
       // the demo's 差评 with its open work order, through the real use cases (issue 10 §1); once, demo mode only
       if (config.demo) await seedDemoWorkOrder(ctx).catch((e: unknown) => console.warn(`演示差评未能载入：${String(e)}`));
       // the demo applicant's online application waiting for pre-review (issue 11 §2); once, demo mode only
