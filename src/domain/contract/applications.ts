@@ -80,6 +80,7 @@ export const applicationListSchema = z.object({ applications: z.array(applicatio
 export const materialsOnFileSchema = z.object({
   materials: z.array(applicationMaterialSchema.pick({ name: true }).extend({ onFile: applicationMaterialSchema.shape.onFile.unwrap() })),
 });
+export type MaterialsOnFile = z.infer<typeof materialsOnFileSchema>;
 
 export const applyFormSchema = z.object({
   itemCode: z.string(),

@@ -27,7 +27,7 @@ const client = createApiClient({
   onUnauthorized: () => onSessionLost?.(),
 });
 
-export type CallOptions = Pick<RequestOptions<unknown>, 'body' | 'idempotencyKey' | 'quiet401'> & { method?: 'GET' | 'POST' };
+export type CallOptions = Pick<RequestOptions<unknown>, 'body' | 'idempotencyKey' | 'quiet401' | 'signal'> & { method?: 'GET' | 'POST' };
 
 export const api = <T>(path: string, init: CallOptions = {}): Promise<T> => client.request<T>(path, init);
 

@@ -2,6 +2,7 @@
  * What the agent console reads from the server, and the calls it makes. The shapes are the server's own
  * (src/domain/contract), imported as types only: no schema library comes into this page (its 300 KB budget).
  */
+import type { MaterialsOnFile } from '@domain/contract/applications';
 import type { Case, CaseSummary } from '@domain/contract/cases';
 import type { Batch, BatchSummary, Monthly, NextBatch, ReplyCase, WhereToApply } from '@domain/contract/agents';
 import type { ListedItem } from '@domain/contract/catalog';
@@ -94,6 +95,28 @@ export async function getVillageItems(orgId: string): Promise<{ items: Item[]; o
 export type { WhereToApply };
 
 export const whereToApply = (code: string) => api<WhereToApply>(`/agents/where-to-apply?itemCode=${encodeURIComponent(code)}`);
+
+// ------------------------------------------------------------------------------------------------ materials on file
+
+/** how the material is on file: its level (权威部门出具, 窗口已核验) and until when it is valid (null: no end) */
+export type OnFile = MaterialsOnFile['materials'][number]['onFile'];
+
+export interface OnFileQuery {
+  itemCode: string;
+  number: string;
+  name: string;
+}
+
+/**
+ * The materials of the item the applicant already has on file (checked at a township or county window, or issued
+ * by a finished case), by the ID number and name the agent typed: name → how it is on file. A lost session is
+ * not announced from here (the form is still being filled; the submission will say so).
+ */
+export async function getMaterialsOnFile(query: OnFileQuery, signal?: AbortSignal): Promise<Map<string, OnFile>> {
+  const params = new URLSearchParams({ itemCode: query.itemCode, kind: 'person', number: query.number, name: query.name });
+  const answer = await api<MaterialsOnFile>(`/evidence/on-file?${params.toString()}`, { quiet401: true, ...(signal ? { signal } : {}) });
+  return new Map(listOf<MaterialsOnFile['materials'][number]>(answer.materials, '已存档材料').map((m) => [m.name, m.onFile]));
+}
 
 // ------------------------------------------------------------------------------------------------ cases
 

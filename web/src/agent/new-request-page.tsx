@@ -8,9 +8,22 @@ import { checkMaterials } from '@domain/cases/materials';
 import { proxyOf } from '@domain/cases/presence';
 import { isNetworkProblem, isProblem, newKey, problemText } from './api';
 import { applicantOf, clearDraft, emptyDraft, hasContent, idNumberProblem, loadDraft, phoneProblem, saveDraft, type Draft, type MaterialMark } from './draft';
-import { chineseDateTime } from './format';
+import { chineseDate, chineseDateTime } from './format';
 import { findItems } from './item-search';
-import { cachedItems, cachedOthers, getVillageItems, itemsFresh, registerCase, whereToApply, type Item, type Me, type OtherItem, type WhereToApply } from './model';
+import {
+  cachedItems,
+  cachedOthers,
+  getMaterialsOnFile,
+  getVillageItems,
+  itemsFresh,
+  registerCase,
+  whereToApply,
+  type Item,
+  type Me,
+  type OnFile,
+  type OtherItem,
+  type WhereToApply,
+} from './model';
 import { ModeChoice, modeProblem } from './mode-choice';
 import { canQueue } from './offline/register-worker';
 import { ReturnReasons, suggestedReturn } from './return-reasons';
@@ -35,6 +48,40 @@ type Refusal = { code: string; title: string };
 /** The checklist as the server takes it: an attachment marked not applicable is left out, so it is not missing. */
 export const checklistOf = (item: Item, marks: Record<string, MaterialMark>) =>
   item.materials.filter((m) => m.main || marks[m.name] !== 'na').map((m) => ({ name: m.name, provided: marks[m.name] === true }));
+
+type Kept = Map<string, OnFile>;
+
+/** The agent's own marks with what is on file counted as handed over (材料复用), whatever the agent marked. */
+const withKept = (marks: Record<string, MaterialMark>, kept: Kept | null): Record<string, MaterialMark> =>
+  kept?.size ? { ...marks, ...Object.fromEntries([...kept.keys()].map((name) => [name, true])) } : marks;
+
+/**
+ * 材料复用: the item's materials this applicant already has on file (GET /api/evidence/on-file), asked once the item
+ * is chosen and a whole, valid ID number and a name are typed, after a pause in the typing. Any failure (no signal,
+ * a queued-offline phone, a refusal) only means nothing is marked: the request is taken as before.
+ */
+function useKept(item: Item | null, idNumber: string, name: string, online: boolean): Kept | null {
+  const number = idNumber.trim().toUpperCase();
+  const who = name.trim();
+  const code = item && item.materials.length > 0 && who && !idNumberProblem(number) ? item.code : null;
+  const key = code && `${code}|${number}|${who}`;
+  const [found, setFound] = useState<{ key: string; kept: Kept } | null>(null);
+  useEffect(() => {
+    if (!code || !key || !online) return;
+    const stop = new AbortController();
+    const timer = setTimeout(() => {
+      getMaterialsOnFile({ itemCode: code, number, name: who }, stop.signal).then(
+        (kept) => setFound({ key, kept }),
+        () => undefined,
+      );
+    }, 400);
+    return () => {
+      clearTimeout(timer);
+      stop.abort();
+    };
+  }, [key, online]);
+  return found && found.key === key ? found.kept : null;
+}
 
 export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
   const [draft, setDraft] = useState<Draft>(() => loadDraft(me.id) ?? emptyDraft());
@@ -77,7 +124,9 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
   const item = useMemo(() => items?.find((i) => i.code === draft.itemCode) ?? null, [items, draft.itemCode]);
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch, savedAt: new Date().toISOString() }));
 
-  const { missingMain } = item ? checkMaterials(item.materials, checklistOf(item, draft.materials)) : { missingMain: [] };
+  const kept = useKept(item, draft.idNumber, draft.name, online);
+  const marks = withKept(draft.materials, kept);
+  const { missingMain } = item ? checkMaterials(item.materials, checklistOf(item, marks)) : { missingMain: [] };
   const returning = missingMain.length > 0;
   const missingKey = missingMain.join('、');
   // a missing main material: start the written reasons from the guide, and follow what is missing until the agent
@@ -140,7 +189,7 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
             phone: applicant.phone,
             ...(applicant.address ? { address: applicant.address } : {}),
           },
-          materials: checklistOf(item, draft.materials),
+          materials: checklistOf(item, marks),
           ...(draft.mode && proxyOf(draft.mode) ? { proxy: proxyOf(draft.mode)! } : {}),
           ...(returning ? { refusal: { reasons: draft.returnReasons.trim(), basis: draft.returnBasis.trim() } } : {}),
         },
@@ -258,7 +307,7 @@ export function NewRequestPage({ me, online }: { me: Me; online: boolean }) {
             <span className="step-no">3</span>收到的材料
           </h2>
           {item ? (
-            <Materials item={item} ticked={draft.materials} onChange={(materials) => update({ materials })} />
+            <Materials item={item} own={draft.materials} kept={kept} onChange={(materials) => update({ materials })} />
           ) : (
             <p className="muted">选择事项后，这里列出办事指南要求的全部材料。</p>
           )}
@@ -437,25 +486,41 @@ function ChosenItem({ item, onChange }: { item: Item; onChange: () => void }) {
   );
 }
 
-function Materials({ item, ticked, onChange }: { item: Item; ticked: Record<string, MaterialMark>; onChange: (next: Record<string, MaterialMark>) => void }) {
+/**
+ * The guide's materials to tick as they are handed over. `own` is what the agent marked (kept in the draft);
+ * what is on file (`kept`) shows as 已存档 with its level and validity, ticked and not to be unticked.
+ */
+function Materials({ item, own, kept, onChange }: { item: Item; own: Record<string, MaterialMark>; kept: Kept | null; onChange: (next: Record<string, MaterialMark>) => void }) {
   if (item.materials.length === 0) return <p className="muted">本事项不需要提交材料。</p>;
+  const ticked = withKept(own, kept);
   const all = item.materials.every((m) => ticked[m.name] === true);
   const { missing, missingMain } = checkMaterials(item.materials, checklistOf(item, ticked));
   const mainsIn = missingMain.length === 0;
   return (
     <div className="materials">
+      {kept && kept.size > 0 && (
+        <p className="on-file-note" data-testid="materials-on-file" role="status">
+          该申请人已有 {kept.size} 项材料存档，这次不用再交，已自动打勾。
+        </p>
+      )}
       <p className="muted">请逐项核对群众交来的材料，收到的打勾。标“主件”的必须齐全；附件对这位群众不适用的（如“已婚的提供”），点“不适用”。</p>
       {item.materials.map((m) => {
         const mark = ticked[m.name];
+        const onFile = kept?.get(m.name);
         return (
           <div key={m.name} className="material-row">
-            <label className={mark === true ? 'check check-on' : mark === 'na' ? 'check check-na' : 'check'}>
-              <input type="checkbox" checked={mark === true} onChange={(e) => onChange({ ...ticked, [m.name]: e.target.checked })} />
+            <label className={onFile ? 'check check-on check-kept' : mark === true ? 'check check-on' : mark === 'na' ? 'check check-na' : 'check'}>
+              <input type="checkbox" checked={mark === true} disabled={!!onFile} onChange={(e) => onChange({ ...own, [m.name]: e.target.checked })} />
               <span className="check-text">
                 {m.main ? <span className="tag tag-main">主件</span> : <span className="tag tag-attach">附件</span>}
                 {m.name}
                 {m.copies && m.copies > 1 ? `（${m.copies}份）` : ''}
                 {mark === 'na' && <span className="na-note">不适用</span>}
+                {onFile && (
+                  <span className="on-file">
+                    已存档（{onFile.levelName}，{onFile.validUntil ? <>有效期至 <span>{chineseDate(onFile.validUntil)}</span></> : '长期有效'}）
+                  </span>
+                )}
               </span>
             </label>
             {!m.main && mark !== true && (
@@ -463,7 +528,7 @@ function Materials({ item, ticked, onChange }: { item: Item; ticked: Record<stri
                 type="button"
                 className={mark === 'na' ? 'na-toggle na-toggle-on' : 'na-toggle'}
                 aria-pressed={mark === 'na'}
-                onClick={() => onChange({ ...ticked, [m.name]: mark === 'na' ? false : 'na' })}
+                onClick={() => onChange({ ...own, [m.name]: mark === 'na' ? false : 'na' })}
               >
                 不适用
               </button>
@@ -479,7 +544,7 @@ function Materials({ item, ticked, onChange }: { item: Item; ticked: Record<stri
       <button
         type="button"
         className="btn btn-secondary"
-        onClick={() => onChange(Object.fromEntries(item.materials.map((m) => [m.name, !all])))}
+        onClick={() => onChange({ ...own, ...Object.fromEntries(item.materials.filter((m) => !kept?.has(m.name)).map((m) => [m.name, !all])) })}
       >
         {all ? '全部取消' : '材料全部收齐'}
       </button>
