@@ -45,7 +45,7 @@ describe.each(DIALECTS)('演示办件记录 (%s)', (dialect) => {
     const { cases, total } = await list('clerk', '');
     expect(total).toBeGreaterThan(60);
     const all = [...cases, ...(await list('clerk', 'page=2')).cases];
-    expect(new Set(all.map((c) => c.sixKindName))).toEqual(new Set(['即办件', '承诺件', '联办件', '补办件', '退回件']));
+    expect(new Set(all.map((c) => c.sixKindName))).toEqual(new Set(['即办件', '承诺件', '联办件', '上报件', '补办件', '退回件']));
     expect(new Set(all.map((c) => c.status))).toEqual(expect.objectContaining(new Set(['delivered', 'in_progress', 'returned'])));
     for (const c of all) expect(new Date(c.createdAt).getTime()).toBeLessThanOrEqual(TODAY.getTime());
     // last month is whole: the monthly report has something to count
@@ -63,6 +63,15 @@ describe.each(DIALECTS)('演示办件记录 (%s)', (dialect) => {
     const carried = agent.cases.filter((c) => ['MZ-001', 'JS-003', 'ZJ-001', 'RS-005', 'YB-002'].includes(c.itemCode) && c.status === 'delivered');
     expect(carried.length).toBeGreaterThan(0);
     expect((await list('county', 'orgOnly=true')).total).toBeGreaterThan(10);
+    // 上报件 of the township: received and decided at the county, the result handed over back at the township
+    const escalated = (await list('clerk', 'kind=escalated')).cases;
+    expect(escalated.map((c) => c.status)).toEqual(expect.arrayContaining(['delivered', 'in_progress']));
+    const countyIds = new Set((await list('county', '')).cases.map((c) => c.id));
+    for (const c of escalated) {
+      // at the county while it decides (in its ledger too), back at the township once handed over
+      if (c.status === 'in_progress') expect([c.holderOrgId !== c.receivingOrgId, countyIds.has(c.id)]).toEqual([true, true]);
+      if (c.status === 'delivered') expect(c.holderOrgId).toBe(c.receivingOrgId);
+    }
   });
 
   it('has cases left lying past their due day: red once the light sweep runs', async () => {

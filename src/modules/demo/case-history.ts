@@ -1,7 +1,7 @@
 /**
  * The demo's case history: on a server started in demo mode, about eight weeks of ordinary work at the demo
  * township, its first village and the county — cases taken at the window and by the village agent, accepted,
- * supplemented, returned, finished, handed over and rated — so the ledger, the lights, the dashboards, the monthly
+ * supplemented, returned, carried up to the county (上报件), finished, handed over and rated — so the ledger, the lights, the dashboards, the monthly
  * report, the ratings and the assessment all show something on the first `npm start`.
  *
  * Every case goes through the real use cases (registerCase, actOnCase, recordRating) with the clock set to the
@@ -221,6 +221,21 @@ export async function seedDemoCaseHistory(ctx: AppContext): Promise<string | nul
       await act(clerk, c.caseId, received, 'receive');
       await act(clerk, c.caseId, { day: forward.day, time: '10:25' }, 'accept');
       await work(clerk, c, received, { deliverBy: 'agent' });
+    }
+    // 上报件: 低保 taken at the township, decided by the county, the result handed over at the township
+    if (index % 8 === 2) {
+      const step = { day, time: '10:40' };
+      const c = await register(clerk, step, 'MZ-003', { channel: 'window' });
+      if (!c) continue;
+      await act(clerk, c.caseId, { day, time: '16:30' }, 'escalate');
+      const received = later(step, 1, '09:20');
+      if (!done(received)) continue;
+      await act(county, c.caseId, received, 'receive');
+      const decided = later(received, Math.round(c.days * 0.6), '15:00');
+      if (!done(decided)) continue;
+      await act(county, c.caseId, decided, 'complete', { outcome: 'approved', resultNo: `清民低保〔${decided.day.slice(0, 4)}〕${String(c.serial).padStart(4, '0')}号` });
+      const handover = later(decided, 2, '10:30');
+      if (done(handover)) await act(clerk, c.caseId, handover, 'deliver', { method: 'window' });
     }
     // the county's window
     if (index % 2 === 0) {
