@@ -7,9 +7,8 @@
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drainConsumers } from '../../src/modules/events/consumers.js';
 import { hasChromium, SHOTS_DIR, startE2E, type E2E } from './support/browser.js';
-import { serverApi, type ServerApi } from './support/server-api.js';
+import { checkedAtTheWindow, serverApi, type ServerApi } from './support/server-api.js';
 
 const NAME = '孙玉兰';
 const ID = '41089919530618002X';
@@ -25,18 +24,7 @@ describe.skipIf(!hasChromium)('材料复用 on the village agent phone (Chromium
 
   beforeAll(async () => {
     e = await startE2E({ startAt: '2026-03-02T09:00:00+08:00' });
-    // at 柳河镇's window: her ID card and photo checked (level B, kept a year)
-    const clerk = await serverApi(e, 'clerk');
-    await clerk.register({
-      channel: 'window',
-      itemCode: 'MZ-002',
-      applicant: { name: NAME, idNumber: ID, phone: '13700006666' },
-      materials: [
-        { name: '居民身份证', provided: true },
-        { name: '近期一寸免冠照片', provided: true },
-      ],
-    });
-    await drainConsumers(e.ctx);
+    await checkedAtTheWindow(e, { name: NAME, idNumber: ID, phone: '13700006666' });
     agent = await serverApi(e, 'agent');
 
     page = await e.newPage();

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drainConsumers } from '../../src/modules/events/consumers.js';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
 import { signInToConsole } from './support/console.js';
-import { serverApi } from './support/server-api.js';
+import { checkedAtTheWindow, serverApi } from './support/server-api.js';
 
 // Evidence of the real-named person (issue 11 §2 audit) on a phone (390×844): 李春花 was served at the township's
 // window (her ID card and photo checked there); she registers online later with the same ID number, and the apply
@@ -29,17 +28,7 @@ describe.skipIf(!hasChromium)('evidence reuse and 撤回 on a phone (Chromium)',
 
   beforeAll(async () => {
     e = await startE2E({ startAt: '2026-03-02T09:00:00+08:00' });
-    const clerk = await serverApi(e, 'clerk');
-    await clerk.register({
-      channel: 'window',
-      itemCode: 'MZ-002',
-      applicant: { name: NAME, idNumber: ID_NUMBER, phone: '13700008888' },
-      materials: [
-        { name: '居民身份证', provided: true },
-        { name: '近期一寸免冠照片', provided: true },
-      ],
-    });
-    await drainConsumers(e.ctx);
+    await checkedAtTheWindow(e, { name: NAME, idNumber: ID_NUMBER, phone: '13700008888' });
     const admin = await serverApi(e, 'admin');
     const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
       fetch(`${e.serverUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: e.serverUrl, ...headers }, body: JSON.stringify(body) });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { drainConsumers } from '../../../src/modules/events/consumers.js';
 import type { E2E } from './browser.js';
 
 export interface ServerApi {
@@ -36,4 +37,22 @@ export async function serverApi(e: E2E, username: string, password = 'bianmin202
     call,
     register: <T>(body: Record<string, unknown>) => call<T>('POST', '/api/cases', body, { 'idempotency-key': randomUUID() }),
   };
+}
+
+/**
+ * 材料复用's starting point: the applicant was served at 柳河镇's window (老年人优待证), where the clerk checked their
+ * 居民身份证 and photo; once the consumers have run, both are on file as 窗口已核验 (level B, kept a year).
+ */
+export async function checkedAtTheWindow(e: E2E, applicant: { name: string; idNumber: string; phone: string }): Promise<void> {
+  const clerk = await serverApi(e, 'clerk');
+  await clerk.register({
+    channel: 'window',
+    itemCode: 'MZ-002',
+    applicant,
+    materials: [
+      { name: '居民身份证', provided: true },
+      { name: '近期一寸免冠照片', provided: true },
+    ],
+  });
+  await drainConsumers(e.ctx);
 }
