@@ -25,10 +25,10 @@ export const RATE_LIMITED_NOTE = '该号码发送过于频繁，稍后自动发�
  * their case "has been accepted" (the provider was down, or configured only now) is confused, not informed. Three
  * days carry a message over a weekend with the provider out; the 短信记录 keeps it as failed, with this note.
  */
-const SMS_LIFETIME_MS = 3 * 24 * 3_600_000;
-export const EXPIRED_NOTE = '超过 3 天未能发出，已过时效，不再发送';
+const SMS_LIFETIME_DAYS = 3;
+export const EXPIRED_NOTE = `超过 ${SMS_LIFETIME_DAYS} 天未能发出，已过时效，不再发送`;
 /** Pending SMS written before this instant have expired at `now`. */
-export const smsExpiredBefore = (now: Date): string => new Date(now.getTime() - SMS_LIFETIME_MS).toISOString();
+export const smsExpiredBefore = (now: Date): string => new Date(now.getTime() - SMS_LIFETIME_DAYS * 24 * 3_600_000).toISOString();
 
 /** Defaults of the settings an administrator may change (smsMaxAttempts, smsPerPhonePerHour). */
 export const DEFAULT_MAX_ATTEMPTS = 5;

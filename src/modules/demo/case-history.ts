@@ -91,8 +91,8 @@ export async function seedDemoCaseHistory(ctx: AppContext): Promise<string | nul
   let serial = 0;
   const counts = { cases: 0, ratings: 0 };
 
-  const person = (): Person => {
-    serial++;
+  /** The `serial`-th applicant of the history: a valid (made-up) ID number of the demo county. */
+  const person = (serial: number): Person => {
     const birth = `19${40 + Math.floor(random.next() * 60)}0${1 + Math.floor(random.next() * 9)}1${Math.floor(random.next() * 9)}`;
     const first17 = `410899${birth}${String(100 + serial).slice(-3)}`;
     return {
@@ -123,8 +123,8 @@ export async function seedDemoCaseHistory(ctx: AppContext): Promise<string | nul
     if (!item) return null;
     const materials = fromJson<{ name: string; main: boolean }[]>(item.materials, []);
     const lacking = options.missing === 'main' ? materials.find((m) => m.main) : options.missing === 'other' ? materials.find((m) => !m.main) : undefined;
-    const applicant = person();
-    const caseNo = serial;
+    const number = ++serial;
+    const applicant = person(number);
     when(step);
     const { caseId } = await registerCase(
       at,
@@ -139,10 +139,10 @@ export async function seedDemoCaseHistory(ctx: AppContext): Promise<string | nul
           refusal: { reasons: `缺少主件“${lacking?.name ?? ''}”，不符合受理条件。`, basis: '《清河县便民服务事项办事指南》所列申请材料' },
         }),
       },
-      `demo-history-${String(caseNo).padStart(4, '0')}`,
+      `demo-history-${String(number).padStart(4, '0')}`,
     );
     counts.cases++;
-    return { caseId, serial: caseNo, kind: item.kind, days: item.promised_days, joint: fromJson<string[]>(item.joint, []), lacking: lacking?.name };
+    return { caseId, serial: number, kind: item.kind, days: item.promised_days, joint: fromJson<string[]>(item.joint, []), lacking: lacking?.name };
   };
 
   /** Finished and handed over, then (most of the time) rated by the applicant from the notice's QR code. */
@@ -151,7 +151,7 @@ export async function seedDemoCaseHistory(ctx: AppContext): Promise<string | nul
     const { caseId } = c;
     // a 联办件: each department's opinion first, the morning of the day it is finished
     for (const department of c.joint) await act(actor, caseId, { day: step.day, time: '09:00' }, 'review', { department, opinion: 'agree' });
-    const resultNo = `清便〔${step.day.slice(0, 4)}〕${String(c.serial).padStart(4, '0')}号`;
+    const resultNo = resultNumber('清便', step, c);
     // now and then an application that does not meet the conditions: not approved, with reasons and basis in writing
     const denied = c.kind !== 'immediate' && random.next() < 0.06;
     await act(actor, caseId, step, 'complete', denied
@@ -233,7 +233,7 @@ export async function seedDemoCaseHistory(ctx: AppContext): Promise<string | nul
       await act(county, c.caseId, received, 'receive');
       const decided = later(received, Math.round(c.days * 0.6), '15:00');
       if (!done(decided)) continue;
-      await act(county, c.caseId, decided, 'complete', { outcome: 'approved', resultNo: `清民低保〔${decided.day.slice(0, 4)}〕${String(c.serial).padStart(4, '0')}号` });
+      await act(county, c.caseId, decided, 'complete', { outcome: 'approved', resultNo: resultNumber('清民低保', decided, c) });
       const handover = later(decided, 2, '10:30');
       if (done(handover)) await act(clerk, c.caseId, handover, 'deliver', { method: 'window' });
     }
@@ -255,6 +255,9 @@ function workingDaysBefore(calendar: WorkingCalendar, today: IsoDate, n: number)
   }
   return days;
 }
+
+/** The number of the result document, as a center's office writes it: 清便〔2026〕0012号. */
+const resultNumber = (prefix: string, step: Step, c: Registered) => `${prefix}〔${step.day.slice(0, 4)}〕${String(c.serial).padStart(4, '0')}号`;
 
 /** "09:05" plus some minutes, within the day. */
 function bump(time: string, minutes: number): string {
