@@ -9,6 +9,7 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { importYear } from '../modules/calendar/service.js';
 import { importCatalogFile } from '../modules/catalog/import.js';
+import { loadDemoWork } from '../modules/demo/load.js';
 import { seedDemo } from '../modules/demo/seed.js';
 import { startupWarnings } from '../modules/settings/service.js';
 import { verifyAudit } from '../modules/audit/service.js';
@@ -17,10 +18,6 @@ import { buildApp } from '../server/app.js';
 import { startJobs } from '../server/jobs.js';
 import { loadConfig } from '../server/config.js';
 import { prepareDatabase } from '../server/start.js';
-import { seedDemoWorkOrder } from '../modules/evaluation/work-order-demo.js';
-import { seedDemoApplication } from '../modules/applications/demo.js';
-import { seedDemoRoster } from '../modules/duty/demo.js';
-import { seedDemoCaseHistory } from '../modules/demo/case-history.js';
 
 const HELP = `便民服务平台命令行
 
@@ -71,17 +68,8 @@ async function main(): Promise<number> {
       const database = await prepareDatabase(config, console.log);
       const ctx = { database, config, clock: () => new Date() };
       const app = await buildApp(ctx, { logger: config.production });
-      // about eight weeks of cases at the demo centers, through the real use cases; once, on a database without cases
-      if (config.demo) {
-        const history = await seedDemoCaseHistory(ctx).catch((e: unknown) => console.warn(`演示办件记录未能载入：${String(e)}`));
-        if (history) console.log(history);
-      }
-      // the demo's 差评 with its open work order, through the real use cases (issue 10 §1); once, demo mode only
-      if (config.demo) await seedDemoWorkOrder(ctx).catch((e: unknown) => console.warn(`演示差评未能载入：${String(e)}`));
-      // the demo applicant's online application waiting for pre-review (issue 11 §2); once, demo mode only
-      if (config.demo) await seedDemoApplication(ctx).catch((e: unknown) => console.warn(`演示网上申请未能载入：${String(e)}`));
-      // this month's and next month's 领导带班值班表, published (issue 12 §5); once per month, demo mode only
-      if (config.demo) await seedDemoRoster(ctx).catch((e: unknown) => console.warn(`演示值班表未能载入：${String(e)}`));
+      // the demo's work (eight weeks of cases, a 差评, an online application, duty rosters); each part once
+      if (config.demo) await loadDemoWork(ctx, console.log, console.warn);
       // scheduled work (the light sweep …): once across processes on PostgreSQL, see src/server/jobs.ts
       const jobs = startJobs(ctx);
       const close = async () => {
