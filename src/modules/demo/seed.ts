@@ -109,7 +109,8 @@ export async function seedDemo(db: Db, now: Date): Promise<string | null> {
       for (const [v, village] of township.villages.entries()) {
         villages.push(
           await addOrg(tOrg, 'village', `${tCode}${String(201 + v).padStart(3, '0')}`, village, {
-            address: `${township.name}${village}村委会`,
+            // a 社区 has a 居民委员会, a 村 a 村民委员会
+            address: `${township.name}${village}${village.endsWith('社区') ? '居委会' : '村委会'}`,
             phone: `1390371${String(t * 10 + v).padStart(4, '0')}`,
           }),
         );

@@ -18,7 +18,7 @@ const DEMO: DemoNotice[] = [
     minDays: 15,
     endAfter: 30,
     title: '关于做好2027年度城乡居民基本养老保险集中缴费的公告',
-    body: '2027年度城乡居民基本养老保险集中缴费已经开始，截止到12月31日。\n\n年满16周岁、不是在校学生、未参加职工基本养老保险的本镇户籍居民均可参保。缴费档次从每年200元到5000元，多缴多得，政府按档次给予补贴。\n\n办理地点：柳河镇便民服务中心社会保障窗口，或本村便民服务室代办。请带本人身份证或户口簿。\n\n咨询电话：0371-12345678',
+    body: '2027年度城乡居民基本养老保险集中缴费已经开始，截止到12月31日。\n\n年满16周岁、不是在校学生、未参加职工基本养老保险的本镇户籍居民均可参保。缴费档次从每年200元到5000元，多缴多得，政府按档次给予补贴。\n\n办理地点：柳河镇便民服务中心社会保障窗口，或本村便民服务室代办。请带本人身份证或户口簿。\n\n咨询电话：{中心电话}',
   },
   {
     daysAgo: 0,
@@ -46,7 +46,8 @@ export async function seedDemoNotices(db: Db, org: OrgsTable, directorId: string
       id: randomUUID(),
       org_id: org.id,
       title: d.title,
-      body: d.body,
+      // the township's own phone (a made-up number in a notice reads like a real one)
+      body: d.body.replace('{中心电话}', org.phone ?? ''),
       start_date: startDate,
       min_days: d.minDays,
       end_date: d.endAfter === null ? null : addCalendarDays(startDate, d.endAfter),
