@@ -34,7 +34,7 @@ function Plans() {
         </Button>
         <span>（只在工作日开放；节假日不开放，调休上班日开放）</span>
       </Space>
-      {data && data.services.length === 0 && <Empty description="还没有大厅服务，请先在“叫号”设置中添加服务" />}
+      {data && data.services.length === 0 && <Empty description="还没有大厅服务，请中心主任先在“大厅服务设置”中添加" />}
       {data?.services.map((s) => <PlanEditor key={s.serviceId} serviceId={s.serviceId} serviceName={s.serviceName} code={s.code} ranges={s.ranges} version={s.version} />)}
     </>
   );

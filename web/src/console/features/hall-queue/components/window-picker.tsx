@@ -19,19 +19,20 @@ export function storeWindow(id: string): void {
   }
 }
 
-/** The window this console calls for: the one chosen before on this computer, else the one the clerk works now. */
-export function defaultWindow(windows: readonly ServiceWindow[], userId: string): string | null {
+/**
+ * The window this console calls for: the one chosen before on this computer, else the one the clerk works now —
+ * among those, first one that calls some hall service (`calling`): a clerk posted at every window of the center
+ * should not land on a window nobody can take a number for.
+ */
+export function defaultWindow(windows: readonly ServiceWindow[], userId: string, calling: ReadonlySet<string>): string | null {
   const kept = storedWindow();
   if (kept && windows.some((w) => w.id === kept)) return kept;
-  return (
-    windows.find((w) => w.acting?.userId === userId)?.id ??
-    windows.find((w) => w.postA?.userId === userId || w.postB?.userId === userId)?.id ??
-    null
-  );
+  const mine = [...windows.filter((w) => w.acting?.userId === userId), ...windows.filter((w) => w.postA?.userId === userId || w.postB?.userId === userId)];
+  return (mine.find((w) => calling.has(w.id)) ?? mine[0])?.id ?? null;
 }
 
 /** 我的窗口: which window this console calls numbers to. */
-export function WindowPicker({ windows, value, onChange, loading }: { windows: readonly ServiceWindow[]; value: string | null; onChange: (id: string) => void; loading: boolean }) {
+export function WindowPicker({ windows, calling, value, onChange, loading }: { windows: readonly ServiceWindow[]; calling: ReadonlySet<string>; value: string | null; onChange: (id: string) => void; loading: boolean }) {
   return (
     <Space wrap>
       <Typography.Text strong>我的窗口</Typography.Text>
@@ -44,7 +45,7 @@ export function WindowPicker({ windows, value, onChange, loading }: { windows: r
           storeWindow(id);
           onChange(id);
         }}
-        options={windows.map((w) => ({ value: w.id, label: w.acting ? `${w.name}（${w.acting.name}）` : w.name }))}
+        options={windows.map((w) => ({ value: w.id, label: `${w.name}${w.acting ? `（${w.acting.name}）` : ''}${calling.has(w.id) ? '' : '（无取号服务）'}` }))}
         data-testid="hall-window-picker"
       />
     </Space>
