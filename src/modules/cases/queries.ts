@@ -22,6 +22,15 @@ import { caseEvents, caseTimeline } from '../events/repo.js';
 import * as repo from './repo.js';
 
 /** One case in full. (The intake answers from what it wrote: register-case.ts.) */
+
+/**
+ * 今日到期: falls due today — from the start of today to its end. A case that fell due on an earlier day is late
+ * (red, 超期) and counted there, not a second time as due today.
+ */
+const todayBounds = (now: Date, tz: string) => ({
+  from: zonedInstant(localDate(now, tz), '00:00', tz).toISOString(),
+  to: zonedInstant(localDate(now, tz), '23:59', tz).toISOString(),
+});
 export async function getCase(ctx: AppContext, actor: Actor, id: string) {
   const { db } = ctx.database;
   const row = await repo.findCase(db, id);
@@ -125,7 +134,7 @@ async function ledgerFilter(ctx: AppContext, actor: Actor, query: LedgerQuery): 
     ...(query.to && { to: zonedInstant(addCalendarDays(query.to, 1), '00:00', tz).toISOString() }),
     ...(query.light && { light: query.light }),
     ...(query.windowId && { windowId: query.windowId }),
-    ...(query.dueToday === 'true' && { dueBy: zonedInstant(localDate(now, tz), '23:59', tz).toISOString() }),
+    ...(query.dueToday === 'true' && { dueToday: todayBounds(now, tz) }),
     ...(query.overdue === 'true' && { overdueAt: now.toISOString() }),
     ...(query.completedFrom && { completedFrom: zonedInstant(query.completedFrom, '00:00', tz).toISOString() }),
     ...(query.completedTo && { completedTo: zonedInstant(addCalendarDays(query.completedTo, 1), '00:00', tz).toISOString() }),
@@ -134,7 +143,7 @@ async function ledgerFilter(ctx: AppContext, actor: Actor, query: LedgerQuery): 
         name: query.view,
         orgId: actor.orgId,
         userId: actor.userId,
-        dueBy: zonedInstant(localDate(now, tz), '23:59', tz).toISOString(),
+        dueToday: todayBounds(now, tz),
         ...(query.view === 'mine' && { windowIds: windowsWorkedBy((await listWindows(db, [actor.orgId])).map(windowPosts), actor.userId) }),
         ...(query.view === 'covering' && { windowIds: windowsCoveredBy((await listWindows(db, [actor.orgId])).map(windowPosts), actor.userId) }),
         // a director sees every objection of the center; window staff those of the windows they work

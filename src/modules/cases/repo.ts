@@ -116,12 +116,18 @@ export const insertIdempotent = async (db: Db, userId: string, key: string, case
   await idempotentInsert(db, userId, key, caseId, at);
 };
 
+
+/** Today's start and end, as instants: what falls due today. */
+export interface DueToday {
+  from: string;
+  to: string;
+}
 /**
  * Work lists of one center (DOMAIN.md; "my work" and the director's view):
  * mine — open cases at the windows the person works now (their A posts, and B posts whose A is away);
  * first-responded — every case the person first received (首问负责: they follow it to the end, wherever it went);
  * held — open cases the center holds; incoming — forwarded or escalated to it, not yet received;
- * due-today — open cases it holds that are due by `dueBy`; extensions — extension requests to approve;
+ * due-today — open cases it holds that fall due today (`dueToday`, late ones are not among them); extensions — extension requests to approve;
  * refusals — the refusal register (returned, or completed with a denial); refusals-to-review — those the
  * director has not reviewed yet; joint — open joint cases it leads (departments' opinions to collect);
  * sent-up — cases it received and sent up (forwarded or escalated), not yet back (in transit or held above); to-deliver — cases
@@ -154,7 +160,7 @@ export type WorkList = (typeof WORK_LISTS)[number];
 export interface CaseFilter {
   /** the actor's scope: their organisation and everything below it */
   orgIds: string[];
-  view?: { name: WorkList; orgId: string; userId: string; dueBy?: string; windowIds?: string[] };
+  view?: { name: WorkList; orgId: string; userId: string; dueToday?: DueToday; windowIds?: string[] };
   status?: string;
   sixKind?: string;
   /** the stored light (rule 12); only open cases have one */
@@ -183,8 +189,9 @@ export interface CaseFilter {
   open?: boolean;
   /** the window a case is at (the dashboards' drill-down: center → window → cases) */
   windowId?: string;
-  /** open cases due by this instant (due today: the end of today; overdue: now, exclusive) */
-  dueBy?: string;
+  /** open cases falling due within these instants (today's start and end) */
+  dueToday?: DueToday;
+  /** open cases due before this instant (now): late */
   overdueAt?: string;
   /** completed within [completedFrom, completedTo) */
   completedFrom?: string;
@@ -247,7 +254,7 @@ function filtered(db: Db, f: CaseFilter) {
       .where('t.term_org', 'in', f.orgIds) as unknown as typeof query;
   }
   if (f.view) {
-    const { name, orgId, userId, dueBy, windowIds } = f.view;
+    const { name, orgId, userId, dueToday, windowIds } = f.view;
     if (name === 'first-responded') query = query.where('first_responder_id', '=', userId);
     if (name === 'mine') {
       query = query.where('holder_org_id', '=', orgId).where('status', 'in', OPEN).where('window_id', 'in', windowIds?.length ? windowIds : ['']);
@@ -267,7 +274,7 @@ function filtered(db: Db, f: CaseFilter) {
         .where('status', 'in', OPEN)
         .where((eb) => eb.or([eb('holder_org_id', '!=', orgId), eb('transit_org_id', 'is not', null)]));
     }
-    if (name === 'due-today') query = query.where('due_at', '<=', dueBy ?? '');
+    if (name === 'due-today') query = query.where('due_at', '>=', dueToday?.from ?? '').where('due_at', '<=', dueToday?.to ?? '');
     if (name === 'extensions') query = query.where('extension_pending', '=', 1);
     if (name === 'refusals' || name === 'refusals-to-review') {
       query = query.where((eb) => eb.or([eb('status', '=', 'returned'), eb('outcome', '=', 'denied')]));
@@ -295,7 +302,7 @@ function filtered(db: Db, f: CaseFilter) {
   if (f.from) query = query.where('created_at', '>=', f.from);
   if (f.to) query = query.where('created_at', '<', f.to);
   if (f.windowId) query = query.where('window_id', '=', f.windowId);
-  if (f.dueBy) query = query.where('status', 'in', OPEN).where('due_at', '<=', f.dueBy);
+  if (f.dueToday) query = query.where('status', 'in', OPEN).where('due_at', '>=', f.dueToday.from).where('due_at', '<=', f.dueToday.to);
   if (f.overdueAt) query = query.where('status', 'in', OPEN).where('due_at', '<', f.overdueAt);
   if (f.completedFrom) query = query.where('completed_at', '>=', f.completedFrom);
   if (f.completedTo) query = query.where('completed_at', '<', f.completedTo);
