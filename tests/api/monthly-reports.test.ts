@@ -134,6 +134,11 @@ describe.each(DIALECTS)('monthly reports (%s)', (dialect) => {
     expect(badChannel.statusCode).toBe(400);
     expect(badChannel.json().title).toContain('收件渠道');
     expect(townshipReport.total.finished).toBe(await ledgerTotal('/api/cases?pageSize=1&completedFrom=2026-03-01&completedTo=2026-03-31'));
+    // 超期件 and 按时办结 open the ledger of exactly those cases (not every case received or finished in the month)
+    expect(await ledgerTotal(`/api/cases?pageSize=1&orgId=${township}&orgOnly=true&overdueFrom=2026-03-01&overdueTo=2026-03-31`)).toBe(townshipReport.own.overdue);
+    expect(await ledgerTotal(`/api/cases?pageSize=1&orgId=${township}&orgOnly=true&completedFrom=2026-03-01&completedTo=2026-03-31&onTime=true`)).toBe(townshipReport.own.onTime);
+    const halfPeriod = await get('/api/cases?overdueFrom=2026-03-01', 'director');
+    expect([halfPeriod.statusCode, halfPeriod.json().title]).toEqual([400, expect.stringContaining('起止日期')]);
     const row = townshipReport.below.find((b) => b.orgId === village)!;
     expect(row.measures).toMatchObject({ received: 1, finished: 1, proxyShare: 1 });
     expect(townshipReport.items.map((i) => i.key).sort()).toEqual(['MZ-001', 'MZ-002']);

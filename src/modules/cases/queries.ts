@@ -23,6 +23,12 @@ import * as repo from './repo.js';
 
 /** One case in full. (The intake answers from what it wrote: register-case.ts.) */
 
+/** Local dates [from, to] as instants, and how far the period has come (now, or its end): what lateWithin reads. */
+function periodSoFar(from: string, to: string, now: Date, tz: string) {
+  const end = zonedInstant(addCalendarDays(to, 1), '00:00', tz).toISOString();
+  return { from: zonedInstant(from, '00:00', tz).toISOString(), to: end, end: now.toISOString() < end ? now.toISOString() : end };
+}
+
 /**
  * 今日到期: falls due today — from the start of today to its end. A case that fell due on an earlier day is late
  * (red, 超期) and counted there, not a second time as due today.
@@ -67,6 +73,9 @@ export interface LedgerQuery {
   dueToday?: 'true' | 'false';
   completedFrom?: string;
   completedTo?: string;
+  overdueFrom?: string;
+  overdueTo?: string;
+  onTime?: 'true' | 'false';
   page: number;
   pageSize: number;
 }
@@ -136,6 +145,8 @@ async function ledgerFilter(ctx: AppContext, actor: Actor, query: LedgerQuery): 
     ...(query.windowId && { windowId: query.windowId }),
     ...(query.dueToday === 'true' && { dueToday: todayBounds(now, tz) }),
     ...(query.overdue === 'true' && { overdueAt: now.toISOString() }),
+    ...(query.overdueFrom && query.overdueTo && { lateWithin: periodSoFar(query.overdueFrom, query.overdueTo, now, tz) }),
+    ...(query.onTime === 'true' && { onTime: true }),
     ...(query.completedFrom && { completedFrom: zonedInstant(query.completedFrom, '00:00', tz).toISOString() }),
     ...(query.completedTo && { completedTo: zonedInstant(addCalendarDays(query.completedTo, 1), '00:00', tz).toISOString() }),
     ...(query.view && {

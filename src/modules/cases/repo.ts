@@ -191,6 +191,10 @@ export interface CaseFilter {
   windowId?: string;
   /** open cases falling due within these instants (today's start and end) */
   dueToday?: DueToday;
+  /** 超期 within a period (lateWithin) */
+  lateWithin?: { from: string; to: string; end: string };
+  /** completed by the due instant (or without one) */
+  onTime?: boolean;
   /** open cases due before this instant (now): late */
   overdueAt?: string;
   /** completed within [completedFrom, completedTo) */
@@ -200,6 +204,15 @@ export interface CaseFilter {
 
 const OPEN = ['submitted', 'awaiting_supplement', 'in_progress', 'paused'];
 export const OPEN_STATUSES: readonly string[] = OPEN;
+
+/**
+ * 超期 within a period [from, to) whose end so far is `end` (now, for a period not over yet): completed in it after
+ * its due instant, or past its due instant by `end` and not completed by `to`. The supervision and monthly reports
+ * count it and the ledger lists it (overdueFrom, overdueTo), so a report's figure opens a ledger of the same total.
+ */
+export const lateWithin = ({ from, to, end }: { from: string; to: string; end: string }) =>
+  sql<boolean>`((completed_at >= ${from} and completed_at < ${to} and completed_at > due_at)
+    or (due_at < ${end} and created_at < ${to} and ((completed_at is null and status in (${sql.join(OPEN)})) or completed_at >= ${to})))`;
 
 /** Cases whose deadlines an imported year may change: open ones with a due date, and any still marked 暂定. */
 export const casesWithDeadlines = (db: Db) =>
@@ -304,6 +317,8 @@ function filtered(db: Db, f: CaseFilter) {
   if (f.windowId) query = query.where('window_id', '=', f.windowId);
   if (f.dueToday) query = query.where('status', 'in', OPEN).where('due_at', '>=', f.dueToday.from).where('due_at', '<=', f.dueToday.to);
   if (f.overdueAt) query = query.where('status', 'in', OPEN).where('due_at', '<', f.overdueAt);
+  if (f.lateWithin) query = query.where(lateWithin(f.lateWithin));
+  if (f.onTime) query = query.where((eb) => eb.or([eb('due_at', 'is', null), eb('completed_at', '<=', eb.ref('due_at'))]));
   if (f.completedFrom) query = query.where('completed_at', '>=', f.completedFrom);
   if (f.completedTo) query = query.where('completed_at', '<', f.completedTo);
   // A short term's cases in case_terms are exactly those q matches (see shortTerm): its condition would only make

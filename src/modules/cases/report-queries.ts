@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { toCount } from '../../db/portable.js';
 import type { Db } from '../../server/context.js';
-import { OPEN_STATUSES } from './repo.js';
+import { lateWithin } from './repo.js';
 
 export interface MonthCaseNumbers {
   received: number;
@@ -28,7 +28,6 @@ export async function monthCaseNumbersByCenter(db: Db, orgIds: readonly string[]
   const out = new Map<string, MonthCaseNumbers>();
   if (orgIds.length === 0) return out;
   const end = now < to ? now : to;
-  const open = [...OPEN_STATUSES];
   const inMonth = (column: 'created_at' | 'completed_at') => sql<boolean>`${sql.ref(column)} >= ${from} and ${sql.ref(column)} < ${to}`;
   const rows = await db
     .selectFrom('cases')
@@ -39,8 +38,7 @@ export async function monthCaseNumbersByCenter(db: Db, orgIds: readonly string[]
       sql<number | string>`sum(case when ${inMonth('created_at')} then 1 else 0 end)`.as('received'),
       sql<number | string>`sum(case when ${inMonth('completed_at')} then 1 else 0 end)`.as('completed'),
       sql<number | string>`sum(case when ${inMonth('completed_at')} and (due_at is null or completed_at <= due_at) then 1 else 0 end)`.as('on_time'),
-      sql<number | string>`sum(case when (${inMonth('completed_at')} and completed_at > due_at)
-        or (due_at < ${end} and created_at < ${to} and ((completed_at is null and status in (${sql.join(open)})) or completed_at >= ${to})) then 1 else 0 end)`.as('overdue'),
+      sql<number | string>`sum(case when ${lateWithin({ from, to, end })} then 1 else 0 end)`.as('overdue'),
     ])
     .groupBy('receiving_org_id')
     .execute();

@@ -38,7 +38,7 @@ export const actionParams = z.object({ id: z.string().min(1), action: z.enum(CAS
 export const actionBody = z.looseObject({ expectedVersion: z.number({ error: '请带上 expectedVersion（办件当前版本号）' }).int().positive() });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期请按 YYYY-MM-DD 填写');
-export const listCasesQuery = z.object({
+const ledgerQuery = z.object({
   view: z.enum(WORK_LISTS).optional(),
   status: z.enum(CASE_STATUSES).optional(),
   kind: z.enum(SIX_KINDS).optional(),
@@ -58,9 +58,17 @@ export const listCasesQuery = z.object({
   dueToday: z.enum(['true', 'false']).optional(),
   completedFrom: isoDate.optional(),
   completedTo: isoDate.optional(),
+  // the monthly report's 超期件 and 按时办结 (lateWithin): late within these local dates; completed by the due date
+  overdueFrom: isoDate.optional(),
+  overdueTo: isoDate.optional(),
+  onTime: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+/** 超期件 are late within a period: both its dates, or neither */
+const bothOverdueDates = (q: { overdueFrom?: string; overdueTo?: string }) => !q.overdueFrom === !q.overdueTo;
+const bothOverdueDatesError = { message: '超期件的起止日期（overdueFrom、overdueTo）须一起填写', path: ['overdueTo'] };
+export const listCasesQuery = ledgerQuery.refine(bothOverdueDates, bothOverdueDatesError);
 
 export const progressQuery = z.object({
   caseNo: z.string().trim().min(1, '请输入办件编号').max(40),
@@ -80,4 +88,4 @@ export const objectionAnswerBody = z.object({
 });
 
 /** The light counts take the ledger's filters except the light itself and paging. */
-export const lightCountsQuery = listCasesQuery.omit({ light: true, page: true, pageSize: true });
+export const lightCountsQuery = ledgerQuery.omit({ light: true, page: true, pageSize: true }).refine(bothOverdueDates, bothOverdueDatesError);

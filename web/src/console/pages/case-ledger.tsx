@@ -39,7 +39,7 @@ export function CaseLedgerPage() {
       <LedgerDrillNote
         value={filter}
         onClear={() =>
-          void navigate({ search: { ...filter, view: undefined, orgId: undefined, orgOnly: undefined, channel: undefined, windowId: undefined, overdue: undefined, dueToday: undefined, completedFrom: undefined, completedTo: undefined, page: undefined }, replace: true })
+          void navigate({ search: { ...filter, view: undefined, orgId: undefined, orgOnly: undefined, channel: undefined, windowId: undefined, overdue: undefined, dueToday: undefined, completedFrom: undefined, completedTo: undefined, overdueFrom: undefined, overdueTo: undefined, onTime: undefined, page: undefined }, replace: true })
         }
       />
       <Card>

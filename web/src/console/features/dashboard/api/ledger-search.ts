@@ -5,7 +5,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /**
  * The ledger filters a dashboard or report number opens (GET /api/cases takes the same): a work list, a center and
- * what is below it (or the center alone), a channel, a window, open cases overdue now or due by the end of today, cases completed within local dates. Part
+ * what is below it (or the center alone), a channel, a window, open cases overdue now or due today, cases completed within local dates (on time or not),
+ * cases late within a month. Part
  * of the ledger page's search (router.tsx), so a clicked number opens a ledger of exactly as many cases.
  */
 export const ledgerDrillSearch = z.object({
@@ -22,6 +23,11 @@ export const ledgerDrillSearch = z.object({
   dueToday: z.enum(['true', 'false']).optional(),
   completedFrom: isoDate.optional(),
   completedTo: isoDate.optional(),
+  /** the monthly report's 超期件: late within these dates */
+  overdueFrom: isoDate.optional(),
+  overdueTo: isoDate.optional(),
+  /** the monthly report's 按时办结: with completedFrom/completedTo, finished by the due date */
+  onTime: z.enum(['true', 'false']).optional(),
 });
 export type LedgerDrillSearch = z.infer<typeof ledgerDrillSearch>;
 

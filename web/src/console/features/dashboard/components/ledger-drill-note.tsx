@@ -21,7 +21,7 @@ const VIEW_NAMES: Record<NonNullable<LedgerDrillSearch['view']>, string> = {
 };
 
 /**
- * On the ledger: the filters a dashboard number opened it with (which the ledger's own filter bar does not show),
+ * On the ledger: the filters a dashboard's or a report's number opened it with (which the ledger's own filter bar does not show),
  * in words, and a way back to the whole ledger.
  */
 export function LedgerDrillNote({ value, onClear }: { value: LedgerDrillSearch; onClear: () => void }) {
@@ -35,8 +35,10 @@ export function LedgerDrillNote({ value, onClear }: { value: LedgerDrillSearch; 
   if (value.overdue === 'true') parts.push('逾期未办结');
   if (value.dueToday === 'true') parts.push('今日到期');
   if (value.completedFrom || value.completedTo) {
-    parts.push(value.completedFrom === value.completedTo ? `${value.completedFrom} 办结` : `${value.completedFrom ?? '…'} 至 ${value.completedTo ?? '…'} 办结`);
+    const finished = value.onTime === 'true' ? '按时办结' : '办结';
+    parts.push(value.completedFrom === value.completedTo ? `${value.completedFrom} ${finished}` : `${value.completedFrom ?? '…'} 至 ${value.completedTo ?? '…'} ${finished}`);
   }
+  if (value.overdueFrom && value.overdueTo) parts.push(`${value.overdueFrom} 至 ${value.overdueTo} 超期（超过办结时限办结，或到期仍未办结）`);
   if (parts.length === 0) return null;
   return (
     <Alert
@@ -44,7 +46,7 @@ export function LedgerDrillNote({ value, onClear }: { value: LedgerDrillSearch; 
       showIcon
       style={{ marginBottom: 12 }}
       data-testid="ledger-drill-note"
-      title={`按工作台的统计筛选：${parts.join(' · ')}`}
+      title={`按统计数字筛选：${parts.join(' · ')}`}
       action={
         <Button size="small" onClick={onClear}>
           查看全部办件

@@ -16,6 +16,9 @@ type LedgerLinkSearch = {
   to?: string;
   completedFrom?: string;
   completedTo?: string;
+  overdueFrom?: string;
+  overdueTo?: string;
+  onTime?: 'true';
   status?: 'returned';
   kind?: 'immediate';
 };
@@ -38,8 +41,9 @@ export function ledgerSearchOf(key: MeasureKey, month: { from: string; to: strin
   switch (key) {
     case 'received':
     case 'accepted':
-    case 'overdue':
       return received;
+    case 'overdue':
+      return { overdueFrom: month.from, overdueTo: month.to };
     case 'onlineShare':
       return { ...received, channel: 'online' };
     case 'proxyShare':
@@ -48,8 +52,9 @@ export function ledgerSearchOf(key: MeasureKey, month: { from: string; to: strin
       return { ...received, kind: 'immediate' };
     case 'returned':
       return { ...received, status: 'returned' };
-    case 'finished':
     case 'onTime':
+      return { ...finished, onTime: 'true' };
+    case 'finished':
     case 'avgWorkingDays':
     case 'goodRate':
     case 'activeRate':
