@@ -267,6 +267,14 @@ describe.each(DIALECTS)('好差评 rating capture (%s)', (dialect) => {
     await job(ratingDefaultsJob, '2027-01-08T10:00:00+08:00');
     expect(await t.database.db.selectFrom('outbox_messages').select('id').where('template', '=', 'rating-invitation').where('case_id', '=', rated.id).execute()).toHaveLength(0);
     expect(await t.database.db.selectFrom('ratings').select('channel').where('case_id', '=', rated.id).execute()).toEqual([{ channel: 'progress' }]);
+
+    // the server was stopped over the days a default fell due: written at the next run, dated when it fell due (the
+    // month it counts in), not when the run came
+    const missed = await newCase('2027-01-25T15:00:00+08:00', '13800009999');
+    await complete(missed, '2027-01-25T16:00:00+08:00');
+    await job(ratingDefaultsJob, '2027-02-10T10:00:00+08:00');
+    const written = await t.database.db.selectFrom('ratings').select(['channel', 'rated_at']).where('case_id', '=', missed.id).execute();
+    expect(written).toEqual([{ channel: 'default', rated_at: new Date('2027-02-02T00:00:00+08:00').toISOString() }]);
   });
 
   it('the list is scoped and filtered; the export has the 表9 columns with codes 1–5 and YYYYMMDDThhmmss', async () => {

@@ -5,7 +5,7 @@
  * - defaults: after 7 whole natural days without a rating the case is rated 基本满意, marked as default.
  * Both periods are settings (./settings.ts).
  */
-import { INVITE_TIME, finishedBeforeForDue } from '../../domain/evaluation/rules.js';
+import { INVITE_TIME, defaultDueAt, finishedBeforeForDue } from '../../domain/evaluation/rules.js';
 import { DomainError } from '../../domain/errors.js';
 import { DEFAULT_LEVEL } from '../../domain/evaluation/levels.js';
 import type { AppContext } from '../../server/context.js';
@@ -66,7 +66,10 @@ export async function writeDefaultRatings(ctx: AppContext, now: Date): Promise<n
     for (const o of due) {
       let created = false;
       try {
-        ({ created } = await recordRating(ctx, { caseId: o.case_id, level: DEFAULT_LEVEL, channel: 'default' }));
+        // the default is the rating from the moment the applicant's days ran out, not from whenever this run came
+        // (a server stopped for a week, a demo loaded today): the month it counts in is the month it fell due
+        const dueAt = defaultDueAt(new Date(o.completed_at), settings.defaultDays, ctx.config.timeZone);
+        ({ created } = await recordRating(ctx, { caseId: o.case_id, level: DEFAULT_LEVEL, channel: 'default', ratedAt: dueAt < now ? dueAt : now }));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
       }
