@@ -55,6 +55,7 @@ describe.each(DIALECTS)('the year boundary: no December stop (%s)', (dialect) =>
 
   let december: { id: string; caseNo: string };
   let early: { id: string };
+  let november: { id: string };
 
   it('registers 城乡居民最低生活保障 (25 working days) in mid-December with a provisional 2027 due date', async () => {
     const res = await register('MZ-003', DIBAO);
@@ -78,6 +79,19 @@ describe.each(DIALECTS)('the year boundary: no December stop (%s)', (dialect) =>
     expect(immediate.statusCode).toBe(201);
     expect(immediate.json()).toMatchObject({ dueAt: '2026-12-02T09:30:00.000Z', dueProvisional: false });
     t.clock.now = new Date('2026-12-15T10:00:00+08:00');
+  });
+
+  it('marks the legal due date 暂定 on its own when only it reaches into 2027', async () => {
+    t.clock.now = new Date('2026-11-20T10:00:00+08:00');
+    const res = await register('MZ-003', DIBAO);
+    t.clock.now = new Date('2026-12-15T10:00:00+08:00');
+    expect(res.statusCode).toBe(201);
+    // 25 working days end on Friday 25 December 2026, the law's 30 on Monday 4 January 2027 (元旦 off by law)
+    expect(res.json()).toMatchObject({ dueAt: '2026-12-25T09:30:00.000Z', dueProvisional: false, legalDueAt: '2027-01-04T09:30:00.000Z', legalDueProvisional: true });
+    november = res.json();
+    expect(await getCase(november.id)).toMatchObject({ dueProvisional: false, legalDueProvisional: true });
+    // the December case: both dates in 2027, both 暂定
+    expect(await getCase(december.id)).toMatchObject({ dueProvisional: true, legalDueProvisional: true });
   });
 
   it('counts working days and lists the days of 2027 provisionally, saying so', async () => {
@@ -125,6 +139,9 @@ describe.each(DIALECTS)('the year boundary: no December stop (%s)', (dialect) =>
     expect(kept).toMatchObject({ dueAt: '2027-01-07T09:30:00.000Z', dueProvisional: false });
     expect(kept.events.map((e: { type: string }) => e.type)).not.toContain('deadline-recomputed');
     expect(body.recomputed.cases.map((c: { caseId: string }) => c.caseId)).not.toContain(early.id);
+
+    // the legal date of the November case stands (4 January is before the make-up day) and is official now
+    expect(await getCase(november.id)).toMatchObject({ legalDueAt: '2027-01-04T09:30:00.000Z', legalDueProvisional: false });
 
     const list = (await t.app.inject({ url: '/api/cases?view=deadline-changed', headers: { cookie: director } })).json();
     expect(list.cases.map((c: { id: string }) => c.id)).toContain(december.id);

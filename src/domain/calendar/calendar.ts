@@ -92,6 +92,13 @@ export const weekdayName = (date: IsoDate): string => `星期${'日一二三四�
 
 export const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
 
+/**
+ * '1月5日' in the year of `today`, '2027年1月5日' in any other: in December a date in January must not be read as
+ * this January.
+ */
+export const dateTextFrom = (date: IsoDate, today: IsoDate): string =>
+  `${yearOf(date) === yearOf(today) ? '' : `${yearOf(date)}年`}${monthDayText(date)}`;
+
 // ---------------------------------------------------------------------------------------------------------
 // The calendar
 

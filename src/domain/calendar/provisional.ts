@@ -14,6 +14,7 @@
  */
 import chineseDays from 'chinese-days';
 import { addCalendarDays, isWeekend, toEpochDay, yearOf, type CalendarOverride, type IsoDate, type WorkingCalendar } from './calendar.js';
+import { NEXT_YEAR_AWAITED_FROM_MONTH } from './next-year.js';
 
 /** Where provisional days come from, as shown next to a year that is not imported. */
 export const PROVISIONAL_SOURCE = '按《全国年节及纪念日放假办法》推算的法定节假日（暂定，不含调休）';
@@ -144,7 +145,7 @@ export function importReminder(loadedYears: Iterable<number>, today: IsoDate): I
       message: `${year}年节假日安排尚未导入，本年度的办件期限都是按法定节假日推算的暂定日期（不含调休）。请尽快在“工作日历”中导入国务院办公厅公布的${year}年安排，导入后在办办件的期限自动重新计算。`,
     };
   }
-  if (Number(today.slice(5, 7)) >= 10 && !loaded.has(year + 1)) {
+  if (Number(today.slice(5, 7)) >= NEXT_YEAR_AWAITED_FROM_MONTH && !loaded.has(year + 1)) {
     return {
       year: year + 1,
       message: `${year + 1}年节假日安排尚未导入。国务院办公厅一般在 11 月前后公布下一年的安排，公布后请在“工作日历”中导入；导入前落在${year + 1}年的办件期限按法定节假日暂定计算（不含调休），导入后自动重新计算。`,

@@ -53,10 +53,20 @@ function step(state: CaseState, effect: DeadlineStep['effect'], t: CenterTime): 
  * day counted for it lies between the acceptance day and the due day (pauses and extensions move it later), so
  * those years decide.
  */
-export function dueIsProvisional(state: Pick<CaseState, 'acceptedAt' | 'dueAt'>, calendar: WorkingCalendar, timeZone: string): boolean {
-  if (state.dueAt === null) return false;
-  const due = localDate(new Date(state.dueAt), timeZone);
-  const from = state.acceptedAt === null ? due : localDate(new Date(state.acceptedAt), timeZone);
+export const dueIsProvisional = (state: Pick<CaseState, 'acceptedAt' | 'dueAt'>, calendar: WorkingCalendar, timeZone: string): boolean =>
+  countedProvisionally(state.acceptedAt, state.dueAt, calendar, timeZone);
+
+/**
+ * The same for the legal due date (法定办结时间): counted from the same acceptance on the same calendar, and often
+ * later than the promised one, so it can reach into a year not imported while the promised date does not.
+ */
+export const legalDueIsProvisional = (state: Pick<CaseState, 'acceptedAt' | 'legalDueAt'>, calendar: WorkingCalendar, timeZone: string): boolean =>
+  countedProvisionally(state.acceptedAt, state.legalDueAt, calendar, timeZone);
+
+function countedProvisionally(acceptedAt: string | null, until: string | null, calendar: WorkingCalendar, timeZone: string): boolean {
+  if (until === null) return false;
+  const due = localDate(new Date(until), timeZone);
+  const from = acceptedAt === null ? due : localDate(new Date(acceptedAt), timeZone);
   return provisionalYearsBetween(calendar, from, due).length > 0;
 }
 

@@ -76,6 +76,8 @@ export type CaseEvent = z.infer<typeof caseEventSchema>;
 
 /** One case with its rule-relevant state, the actions it offers the viewer, and its timeline. */
 export const caseSchema = caseSummarySchema.extend({
+  /** 暂定 for legalDueAt, as dueProvisional is for dueAt: counted through a year not imported yet (rule 3) */
+  legalDueProvisional: z.boolean(),
   proxy: z.object({ authorized: z.boolean() }).nullable(),
   materials: z.object({
     provided: z.array(z.string()),

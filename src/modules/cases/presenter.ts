@@ -5,7 +5,7 @@ import { outstandingMaterials } from '../../domain/cases/rules.js';
 import { allowedActions } from '../../domain/cases/transitions.js';
 import { maskIdNumber, maskPhone } from '../../domain/people/id-number.js';
 import type { OrgLevel } from '../../domain/orgs/tree.js';
-import type { CenterTime } from '../../domain/cases/deadlines.js';
+import { legalDueIsProvisional, type CenterTime } from '../../domain/cases/deadlines.js';
 import type { CasesTable } from '../../db/schema.js';
 import { toBool } from '../../db/portable.js';
 import { stateOf } from './persist.js';
@@ -101,6 +101,8 @@ export function presentCase(row: CaseRow, now: Date, t: CenterTime, viewer: View
   const actions: CaseAction[] = viewer.canAct && viewer.actor ? allowedActions(state, viewer.actor) : [];
   return {
     ...presentCaseSummary(row, viewer.fullPersonalData),
+    // worked out on the calendar as it is now, not stored: no list filters by it, and importing the year clears it
+    legalDueProvisional: legalDueIsProvisional({ acceptedAt: row.accepted_at, legalDueAt: row.legal_due_at }, t.calendar, t.timeZone),
     proxy: state.proxy,
     materials: { provided: state.providedMaterials, guide: state.item.materials },
     supplementNotice: state.supplementNotice,

@@ -4,6 +4,7 @@ import {
   addWorkingDays,
   buildCalendar,
   countWorkingDays,
+  dateTextFrom,
   daysOfYear,
   fromEpochDay,
   isIsoDate,
@@ -48,6 +49,12 @@ describe('date arithmetic', () => {
     expect(weekday('2026-02-14')).toBe(6);
     expect(weekdayName('2026-02-16')).toBe('星期一');
     expect(weekdayName('2026-02-15')).toBe('星期日');
+  });
+
+  it('writes a date without its year only within the year of today', () => {
+    expect(dateTextFrom('2026-12-31', '2026-12-28')).toBe('12月31日');
+    expect(dateTextFrom('2027-01-05', '2026-12-28')).toBe('2027年1月5日');
+    expect(dateTextFrom('2026-12-30', '2027-01-04')).toBe('2026年12月30日');
   });
 });
 

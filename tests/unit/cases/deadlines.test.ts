@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildCalendar } from '../../../src/domain/calendar/calendar.js';
 import { officialYears } from '../../../src/domain/calendar/official.js';
 import { parseYearFile } from '../../../src/domain/calendar/year-file.js';
-import { applyDeadline, dueDateChange, type CenterTime } from '../../../src/domain/cases/deadlines.js';
+import { applyDeadline, dueDateChange, dueIsProvisional, legalDueIsProvisional, type CenterTime } from '../../../src/domain/cases/deadlines.js';
 import { item, stateIn } from './fixtures.js';
+import { after, before, hours } from './year-calendars.js';
 
 const years = officialYears().map((f) => {
   const parsed = parseYearFile(f);
@@ -60,5 +61,33 @@ describe('deadlines on the official calendar', () => {
     const started = applyDeadline(stateIn('in_progress', { dueAt: null, legalDueAt: null }), { type: 'start', from: sh('2026-03-02T09:00:00'), promisedDays: 5, legalDays: null }, t);
     expect(dueDateChange({ dueAt: null }, started)).toEqual({ dueAt: sh('2026-03-09T17:30:00') });
     expect(dueDateChange(s, applyDeadline(s, null, t))).toEqual({});
+  });
+});
+
+describe('暂定 for the promised and the legal due date (rule 3)', () => {
+  const started = (from: string, promisedDays: number, legalDays: number, calendar = before) =>
+    applyDeadline(stateIn('in_progress', { acceptedAt: sh(from), dueAt: null, legalDueAt: null }), { type: 'start', from: sh(from), promisedDays, legalDays }, { calendar, hours, timeZone: 'Asia/Shanghai' });
+
+  it('the legal date reaches into 2027 (not imported) while the promised one stays in 2026: only the legal one is 暂定', () => {
+    // accepted Friday 20 November 2026: 25 working days end Friday 25 December, 30 end Monday 4 January (元旦 off by law)
+    const s = started('2026-11-20T10:00:00', 25, 30);
+    expect(s.dueAt).toBe(sh('2026-12-25T17:30:00'));
+    expect(s.legalDueAt).toBe(sh('2027-01-04T17:30:00'));
+    expect(dueIsProvisional(s, before, 'Asia/Shanghai')).toBe(false);
+    expect(legalDueIsProvisional(s, before, 'Asia/Shanghai')).toBe(true);
+    // once 2027 is imported the same dates are official
+    expect(legalDueIsProvisional(s, after, 'Asia/Shanghai')).toBe(false);
+  });
+
+  it('both within imported years, or no legal limit at all: nothing is 暂定', () => {
+    const march = started('2026-03-02T09:00:00', 10, 20);
+    expect(legalDueIsProvisional(march, before, 'Asia/Shanghai')).toBe(false);
+    expect(legalDueIsProvisional({ acceptedAt: sh('2026-12-15T10:00:00'), legalDueAt: null }, before, 'Asia/Shanghai')).toBe(false);
+  });
+
+  it('the legal date is never earlier than the promised one, so a 暂定 promise always has a 暂定 legal date', () => {
+    const december = started('2026-12-15T10:00:00', 25, 30);
+    expect(dueIsProvisional(december, before, 'Asia/Shanghai')).toBe(true);
+    expect(legalDueIsProvisional(december, before, 'Asia/Shanghai')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { ImportOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Select, Space } from 'antd';
 import { getRouteApi } from '@tanstack/react-router';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { useMe } from '@/lib/auth';
@@ -11,6 +12,7 @@ import { ImportReminder } from '@/features/calendar/components/import-reminder';
 import { ImportYearModal } from '@/features/calendar/components/import-year-modal';
 import { YearCalendar } from '@/features/calendar/components/year-calendar';
 import { can } from '@/lib/authorization';
+import { calendarYearChoices } from '@domain/calendar/next-year';
 
 const route = getRouteApi('/console/calendar');
 
@@ -20,11 +22,13 @@ export function CalendarPage() {
   const navigate = route.useNavigate();
   const years = useCalendarYears();
   const [importing, setImporting] = useState(false);
-  const thisYear = new Date().getFullYear();
+  const today = dayjs();
+  const thisYear = today.year();
   const year = search.year ?? thisYear;
   const setYear = (y: number) => void navigate({ search: { year: y }, replace: true });
   const loaded = (years.data?.years ?? []).map((y) => y.year);
-  const options = [...new Set([...loaded, thisYear, year])].sort((a, b) => a - b).map((y) => ({ value: y, label: `${y}年${loaded.includes(y) ? '' : '（暂定）'}` }));
+  // next year too from October, while its notice is awaited: a 20-day case accepted in December already ends in it
+  const options = calendarYearChoices(loaded, today.format('YYYY-MM-DD'), year).map((c) => ({ value: c.year, label: `${c.year}年${c.provisional ? '（暂定）' : ''}` }));
   // the form starts at the year on screen when it is not imported yet, else at the first year after the last one imported
   const importYear = loaded.includes(year) ? Math.max(thisYear, ...loaded) + 1 : year;
 

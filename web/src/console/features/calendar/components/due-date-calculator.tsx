@@ -2,6 +2,7 @@ import { Alert, DatePicker, Form, InputNumber, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
+import { ProvisionalTag, PROVISIONAL_REASON, WORKED_OUT_OUTCOME } from '@/components/calendar/provisional-tag';
 import { isApiError } from '@/lib/api-client';
 import { useAddWorkingDays } from '../api/add-working-days';
 
@@ -26,11 +27,18 @@ export function DueDateCalculator() {
         <Alert
           type="success"
           title={
-            <span>
-              应于 <Typography.Text strong>{dayjs(result.data.date).format('YYYY年M月D日 dddd')}</Typography.Text> 办结
+            <span data-testid="calculated-due">
+              应于 <Typography.Text strong>{dayjs(result.data.date).format('YYYY年M月D日 dddd')}</Typography.Text>
+              <ProvisionalTag show={result.data.provisional} outcome={WORKED_OUT_OUTCOME} /> 办结
             </span>
           }
-          description="受理当天不计入，自次日起按工作日计算，节假日顺延。"
+          description={
+            <>
+              受理当天不计入，自次日起按工作日计算，节假日顺延。
+              {/* said in full, not only in the tag's tooltip: this is the date a clerk tells the applicant */}
+              {result.data.provisional && <div>{`标注“暂定”的日期：${PROVISIONAL_REASON}，${WORKED_OUT_OUTCOME}`}</div>}
+            </>
+          }
         />
       ) : (
         <Typography.Text type="secondary">{result.isFetching ? '正在计算…' : '请填写受理日期和时限'}</Typography.Text>

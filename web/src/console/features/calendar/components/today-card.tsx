@@ -1,5 +1,7 @@
 import { Card, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { ProvisionalTag, WORKED_OUT_OUTCOME } from '@/components/calendar/provisional-tag';
+import { dateTextFrom, weekdayName } from '@domain/calendar/calendar';
 import { useAddWorkingDays } from '../api/add-working-days';
 import { useCalendarDays } from '../api/get-calendar-days';
 import { dayKind } from '../utils/day-kind';
@@ -18,7 +20,17 @@ export function TodayCard() {
     <Card title="今日">
       <Statistic title={today.format('YYYY年M月D日 dddd')} value={status} styles={{ content: { color: info?.working === false ? '#cf1322' : '#389e0d' } }} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-        {due.data ? `今天受理、时限 5 个工作日的承诺件，应于 ${dayjs(due.data.date).format('M月D日（dddd）')}办结。` : days.isError ? '本年度节假日安排尚未导入。' : ' '}
+        {due.data ? (
+          <span data-testid="today-due">
+            今天受理、时限 5 个工作日的承诺件，应于 {dateTextFrom(due.data.date, iso)}（{weekdayName(due.data.date)}）
+            <ProvisionalTag show={due.data.provisional} outcome={WORKED_OUT_OUTCOME} />
+            {due.data.provisional && ' '}办结。
+          </span>
+        ) : days.isError ? (
+          '本年度节假日安排尚未导入。'
+        ) : (
+          ' '
+        )}
       </Typography.Paragraph>
     </Card>
   );

@@ -6,7 +6,7 @@ import { HANDLING_MODE_NAMES } from '@domain/vocabulary/handling';
 import { OUTCOME_NAMES } from '@domain/vocabulary/outcomes';
 import { REVIEW_OPINION_NAMES } from '@domain/vocabulary/reviews';
 import { KindTag, LightDot, StatusTag } from './case-tags';
-import { ProvisionalTag } from './provisional-tag';
+import { ProvisionalTag } from '@/components/calendar/provisional-tag';
 
 /** The header of a case: number, item, six-kind tag, status, light, dates. */
 export function CaseHeader({ c }: { c: Case }) {
@@ -36,7 +36,12 @@ export function CaseHeader({ c }: { c: Case }) {
           </Typography.Text>
           <ProvisionalTag show={c.dueAt ? c.dueProvisional : false} />
         </Descriptions.Item>
-        {c.legalDueAt && <Descriptions.Item label="法定办结时间">{formatDateTime(c.legalDueAt)}</Descriptions.Item>}
+        {c.legalDueAt && (
+          <Descriptions.Item label="法定办结时间">
+            {formatDateTime(c.legalDueAt)}
+            <ProvisionalTag show={c.legalDueProvisional} testId="legal-due-provisional" />
+          </Descriptions.Item>
+        )}
         {c.outcome && (
           <Descriptions.Item label="办理结果">
             <Tag color={c.outcome === 'approved' ? 'success' : 'error'}>{OUTCOME_NAMES[c.outcome]}</Tag>

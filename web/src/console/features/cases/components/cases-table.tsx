@@ -4,7 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import type { CaseSummary } from '../api/case-schema';
 import { KindTag, LightDot, StatusTag } from './case-tags';
-import { ProvisionalTag } from './provisional-tag';
+import { ProvisionalTag } from '@/components/calendar/provisional-tag';
 
 interface Props {
   cases: CaseSummary[];

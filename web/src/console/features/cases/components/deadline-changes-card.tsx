@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useMe } from '@/lib/auth';
 import { useQuery } from '@tanstack/react-query';
 import { casesQueryOptions } from '../api/get-cases';
-import { ProvisionalTag } from './provisional-tag';
+import { ProvisionalTag } from '@/components/calendar/provisional-tag';
 
 /**
  * 期限已调整的办件 on the director's home page: open cases of the center whose due date moved when the State
