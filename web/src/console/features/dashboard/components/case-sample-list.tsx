@@ -3,13 +3,20 @@ import { Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import type { CaseSample } from '../api/get-dashboard';
 import type { LedgerLinkSearch } from '../api/ledger-search';
+import { OUTCOME_NAMES } from '@domain/vocabulary/outcomes';
 import { LightDot } from './count-link';
 
-/** The due time as the server's stored light reads it (the browser's own clock may be off): red is past it. */
-const dueText = (dueAt: string | null, light: string | null) => {
-  if (!dueAt) return '未计时';
-  const due = dayjs(dueAt).format('M月D日 HH:mm');
-  return light === 'red' ? `已超期（${due} 到期）` : `${due} 到期`;
+/**
+ * What the right of a row says: for a case still running its due time as the server's stored light reads it (the
+ * browser's own clock may be off: red is past it); for one finished or returned, how it ended — a closed case has
+ * no deadline left to show.
+ */
+const endText = (c: CaseSample['cases'][number]) => {
+  if (c.status === 'returned' || c.status === 'withdrawn') return c.statusName;
+  if (c.outcome) return `${OUTCOME_NAMES[c.outcome]}（${c.statusName}）`;
+  if (!c.dueAt) return '未计时';
+  const due = dayjs(c.dueAt).format('M月D日 HH:mm');
+  return c.light === 'red' ? `已超期（${due} 到期）` : `${due} 到期`;
 };
 
 /**
@@ -24,16 +31,19 @@ export function CaseSampleList({ sample, search, empty, testId }: { sample: Case
         size="small"
         dataSource={sample.cases}
         renderItem={(c) => (
-          <List.Item style={{ gap: 10, justifyContent: 'flex-start' }}>
-            <LightDot light={c.light} />
-            <Link to="/cases/$id" params={{ id: c.id }} style={{ whiteSpace: 'nowrap' }}>
-              {c.caseNo}
-            </Link>
-            <Typography.Text ellipsis style={{ flex: 1, minWidth: 0 }}>
+          // two lines: the number and how it stands, then what and whose — readable in a card a third of the screen wide
+          <List.Item style={{ display: 'block' }}>
+            <div style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
+              <LightDot light={c.light} />
+              <Link to="/cases/$id" params={{ id: c.id }} style={{ whiteSpace: 'nowrap' }}>
+                {c.caseNo}
+              </Link>
+              <Typography.Text type={c.light === 'red' ? 'danger' : 'secondary'} style={{ marginInlineStart: 'auto', whiteSpace: 'nowrap' }}>
+                {endText(c)}
+              </Typography.Text>
+            </div>
+            <Typography.Text ellipsis style={{ display: 'block', paddingInlineStart: 18 }}>
               {c.itemName} · {c.applicant.name}
-            </Typography.Text>
-            <Typography.Text type={c.light === 'red' ? 'danger' : 'secondary'} style={{ whiteSpace: 'nowrap' }}>
-              {dueText(c.dueAt, c.light)}
             </Typography.Text>
           </List.Item>
         )}
