@@ -25,6 +25,9 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'export.villageMonthly': '导出村级统计表',
   'export.catalog': '导出事项目录',
   'export.supervisionReport': '导出电子监察月报',
+  'export.evaluations': '导出评价记录',
+  'export.attendance': '导出月度考勤统计',
+  'export.audit': '导出审计日志',
   'audit.verify': '校验审计日志',
   'org.create': '新建机构',
   'org.update': '修改机构',
@@ -75,3 +78,38 @@ export const AUDIT_GROUP_NAMES: Record<string, string> = {
 
 /** The Chinese name of an action; an action added later without a name still shows, as its code. */
 export const auditActionName = (action: string): string => AUDIT_ACTION_NAMES[action] ?? action;
+
+const FAILED_LOGIN_REASONS: Record<string, string> = {
+  password: '密码错误',
+  unknown: '无此用户名',
+  inactive: '账号已停用',
+  locked: '锁定期间，未核对密码',
+};
+
+/**
+ * An entry's detail in words where the log has a known shape, otherwise the record as stored (personal data in
+ * it was masked when it was written, and stays so): the auditor's screen and the exported workbook say the same.
+ */
+export function auditDetailText(entry: { action: string; userId: string | null; targetType: string; targetId: string | null; detail: unknown }): string {
+  const d = (entry.detail ?? {}) as Record<string, unknown>;
+  if (entry.action === 'auth.failed') {
+    return `用户名 ${String(d.username)}：${FAILED_LOGIN_REASONS[String(d.reason)] ?? String(d.reason)}${d.purpose === 'change' ? '（修改密码时）' : ''}`;
+  }
+  if (entry.action === 'http.forbidden') return `${String(d.method)} ${String(d.path)}${d.code ? `（${String(d.code)}）` : ''}`;
+  if (entry.action.startsWith('export.')) {
+    const q = Object.entries((d.query ?? {}) as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`);
+    return q.length ? `筛选：${q.join('，')}` : '全部';
+  }
+  if (entry.detail === null || entry.detail === undefined) {
+    if (entry.targetType === 'user' && entry.targetId === entry.userId) return '本人';
+    return entry.targetId ? `${entry.targetType} ${entry.targetId}` : '—';
+  }
+  return JSON.stringify(entry.detail);
+}
+
+/** The most entries one Excel export of the log carries: months of a county's log; more is slow to build and to open in WPS. */
+export const AUDIT_EXPORT_MAX_ROWS = 20_000;
+
+/** Why an export of `total` entries is refused, and what to do instead. */
+export const auditExportTooLarge = (total: number, max: number): string =>
+  `符合条件的审计记录有 ${total} 条，一次最多导出 ${max} 条。请缩小日期范围（或选定操作类型、人员）后分几次导出。`;

@@ -210,6 +210,19 @@ export function rolesProblem(roles: readonly Role[]): string | null {
   return null;
 }
 
+/**
+ * What a refusal tells the person to do next, given who may do it (`allowed`). 三员分立: one of the three
+ * administrators is never told to ask for more roles (nobody changes their accounts in the console), and an
+ * administrator's duty cannot be granted to ordinary staff either: both are told whose duty it is. Everyone else
+ * asks whoever adjusts staff roles (STAFF_ACCOUNT_DUTIES.roles: the 安全管理员).
+ */
+export function refusalAdvice(actorRoles: readonly Role[], allowed: readonly Role[]): string {
+  const names = (roles: readonly Role[]) => roles.map((r) => ROLE_NAMES[r]).join('、');
+  if (actorRoles.some(isSeparatedAdmin)) return `按三员分立，这项工作由${names(allowed)}办理。`;
+  if (allowed.every(isSeparatedAdmin)) return `这项工作由${names(allowed)}办理。`;
+  return `如确需办理，请联系${names(STAFF_ACCOUNT_DUTIES.roles)}调整角色。`;
+}
+
 /** What an administrator can do to someone else's account in the console. */
 export const ACCOUNT_ACTIONS = ['create', 'edit', 'roles', 'resetPassword', 'unlock'] as const;
 export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];

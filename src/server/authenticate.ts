@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hasPermission, PERMISSION_NAMES, type Permission } from '../domain/roles.js';
+import { hasPermission, type Permission } from '../domain/roles.js';
 import { registerHttpAudit } from '../modules/audit/http-audit.js';
 import type { Actor } from '../modules/auth/actor.js';
 import { resolveSession } from '../modules/auth/service.js';
 import type { AppContext } from './context.js';
-import { forbidden, HttpError, unauthenticated } from './errors.js';
+import { forbiddenPermission, HttpError, unauthenticated } from './errors.js';
 
 export const SESSION_COOKIE = 'bm_session';
 
@@ -60,6 +60,6 @@ export function requireActor(request: FastifyRequest): Actor {
 
 export function requirePermission(request: FastifyRequest, permission: Permission): Actor {
   const actor = requireActor(request);
-  if (!hasPermission(actor.roles, permission)) throw forbidden(PERMISSION_NAMES[permission]);
+  if (!hasPermission(actor.roles, permission)) throw forbiddenPermission(actor.roles, permission);
   return actor;
 }

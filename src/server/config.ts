@@ -40,6 +40,8 @@ export interface Config {
    * intranet file server). Off by default: a third party must not make the server fetch from inside the network.
    */
   open311FetchPrivate?: boolean;
+  /** The most audit entries one Excel export carries (default AUDIT_EXPORT_MAX_ROWS, src/domain/audit.ts); tests lower it. */
+  auditExportMaxRows?: number;
   /** The SMS provider (src/modules/notifications/sms.ts); null: none configured, SMS stay in the outbox. */
   sms: SmsConfig | null;
   /** Where uploaded files are kept (src/modules/files): a folder under DATA_DIR, or an S3-compatible bucket. */

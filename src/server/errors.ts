@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.js';
+import { PERMISSION_NAMES, PERMISSIONS, refusalAdvice, type Permission, type Role } from '../domain/roles.js';
 
 /**
  * Errors the HTTP layer knows how to answer. Each carries a stable code and a Chinese title that tells the
@@ -12,8 +13,13 @@ export const notFound = (what: string) =>
 export const unauthenticated = () =>
   new HttpError('UNAUTHENTICATED', '登录已失效，请重新登录。', undefined, 401);
 
-export const forbidden = (what = '执行此操作') =>
-  new HttpError('FORBIDDEN', `您没有${what}的权限。如确需办理，请联系安全管理员调整角色。`, undefined, 403);
+/** `advice`: what to do next; the default suits a refusal of ordinary staff (see refusalAdvice for who is told what). */
+export const forbidden = (what = '执行此操作', advice = '如确需办理，请联系安全管理员调整角色。') =>
+  new HttpError('FORBIDDEN', `您没有${what}的权限。${advice}`, undefined, 403);
+
+/** A refusal for lack of a permission, naming the right person to turn to for the one refused (三员分立). */
+export const forbiddenPermission = (actorRoles: readonly Role[], permission: Permission) =>
+  forbidden(PERMISSION_NAMES[permission], refusalAdvice(actorRoles, PERMISSIONS[permission]));
 
 export const versionConflict = () =>
   new HttpError('VERSION_CONFLICT', '该记录已被他人修改，请刷新页面查看最新内容后再提交。', undefined, 409);

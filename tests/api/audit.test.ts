@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/modules/audit/repo.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -22,6 +23,8 @@ interface Entry {
   ip: string | null;
 }
 
+const EXPORT_MAX = 20;
+
 describe.each(DIALECTS)('the audit log (%s)', (dialect) => {
   let t: TestApp;
   let auditor: string;
@@ -34,7 +37,8 @@ describe.each(DIALECTS)('the audit log (%s)', (dialect) => {
   const verify = async () => (await t.app.inject({ url: '/api/audit/verify', headers: { cookie: auditor } })).json();
 
   beforeAll(async () => {
-    t = await startTestApp(dialect);
+    // a small export limit, so that the refusal of a too large export needs no tens of thousands of entries
+    t = await startTestApp(dialect, { config: { auditExportMaxRows: EXPORT_MAX } });
     t.clock.now = new Date('2026-12-07T09:00:00+08:00');
     auditor = await signIn(t.app, 'auditor');
     clerk = await signIn(t.app, 'clerk');
@@ -97,6 +101,58 @@ describe.each(DIALECTS)('the audit log (%s)', (dialect) => {
     const page1 = await read('pageSize=2&page=1');
     expect(page2.entries[0]!.seq).toBe(page1.entries[1]!.seq - 1);
     expect((await t.app.inject({ url: '/api/audit?action=x%25', headers: { cookie: auditor } })).statusCode).toBe(400);
+  });
+
+  it('is exported to Excel by the audit administrator only; the other two administrators are told whose duty it is', async () => {
+    for (const who of ['admin', 'secadmin']) {
+      const cookie = await signIn(t.app, who);
+      for (const url of ['/api/audit', '/api/audit/export.xlsx']) {
+        const res = await t.app.inject({ url, headers: { cookie } });
+        expect(res.statusCode, `${who} ${url}`).toBe(403);
+        expect(res.json().title).toBe('您没有查看审计日志的权限。按三员分立，这项工作由审计管理员办理。');
+      }
+    }
+    const refused = await t.app.inject({ url: '/api/audit/export.xlsx', headers: { cookie: clerk } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().title).toBe('您没有查看审计日志的权限。这项工作由审计管理员办理。');
+    // and the auditor, asking for the staff list, is not told to ask the security administrator for a role
+    const staff = await t.app.inject({ url: '/api/users', headers: { cookie: auditor } });
+    expect(staff.statusCode).toBe(403);
+    expect(staff.json().title).toBe('您没有查看人员名单的权限。按三员分立，这项工作由系统管理员、安全管理员、中心主任办理。');
+
+    // an entry carrying personal data, masked when it was written
+    const code = await t.app.inject({ method: 'POST', url: '/api/public/applicants/codes', payload: { phone: '13900000077', purpose: 'register' }, remoteAddress: '192.0.2.9' });
+    expect(code.statusCode).toBe(202);
+
+    const query = 'from=2026-12-07&to=2026-12-07&action=applicant';
+    const res = await t.app.inject({ url: `/api/audit/export.xlsx?${query}`, headers: { cookie: auditor } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('审计日志.xlsx'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as Parameters<typeof book.xlsx.load>[0]);
+    const sheet = book.getWorksheet('审计日志')!;
+    const texts = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+    const listed = await read(query);
+    expect(texts(1)[0]).toBe(`审计日志（2026-12-07 至 2026-12-07，操作：网上办事账号；导出于 2026-12-07 09:00，共 ${listed.total} 条）`);
+    expect(texts(2)).toEqual(['序号', '时间', '人员姓名', '用户名', '操作', '内容', '对象类型', '对象编号', '来源地址', '本条哈希']);
+    expect(sheet.rowCount).toBe(2 + listed.total);
+    const sent = listed.entries.find((e) => e.action === 'applicant.codeSent' && e.ip === '192.0.2.9')!;
+    const row = [...Array(sheet.rowCount).keys()].map((i) => texts(i + 1)).find((r) => r[0] === String(sent.seq))!;
+    expect(row.slice(0, 9)).toEqual([String(sent.seq), '2026-12-07 09:00:00', '未登录', '', '发送网上办事验证码', '{"phone":"139****0077","purpose":"register"}', 'applicant', '', '192.0.2.9']);
+    expect(JSON.stringify(sheet.getSheetValues())).not.toContain('13900000077');
+
+    // the export is on record: who, and which range
+    const exported = (await read('action=export.audit')).entries[0]!;
+    expect(exported).toMatchObject({ username: 'auditor', actionName: '导出审计日志', detail: { path: '/api/audit/export.xlsx', query: { from: '2026-12-07', to: '2026-12-07', action: 'applicant' } } });
+
+    // too many for one file: refused, with what to do instead
+    const all = (await read('')).total;
+    expect(all).toBeGreaterThan(EXPORT_MAX);
+    const tooMany = await t.app.inject({ url: '/api/audit/export.xlsx', headers: { cookie: auditor } });
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.json()).toMatchObject({ code: 'EXPORT_TOO_LARGE' });
+    expect(tooMany.json().title).toContain(`一次最多导出 ${EXPORT_MAX} 条。请缩小日期范围`);
   });
 
   it('is one unbroken hash chain, also when many requests write to it at the same moment', async () => {

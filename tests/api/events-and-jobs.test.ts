@@ -229,10 +229,14 @@ describe.each(DIALECTS)('events to consumers, and job runs (%s)', (dialect) => {
     const admin = await signIn(t.app, 'admin');
     const res = await t.app.inject({ url: '/api/jobs', headers: { cookie: admin } });
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { jobs: { name: string; runs: number; lastRun: { status: string } | null; nextRunAt: string }[]; consumers: { name: string; cursor: number; handled: number }[] };
+    const body = res.json() as { jobs: { name: string; runs: number; lastRun: { status: string } | null; nextRunAt: string; scheduleName: string | null }[]; consumers: { name: string; cursor: number; handled: number }[] };
     // every job of JOBS, in order (later issues add their own: the message sender, the supervision sweep …)
     expect(body.jobs.map((j) => j.name).slice(0, 3)).toEqual(['light-sweep', 'event-consumers', 'notifications-send']);
+    // the schedule in words for the administrator, the cron pattern beside it
+    expect(body.jobs[0]).toMatchObject({ name: 'light-sweep', schedule: '* * * * *', scheduleName: '每分钟' });
+    expect(body.jobs.every((j) => j.scheduleName !== null)).toBe(true);
     const drain = body.jobs.find((j) => j.name === 'event-consumers')!;
+    expect(drain.scheduleName).toBe('每 30 秒');
     expect(drain.runs).toBe(2);
     expect(drain.lastRun?.status).toBe('ok');
     expect(drain.nextRunAt > t.clock.now.toISOString()).toBe(true);
@@ -243,7 +247,7 @@ describe.each(DIALECTS)('events to consumers, and job runs (%s)', (dialect) => {
 
     const refused = await t.app.inject({ url: '/api/jobs', headers: { cookie: clerk } });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().title).toContain('查看定时任务');
+    expect(refused.json().title).toBe('您没有查看定时任务的权限。这项工作由系统管理员办理。');
   });
 
   it.runIf(dialect === 'postgres')('two job runners on one database run a job once: the second is turned away while the first holds the lock', async () => {

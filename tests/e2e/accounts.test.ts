@@ -92,5 +92,21 @@ describe.skipIf(!hasChromium)('accounts and the audit log in Chromium', () => {
     await page.getByRole('button', { name: /校验日志完整性/ }).click();
     await page.getByText(/审计日志完整：已校验 \d+ 条记录/).waitFor();
     await e.shot(page, 'audit-log');
+
+    // the filtered log as an Excel file; the export is itself on record
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 Excel/ }).click()]);
+    expect(download.suggestedFilename()).toBe('审计日志.xlsx');
+    await download.path();
+    await page.goto(`${e.baseUrl}/staff/audit?action=export.audit`);
+    await page.locator('tr').filter({ hasText: '导出审计日志' }).getByText('筛选：action=auth').first().waitFor();
+  });
+
+  it('tells the security administrator whose duty the audit log is (三员分立), not to ask for a role', async () => {
+    const page = await e.newPage();
+    await signIn(page, 'secadmin');
+    await page.getByText('周立安').first().waitFor();
+    await page.goto(`${e.baseUrl}/staff/audit`);
+    await page.getByText('无权访问').waitFor();
+    await page.getByText('您的账号没有打开这个页面的权限。按三员分立，这项工作由审计管理员办理。').waitFor();
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
 import { serverApi } from './support/server-api.js';
 
@@ -34,10 +34,17 @@ describe.skipIf(!hasChromium)('the jobs page in Chromium', () => {
     await page.getByRole('heading', { name: '定时任务' }).waitFor();
 
     const jobs = page.locator('.ant-card').filter({ hasText: '亮灯巡检' });
-    const sweep = jobs.locator('tr').filter({ hasText: 'light-sweep' });
+    const sweep = jobs.locator('tr').filter({ hasText: '亮灯巡检' });
+    // the schedule in words; the job's code and cron pattern only on hover
+    await sweep.getByText('计划：每分钟').waitFor();
+    expect(await sweep.getByText('light-sweep').count()).toBe(0);
+    await sweep.getByText('计划：每分钟').hover();
+    await page.getByRole('tooltip').getByText('任务代号 light-sweep，cron 表达式 * * * * *').waitFor();
     // both jobs ran once at start; a run still going shows 运行中 until the page looks again
     await sweep.getByText(/成功|运行中/).waitFor();
-    await jobs.locator('tr').filter({ hasText: 'event-consumers' }).getByText(/运行 \d+ 次/).waitFor();
+    const drain = jobs.locator('tr').filter({ hasText: '事件分发' });
+    await drain.getByText('计划：每 30 秒').waitFor();
+    await drain.getByText(/运行 \d+ 次/).waitFor();
     const consumers = page.locator('.ant-card').filter({ hasText: '办件动态订阅者' });
     await consumers.locator('tr').filter({ hasText: 'case-event-counts' }).getByText('正常').waitFor();
     // the counts consumer has read the demo data's events and the new case's

@@ -18,7 +18,10 @@ export type JobRun = z.infer<typeof jobRunSchema>;
 export const jobStatusSchema = z.object({
   name: z.string(),
   title: z.string(),
+  /** the cron pattern (for whoever reads the server's configuration) */
   schedule: z.string(),
+  /** the schedule in words (每分钟, 每天 9:00); null for a pattern with no plain wording */
+  scheduleName: z.string().nullable(),
   lastRun: jobRunSchema.nullable(),
   nextRunAt: instant.nullable(),
   runs: z.number().int(),

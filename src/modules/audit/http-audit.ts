@@ -14,6 +14,7 @@ export const AUDITED_EXPORTS: Record<string, string> = {
   'GET /api/supervision/report.xlsx': 'export.supervisionReport',
   'GET /api/evaluations/export.xlsx': 'export.evaluations',
   'GET /api/attendance/month.xlsx': 'export.attendance',
+  'GET /api/audit/export.xlsx': 'export.audit',
 };
 
 function problemCode(payload: unknown): string | null {

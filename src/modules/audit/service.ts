@@ -15,21 +15,22 @@ export interface AuditQuery {
   pageSize?: number;
 }
 
-/** The audit administrator's reading of the log, newest first; dates are local days of the deployment. */
-export async function listAudit(ctx: AppContext, query: AuditQuery) {
+/** The filter of a query: its dates are local days of the deployment, `to` included. */
+export function auditFilter(ctx: AppContext, query: AuditQuery): repo.AuditFilter {
   const tz = ctx.config.timeZone;
+  return {
+    ...(query.from && { from: zonedInstant(query.from, '00:00', tz).toISOString() }),
+    ...(query.to && { to: zonedInstant(addCalendarDays(query.to, 1), '00:00', tz).toISOString() }),
+    ...(query.userId && { userId: query.userId }),
+    ...(query.action && { action: query.action }),
+  };
+}
+
+/** The audit administrator's reading of the log, newest first. */
+export async function listAudit(ctx: AppContext, query: AuditQuery) {
   const pageSize = query.pageSize ?? 50;
   const page = query.page ?? 1;
-  const { rows, total } = await repo.listEntries(
-    ctx.database.db,
-    {
-      ...(query.from && { from: zonedInstant(query.from, '00:00', tz).toISOString() }),
-      ...(query.to && { to: zonedInstant(addCalendarDays(query.to, 1), '00:00', tz).toISOString() }),
-      ...(query.userId && { userId: query.userId }),
-      ...(query.action && { action: query.action }),
-    },
-    { offset: (page - 1) * pageSize, limit: pageSize },
-  );
+  const { rows, total } = await repo.listEntries(ctx.database.db, auditFilter(ctx, query), { offset: (page - 1) * pageSize, limit: pageSize });
   return {
     entries: rows.map((row) => ({
       id: row.id,

@@ -1,3 +1,4 @@
+import { scheduleName } from '../../domain/jobs/schedule.js';
 import type { AppContext } from '../../server/context.js';
 import { JOBS, nextRunOf, type Job } from '../../server/jobs.js';
 import { CONSUMERS, listConsumers, type ConsumerStatus, type EventConsumer } from '../events/consumers.js';
@@ -18,6 +19,7 @@ export interface JobStatus {
   name: string;
   title: string;
   schedule: string;
+  scheduleName: string | null;
   lastRun: JobRun | null;
   nextRunAt: string | null;
   /** runs and failures in the kept history (7 days) */
@@ -56,6 +58,7 @@ export async function jobsOverview(
       name: job.name,
       title: job.title ?? job.name,
       schedule: job.schedule,
+      scheduleName: scheduleName(job.schedule),
       lastRun: recent[0] ?? null,
       nextRunAt: nextRunOf(job, ctx.config.timeZone, now)?.toISOString() ?? null,
       runs: totals.get(job.name)?.runs ?? 0,

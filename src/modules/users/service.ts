@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
-import { accountDutyProblem, hasPermission, rolesProblem, type AccountAction, type Role } from '../../domain/roles.js';
+import { accountDutyProblem, hasPermission, PERMISSIONS, refusalAdvice, rolesProblem, type AccountAction, type Role } from '../../domain/roles.js';
 import { fromBool, fromJson, toBool, toJson } from '../../db/portable.js';
 import { isAwayKind, whereaboutsOf, type Whereabouts } from '../../domain/transparency/whereabouts.js';
 import type { UsersTable } from '../../db/schema.js';
@@ -70,7 +70,7 @@ export async function currentUser(ctx: AppContext, actor: Actor) {
 /** Staff lists serve user administration and window assignment (A/B posts) by a director. */
 export async function listUsersFor(ctx: AppContext, actor: Actor, orgId?: string) {
   if (!hasPermission(actor.roles, 'users.manage') && !hasPermission(actor.roles, 'windows.manage')) {
-    throw forbidden('查看人员名单');
+    throw forbidden('查看人员名单', refusalAdvice(actor.roles, [...new Set([...PERMISSIONS['users.manage'], ...PERMISSIONS['windows.manage']])]));
   }
   const { db } = ctx.database;
   const scope = await scopeOf(db, actor);

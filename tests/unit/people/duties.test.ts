@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_ACTIONS, accountDutyProblem, hasPermission, ROLES, SEPARATED_ADMIN_ROLES, STAFF_ACCOUNT_DUTIES, type Role } from '../../../src/domain/roles.js';
+import {
+  ACCOUNT_ACTIONS,
+  accountDutyProblem,
+  hasPermission,
+  PERMISSIONS,
+  refusalAdvice,
+  ROLE_NAMES,
+  ROLES,
+  SEPARATED_ADMIN_ROLES,
+  STAFF_ACCOUNT_DUTIES,
+  type Permission,
+  type Role,
+} from '../../../src/domain/roles.js';
 
 const STAFF: Role[] = ROLES.filter((r) => !(SEPARATED_ADMIN_ROLES as readonly Role[]).includes(r));
 
@@ -46,5 +58,26 @@ describe('三员分立: who administers whose account', () => {
 
   it('only the audit administrator reads the audit log', () => {
     expect(ROLES.filter((r) => hasPermission([r], 'audit.read'))).toEqual(['auditor']);
+  });
+});
+
+describe('a refusal names whom to turn to', () => {
+  it('tells none of the three to ask for a role: it names whose duty the work is', () => {
+    for (const actor of SEPARATED_ADMIN_ROLES) {
+      for (const permission of Object.keys(PERMISSIONS) as Permission[]) {
+        if (hasPermission([actor], permission)) continue;
+        const advice = refusalAdvice([actor], PERMISSIONS[permission]);
+        expect(advice, `${actor} ${permission}`).not.toContain('调整角色');
+        expect(advice).toContain('三员分立');
+      }
+    }
+    expect(refusalAdvice(['secadmin'], PERMISSIONS['audit.read'])).toBe('按三员分立，这项工作由审计管理员办理。');
+    expect(refusalAdvice(['auditor'], PERMISSIONS['users.manage'])).toBe('按三员分立，这项工作由系统管理员、安全管理员办理。');
+  });
+
+  it('sends ordinary staff to whoever grants roles, unless only an administrator does the work', () => {
+    const granters = STAFF_ACCOUNT_DUTIES.roles.map((r) => ROLE_NAMES[r]).join('、');
+    expect(refusalAdvice(['clerk'], PERMISSIONS['cases.review-refusals'])).toBe(`如确需办理，请联系${granters}调整角色。`);
+    expect(refusalAdvice(['clerk'], PERMISSIONS['audit.read'])).toBe('这项工作由审计管理员办理。');
   });
 });

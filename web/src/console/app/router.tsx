@@ -89,7 +89,7 @@ const consoleRoute = createRoute({
 const requirePermission =
   (permission: Permission) =>
   ({ context }: { context: { me: Me } }) => {
-    if (!can(context.me.user.roles, permission)) throw new ForbiddenError();
+    if (!can(context.me.user.roles, permission)) throw new ForbiddenError(context.me.user.roles, permission);
   };
 
 const orgSearch = z.object({ orgId: z.string().optional() });

@@ -1,4 +1,4 @@
-import { PERMISSIONS as SERVER_PERMISSIONS } from '@domain/roles';
+import { PERMISSIONS as SERVER_PERMISSIONS, refusalAdvice } from '@domain/roles';
 import type { Role } from './roles';
 
 /**
@@ -21,10 +21,14 @@ export function can(roles: readonly string[] | undefined, permission: Permission
   return (roles ?? []).some((role) => allowed.includes(role));
 }
 
-/** Thrown by a route whose page the signed-in person may not open. */
+/**
+ * Thrown by a route whose page the signed-in person may not open. Given who asked and the permission, it says
+ * whom to turn to the way the server does (三员分立: an administrator is told whose duty the page is).
+ */
 export class ForbiddenError extends Error {
-  constructor() {
-    super('您没有访问此页面的权限。');
+  constructor(roles?: readonly string[], permission?: Permission) {
+    const advice = roles && permission ? refusalAdvice(roles as Role[], PERMISSIONS[permission]) : '';
+    super(`您的账号没有打开这个页面的权限。${advice}`);
     this.name = 'ForbiddenError';
   }
 }

@@ -6,11 +6,12 @@ import { ForbiddenError } from '@/lib/authorization';
 /** What a page shows when it cannot be opened: no permission, not found, or a failure. */
 export function RouteError({ error, reset }: ErrorComponentProps) {
   if (error instanceof ForbiddenError || (isApiError(error) && error.status === 403)) {
+    // both name whom to turn to for this page and this person (三员分立; src/domain/roles.ts refusalAdvice)
     return (
       <Result
         status="403"
         title="无权访问"
-        subTitle={isApiError(error) ? error.title : '您的账号没有访问此页面的权限。如确需使用，请联系系统管理员调整角色。'}
+        subTitle={isApiError(error) ? error.title : error.message}
         extra={
           <Link to="/">
             <Button type="primary">返回工作台</Button>

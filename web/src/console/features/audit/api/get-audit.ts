@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { apiRequest, buildUrl } from '@/lib/api-client';
 import { auditPageSchema } from '@domain/contract/audit';
 
 export type { AuditEntry } from '@domain/contract/audit';
@@ -20,3 +20,6 @@ export const getAudit = (query: AuditQuery) =>
 /** One page of the log, newest first; the previous page stays on screen while the next one loads. */
 export const useAudit = (query: AuditQuery) =>
   useQuery({ queryKey: ['audit', query], queryFn: () => getAudit(query), placeholderData: keepPreviousData });
+
+/** The Excel file of exactly these filters, every matching entry (no paging); the server records the export. */
+export const auditExportUrl = ({ page: _page, ...filter }: AuditQuery) => buildUrl('/audit/export.xlsx', { ...filter });

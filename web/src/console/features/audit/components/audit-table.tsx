@@ -1,5 +1,6 @@
 import { Button, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { auditDetailText } from '@domain/audit';
 import { formatDateTime } from '@/lib/format';
 import { PAGE_SIZE, type AuditEntry } from '../api/get-audit';
 
@@ -7,29 +8,6 @@ import { PAGE_SIZE, type AuditEntry } from '../api/get-audit';
 const ALERTING = new Set(['auth.failed', 'auth.locked', 'http.forbidden', 'user.resetPasswordCli']);
 const tagColor = (action: string) =>
   ALERTING.has(action) ? 'red' : action.startsWith('export.') || action === 'case.read' ? 'orange' : action.startsWith('user.') ? 'purple' : 'blue';
-
-const REASONS: Record<string, string> = {
-  password: '密码错误',
-  unknown: '无此用户名',
-  inactive: '账号已停用',
-  locked: '锁定期间，未核对密码',
-};
-
-/** The detail in words where the log has a known shape; otherwise the raw record. */
-function describe(entry: AuditEntry): string {
-  const d = (entry.detail ?? {}) as Record<string, unknown>;
-  if (entry.action === 'auth.failed') return `用户名 ${String(d.username)}：${REASONS[String(d.reason)] ?? String(d.reason)}${d.purpose === 'change' ? '（修改密码时）' : ''}`;
-  if (entry.action === 'http.forbidden') return `${String(d.method)} ${String(d.path)}${d.code ? `（${String(d.code)}）` : ''}`;
-  if (entry.action.startsWith('export.')) {
-    const q = Object.entries((d.query ?? {}) as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`);
-    return q.length ? `筛选：${q.join('，')}` : '全部';
-  }
-  if (entry.detail === null || entry.detail === undefined) {
-    if (entry.targetType === 'user' && entry.targetId === entry.userId) return '本人';
-    return entry.targetId ? `${entry.targetType} ${entry.targetId}` : '—';
-  }
-  return JSON.stringify(entry.detail);
-}
 
 interface Props {
   entries: AuditEntry[];
@@ -61,7 +39,7 @@ export function AuditTable({ entries, total, page, loading, onPage, onUser }: Pr
         ),
     },
     { title: '操作', dataIndex: 'actionName', width: 190, render: (name: string, e) => <Tag color={tagColor(e.action)}>{name}</Tag> },
-    { title: '内容', key: 'detail', render: (_, e) => <span style={{ wordBreak: 'break-all' }}>{describe(e)}</span> },
+    { title: '内容', key: 'detail', render: (_, e) => <span style={{ wordBreak: 'break-all' }}>{auditDetailText(e)}</span> },
     { title: '来源地址', dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
   ];
   return (

@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatDateTimeSeconds as formatInstant } from '@/lib/format';
 import type { JobRun, JobStatus } from '../api/get-jobs';
@@ -33,12 +33,15 @@ export function JobsTable({ jobs, loading }: { jobs: JobStatus[]; loading: boole
     {
       title: '任务',
       key: 'job',
+      // the schedule in words; the job's code and cron pattern only on hover (they are what the server's logs name)
       render: (_, j) => (
         <>
           <div>{j.title}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {j.name} · 计划 <Typography.Text code>{j.schedule}</Typography.Text>
-          </Typography.Text>
+          <Tooltip title={`任务代号 ${j.name}，cron 表达式 ${j.schedule}`}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              计划：{j.scheduleName ?? <Typography.Text code>{j.schedule}</Typography.Text>}
+            </Typography.Text>
+          </Tooltip>
         </>
       ),
     },
