@@ -133,6 +133,8 @@ describe.each(DIALECTS)('case rules (%s)', (dialect) => {
     const charged = await act(free, 'complete', { outcome: 'approved', feeCharged: 5, receiptNo: 'X1' });
     await refused(charged, 'FEE_ABOVE_STANDARD');
     expect(charged.json().title).toContain('不收费');
+    // the applicant came in person: 代办 is none of this case's business
+    expect(charged.json().title).not.toContain('代办');
   });
 
   it('records a transfer to another window; the first responder still follows the case', async () => {

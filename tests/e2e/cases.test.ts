@@ -56,6 +56,14 @@ describe.skipIf(!hasChromium)('window case handling in Chromium', () => {
     await page.getByTestId('intake-decision').getByText('即办件').waitFor();
     await page.getByText('材料齐全，当场受理。').waitFor();
     await e.shot(page, 'cases-intake-immediate');
+    // a wrong phone and a wrong check digit: both told at the first save, in the server's own words
+    await page.getByLabel('联系电话').fill('12345');
+    await page.getByLabel('居民身份证号码').fill(`${ID.slice(0, 17)}1`);
+    await page.getByRole('button', { name: /保存登记/ }).click();
+    await page.getByText(/联系电话应为 11 位手机号码/).waitFor();
+    await page.getByText(/身份证号码校验位不对/).waitFor();
+    await page.getByLabel('联系电话').fill('13812345678');
+    await page.getByLabel('居民身份证号码').fill(ID);
     await page.getByRole('button', { name: /保存登记/ }).click();
 
     await page.waitForURL(/\/staff\/cases\/[0-9a-f-]{36}$/);
@@ -68,8 +76,22 @@ describe.skipIf(!hasChromium)('window case handling in Chromium', () => {
     await other.goto(caseUrl);
     await other.getByRole('button', { name: '办结', exact: true }).waitFor();
 
-    await act(page, '办结', (modal) => modal.getByLabel('结果文号（证照编号）').fill('优待证 2026-001'));
+    // 办结 of a free item asks for no fee; its date is picked from a calendar; 确定 clicked twice sends it once
+    await page.getByRole('button', { name: '办结', exact: true }).click();
+    const complete = page.locator('.ant-modal').filter({ hasText: '办结' });
+    await complete.getByLabel('结果文号（证照编号）').fill('优待证 2026-001');
+    await complete.getByText(/本事项办事指南未列收费项目/).waitFor();
+    expect(await complete.getByLabel(/实收费用/).count()).toBe(0);
+    expect(await complete.locator('.ant-picker input').getAttribute('placeholder')).toBe('请选择日期');
+    await complete.getByRole('button', { name: /确\s*定/ }).evaluate((ok: HTMLElement) => {
+      ok.click();
+      ok.click();
+    });
+    await complete.waitFor({ state: 'hidden' });
+    await page.locator('.ant-message-notice').getByText('办结：已完成').waitFor();
     await page.getByText('已办结').first().waitFor();
+    expect(await page.getByText(CONFLICT).count()).toBe(0);
+    expect(await page.locator('.ant-timeline').getByText('办结', { exact: true }).count()).toBe(1);
     await act(page, '送达结果');
     await page.getByText('已送达').first().waitFor();
     await page.getByText('窗口领取', { exact: false }).first().waitFor();
@@ -85,6 +107,11 @@ describe.skipIf(!hasChromium)('window case handling in Chromium', () => {
     await e.shot(other, 'cases-conflict');
     await other.getByRole('button', { name: /刷\s*新/ }).click();
     await other.getByText('已送达').first().waitFor();
+
+    // a case number that does not exist: the way back is the ledger, not "reload"
+    await page.goto(`${e.baseUrl}/staff/cases/00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('button', { name: '返回办件台账' }).click();
+    await page.getByRole('heading', { name: '办件台账' }).waitFor();
   });
 
   it('an attachment missing: the case gets its one-time notice and runs once the material is supplied', async () => {

@@ -89,10 +89,17 @@ describe.skipIf(!hasChromium)('presence, objections and wording on the staff con
     const d = await signInToConsole(e, 'director');
     await d.goto(`${e.baseUrl}/staff/cases/${returned.id}`);
     await d.getByTestId('case-no').waitFor();
-    await actOnCase(d, '否定报备审查', async (modal) => {
-      await modal.getByText('有异议', { exact: true }).click();
-      await modal.getByLabel('审查说明（有异议时必填）').fill('申请书可当场指导填写，不应退回');
+    // 确定 clicked twice at once: one review, the dialog closes with its success and no "已经审查过"
+    await d.getByRole('button', { name: '否定报备审查', exact: true }).click();
+    const review = d.locator('.ant-modal').filter({ hasText: '否定报备审查' });
+    await review.getByText('有异议', { exact: true }).click();
+    await review.getByLabel('审查说明（有异议时必填）').fill('申请书可当场指导填写，不应退回');
+    await review.getByRole('button', { name: /确\s*定/ }).evaluate((ok: HTMLElement) => {
+      ok.click();
+      ok.click();
     });
+    await review.waitFor({ state: 'hidden' });
+    await d.locator('.ant-message-notice').getByText('否定报备审查：已完成').waitFor();
     await d.getByTestId('refusal-objection').getByText('窗口答复：尚未答复').waitFor();
 
     const c = await signInToConsole(e, 'clerk');

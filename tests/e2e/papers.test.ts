@@ -194,9 +194,11 @@ describe.skipIf(!hasChromium)('papers issued by the center that acted, in Chromi
     const sheet = await openPaper(clerk, '办结通知书', '办结通知书');
     const text = (await sheet.textContent()) ?? '';
     expect(await sheet.locator('.notice-center').textContent()).toBe('柳河镇便民服务中心');
-    for (const expected of ['决定不予批准', '位于生态公益林内', '第五十六条', '六十日内依法申请行政复议，或者六个月内依法提起行政诉讼', '0371-6688 1200']) {
+    for (const expected of ['决定不予批准', '位于生态公益林内', '第五十六条', '领取书面的《不予批准决定书》', '六十日内依法申请行政复议，或者六个月内依法提起行政诉讼', '0371-6688 1200']) {
       expect(text).toContain(expected);
     }
+    // a denial has no result to collect
+    expect(text).not.toContain('领取办理结果');
     expect(text).not.toContain(VILLAGE_PHONE);
     await a4(clerk, 'papers-denial-a4');
   });

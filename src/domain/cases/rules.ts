@@ -380,11 +380,13 @@ export const legalFee = (s: CaseState, input: ActionInput<'complete'>): Rejectio
     );
   }
   if (input.feeCharged > s.item.fee.amount) {
+    // the reminder that 代办 is free belongs only on a case that came through an agent (代办、帮办)
+    const proxyNote = s.proxy !== null || s.receivingLevel === 'village' ? '本件是代办件，代办服务一律免费。' : '';
     return reject(
       'FEE_ABOVE_STANDARD',
       s.item.fee.amount === 0
-        ? `“${s.item.name}”不收费，请退还已收的 ${input.feeCharged} 元。代办服务一律免费。`
-        : `“${s.item.name}”的收费标准是 ${s.item.fee.amount} 元，不能多收（本次填写 ${input.feeCharged} 元）。代办服务一律免费。`,
+        ? `“${s.item.name}”不收费，请退还已收的 ${input.feeCharged} 元。${proxyNote}`
+        : `“${s.item.name}”的收费标准是 ${s.item.fee.amount} 元，不能多收（本次填写 ${input.feeCharged} 元）。${proxyNote}`,
       { standard: s.item.fee.amount },
     );
   }

@@ -292,6 +292,19 @@ describe('other rules', () => {
     expectOk(decide(paid, 'complete', { outcome: 'approved', feeCharged: 0 }, ctx()));
   });
 
+  it('FEE_ABOVE_STANDARD: the message speaks of 代办 only on a case that came through an agent', () => {
+    const free = item({ name: '老年人优待证办理', fee: { amount: 0 } });
+    const inPerson = rejected(decide(stateIn('in_progress', { item: free }), 'complete', { outcome: 'approved', feeCharged: 10 }, ctx()), 'FEE_ABOVE_STANDARD');
+    expect(inPerson.message).toBe('“老年人优待证办理”不收费，请退还已收的 10 元。');
+    const proxied = stateIn('in_progress', { item: free, proxy: { authorized: true } });
+    expect(rejected(decide(proxied, 'complete', { outcome: 'approved', feeCharged: 10 }, ctx()), 'FEE_ABOVE_STANDARD').message).toContain('代办服务一律免费');
+    const viaVillage = stateIn('in_progress', { item: item({ fee: { amount: 20 } }), receivingLevel: 'village', proxy: { authorized: false } });
+    const above = rejected(decide(viaVillage, 'complete', { outcome: 'approved', feeCharged: 25 }, ctx()), 'FEE_ABOVE_STANDARD');
+    expect(above.message).toBe('“' + viaVillage.item.name + '”的收费标准是 20 元，不能多收（本次填写 25 元）。本件是代办件，代办服务一律免费。');
+    const paid = stateIn('in_progress', { item: item({ fee: { amount: 20 } }) });
+    expect(rejected(decide(paid, 'complete', { outcome: 'approved', feeCharged: 25 }, ctx()), 'FEE_ABOVE_STANDARD').message).not.toContain('代办');
+  });
+
   it('FEE_ABOVE_STANDARD: nothing at all is charged at the village, whatever the item costs above (proxy is free)', () => {
     const atVillage = stateIn('in_progress', { receivingLevel: 'village', holderLevel: 'village', item: item({ level: 'village', fee: { amount: 20 } }) });
     const agent = ctx('village', ['agent']);

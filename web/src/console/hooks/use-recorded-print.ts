@@ -7,12 +7,14 @@ import { useErrorFeedback } from './use-error-feedback';
  * Printing a paper the archive must hold (a notice, a 督办单): 打印 first records the print and opens the browser's
  * print dialog only once it is recorded — no record, no print. A print started from the browser's own menu
  * (Ctrl+P) is recorded too, with `browserPrint`'s variables (null while there is nothing to record yet).
- * Returns what the 打印 button calls.
+ * Returns what the 打印 button calls; a second call while one print is being recorded or printed (a double click
+ * before the button shows it is busy) is ignored, so one click is one record.
  */
 export function useRecordedPrint<V>(record: UseMutateFunction<unknown, Error, V>, browserPrint: { variables: V } | null, recorded: string) {
   const showError = useErrorFeedback();
   const { message } = App.useApp();
   const fromButton = useRef(false);
+  const running = useRef(false);
   const variables = browserPrint?.variables;
   const ready = browserPrint !== null;
 
@@ -25,7 +27,9 @@ export function useRecordedPrint<V>(record: UseMutateFunction<unknown, Error, V>
     return () => window.removeEventListener('beforeprint', onBeforePrint);
   }, [ready, variables, record]);
 
-  return (v: V) =>
+  return (v: V) => {
+    if (running.current) return;
+    running.current = true;
     record(v, {
       onSuccess: () => {
         message.success(recorded);
@@ -37,5 +41,9 @@ export function useRecordedPrint<V>(record: UseMutateFunction<unknown, Error, V>
         }
       },
       onError: (e) => showError(e),
+      onSettled: () => {
+        running.current = false;
+      },
     });
+  };
 }

@@ -1,8 +1,9 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Col, Row } from 'antd';
-import { getRouteApi, useRouter } from '@tanstack/react-router';
+import { Button, Col, Result, Row } from 'antd';
+import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
 import { PageLoading } from '@/components/feedback/page-loading';
 import { QueryError } from '@/components/feedback/query-error';
+import { isApiError } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
 import { can } from '@/lib/authorization';
 import { useCase } from '@/features/cases/api/get-case';
@@ -26,6 +27,21 @@ export function CaseDetailPage() {
   const c = useCase(id);
 
   if (c.isPending) return <PageLoading />;
+  // a wrong or outdated link: loading it again finds nothing either, so the way out is the ledger
+  if (c.isError && isApiError(c.error) && c.error.status === 404) {
+    return (
+      <Result
+        status="404"
+        title="没有找到这个办件"
+        subTitle="办件编号或链接可能有误。请到办件台账按编号、申请人姓名查找。"
+        extra={
+          <Link to="/cases">
+            <Button type="primary">返回办件台账</Button>
+          </Link>
+        }
+      />
+    );
+  }
   if (c.isError) return <QueryError error={c.error} onRetry={() => void c.refetch()} />;
 
   return (

@@ -245,19 +245,22 @@ function Completion({ p }: BodyProps) {
       )}
       {c.delivery ? (
         <P>
-          办理结果已于{formatDate(c.delivery.at)}以“{DELIVERY_NAMES[c.delivery.method]}”方式送达。
+          {denied ? '《不予批准决定书》' : '办理结果'}已于{formatDate(c.delivery.at)}以“{DELIVERY_NAMES[c.delivery.method]}”方式送达。
         </P>
       ) : (
+        // a denial has no result to hand over: the applicant collects the written decision with its reasons
         <P>
           请您持本通知书和本人居民身份证，于工作日{hours ? `（${hours}）` : '办公时间'}到{centerTitle(pickup)}
-          {pickup.level === 'village' ? '' : '窗口'}领取办理结果{result && !denied ? `（${result}）` : ''}
+          {pickup.level === 'village' ? '' : '窗口'}
+          {denied ? '领取书面的《不予批准决定书》' : `领取办理结果${result ? `（${result}）` : ''}`}
           {pickup.address ? `，地址：${pickup.address}` : ''}。委托他人领取的，受托人须同时携带委托书和本人居民身份证。
-          {pickup.level === 'village' ? '村代办员也可以将结果送达给您。' : ''}
+          {pickup.level === 'village' ? `村代办员也可以将${denied ? '决定书' : '结果'}送达给您。` : ''}
         </P>
       )}
       {denied && (
         <P>
           <span data-testid="remedies">{REMEDIES_TEXT}</span>
+          对不予批准的理由有疑问的，可以向经办人咨询。
         </P>
       )}
     </>

@@ -1,9 +1,11 @@
-import { Alert, Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import type { FormInstance } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { DELIVERY_NAMES } from '@domain/vocabulary/channels';
 import { OUTCOME_NAMES } from '@domain/vocabulary/outcomes';
 import { REVIEW_OPINION_NAMES } from '@domain/vocabulary/reviews';
 import type { Case, CaseAction } from '../api/case-schema';
+import { useItemFee } from '../api/get-item-fee';
 import { useCenterWindows } from '../api/get-windows';
 
 const reasonsRules = [{ required: true, whitespace: true, message: '请写明理由（书面告知申请人）' }];
@@ -43,6 +45,7 @@ export function initialValues(c: Case, action: CaseAction): Record<string, unkno
 export function ActionFields({ c, action, form }: { c: Case; action: CaseAction; form: FormInstance }) {
   const outcome = Form.useWatch('outcome', form);
   const windows = useCenterWindows(c.holderOrgId, action === 'transfer');
+  const fee = useItemFee(c.itemCode, action === 'complete');
   const guide = c.materials.guide.map((m) => ({ value: m.name, label: `${m.main ? '【主件】' : '【附件】'}${m.name}${c.materials.provided.includes(m.name) ? '（已提供）' : ''}` }));
 
   switch (action) {
@@ -172,10 +175,13 @@ export function ActionFields({ c, action, form }: { c: Case; action: CaseAction;
           {outcome === 'approved' && (
             <Form.Item
               name="resultValidUntil"
+              // the form keeps the date as the server takes it (YYYY-MM-DD); the picker shows it as a day
+              getValueProps={(v?: string) => ({ value: v ? dayjs(v) : null })}
+              normalize={(d: Dayjs | null) => d?.format('YYYY-MM-DD')}
               label="证照有效期至（出具的证明、证照有有效期的填写）"
               extra="出具的证明、证照记入申请人的已存档材料（权威部门出具），以后办其他事项不必再交；长期有效的不填。"
             >
-              <Input type="date" style={{ width: 180 }} />
+              <DatePicker placeholder="请选择日期" style={{ width: 180 }} />
             </Form.Item>
           )}
           {outcome === 'denied' && (
@@ -188,12 +194,21 @@ export function ActionFields({ c, action, form }: { c: Case; action: CaseAction;
               </Form.Item>
             </>
           )}
-          <Form.Item name="feeCharged" label="实收费用（元，不收费的不填）" extra="只能收取办事指南所列的法定费用，并开具票据。">
-            <InputNumber min={0} precision={2} />
-          </Form.Item>
-          <Form.Item name="receiptNo" label="票据号（收费时必填）">
-            <Input maxLength={60} />
-          </Form.Item>
+          {fee.data === 0 ? (
+            // nothing to enter: a free item is charged nothing, so the clerk is not invited to type a fee
+            <Typography.Paragraph type="secondary" data-testid="fee-free">
+              本事项办事指南未列收费项目，不收取任何费用，无需登记收费和票据。
+            </Typography.Paragraph>
+          ) : (
+            <>
+              <Form.Item name="feeCharged" label="实收费用（元，不收费的不填）" extra={fee.data ? `只能收取办事指南所列的法定费用（本事项 ${fee.data} 元），并开具票据。` : '只能收取办事指南所列的法定费用，并开具票据。'}>
+                <InputNumber min={0} precision={2} />
+              </Form.Item>
+              <Form.Item name="receiptNo" label="票据号（收费时必填）">
+                <Input maxLength={60} />
+              </Form.Item>
+            </>
+          )}
         </>
       );
     case 'deliver':

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Modal, Radio, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { isApiError, isVersionConflict } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
 import { useActOnCase, useAnswerObjection, useReviewRefusal } from '../api/act-on-case';
@@ -56,22 +56,34 @@ export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
   const me = useMe();
   const { message } = App.useApp();
   const [open, setOpen] = useState<CaseAction | Extra | null>(null);
+  // The name as it was when the dialog opened: allowedActions changes as soon as the action is done.
+  const [title, setTitle] = useState<string | undefined>();
+  // Locked from the first click of 确定 (before the form's async validation) until the answer: a double click or
+  // Enter then 确定 sends the action once. The ref stops the second call at once; the state shows it on the button.
+  const submitting = useRef(false);
+  const [locked, setLocked] = useState(false);
   const [form] = Form.useForm();
   const act = useActOnCase();
   const review = useReviewRefusal();
   const answer = useAnswerObjection();
-  const pending = act.isPending || review.isPending || answer.isPending;
+  const pending = locked || act.isPending || review.isPending || answer.isPending;
   const error = open === 'refusal-review' ? review.error : open === 'objection-answer' ? answer.error : act.error;
   const needsRefusalReview = canReviewRefusal && c.refusal !== null && c.refusal !== undefined && !c.refusalReview;
   // the director's objection is the window's task: answered once, which closes it, and never by whoever raised it
   const needsAnswer = Boolean(c.refusalObjection && !c.refusalObjection.answer && c.refusalObjection.byUserId !== me.user.id);
 
+  const unlock = () => {
+    submitting.current = false;
+    setLocked(false);
+  };
   const start = (action: CaseAction | Extra) => {
     act.reset();
     review.reset();
     answer.reset();
     form.resetFields();
     form.setFieldsValue(action === 'refusal-review' ? { opinion: 'upheld' } : action === 'objection-answer' ? {} : initialValues(c, action));
+    setTitle(action === 'refusal-review' ? '否定报备审查' : action === 'objection-answer' ? '答复异议' : c.allowedActions.find((a) => a.action === action)?.name);
+    unlock();
     setOpen(action);
   };
   const close = () => setOpen(null);
@@ -83,23 +95,33 @@ export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
     onReload();
   };
 
-  const title =
-    open === 'refusal-review' ? '否定报备审查' : open === 'objection-answer' ? '答复异议' : c.allowedActions.find((a) => a.action === open)?.name;
-
   const submit = async () => {
-    if (!open) return;
-    const values = (await form.validateFields()) as Record<string, unknown>;
+    if (!open || submitting.current) return;
+    submitting.current = true;
+    setLocked(true);
+    let values: Record<string, unknown>;
+    try {
+      values = (await form.validateFields()) as Record<string, unknown>;
+    } catch {
+      // the form already shows what is missing under each field; nothing was sent
+      unlock();
+      return;
+    }
     const input = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-    const done = () => {
-      message.success(doneText(open, title));
-      close();
+    // stays locked after success: the dialog closes, and the next opening unlocks
+    const callbacks = {
+      onSuccess: () => {
+        message.success(doneText(open, title));
+        close();
+      },
+      onError: unlock,
     };
     if (open === 'objection-answer') {
-      answer.mutate({ id: c.id, expectedVersion: c.version, answer: values.answer as string }, { onSuccess: done });
+      answer.mutate({ id: c.id, expectedVersion: c.version, answer: values.answer as string }, callbacks);
     } else if (open === 'refusal-review') {
-      review.mutate({ id: c.id, expectedVersion: c.version, opinion: values.opinion as 'upheld' | 'questioned', comment: (values.comment as string) || undefined }, { onSuccess: done });
+      review.mutate({ id: c.id, expectedVersion: c.version, opinion: values.opinion as 'upheld' | 'questioned', comment: (values.comment as string) || undefined }, callbacks);
     } else {
-      act.mutate({ id: c.id, action: open, expectedVersion: c.version, input }, { onSuccess: done });
+      act.mutate({ id: c.id, action: open, expectedVersion: c.version, input }, callbacks);
     }
   };
 

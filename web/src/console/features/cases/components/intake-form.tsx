@@ -6,6 +6,9 @@ import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { isApiError, type ApiError } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
 import { newIdempotencyKey } from '@shared/idempotency-key';
+import { checkPhone } from '@domain/people/applicant';
+import { parseCreditCode } from '@domain/people/credit-code';
+import { parseIdNumber } from '@domain/people/id-number';
 import { CHANNEL_NAMES } from '@domain/vocabulary/channels';
 import type { Level } from '@/lib/levels';
 import { useCreateCase, type CreateCaseInput } from '../api/create-case';
@@ -27,6 +30,26 @@ interface Values {
 }
 
 const newKey = newIdempotencyKey;
+
+/** Today in the browser (the hall's own day): only to refuse a birth date in the future, as the server does. */
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/**
+ * The server's own checks (src/domain/people), run in the browser so every wrong field shows at the first 保存登记,
+ * not one per round trip. An empty field is left to its `required` rule.
+ */
+const checked = (check: (text: string) => { ok: true } | { ok: false; error: string }) => ({
+  validator: (_: unknown, value: string | undefined) => {
+    if (!value?.trim()) return Promise.resolve();
+    const r = check(value);
+    return r.ok ? Promise.resolve() : Promise.reject(new Error(r.error));
+  },
+});
+const phoneRule = checked(checkPhone);
+const numberRule = (kind: Values['applicantKind']) => checked((v) => (kind === 'person' ? parseIdNumber(v, today()) : parseCreditCode(v)));
 
 /** 受理登记: item by name, code or pinyin initials; checklist from the guide; the kind shown before saving. */
 export function IntakeForm() {
@@ -251,7 +274,7 @@ export function IntakeForm() {
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item name="phone" label="联系电话" rules={[{ required: true, whitespace: true, message: '请填写联系电话' }]}>
+                <Form.Item name="phone" label="联系电话" rules={[{ required: true, whitespace: true, message: '请填写联系电话' }, phoneRule]}>
                   <Input maxLength={20} inputMode="tel" autoComplete="off" />
                 </Form.Item>
               </Col>
@@ -259,7 +282,7 @@ export function IntakeForm() {
             <Form.Item
               name="idNumber"
               label={applicantKind === 'person' ? '居民身份证号码' : '统一社会信用代码'}
-              rules={[{ required: true, whitespace: true, message: applicantKind === 'person' ? '请填写身份证号码' : '请填写统一社会信用代码' }]}
+              rules={[{ required: true, whitespace: true, message: applicantKind === 'person' ? '请填写身份证号码' : '请填写统一社会信用代码' }, numberRule(applicantKind)]}
               normalize={(v: string) => v?.toUpperCase()}
             >
               <Input maxLength={30} autoComplete="off" style={{ fontFamily: 'monospace' }} />
