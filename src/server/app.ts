@@ -189,8 +189,15 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   if (existsSync(join(webDir, 'account.html'))) {
     for (const url of ['/account', '/account/*']) app.get(url, (_request, reply) => reply.type('text/html').sendFile('account.html'));
   }
+  // An unknown page belongs to whichever app its address starts with: /staff/… is the console's (its router shows its
+  // own 页面不存在, 200 as any client route), /agent/… the agent app's (served above); any other address a citizen
+  // mistyped gets the public site, which shows 页面不存在 with a link home, and a 404 so it is not indexed or kept.
+  const hasSite = existsSync(join(webDir, 'site.html'));
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) throw notFound('该页面或接口');
-    return reply.type('text/html').sendFile('index.html');
+    const path = request.url.split('?')[0]!;
+    if (path.startsWith('/api/') || path.startsWith('/assets/') || request.method !== 'GET' || !hasWeb) throw notFound('该页面或接口');
+    if (path === '/staff' || path.startsWith('/staff/')) return reply.type('text/html').sendFile('index.html');
+    if (!hasSite) throw notFound('该页面');
+    return reply.code(404).type('text/html').sendFile('site.html');
   });
 }

@@ -108,6 +108,18 @@ describe.each(DIALECTS)('投诉 (%s)', (dialect) => {
   const count = async () => Number((await t.database.db.selectFrom('complaints').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const query = (complaintNo: string, queryCode: string) =>
     t.app.inject({ url: `/api/public/complaints?complaintNo=${encodeURIComponent(complaintNo)}&queryCode=${encodeURIComponent(queryCode)}` });
+  /** The number of a case taken in at the window (a 办件编号 a complaint names must exist). */
+  const aCaseNo = async () => {
+    const payload = {
+      channel: 'window',
+      applicant: { name: '欧阳明华', idNumber: '11010519491231002X', phone: '13812345678', address: '柳河镇柳河村三组' },
+      itemCode: 'MZ-002',
+      materials: [{ name: '居民身份证', provided: true }, { name: '近期一寸免冠照片', provided: true }],
+    };
+    const res = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: clerk, 'idempotency-key': randomUUID() }, payload });
+    expect(res.statusCode, res.body).toBe(201);
+    return (res.json() as { caseNo: string }).caseNo;
+  };
   const file = (payload: Record<string, unknown>, key: string = randomUUID()) =>
     t.app.inject({ method: 'POST', url: '/api/public/complaints', headers: { 'idempotency-key': key }, payload });
 
@@ -376,6 +388,37 @@ describe.each(DIALECTS)('投诉 (%s)', (dialect) => {
     expect(reg.complaints.every((x) => x.status === 'registered')).toBe(true);
   });
 
+  it('the public page: a 办件编号 must name a case that exists, and the refusal tells nothing about any case', async () => {
+    // an address of its own: the rate limit of the test below is not touched
+    const from = (payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url: '/api/public/complaints', headers: { 'idempotency-key': randomUUID() }, payload, remoteAddress: '10.9.8.7' });
+    const payload = { orgId: village, name: '孙大爷', phone: '13800009999', title: '代办员不在', content: '去了三次都不在。' };
+    const before = await count();
+    const refusals = [];
+    // not a case number at all; and one shaped like a real one (this center, a real day) that was never given
+    for (const caseNo of ['abc-123', '410899101-20260301-9999']) {
+      const res = await from({ ...payload, caseNo });
+      expect(res.statusCode, res.body).toBe(400);
+      const body = res.json() as { code: string; title: string; errors: { path: string; message: string }[] };
+      expect(body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'caseNo', message: '未找到该办件编号，请核对后重填，不知道的可以不填' }] });
+      refusals.push(body);
+    }
+    expect(refusals[1]).toEqual(refusals[0]);
+    expect(await count()).toBe(before);
+
+    // a real number as a phone types it (full-width dashes, spaces, lower case) is found, and kept as the notice prints it
+    const real = await aCaseNo();
+    const typed = await from({ ...payload, caseNo: ` ${real.replaceAll('-', '－').toLowerCase()} ` });
+    expect(typed.statusCode, typed.body).toBe(201);
+    const { complaintNo } = typed.json() as { complaintNo: string };
+    const stored = await t.database.db.selectFrom('complaints').select('case_no').where('complaint_no', '=', complaintNo).executeTakeFirstOrThrow();
+    expect(stored.case_no).toBe(real);
+    // none given (an empty box) is no number: the complaint is filed without one
+    const none = await from({ ...payload, caseNo: '' });
+    expect(none.statusCode, none.body).toBe(201);
+    expect(await count()).toBe(before + 2);
+  });
+
   it('the public page: centers, filing (a village room goes to its township), validation, idempotency, query back, rate limit', async () => {
     const centers = await t.app.inject({ url: '/api/public/complaints/centers' });
     expect(centers.statusCode).toBe(200);
@@ -390,7 +433,8 @@ describe.each(DIALECTS)('投诉 (%s)', (dialect) => {
     expect(await count()).toBe(before);
 
     const key = randomUUID();
-    const payload = { orgId: village, name: '孙大爷', phone: '13800009999', title: '代办员经常不在', content: '柳河村代办员上周去了三次都不在，电话也不接。', caseNo: '410899101-20260301-0002' };
+    const caseNo = await aCaseNo();
+    const payload = { orgId: village, name: '孙大爷', phone: '13800009999', title: '代办员经常不在', content: '柳河村代办员上周去了三次都不在，电话也不接。', caseNo };
     const res = await file(payload, key);
     expect(res.statusCode, res.body).toBe(201);
     const made = res.json() as { complaintNo: string; queryCode: string };
@@ -402,7 +446,7 @@ describe.each(DIALECTS)('投诉 (%s)', (dialect) => {
 
     const list1 = await list(clerk, `?source=online&q=${made.complaintNo}`);
     const mine = list1.complaints.find((x) => x.complaintNo === made.complaintNo)!;
-    expect(mine).toMatchObject({ respondentUnit: '柳河村便民服务室', orgName: '柳河镇便民服务中心', caseNo: '410899101-20260301-0002' });
+    expect(mine).toMatchObject({ respondentUnit: '柳河村便民服务室', orgName: '柳河镇便民服务中心', caseNo });
     const detail = ok(await get(clerk, mine.id));
     expect(detail.events[0]).toMatchObject({ type: 'register', byName: '投诉人' });
 

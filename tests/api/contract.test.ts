@@ -114,6 +114,7 @@ describe.each(DIALECTS)('the API contract (%s)', (dialect) => {
 
 // Every JSON route under /api describes its answer; these answer something else on purpose.
 const NOT_JSON: Record<string, string> = {
+  'GET /api/audit/export.xlsx': 'Excel download',
   'GET /api/cases/export.xlsx': 'Excel download',
   'GET /api/agents/monthly.xlsx': 'Excel download',
   'GET /api/calendar/template.xlsx': 'Excel download',

@@ -4,12 +4,14 @@
 // a phone of the public. Notices: the director (or the system administrator) publishes, edits (versioned, 409 on a
 // stale copy) and withdraws; inside the minimum period only with a reason (422 and nothing changed), counted in
 // Asia/Shanghai calendar days.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeDetailSchema, noticeListSchema } from '../../src/domain/notices/contract.js';
 import { finishedCasesSchema, publicCenterSchema, publicCenterTreeSchema } from '../../src/domain/transparency/contract.js';
 import { loadConfig } from '../../src/server/config.js';
 import { drainAll } from '../support/drain.js';
+import { portraitPng } from '../support/images.js';
+import { multipart } from './support/multipart.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 const applicant = { name: '欧阳明华', idNumber: '11010519491231002X', phone: '13812345678', address: '柳河镇柳河村三组' };
@@ -101,6 +103,33 @@ describe.each(DIALECTS)('政务公开和公告 (%s)', (dialect) => {
     // only people who serve the public: no administrators, supervisors or auditors
     expect(page.staff.map((s) => s.post).filter((p) => !['中心主任', '带班领导', '窗口工作人员', '村级代办员'].includes(p))).toEqual([]);
     await t.app.inject({ method: 'POST', url: `/api/users/${clerk2.id}/presence`, headers: { cookie: director }, payload: { away: false } });
+  });
+
+  it('says who has a photo: photoUrl only for those with one (the page asks for no photo that does not exist)', async () => {
+    const clerk2 = await t.database.db.selectFrom('users').select('id').where('username', '=', 'clerk2').executeTakeFirstOrThrow();
+    const before = (await center()).page.staff;
+    // every photo named is served; every person without one answers 404 — the page does not ask for those
+    for (const s of before) {
+      const res = await anon(s.photoUrl ?? `/api/public/staff/${s.userId}/photo`);
+      expect(res.statusCode, s.name).toBe(s.photoUrl ? 200 : 404);
+    }
+    expect(before.find((s) => s.userId === clerk2.id)!.photoUrl).toBeNull();
+
+    const png = portraitPng(30, 40);
+    const body = multipart({ name: '张磊.png', content: png, type: 'image/png' });
+    const up = await t.app.inject({ method: 'PUT', url: `/api/users/${clerk2.id}/photo`, headers: { ...body.headers, cookie: admin }, payload: body.payload });
+    expect(up.statusCode, up.body).toBe(200);
+    const hash = createHash('sha256').update(png).digest('hex');
+    const me = (await center()).page.staff.find((s) => s.userId === clerk2.id)!;
+    expect(me.photoUrl).toBe(`/api/public/staff/${clerk2.id}/photo?v=${hash}`);
+    const served = await anon(me.photoUrl!);
+    expect(served.statusCode).toBe(200);
+    expect(served.rawPayload).toEqual(png);
+    // the address names the content: kept for a year
+    expect(served.headers['cache-control']).toContain('immutable');
+
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/users/${clerk2.id}/photo`, headers: { cookie: admin } })).statusCode).toBe(200);
+    expect((await center()).page.staff.find((s) => s.userId === clerk2.id)!.photoUrl).toBeNull();
   });
 
   it('finished cases: masked names, on time, the month figures and 好评率; no ID number or phone anywhere', async () => {

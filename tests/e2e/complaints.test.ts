@@ -55,6 +55,13 @@ describe.skipIf(!hasChromium)('complaints in Chromium', () => {
     await page.locator('#content').fill('柳河村代办员说好每周三上门，连续两周没来，电话也没人接，老人的养老认证一直办不了。');
     await page.locator('#name').fill('孙大爷');
     await page.locator('#phone').fill('13800009999');
+    // a 办件编号 that names no case: told so under the box, and that it may be left empty; nothing filed
+    await page.locator('#caseNo').fill('abc-123');
+    await page.getByRole('button', { name: '提交投诉' }).click();
+    await page.locator('#caseNo-problem').getByText('未找到该办件编号，请核对后重填，不知道的可以不填').waitFor();
+    await shot(page, 'complaint-phone-case-not-found');
+    await page.locator('#caseNo').fill('');
+    expect(await page.locator('#caseNo-problem').count()).toBe(0);
     await shot(page, 'complaint-phone-filled');
     await page.getByRole('button', { name: '提交投诉' }).click();
 

@@ -310,6 +310,8 @@ describe.skipIf(!hasChromium)('the public site and 长辈版 on a phone (Chromiu
     { path: '/items/MZ-003', ready: (p) => p.getByTestId('item-places').getByText('柳河镇便民服务中心', { exact: true }).waitFor(), keyFigure: true },
     { path: '/items/MZ-002', ready: (p) => p.getByTestId('item-faq').waitFor(), keyFigure: true },
     { path: `/categories/${encodeURIComponent('社会救助')}`, ready: (p) => p.getByRole('list', { name: '社会救助的事项' }).waitFor() },
+    // a mistyped address: 页面不存在 (the server answers 404) with the way home
+    { path: '/no-such-page', ready: (p) => p.getByRole('link', { name: '返回网上办事大厅' }).waitFor() },
     { path: '/progress', ready: (p) => p.getByRole('button', { name: '查询' }).waitFor() },
     { path: `/progress?caseNo=${progress.caseNo}`, ready: (p) => p.getByRole('button', { name: '查询' }).waitFor(), keyFigure: true, progressCase: true },
     { path: rateUrl, ready: (p) => p.getByRole('radio', { name: /非常满意/ }).waitFor() },

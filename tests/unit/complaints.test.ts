@@ -10,6 +10,7 @@ import {
   DEFAULT_COMPLAINT_LIMITS,
   TRANSITIONS,
   allowedComplaintActions,
+  complaintCaseNo,
   complaintDueDate,
   complaintLight,
   complaintNumber,
@@ -192,6 +193,23 @@ describe('complaint numbers and query codes', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 999_999 }), (n) => {
         expect(queryCodeFrom(() => n)).toMatch(/^\d{6}$/);
+      }),
+    );
+  });
+});
+
+describe('the 办件编号 a complaint names', () => {
+  it('is none when left empty, else the number as the notice prints it', () => {
+    for (const none of [undefined, null, '', '   ']) expect(complaintCaseNo(none)).toBeNull();
+    expect(complaintCaseNo(' 410899101－20260302－0001 ')).toBe('410899101-20260302-0001');
+    expect(complaintCaseNo('410899101202603020001')).toBe('410899101-20260302-0001');
+    expect(complaintCaseNo('abc-123')).toBe('ABC-123');
+  });
+
+  it('a number as printed is kept as it is', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{9}-20[0-9]{6}-[0-9]{4}$/), (no) => {
+        expect(complaintCaseNo(no)).toBe(no);
       }),
     );
   });

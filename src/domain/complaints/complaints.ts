@@ -11,6 +11,7 @@
  */
 import { addWorkingDays, countWorkingDays, type IsoDate, type WorkingCalendar } from '../calendar/calendar.js';
 import type { Role } from '../roles.js';
+import { normalizeCaseNo } from '../cases/case-number.js';
 
 export const COMPLAINT_SOURCES = ['window', 'phone', 'written', 'online', 'bad_rating', 'hotline_12345'] as const;
 export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
@@ -275,3 +276,16 @@ export const complaintNumber = (orgCode: string, year: number, seq: number): str
 
 /** A query code the complainant keeps with the number: six digits, from the random source given. */
 export const queryCodeFrom = (random: (max: number) => number): string => String(random(1_000_000)).padStart(6, '0');
+
+/**
+ * The 办件编号 a complaint names, as cases store it (typed back from a notice: see normalizeCaseNo); null when none is
+ * named — it may be left empty. A number a complainant gives on the public page must be a case that exists: the
+ * caller looks it up and, when there is none, answers CASE_NO_NOT_FOUND — the same words whatever was typed, and
+ * nothing about any case (whose, where, how far along), for the page is open to anyone.
+ */
+export function complaintCaseNo(typed: string | null | undefined): string | null {
+  const text = typed?.trim() ?? '';
+  return text === '' ? null : normalizeCaseNo(text);
+}
+
+export const CASE_NO_NOT_FOUND = '未找到该办件编号，请核对后重填，不知道的可以不填';

@@ -22,6 +22,12 @@ export const publicStaffSchema = z.object({
   post: z.string(),
   windows: z.array(z.object({ name: z.string(), post: z.enum(['A', 'B']) })),
   whereabouts: z.enum(WHEREABOUTS),
+  /**
+   * The person's photo (GET /api/public/staff/{userId}/photo?v=<content hash>: the address changes with the photo,
+   * so it may be kept for a year); null when there is none — the page then shows the name's first character and
+   * asks for nothing.
+   */
+  photoUrl: z.string().nullable(),
 });
 export type PublicStaff = z.infer<typeof publicStaffSchema>;
 

@@ -7,7 +7,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import {
+  CASE_NO_NOT_FOUND,
   COMPLAINT_SOURCE_NAMES,
+  complaintCaseNo,
   complaintDueDate,
   complaintNumber,
   queryCodeFrom,
@@ -23,6 +25,7 @@ import { forbidden, HttpError } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
 import { loadCalendar } from '../calendar/repo.js';
+import { findProgress } from '../cases/repo.js';
 import { findOrg } from '../orgs/repo.js';
 import { notifyRegistered } from './notify.js';
 import * as repo from './repo.js';
@@ -94,6 +97,7 @@ export async function filePublicComplaint(
   key: string,
 ): Promise<{ id: string; replayed: boolean; complaintNo: string; queryCode: string }> {
   const now = ctx.clock();
+  const caseNo = complaintCaseNo(input.caseNo);
   const full: ComplaintInput = {
     source: 'online',
     cls: 'simple',
@@ -101,9 +105,11 @@ export async function filePublicComplaint(
     content: input.content,
     complainantName: input.name,
     complainantPhone: input.phone,
-    caseNo: input.caseNo,
+    caseNo: caseNo ?? undefined,
   };
   checkInput(full, now, 'phone');
+  // a number that names no case is refused in the same words whatever it is: the answer tells nothing about cases
+  if (caseNo && !(await findProgress(ctx.database.db, caseNo))) throw invalid('caseNo', CASE_NO_NOT_FOUND);
   const made = await create(ctx, key, null, async (trx) => {
     const chosen = await findOrg(trx, input.orgId);
     if (!chosen) throw invalid('orgId', '请选择要投诉的便民服务中心。');

@@ -24,6 +24,8 @@ export interface CenterStaffPresence {
   whereabouts: Whereabouts;
   /** the staff-only note: never to leave for the public */
   awayReason: string | null;
+  /** the photo's content hash (served by the users module), null: none */
+  photoHash: string | null;
 }
 
 export async function centerStaffPresence(db: Db, orgId: string): Promise<CenterStaffPresence[]> {
@@ -45,6 +47,7 @@ export async function centerStaffPresence(db: Db, orgId: string): Promise<Center
       away: toBool(u.away),
       whereabouts: whereaboutsOf(toBool(u.away), u.whereabouts),
       awayReason: u.away_reason,
+      photoHash: u.photo_hash ?? null,
     });
   }
   return out.sort((a, b) => PUBLIC_POSTS.indexOf(a.role) - PUBLIC_POSTS.indexOf(b.role) || Number(a.windows.length === 0) - Number(b.windows.length === 0));

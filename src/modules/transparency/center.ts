@@ -34,6 +34,10 @@ function outcomeText(upheld: boolean | null, decision: string | null): string {
   return decision ? `${verdict}。处理结果：${decision}` : `${verdict}。`;
 }
 
+/** Where the page finds a person's photo: only when there is one (the active staff listed here all may show it). */
+const staffPhotoUrl = (userId: string, hash: string | null): string | null =>
+  hash ? `/api/public/staff/${encodeURIComponent(userId)}/photo?v=${encodeURIComponent(hash)}` : null;
+
 export async function publicCenter(ctx: AppContext, id: string): Promise<PublicCenter> {
   const { db } = ctx.database;
   const org = await findOrg(db, id);
@@ -84,7 +88,7 @@ export async function publicCenter(ctx: AppContext, id: string): Promise<PublicC
     supervisionPhone,
     officeHours: fromJson<OfficeHours>(org.office_hours, { sessions: [] }),
     today,
-    staff: staff.map((s) => ({ userId: s.userId, name: s.name, post: ROLE_NAMES[s.role], windows: s.windows, whereabouts: s.whereabouts })),
+    staff: staff.map((s) => ({ userId: s.userId, name: s.name, post: ROLE_NAMES[s.role], windows: s.windows, whereabouts: s.whereabouts, photoUrl: staffPhotoUrl(s.userId, s.photoHash) })),
     months,
     complaints: complaints.map((c): ComplaintOutcome => ({ title: c.title, upheld: c.upheld, outcome: outcomeText(c.upheld, c.decision), date: localDate(new Date(c.answeredAt), tz) })),
     notices,

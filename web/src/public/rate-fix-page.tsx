@@ -80,7 +80,12 @@ function FixForm({ token }: { token: string }) {
           <h2 className="rate-title">您对整改结果是否满意？</h2>
           <div className="rate-faces rate-faces-three" role="radiogroup" aria-label="对整改结果的评价">
             {FIX_LEVELS.map((l) => (
-              <button key={l} type="button" role="radio" aria-checked={level === l} className={`rate-face${level === l ? ' rate-face-on' : ''}`} onClick={() => setLevel(l)}>
+              <button key={l} type="button" role="radio" aria-checked={level === l} className={`rate-face${level === l ? ' rate-face-on' : ''}`} onClick={() => {
+                  // a choice answers 请先点选…: the hint goes with it
+                  setLevel(l);
+                  setProblem(null);
+                }}
+              >
                 <RatingFace level={l} size={40} />
                 <span>{LEVEL_NAMES[l]}</span>
               </button>

@@ -29,6 +29,12 @@ export function RatingForm({ caseRef, showCase }: { caseRef: CaseRef; showCase: 
     };
   }, [refKey]);
 
+  // a choice answers 请先点选一个满意程度, and a new choice is a new try: the old refusal no longer applies
+  function choose(l: Level) {
+    setLevel(l);
+    setProblem(null);
+  }
+
   async function submit() {
     if (!level) {
       setProblem('请先点选一个满意程度。');
@@ -77,7 +83,7 @@ export function RatingForm({ caseRef, showCase }: { caseRef: CaseRef; showCase: 
           {offer.rated?.isDefault && <p className="hint">您没有在 7 天内评价，系统已默认记为“基本满意”；现在评价将以您的评价为准。</p>}
           <div className="rate-faces" role="radiogroup" aria-label="满意程度">
             {LEVELS.map((l) => (
-              <button key={l} type="button" role="radio" aria-checked={level === l} className={`rate-face${level === l ? ' rate-face-on' : ''}`} onClick={() => setLevel(l)}>
+              <button key={l} type="button" role="radio" aria-checked={level === l} className={`rate-face${level === l ? ' rate-face-on' : ''}`} onClick={() => choose(l)}>
                 <RatingFace level={l} size={40} />
                 <span>{LEVEL_NAMES[l]}</span>
               </button>

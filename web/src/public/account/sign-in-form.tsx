@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { isValidMobile } from '@domain/people/id-number';
 import { signIn, type ApplicantView } from './account-api';
 import { FieldProblem, fieldProblems, FormProblem, plainPhone } from './fields';
 
@@ -13,11 +14,14 @@ export function SignInForm({ onDone, onForgot }: { onDone: (applicant: Applicant
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found: Record<string, string> = {};
+    // the shape first (the rule and the words of the consultation form): "1370000" is a mistyped number, not a
+    // wrong password, and is never sent
     if (!plainPhone(phone)) found.phone = '请填写注册时用的手机号码';
+    else if (!isValidMobile(plainPhone(phone))) found.phone = '请填写 11 位手机号码';
     if (!password) found.password = '请填写密码';
     setProblems(found);
     if (Object.keys(found).length > 0) {
-      setProblem('请填写手机号码和密码');
+      setProblem('请按红字提示填写后再登录');
       return;
     }
     setBusy(true);

@@ -58,7 +58,8 @@ export function ComplaintForm({ onDone }: { onDone: (created: PublicComplaintCre
     const f = answer.failure;
     if (f.kind === 'invalid') {
       setFieldProblems(Object.fromEntries(f.errors.map((e) => [FIELD_NAMES[e.path] ?? e.path, e.message])));
-      setProblem(f.title);
+      // the reason stands in red under its field (a 办件编号 not found …); here only where to look
+      setProblem(f.errors.length > 0 ? '请按红字提示修改后再提交' : f.title);
     } else {
       setProblem(FAILURES[f.kind]);
     }
@@ -97,7 +98,7 @@ export function ComplaintForm({ onDone }: { onDone: (created: PublicComplaintCre
       <input id="phone" name="phone" value={values.phone} onChange={set('phone')} inputMode="tel" maxLength={20} autoComplete="tel" placeholder="接收投诉编号和答复短信" />
       {hint('phone')}
       <label htmlFor="caseNo">办件编号（与某件事有关时填写，可不填）</label>
-      <input id="caseNo" name="caseNo" value={values.caseNo} onChange={set('caseNo')} maxLength={40} autoComplete="off" autoCapitalize="off" spellCheck={false} />
+      <input id="caseNo" name="caseNo" value={values.caseNo} onChange={set('caseNo')} maxLength={40} autoComplete="off" autoCapitalize="off" spellCheck={false} aria-describedby="caseNo-problem" />
       {hint('caseNo')}
       {problem && (
         <p className="problem" role="alert">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { newIdempotencyKey } from '@shared/idempotency-key';
 import type { PublicCenters } from '@domain/complaints/contract';
+import { isValidMobile } from '@domain/people/id-number';
 import { ask, getCenters, getFaq, searchItems, type Asked, type Failure, type ItemChoice } from './consult-api';
 
 const FAILURES: Record<Exclude<Failure['kind'], 'invalid'>, string> = {
@@ -109,7 +110,7 @@ export function ConsultForm({ onDone }: { onDone: (asked: Asked) => void }) {
     if (!values.orgId) missing.orgId = '请选择向哪个便民服务中心（站、室）咨询';
     if (!values.question.trim()) missing.question = '请写下您想问的问题';
     if (!values.name.trim()) missing.name = '请填写您的姓名';
-    if (!/^1\d{10}$/.test(phone)) missing.phone = '请填写 11 位手机号码，答复会用短信发给您';
+    if (!isValidMobile(phone)) missing.phone = '请填写 11 位手机号码，答复会用短信发给您';
     setFieldProblems(missing);
     if (Object.keys(missing).length > 0) return setProblem('请按红字提示补全后再提交');
     setBusy(true);

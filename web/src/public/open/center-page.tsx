@@ -12,17 +12,20 @@ const monthText = (m: string) => `${Number(m.slice(0, 4))}年${Number(m.slice(5,
 const percent = (r: number | null) => (r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`);
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
-/** The staff photo from the file store, or the name's first character in a circle when there is none. */
+/**
+ * The staff photo from the file store, or the name's first character in a circle when there is none: the page asks
+ * only for photos the center's answer says exist (photoUrl), and falls back the same way if one fails to load.
+ */
 function StaffPhoto({ staff }: { staff: Staff }) {
   const [failed, setFailed] = useState(false);
-  if (failed) {
+  if (!staff.photoUrl || failed) {
     return (
       <span className="staff-photo staff-initial" aria-hidden="true">
         {Array.from(staff.name)[0] ?? ''}
       </span>
     );
   }
-  return <img className="staff-photo" src={`/api/public/staff/${encodeURIComponent(staff.userId)}/photo`} alt={`${staff.name}的照片`} onError={() => setFailed(true)} />;
+  return <img className="staff-photo" src={staff.photoUrl} alt={`${staff.name}的照片`} onError={() => setFailed(true)} />;
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ItemList } from './item-list';
 import { FAILURES, getCategories, searchItems, type Failure, type ItemSummary } from './site-api';
 
-/** What the public comes for besides a guide: plain links to the other public pages. */
-const SERVICES = [
+/** What the public comes for besides a guide: plain links to the other public pages (home, and the not-found page). */
+export const SERVICES = [
   { href: '/account', title: '我的办件', note: '登录后网上申请，查看预审和办理结果' },
   { href: '/progress', title: '办件进度查询', note: '凭办件编号和电话后四位查询' },
   { href: '/progress', title: '服务评价', note: '办结后在进度查询里评价' },

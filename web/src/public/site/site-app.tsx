@@ -3,9 +3,13 @@ import { PublicPage } from '../public-page';
 import { CategoryPage } from './category-page';
 import { HomePage } from './home-page';
 import { ItemGuide } from './item-guide';
+import { NotFoundPage } from './not-found-page';
 
-/** The site's pages by address: / (home), /items/<code> (办事指南), /categories/<name> (one category's items). */
-type Route = { kind: 'home'; q: string } | { kind: 'item'; code: string } | { kind: 'category'; name: string };
+/**
+ * The site's pages by address: / (home), /items/<code> (办事指南), /categories/<name> (one category's items). Any
+ * other address reaching this page is one the server knows no page for (it answered 404): 页面不存在.
+ */
+type Route = { kind: 'home'; q: string } | { kind: 'item'; code: string } | { kind: 'category'; name: string } | { kind: 'not-found' };
 
 function route(): Route {
   const path = window.location.pathname;
@@ -13,6 +17,7 @@ function route(): Route {
   if (item) return { kind: 'item', code: decodeURIComponent(item[1]!) };
   const category = /^\/categories\/([^/]+)\/?$/.exec(path);
   if (category) return { kind: 'category', name: decodeURIComponent(category[1]!) };
+  if (path !== '/') return { kind: 'not-found' };
   return { kind: 'home', q: new URLSearchParams(window.location.search).get('q') ?? '' };
 }
 
@@ -42,7 +47,13 @@ export function SiteApp() {
   }, []);
   useEffect(() => {
     document.title =
-      current.kind === 'home' ? '便民服务平台 · 网上办事大厅' : current.kind === 'category' ? `${current.name} · 办事指南 · 便民服务平台` : '办事指南 · 便民服务平台';
+      current.kind === 'home'
+        ? '便民服务平台 · 网上办事大厅'
+        : current.kind === 'category'
+          ? `${current.name} · 办事指南 · 便民服务平台`
+          : current.kind === 'not-found'
+            ? '页面不存在 · 便民服务平台'
+            : '办事指南 · 便民服务平台';
   }, [current]);
 
   return (
@@ -51,6 +62,7 @@ export function SiteApp() {
         {current.kind === 'home' && <HomePage initialQ={current.q} />}
         {current.kind === 'item' && <ItemGuide key={current.code} code={current.code} />}
         {current.kind === 'category' && <CategoryPage key={current.name} name={current.name} />}
+        {current.kind === 'not-found' && <NotFoundPage />}
       </PublicPage>
     </div>
   );
