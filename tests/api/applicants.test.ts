@@ -274,6 +274,9 @@ describe.each(DIALECTS)('网上办事账号 (%s)', (dialect) => {
       expect(wrong.statusCode).toBe(401);
       expect(wrong.json<{ title: string }>().title).toContain(`再输错 ${maxFailures - i} 次`);
     }
+    // a phone that cannot be a mobile number is told so, and counts against no account
+    const short = await call('POST', '/api/public/session', { phone: '1390000', password: 'Wrong#0abc' });
+    expect([short.statusCode, short.json<{ title: string }>().title]).toEqual([400, expect.stringContaining('请填写 11 位手机号码')]);
     const locking = await call('POST', '/api/public/session', { phone, password: 'Wrong#5abc' });
     expect(locking.statusCode).toBe(423);
     expect(locking.json<{ title: string }>().title).toContain(`锁定 ${lockMinutes} 分钟`);

@@ -10,6 +10,7 @@ import { noContent } from '../../domain/contract/common.js';
 import { APPLICANT_KINDS, APPLICANT_SESSION, CODE_PURPOSES } from '../../domain/people/applicant-account.js';
 import { applicantSessionSchema, codeSentSchema, passwordRuleSchema } from '../../domain/people/applicant-contract.js';
 import { MAX_LENGTH, MIN_LENGTH, passwordHint } from '../../domain/people/password.js';
+import { isValidMobile } from '../../domain/people/id-number.js';
 import { nameText, TEXT_LIMITS } from '../../domain/text.js';
 import type { AppContext } from '../../server/context.js';
 import { sendCode } from './codes.js';
@@ -40,7 +41,8 @@ export const registerBody = z.object({
   creditCode: number('统一社会信用代码').optional(),
 });
 
-const signInBody = z.object({ phone, password });
+// a phone that cannot be a mobile number is no account's: say so, not 'wrong phone or password'
+const signInBody = z.object({ phone: phone.refine(isValidMobile, { error: '请填写 11 位手机号码' }), password });
 const resetBody = z.object({ phone, code, password });
 
 export function applicantRoutes(app: FastifyInstance, ctx: AppContext): void {
