@@ -231,6 +231,22 @@ describe.each(DIALECTS)('papers and their issuers (%s)', (dialect) => {
     expect(p.windowName).toEqual(expect.any(String));
   });
 
+  it('a township notice for a case a village forwarded names the township window that handles the item, for the clerk and the agent alike', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: agent, 'idempotency-key': randomUUID() },
+      payload: { channel: 'agent', applicant: villager, itemCode: 'LY-001', materials: all(FELLING), proxy: { authorized: true } },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const received = await act(await act(res.json(), 'forward', agent, { urgent: true }), 'receive', clerk);
+    const noticed = await act(received, 'notify-supplement', clerk, { missing: ['伐区简易调查说明'], defectNote: '调查说明未标明伐区四至' });
+    for (const cookie of [clerk, agent]) {
+      const p = (await paper(noticed, 'supplement', cookie)).json();
+      expect(p).toMatchObject({ issuer: { centerName: '柳河镇便民服务中心' }, windowName: '林业窗口' });
+    }
+  });
+
   it('registered in mid-December with a due date in 2027: every paper says the date is provisional, and the print keeps it', async () => {
     const inMarch = await acceptedAtWindow('LY-001', FELLING);
     expect((await paper(inMarch, 'acceptance')).json().case).toMatchObject({ dueAt: inMarch.dueAt, dueProvisional: false });

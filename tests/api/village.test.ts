@@ -86,14 +86,20 @@ describe.each(DIALECTS)('village proxy network (%s)', (dialect) => {
     expect(c.status).toBe('submitted');
     expect(await view('to-forward', agent)).toContain(c.id);
     const next = (await t.app.inject({ url: '/api/agents/next-batch', headers: { cookie: agent } })).json();
-    expect(next.batchDay).toBe('2026-03-09');
+    expect(next).toMatchObject({ batchDay: '2026-03-09', batchToday: false });
     expect(next.waiting).toBeGreaterThanOrEqual(2);
+    const nextFor = async (caseId: string) => (await t.app.inject({ url: `/api/agents/next-batch?caseId=${caseId}`, headers: { cookie: agent } })).json();
+    expect((await nextFor(c.id)).caseLatestDay).toBe('2026-03-09');
 
     await setTime('2026-03-09T08:40:00+08:00'); // Monday, batch day
+    // this week's batch has not left: it goes today, and the case still waiting must go with it
+    expect(await nextFor(c.id)).toMatchObject({ batchDay: '2026-03-09', batchToday: true, caseLatestDay: '2026-03-09' });
     const key = randomUUID();
     const send = () => t.app.inject({ method: 'POST', url: '/api/agents/batches', headers: { cookie: agent, 'idempotency-key': key }, payload: {} });
     const sent = await send();
     expect(sent.statusCode, sent.body).toBe(201);
+    // sent: the next one is next Monday, and the case no longer waits here
+    expect(await nextFor(c.id)).toMatchObject({ batchDay: '2026-03-16', batchToday: false, caseLatestDay: null });
     const batch = sent.json();
     expect(batch.batchNo).toMatch(/-P20260309-01$/);
     expect(batch).toMatchObject({ villageName: '柳河村', townshipName: '柳河镇' });

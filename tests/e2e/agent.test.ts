@@ -87,6 +87,17 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     await page.getByLabel('联系电话').fill(phone);
   }
 
+  /** A case number read out to the villager stays on one line, and the phone page does not scroll sideways. */
+  async function onOneLine(number: ReturnType<Page['locator']>) {
+    const lines = await number.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }
+
   async function submitAndOpen(): Promise<string> {
     await page.getByRole('button', { name: '提交登记' }).click();
     await page.getByText('登记成功').waitFor();
@@ -113,6 +124,8 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     await page.getByRole('radio', { name: /^代办/ }).check();
     await shot('02-new-request-filled');
 
+    // the deployment's public address, which every printed link and QR code uses
+    await (await staff('admin')).send('PUT', '/api/settings', { publicUrl: PUBLIC_URL });
     // the authorisation is printed from the form, signed, and only then is the request sent
     await page.getByRole('button', { name: /打印代理服务委托书/ }).click();
     const draftSheet = page.locator('.sheet');
@@ -129,8 +142,12 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     expect(await page.getByLabel('姓名').inputValue()).toBe('赵德厚');
     caseNos.ly = await submitAndOpen();
     expect(caseNos.ly).toMatch(/^410899101201-20260302-\d{4}$/);
+    await onOneLine(page.locator('.alert .case-no-inline'));
     await stage('待报送');
-    await page.getByText('3月9日（星期一）').waitFor(); // the next batch day
+    // registered on a batch day before the batch left: its limit is next Monday, yet today's batch takes it along
+    const guidance = page.getByTestId('batch-guidance');
+    await guidance.filter({ hasText: '最迟 3月9日（星期一）随集中报送到乡镇' }).waitFor();
+    expect(await guidance.textContent()).toContain('今天的报送批次还没有发出，发出时本件也会一起送去');
     await shot('03-registered-proxy');
 
     await page.getByRole('link', { name: '打印代理服务委托书' }).click();
@@ -140,6 +157,12 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     for (const expected of [caseNos.ly, '赵德厚', ID, '刘德福', '柳河村便民服务室', '林木采伐许可', '委托权限', '代办服务不收取任何费用', '委托人（签字或按手印）', '受托人（签字）']) {
       expect(text).toContain(expected);
     }
+    // registered: the case's own progress link and QR code at the public address, no "after registration" wording
+    expect(text).toContain(`凭办件编号 ${caseNos.ly} 和登记电话后四位，可在 ${PUBLIC_URL}/progress?caseNo=${caseNos.ly} 查询办理进度`);
+    expect(text).not.toContain('登记后');
+    expect(text).not.toContain('bianmin.test');
+    const qr = sheet.getByRole('img', { name: `办理进度查询二维码：${PUBLIC_URL}/progress?caseNo=${caseNos.ly}` });
+    await expect.poll(() => qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth > 0)).toBe(true);
     await shot('04-authorization-sheet');
     await printShot('04-authorization-print');
     await page.getByRole('button', { name: '‹ 返回' }).click();
@@ -244,7 +267,9 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     await tab('集中报送');
     await page.getByRole('heading', { name: '集中报送' }).waitFor();
     await expect.poll(() => page.getByTestId('batch-waiting').textContent()).toBe('2 件');
-    expect(await page.getByTestId('batch-day').textContent()).toBe('3月9日（星期一）');
+    // Monday, the batch day, and this week's batch not sent yet: it goes today
+    expect(await page.getByTestId('batch-day').textContent()).toBe('今天');
+    await page.getByText('本周报送日').waitFor();
     await shot('11-batches-waiting');
 
     const mz = page.locator('.case-card', { hasText: caseNos.mz! });
@@ -264,6 +289,7 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     }
     expect(text).not.toContain(caseNos.mz!);
     expect(await page.getByTestId('batch-table').locator('tbody tr').count()).toBe(1);
+    await onOneLine(page.getByTestId('batch-table').locator('td', { hasText: caseNos.ly! }));
     await shot('12-batch-list-sheet');
     await printShot('12-batch-list-print');
 
@@ -271,6 +297,9 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     await page.getByRole('heading', { name: '报送记录' }).waitFor();
     await page.locator('.case-card', { hasText: '报送 1 件' }).waitFor();
     await page.getByText('没有等待报送的办件。').waitFor();
+    // sent: the next one is next Monday
+    await expect.poll(() => page.getByTestId('batch-day').textContent()).toBe('3月9日');
+    await page.getByText('下次报送日').waitFor();
     await shot('13-batches-sent');
     // a past batch opens its list again
     await page.locator('.case-card', { hasText: '报送 1 件' }).click();

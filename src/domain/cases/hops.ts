@@ -43,6 +43,18 @@ export function nextBatchDay(cal: WorkingCalendar, date: IsoDate): IsoDate {
 }
 
 /**
+ * The day the village's weekly batch goes next, as the agent is told it: today, when today is the batch day and
+ * this week's batch has not been sent yet (a case received today may still go with it, though its limit is the
+ * next batch day, see `nextBatchDay`); otherwise the next batch day. `lastSentDay`: the day the village last sent
+ * a batch, if ever.
+ */
+export function comingBatchDay(cal: WorkingCalendar, today: IsoDate, lastSentDay: IsoDate | null): IsoDate {
+  const monday = mondayOf(today);
+  const sentThisWeek = lastSentDay !== null && lastSentDay >= monday;
+  return batchDayOfWeek(cal, monday) === today && !sentThisWeek ? today : nextBatchDay(cal, today);
+}
+
+/**
  * By when a hop must be done, as an instant (end of office hours of the limit day):
  * - village → township: the next batch day after the case was ready to go; urgent: the next working day;
  * - township → county: ESCALATION_HOP_DAYS working days after the township accepted it;

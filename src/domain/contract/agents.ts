@@ -35,8 +35,16 @@ export type ReplyCase = z.infer<typeof replyCaseSchema>;
 
 export const replyListSchema = z.object({ cases: z.array(replyCaseSchema), total: z.number().int() });
 
-/** GET /api/agents/next-batch: the next 集中报送 day and how many cases wait for it. */
-export const nextBatchSchema = z.object({ batchDay: z.string().describe('日期 YYYY-MM-DD'), waiting: z.number().int() });
+/**
+ * GET /api/agents/next-batch[?caseId=]: the day the village's 集中报送 goes next (today, while this week's batch has
+ * not been sent), how many cases wait for it and, asked for one waiting case, the last day it may go (its limit).
+ */
+export const nextBatchSchema = z.object({
+  batchDay: z.string().describe('本次（下次）集中报送日 YYYY-MM-DD：今天是报送日且本周批次尚未发出时为今天'),
+  batchToday: z.boolean().describe('今天是报送日且本周批次尚未发出'),
+  waiting: z.number().int(),
+  caseLatestDay: z.string().nullable().optional().describe('指定办件最迟报送乡镇的日期 YYYY-MM-DD（其转报时限）；不在本村等待报送时为 null'),
+});
 export type NextBatch = z.infer<typeof nextBatchSchema>;
 
 /** A village batch (集中报送批次) as GET /api/agents/batches lists it: people by name. */

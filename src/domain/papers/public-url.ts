@@ -27,6 +27,4 @@ export function checkPublicUrl(input: string): PublicUrlCheck {
   return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
-/** The public progress page of a case at the deployment's public address (the QR code on every paper). */
-export const progressUrlAt = (publicUrl: string, caseNo: string): string =>
-  `${publicUrl.replace(/\/+$/, '')}/progress?caseNo=${encodeURIComponent(caseNo)}`;
+export { progressUrlAt } from './progress-url.js';

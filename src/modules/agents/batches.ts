@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
-import { nextBatchDay } from '../../domain/cases/hops.js';
+import { comingBatchDay } from '../../domain/cases/hops.js';
 import { fromJson, replayOnUniqueViolation } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
@@ -13,16 +13,24 @@ import { actorOrg } from '../cases/access.js';
 import { ancestorAt } from '../cases/center.js';
 import { findCase } from '../cases/repo.js';
 import { scopeOf } from '../orgs/service.js';
-import { batchCases, casesToForward } from '../cases/village-queries.js';
+import { batchCases, casesToForward, waitingHopDue } from '../cases/village-queries.js';
 import * as repo from './repo.js';
 
-/** The village's next batch day and how many cases wait for it. */
-export async function nextBatch(ctx: AppContext, actor: Actor) {
+/**
+ * The day the village's batch goes next (today, while this week's has not been sent), how many cases wait for it
+ * and, for one case waiting here, the last day it may go: its hop's limit, as the supervision judges it.
+ */
+export async function nextBatch(ctx: AppContext, actor: Actor, caseId?: string) {
   const { db } = ctx.database;
   const org = await actorOrg(db, actor);
   if (org.level !== 'village') throw forbidden('查看村级集中报送（只有村代办员可以）');
   const today = localDate(ctx.clock(), org.time_zone);
-  return { batchDay: nextBatchDay(await loadCalendar(db), today), waiting: (await casesToForward(db, org.id)).length };
+  const lastSent = await repo.lastBatchSentAt(db, org.id);
+  const batchDay = comingBatchDay(await loadCalendar(db), today, lastSent ? localDate(new Date(lastSent), org.time_zone) : null);
+  const answer = { batchDay, batchToday: batchDay === today, waiting: (await casesToForward(db, org.id)).length };
+  if (caseId === undefined) return answer;
+  const due = await waitingHopDue(db, org.id, caseId);
+  return { ...answer, caseLatestDay: due ? localDate(new Date(due), org.time_zone) : null };
 }
 
 /**

@@ -63,3 +63,7 @@ export async function findBatchSeenFrom(db: Db, orgIds: string[], id: string) {
 }
 
 export type BatchListRow = Awaited<ReturnType<typeof listBatches>>[number];
+
+/** When the village last sent a batch, if ever. */
+export const lastBatchSentAt = async (db: Db, villageOrgId: string) =>
+  (await db.selectFrom('village_batches').select('sent_at').where('village_org_id', '=', villageOrgId).orderBy('sent_at', 'desc').limit(1).executeTakeFirst())?.sent_at ?? null;

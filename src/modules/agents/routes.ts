@@ -7,7 +7,7 @@ import { idempotencyHeaders } from '../cases/schema.js';
 import { getBatch, listBatches, nextBatch, receiveBatch, sendBatch } from './batches.js';
 import { hopViolations, villageMonthly, villageMonthlyWorkbook } from './reports.js';
 import { progressQrSvg } from './progress-qr.js';
-import { batchIdParams, monthQuery, progressQrQuery, whereToApplyQuery } from './schema.js';
+import { batchIdParams, monthQuery, nextBatchQuery, progressQrQuery, whereToApplyQuery } from './schema.js';
 import { casesToReply } from './to-reply.js';
 import { whereToApply } from './where-to-apply.js';
 
@@ -16,8 +16,10 @@ export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['村级代办'];
 
-  r.get('/api/agents/next-batch', { schema: { tags, summary: '下一次集中报送日期和待报送件数', response: { 200: nextBatchSchema } } }, (request) =>
-    nextBatch(ctx, requirePermission(request, 'cases.handle')),
+  r.get(
+    '/api/agents/next-batch',
+    { schema: { tags, summary: '下一次集中报送日期、待报送件数和指定办件的最迟报送日', querystring: nextBatchQuery, response: { 200: nextBatchSchema } } },
+    (request) => nextBatch(ctx, requirePermission(request, 'cases.handle'), request.query.caseId),
   );
   r.post(
     '/api/agents/batches',

@@ -28,6 +28,19 @@ export const casesToForward = (db: Db, villageOrgId: string) =>
     .orderBy('created_at')
     .execute();
 
+/** The limit of a case's village → township hop while it waits at this village, if it does. */
+export const waitingHopDue = async (db: Db, villageOrgId: string, caseId: string) =>
+  (
+    await db
+      .selectFrom('case_hops')
+      .select('due_at')
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'village-township')
+      .where('from_org_id', '=', villageOrgId)
+      .where('sent_at', 'is', null)
+      .executeTakeFirst()
+  )?.due_at ?? null;
+
 /** The village cases of a month, with their item's category (asked of the catalog) and whether they were sent up. */
 export async function villageCasesOfMonth(db: Db, villageIds: string[], from: string, to: string) {
   if (villageIds.length === 0) return [];

@@ -10,7 +10,7 @@ import type { AppContext, Db } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
-import { findItemByCode } from '../catalog/repo.js';
+import { findItemByCode, findOffering } from '../catalog/repo.js';
 import { viewerOf } from '../cases/access.js';
 import { centerTime } from '../cases/center.js';
 import { presentCase } from '../cases/presenter.js';
@@ -29,6 +29,19 @@ const centerOf = async (db: Db, orgId: string) => {
   const { id, level, name, centerName, address, phone, officeHours } = presentOrg(org);
   return { id, level, name, centerName, address, phone, officeHours };
 };
+
+/**
+ * The issuing center's window for the case: the case's own window when it is that center's, else the window the
+ * center handles the item at — a case a village forwarded carries no window of the township, yet the township's
+ * papers must say which window to go to (README: 一次性告知书写明到哪个中心哪个窗口).
+ */
+async function issuerWindowName(db: Db, caseWindowId: string | null, issuerOrgId: string, itemId: string) {
+  const own = caseWindowId ? await findWindow(db, caseWindowId) : undefined;
+  if (own?.org_id === issuerOrgId) return own.name;
+  const offering = await findOffering(db, issuerOrgId, itemId);
+  const window = offering?.window_id ? await findWindow(db, offering.window_id) : undefined;
+  return window?.org_id === issuerOrgId ? window.name : null;
+}
 
 /**
  * Everything one paper of a case prints, as of now: the case (personal data masked: a paper names the applicant
@@ -52,7 +65,6 @@ export async function paperContext(ctx: AppContext, actor: Actor, caseId: string
   const issuerCenter = await centerOf(db, issuer.orgId);
   const handOver = issuer.handOverOrgId && issuer.handOverOrgId !== issuer.orgId ? await centerOf(db, issuer.handOverOrgId) : null;
   const receivedBy = c.receivingOrgId !== issuer.orgId ? await centerOf(db, c.receivingOrgId) : null;
-  const window = row.window_id ? await findWindow(db, row.window_id) : undefined;
   const publicUrl = (await publicUrlOf(db, ctx.config)).url;
   const supplementDays = await supplementDaysOf(db);
   let supplementBy: string | null = null;
@@ -77,7 +89,7 @@ export async function paperContext(ctx: AppContext, actor: Actor, caseId: string
     /** the center where the applicant came in, when another center issues the paper (a village's agent case) */
     receivedBy,
     /** the window of the issuing center that has the case (where to bring supplements) */
-    windowName: window && window.org_id === issuer.orgId ? window.name : null,
+    windowName: await issuerWindowName(db, row.window_id, issuer.orgId, row.item_id),
     event: issuer.event ? { type: issuer.event.type, at: issuer.event.at, by: issuer.event.by } : null,
     supplementDays,
     supplementBy,

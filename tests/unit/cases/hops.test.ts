@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, isWorkingDay, weekday } from '../../../src/domain/calendar/calendar.js';
 import type { OfficeHours } from '../../../src/domain/calendar/office-hours.js';
 import { decide, openCase, type CaseState, type CaseStatus } from '../../../src/domain/cases/index.js';
-import { batchDayOfWeek, waitingHop, hopDoneAt, hopLimit, isLate, limitWhenSent, mondayOf, nextBatchDay } from '../../../src/domain/cases/hops.js';
+import { batchDayOfWeek, comingBatchDay, waitingHop, hopDoneAt, hopLimit, isLate, limitWhenSent, mondayOf, nextBatchDay } from '../../../src/domain/cases/hops.js';
 import { officialCalendar } from '../calendar/support.js';
 import { NOW, countyItem, ctx, expectOk, item, stateIn } from './fixtures.js';
 
@@ -61,6 +61,31 @@ describe('the weekly batch day (rule 9: Monday, or the next working day when Mon
           const b = batchDayOfWeek(cal, m);
           expect(b <= date || b >= day).toBe(true);
         }
+      }),
+    );
+  });
+});
+
+describe('the batch day the agent is told (today, while this week\'s batch has not left)', () => {
+  it('is today on a batch day before this week\'s batch is sent, the next batch day after', () => {
+    expect(comingBatchDay(cal, '2026-03-02', null)).toBe('2026-03-02');
+    expect(comingBatchDay(cal, '2026-03-02', '2026-02-24')).toBe('2026-03-02'); // last week's batch
+    expect(comingBatchDay(cal, '2026-03-02', '2026-03-02')).toBe('2026-03-09'); // sent this morning
+    expect(comingBatchDay(cal, '2026-03-04', null)).toBe('2026-03-09'); // not a batch day
+    expect(comingBatchDay(cal, '2026-02-24', null)).toBe('2026-02-24'); // 春节: this week's batch day is Tuesday
+    expect(comingBatchDay(cal, '2026-02-24', '2026-02-16')).toBe('2026-02-24'); // sent on the holiday Monday: counts as this week's
+  });
+
+  it('property: it is the next batch day, or today when today is the batch day and nothing was sent this week', () => {
+    fc.assert(
+      fc.property(dateArb, fc.option(fc.integer({ min: 0, max: 30 })), (today, back) => {
+        const lastSent = back === null ? null : addCalendarDays(today, -back);
+        const day = comingBatchDay(cal, today, lastSent);
+        const batchToday = batchDayOfWeek(cal, mondayOf(today)) === today;
+        const sentThisWeek = lastSent !== null && lastSent >= mondayOf(today);
+        expect(day).toBe(batchToday && !sentThisWeek ? today : nextBatchDay(cal, today));
+        // never later than the limit of a case received today
+        expect(day <= nextBatchDay(cal, today)).toBe(true);
       }),
     );
   });

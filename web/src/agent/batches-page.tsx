@@ -2,7 +2,7 @@
  * 集中报送: the weekly batch to the township (Mondays, or the next working day), the cases waiting for it, each
  * of which can go at once as 急件, and the batches already sent, each with its printable 报送清单.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { isNetworkProblem, isProblem, newKey, problemText } from './api';
 import { chineseDateTime, chineseDay } from './format';
 import { actOn, getNextBatch, listBatches, listCases, sendBatch } from './model';
@@ -14,11 +14,13 @@ export function BatchesPage() {
   const next = useLoad(`next-batch:${round}`, getNextBatch);
   const waiting = useLoad(`to-forward:${round}`, () => listCases({ view: 'to-forward', pageSize: 100 }));
   const batches = useLoad(`batches:${round}`, listBatches);
-  const [notice, setNotice] = useState<{ tone: 'ok' | 'error' | 'warn'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ tone: 'ok' | 'error' | 'warn'; text: ReactNode } | null>(null);
   // one key per batch the agent means to send: a retry after a lost answer cannot send twice
   const [batchKey, setBatchKey] = useState(newKey);
 
   const refresh = () => setRound((r) => r + 1);
+  // 12月14日 big, 星期一 below it: the day whole on a 390px phone
+  const [monthDay, weekday] = chineseDay(next.data?.batchDay).slice(0, -1).split('（');
   const count = waiting.data?.total ?? next.data?.waiting ?? 0;
 
   async function send() {
@@ -41,7 +43,14 @@ export function BatchesPage() {
     setNotice(null);
     try {
       await actOn(c, 'forward', { urgent: true });
-      setNotice({ tone: 'ok', text: `${c.caseNo} 已作为急件报送乡镇便民服务中心。` });
+      setNotice({
+        tone: 'ok',
+        text: (
+          <>
+            <span className="case-no-inline">{c.caseNo}</span> 已作为急件报送乡镇便民服务中心。
+          </>
+        ),
+      });
       casesChanged();
     } catch (error) {
       if (isProblem(error) && error.code === 'VERSION_CONFLICT') {
@@ -66,10 +75,12 @@ export function BatchesPage() {
           <>
             <div className="big-numbers">
               <div>
-                <span className="big-label">下次报送日</span>
+                {/* on the batch day, until this week's batch is sent, it goes today */}
+                <span className="big-label">{next.data?.batchToday ? '本周报送日' : '下次报送日'}</span>
                 <strong className="big-value" data-testid="batch-day">
-                  {next.data ? chineseDay(next.data.batchDay) : '…'}
+                  {next.data ? (next.data.batchToday ? '今天' : monthDay) : '…'}
                 </strong>
+                {next.data && <span className="big-label">{next.data.batchToday ? `${monthDay} ${weekday}` : weekday}</span>}
               </div>
               <div>
                 <span className="big-label">等待报送</span>

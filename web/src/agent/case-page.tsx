@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import { isNetworkProblem, isProblem, problemText } from './api';
-import { chineseDate, chineseDateTime, chineseDay, localInputToIso } from './format';
-import { actOn, getCase, getNextBatch, type Case, type Me } from './model';
+import { chineseDate, chineseDateTime, chineseDay, localInputToIso, todayOnPhone } from './format';
+import { actOn, getCase, getNextBatch, type Case, type Me, type NextBatch } from './model';
 import { BASE, Link } from './router';
 import { Alert, casesChanged, ConfirmButton, LoadFailed, Loading, useLoad } from './ui';
 import { eventText, outcomeName, proxyName, stageOf } from './words';
@@ -163,15 +163,8 @@ function Fact({ label, value }: { label: string; value: string }) {
 /** What the agent should do or say next, in one or two sentences. */
 function Guidance({ c, here }: { c: Case; here: boolean }) {
   const waiting = c.status === 'submitted' && here && !c.transitOrgId;
-  const next = useLoad(waiting ? 'next-batch' : 'none', () => (waiting ? getNextBatch() : Promise.resolve(null)));
-  if (waiting) {
-    const day = next.data?.batchDay;
-    return (
-      <p className="guidance">
-        本件需要报送乡镇办理，{day ? `将在 ${chineseDay(day)} 随每周集中报送一起送到乡镇` : '将随每周一的集中报送一起送到乡镇'}。情况紧急的，可以作为急件立即报送。
-      </p>
-    );
-  }
+  const next = useLoad(waiting ? `next-batch:${c.id}:${c.version}` : 'none', () => (waiting ? getNextBatch(c.id) : Promise.resolve(null)));
+  if (waiting) return <p className="guidance" data-testid="batch-guidance">{batchGuidance(next.data)}</p>;
   if (c.status === 'awaiting_supplement' && c.supplementNotice) {
     return (
       <p className="guidance">
@@ -198,6 +191,21 @@ function Guidance({ c, here }: { c: Case; here: boolean }) {
   if (c.status === 'delivered') return <p className="guidance">办理结果已告知群众并交付，本件已经办完。</p>;
   if (c.status === 'returned') return <p className="guidance">本件已退回{c.refusal ? `：${c.refusal.reasons.replace(/[。.]+$/, '')}` : ''}。</p>;
   return null;
+}
+
+/**
+ * When a waiting case goes up, as the agent may repeat it to the villager: the last day it goes (its limit), and
+ * whether it can still go with today's batch. The limit of a case received on a batch day is the NEXT batch day
+ * (the batch leaves in the morning), yet a batch sent later that day takes it along.
+ */
+function batchGuidance(next: NextBatch | null | undefined): string {
+  const latest = next?.caseLatestDay;
+  const go = '本件需要报送乡镇办理，';
+  if (!next || !latest) return `${go}随每周集中报送送到乡镇。`;
+  const day = chineseDay(latest);
+  if (latest < todayOnPhone()) return `本件应在 ${day}前报送乡镇，已经超过时限，请立即报送。`;
+  const withToday = next.batchToday ? '今天的报送批次还没有发出，发出时本件也会一起送去。' : '';
+  return `${go}最迟${latest === todayOnPhone() ? '今天' : ''} ${day}随集中报送到乡镇。${withToday}情况紧急的，可以作为急件立即报送。`;
 }
 
 function CompleteAction({ onDone }: { onDone: (resultNo: string) => Promise<void> }) {

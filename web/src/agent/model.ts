@@ -196,9 +196,11 @@ export const actOn = (c: { id: string; version: number }, action: string, input:
 
 // ------------------------------------------------------------------------------------------------ batches
 
-export type { Batch, BatchCase, BatchSummary } from '@domain/contract/agents';
+export type { Batch, BatchCase, BatchSummary, NextBatch } from '@domain/contract/agents';
 
-export const getNextBatch = () => api<NextBatch>('/agents/next-batch');
+/** The coming batch; with a case, also the last day that case may go up (its limit). */
+export const getNextBatch = (caseId?: string) =>
+  api<NextBatch>(caseId ? `/agents/next-batch?caseId=${encodeURIComponent(caseId)}` : '/agents/next-batch');
 
 export const sendBatch = (key: string) => api<Batch>('/agents/batches', { method: 'POST', body: {}, idempotencyKey: key });
 

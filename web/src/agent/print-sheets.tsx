@@ -7,6 +7,7 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { hoursText } from '@domain/agents/venue';
+import { progressUrlAt } from '@domain/papers/progress-url';
 import { api } from './api';
 import { loadDraft } from './draft';
 import { chineseDate, chineseDateTime } from './format';
@@ -82,16 +83,42 @@ function useCase(caseId: string) {
   return useLoad(`case:${caseId}`, () => getCase(caseId));
 }
 
-/** Where villagers look up progress: the configured public address, or no address at all (never this page's). */
+/** The configured public address (never this page's), or null: printed links and QR codes use only it. */
+function usePublicUrl(): string | null {
+  return useLoad('print-settings', () => getPrintSettings().catch(() => null)).data?.publicUrl ?? null;
+}
+
+/** Where villagers look up progress: before registration the page only; after it, the case's own link. */
 function ProgressLine({ caseNo, children }: { caseNo: string | null; children?: ReactNode }) {
-  const settings = useLoad('print-settings', () => getPrintSettings().catch(() => null));
-  const url = settings.data?.publicUrl;
+  const url = usePublicUrl();
+  const link = url && caseNo ? progressUrlAt(url, caseNo) : url ? `${url}/progress` : null;
   return (
     <p className="sheet-foot">
       {children}
-      {caseNo ? '凭办件编号和登记电话后四位' : '登记后凭办件编号和登记电话后四位'}，{url ? `可在 ${url}/progress 查询办理进度。` : '可向代办员查询办理进度。'}
+      {caseNo ? `凭办件编号 ${caseNo} ` : '登记后凭办件编号'}和登记电话后四位，可{link ? `在 ${link} ` : '向代办员'}查询办理进度。
     </p>
   );
+}
+
+/** The seal, and beside it the QR code of the case's progress page (`link`) as on the centers' papers. */
+function StampWithQr({ caseNo, link, children }: { caseNo: string | null; link: string | null; children: ReactNode }) {
+  return (
+    <div className="sheet-bottom">
+      {caseNo && link && (
+        <figure className="sheet-qr">
+          <img src={progressQrSrc(caseNo)} alt={`办理进度查询二维码：${link}`} width={112} height={112} />
+          <figcaption>扫码查询办理进度（需输入登记电话后四位）</figcaption>
+        </figure>
+      )}
+      <p className="sheet-stamp">{children}</p>
+    </div>
+  );
+}
+
+/** The case's public progress page, or null before registration or without a public address. */
+function useProgressLink(caseNo: string | null): string | null {
+  const url = usePublicUrl();
+  return url && caseNo ? progressUrlAt(url, caseNo) : null;
 }
 
 function Signature({ label }: { label: string }) {
@@ -115,6 +142,7 @@ interface AuthorizationFacts {
 }
 
 function AuthorizationContent({ me, f }: { me: Me; f: AuthorizationFacts }) {
+  const link = useProgressLink(f.caseNo);
   return (
     <>
       <h1 className="sheet-title">代理服务委托书</h1>
@@ -176,7 +204,9 @@ function AuthorizationContent({ me, f }: { me: Me; f: AuthorizationFacts }) {
         <Signature label="委托人（签字或按手印）" />
         <Signature label="受托人（签字）" />
       </div>
-      <p className="sheet-stamp">{officeName(me)}（盖章）</p>
+      <StampWithQr caseNo={f.caseNo} link={link}>
+        {officeName(me)}（盖章）
+      </StampWithQr>
       <ProgressLine caseNo={f.caseNo}>本委托书一式两份，委托人、受托人各执一份。</ProgressLine>
     </>
   );
@@ -275,7 +305,7 @@ export function SupplementNoticeSheet({ caseId }: { caseId: string }) {
       <p className="sheet-para" data-testid="supplement-where">
         请于<strong>{p.supplementBy ? chineseDate(p.supplementBy) : `${p.supplementDays} 个工作日内`}</strong>
         {p.supplementBy ? '前' : ''}，将上述材料送交{issuer}
-        {p.windowName ?? ''}
+        {p.windowName ? ` ${p.windowName}` : ''}
         {viaVillage ? `，或交${viaVillage}代办员转交` : ''}。办理时限自收到齐全的补正材料之日起计算。
       </p>
       <p className="sheet-para">以上为需要补正的全部材料，不会再要求您提交本告知书所列以外的材料。</p>
@@ -307,19 +337,11 @@ export function SupplementNoticeSheet({ caseId }: { caseId: string }) {
           )}
         </tbody>
       </table>
-      <div className="sheet-bottom">
-        {p.progressUrl && (
-          <figure className="sheet-qr">
-            <img src={progressQrSrc(p.case.caseNo)} alt={`办理进度查询二维码：${p.progressUrl}`} width={112} height={112} />
-            <figcaption>扫码查询办理进度（需输入登记电话后四位）</figcaption>
-          </figure>
-        )}
-        <p className="sheet-stamp">
-          {issuer}（盖章）
-          <br />
-          {p.event ? chineseDate(p.event.at) : BLANK_DATE}
-        </p>
-      </div>
+      <StampWithQr caseNo={p.case.caseNo} link={p.progressUrl}>
+        {issuer}（盖章）
+        <br />
+        {p.event ? chineseDate(p.event.at) : BLANK_DATE}
+      </StampWithQr>
       <div className="sheet-signs">
         <Signature label="申请人签收" />
       </div>
@@ -338,6 +360,7 @@ export function ResultSheet({ me, caseId }: { me: Me; caseId: string }) {
   const item = useLoad(`item:${c?.itemCode ?? ''}`, () =>
     c ? api<Item>(`/items/${encodeURIComponent(c.itemCode)}`).catch(() => null) : Promise.resolve(null),
   );
+  const link = useProgressLink(c?.caseNo ?? null);
   const back = `${BASE}/cases/${encodeURIComponent(caseId)}`;
   if (!c) return <div className="page">{loaded.error ? <LoadFailed error={loaded.error} retry={loaded.reload} /> : <Loading />}</div>;
   const completed = [...c.events].reverse().find((e) => e.type === 'complete');
@@ -390,11 +413,11 @@ export function ResultSheet({ me, caseId }: { me: Me; caseId: string }) {
       <div className="sheet-signs">
         <Signature label="申请人签收" />
       </div>
-      <p className="sheet-stamp">
+      <StampWithQr caseNo={c.caseNo} link={link}>
         {officeName(me)}（盖章）
         <br />
         {completed ? chineseDate(completed.at) : BLANK_DATE}
-      </p>
+      </StampWithQr>
       <ProgressLine caseNo={c.caseNo} />
     </Sheet>
   );
@@ -441,11 +464,13 @@ export function BatchSheet({ me, batchId, justSent }: { me: Me; batchId: string;
         <tbody>
           {cases.map((c, i) => (
             <tr key={c.id}>
-              <td>{i + 1}</td>
-              <td className="nowrap-no">{c.caseNo}</td>
-              <td>{c.itemName}</td>
-              <td>{c.applicantName}</td>
-              <td>{c.materials.length ? c.materials.map((m, j) => <div key={j}>{m}</div>) : '无'}</td>
+              <td data-label="序号">{i + 1}</td>
+              <td data-label="办件编号" className="nowrap-no">
+                {c.caseNo}
+              </td>
+              <td data-label="办理事项">{c.itemName}</td>
+              <td data-label="申请人">{c.applicantName}</td>
+              <td data-label="移交材料">{c.materials.length ? c.materials.map((m, j) => <div key={j}>{m}</div>) : '无'}</td>
             </tr>
           ))}
         </tbody>
