@@ -121,6 +121,9 @@ describe.each(DIALECTS)('village proxy network (%s)', (dialect) => {
     expect(received.json().receivedBy).toBeTruthy();
     const atTownship = await get(c.id, clerk);
     expect(atTownship).toMatchObject({ status: 'submitted', holderOrgId: expect.any(String) });
+    // received, it lies at the township's window for the item: the window's clerk finds it under 我的窗口
+    expect(atTownship.windowId).not.toBeNull();
+    expect(await view('mine', clerk)).toContain(c.id);
     expect((atTownship.allowedActions as { action: string }[]).map((a) => a.action)).toContain('accept');
     // forwarded on the batch day: no violation
     expect((await violations(director)).map((v) => v.caseId)).not.toContain(c.id);
@@ -185,6 +188,9 @@ describe.each(DIALECTS)('village proxy network (%s)', (dialect) => {
     expect(accepted.statusCode, accepted.body).toBe(200);
     const escalated = await act(accepted.json(), 'escalate', {}, clerk);
     const atCounty = await act(escalated.json(), 'receive', {}, county);
+    // at the county, at the county's window for the item (the township's window is not the county's)
+    expect(atCounty.json().windowId).not.toBe(atTownship.json().windowId);
+    expect(await view('mine', county)).toContain(c.id);
     const decided = await act(atCounty.json(), 'complete', { outcome: 'approved', resultNo: '低保 2026-300' }, county);
     expect(decided.statusCode, decided.body).toBe(200);
     expect(await view('to-deliver', agent)).toContain(c.id);

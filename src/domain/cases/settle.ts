@@ -40,6 +40,11 @@ export interface CaseSite {
   transit: Center | null;
   /** its hops not yet received, newest first */
   openHops: readonly OpenHop[];
+  /**
+   * The window each center of the case handles its item at (centers without one are not in it): read when the case
+   * changes hands, where it is placed at the new holder's window. Absent: the step moves no case between centers.
+   */
+  itemWindows?: Readonly<Record<string, string>>;
 }
 
 /** A hop row to write: a new one, one sent or received, or the unsent ones dropped. */
@@ -97,8 +102,11 @@ export function settle(before: CaseState | null, decision: Decision, site: CaseS
   const at = ctx.now.toISOString();
   // deadlines and hop limits are counted where the case was when the step was taken
   const time = timeOf(site.calendar, site.holder);
-  const state = applyDeadline(decision.state, decision.deadline, time);
-  const holder = holderAfter(before, state, site);
+  const counted = applyDeadline(decision.state, decision.deadline, time);
+  const holder = holderAfter(before, counted, site);
+  // a case that changes hands lies at its new holder's window for the item, where that center's clerks find it as
+  // theirs (我的窗口, the window's lights and messages); at a center with none for the item (a village), at none
+  const state = holder.id === site.holder.id || !site.itemWindows ? counted : { ...counted, windowId: site.itemWindows[holder.id] ?? null };
   const transit = decision.placement.transit === null ? null : (centerAt(site, decision.placement.transit) ?? null);
 
   const hops: HopWrite[] = [];

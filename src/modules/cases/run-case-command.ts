@@ -20,6 +20,7 @@ import type { CaseEventsTable, CasesTable, OrgsTable } from '../../db/schema.js'
 import type { Db } from '../../server/context.js';
 import { versionConflict } from '../../server/errors.js';
 import { loadCalendar } from '../calendar/repo.js';
+import { itemWindowsAt } from '../catalog/repo.js';
 import { findOrg, orgChain } from '../orgs/repo.js';
 import { caseMessages, lightWarnings, warnedLight, type CaseMessageFacts } from '../../domain/notifications/case-messages.js';
 import { enqueue } from '../notifications/outbox.js';
@@ -89,6 +90,10 @@ export async function tryCaseCommand(trx: Db, c: CaseCommand, decide: Decide): P
   if (!result.ok) throw toDomainError(result);
   const receiving = await orgChain(trx, row.receiving_org_id);
   const site = await loadSite(trx, { receiving, holderId: row.holder_org_id, transitId: row.transit_org_id }, row.id, result.hops.length > 0);
+  // changing hands: the windows the centers it may go to handle its item at (settle places it at the new holder's)
+  if (result.state.holderLevel !== before.holderLevel) {
+    site.itemWindows = await itemWindowsAt(trx, [...site.chain.map((x) => x.id), ...(site.transit ? [site.transit.id] : [])], row.item_id);
+  }
   const step = settle(before, result, site, { now, batchId: c.batchId ?? null });
   const columns = columnsOf(step, now);
   const changed = await repo.updateCase(trx, row.id, c.expectedVersion, { ...columns, updated_at: now.toISOString() }, stateRow(row.id, step.state).state);

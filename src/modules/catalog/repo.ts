@@ -99,6 +99,13 @@ const offeringOf = prepared((db, orgId: string, itemId: string) =>
 );
 export const findOffering = async (db: Db, orgId: string, itemId: string) => (await offeringOf(db, orgId, itemId))[0];
 
+/** The window each of these centers handles the item at (centers without one for it are left out): one query. */
+export async function itemWindowsAt(db: Db, orgIds: readonly string[], itemId: string): Promise<Record<string, string>> {
+  if (orgIds.length === 0) return {};
+  const rows = await db.selectFrom('org_items').select(['org_id', 'window_id']).where('item_id', '=', itemId).where('org_id', 'in', [...orgIds]).execute();
+  return Object.fromEntries(rows.filter((r) => r.window_id !== null).map((r) => [r.org_id, r.window_id!]));
+}
+
 /** The items with these ids, by id: for other modules' lists and reports. */
 export async function itemsByIds(db: Db, ids: readonly string[]) {
   const wanted = [...new Set(ids)];

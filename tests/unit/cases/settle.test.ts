@@ -75,6 +75,20 @@ describe('settle: a decision counted where the case is, with the organisations n
     expect(s.hops).toEqual([{ type: 'receive', id: 'h1' }]);
   });
 
+  it('changing hands places the case at the new holder\'s window for its item, or at none where it has none', () => {
+    const before = atVillage({ windowId: null, transit: { from: 'village', to: 'township', urgent: false, at: NOW.toISOString() } });
+    const received = expectOk(decide(before, 'receive', {}, ctx('township')));
+    const windows = { t: 'w-township', c: 'w-county' };
+    expect(settle(before, received, site({ transit: township, itemWindows: windows }), { now: NOW }).state.windowId).toBe('w-township');
+    // decided at the township, the result goes back to the village, which has no window for it
+    const decided = stateIn('in_progress', { receivingLevel: 'village', holderLevel: 'township', windowId: 'w-township' });
+    const back = expectOk(decide(decided, 'complete', { outcome: 'approved' }, ctx()));
+    expect(settle(decided, back, site({ holder: township, itemWindows: windows }), { now: NOW }).state.windowId).toBeNull();
+    // a step that keeps the case where it is keeps its window (a transfer between windows stays the clerk's choice)
+    const accepted = expectOk(decide(stateIn('submitted', { windowId: 'w-other' }), 'accept', {}, ctx()));
+    expect(settle(stateIn('submitted', { windowId: 'w-other' }), accepted, site({ holder: township, itemWindows: windows }), { now: NOW }).state.windowId).toBe('w-other');
+  });
+
   it('accept counts the deadline in the holder hours and records the new due date on the event', () => {
     const before = stateIn('submitted');
     const d = expectOk(decide(before, 'accept', {}, ctx()));
