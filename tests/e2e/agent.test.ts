@@ -90,12 +90,12 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
   /** A case number read out to the villager stays on one line, and the phone page does not scroll sideways. */
   async function onOneLine(number: ReturnType<Page['locator']>) {
     const lines = await number.evaluate((el) => {
-      const range = document.createRange();
+      const range = el.ownerDocument.createRange();
       range.selectNodeContents(el);
       return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
     });
     expect(lines).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   }
 
   async function submitAndOpen(): Promise<string> {

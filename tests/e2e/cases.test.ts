@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('window case handling in Chromium', () => {
     await complete.getByText(/本事项办事指南未列收费项目/).waitFor();
     expect(await complete.getByLabel(/实收费用/).count()).toBe(0);
     expect(await complete.locator('.ant-picker input').getAttribute('placeholder')).toBe('请选择日期');
-    await complete.getByRole('button', { name: /确\s*定/ }).evaluate((ok: HTMLElement) => {
+    await complete.getByRole('button', { name: /确\s*定/ }).evaluate((ok) => {
       ok.click();
       ok.click();
     });

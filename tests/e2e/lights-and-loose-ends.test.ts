@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('presence, objections and wording on the staff con
     const review = d.locator('.ant-modal').filter({ hasText: '否定报备审查' });
     await review.getByText('有异议', { exact: true }).click();
     await review.getByLabel('审查说明（有异议时必填）').fill('申请书可当场指导填写，不应退回');
-    await review.getByRole('button', { name: /确\s*定/ }).evaluate((ok: HTMLElement) => {
+    await review.getByRole('button', { name: /确\s*定/ }).evaluate((ok) => {
       ok.click();
       ok.click();
     });
