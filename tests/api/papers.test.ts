@@ -42,8 +42,8 @@ describe.each(DIALECTS)('papers and their issuers (%s)', (dialect) => {
   const paper = (c: { id: string }, kind: string, cookie = clerk) => t.app.inject({ url: `/api/cases/${c.id}/papers/${kind}`, headers: { cookie } });
   const audits = (action: string) => t.database.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
 
-  /** A villager's request taken by the agent, sent at once to the township, received and accepted there. */
-  async function forwardedAndAccepted(): Promise<CaseView> {
+  /** A villager's request taken by the agent, sent at once to the township and received there. */
+  async function forwardedAndReceived(): Promise<CaseView> {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/cases',
@@ -52,8 +52,12 @@ describe.each(DIALECTS)('papers and their issuers (%s)', (dialect) => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const sent = await act(res.json(), 'forward', agent, { urgent: true });
-    const received = await act(sent, 'receive', clerk);
-    return act(received, 'accept', clerk);
+    return act(sent, 'receive', clerk);
+  }
+
+  /** … and accepted there. */
+  async function forwardedAndAccepted(): Promise<CaseView> {
+    return act(await forwardedAndReceived(), 'accept', clerk);
   }
 
   it('settings: everyone signed in reads them; only the system administrator changes them, each change audited', async () => {
@@ -232,14 +236,7 @@ describe.each(DIALECTS)('papers and their issuers (%s)', (dialect) => {
   });
 
   it('a township notice for a case a village forwarded names the township window that handles the item, for the clerk and the agent alike', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/cases',
-      headers: { cookie: agent, 'idempotency-key': randomUUID() },
-      payload: { channel: 'agent', applicant: villager, itemCode: 'LY-001', materials: all(FELLING), proxy: { authorized: true } },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const received = await act(await act(res.json(), 'forward', agent, { urgent: true }), 'receive', clerk);
+    const received = await forwardedAndReceived();
     const noticed = await act(received, 'notify-supplement', clerk, { missing: ['伐区简易调查说明'], defectNote: '调查说明未标明伐区四至' });
     for (const cookie of [clerk, agent]) {
       const p = (await paper(noticed, 'supplement', cookie)).json();

@@ -3,7 +3,7 @@ import { ItemList } from './item-list';
 import { FAILURES, getCategories, searchItems, type Failure, type ItemSummary } from './site-api';
 
 /** What the public comes for besides a guide: plain links to the other public pages (home, and the not-found page). */
-export const SERVICES = [
+const SERVICES = [
   { href: '/account', title: '我的办件', note: '登录后网上申请，查看预审和办理结果' },
   { href: '/progress', title: '办件进度查询', note: '凭办件编号和电话后四位查询' },
   { href: '/progress', title: '服务评价', note: '办结后在进度查询里评价' },
@@ -11,6 +11,22 @@ export const SERVICES = [
   { href: '/complaint', title: '我要投诉', note: '对服务不满意可以投诉' },
   { href: '/open', title: '政务公开', note: '中心地址、电话、办件结果公示' },
 ];
+
+/** The public services, each a large link with what it is for: on the home page and wherever a visitor is lost. */
+export function ServiceLinks() {
+  return (
+    <ul className="services" aria-label="便民服务">
+      {SERVICES.map((s) => (
+        <li key={s.title}>
+          <a href={s.href}>
+            <span className="services-title">{s.title}</span>
+            <span className="services-note">{s.note}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 type Found = { q: string; items: ItemSummary[] } | { q: string; failure: Failure } | null;
 
@@ -112,16 +128,7 @@ export function HomePage({ initialQ }: { initialQ: string }) {
 
       <section>
         <h2 className="section-title">我要办</h2>
-        <ul className="services" aria-label="便民服务">
-          {SERVICES.map((s) => (
-            <li key={s.title}>
-              <a href={s.href}>
-                <span className="services-title">{s.title}</span>
-                <span className="services-note">{s.note}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
+        <ServiceLinks />
       </section>
 
       <footer className="footer site-footer">

@@ -1,4 +1,4 @@
-import { SERVICES } from './home-page';
+import { ServiceLinks } from './home-page';
 
 /**
  * 页面不存在: an address of the public site that leads nowhere (mistyped, or an old link). The server answers it
@@ -13,16 +13,7 @@ export function NotFoundPage() {
         返回网上办事大厅
       </a>
       <h2 className="section-title">您也可以</h2>
-      <ul className="services" aria-label="便民服务">
-        {SERVICES.map((s) => (
-          <li key={s.title}>
-            <a href={s.href}>
-              <span className="services-title">{s.title}</span>
-              <span className="services-note">{s.note}</span>
-            </a>
-          </li>
-        ))}
-      </ul>
+      <ServiceLinks />
     </section>
   );
 }
