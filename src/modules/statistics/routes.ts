@@ -6,14 +6,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MONTH_FORMAT_ERROR, MONTH_PATTERN } from '../../domain/calendar/months.js';
-import { hasPermission, PERMISSION_NAMES } from '../../domain/roles.js';
+import { hasPermission } from '../../domain/roles.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { monthlyReportSchema, submissionListSchema, trendSchema } from '../../domain/statistics/contract.js';
 import { MAX_DUE_DAY } from '../../domain/statistics/submission.js';
 import { freeText, TEXT_LIMITS } from '../../domain/text.js';
 import { recordAudit } from '../audit/repo.js';
 import { requireActor, requirePermission } from '../../server/authenticate.js';
-import { forbidden } from '../../server/errors.js';
+import { forbiddenPermission } from '../../server/errors.js';
 import type { AppContext } from '../../server/context.js';
 import { monthlyWorkbook } from './excel.js';
 import { correctReport, dueDayOf, monthlyReport, monthlyTrend, returnReport, setDueDay, submissionList, submitReport } from './service.js';
@@ -86,7 +86,7 @@ export function statisticsRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/reports/monthly/settings', { schema: { tags, summary: '月报报送截止日（次月几日，默认 5 日）', response: { 200: z.object({ dueDay: z.number() }) } } }, async (request) => {
     // those who report, and the administrator who sets it on the settings page
     const { roles } = requireActor(request);
-    if (!hasPermission(roles, 'reports.view') && !hasPermission(roles, 'settings.manage')) throw forbidden(PERMISSION_NAMES['reports.view']);
+    if (!hasPermission(roles, 'reports.view') && !hasPermission(roles, 'settings.manage')) throw forbiddenPermission(roles, 'reports.view');
     return { dueDay: await dueDayOf(ctx.database.db) };
   });
   r.put(

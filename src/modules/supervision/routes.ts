@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MONTH_FORMAT_ERROR, MONTH_PATTERN } from '../../domain/calendar/months.js';
-import { hasPermission, PERMISSION_NAMES } from '../../domain/roles.js';
+import { hasPermission } from '../../domain/roles.js';
 import { freeText, TEXT_LIMITS } from '../../domain/text.js';
 import { RULE_CODES } from '../../domain/supervision/rules.js';
 import { DECISIONS, VIOLATION_STATUSES } from '../../domain/supervision/violations.js';
@@ -16,7 +16,7 @@ import {
 } from '../../domain/contract/supervision.js';
 import { requireActor, requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
-import { forbidden } from '../../server/errors.js';
+import { forbiddenPermission } from '../../server/errors.js';
 import { supervisionReportSchema } from '../../domain/contract/supervision-report.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { reportWorkbook } from './report-export.js';
@@ -54,7 +54,7 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/supervision/rules', { schema: { tags, summary: '监察规则（编号、说明、开关和参数）', response: { 200: supervisionRulesSchema } } }, (request) => {
     const actor = requireActor(request);
-    if (!hasPermission(actor.roles, 'supervision.view') && !hasPermission(actor.roles, 'supervision.rules')) throw forbidden(PERMISSION_NAMES['supervision.view']);
+    if (!hasPermission(actor.roles, 'supervision.view') && !hasPermission(actor.roles, 'supervision.rules')) throw forbiddenPermission(actor.roles, 'supervision.view');
     return listRules(ctx);
   });
   r.patch(
@@ -67,7 +67,7 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, summary: '监察规则的调整记录', params: codeParams, response: { 200: ruleHistorySchema } } },
     (request) => {
       const actor = requireActor(request);
-      if (!hasPermission(actor.roles, 'supervision.view') && !hasPermission(actor.roles, 'supervision.rules')) throw forbidden(PERMISSION_NAMES['supervision.view']);
+      if (!hasPermission(actor.roles, 'supervision.view') && !hasPermission(actor.roles, 'supervision.rules')) throw forbiddenPermission(actor.roles, 'supervision.view');
       return ruleHistory(ctx, request.params.code);
     },
   );

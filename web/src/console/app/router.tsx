@@ -513,7 +513,7 @@ const supervisionRulesRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'supervision/rules',
   beforeLoad: ({ context }) => {
-    if (!can(context.me.user.roles, 'supervision.view') && !can(context.me.user.roles, 'supervision.rules')) throw new ForbiddenError();
+    if (!can(context.me.user.roles, 'supervision.view') && !can(context.me.user.roles, 'supervision.rules')) throw new ForbiddenError(context.me.user.roles, 'supervision.view');
   },
   component: lazyRouteComponent(() => import('@/pages/supervision-rules'), 'SupervisionRulesPage'),
 });
@@ -580,7 +580,7 @@ const evaluationsRoute = createRoute({
     pageSize: z.coerce.number().int().min(1).max(100).optional(),
   }),
   beforeLoad: ({ context }) => {
-    if (!can(context.me.user.roles, 'evaluations.read') && !can(context.me.user.roles, 'evaluations.enter')) throw new ForbiddenError();
+    if (!can(context.me.user.roles, 'evaluations.read') && !can(context.me.user.roles, 'evaluations.enter')) throw new ForbiddenError(context.me.user.roles, 'evaluations.read');
   },
   component: lazyRouteComponent(() => import('@/pages/evaluations'), 'EvaluationsPage'),
 });
