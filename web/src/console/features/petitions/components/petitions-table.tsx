@@ -25,8 +25,11 @@ function RunningClocks({ petition }: { petition: Petition }) {
   return (
     <Space direction="vertical" size={2}>
       {running.map((c) => (
-        <span key={c.name} style={{ whiteSpace: 'nowrap' }}>
-          {c.title}：{formatDate(c.dueOn)}前 <PetitionLightTag light={c.light} />
+        <span key={c.name}>
+          {c.title}：
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {formatDate(c.dueOn)}前 <PetitionLightTag light={c.light} />
+          </span>
         </span>
       ))}
     </Space>
@@ -55,7 +58,7 @@ export function PetitionsTable({ petitions, loading, total, page, pageSize, onPa
             </Link>
           ),
         },
-        { title: '来访时间', dataIndex: 'receivedAt', render: (at: string, p) => `${formatDateTime(at).slice(0, -3)}时（${p.channelName}）` },
+        { title: '来访时间', dataIndex: 'receivedAt', width: 150, render: (at: string, p) => `${formatDateTime(at).slice(0, -3)}时（${p.channelName}）` },
         {
           title: '信访人',
           dataIndex: 'name',
@@ -92,7 +95,7 @@ export function PetitionsTable({ petitions, loading, total, page, pageSize, onPa
         },
         { title: '处理方式', dataIndex: 'handlingName', width: 96 },
         { title: '接待人', dataIndex: 'receivedByName', width: 90 },
-        { title: '时限', key: 'due', render: (_: unknown, p) => <RunningClocks petition={p} /> },
+        { title: '时限', key: 'due', width: 280, render: (_: unknown, p) => <RunningClocks petition={p} /> },
         { title: '状态', dataIndex: 'status', render: (_: unknown, p) => <PetitionStatusTag status={p.status} /> },
       ]}
     />
