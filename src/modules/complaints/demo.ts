@@ -20,6 +20,8 @@ interface DemoComplaint {
   name: string;
   phone: string;
   respondent: string;
+  /** the staff member complained about, by name (the assessment counts an upheld complaint against them) */
+  respondentPerson?: string;
   caseNo?: string;
   hotlineNo?: string;
   steps: { type: 'accept' | 'investigate' | 'handle' | 'answer'; text: string; by: 'clerk' | 'director' }[];
@@ -36,7 +38,8 @@ const DEMO: DemoComplaint[] = [
     content: '为母亲申请低保，第一次去说缺户口本，第二次去又说缺收入证明，没有一次说清楚，来回跑了三趟。',
     name: '陈秀芳',
     phone: '13703710021',
-    respondent: '柳河镇便民服务中心社会事务窗口',
+    respondent: '柳河镇便民服务中心民政窗口',
+    respondentPerson: '王晓燕',
     steps: [
       { type: 'accept', text: '按复杂投诉受理', by: 'director' },
       { type: 'investigate', text: '调阅两次接件记录，当班人员未出具一次性告知书，情况属实。', by: 'clerk' },
@@ -120,7 +123,7 @@ export async function seedDemoComplaints(db: Db, org: OrgsTable, people: { clerk
       org_id: org.id,
       respondent_org_id: null,
       respondent_unit: d.respondent,
-      respondent_person: null,
+      respondent_person: d.respondentPerson ?? null,
       title: d.title,
       content: d.content,
       complainant_name: d.name,

@@ -108,7 +108,12 @@ export function ComplaintActions({ complaint: c, onReload }: { complaint: Compla
           )}
           {open === 'handle' && (
             <>
-              <Form.Item name="upheldChoice" label="投诉是否属实" rules={[{ required: true, message: '请选择是否属实' }]} extra="属实的投诉计入当月考核">
+              <Form.Item name="upheldChoice" label="投诉是否属实" rules={[{ required: true, message: '请选择是否属实' }]} extra={
+                  // the assessment finds whom to count it against through the case or the person named (assessment/compute.ts)
+                  c.caseNo || c.respondentPerson
+                    ? '属实的投诉计入当月考核（按办件的窗口和经办人，或写明的被投诉人）'
+                    : '属实的投诉计入当月考核；本件没有写明办件编号和被投诉人姓名，属实也无法扣到具体窗口和个人'
+                }>
                 <Radio.Group
                   options={[
                     { value: 'yes', label: '属实' },
