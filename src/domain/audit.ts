@@ -157,6 +157,49 @@ export const AUDIT_GROUP_NAMES: Record<string, string> = {
   reports: '统计报表',
 };
 
+/** What an entry is about, in words (the 对象类型 of the screen and the export). */
+export const AUDIT_TARGET_NAMES: Record<string, string> = {
+  user: '人员账号',
+  settings: '系统设置',
+  applicant: '网上办事账号',
+  org: '组织机构',
+  leave: '请假',
+  case: '办件',
+  petition: '信访事项',
+  complaint: '投诉',
+  assessment_item: '考核加减分',
+  assessment_month: '月度考核',
+  assessment_rule: '考核规则',
+  assessment_appeal: '考核申诉',
+  window: '窗口',
+  supervision_card: '督办单',
+  supervision_rule: '电子监察规则',
+  rating: '评价',
+  rating_work_order: '差评整改工单',
+  rating_pad: '评价器',
+  rating_appeal: '差评申诉',
+  item: '事项',
+  item_faq: '常见问题',
+  catalog: '事项目录',
+  calendar: '工作日历',
+  hall_service: '大厅服务',
+  hall_ticket: '排队号',
+  duty_roster: '值班表',
+  duty_reception: '领导接待',
+  consultation: '咨询',
+  appointment: '预约',
+  application: '网上申请',
+  village_batch: '村级报送批次',
+  notice: '公告',
+  standard_checklist: '标准化自查清单',
+  request: '请求',
+  export: '导出',
+  audit: '审计日志',
+};
+
+/** The Chinese name of what an entry is about; a kind added later without a name still shows, as its code. */
+export const auditTargetName = (targetType: string): string => AUDIT_TARGET_NAMES[targetType] ?? targetType;
+
 /** The Chinese name of an action; an action added later without a name still shows, as its code. */
 export const auditActionName = (action: string): string => AUDIT_ACTION_NAMES[action] ?? action;
 
@@ -183,7 +226,7 @@ export function auditDetailText(entry: { action: string; userId: string | null; 
   }
   if (entry.detail === null || entry.detail === undefined) {
     if (entry.targetType === 'user' && entry.targetId === entry.userId) return '本人';
-    return entry.targetId ? `${entry.targetType} ${entry.targetId}` : '—';
+    return entry.targetId ? `${auditTargetName(entry.targetType)} ${entry.targetId}` : '—';
   }
   return JSON.stringify(entry.detail);
 }

@@ -139,7 +139,7 @@ describe.each(DIALECTS)('the audit log (%s)', (dialect) => {
     expect(sheet.rowCount).toBe(2 + listed.total);
     const sent = listed.entries.find((e) => e.action === 'applicant.codeSent' && e.ip === '192.0.2.9')!;
     const row = [...Array(sheet.rowCount).keys()].map((i) => texts(i + 1)).find((r) => r[0] === String(sent.seq))!;
-    expect(row.slice(0, 9)).toEqual([String(sent.seq), '2026-12-07 09:00:00', '未登录', '', '发送网上办事验证码', '{"phone":"139****0077","purpose":"register"}', 'applicant', '', '192.0.2.9']);
+    expect(row.slice(0, 9)).toEqual([String(sent.seq), '2026-12-07 09:00:00', '未登录', '', '发送网上办事验证码', '{"phone":"139****0077","purpose":"register"}', '网上办事账号', '', '192.0.2.9']);
     expect(JSON.stringify(sheet.getSheetValues())).not.toContain('13900000077');
 
     // the export is on record: who, and which range

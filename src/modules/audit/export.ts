@@ -5,7 +5,7 @@
  * (src/modules/audit/http-audit.ts): who exported which range is itself an entry of the log.
  */
 import ExcelJS from 'exceljs';
-import { AUDIT_EXPORT_MAX_ROWS, AUDIT_GROUP_NAMES, auditActionName, auditDetailText, auditExportTooLarge } from '../../domain/audit.js';
+import { AUDIT_EXPORT_MAX_ROWS, AUDIT_GROUP_NAMES, auditActionName, auditDetailText, auditExportTooLarge, auditTargetName } from '../../domain/audit.js';
 import { localDate, localTime } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
 import { fromJson } from '../../db/portable.js';
@@ -60,7 +60,7 @@ export async function auditWorkbook(ctx: AppContext, query: AuditQuery): Promise
       r.username ?? '',
       auditActionName(r.action),
       auditDetailText(entry),
-      r.target_type,
+      auditTargetName(r.target_type),
       r.target_id ?? '',
       r.ip ?? '',
       r.hash,
