@@ -483,8 +483,12 @@ export function petitionClocks(p: PetitionState, today: IsoDate, count: DayCount
 }
 
 /** The worst light of the staff clocks still running (the ledger's one light), or null when none runs. */
+/** The clocks the center still has to meet, the nearest first: what the petition's light is made of. */
+export const runningStaffClocks = <C extends Pick<PetitionClock, 'name' | 'light' | 'dueOn'>>(clocks: readonly C[]): C[] =>
+  clocks.filter((c) => STAFF_CLOCKS.includes(c.name) && c.light).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+
 export function petitionLight(clocks: readonly PetitionClock[]): PetitionLight | null {
-  const lights = clocks.filter((c) => STAFF_CLOCKS.includes(c.name) && c.light).map((c) => c.light!);
+  const lights = runningStaffClocks(clocks).map((c) => c.light!);
   return lights.includes('red') ? 'red' : lights.includes('yellow') ? 'yellow' : lights.includes('green') ? 'green' : null;
 }
 

@@ -1,6 +1,6 @@
 import { Space, Table, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
-import { STAFF_CLOCKS } from '@domain/petitions/petitions';
+import { runningStaffClocks } from '@domain/petitions/petitions';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { Petition } from '../api/petitions';
 import { GroupTag, PetitionLightTag, PetitionStatusTag } from './petition-tags';
@@ -20,7 +20,7 @@ interface Props {
  */
 function RunningClocks({ petition }: { petition: Petition }) {
   if (petition.clocks.length === 0) return <Typography.Text type="secondary">当场解决，没有时限</Typography.Text>;
-  const running = petition.clocks.filter((c) => c.light && STAFF_CLOCKS.includes(c.name)).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  const running = runningStaffClocks(petition.clocks);
   if (running.length === 0) return <Typography.Text type="secondary">没有进行中的时限</Typography.Text>;
   return (
     <Space direction="vertical" size={2}>
