@@ -99,6 +99,36 @@ describe.each(DIALECTS)('window case handling (%s)', (dialect) => {
     expect(now).toMatchObject({ status: 'completed', version: 2 });
   });
 
+  it('an action sent again with its Idempotency-Key is answered with the case as it left it, done once', async () => {
+    const c = (await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) })).json();
+    const keyed = (id: string, action: string, body: Record<string, unknown>, key: string) =>
+      t.app.inject({ method: 'POST', url: `/api/cases/${id}/actions/${action}`, headers: { cookie: clerk, 'idempotency-key': key }, payload: body });
+    const key = randomUUID();
+    const body = { expectedVersion: 1, outcome: 'approved', resultNo: '优待证 2026-002' };
+    const first = await keyed(c.id, 'complete', body, key);
+    expect(first.statusCode, first.body).toBe(200);
+    // the answer was lost and 确定 pressed again: the same case, not "已被他人修改", and one 办结 only
+    const again = await keyed(c.id, 'complete', body, key);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ status: 'completed', version: 2 });
+    expect(again.json().events.filter((e: { type: string }) => e.type === 'complete')).toHaveLength(1);
+    // both sent at the same moment with one key: one is done, the other answered the same, neither 409 nor 500
+    const other = (await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) })).json();
+    const raceKey = randomUUID();
+    const race = await Promise.all([1, 2].map(() => keyed(other.id, 'complete', body, raceKey)));
+    expect(race.map((r) => r.statusCode)).toEqual([200, 200]);
+    const after = (await t.app.inject({ url: `/api/cases/${other.id}`, headers: { cookie: clerk } })).json();
+    expect(after.events.filter((e: { type: string }) => e.type === 'complete')).toHaveLength(1);
+    // a key already used for one case is refused on another, and nothing is done there
+    const third = (await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) })).json();
+    const reused = await keyed(third.id, 'complete', body, key);
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await t.app.inject({ url: `/api/cases/${third.id}`, headers: { cookie: clerk } })).json()).toMatchObject({ status: 'in_progress', version: 1 });
+    // a different action with a new key after the first: refused by the version as before (someone else's change)
+    expect((await keyed(c.id, 'deliver', { expectedVersion: 1, method: 'window' }, randomUUID())).statusCode).toBe(409);
+  });
+
   it('a missing main material is returned only with written reasons and basis, and then shows as 退回件', async () => {
     const body = { itemCode: 'MZ-001', materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证'])] };
     const bare = await register(body);

@@ -3,6 +3,7 @@ import type { CaseAction } from '../../domain/cases/model.js';
 import { decide } from '../../domain/cases/transitions.js';
 import { DomainError } from '../../domain/errors.js';
 import type { AppContext, Db } from '../../server/context.js';
+import { replayOnUniqueViolation } from '../../db/portable.js';
 import { forbidden, notFound, versionConflict } from '../../server/errors.js';
 import type { Actor } from '../auth/actor.js';
 import { findWindow } from '../windows/repo.js';
@@ -12,17 +13,51 @@ import { runCaseCommand } from './run-case-command.js';
 
 /**
  * One action on a case (API.md) in ONE transaction. A stale expectedVersion answers 409 and changes nothing.
+ *
+ * With an Idempotency-Key (optional here, unlike intake), the same request sent again — the answer lost on a poor
+ * network and 确定 pressed once more — is answered with the case as it now is instead of a 409 that would tell the
+ * clerk someone else had acted. The key is stored with the action in its transaction; a second request with the key
+ * that loses a race to the first gets the version conflict or the key's primary key, and then finds the key.
  */
-export async function actOnCase(ctx: AppContext, actor: Actor, id: string, action: CaseAction, body: { expectedVersion: number } & Record<string, unknown>) {
+export async function actOnCase(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  action: CaseAction,
+  body: { expectedVersion: number } & Record<string, unknown>,
+  idempotencyKey?: string,
+): Promise<{ caseId: string; replayed: boolean }> {
   const { expectedVersion, ...raw } = body;
-  return ctx.database.db.transaction().execute(async (trx) => {
-    const row = await repo.findCase(trx, id);
-    if (!row) throw notFound('该办件');
-    if (row.version !== expectedVersion) throw versionConflict();
-    await applyAction(trx, ctx.clock(), actor, row, action, raw);
-    return { caseId: id };
-  });
+  const replayed = async () => {
+    if (idempotencyKey === undefined) return undefined;
+    const stored = await repo.findIdempotent(ctx.database.db, actor.userId, idempotencyKey);
+    if (!stored) return undefined;
+    if (stored.case_id !== id) throw keyUsedElsewhere();
+    return { caseId: id, replayed: true };
+  };
+  const act = () =>
+    ctx.database.db.transaction().execute(async (trx) => {
+      const row = await repo.findCase(trx, id);
+      if (!row) throw notFound('该办件');
+      if (row.version !== expectedVersion) throw versionConflict();
+      const now = ctx.clock();
+      await applyAction(trx, now, actor, row, action, raw);
+      if (idempotencyKey !== undefined) await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, now.toISOString());
+      return { caseId: id, replayed: false };
+    });
+  const earlier = await replayed();
+  if (earlier) return earlier;
+  try {
+    return await replayOnUniqueViolation(act, replayed);
+  } catch (error) {
+    // the same request an instant earlier took the version this one expected: answer as that one did
+    if (error instanceof DomainError && error.status === 409) return (await replayed()) ?? Promise.reject(error);
+    throw error;
+  }
 }
+
+const keyUsedElsewhere = () =>
+  new DomainError('IDEMPOTENCY_KEY_REUSED', '这个 Idempotency-Key 已用于另一件办件的办理，请刷新页面后重新办理。', undefined, 422);
 
 /**
  * One action on a case already loaded in the caller's transaction: parse the action's input, check the actor is at

@@ -10,7 +10,7 @@ import { ledgerWorkbook } from './ledger-export.js';
 import { countLights, getCase, listCases, publicProgress } from './queries.js';
 import { registerCase } from './register-case.js';
 import { answerObjection, reviewRefusal } from './review-refusal.js';
-import { actionBody, actionParams, caseIdParams, createCaseBody, idempotencyHeaders, lightCountsQuery, listCasesQuery, objectionAnswerBody, progressQuery, refusalReviewBody } from './schema.js';
+import { actionBody, actionHeaders, actionParams, caseIdParams, createCaseBody, idempotencyHeaders, lightCountsQuery, listCasesQuery, objectionAnswerBody, progressQuery, refusalReviewBody } from './schema.js';
 
 export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -46,10 +46,19 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.post(
     '/api/cases/:id/actions/:action',
-    { schema: { tags, summary: '办件操作（expectedVersion 过期返回 409）', params: actionParams, body: actionBody, response: { 200: caseSchema } } },
+    {
+      schema: {
+        tags,
+        summary: '办件操作（expectedVersion 过期返回 409；带 Idempotency-Key 重发同一请求时按已办理的结果答复）',
+        params: actionParams,
+        headers: actionHeaders,
+        body: actionBody,
+        response: { 200: caseSchema },
+      },
+    },
     async (request) => {
       const actor = requirePermission(request, 'cases.handle');
-      await actOnCase(ctx, actor, request.params.id, request.params.action, request.body);
+      await actOnCase(ctx, actor, request.params.id, request.params.action, request.body, request.headers['idempotency-key']);
       return getCase(ctx, actor, request.params.id);
     },
   );

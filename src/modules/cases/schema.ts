@@ -26,12 +26,13 @@ export const createCaseBody = z.object({
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
 
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string({ error: '请求缺少 Idempotency-Key，请刷新页面后重新提交。' })
-    .min(8, 'Idempotency-Key 至少 8 个字符')
-    .max(100),
-});
+const idempotencyKey = z
+  .string({ error: '请求缺少 Idempotency-Key，请刷新页面后重新提交。' })
+  .min(8, 'Idempotency-Key 至少 8 个字符')
+  .max(100, 'Idempotency-Key 最多 100 个字符');
+export const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKey });
+/** A case action's key is optional: sent, a repeated request is answered again instead of refused (act-on-case.ts). */
+export const actionHeaders = z.object({ 'idempotency-key': idempotencyKey.optional() });
 
 export const caseIdParams = z.object({ id: z.string().min(1) });
 export const actionParams = z.object({ id: z.string().min(1), action: z.enum(CASE_ACTIONS, { error: '没有这个办件操作' }) });

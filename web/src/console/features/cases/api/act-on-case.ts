@@ -9,10 +9,12 @@ export interface ActOnCaseInput {
   /** the version the clerk saw; someone else's change meanwhile answers 409 */
   expectedVersion: number;
   input: Record<string, unknown>;
+  /** one per dialog: the same request sent again (the answer lost on the network) is answered, not refused */
+  idempotencyKey?: string;
 }
 
-export const actOnCase = ({ id, action, expectedVersion, input }: ActOnCaseInput) =>
-  apiRequest(`/cases/${encodeURIComponent(id)}/actions/${action}`, caseSchema, { method: 'POST', body: { ...input, expectedVersion } });
+export const actOnCase = ({ id, action, expectedVersion, input, idempotencyKey }: ActOnCaseInput) =>
+  apiRequest(`/cases/${encodeURIComponent(id)}/actions/${action}`, caseSchema, { method: 'POST', body: { ...input, expectedVersion }, idempotencyKey });
 
 export interface RefusalReviewInput {
   id: string;

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Modal, Radio, Space, Typography 
 import { useRef, useState } from 'react';
 import { isApiError, isVersionConflict } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
+import { newIdempotencyKey } from '@shared/idempotency-key';
 import { useActOnCase, useAnswerObjection, useReviewRefusal } from '../api/act-on-case';
 import type { Case, CaseAction } from '../api/case-schema';
 import { ActionFields, CONFIRM_TEXT, initialValues } from './action-fields';
@@ -62,6 +63,9 @@ export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
   // Enter then 确定 sends the action once. The ref stops the second call at once; the state shows it on the button.
   const submitting = useRef(false);
   const [locked, setLocked] = useState(false);
+  // One key per opening of the dialog: 确定 pressed again after a lost answer repeats the same request, which the
+  // server answers with the case as that request left it instead of "已被他人修改".
+  const key = useRef('');
   const [form] = Form.useForm();
   const act = useActOnCase();
   const review = useReviewRefusal();
@@ -83,6 +87,7 @@ export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
     form.resetFields();
     form.setFieldsValue(action === 'refusal-review' ? { opinion: 'upheld' } : action === 'objection-answer' ? {} : initialValues(c, action));
     setTitle(action === 'refusal-review' ? '否定报备审查' : action === 'objection-answer' ? '答复异议' : c.allowedActions.find((a) => a.action === action)?.name);
+    key.current = newIdempotencyKey();
     unlock();
     setOpen(action);
   };
@@ -121,7 +126,7 @@ export function CaseActions({ c, onReload, canReviewRefusal }: Props) {
     } else if (open === 'refusal-review') {
       review.mutate({ id: c.id, expectedVersion: c.version, opinion: values.opinion as 'upheld' | 'questioned', comment: (values.comment as string) || undefined }, callbacks);
     } else {
-      act.mutate({ id: c.id, action: open, expectedVersion: c.version, input }, callbacks);
+      act.mutate({ id: c.id, action: open, expectedVersion: c.version, input, idempotencyKey: key.current }, callbacks);
     }
   };
 
