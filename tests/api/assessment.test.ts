@@ -326,7 +326,7 @@ describe.each(DIALECTS)('百分制考核 (%s)', (dialect) => {
       cp = r.json();
     };
     await act('director', 'accept', { cls: 'simple', handlerId: clerkId });
-    await act('clerk', 'investigate', { findings: '属实。' });
+    await act('clerk', 'investigate', { findings: '询问当事双方，情况属实。' });
     await act('director', 'handle', { upheld: true, reasons: '推诿属实。' });
     await post('/api/assessments/recompute', 'director', { month: '2026-04' });
     const m = await view('director', '2026-04');

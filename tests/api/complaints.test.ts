@@ -162,8 +162,16 @@ describe.each(DIALECTS)('投诉 (%s)', (dialect) => {
   });
 
   it('records every channel: 差评 with its case number, 12345 with its work-order number; bad input changes nothing', async () => {
-    const bad = ok(await register(clerk, { ...base, source: 'bad_rating', caseNo: '410899101-20260227-0003' }), 201);
-    expect(bad).toMatchObject({ caseNo: '410899101-20260227-0003', hotlineNo: null });
+    const rated = await aCaseNo();
+    // typed as a clerk copies it from a paper: lower case, spaces, a full-width dash — read as the number it means
+    const bad = ok(await register(clerk, { ...base, source: 'bad_rating', caseNo: ` ${rated.replace('-', '－')} ` }), 201);
+    expect(bad).toMatchObject({ caseNo: rated, hotlineNo: null });
+    // a number that names no case is refused, and nothing is registered
+    const beforeUnknown = await count();
+    const unknown = await register(clerk, { ...base, source: 'bad_rating', caseNo: '410899101-20260227-9999' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0]).toMatchObject({ path: 'caseNo', message: expect.stringContaining('未找到该办件编号') });
+    expect(await count()).toBe(beforeUnknown);
     const hotline = ok(await register(director, { ...base, source: 'hotline_12345', hotlineNo: '12345-2026-030188', respondentPerson: '张磊' }), 201);
     expect(hotline.hotlineNo).toBe('12345-2026-030188');
     expect(hotline.events[0]!.text).toContain('12345 工单 12345-2026-030188');
@@ -202,6 +210,10 @@ describe.each(DIALECTS)('投诉 (%s)', (dialect) => {
     // the steps are in order: no answer before the decision
     expect((await act(clerk, c, 'answer', { feedback: '已处理' })).json()).toMatchObject({ code: 'COMPLAINT_WRONG_STATE' });
     expect((await act(clerk, c, 'investigate', { findings: '  ' })).json()).toMatchObject({ code: 'COMPLAINT_TEXT_REQUIRED' });
+    // "已核实" tells a supervisor nothing: the record must say whom the handler asked and what was found
+    const short = (await act(clerk, c, 'investigate', { findings: '已核实，属实' })).json();
+    expect(short).toMatchObject({ code: 'COMPLAINT_TEXT_REQUIRED' });
+    expect(short.title).toContain('至少 10 个字');
     c = ok(await act(clerk, c, 'investigate', { findings: '调取窗口录像并询问当班人员，情况属实。' }));
     expect((await act(director, c, 'handle', { reasons: '属实' })).statusCode).toBe(400); // upheld missing
     c = ok(await act(director, c, 'handle', { upheld: true, reasons: '窗口人员未履行一次性告知义务，已批评教育并扣减当月考核分。' }));
@@ -302,7 +314,7 @@ describe.each(DIALECTS)('投诉 (%s)', (dialect) => {
       ['sms', '13900001111'],
     ].sort());
     // answered late: the overdue days are kept
-    let d = ok(await act(clerk, after, 'investigate', { findings: '已核实' }));
+    let d = ok(await act(clerk, after, 'investigate', { findings: '已向窗口人员核实，情况属实。' }));
     d = ok(await act(clerk, d, 'handle', { upheld: false, reasons: '不属实' }));
     t.clock.now = new Date('2026-03-13T09:00:00+08:00');
     d = ok(await act(clerk, d, 'answer', { feedback: '经核实不属实。' }));
@@ -323,7 +335,7 @@ describe.each(DIALECTS)('投诉 (%s)', (dialect) => {
     const third = ok(await register(clerk, { ...base, complainantPhone: '13700006666' }), 201);
     expect((await act(clerk, third, 'merge', { mainId: dup.id })).json()).toMatchObject({ code: 'COMPLAINT_MERGE_INVALID' });
     m = ok(await act(clerk, m, 'accept'));
-    m = ok(await act(clerk, m, 'investigate', { findings: '空调故障' }));
+    m = ok(await act(clerk, m, 'investigate', { findings: '现场查看，大厅空调故障未修。' }));
     m = ok(await act(clerk, m, 'handle', { upheld: true, reasons: '设备故障未及时报修' }));
     m = ok(await act(clerk, m, 'answer', { feedback: '空调已修复，感谢监督。' }));
     const sms = await outbox('complaint-answered');

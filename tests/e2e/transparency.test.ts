@@ -44,6 +44,12 @@ describe.skipIf(!hasChromium)('政务公开和公告 (Chromium)', () => {
     await modal.waitFor();
     await modal.getByTestId('notice-title').fill(title);
     await modal.getByTestId('notice-body').fill('因冬季电网检修，本周六上午 8:00—12:00 中心大厅停电，暂停办理业务。\n急需办理的请于周五前到窗口办理，或联系村代办员。');
+    // a mistyped -5 is refused in words, not silently turned into 1
+    await modal.getByTestId('notice-min-days').fill('-5');
+    await modal.getByRole('button', { name: '发 布' }).or(modal.getByRole('button', { name: '发布' })).click();
+    await modal.getByText('最短公示天数至少 1 天').waitFor();
+    await modal.getByTestId('notice-min-days').fill('7');
+    await modal.getByText('最短公示天数至少 1 天').waitFor({ state: 'hidden' });
     await modal.getByRole('button', { name: '发 布' }).or(modal.getByRole('button', { name: '发布' })).click();
     await modal.waitFor({ state: 'hidden' });
     const row = page.locator('tr', { hasText: title });

@@ -48,7 +48,7 @@ const ctx = (actor: ComplaintActor = clerk, today = '2026-03-02') => ({ today, c
 
 const COMMANDS: Record<string, ComplaintCommand> = {
   accept: { action: 'accept' },
-  investigate: { action: 'investigate', findings: '已核实' },
+  investigate: { action: 'investigate', findings: '已向窗口人员核实，情况属实。' },
   handle: { action: 'handle', upheld: true, reasons: '属实' },
   answer: { action: 'answer', feedback: '已整改' },
   visit: { action: 'visit', result: 'satisfied' },
@@ -148,6 +148,13 @@ describe('complaint state machine (TRANSITIONS)', () => {
     expect(decideComplaint(s, { action: 'extend', reason: 'x', days: 2 }, ctx(clerk, '2026-03-10'))).toMatchObject({ ok: false, code: 'COMPLAINT_EXTENSION_LATE' });
     expect(decideComplaint(s, { action: 'extend', reason: 'x', days: 11 }, ctx(clerk))).toMatchObject({ ok: false, code: 'COMPLAINT_EXTENSION_DAYS' });
     expect(decideComplaint(s, { action: 'extend', reason: ' ', days: 2 }, ctx(clerk))).toMatchObject({ ok: false, code: 'COMPLAINT_TEXT_REQUIRED' });
+  });
+
+  it('takes 调查核实情况 of ten characters at least, counted as characters', () => {
+    const s = { ...fresh(), status: 'accepted' as const };
+    expect(decideComplaint(s, { action: 'investigate', findings: '九个字的调查核实情' }, ctx(clerk))).toMatchObject({ ok: false, code: 'COMPLAINT_TEXT_REQUIRED' });
+    expect(decideComplaint(s, { action: 'investigate', findings: '十个字的调查核实情况' }, ctx(clerk))).toMatchObject({ ok: true });
+    expect(decideComplaint(s, { action: 'investigate', findings: '𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇𠀈' }, ctx(clerk))).toMatchObject({ ok: false });
   });
 
   it('merges only into another open complaint of the same center', () => {

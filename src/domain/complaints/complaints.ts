@@ -111,6 +111,11 @@ export interface ComplaintLimits {
 export const DEFAULT_COMPLAINT_LIMITS: ComplaintLimits = { simpleDays: 1, complexDays: 5, maxExtensionDays: 10 };
 
 export const COMPLAINT_TEXT_LIMITS = { title: 100, content: 1000, feedback: 500, reason: 500, name: 50, person: 50, findings: 1000, note: 500 } as const;
+/**
+ * The fewest characters of 调查核实情况: the record a supervisor reads later must say whom the handler asked and what
+ * was found ("已核实" says neither); ten characters is one short sentence.
+ */
+export const FINDINGS_MIN_LENGTH = 10;
 
 export const VISIT_RESULTS = ['satisfied', 'basic', 'dissatisfied'] as const;
 export type VisitResult = (typeof VISIT_RESULTS)[number];
@@ -230,6 +235,9 @@ export function decideComplaint(
     case 'investigate':
       text = command.findings.trim();
       if (!text) return refuse('COMPLAINT_TEXT_REQUIRED', '请填写调查核实的情况：向谁了解、查了什么、事实如何。');
+      if ([...text].length < FINDINGS_MIN_LENGTH) {
+        return refuse('COMPLAINT_TEXT_REQUIRED', `调查核实情况写得太简单，请写明向谁了解、查了什么、事实如何（至少 ${FINDINGS_MIN_LENGTH} 个字）。`);
+      }
       break;
     case 'handle':
       text = command.reasons.trim();

@@ -64,10 +64,14 @@ function checkInput(input: ComplaintInput, now: Date, phonePath = 'complainantPh
 }
 
 /** Registers a complaint by a clerk of the actor's center. */
-export async function registerComplaint(ctx: AppContext, actor: Actor, input: ComplaintInput, key: string): Promise<{ id: string; replayed: boolean }> {
+export async function registerComplaint(ctx: AppContext, actor: Actor, given: ComplaintInput, key: string): Promise<{ id: string; replayed: boolean }> {
   const now = ctx.clock();
+  const caseNo = complaintCaseNo(given.caseNo);
+  const input = { ...given, caseNo: caseNo ?? undefined };
   checkInput(input, now);
   if (input.source === 'online') throw invalid('source', '网上投诉由群众在公开页面提交，工作人员登记请选择窗口、电话、书面、差评或 12345 转办。');
+  // the number a complaint names is how the assessment finds the window and the clerk: it must be a real case
+  if (caseNo && !(await findProgress(ctx.database.db, caseNo))) throw invalid('caseNo', '未找到该办件编号，请对照办件的通知书核对；不知道编号的可以不填，在内容中写明办的什么事。');
   return create(ctx, key, actor.userId, async (trx) => {
     const org = await findOrg(trx, actor.orgId);
     if (!org || org.level === 'village') throw forbidden('登记投诉（投诉由乡镇或县级便民服务中心登记办理）');

@@ -33,12 +33,11 @@ import { filePublicComplaint, registerComplaint } from './register.js';
 const id = z.string().min(1).max(100);
 const params = z.object({ id });
 const phone = z.string({ error: '请填写联系电话' }).trim().min(1, { error: '请填写联系电话' }).max(TEXT_LIMITS.phone, { error: '联系电话太长，请核对' });
-const caseNo = z.string().trim().max(40, { error: '办件编号太长，请核对' }).regex(/^[0-9A-Za-z-]*$/, { error: '办件编号只能包含数字、字母和短横线，请核对' });
 /**
- * The public page's 办件编号: any text a phone's input method gives (full-width dashes, spaces, lower case) — the
- * complaint module reads it as the number it means and checks that such a case exists (complaintCaseNo).
+ * The 办件编号 a complaint names, as typed (full-width dashes, spaces, lower case, from a paper or a phone's input
+ * method): the complaint module reads it as the number it means and checks that such a case exists (complaintCaseNo).
  */
-const publicCaseNo = z.string().trim().max(40, { error: '办件编号太长，请核对后重填，不知道的可以不填' });
+const caseNo = z.string().trim().max(40, { error: '办件编号太长，请核对后重填，不知道的可以不填' });
 const idempotencyHeaders = z.object({
   'idempotency-key': z.string({ error: '请求缺少 Idempotency-Key，请刷新页面后重新提交。' }).min(8, 'Idempotency-Key 至少 8 个字符').max(100),
 });
@@ -64,7 +63,7 @@ export const publicBody = z.object({
   phone,
   title: nameText('投诉标题', L.title),
   content: freeText('投诉内容', L.content, { required: true }),
-  caseNo: publicCaseNo.optional(),
+  caseNo: caseNo.optional(),
 });
 
 export const actionBody = z.object({

@@ -5,6 +5,7 @@ import {
   COMPLAINT_ACTION_NAMES,
   COMPLAINT_STEPS,
   COMPLAINT_TEXT_LIMITS as L,
+  FINDINGS_MIN_LENGTH,
   VISIT_RESULTS,
   VISIT_RESULT_NAMES,
   type ComplaintAction,
@@ -102,7 +103,14 @@ export function ComplaintActions({ complaint: c, onReload }: { complaint: Compla
             </Form.Item>
           )}
           {open === 'investigate' && (
-            <Form.Item name="findings" label="调查核实情况" rules={[{ required: true, whitespace: true, message: '请填写调查核实情况' }]}>
+            <Form.Item
+              name="findings"
+              label="调查核实情况"
+              rules={[
+                { required: true, whitespace: true, message: '请填写调查核实情况' },
+                { validator: async (_, v?: string) => { if (v?.trim() && [...v.trim()].length < FINDINGS_MIN_LENGTH) throw new Error(`写得太简单，请写明向谁了解、查了什么、事实如何（至少 ${FINDINGS_MIN_LENGTH} 个字）`); } },
+              ]}
+            >
               <Input.TextArea rows={4} maxLength={L.findings} showCount placeholder="向谁了解、查了什么、事实如何" data-testid="complaint-findings" />
             </Form.Item>
           )}

@@ -76,10 +76,21 @@ export function NoticeForm({ open, orgId, editing, onClose }: { open: boolean; o
         <Form.Item
           name="minDays"
           label="最短公示天数（自然日）"
-          rules={[{ required: true, message: '请填写最短公示天数' }]}
+          // checked by rules, not the box's min/max: those silently turned a typed -5 into 1
+          rules={[
+            { required: true, message: '请填写最短公示天数' },
+            {
+              validator: async (_, v?: number | null) => {
+                if (v == null) return;
+                const least = started && editing ? editing.minDays : 1;
+                if (v < least) throw new Error(least > 1 ? `该公告已开始公示，最短公示天数不能少于原定的 ${least} 天` : '最短公示天数至少 1 天');
+                if (v > NOTICE_LIMITS.minDays) throw new Error(`最短公示天数不超过 ${NOTICE_LIMITS.minDays} 天`);
+              },
+            },
+          ]}
           extra="未满这么多天撤下的，须写明撤下原因并记录在案；满期后撤下无需原因。"
         >
-          <InputNumber min={started && editing ? editing.minDays : 1} max={NOTICE_LIMITS.minDays} precision={0} addonAfter="天" style={{ width: 200 }} data-testid="notice-min-days" />
+          <InputNumber precision={0} addonAfter="天" style={{ width: 200 }} data-testid="notice-min-days" />
         </Form.Item>
         <Form.Item name="endDate" label="结束日期（可不填）" extra="不填则一直公示，直到撤下。填写的，须在最短公示期之后。">
           <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} />
