@@ -109,6 +109,8 @@ const TABLE_OWNERS = {
   assessment: ['assessment_rules', 'assessment_months', 'assessment_items', 'assessment_appeals', 'assessment_chiefs', 'assessment_results'],
   // 月度统计与报送 (0036): the monthly reports' versions and their snapshot/submit/return/correct records
   statistics: ['monthly_reports', 'monthly_report_events'],
+  // per-address request limits shared by all app processes on PostgreSQL (0044): the @fastify/rate-limit store
+  'rate-limits': ['rate_limit_windows'],
 };
 
 export default defineConfig([
