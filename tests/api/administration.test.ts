@@ -128,6 +128,23 @@ describe.each(DIALECTS)('organisations, people and windows (%s)', (dialect) => {
       payload: { orgId: township().id, name: '帮办代办窗口', department: '党政综合办', postAUserId: clerk.id },
     });
     expect(created.statusCode).toBe(201);
+    // a post holder must be able to handle cases: a 信访工作人员 or a 带班领导 could not take the window's cases
+    const xinfang = users.find((u: { username: string }) => u.username === 'xinfang');
+    const leader = users.find((u: { username: string }) => u.username === 'leader');
+    const petitionB = await t.app.inject({
+      method: 'POST', url: '/api/windows', headers: { cookie: director },
+      payload: { orgId: township().id, name: '信访代办窗口', postAUserId: clerk.id, postBUserId: xinfang.id },
+    });
+    expect(petitionB.statusCode).toBe(422);
+    expect(petitionB.json()).toMatchObject({ code: 'POST_USER_CANNOT_HANDLE', title: expect.stringContaining('高秀英（信访工作人员）没有办理办件的权限，不能担任B岗') });
+    const leaderA = await t.app.inject({
+      method: 'PATCH', url: `/api/windows/${created.json().id}`, headers: { cookie: director },
+      payload: { expectedVersion: created.json().version, postAUserId: leader.id },
+    });
+    expect(leaderA.statusCode).toBe(422);
+    expect(leaderA.json()).toMatchObject({ code: 'POST_USER_CANNOT_HANDLE', title: expect.stringContaining('马振华（带班领导）没有办理办件的权限，不能担任A岗') });
+    const unchanged = (await t.app.inject({ url: `/api/windows?orgId=${township().id}`, headers: { cookie: director } })).json().windows.find((w: { id: string }) => w.id === created.json().id);
+    expect(unchanged.postA.userId).toBe(clerk.id);
     const county = orgs.find((o) => o.level === 'county')!;
     const outside = await t.app.inject({
       method: 'POST', url: '/api/windows', headers: { cookie: director },

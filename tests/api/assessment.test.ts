@@ -129,6 +129,12 @@ describe.each(DIALECTS)('百分制考核 (%s)', (dialect) => {
     const [b, c] = await Promise.all([post('/api/assessments/items', 'director', body, { 'idempotency-key': key }), post('/api/assessments/items', 'director', body, { 'idempotency-key': key })]);
     expect([b.statusCode, c.statusCode]).toEqual([200, 200]);
     expect(b.json().id).toBe(a.json().id);
+    // the key sent again with another reason is refused (422) and records nothing
+    const items = async () => Number((await t.database.db.selectFrom('assessment_items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const n = await items();
+    const other = await post('/api/assessments/items', 'director', { ...body, reason: '3月19日检查，工作牌未佩戴。' }, { 'idempotency-key': key });
+    expect([other.statusCode, other.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await items()).toBe(n);
     // the photo of the untidy desk through the file store; the clerk opens it, another clerk's session could not
     const photo = multipart({ name: '桌面.png', content: portraitPng(), type: 'image/png' });
     const up = await t.app.inject({ method: 'PUT', url: `/api/assessments/items/${a.json().id}/evidence`, headers: { cookie: cookies.director!, ...photo.headers }, payload: photo.payload });
@@ -202,6 +208,18 @@ describe.each(DIALECTS)('百分制考核 (%s)', (dialect) => {
 
   it('the director closes the month (stale → 409); nothing changes after; closedMonthlyResults returns the frozen scores', async () => {
     expect(await closedMonthlyResults(t.database.db, [township], [MONTH])).toEqual([]);
+    // on 2 April the director records one more March deduction (张磊, not scored elsewhere in this file): it can be
+    // appealed until 7 April, and closing before then would take that right away, so closing waits for it
+    const clerk2 = (await t.database.db.selectFrom('users').select('id').where('username', '=', 'clerk2').executeTakeFirstOrThrow()).id;
+    const late = await post('/api/assessments/items', 'director', { month: MONTH, subjectKind: 'person', subjectId: clerk2, ruleCode: 'tidiness', reason: '3月31日检查，窗口桌面杂乱。' }, { 'idempotency-key': randomUUID() });
+    expect(late.statusCode, late.body).toBe(201);
+    const early = await post('/api/assessments/close', 'director', { month: MONTH, expectedVersion: (await view('director')).version });
+    expect(early.statusCode, early.body).toBe(422);
+    expect(early.json()).toMatchObject({ code: 'ASSESSMENT_CANNOT_CLOSE', title: '还有 1 条扣分在申诉期内（至 4月7日），申诉期满后才能关账，4月8日起可以关账。' });
+    at('2026-04-07T17:00:00');
+    expect((await post('/api/assessments/close', 'director', { month: MONTH, expectedVersion: (await view('director')).version })).statusCode).toBe(422);
+    expect((await view('director')).status).toBe('open');
+    at('2026-04-08T09:00:00');
     const d = await view('director');
     expect((await post('/api/assessments/close', 'director', { month: MONTH, expectedVersion: d.version - 1 })).statusCode).toBe(409);
     const [x, y] = await Promise.all([

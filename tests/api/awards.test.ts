@@ -139,6 +139,8 @@ describe.each(DIALECTS)('评先评优 (%s)', (dialect) => {
       else if (left === 1) await item(month, kind, name, 'records-incomplete', 1);
     };
     const close = async (cookie: string, month: string) => {
+      // the items were just recorded: a month closes only once their appeal window (5 days) is over
+      t.clock.now = new Date(t.clock.now.getTime() + 6 * 24 * 3600 * 1000);
       const m = await get(cookie, `/api/assessments?month=${month}`);
       expect(m.statusCode, m.body).toBe(200);
       const res = await t.app.inject({ method: 'POST', url: '/api/assessments/close', headers: { cookie }, payload: { month, expectedVersion: m.json().version } });

@@ -181,6 +181,29 @@ describe.each(DIALECTS)('service catalog (%s)', (dialect) => {
     expect((await upload(false, clerk)).statusCode).toBe(403);
   });
 
+  it('exporting and importing the same file changes nothing, special steps written in Chinese included', async () => {
+    const before = (await t.app.inject({ url: '/api/items/MZ-003' })).json();
+    expect(before.specialSteps).toEqual([expect.objectContaining({ name: '公示', kind: 'publicity' })]);
+    const exported = await t.app.inject({ url: '/api/catalog/export.xlsx' });
+    expect(exported.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    let steps = '';
+    sheet.eachRow((row) => {
+      if (row.getCell(header.indexOf('事项编码')).value === 'MZ-003') steps = String(row.getCell(header.indexOf('特殊环节')).value);
+    });
+    expect(steps).toBe(`公示｜公示｜${before.specialSteps[0].limitDays}｜${before.specialSteps[0].countsTowardLegal ? '计入' : '不计入'}`);
+    const body = multipart({ name: '事项目录.xlsx', content: exported.rawPayload }, { dryRun: 'false' });
+    const res = await t.app.inject({ method: 'POST', url: '/api/catalog/import', headers: { cookie: admin, ...body.headers }, payload: body.payload });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json() as { rows: { code: string; outcome: string; errors?: string[] }[] };
+    expect(report.rows.filter((r) => r.outcome !== 'unchanged')).toEqual([]);
+    expect(report.rows.length).toBe(sheet.rowCount - 1);
+    expect((await t.app.inject({ url: '/api/items/MZ-003' })).json()).toEqual(before);
+  });
+
   it('exports the catalog to Excel and imports the edited sheet back, refusing bad rows with their row numbers', async () => {
     const exported = await t.app.inject({ url: '/api/catalog/export.xlsx' });
     expect(exported.statusCode).toBe(200);

@@ -282,7 +282,7 @@ describe.each(DIALECTS)('monthly reports (%s)', (dialect) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('月度统计')!;
-    expect(String(sheet.getCell('A1').value)).toBe('柳河镇便民服务月度统计报表（2026年3月）');
+    expect(String(sheet.getCell('A1').value)).toBe('柳河镇便民服务中心月度统计报表（2026年3月）');
     expect(String(sheet.getCell('A2').value)).toBe(`填报单位：${townshipReport.org.centerName}`);
     expect(String(sheet.getCell('A2').value)).toContain('填报单位：');
     expect(String(sheet.getCell('G2').value)).toBe('统计期：2026-03-01 至 2026-03-31');
@@ -294,5 +294,11 @@ describe.each(DIALECTS)('monthly reports (%s)', (dialect) => {
     expect(texts.some((x) => x.startsWith('填报日期：2026-04-07'))).toBe(true);
     expect(texts).toContain('好评率（%）');
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    // the title is the center's own name: a county's is its 政务服务中心, not “清河县便民服务…”
+    const countyXlsx = await get(`/api/reports/monthly.xlsx?orgId=${county}&month=2026-03`, 'county-dir');
+    expect(countyXlsx.statusCode, countyXlsx.body).toBe(200);
+    const countyBook = new ExcelJS.Workbook();
+    await countyBook.xlsx.load(countyXlsx.rawPayload as unknown as ArrayBuffer);
+    expect(String(countyBook.getWorksheet('月度统计')!.getCell('A1').value)).toBe('清河县政务服务中心月度统计报表（2026年3月）');
   });
 });

@@ -28,6 +28,9 @@ describe.skipIf(!hasChromium)('评先评优 (Chromium)', () => {
     await deduct('2026-02', '民政窗口', 2);
     await deduct('2026-02', '计生窗口', 2);
     for (const name of ['便民窗口甲', '便民窗口乙', '财政窗口']) await deduct('2026-03', name, 1);
+    // a month closes only once its deductions' appeal window (5 days) is over; the session has idled out by then
+    e.setTime('2026-04-14T09:00:00+08:00');
+    api = await serverApi(e, 'director');
     for (const month of ['2026-01', '2026-02', '2026-03']) {
       const m = await api.call<{ version: number }>('GET', `/api/assessments?month=${month}`);
       await api.call('POST', '/api/assessments/close', { month, expectedVersion: m.version });

@@ -102,10 +102,44 @@ export function appealProblem(input: {
   return null;
 }
 
+/** A line of the month as closing sees it: could its subject still appeal it, and until when. */
+export interface ClosingItem {
+  itemStatus: ScoreItem['status'];
+  isBonus: boolean;
+  hasAppeal: boolean;
+  /** the last local date it may be appealed (appealDeadline) */
+  deadline: string;
+}
+
+/** `2026-12-12` → `12月12日`, as a clerk reads a date in a message. */
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
+/** The day after a local date. */
+const nextDay = (date: string) => appealDeadline(date, 1);
+
+/**
+ * The deductions of the month its staff may still appeal on `today` (active, not a bonus, not appealed yet, inside
+ * the appeal window), and the last day of the latest window among them. Closing freezes the month and takes the
+ * right to appeal away, so it must wait for these (issue 13 §2: 本人在记录后 N 天内可申诉).
+ */
+export function stillAppealable(items: readonly ClosingItem[], today: string): { count: number; until: string | null } {
+  let count = 0;
+  let until: string | null = null;
+  for (const i of items) {
+    if (i.isBonus || i.itemStatus !== 'active' || i.hasAppeal || i.deadline < today) continue;
+    count += 1;
+    if (until === null || i.deadline > until) until = i.deadline;
+  }
+  return { count, until };
+}
+
 /** Why a month cannot be closed, or null. */
-export function closeProblem(input: { status: 'open' | 'closed'; month: string; currentMonth: string; pendingAppeals: number }): string | null {
+export function closeProblem(input: { status: 'open' | 'closed'; month: string; currentMonth: string; pendingAppeals: number; today: string; items: readonly ClosingItem[] }): string | null {
   if (input.status === 'closed') return '这个月的考核已经关账。';
   if (input.month >= input.currentMonth) return '这个月还没有过完，月底以后才能关账。';
   if (input.pendingAppeals > 0) return `还有 ${input.pendingAppeals} 条申诉没有处理，请先逐条作出决定再关账。`;
+  const open = stillAppealable(input.items, input.today);
+  if (open.count > 0 && open.until)
+    return `还有 ${open.count} 条扣分在申诉期内（至 ${monthDay(open.until)}），申诉期满后才能关账，${monthDay(nextDay(open.until))}起可以关账。`;
   return null;
 }

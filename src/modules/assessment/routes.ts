@@ -136,7 +136,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: '考核关账：月份过完、申诉都已处理后，冻结当月得分和排名（之后不能再修改）',
+        summary: '考核关账：月份过完、申诉都已处理、每条扣分的申诉期都已届满后，冻结当月得分和排名（之后不能再修改）',
         body: z.object({ orgId: id.optional(), month, expectedVersion }),
         response: { 200: assessmentMonthSchema },
       },

@@ -12,6 +12,7 @@ import type { AssessmentDeduction, AssessmentMonth, AssessmentRuleView, Assessme
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { MONTH_PATTERN } from '../../domain/calendar/months.js';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { hasPermission, ROLE_NAMES } from '../../domain/roles.js';
 import { replayOnUniqueViolation, toBool } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
@@ -275,9 +276,13 @@ export async function addManualItem(ctx: AppContext, actor: Actor, input: Manual
   const org = await centerOf(db, actor, input.orgId);
   if (!MONTH_PATTERN.test(input.month)) throw badMonth();
   if (input.month > (await currentMonth(ctx))) throw new DomainError('ASSESSMENT_MONTH_FUTURE', '这个月还没有开始，不能录入考核。');
+  // the key answers with its item only for the same entry: sent again with other content it is refused
+  const fingerprint = requestFingerprint('POST /api/assessments/items', input);
   const stored = async (d: Db) => {
     const row = await repo.findItemByKey(d, actor.userId, key);
-    return row ? { id: row.id, replayed: true } : undefined;
+    if (!row) return undefined;
+    assertSameRequest(row.idempotency_fingerprint, fingerprint);
+    return { id: row.id, replayed: true };
   };
   const rule = await repo.findRule(db, input.ruleCode);
   if (!rule || !toBool(rule.enabled)) throw new DomainError('ASSESSMENT_RULE_UNKNOWN', '请选择一条启用中的考核规则。');
@@ -317,6 +322,7 @@ export async function addManualItem(ctx: AppContext, actor: Actor, input: Manual
           status: 'active',
           occurred_at: at,
           idempotency_key: key,
+          idempotency_fingerprint: fingerprint,
           created_by: actor.userId,
           created_at: at,
           updated_at: at,
@@ -402,7 +408,7 @@ export async function decideAppeal(ctx: AppContext, actor: Actor, appealId: stri
   });
 }
 
-/** The director closes the month: no changes after; open appeals block it. The scores are frozen for 评先评优. */
+/** The director closes the month: no changes after; open appeals and deductions still inside their appeal window block it. The scores are frozen for 评先评优. */
 export async function closeMonth(ctx: AppContext, actor: Actor, input: { orgId?: string | undefined; month: string; expectedVersion: number }): Promise<void> {
   const now = ctx.clock();
   const at = now.toISOString();
@@ -412,7 +418,22 @@ export async function closeMonth(ctx: AppContext, actor: Actor, input: { orgId?:
   const current = await currentMonth(ctx);
   await db.transaction().execute(async (trx) => {
     const m = await monthRow(trx, org.id, input.month, at);
-    const problem = closeProblem({ status: m.status, month: input.month, currentMonth: current, pendingAppeals: await repo.pendingAppealCount(trx, org.id, input.month) });
+    const [settings, ruleRows, items, appeals] = await Promise.all([assessmentSettings(trx), repo.listRules(trx), repo.itemsOf(trx, org.id, input.month), repo.appealsOf(trx, org.id, input.month)]);
+    const bonusRules = new Set(ruleRows.filter((r) => r.source === 'bonus').map((r) => r.code));
+    const appealed = new Set(appeals.map((a) => a.item_id));
+    const problem = closeProblem({
+      status: m.status,
+      month: input.month,
+      currentMonth: current,
+      pendingAppeals: await repo.pendingAppealCount(trx, org.id, input.month),
+      today: localDate(now, ctx.config.timeZone),
+      items: items.map((i) => ({
+        itemStatus: i.status,
+        isBonus: bonusRules.has(i.rule_code),
+        hasAppeal: appealed.has(i.id),
+        deadline: appealDeadline(localDate(new Date(i.created_at), ctx.config.timeZone), settings.appealDays),
+      })),
+    });
     if (problem) throw new DomainError('ASSESSMENT_CANNOT_CLOSE', problem, undefined, m.status === 'closed' ? 409 : 422);
     if (m.version !== input.expectedVersion) throw versionConflict();
     if (!(await repo.touchMonth(trx, m.id, input.expectedVersion, { status: 'closed', closed_at: at, closed_by: actor.userId, updated_at: at }))) throw versionConflict();

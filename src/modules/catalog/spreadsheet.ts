@@ -139,7 +139,7 @@ export const CATALOG_COLUMNS: readonly ColumnSpec[] = [
     ['特殊程序'],
     false,
     30,
-    '每行一项：环节名称｜类型｜天数｜计入或不计入，如：公示｜publicity｜7｜不计入。类型：现场踏勘(site_survey)、公示(publicity)、听证(hearing)、专家评审(expert_review)、检验检测(testing)。写“无”表示没有特殊环节；留空时按办理流程和公开说明中的“公示”“踏勘”等字样自动生成。',
+    '每行一项：环节名称｜类型｜天数｜计入或不计入，如：入户调查｜现场踏勘｜5｜计入。类型：现场踏勘、公示、听证、专家评审、检验检测。写“无”表示没有特殊环节；留空时按办理流程和公开说明中的“公示”“踏勘”等字样自动生成。',
   ),
 ];
 
@@ -580,7 +580,7 @@ function cellsOf(item: CatalogItem): Record<ColumnKey, string | number | null> {
     specialSteps:
       item.specialSteps.length === 0
         ? '无'
-        : item.specialSteps.map((s) => `${s.name}｜${s.kind}｜${s.limitDays}｜${s.countsTowardLegal ? '计入' : '不计入'}`).join('\n'),
+        : item.specialSteps.map((s) => `${s.name}｜${SPECIAL_STEP_KIND_LABELS[s.kind]}｜${s.limitDays}｜${s.countsTowardLegal ? '计入' : '不计入'}`).join('\n'),
   };
 }
 

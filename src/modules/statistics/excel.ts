@@ -8,7 +8,8 @@ import { MEASURES, measureText, type Measures } from '../../domain/statistics/me
 import { REPORT_STATUS_NAMES } from '../../domain/statistics/submission.js';
 import type { MonthlyReport } from '../../domain/statistics/contract.js';
 
-export const reportTitle = (r: MonthlyReport) => `${r.org.name}便民服务月度统计报表（${r.month.slice(0, 4)}年${Number(r.month.slice(5, 7))}月）`;
+/** Headed by the center's own name (柳河镇便民服务中心, 清河县政务服务中心), as the center signs its papers. */
+export const reportTitle = (r: MonthlyReport) => `${r.org.centerName}月度统计报表（${r.month.slice(0, 4)}年${Number(r.month.slice(5, 7))}月）`;
 
 export async function monthlyWorkbook(r: MonthlyReport, preparedBy: string, preparedOn: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

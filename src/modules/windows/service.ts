@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
 import { actingHolder, samePersonProblem } from '../../domain/staff/ab-post.js';
-import { fromBool, toBool } from '../../db/portable.js';
+import { fromBool, fromJson, toBool } from '../../db/portable.js';
+import { hasPermission, ROLE_NAMES, type Role } from '../../domain/roles.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { duplicate, forbidden, notFound, versionConflict } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
@@ -29,15 +30,26 @@ const presentWindow = (row: WindowRow) => ({
   version: row.version,
 });
 
-/** AB posts: A and B are two different active people of the window's own center. */
+/**
+ * AB posts: A and B are two different active people of the window's own center, each one who may handle cases
+ * (cases.handle): the window's cases go to them, and a 信访工作人员 or a 带班领导 could neither take nor finish one.
+ */
 async function checkPosts(db: Db, orgId: string, postA: string | null, postB: string | null): Promise<void> {
   const same = samePersonProblem(postA, postB);
   if (same) throw new DomainError('AB_POST_SAME_PERSON', same);
-  for (const userId of [postA, postB]) {
+  for (const [post, userId] of [['A岗', postA], ['B岗', postB]] as const) {
     if (!userId) continue;
     const user = await findUser(db, userId);
     if (!user || !toBool(user.active) || user.org_id !== orgId) {
       throw new DomainError('POST_USER_INVALID', 'A岗、B岗只能由本中心在岗的工作人员担任，请重新选择。');
+    }
+    const roles = fromJson<Role[]>(user.roles, []);
+    if (!hasPermission(roles, 'cases.handle')) {
+      const as = roles.length ? `（${roles.map((r) => ROLE_NAMES[r]).join('、')}）` : '';
+      throw new DomainError(
+        'POST_USER_CANNOT_HANDLE',
+        `${user.name}${as}没有办理办件的权限，不能担任${post}。请选择窗口工作人员或中心主任；如确需由其担任，请先在人员管理中为其加上“窗口工作人员”角色。`,
+      );
     }
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_INFO, CATEGORIES, manualPointsProblem, MAX_SCORE, MIN_SCORE, ruleEditProblem, ruleOfViolation, SHIPPED_RULES, usesAttendance, VIOLATIONS_WITH_OWN_RULE } from '../../../src/domain/assessment/rules.js';
-import { appealDeadline, appealProblem, chiefShareItems, closeProblem, scoreSubject, type ScoreItem, type ScoreRule } from '../../../src/domain/assessment/score.js';
+import { appealDeadline, appealProblem, chiefShareItems, closeProblem, scoreSubject, stillAppealable, type ScoreItem, type ScoreRule } from '../../../src/domain/assessment/score.js';
 
 const RULES = new Map<string, ScoreRule>(SHIPPED_RULES.map((r) => [r.code, { code: r.code, category: r.category, source: r.source, cap: r.cap }]));
 const CODES = SHIPPED_RULES.map((r) => r.code);
@@ -135,10 +135,39 @@ describe('appeals and closing', () => {
     expect(appealProblem({ ...base, itemStatus: 'cancelled' })).toContain('不计分');
   });
   it('closing waits for the month’s end and for every appeal', () => {
-    expect(closeProblem({ status: 'open', month: '2026-03', currentMonth: '2026-03', pendingAppeals: 0 })).toContain('还没有过完');
-    expect(closeProblem({ status: 'open', month: '2026-03', currentMonth: '2026-04', pendingAppeals: 2 })).toContain('2 条申诉');
-    expect(closeProblem({ status: 'open', month: '2026-03', currentMonth: '2026-04', pendingAppeals: 0 })).toBeNull();
-    expect(closeProblem({ status: 'closed', month: '2026-03', currentMonth: '2026-04', pendingAppeals: 0 })).toContain('已经关账');
+    const c = { status: 'open' as const, month: '2026-03', currentMonth: '2026-04', pendingAppeals: 0, today: '2026-04-10', items: [] };
+    expect(closeProblem({ ...c, currentMonth: '2026-03' })).toContain('还没有过完');
+    expect(closeProblem({ ...c, pendingAppeals: 2 })).toContain('2 条申诉');
+    expect(closeProblem(c)).toBeNull();
+    expect(closeProblem({ ...c, status: 'closed' })).toContain('已经关账');
+  });
+  it('closing waits until no deduction of the month can still be appealed, and says from when it can close', () => {
+    const item = { itemStatus: 'active' as const, isBonus: false, hasAppeal: false, deadline: appealDeadline('2026-12-07', 5) };
+    const c = { status: 'open' as const, month: '2026-11', currentMonth: '2026-12', pendingAppeals: 0, today: '2026-12-07', items: [item] };
+    expect(closeProblem(c)).toBe('还有 1 条扣分在申诉期内（至 12月12日），申诉期满后才能关账，12月13日起可以关账。');
+    // the last day of the window still counts; the day after, the month closes
+    expect(closeProblem({ ...c, today: '2026-12-12' })).toContain('申诉期内');
+    expect(closeProblem({ ...c, today: '2026-12-13' })).toBeNull();
+    // a bonus, an appealed or a no-longer-counting line gives nothing to appeal
+    expect(closeProblem({ ...c, items: [{ ...item, isBonus: true }, { ...item, hasAppeal: true }, { ...item, itemStatus: 'cancelled' }, { ...item, itemStatus: 'withdrawn' }] })).toBeNull();
+    // the latest window is the date named; a window across the year end reads right
+    expect(closeProblem({ ...c, items: [item, { ...item, deadline: '2026-12-09' }] })).toContain('还有 2 条扣分在申诉期内（至 12月12日）');
+    expect(closeProblem({ ...c, month: '2026-12', currentMonth: '2027-01', today: '2027-01-01', items: [{ ...item, deadline: '2026-12-31' }, { ...item, deadline: appealDeadline('2026-12-31', 5) }] })).toContain('（至 1月5日），申诉期满后才能关账，1月6日起');
+    // pending appeals are named first: they need the director's decision, not waiting
+    expect(closeProblem({ ...c, pendingAppeals: 1 })).toContain('1 条申诉没有处理');
+  });
+  it('stillAppealable: closing is allowed exactly when every deadline is before today', () => {
+    const date = fc.integer({ min: 0, max: 60 }).map((n) => appealDeadline('2026-11-20', n));
+    const line = fc.record({ itemStatus: fc.constantFrom('active' as const, 'withdrawn' as const, 'cancelled' as const), isBonus: fc.boolean(), hasAppeal: fc.boolean(), deadline: date });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), date, (items, today) => {
+        const open = items.filter((i) => i.itemStatus === 'active' && !i.isBonus && !i.hasAppeal && i.deadline >= today);
+        const r = stillAppealable(items, today);
+        expect(r.count).toBe(open.length);
+        expect(r.until).toBe(open.length ? open.map((i) => i.deadline).sort().at(-1) : null);
+        expect(closeProblem({ status: 'open', month: '2026-10', currentMonth: '2026-11', pendingAppeals: 0, today, items }) === null).toBe(open.length === 0);
+      }),
+    );
   });
   it('manual points stay within the rule; rule edits are bounded', () => {
     const result = SHIPPED_RULES.find((r) => r.code === 'result-error')!;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ITEM_FIELD_LABELS, validateItem, withInferredSpecialSteps, type CatalogItem } from '../../../src/domain/catalog/item.js';
+import { ITEM_FIELD_LABELS, SPECIAL_STEP_KIND_LABELS, SPECIAL_STEP_KINDS, validateItem, withInferredSpecialSteps, type CatalogItem } from '../../../src/domain/catalog/item.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import {
   CATALOG_COLUMNS,
@@ -137,6 +137,16 @@ describe('export → import', () => {
     expect(read.rows.map((r) => r.item)).toEqual(items);
   });
 
+  it('writes each kind of special step by its Chinese name, and reads it back', async () => {
+    const steps = SPECIAL_STEP_KINDS.map((kind, i) => ({ name: `环节${i + 1}`, kind, limitDays: i + 2, countsTowardLegal: i % 2 === 0 }));
+    const item = { ...checked(demoItem('ZR-002')), specialSteps: steps };
+    const buffer = await writeItemsToXlsx([item]);
+    const cell = String((await sheetRows(buffer))[1]![HEADERS.indexOf('特殊环节')]);
+    expect(cell.split('\n').map((line) => line.split('｜')[1])).toEqual(SPECIAL_STEP_KINDS.map((k) => SPECIAL_STEP_KIND_LABELS[k]));
+    expect(cell).not.toMatch(/[a-z_]{4,}/);
+    expect((await readItemsFromXlsx(buffer)).rows[0]?.item).toEqual(item);
+  });
+
   it('writes the cells a person expects to read', async () => {
     const [header, row] = await sheetRows(await writeItemsToXlsx([checked(demoItem('ZR-002'))].map(withInferredSpecialSteps)));
     expect(header).toEqual(HEADERS);
@@ -148,7 +158,7 @@ describe('export → import', () => {
     expect(cell('可网上申请')).toBe('是');
     expect(cell('收费金额（元）')).toBe(0);
     expect(String(cell('申报材料')).split('\n')[0]).toMatch(/^.+｜主件｜1份｜原件$/);
-    expect(cell('特殊环节')).toBe('公告｜publicity｜15｜不计入\n实地查看｜site_survey｜5｜计入');
+    expect(cell('特殊环节')).toBe('公告｜公示｜15｜不计入\n实地查看｜现场踏勘｜5｜计入');
   });
 
   it('keeps the order of lists as the item has it', async () => {
@@ -172,6 +182,7 @@ describe('the template', () => {
     expect(rows[0]).toEqual(HEADERS);
     expect(String(rows[1]![1])).toMatch(new RegExp(`^${EXAMPLE_ROW_MARK}`));
     expect(rows[1]![HEADERS.indexOf('俗称')]).toBe('低保、低保户');
+    expect(rows[1]![HEADERS.indexOf('特殊环节')]).toBe('公示｜公示｜7｜计入');
     expect(await readItemsFromXlsx(buffer)).toEqual({ rows: [], ignoredColumns: [] });
   });
 

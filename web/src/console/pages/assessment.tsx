@@ -134,11 +134,11 @@ export function AssessmentPage() {
             <span>
               {monthText(month)}考核<Tag color="orange" style={{ marginLeft: 8 }}>进行中</Tag>
               {data.computedAt ? `自动扣分最近计算于 ${formatDateTime(data.computedAt)}；` : '自动扣分尚未计算；'}
-              扣分记录后 {data.settings.appealDays} 天内可申诉{data.settings.chiefShare ? '；首席代表分担所在窗口扣分的一半' : ''}。
+              扣分记录后 {data.settings.appealDays} 天内可申诉，申诉期满后才能关账{data.settings.chiefShare ? '；首席代表分担所在窗口扣分的一半' : ''}。
             </span>
           ) : (
             <span>
-              {monthText(month)}考核<Tag color="green" style={{ marginLeft: 8 }}>已关账</Tag>于 {formatDateTime(data.closedAt)} 关账，得分和排名为最终结果。
+              {monthText(month)}考核<Tag color="green" style={{ marginLeft: 8 }}>已关账</Tag>关账时间 {formatDateTime(data.closedAt)}，得分和排名为最终结果。
             </span>
           )
         }

@@ -126,7 +126,7 @@ export function MonthlyReportsPage() {
         <div className="report-sheet">
           <Card style={{ marginBottom: 12 }}>
             <h2 className="report-sheet-title" data-testid="monthly-title">
-              {data!.org.name}便民服务月度统计报表（{monthTitle(data!.month)}）
+              {data!.org.centerName}月度统计报表（{monthTitle(data!.month)}）
             </h2>
             <div className="report-sheet-meta">
               <span>填报单位：{data!.org.centerName}</span>

@@ -4,6 +4,7 @@ import { PageLoading } from '@/components/feedback/page-loading';
 import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
 import { useMe } from '@/lib/auth';
+import { can } from '@/lib/authorization';
 import { useOrgs } from '@/features/orgs/api/get-orgs';
 import { OrgTree } from '@/features/orgs/components/org-tree';
 import { useUsers } from '@/features/users/api/get-users';
@@ -24,7 +25,8 @@ export function WindowsPage() {
   if (orgs.isPending) return <PageLoading />;
   if (orgs.isError) return <QueryError error={orgs.error} onRetry={() => void orgs.refetch()} />;
 
-  const activeStaff = (staff.data?.users ?? []).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name, username: u.username }));
+  // only people who may handle cases can hold a post: the window's cases go to them (the server refuses others too)
+  const activeStaff = (staff.data?.users ?? []).filter((u) => u.active && can(u.roles, 'cases.handle')).map((u) => ({ id: u.id, name: u.name, username: u.username }));
 
   return (
     <>
@@ -40,7 +42,7 @@ export function WindowsPage() {
             <Card title={`${centerTitle(selected)} · 窗口`}>
               {staff.isError && <QueryError error={staff.error} />}
               {staff.data && activeStaff.length === 0 && (
-                <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="该中心还没有在岗工作人员，请先在“人员管理”中添加，再设置A岗、B岗。" />
+                <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="该中心还没有能办理办件的在岗人员（窗口工作人员或中心主任），请先在“人员管理”中添加，再设置A岗、B岗。" />
               )}
               <WindowsManager key={selected.id} orgId={selected.id} staff={activeStaff} />
             </Card>

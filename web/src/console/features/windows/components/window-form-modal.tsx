@@ -32,7 +32,11 @@ export function WindowFormModal({ orgId, window, staff, onClose }: Props) {
   const showError = useErrorFeedback();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  // `staff` holds only active people who may handle cases; a holder set before (or since gone) stays visible by name,
+  // marked, so the director sees whom to replace instead of a bare id
   const options = staff.map((s) => ({ value: s.id, label: `${s.name}（${s.username}）` }));
+  const optionsWith = (holder: { userId: string; name: string } | null | undefined) =>
+    holder && !staff.some((s) => s.id === holder.userId) ? [...options, { value: holder.userId, label: `${holder.name}（已不能担任此岗，请另选）` }] : options;
 
   const submit = (values: FormValues) => {
     const fields = {
@@ -79,7 +83,7 @@ export function WindowFormModal({ orgId, window, staff, onClose }: Props) {
           <Input placeholder="如：乡镇民政办（可不填）" />
         </Form.Item>
         <Form.Item name="postAUserId" label="A岗（主办）" extra="负责该窗口的日常受理和办理">
-          <Select allowClear showSearch optionFilterProp="label" options={options} placeholder="选择本中心工作人员" />
+          <Select allowClear showSearch optionFilterProp="label" options={optionsWith(window?.postA)} placeholder="选择本中心能办理办件的工作人员" />
         </Form.Item>
         <Form.Item
           name="postBUserId"
@@ -94,7 +98,7 @@ export function WindowFormModal({ orgId, window, staff, onClose }: Props) {
             }),
           ]}
         >
-          <Select allowClear showSearch optionFilterProp="label" options={options} placeholder="选择本中心工作人员" />
+          <Select allowClear showSearch optionFilterProp="label" options={optionsWith(window?.postB)} placeholder="选择本中心能办理办件的工作人员" />
         </Form.Item>
       </Form>
     </Modal>
