@@ -135,6 +135,11 @@ describe.each(DIALECTS)('网上申请与预审 (%s)', (dialect) => {
     expect(made.applicant.number).not.toContain('19491231');
     first = made;
     expect(await t.database.db.selectFrom('applications').selectAll().execute()).toHaveLength(1);
+    // the key sent again with another photo is another submission: refused (422), nothing written
+    const changed: [number, Buffer, string][] = files.map(([i, bytes, name]) => [i, i === 1 ? jpegLike(6000, 9) : bytes, name]);
+    const other = await apply(applicantCookie, PENSION, changed, `k-first-${dialect}`);
+    expect([other.statusCode, other.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await t.database.db.selectFrom('applications').selectAll().execute()).toHaveLength(1);
     const sms = await t.database.db.selectFrom('outbox_messages').selectAll().where('template', '=', 'application-submitted').execute();
     expect(sms).toHaveLength(1);
     expect(sms[0]!.text).toContain(made.applicationNo);
@@ -243,7 +248,8 @@ describe.each(DIALECTS)('网上申请与预审 (%s)', (dialect) => {
     const returned = await review(clerk, second.id, 'return', { expectedVersion: second.version, reason: '残疾等级不在补贴范围内', basis: '办理条件第一条' });
     expect(returned.statusCode, returned.body).toBe(200);
     const sms = await t.database.db.selectFrom('outbox_messages').selectAll().where('template', '=', 'application-returned').execute();
-    expect(sms[0]!.text).toContain('残疾等级不在补贴范围内');
+    // the clerk's full stop is not doubled by the template's
+    expect(sms[0]!.text).toContain('残疾等级不在补贴范围内。详情请登录');
     // and in 我的办件: returned, with the reason and its basis
     const mine = applicationListSchema.parse((await t.app.inject({ method: 'GET', url: '/api/public/applications', headers: { cookie: applicantCookie } })).json());
     expect(mine.applications.find((a) => a.id === second.id)).toMatchObject({ status: 'returned' });

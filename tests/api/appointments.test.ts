@@ -144,6 +144,10 @@ describe.each(DIALECTS)('预约 (%s)', (dialect) => {
     const again = await publicBook({ day: '2026-10-10', start: '09:00' }, key);
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(b.id);
+    // the key sent again for another time is refused (422), not answered with the 09:00 booking
+    const otherTime = await publicBook({ day: '2026-10-10', start: '14:30' }, key);
+    expect([otherTime.statusCode, otherTime.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await count('appointments')).toBe(1);
     const [message] = await sms(DEMO_APPLICANT.phone, 'appointment-booked');
     expect(message!.text).toContain(`签到码${b.code}`);
     expect(message!.text).toContain('2026-10-10（星期六）09:00-10:00的“社保医保”');
@@ -208,7 +212,7 @@ describe.each(DIALECTS)('预约 (%s)', (dialect) => {
     const ok = await t.app.inject({ method: 'POST', url: `/api/hall/appointments/${id}/cancel`, headers: { cookie: other }, payload: { version } });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().status).toBe('cancelled');
-    expect((await sms('13877778888', 'appointment-cancelled'))[0]!.text).toContain('预约已取消');
+    expect((await sms('13877778888', 'appointment-cancelled'))[0]!.text).toContain('您预约的9月30日 14:30—');
     const twice = await t.app.inject({ method: 'POST', url: `/api/hall/appointments/${id}/cancel`, headers: { cookie: other }, payload: { version: ok.json().version } });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().title).toMatch(/已取消/);

@@ -49,6 +49,12 @@ describe.each(DIALECTS)('咨询和常见问题 (%s)', (dialect) => {
   it('the demo has consultations, questions waiting online and the FAQ of two items', async () => {
     const list = consultationListSchema.parse((await get(clerk, '/api/consultations?status=pending&channel=online')).json());
     expect(list.total).toBeGreaterThanOrEqual(2);
+    // 待答复: whoever has waited longest comes first; the whole list stays newest first
+    const asked = list.consultations.map((c) => c.askedAt);
+    expect(asked).toEqual([...asked].sort());
+    expect(new Set(asked).size).toBeGreaterThan(1);
+    const all = consultationListSchema.parse((await get(clerk, '/api/consultations?channel=online')).json()).consultations.map((c) => c.askedAt);
+    expect(all).toEqual([...all].sort().reverse());
     for (const [code, n] of [['MZ-002', 3], ['GA-001', 2]] as const) {
       const faq = publicFaqSchema.parse((await t.app.inject({ method: 'GET', url: `/api/public/items/${code}/faq?orgId=${village}` })).json());
       expect(faq.entries).toHaveLength(n);
@@ -75,6 +81,47 @@ describe.each(DIALECTS)('咨询和常见问题 (%s)', (dialect) => {
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 201]);
     expect(both[0]!.json().id).toBe(both[1]!.json().id);
     expect(await count('consultations')).toBe(before + 2);
+  });
+
+  it('the same Idempotency-Key with another question is refused (422) and writes nothing; the same question replays', async () => {
+    const key = randomUUID();
+    const body = { channel: 'window', itemCode: 'MZ-003', question: '低保多久能批下来？', answer: '一般二十五个工作日。', askerName: '测试甲' };
+    const first = await post(clerk, '/api/consultations', body, key);
+    expect(first.statusCode, first.body).toBe(201);
+    const before = await count('consultations');
+    const other = await post(clerk, '/api/consultations', { ...body, askerName: '测试乙', question: '临时救助怎么申请？' }, key);
+    expect(other.statusCode, other.body).toBe(422);
+    expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(other.json().title).toContain('内容不同');
+    expect(await count('consultations')).toBe(before);
+    const again = await post(clerk, '/api/consultations', body, key);
+    expect([again.statusCode, again.json().id]).toEqual([200, first.json().id]);
+    expect(await count('consultations')).toBe(before);
+
+    // the public form the same way: the key sent again with another question is refused, the first one kept (from a
+    // phone of its own: the public form's rate limit counts per address, and other tests here use the default one)
+    const publicKey = randomUUID();
+    const ask = (question: string) =>
+      t.app.inject({ method: 'POST', url: '/api/public/consultations', remoteAddress: '127.0.0.77', headers: { 'idempotency-key': publicKey }, payload: { orgId: township, name: '测试甲', phone: '13911113333', question } });
+    const asked = await ask('社保卡丢了怎么补？');
+    expect(asked.statusCode, asked.body).toBe(201);
+    const otherAsked = await ask('医保怎么转移？');
+    expect([otherAsked.statusCode, otherAsked.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    const askedAgain = await ask('社保卡丢了怎么补？');
+    expect([askedAgain.statusCode, askedAgain.json()]).toEqual([200, asked.json()]);
+    expect(await count('consultations')).toBe(before + 1);
+
+    // a new FAQ entry: the key sent again with another answer is refused, the same entry replays
+    const faqKey = randomUUID();
+    const faq = { itemCode: 'MZ-003', question: '低保申请后多久有结果？', answer: '一般二十五个工作日内。' };
+    const made = await post(clerk, '/api/faq', faq, faqKey);
+    expect(made.statusCode, made.body).toBe(201);
+    const entries = await count('item_faqs');
+    const otherFaq = await post(clerk, '/api/faq', { ...faq, answer: '三个月。' }, faqKey);
+    expect([otherFaq.statusCode, otherFaq.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await count('item_faqs')).toBe(entries);
+    const faqAgain = await post(clerk, '/api/faq', faq, faqKey);
+    expect([faqAgain.statusCode, faqAgain.json().id]).toEqual([200, made.json().id]);
   });
 
   it('bad input changes nothing', async () => {

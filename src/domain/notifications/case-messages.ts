@@ -5,7 +5,11 @@
  * yellow or red (rule 12). Pure: no I/O, no clock — the instants are handed in.
  *
  * Decided here where the issue is silent:
- * - An 即办件 gets no acceptance SMS: it is finished while the applicant waits. It does get the completion SMS.
+ * - An 即办件 accepted with the applicant (or their agent) in front of the clerk — at a window, kiosk or village
+ *   room, at intake or when they bring the missing materials — gets no acceptance SMS: it is finished while they
+ *   wait. Accepted where nobody is waiting — an online application accepted after pre-review, or a case accepted
+ *   later by the center it was forwarded to — it does: otherwise the applicant learns nothing until it is done.
+ *   It always gets the completion SMS.
  * - A case returned at intake gets no SMS (the applicant is standing at the window with the return notice); one
  *   returned later does, with its reasons.
  * - A later request for a defective material (after the one-time notice) is sent with the same template as the
@@ -15,9 +19,9 @@
  *   template, channel and recipient: writing the same cause twice never sends twice.
  */
 import type { Light } from '../cases/light.js';
-import type { CaseState, CaseStatus } from '../cases/model.js';
+import type { CaseChannel, CaseState, CaseStatus } from '../cases/model.js';
 import type { OrgLevel } from '../orgs/tree.js';
-import { messageTime, PROVISIONAL_NOTE, type MessageChannel, type TemplateCode } from './templates.js';
+import { asClause, messageTime, PROVISIONAL_NOTE, type MessageChannel, type TemplateCode } from './templates.js';
 
 /** A message to put in the outbox (the shape of `enqueue` in src/modules/notifications/outbox.ts). */
 export interface MessageDraft {
@@ -40,6 +44,8 @@ export interface CaseMessageFacts {
   /** the name of the center the applicant came to (results and notices go back there) */
   centerName: string;
   receivingLevel: OrgLevel;
+  /** how the case came in: says whether the applicant stood in front of the clerk */
+  channel: CaseChannel;
   /** the zone the dates are written in */
   timeZone: string;
 }
@@ -55,6 +61,15 @@ export interface StepEvent {
 
 /** A mainland mobile number: what an SMS can reach. */
 export const isMobile = (phone: string | null | undefined): phone is string => typeof phone === 'string' && /^1[3-9]\d{9}$/.test(phone);
+
+/**
+ * The applicant (or their agent) is in front of the clerk when this step accepts the case: the steps taken with
+ * them there (intake, handing in the missing materials), on a channel where someone comes in person. An online
+ * application is accepted at the clerk's desk with nobody waiting; a forwarded case is accepted ('accept') after
+ * they left.
+ */
+export const applicantAtCounter = (channel: CaseChannel, eventType: string): boolean =>
+  channel !== 'online' && (eventType === 'intake' || eventType === 'supplement');
 
 const REASONS_MAX = 60;
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -79,7 +94,8 @@ export function caseMessages(event: StepEvent, before: CaseState | null, after: 
 
   // accepted now: the clock started in this step (at intake, on 受理, or when the missing materials came)
   if ((before?.acceptedAt ?? null) === null && after.acceptedAt !== null && after.status === 'in_progress') {
-    return after.kind === 'immediate' || after.dueAt === null ? [] : sms('case-accepted', { dueAt: when(after.dueAt), provisional });
+    const doneWhileWaiting = after.kind === 'immediate' && applicantAtCounter(facts.channel, event.type);
+    return doneWhileWaiting || after.dueAt === null ? [] : sms('case-accepted', { dueAt: when(after.dueAt), provisional });
   }
   switch (event.type) {
     case 'intake':
@@ -108,7 +124,8 @@ export function caseMessages(event: StepEvent, before: CaseState | null, after: 
             : `请携带本人身份证到${facts.centerName}领取。`,
       });
     case 'return':
-      return sms('case-returned', { reasons: shorten(after.refusal?.reasons?.trim() || '详见退回件通知书', REASONS_MAX) });
+      // the template puts its own 。 after the reasons
+      return sms('case-returned', { reasons: shorten(asClause(after.refusal?.reasons ?? '') || '详见退回件通知书', REASONS_MAX) });
     default:
       return [];
   }

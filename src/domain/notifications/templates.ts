@@ -40,7 +40,7 @@ export const TEMPLATES = [
     name: '受理通知',
     audience: 'applicant',
     channels: ['sms'],
-    when: '办件受理（当场受理、补齐材料后受理）时发给申请人；即办件当场办结，不发',
+    when: '办件受理（当场受理、补齐材料后受理、网上申请预审通过后受理）时发给申请人；即办件申请人在场当场办结的，不发',
     text: '{center}：您申请的“{item}”已受理，办件编号{caseNo}，承诺于{dueAt}前办结{provisional}。可凭办件编号和电话后四位查询办理进度。',
   }),
   template({
@@ -297,7 +297,7 @@ export const TEMPLATES = [
     audience: 'applicant',
     channels: ['sms'],
     when: '预约被本人或窗口取消时发给预约的手机',
-    text: '{center}：您{day}{start}-{end}“{service}”的预约已取消。如需办理，可重新预约或当天到大厅取号。',
+    text: '{center}：您预约的{day} {start}—{end}“{service}”已取消。如需办理，可重新预约或当天到大厅取号。',
   }),
   template({
     code: 'leave-requested',
@@ -389,6 +389,18 @@ export function messageTime(iso: string, timeZone: string): string {
   const [y, m, d] = localDate(instant, timeZone).split('-');
   return `${y}年${Number(m)}月${Number(d)}日${localTime(instant, timeZone)}`;
 }
+
+/** A day as a message says it: 2026-12-08 → 12月8日 (a booking is days ahead: the year goes without saying). */
+export function messageDay(day: string): string {
+  const [, m, d] = day.split('-');
+  return `${Number(m)}月${Number(d)}日`;
+}
+
+/**
+ * A clerk's text set into a template before the template's own 。: its trailing full stops and semicolons go, so
+ * "…范围内。" does not print "…范围内。。详情…".
+ */
+export const asClause = (text: string): string => text.trim().replace(/[。；;.，,、\s]+$/u, '');
 
 /** Said after a due date counted through a year whose official arrangement is not loaded yet (rule 3). */
 export const PROVISIONAL_NOTE = '（暂定，以国务院公布的节假日安排为准）';

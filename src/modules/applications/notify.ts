@@ -5,6 +5,7 @@
  * application and its step, so a step never sends twice.
  */
 import { wallTime } from '../../domain/calendar/office-hours.js';
+import { asClause } from '../../domain/notifications/templates.js';
 import { parseMobile } from '../../domain/people/id-number.js';
 import type { Db } from '../../server/context.js';
 import { enqueue, type OutboxMessage } from '../notifications/outbox.js';
@@ -26,6 +27,8 @@ export async function notifySupplement(db: Db, row: ApplicationRow, center: stri
   await enqueue(db, sms(row, 'application-supplement', { center, materials: list.length > SMS_LIST_CHARS ? `${list.slice(0, SMS_LIST_CHARS)}等` : list }, step), at);
 }
 
-export async function notifyReturned(db: Db, row: ApplicationRow, center: string, phone: string, reason: string, step: number, at: Date) {
+export async function notifyReturned(db: Db, row: ApplicationRow, center: string, phone: string, text: string, step: number, at: Date) {
+  // the template puts its own 。 after the reason
+  const reason = asClause(text);
   await enqueue(db, sms(row, 'application-returned', { center, reason: reason.length > SMS_LIST_CHARS ? `${reason.slice(0, SMS_LIST_CHARS)}……` : reason, phone }, step), at);
 }

@@ -7,6 +7,7 @@
  */
 import { decideCancel, decideCheckIn } from '../../domain/hall/slots.js';
 import { retryOnUniqueViolation } from '../../db/portable.js';
+import { messageDay } from '../../domain/notifications/templates.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, HttpError, notFound, versionConflict } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
@@ -54,7 +55,7 @@ export async function cancelAppointment(ctx: AppContext, who: Canceller, id: str
           channel: 'sms',
           to: row.phone,
           template: 'appointment-cancelled',
-          params: { center: org.center_name, day: row.day, start: row.start, end: row.end, service: service?.name ?? '大厅服务' },
+          params: { center: org.center_name, day: messageDay(row.day), start: row.start, end: row.end, service: service?.name ?? '大厅服务' },
           dedupeKey: `appointment-cancelled:${row.id}`,
         },
       ],

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Decision } from '../../domain/cases/decision.js';
-import type { CaseState } from '../../domain/cases/model.js';
+import type { CaseChannel, CaseState } from '../../domain/cases/model.js';
 import { toDomainError, type Rejection } from '../../domain/cases/rules.js';
 import { settle, type CaseSite, type Center, type HopWrite, type SettledStep } from '../../domain/cases/settle.js';
 import type { HopKind } from '../../domain/cases/hops.js';
@@ -115,7 +115,7 @@ export async function tryCaseCommand(trx: Db, c: CaseCommand, decide: Decide): P
 
 /** What the applicant's messages say about the case besides its state. */
 const messageFacts = (
-  row: Pick<repo.CaseRow, 'id' | 'case_no' | 'item_name' | 'applicant_phone'>,
+  row: Pick<repo.CaseRow, 'id' | 'case_no' | 'item_name' | 'applicant_phone' | 'channel'>,
   receiving: Pick<OrgsTable, 'center_name' | 'level' | 'time_zone'>,
 ): CaseMessageFacts => ({
   caseId: row.id,
@@ -124,6 +124,7 @@ const messageFacts = (
   applicantPhone: row.applicant_phone,
   centerName: receiving.center_name,
   receivingLevel: receiving.level,
+  channel: row.channel as CaseChannel,
   timeZone: receiving.time_zone,
 });
 

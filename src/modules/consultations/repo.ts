@@ -12,11 +12,11 @@ export const findConsultation = (db: Db, id: string) => db.selectFrom('consultat
 export const findConsultationByNo = (db: Db, no: string) => db.selectFrom('consultations').selectAll().where('consultation_no', '=', no).executeTakeFirst();
 
 export const findConsultationByKey = (db: Db, userId: string, key: string) =>
-  db.selectFrom('consultations').select('id').where('logged_by', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
+  db.selectFrom('consultations').select(['id', 'idempotency_fingerprint']).where('logged_by', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
 
 /** A question asked online under this Idempotency-Key (no person: the key alone). */
 export const findAskedByKey = (db: Db, key: string) =>
-  db.selectFrom('consultations').select(['consultation_no', 'query_code']).where('logged_by', 'is', null).where('idempotency_key', '=', key).executeTakeFirst();
+  db.selectFrom('consultations').select(['consultation_no', 'query_code', 'idempotency_fingerprint']).where('logged_by', 'is', null).where('idempotency_key', '=', key).executeTakeFirst();
 
 /** The day's next number (all centers share the day's sequence; the unique index refuses one taken at the same moment). */
 export async function nextSeq(db: Db, day: string): Promise<number> {
@@ -83,10 +83,11 @@ function filtered(db: Db, f: ConsultationFilter) {
   return q;
 }
 
+/** Newest first; the unanswered oldest first: whoever has waited longest is answered next. */
 export const listConsultations = (db: Db, f: ConsultationFilter, page: { offset: number; limit: number }) =>
   filtered(db, f)
     .selectAll()
-    .orderBy('asked_at', 'desc')
+    .orderBy('asked_at', f.status === 'pending' ? 'asc' : 'desc')
     .orderBy('id')
     .offset(page.offset)
     .limit(page.limit)
@@ -135,7 +136,7 @@ export const consultedItems = (db: Db, orgId: string, from: string) =>
 export const findFaq = (db: Db, id: string) => db.selectFrom('item_faqs').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findFaqByKey = (db: Db, userId: string, key: string) =>
-  db.selectFrom('item_faqs').select('id').where('created_by', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
+  db.selectFrom('item_faqs').select(['id', 'idempotency_fingerprint']).where('created_by', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
 
 export const faqEntries = (db: Db, itemId: string, orgIds: readonly string[], status?: 'active') => {
   let q = db.selectFrom('item_faqs').selectAll().where('item_id', '=', itemId).where('org_id', 'in', orgIds.length > 0 ? [...orgIds] : ['']);

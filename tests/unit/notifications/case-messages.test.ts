@@ -11,6 +11,7 @@ const facts: CaseMessageFacts = {
   applicantPhone: '13812345678',
   centerName: '柳河镇便民服务中心',
   receivingLevel: 'township',
+  channel: 'window',
   timeZone: 'Asia/Shanghai',
 };
 const DUE = '2026-03-16T09:30:00.000Z';
@@ -34,7 +35,19 @@ describe('the messages a step of a case sends the applicant', () => {
 
   it('no acceptance SMS for an 即办件 (done while the applicant waits), nor without a mobile number', () => {
     expect(caseMessages(ev('intake', null, 'in_progress'), null, accepted({ kind: 'immediate' }), facts)).toEqual([]);
+    expect(caseMessages(ev('intake', null, 'in_progress'), null, accepted({ kind: 'immediate' }), { ...facts, channel: 'kiosk' })).toEqual([]);
+    const waiting = stateIn('awaiting_supplement', { acceptedAt: null, dueAt: null });
+    expect(caseMessages(ev('supplement', 'awaiting_supplement', 'in_progress'), waiting, accepted({ kind: 'immediate' }), facts)).toEqual([]);
     expect(caseMessages(ev('intake', null, 'in_progress'), null, accepted(), { ...facts, applicantPhone: '0371-66881234' })).toEqual([]);
+  });
+
+  it('an 即办件 accepted with nobody waiting — an online application after pre-review, a forwarded case — gets the acceptance SMS', () => {
+    const online = caseMessages(ev('intake', null, 'in_progress', { channel: 'online' }), null, accepted({ kind: 'immediate' }), { ...facts, channel: 'online' });
+    expect(online.map((m) => m.template)).toEqual(['case-accepted']);
+    expect(texts(online)[0]).toContain('已受理，办件编号LH-20260302-0001');
+    const submitted = stateIn('submitted', { acceptedAt: null, dueAt: null });
+    const forwarded = caseMessages(ev('accept', 'submitted', 'in_progress'), submitted, accepted({ kind: 'immediate' }), { ...facts, channel: 'agent' });
+    expect(forwarded.map((m) => m.template)).toEqual(['case-accepted']);
   });
 
   it('the one-time notice (at intake or later) names the materials', () => {
@@ -73,6 +86,9 @@ describe('the messages a step of a case sends the applicant', () => {
   it('a return after intake says why; one at intake (the applicant is there) and other steps send nothing', () => {
     const returned = stateIn('returned', { refusal: { reasons: '申请人不符合临时救助条件', basis: '《社会救助暂行办法》' } });
     expect(texts(caseMessages(ev('return', 'in_progress', 'returned'), accepted(), returned, facts))[0]).toContain('已退回，原因：申请人不符合临时救助条件。');
+    // the clerk's own full stop is not doubled by the template's
+    const stopped = stateIn('returned', { refusal: { reasons: '申请人不符合临时救助条件。', basis: '《社会救助暂行办法》' } });
+    expect(texts(caseMessages(ev('return', 'in_progress', 'returned'), accepted(), stopped, facts))[0]).toContain('原因：申请人不符合临时救助条件。如有疑问');
     expect(caseMessages(ev('intake', null, 'returned'), null, returned, facts)).toEqual([]);
     for (const type of ['transfer', 'forward', 'receive', 'review', 'request-extension', 'deliver', 'pause', 'light-changed']) {
       expect(caseMessages(ev(type, 'in_progress', 'in_progress'), accepted(), accepted(), facts), type).toEqual([]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { messageTime, renderTemplate, slotsOf, templateOf, TEMPLATE_CODES, TEMPLATES } from '../../../src/domain/notifications/templates.js';
+import { asClause, messageDay, messageTime, renderTemplate, slotsOf, templateOf, TEMPLATE_CODES, TEMPLATES } from '../../../src/domain/notifications/templates.js';
 
 describe('message templates', () => {
   it('are data: each has a unique code, a Chinese name and text, its channels and the setting of its provider code', () => {
@@ -54,5 +54,25 @@ describe('message templates', () => {
   it('writes a moment on the center wall clock, as a message says it', () => {
     expect(messageTime('2026-03-16T09:30:00.000Z', 'Asia/Shanghai')).toBe('2026年3月16日17:30');
     expect(messageTime('2026-12-31T16:05:00.000Z', 'Asia/Shanghai')).toBe('2027年1月1日00:05');
+  });
+
+  it('a cancelled booking says its day and hours apart, naturally', () => {
+    const text = renderTemplate('appointment-cancelled', { center: '柳河镇便民服务中心', day: messageDay('2026-12-08'), start: '09:00', end: '10:00', service: '社保医保' });
+    expect(text).toBe('柳河镇便民服务中心：您预约的12月8日 09:00—10:00“社保医保”已取消。如需办理，可重新预约或当天到大厅取号。');
+    expect(messageDay('2026-01-31')).toBe('1月31日');
+  });
+
+  it('a clerk\'s reason set before the template\'s own 。 loses its trailing stops: never 。。', () => {
+    expect(asClause('残疾等级不在补贴范围。')).toBe('残疾等级不在补贴范围');
+    expect(asClause(' 材料不全；。 ')).toBe('材料不全');
+    expect(asClause('年龄不符.')).toBe('年龄不符');
+    const params = { center: '柳河镇便民服务中心', item: '残疾人两项补贴', applicationNo: 'WS-1', phone: '0371-1', reason: asClause('残疾等级不在补贴范围。') };
+    expect(renderTemplate('application-returned', params)).toContain('不在补贴范围。详情请登录');
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom('。', '；', '.', '。。', ''), (reason, end) => {
+        const text = renderTemplate('application-returned', { ...params, reason: asClause(reason + end) });
+        expect(text).not.toMatch(/[。；.]。/);
+      }),
+    );
   });
 });

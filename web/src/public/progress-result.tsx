@@ -36,7 +36,9 @@ export function ProgressResult({ progress }: { progress: Progress }) {
   return (
     <section className="result" aria-live="polite">
       <h2 className="result-item">{progress.itemName}</h2>
-      <p className="result-no">办件编号：{progress.caseNo}</p>
+      <p className="result-no">
+        办件编号：<span className="result-case-no">{progress.caseNo}</span>
+      </p>
       <ReadAloud text={() => progressSpeech(progress)} />
       <div className={`status status-${DONE.includes(progress.status) ? 'done' : 'open'}`}>
         <span className="status-label">当前状态</span>

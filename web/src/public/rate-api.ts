@@ -18,11 +18,12 @@ export interface RatingOffer {
 
 const client = createApiClient({ networkTitle: '网络连接失败，请检查手机网络后再试。' });
 
-export async function getOffer(ref: CaseRef): Promise<{ offer: RatingOffer } | { problem: string }> {
+/** `notFound`: the link names no case; the page then points to 办件进度查询 (a link, not just words). */
+export async function getOffer(ref: CaseRef): Promise<{ offer: RatingOffer } | { problem: string; notFound?: true }> {
   try {
     return { offer: await client.request<RatingOffer>('/public/ratings/offer', { query: ref, quiet401: true }) };
   } catch (error) {
-    if (isApiError(error) && (error.status === 404 || error.status === 400)) return { problem: '未找到该办件：请重新扫描办结通知书上的二维码，或用办件编号和电话后四位查询。' };
+    if (isApiError(error) && (error.status === 404 || error.status === 400)) return { problem: '未找到该办件：请重新扫描办结通知书上的二维码，或用办件编号和电话后四位查询。', notFound: true };
     return { problem: isApiError(error) ? error.title : '系统暂时无法打开评价，请稍后再试。' };
   }
 }

@@ -11,6 +11,7 @@ import { getOffer, submitRating, type CaseRef, type RatingOffer } from './rate-a
 export function RatingForm({ caseRef, showCase }: { caseRef: CaseRef; showCase: boolean }) {
   const [offer, setOffer] = useState<RatingOffer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [notFound, setNotFound] = useState(false);
   const [level, setLevel] = useState<Level | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -22,7 +23,10 @@ export function RatingForm({ caseRef, showCase }: { caseRef: CaseRef; showCase: 
     void getOffer(JSON.parse(refKey) as CaseRef).then((answer) => {
       if (stop) return;
       if ('offer' in answer) setOffer(answer.offer);
-      else setProblem(answer.problem);
+      else {
+        setProblem(answer.problem);
+        setNotFound(answer.notFound === true);
+      }
     });
     return () => {
       stop = true;
@@ -60,6 +64,14 @@ export function RatingForm({ caseRef, showCase }: { caseRef: CaseRef; showCase: 
     );
   }
   if (!offer) {
+    // a link naming no case (opened from the QR code or SMS): show where to look it up instead, as a bare /rate does
+    if (notFound && 'token' in caseRef) {
+      return (
+        <p className="problem" role="alert">
+          未找到该办件：请重新扫描办结通知书上的二维码，或在 <a href="/progress">办件进度查询</a> 中用办件编号和电话后四位查询。
+        </p>
+      );
+    }
     return problem ? <p className="problem" role="alert">{problem}</p> : <p className="hint">正在打开评价…</p>;
   }
   return (

@@ -12,6 +12,13 @@ import { DayTable } from '@/features/appointments/components/day-table';
 import { PhoneBookModal } from '@/features/appointments/components/phone-book-modal';
 import { PlanEditor } from '@/features/appointments/components/plan-editor';
 
+/** The day's count: a cancelled booking is no one to expect, so it is only mentioned apart. */
+function dayCounts(rows: readonly { status: string }[]): string {
+  const cancelled = rows.filter((a) => a.status === 'cancelled').length;
+  const checkedIn = rows.filter((a) => a.status === 'checked_in').length;
+  return `共 ${rows.length - cancelled} 个预约${cancelled > 0 ? `（另有 ${cancelled} 个已取消）` : ''}，已签到 ${checkedIn} 个`;
+}
+
 /** The director's part: how many days ahead, each service's slot plan. */
 function Plans() {
   const { message } = App.useApp();
@@ -79,7 +86,7 @@ export function AppointmentsPage() {
     <Card>
       <Space style={{ marginBottom: 12 }}>
         <DatePicker value={day.data ? dayjs(day.data.date) : null} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} allowClear={false} aria-label="日期" />
-        <span>共 {day.data?.appointments.length ?? 0} 个预约，已签到 {day.data?.appointments.filter((a) => a.status === 'checked_in').length ?? 0} 个</span>
+        <span>{dayCounts(day.data?.appointments ?? [])}</span>
       </Space>
       {day.error ? <QueryError error={day.error} onRetry={() => void day.refetch()} /> : <DayTable rows={day.data?.appointments ?? []} loading={day.isLoading} />}
     </Card>

@@ -25,11 +25,13 @@ export function ApplicationView({ application, onChanged }: { application: Appli
 
   async function send() {
     if (files.size === 0) return setProblem('请先选择要补传的材料。');
+    setProblem(null);
     setBusy(true);
     const answer = await resubmit(a.id, materialsForm({ expectedVersion: String(a.version) }, files));
     setBusy(false);
     if (!answer.ok) return setProblem(answer.title);
     setFiles(new Map());
+    setProblem(null);
     onChanged(answer.value);
   }
 
@@ -38,8 +40,9 @@ export function ApplicationView({ application, onChanged }: { application: Appli
     setBusy(true);
     const answer = await withdraw(a.id, a.version);
     setBusy(false);
-    if (answer.ok) onChanged(answer.value);
-    else setProblem(answer.title);
+    if (!answer.ok) return setProblem(answer.title);
+    setProblem(null);
+    onChanged(answer.value);
   }
 
   return (
@@ -95,14 +98,16 @@ export function ApplicationView({ application, onChanged }: { application: Appli
                 id={`resubmit-${i}`}
                 label={`上传 ${m.name}`}
                 chosen={files.get(i)?.name}
-                onChoose={(file) =>
+                onChoose={(file) => {
+                  // a file chosen answers "请先选择要补传的材料": the old complaint would only mislead
+                  if (file) setProblem(null);
                   setFiles((prev) => {
                     const next = new Map(prev);
                     if (file) next.set(i, file);
                     else next.delete(i);
                     return next;
-                  })
-                }
+                  });
+                }}
               />
             </div>
           ))}

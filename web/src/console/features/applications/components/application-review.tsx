@@ -127,7 +127,7 @@ export function ApplicationReview({ application: a }: { application: Application
           .map((m) => (
             <div key={m.name} style={{ marginBottom: 8 }}>
               <span style={{ display: 'inline-block', minWidth: 160 }}>{m.name}</span>
-              <DatePicker placeholder="有效期至（默认一年）" onChange={(d) => setValidity((v) => ({ ...v, [m.name]: d ? d.format('YYYY-MM-DD') : null }))} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+              <DatePicker placeholder="有效期至（默认一年）" style={{ width: 200 }} onChange={(d) => setValidity((v) => ({ ...v, [m.name]: d ? d.format('YYYY-MM-DD') : null }))} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
             </div>
           ))}
       </Modal>
