@@ -81,7 +81,9 @@ async function main(): Promise<number> {
       process.on('SIGINT', close);
       process.on('SIGTERM', close);
       await app.listen({ port: config.port, host: config.host });
-      console.log(`便民服务平台已启动：http://localhost:${config.port}/  数据库：${database.dialect}${config.demo ? '（演示模式）' : ''}`);
+      // the address people are to open: the configured public one when set (printed papers use it too)
+      const address = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+      console.log(`便民服务平台已启动：${address}/（本机端口 ${config.port}）  数据库：${database.dialect}${config.demo ? '（演示模式）' : ''}`);
       for (const warning of await startupWarnings({ database, config })) console.warn(warning);
       return -1; // keep running
     }

@@ -33,6 +33,8 @@ import * as m0035 from './migrations/0035-duty.js';
 import * as m0041 from './migrations/0041-evidence-holders.js';
 import * as m0042 from './migrations/0042-case-terms-range.js';
 import * as m0043 from './migrations/0043-promise-checks.js';
+import * as m0044 from './migrations/0044-rate-limit-windows.js';
+import * as m0045 from './migrations/0045-idempotency-fingerprints.js';
 import * as m0039 from './migrations/0039-standards.js';
 import * as m0037 from './migrations/0037-assessment.js';
 import * as m0038 from './migrations/0038-awards.js';
@@ -80,6 +82,8 @@ const migrations: Record<string, Migration> = {
   '0041-evidence-holders': m0041,
   '0042-case-terms-range': m0042,
   '0043-promise-checks': m0043,
+  '0044-rate-limit-windows': m0044,
+  '0045-idempotency-fingerprints': m0045,
   '0039-standards': m0039,
   '0037-assessment': m0037,
   '0038-awards': m0038,

@@ -179,6 +179,14 @@ export interface LoginFailuresTable {
   last_failed_at: Instant;
 }
 
+/** Per-address request limits (0044): requests counted per route and address in a window ending at ends_at. */
+export interface RateLimitWindowsTable {
+  /** the route ("GET /api/public/progress") and the limiter's key (the client address), space-separated */
+  key: string;
+  hits: number;
+  ends_at: Instant;
+}
+
 export interface CasesTable {
   id: string;
   case_no: string;
@@ -293,6 +301,8 @@ export interface IdempotencyKeysTable {
   key: string;
   case_id: string;
   created_at: Instant;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on keys stored before */
+  fingerprint?: string | null;
 }
 
 export interface CaseSequencesTable {
@@ -376,6 +386,8 @@ export interface SupervisionCardsTable {
   closed_at: Instant | null;
   closed_by: string | null;
   idempotency_key: string | null;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   updated_at: Instant;
   version: number;
 }
@@ -521,6 +533,8 @@ export interface ConsultationsTable {
   answered_at: Instant | null;
   faq_id: string | null;
   idempotency_key: string | null;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   created_at: Instant;
   updated_at: Instant;
   version: number;
@@ -549,6 +563,8 @@ export interface ItemFaqsTable {
   status: string;
   source_consultation_id: string | null;
   idempotency_key: string | null;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   created_by: string;
   created_at: Instant;
   updated_by: string;
@@ -598,6 +614,8 @@ export interface RatingsTable {
   rated_at: Instant;
   created_at: Instant;
   idempotency_key: string | null;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   /** an upheld appeal: out of scores and rankings, kept on record */
   excluded_at: Instant | null;
   excluded_by: string | null;
@@ -838,6 +856,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
   login_failures: LoginFailuresTable;
+  rate_limit_windows: RateLimitWindowsTable;
   applicants: ApplicantsTable;
   applicant_sessions: ApplicantSessionsTable;
   verification_codes: VerificationCodesTable;
@@ -938,6 +957,8 @@ export interface ComplaintsTable {
   reminded_at: Instant | null;
   query_code: string;
   idempotency_key: string | null;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   created_by: string | null;
   created_at: Instant;
   updated_at: Instant;
@@ -996,6 +1017,8 @@ export interface PetitionsTable {
   acceptance_due: string;
   finish_due: string | null;
   idempotency_key: string | null;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   created_at: Instant;
   updated_at: Instant;
   version: number;
@@ -1066,6 +1089,8 @@ export interface NoticesTable {
   withdrawn_by: string | null;
   withdraw_reason: string | null;
   idempotency_key: string | null;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   created_by: string;
   created_at: Instant;
   updated_by: string;
@@ -1135,6 +1160,8 @@ export interface ApplicationsTable {
   /** Open311 (0031): the api_key (open311_keys.id) the request came with */
   open311_key_id: string | null;
   idempotency_key: string;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   created_at: Instant;
   updated_at: Instant;
   version: number;
@@ -1235,6 +1262,8 @@ export interface HallTicketsTable {
   case_id: string | null;
   public_token: string;
   idempotency_key: string | null;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   position_sms_at: Instant | null;
   updated_at: Instant;
   version: number;
@@ -1307,6 +1336,8 @@ export interface DutyReceptionsTable {
   handling: string;
   petition_id: string | null;
   idempotency_key: string | null;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   created_by: string;
   created_at: Instant;
   updated_by: string;
@@ -1369,6 +1400,8 @@ export interface AppointmentsTable {
   no_show_at: Instant | null;
   idem_owner: string;
   idempotency_key: string | null;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   created_at: Instant;
   updated_at: Instant;
   version: number;
@@ -1415,6 +1448,8 @@ export interface LeaveRequestsTable {
   applied_at: Instant | null;
   ended_at: Instant | null;
   idempotency_key: string | null;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   created_by: string;
   created_at: Instant;
   updated_at: Instant;
@@ -1508,6 +1543,8 @@ export interface AssessmentItemsTable {
   status: 'active' | 'withdrawn' | 'cancelled';
   occurred_at: Instant;
   idempotency_key: string | null;
+  /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
+  idempotency_fingerprint?: string | null;
   created_by: string | null;
   created_at: Instant;
   updated_at: Instant;

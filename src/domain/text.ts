@@ -74,6 +74,17 @@ export function nameText(label: string, max: number) {
     .refine((s) => invisibleCharacterIn(s) === null, { error: invisibleMessage(label) });
 }
 
+/** Emoji and picture symbols (😀 ★ ☎): never part of a name on an ID card or a business licence. */
+const PICTOGRAPH = /[\p{Extended_Pictographic}\p{So}]/u;
+
+/**
+ * A person's (or a company's) name, as on the ID card or licence: it goes onto notices, evidence and SMS, so an emoji
+ * typed by a phone keyboard is refused like an invisible character.
+ */
+export function personNameText(label: string, max: number) {
+  return nameText(label, max).refine((s) => !PICTOGRAPH.test(s), { error: `${label}中有表情或图形符号，请按身份证件（或营业执照）上的写法填写。` });
+}
+
 /**
  * Free text (reasons, basis, comments, addresses, notes): trimmed, at most `max` characters, line breaks allowed
  * but no other control characters. Optional by default; `required` makes an empty one an error.

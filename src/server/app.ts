@@ -51,12 +51,14 @@ import { statisticsRoutes } from '../modules/statistics/routes.js';
 import { hallRoutes } from '../modules/hall/routes.js';
 import { assessmentRoutes } from '../modules/assessment/routes.js';
 import { standardsRoutes } from '../modules/standards/routes.js';
+import { databaseRateLimitStore } from '../modules/rate-limits/store.js';
 import { liveRoutes } from './live.js';
 import { registerOriginCheck } from './origin.js';
+import { hallMessages } from './validation-messages.js';
 import { notFound } from './errors.js';
 
-// Validation messages of zod itself (for checks without our own message) in Chinese.
-z.config(z.locales.zhCN());
+// Validation messages of zod itself (for checks without our own message) in a service hall's Chinese.
+z.config(hallMessages());
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean | FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   // X-Forwarded-For only from the proxies named in TRUST_PROXY: anyone else could pick the address that rate
@@ -78,9 +80,15 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   registerHsts(app, ctx.config.session.secureCookie, ctx.config.trustProxy.length > 0);
   await app.register(fastifyCookie);
   // The x-ratelimit-* headers only on a refusal (with Retry-After): no page reads them on an answer that passed.
+  // On PostgreSQL several app processes may serve one database: the per-address limits are counted there, so one
+  // address gets each route's limit once, not once per process (SQLite is always one process: counted in memory).
+  // A counting that fails lets the request through uncounted (skipOnError), with a warning in the log: the limits
+  // only slow down guessing and floods — the progress lookup still needs number and phone, sign-in still has its
+  // lock-outs in the database — while a 500 would shut every citizen and clerk out over one database hiccup.
   await app.register(fastifyRateLimit, {
     global: false,
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    ...(ctx.database.dialect === 'postgres' ? { store: databaseRateLimitStore(ctx, (line) => app.log.warn(line)), skipOnError: true } : {}),
   });
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {

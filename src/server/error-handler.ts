@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, validationTitle } from '../domain/errors.js';
 import { uniqueViolationTable } from '../db/portable.js';
 
 interface Problem {
@@ -74,7 +74,7 @@ function problemOf(error: FastifyError): Problem {
       message: issue.message ?? '填写有误',
     }));
     return {
-      ...problem(400, 'VALIDATION_FAILED', `提交的信息有误：${errors.map((e) => e.message.replace(/[。；]+$/, '')).join('；')}。请修改后重新提交。`),
+      ...problem(400, 'VALIDATION_FAILED', validationTitle(errors.map((e) => e.message))),
       errors,
     };
   }

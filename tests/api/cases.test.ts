@@ -55,6 +55,36 @@ describe.each(DIALECTS)('window case handling (%s)', (dialect) => {
     expect(list.total).toBe(1);
   });
 
+  it('refuses the same Idempotency-Key sent with another applicant (422) and registers nothing; the first case stays', async () => {
+    const key = randomUUID();
+    const body = (name: string) => ({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']), applicant: { ...applicant, name } });
+    const total = async () => (await t.app.inject({ url: '/api/cases', headers: { cookie: clerk } })).json().total as number;
+    const first = await register(body('测试甲'), key);
+    expect(first.statusCode, first.body).toBe(201);
+    const before = await total();
+    // the form kept its key and the next person was typed in: told, not answered with 测试甲's case
+    const other = await register(body('测试乙'), key);
+    expect(other.statusCode, other.body).toBe(422);
+    expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', title: '这个 Idempotency-Key 已用于内容不同的另一次提交，请刷新页面后重新提交。' });
+    expect(await total()).toBe(before);
+    // the same body in another key order is the same request: a replay of the first case
+    const { materials, itemCode, ...rest } = body('测试甲');
+    const replay = await register({ ...rest, materials, itemCode }, key);
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toMatchObject({ id: first.json().id, applicant: { name: '测试甲' } });
+    // the key of a registration sent with an action on that case is another request too: refused, nothing done
+    const acted = await t.app.inject({ method: 'POST', url: `/api/cases/${first.json().id}/actions/complete`, headers: { cookie: clerk, 'idempotency-key': key }, payload: { expectedVersion: 1, outcome: 'approved' } });
+    expect(acted.statusCode, acted.body).toBe(422);
+    expect(acted.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await t.app.inject({ url: `/api/cases/${first.json().id}`, headers: { cookie: clerk } })).json()).toMatchObject({ status: 'in_progress', version: 1 });
+    expect(await total()).toBe(before);
+    // a key stored before fingerprints were kept (migration 0045) has none: it is answered as a replay, as it was
+    await t.database.db.updateTable('idempotency_keys').set({ fingerprint: null }).where('key', '=', key).execute();
+    const legacy = await register(body('测试乙'), key);
+    expect([legacy.statusCode, legacy.json().id]).toEqual([200, first.json().id]);
+    expect(await total()).toBe(before);
+  });
+
   it('refuses a wrong ID number, an item the center does not offer, and a missing Idempotency-Key, writing nothing', async () => {
     const before = (await t.app.inject({ url: '/api/cases', headers: { cookie: clerk } })).json().total;
     const badId = await register({ itemCode: 'MZ-002', materials: [], applicant: { ...applicant, idNumber: '110105194912310021' } });
@@ -125,6 +155,15 @@ describe.each(DIALECTS)('window case handling (%s)', (dialect) => {
     expect(reused.statusCode).toBe(422);
     expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect((await t.app.inject({ url: `/api/cases/${third.id}`, headers: { cookie: clerk } })).json()).toMatchObject({ status: 'in_progress', version: 1 });
+    // the key sent again on the same case with other content — another result number, or the next action — is
+    // refused and nothing is done (before, it answered 200 with the case as the first request left it)
+    const otherBody = await keyed(c.id, 'complete', { ...body, resultNo: '优待证 2026-999' }, key);
+    expect(otherBody.statusCode, otherBody.body).toBe(422);
+    expect(otherBody.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const nextAction = await keyed(c.id, 'deliver', { expectedVersion: 2, method: 'window' }, key);
+    expect(nextAction.statusCode, nextAction.body).toBe(422);
+    const still = (await t.app.inject({ url: `/api/cases/${c.id}`, headers: { cookie: clerk } })).json();
+    expect(still).toMatchObject({ status: 'completed', version: 2, resultNo: '优待证 2026-002' });
     // a different action with a new key after the first: refused by the version as before (someone else's change)
     expect((await keyed(c.id, 'deliver', { expectedVersion: 1, method: 'window' }, randomUUID())).statusCode).toBe(409);
   });

@@ -171,7 +171,12 @@ describe.each(DIALECTS)('投诉 (%s)', (dialect) => {
     const unknown = await register(clerk, { ...base, source: 'bad_rating', caseNo: '410899101-20260227-9999' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0]).toMatchObject({ path: 'caseNo', message: expect.stringContaining('未找到该办件编号') });
+    // a letter dated 11月31日 (no such day) is refused, not read as 12月1日; a real day two days back is taken
+    const noSuchDay = await register(clerk, { ...base, source: 'written', receivedAt: '2026-02-30T10:00:00+08:00' });
+    expect(noSuchDay.statusCode).toBe(400);
+    expect(noSuchDay.json().errors[0]).toMatchObject({ path: 'receivedAt', message: expect.stringContaining('真实存在的日期') });
     expect(await count()).toBe(beforeUnknown);
+    expect(ok(await register(clerk, { ...base, source: 'written', receivedAt: '2026-02-28T10:00:00+08:00' }), 201).status).toBe('registered');
     const hotline = ok(await register(director, { ...base, source: 'hotline_12345', hotlineNo: '12345-2026-030188', respondentPerson: '张磊' }), 201);
     expect(hotline.hotlineNo).toBe('12345-2026-030188');
     expect(hotline.events[0]!.text).toContain('12345 工单 12345-2026-030188');
@@ -352,6 +357,11 @@ describe.each(DIALECTS)('投诉 (%s)', (dialect) => {
     const same = await Promise.all([1, 2, 3].map(() => register(clerk, { ...base, title: '同时提交' }, key)));
     expect(same.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
     expect(new Set(same.map((r) => r.json().id)).size).toBe(1);
+    // the key sent again with another complainant is refused (422), not answered with the first complaint
+    const n = await count();
+    const other = await register(clerk, { ...base, title: '同时提交', complainantName: '测试乙' }, key);
+    expect([other.statusCode, other.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await count()).toBe(n);
     // different complaints at once: each its own number
     const many = await Promise.all([1, 2, 3, 4].map((i) => register(clerk, { ...base, title: `并发登记${i}` })));
     expect(many.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
@@ -454,6 +464,10 @@ describe.each(DIALECTS)('投诉 (%s)', (dialect) => {
     expect(made.complaintNo).toMatch(/^TS-410899101-2026-\d{4}$/);
     const replay = await file(payload, key);
     expect(replay.json()).toEqual(made);
+    expect(await count()).toBe(before + 1);
+    // the same key with another complaint: refused, nothing filed
+    const other = await file({ ...payload, title: '窗口排队太久' }, key);
+    expect([other.statusCode, other.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
     expect(await count()).toBe(before + 1);
 
     const list1 = await list(clerk, `?source=online&q=${made.complaintNo}`);

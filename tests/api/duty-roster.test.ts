@@ -185,6 +185,12 @@ describe.each(DIALECTS)('领导带班值班表、领导接待、村固定办公�
     res = await send(leader, 'POST', '/api/duty/receptions', body, key);
     expect(res.statusCode).toBe(200);
     expect(res.json().id).toBe(made.id);
+    // the key sent again with another visitor is refused (422) and records nothing
+    const receptions = async () => Number((await t.database.db.selectFrom('duty_receptions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const n = await receptions();
+    res = await send(leader, 'POST', '/api/duty/receptions', { ...body, visitorName: '测试乙', registerPetition: false }, key);
+    expect([res.statusCode, res.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await receptions()).toBe(n);
 
     // an existing petition registered by the petition office
     res = await send(xinfang, 'POST', '/api/petitions', { channel: 'visit', name: '李四', issue: '反映宅基地纠纷。' });

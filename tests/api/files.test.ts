@@ -215,13 +215,13 @@ describe.each(DIALECTS)('人员照片 (%s)', (dialect) => {
     expect(png.statusCode).toBe(415);
     expect(png.headers['content-type']).toContain('application/problem+json');
     expect(png.json()).toMatchObject({ code: 'FILE_NAME_MISMATCH' });
-    expect(png.json().title).toContain('扩展名是 .jpg，但文件内容是PNG 图片，两者不符');
+    expect(png.json().title).toContain('扩展名是 .jpg，但文件内容是 PNG 图片，两者不符');
     const program = await upload(admin, 'clerk', { name: 'photo.jpg', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 7)]), type: 'image/jpeg' });
     expect(program.statusCode).toBe(415);
     expect(program.json()).toMatchObject({ code: 'FILE_TYPE_UNKNOWN' });
-    expect(program.json().title).toContain('人员照片只接受JPEG 图片或PNG 图片');
+    expect(program.json().title).toContain('人员照片只接受 JPEG 图片或 PNG 图片');
     const pdf = await upload(admin, 'clerk', { name: 'photo.jpg', content: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n'), type: 'image/jpeg' });
-    expect(pdf.json()).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', title: '该文件是PDF 文件，人员照片只接受JPEG 图片或PNG 图片。' });
+    expect(pdf.json()).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', title: '该文件是 PDF 文件，人员照片只接受 JPEG 图片或 PNG 图片。' });
     expect({ files: await fileRows(), disk: filesUnder(dir), photo: await photoOf('clerk') }).toEqual(before);
     expect((await publicPhoto('clerk')).statusCode).toBe(404);
   });

@@ -86,7 +86,7 @@ describe.each(DIALECTS)('大厅排队叫号 (%s)', (dialect) => {
     const before = await t.database.db.selectFrom('hall_tickets').select('id').execute();
     const res = await take({ serviceId: '' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().title).toBe('提交的信息有误：请选择要办理的业务。请修改后重新提交。');
+    expect(res.json().title).toBe('提交的信息有误：请选择要办理的业务。');
     expect(await t.database.db.selectFrom('hall_tickets').select('id').execute()).toHaveLength(before.length);
   });
 
@@ -117,6 +117,12 @@ describe.each(DIALECTS)('大厅排队叫号 (%s)', (dialect) => {
     expect(issued.token).toEqual(expect.any(String));
     const again = await take({}, key);
     expect(again.json().id).toBe(issued.id);
+    // the key sent again for another service is another request: refused, no number taken, not A001 answered
+    const tickets = async () => Number((await t.database.db.selectFrom('hall_tickets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await tickets();
+    const otherService = await take({ serviceId: serviceB }, key);
+    expect([otherService.statusCode, otherService.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await tickets()).toBe(before);
     const second = (await take({})).json();
     expect(second).toMatchObject({ number: 'A002', ahead: 1 });
     const badPhone = await take({ phone: '12345' });

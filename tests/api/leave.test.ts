@@ -51,6 +51,12 @@ describe.each(DIALECTS)('请假和AB岗自动顶岗 (%s)', (dialect) => {
     const again = await file(clerk, { kind: '年休假', fromDate: '2026-12-21', fromHalf: 'pm', toDate: '2026-12-23', toHalf: 'am' }, key);
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(first.json().id);
+    // the key sent again for other days is refused (422): the second request is not silently taken as the first
+    const leaves = async () => Number((await t.database.db.selectFrom('leave_requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const n = await leaves();
+    const otherDays = await file(clerk, { kind: '年休假', fromDate: '2026-12-28', fromHalf: 'am', toDate: '2026-12-28', toHalf: 'pm' }, key);
+    expect([otherDays.statusCode, otherDays.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await leaves()).toBe(n);
     const overlapping = await file(clerk, { fromDate: '2026-12-23', toDate: '2026-12-23' });
     expect(overlapping.statusCode).toBe(409);
     expect(overlapping.json()).toMatchObject({ code: 'LEAVE_OVERLAPS' });

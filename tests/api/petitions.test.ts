@@ -110,6 +110,12 @@ describe.each(DIALECTS)('信访接待 (%s)', (dialect) => {
     const again = await register(payload, xinfang, key);
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(p.id);
+    // the key sent again with another petitioner is refused (422) and registers nothing
+    const petitions = async () => Number((await t.database.db.selectFrom('petitions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const n = await petitions();
+    const other = await register({ ...payload, name: '测试乙', idNumber: undefined }, xinfang, key);
+    expect([other.statusCode, other.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await petitions()).toBe(n);
     const missingKey = await t.app.inject({ method: 'POST', url: '/api/petitions', headers: { cookie: xinfang }, payload });
     expect(missingKey.statusCode).toBe(400);
   });

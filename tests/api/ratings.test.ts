@@ -200,6 +200,12 @@ describe.each(DIALECTS)('好差评 rating capture (%s)', (dialect) => {
     const again = await send(key);
     expect(again.statusCode).toBe(200);
     expect(again.json().evaluation.id).toBe(first.json().evaluation.id);
+    // the key sent again with another form (another level) is refused and the rating keyed in first stays
+    const other = await t.app.inject({ method: 'POST', url: '/api/evaluations/paper', headers: { cookie: clerk, 'idempotency-key': key }, payload: { caseId: c.id, level: 'dissatisfied', comment: '纸质表', ratedOn: '2026-03-06' } });
+    expect([other.statusCode, other.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    const kept = (await t.app.inject({ url: `/api/evaluations?caseId=${c.id}`, headers: { cookie: clerk } })).json();
+    expect(kept.total).toBe(1);
+    expect(kept.evaluations[0]).toMatchObject({ level: 'basic' });
     expect((await send(randomUUID())).statusCode).toBe(409);
     expect((await t.app.inject({ method: 'POST', url: '/api/evaluations/paper', headers: { cookie: supervisor, 'idempotency-key': randomUUID() }, payload: { caseId: c.id, level: 'basic' } })).statusCode).toBe(403);
   });

@@ -227,6 +227,10 @@ describe.each(DIALECTS)('督办单 (%s)', (dialect) => {
     expect(again.id).toBe(first.id);
     const cards = await t.database.db.selectFrom('supervision_cards').select('id').where('content', '=', '该件超期，启动问责。').execute();
     expect(cards).toHaveLength(1);
+    // the key sent again with another card is refused (422) and issues nothing
+    const other = await issue(supervisor, { ...payload, level: 'blue', content: '请说明超期原因。' }, key);
+    expect([other.statusCode, other.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await t.database.db.selectFrom('supervision_cards').select('id').where('content', '=', '请说明超期原因。').execute()).toHaveLength(0);
     expect((await outbox('supervision-card-issued')).length - before).toBe(2);
   });
 

@@ -192,6 +192,10 @@ describe.each(DIALECTS)('政务公开和公告 (%s)', (dialect) => {
     const again = await publish(director, { title: '春耕农资补贴申领公告', startDate: '2027-03-01', endDate: '2027-03-31' }, key);
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(n.id);
+    // the key sent again with another notice is refused (422): the second notice is not silently dropped
+    const other = await publish(director, { title: '秋收农机补贴申领公告', startDate: '2027-03-01', endDate: '2027-03-31' }, key);
+    expect([other.statusCode, other.json().code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await t.database.db.selectFrom('notices').select('id').where('title', '=', '秋收农机补贴申领公告').execute()).toHaveLength(0);
     // the same key sent twice at once: one notice, never a 500
     const key2 = randomUUID();
     const both = await Promise.all([publish(director, { title: '同时提交两次', startDate: '2027-03-01' }, key2), publish(director, { title: '同时提交两次', startDate: '2027-03-01' }, key2)]);

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { CaseAction } from './model.js';
 import { TEXT_LIMITS, freeText } from '../text.js';
+import { isIsoDate } from '../calendar/calendar.js';
 
 // Every text has a limit (TEXT_LIMITS): reasons and basis go onto printed notices.
 const text = (label: string, max: number = TEXT_LIMITS.shortName) => freeText(label, max, { required: true });
@@ -41,7 +42,7 @@ export const ACTION_INPUT_SCHEMAS = {
     outcome: z.enum(['approved', 'denied']),
     resultNo: optionalText('结果文书编号', TEXT_LIMITS.code),
     /** the issued 证明/证照's last valid day, when it has one (kept as the applicant's level-A evidence) */
-    resultValidUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '证照有效期请按 YYYY-MM-DD 填写').optional(),
+    resultValidUntil: z.string().refine(isIsoDate, '证照有效期至请按 YYYY-MM-DD 填写一个真实存在的日期，如 2029-12-31').optional(),
     reasons: optionalText('不予批准的理由', TEXT_LIMITS.refusal),
     basis: optionalText('不予批准的依据', TEXT_LIMITS.refusal),
     /** fee actually charged (元); only the item's legal fee may be charged (rule 6) */

@@ -169,6 +169,7 @@ export function openCase(request: IntakeRequest, ctx: { now: Date }, refusal?: P
     resultNo: null,
     refusal: null,
     delivery: null,
+    completedAt: null,
     proxy: request.proxy ?? null,
   };
   const opened = (state: CaseState, clock: Decision['clock'], deadline: Decision['deadline'] = null): OpenedCase => ({

@@ -185,6 +185,8 @@ export interface CaseState {
   resultNo: string | null;
   refusal: Refusal | null;
   delivery: Delivery | null;
+  /** when the case was decided (办结); null before, and for cases decided before it was kept (stored-state.ts v3) */
+  completedAt: string | null;
   /** null: the applicant came in person; otherwise a proxy case (代理件) */
   proxy: { authorized: boolean } | null;
 }

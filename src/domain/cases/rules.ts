@@ -41,6 +41,7 @@ export const CASE_RULE_CODES = [
   'FEE_RECEIPT_REQUIRED',
   'SAME_WINDOW',
   'DELIVERY_TIME_INVALID',
+  'RESULT_VALIDITY_PAST',
   // intake
   'IN_PERSON_REQUIRED',
   'PROXY_NOT_ALLOWED',
@@ -80,6 +81,8 @@ export interface Actor {
 export interface DecideContext {
   now: Date;
   actor: Actor;
+  /** the acting center's time zone, whose date is "today" for a date a clerk enters; China's when not given */
+  timeZone?: string;
 }
 
 export type StateGuard = (state: CaseState) => Rejection | null;

@@ -8,13 +8,15 @@
  * - 1: the state as stored up to May 2026, without a version field. `dueProvisional` and `deadlineLog` may be
  *      missing (cases stored before rule 3's provisional dates and before deadlines were logged).
  * - 2: `schemaVersion: 2`; `dueProvisional` and `deadlineLog` always present.
+ * - 3: `completedAt`, when the case was decided (办结): a delivery cannot be dated before it. Null for cases not yet
+ *      decided, and for those decided before version 3 (the rules then fall back to acceptedAt).
  */
 import { z } from 'zod';
 import { ORG_LEVELS } from '../orgs/tree.js';
 import { legacyDeadlineLog } from './deadlines.js';
 import { CASE_KINDS, CASE_STATUSES, CLOCK_STATES, type CaseState } from './model.js';
 
-export const CASE_STATE_VERSION = 2 as const;
+export const CASE_STATE_VERSION = 3 as const;
 
 const instant = z.string();
 const level = z.enum(ORG_LEVELS);
@@ -87,21 +89,29 @@ const stateV2 = stateV1.extend({
   deadlineLog: z.array(deadlineStep),
 });
 
-export type StoredCaseStateV1 = z.infer<typeof stateV1>;
-export type StoredCaseState = z.infer<typeof stateV2>;
+const stateV3 = stateV2.extend({
+  schemaVersion: z.literal(3),
+  completedAt: instant.nullable(),
+});
 
-/** Version 1 → 2: the version, and the two fields a case stored before them lacks, as the rules read them then. */
-export function upgradeV1<S extends Pick<CaseState, 'dueProvisional' | 'deadlineLog' | 'dueAt' | 'legalDueAt'>>(v1: S) {
+type Older = Pick<CaseState, 'dueAt' | 'legalDueAt'> & Partial<Pick<CaseState, 'dueProvisional' | 'deadlineLog' | 'completedAt'>>;
+
+/**
+ * Any older version → the current one: the version, and each field a case stored before it lacks, as the rules read
+ * it then (1 → 2: dueProvisional, deadlineLog; 2 → 3: completedAt).
+ */
+export function upgrade<S extends Older>(old: S) {
   return {
-    ...v1,
+    ...old,
     schemaVersion: CASE_STATE_VERSION,
-    dueProvisional: v1.dueProvisional ?? false,
-    deadlineLog: v1.deadlineLog ?? legacyDeadlineLog(v1),
+    dueProvisional: old.dueProvisional ?? false,
+    deadlineLog: old.deadlineLog ?? legacyDeadlineLog(old),
+    completedAt: old.completedAt ?? null,
   };
 }
 
 /** The state to store: always the current version. */
-export const toStoredState = (state: CaseState): CaseState & { schemaVersion: typeof CASE_STATE_VERSION } => upgradeV1(state);
+export const toStoredState = (state: CaseState): CaseState & { schemaVersion: typeof CASE_STATE_VERSION } => upgrade(state);
 
 export class StoredStateError extends Error {}
 
@@ -111,10 +121,10 @@ export class StoredStateError extends Error {}
  */
 export function readStoredState(json: unknown): CaseState {
   const version = typeof json === 'object' && json !== null && 'schemaVersion' in json ? (json as { schemaVersion: unknown }).schemaVersion : 1;
-  const parsed = version === 1 ? stateV1.safeParse(json) : version === 2 ? stateV2.safeParse(json) : null;
-  if (parsed === null) throw new StoredStateError(`stored case state has version ${String(version)}; this program reads up to ${CASE_STATE_VERSION}`);
+  const schema = version === 1 ? stateV1 : version === 2 ? stateV2 : version === 3 ? stateV3 : null;
+  if (schema === null) throw new StoredStateError(`stored case state has version ${String(version)}; this program reads up to ${CASE_STATE_VERSION}`);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) throw new StoredStateError(`stored case state (version ${String(version)}) does not parse: ${parsed.error.message}`);
-  const current = version === 1 ? upgradeV1(parsed.data as StoredCaseStateV1) : (parsed.data as StoredCaseState);
-  const { schemaVersion: _version, ...state } = current;
+  const { schemaVersion: _version, ...state } = upgrade(parsed.data);
   return state as CaseState;
 }

@@ -7,6 +7,7 @@
 import type { ActionInput } from './action-inputs.js';
 import { decisionOf, type CasePatch, type Decision } from './decision.js';
 import type { HopChange } from './hops.js';
+import { localDate } from '../calendar/office-hours.js';
 import {
   ACTION_NAMES,
   CASE_ACTIONS,
@@ -120,6 +121,18 @@ const start = (s: CaseState, ctx: DecideContext) => ({
 const cancelUnsent: HopChange = { type: 'cancel-unsent' };
 
 /** Whatever was open ends with the case (pause, pending extension, transit). */
+/**
+ * A 证照 issued today is valid until a later day: a date before today is a slip of the keyboard (2016 for 2026), and
+ * such a result would silently not be kept as the applicant's evidence for later cases.
+ */
+const validUntilAhead = (_s: CaseState, input: ActionInput<'complete'>, ctx: DecideContext): Rejection | null => {
+  if (input.resultValidUntil === undefined) return null;
+  const today = localDate(ctx.now, ctx.timeZone ?? 'Asia/Shanghai');
+  return input.resultValidUntil < today
+    ? reject('RESULT_VALIDITY_PAST', `证照有效期至 ${input.resultValidUntil} 早于今天（${today}），请核对结果文书上的有效期。`)
+    : null;
+};
+
 const closing: CasePatch = { pausedAt: null, activeStep: null, pendingExtension: null, transit: null };
 
 const refuse = (s: CaseState, input: { reasons?: string | undefined; basis?: string | undefined }): CasePatch => ({
@@ -333,11 +346,12 @@ export const TRANSITIONS: TransitionTable = {
       outcomes: [{ to: 'completed', clock: 'stop' }],
       by: 'holder',
       guards: [notInTransit, decidingLevel, jointReviewsComplete],
-      checks: [noDisagreement, (_s, input) => (input.outcome === 'denied' ? writtenRefusal(input, '不予批准') : null), legalFee],
-      effect: (s, input) => ({
+      checks: [noDisagreement, (_s, input) => (input.outcome === 'denied' ? writtenRefusal(input, '不予批准') : null), legalFee, validUntilAhead],
+      effect: (s, input, ctx) => ({
         patch: {
           ...closing,
           outcome: input.outcome,
+          completedAt: iso(ctx.now),
           resultNo: input.resultNo?.trim() || null,
           refusal: input.outcome === 'denied' ? { reasons: input.reasons!.trim(), basis: input.basis!.trim() } : null,
           // the result goes back to where the applicant came in (上报件: the township that carries it through)
@@ -376,6 +390,13 @@ export const TRANSITIONS: TransitionTable = {
           input.at !== undefined && Date.parse(input.at) > ctx.now.getTime()
             ? reject('DELIVERY_TIME_INVALID', '送达时间不能晚于现在，请填写群众实际收到结果的时间。')
             : null,
+        // a hand-back dated before the decision would also hide a late reply to the villager (JC-07)
+        (s, input) => {
+          const decided = s.completedAt ?? s.acceptedAt;
+          return input.at !== undefined && decided !== null && Date.parse(input.at) < Date.parse(decided)
+            ? reject('DELIVERY_TIME_INVALID', '送达时间不能早于办结时间，请填写群众实际收到结果的时间。')
+            : null;
+        },
       ],
       effect: (s, input, ctx) => ({
         patch: { delivery: { method: input.method, at: input.at ? iso(new Date(input.at)) : iso(ctx.now) } },

@@ -1,6 +1,6 @@
 /** The duty roster's, receptions' and village office days' answers (issue 12 §5). */
 import { z } from 'zod';
-import { freeText, nameText, TEXT_LIMITS } from '../text.js';
+import { freeText, personNameText, TEXT_LIMITS } from '../text.js';
 
 const isoDate = z.string().describe('YYYY-MM-DD');
 
@@ -85,7 +85,7 @@ export const receptionSchema = z.object({
 export type Reception = z.infer<typeof receptionSchema>;
 /** What a reception says of the visit, as 登记 and 修改 send it. */
 export const receptionTextBody = z.object({
-  visitorName: nameText('来访人姓名', TEXT_LIMITS.personName),
+  visitorName: personNameText('来访人姓名', TEXT_LIMITS.personName),
   visitorPhone: z.string().trim().max(TEXT_LIMITS.phone, { error: `联系电话不能超过 ${TEXT_LIMITS.phone} 个字` }).optional(),
   matter: freeText('反映事项', 2000, { required: true }),
   handling: freeText('处理情况', 2000, { required: true }),

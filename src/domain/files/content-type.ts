@@ -65,7 +65,7 @@ export function sizeText(bytes: number): string {
   return `${bytes} 字节`;
 }
 
-const typeList = (types: readonly FileType[]) => types.map((t) => FILE_TYPE_NAMES[t]).join('或');
+const typeList = (types: readonly FileType[]) => types.map((t) => FILE_TYPE_NAMES[t]).join('或 ');
 
 /**
  * Whether an upload may be kept: not empty, within the size limit, of an accepted type by its content, and its
@@ -86,7 +86,7 @@ export function checkUpload(bytes: Uint8Array, limits: UploadLimits, declaredNam
     return {
       ok: false,
       code: 'FILE_TYPE_UNKNOWN',
-      message: `无法识别该文件的内容，${limits.purpose}只接受${typeList(limits.types)}。请确认文件没有损坏，或换一个文件上传。`,
+      message: `无法识别该文件的内容，${limits.purpose}只接受 ${typeList(limits.types)}。请确认文件没有损坏，或换一个文件上传。`,
       status: 415,
     };
   }
@@ -94,7 +94,7 @@ export function checkUpload(bytes: Uint8Array, limits: UploadLimits, declaredNam
     return {
       ok: false,
       code: 'FILE_TYPE_NOT_ALLOWED',
-      message: `该文件是${FILE_TYPE_NAMES[type]}，${limits.purpose}只接受${typeList(limits.types)}。`,
+      message: `该文件是 ${FILE_TYPE_NAMES[type]}，${limits.purpose}只接受 ${typeList(limits.types)}。`,
       status: 415,
     };
   }
@@ -105,7 +105,7 @@ export function checkUpload(bytes: Uint8Array, limits: UploadLimits, declaredNam
       return {
         ok: false,
         code: 'FILE_NAME_MISMATCH',
-        message: `文件名“${declaredName}”的扩展名是 .${extension}，但文件内容是${FILE_TYPE_NAMES[type]}，两者不符。请确认选对了文件；如果是改过扩展名的文件，请用原始文件上传。`,
+        message: `文件名“${declaredName}”的扩展名是 .${extension}，但文件内容是 ${FILE_TYPE_NAMES[type]}，两者不符。请确认选对了文件；如果是改过扩展名的文件，请用原始文件上传。`,
         status: 415,
       };
     }

@@ -11,7 +11,7 @@ import { APPLICANT_KINDS, APPLICANT_SESSION, CODE_PURPOSES } from '../../domain/
 import { applicantSessionSchema, codeSentSchema, passwordRuleSchema } from '../../domain/people/applicant-contract.js';
 import { MAX_LENGTH, MIN_LENGTH, passwordHint } from '../../domain/people/password.js';
 import { isValidMobile } from '../../domain/people/id-number.js';
-import { nameText, TEXT_LIMITS } from '../../domain/text.js';
+import { personNameText, TEXT_LIMITS } from '../../domain/text.js';
 import type { AppContext } from '../../server/context.js';
 import { sendCode } from './codes.js';
 import { register } from './register.js';
@@ -36,7 +36,7 @@ export const registerBody = z.object({
   code,
   password,
   kind: z.enum(APPLICANT_KINDS, { error: '请选择个人（person）或单位（organization）' }),
-  name: nameText('姓名或单位名称', TEXT_LIMITS.orgName),
+  name: personNameText('姓名或单位名称', TEXT_LIMITS.orgName),
   idNumber: number('身份证号码').optional(),
   creditCode: number('统一社会信用代码').optional(),
 });

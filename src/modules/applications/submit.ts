@@ -10,6 +10,7 @@ import { decideApplication, receivesOnlineApplications } from '../../domain/appl
 import { checkPromises, materialKey, onFile } from '../../domain/applications/evidence.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { UPLOAD_LIMITS } from '../../domain/files/content-type.js';
 import { replayOnUniqueViolation, retryOnUniqueViolation, toBool, toJson } from '../../db/portable.js';
 import type { AppContext } from '../../server/context.js';
@@ -49,11 +50,16 @@ export const applicationNumber = (day: string, seq: number) => `WS${day}-${Strin
 
 export async function submitApplication(ctx: AppContext, who: ApplicantActor, input: SubmitInput, key: string): Promise<{ id: string; replayed: boolean }> {
   const { db } = ctx.database;
+  // the form as sent, its files by their content: the key answers only the same submission
+  const fingerprint = requestFingerprint('POST /api/public/applications', input);
   const earlier = await repo.findByKey(db, who.applicantId, key);
-  if (earlier) return { id: earlier.id, replayed: true };
+  if (earlier) {
+    assertSameRequest(earlier.idempotency_fingerprint, fingerprint);
+    return { id: earlier.id, replayed: true };
+  }
   const account = await findApplicant(db, who.applicantId);
   if (!account) throw notSignedIn();
-  return submitAs(ctx, account, input, key, { source: 'hall' });
+  return submitAs(ctx, account, input, key, { source: 'hall', fingerprint });
 }
 
 /** Where an application came from, and what only some sources bring (Open311: the location, the api_key). */
@@ -64,6 +70,11 @@ export interface SubmitSource {
   open311KeyId?: string | null;
   /** earlier idempotency keys that also mean "the same submission" (Open311: the previous window's) */
   earlierKeys?: readonly string[];
+  /**
+   * the request `key` was sent with (src/db/idempotency.ts): the key answers only the same submission. The hall
+   * sends it; Open311 has none, its key being a hash of the request itself.
+   */
+  fingerprint?: string;
 }
 
 /**
@@ -73,13 +84,16 @@ export interface SubmitSource {
 export async function submitAs(ctx: AppContext, account: ApplicantRow, input: SubmitInput, key: string, from: SubmitSource): Promise<{ id: string; replayed: boolean }> {
   const now = ctx.clock();
   const { db } = ctx.database;
-  const replay = async () => {
+  const storedUnderKey = async (d: typeof db) => {
     for (const k of [key, ...(from.earlierKeys ?? [])]) {
-      const stored = await repo.findByKey(db, account.id, k);
-      if (stored) return { id: stored.id, replayed: true };
+      const stored = await repo.findByKey(d, account.id, k);
+      if (!stored) continue;
+      if (from.fingerprint) assertSameRequest(stored.idempotency_fingerprint, from.fingerprint);
+      return { id: stored.id, replayed: true };
     }
     return undefined;
   };
+  const replay = () => storedUnderKey(db);
   const earlier = await replay();
   if (earlier) return earlier;
 
@@ -124,10 +138,8 @@ export async function submitAs(ctx: AppContext, account: ApplicantRow, input: Su
       replayOnUniqueViolation(
         () =>
           db.transaction().execute(async (trx) => {
-            for (const k of [key, ...(from.earlierKeys ?? [])]) {
-              const again = await repo.findByKey(trx, account.id, k);
-              if (again) return { id: again.id, replayed: true };
-            }
+            const again = await storedUnderKey(trx);
+            if (again) return again;
             const seq = await repo.nextSeq(trx, day);
             const id = randomUUID();
             const app = decision.application;
@@ -158,6 +170,7 @@ export async function submitAs(ctx: AppContext, account: ApplicantRow, input: Su
               longitude: from.longitude ?? null,
               open311_key_id: from.open311KeyId ?? null,
               idempotency_key: key,
+              idempotency_fingerprint: from.fingerprint ?? null,
               created_at: at,
               updated_at: at,
               version: app.version,

@@ -3,11 +3,13 @@
  * caller, by a village agent for a villager. One transaction: the domain rule (src/domain/hall/slots.ts) decides,
  * one conditional UPDATE takes the place (never over capacity, even for two bookings of the last place at once),
  * the booking is written with a 6-digit check-in code, the confirmation SMS goes into the outbox, the audit entry.
- * An Idempotency-Key makes a double submit one booking; a race for the phone's one booking a day answers 409.
+ * An Idempotency-Key makes a double submit one booking (the key sent again with other content is refused, 422); a race
+ * for the phone's one booking a day answers 409.
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { weekdayName } from '../../domain/calendar/calendar.js';
 import { decideBooking, type AppointmentVia } from '../../domain/hall/slots.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { parseMobile } from '../../domain/people/id-number.js';
 import { retryOnUniqueViolation } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
@@ -55,10 +57,15 @@ export async function bookAppointment(ctx: AppContext, booker: Booker, input: Bo
   const now = ctx.clock();
   const { db } = ctx.database;
   const owner = ownerOf(booker);
+  // the key answers with its booking only for the same booking: sent again for another day, time or person it is refused
+  const fingerprint = requestFingerprint(booker.via === 'public' ? 'POST /api/public/appointments' : 'POST /api/hall/appointments', input);
   const booked = await retryOnUniqueViolation(() =>
     db.transaction().execute(async (trx) => {
       const stored = await repo.findByKey(trx, owner, key);
-      if (stored) return { id: stored.id, orgId: stored.org_id, replayed: true };
+      if (stored) {
+        assertSameRequest(stored.idempotency_fingerprint, fingerprint);
+        return { id: stored.id, orgId: stored.org_id, replayed: true };
+      }
       const org = await centerOf(trx, input.orgId);
       const service = await serviceOf(trx, input.serviceId, org.id);
       await assertMayBook(trx, booker, org.id);
@@ -117,6 +124,7 @@ export async function bookAppointment(ctx: AppContext, booker: Booker, input: Bo
         no_show_at: null,
         idem_owner: owner,
         idempotency_key: key,
+        idempotency_fingerprint: fingerprint,
         created_at: at,
         updated_at: at,
         version: 1,

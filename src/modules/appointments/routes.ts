@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appointmentListSchema, appointmentSchema, checkedInSchema, noShowsSchema, plansSchema, slotsSchema } from '../../domain/contract/appointments.js';
 import { hasPermission } from '../../domain/roles.js';
-import { freeText, nameText, pickedId, TEXT_LIMITS } from '../../domain/text.js';
+import { freeText, personNameText, pickedId, TEXT_LIMITS } from '../../domain/text.js';
 import { requireActor, requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
@@ -33,7 +33,7 @@ const idempotencyHeaders = z.object({
 const slotAsk = { orgId: pickedId('办事地点'), serviceId: pickedId('预约的业务'), day: date('预约日期'), start: time('预约时段') };
 export const staffBookBody = z.object({
   ...slotAsk,
-  name: nameText('预约人姓名', TEXT_LIMITS.personName),
+  name: personNameText('预约人姓名', TEXT_LIMITS.personName),
   phone: z.string({ error: '请填写预约人的手机号码' }).trim().min(1, { error: '请填写预约人的手机号码' }).max(30, { error: '手机号码太长，请核对' }),
   note: freeText('备注', 200).optional(),
 });

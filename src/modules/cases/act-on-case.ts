@@ -1,7 +1,8 @@
 import { ACTION_INPUT_SCHEMAS } from '../../domain/cases/action-inputs.js';
 import type { CaseAction } from '../../domain/cases/model.js';
 import { decide } from '../../domain/cases/transitions.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, validationFailed } from '../../domain/errors.js';
+import { idempotencyKeyReused, requestFingerprint, sameRequest } from '../../db/idempotency.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { replayOnUniqueViolation } from '../../db/portable.js';
 import { forbidden, notFound, versionConflict } from '../../server/errors.js';
@@ -17,7 +18,9 @@ import { runCaseCommand } from './run-case-command.js';
  * With an Idempotency-Key (optional here, unlike intake), the same request sent again — the answer lost on a poor
  * network and 确定 pressed once more — is answered with the case as it now is instead of a 409 that would tell the
  * clerk someone else had acted. The key is stored with the action in its transaction; a second request with the key
- * that loses a race to the first gets the version conflict or the key's primary key, and then finds the key.
+ * that loses a race to the first gets the version conflict or the key's primary key, and then finds the key. The key
+ * answers only the same request (its fingerprint: the case, the action and the body); with other content or on
+ * another case it is refused with IDEMPOTENCY_KEY_REUSED and nothing is done.
  */
 export async function actOnCase(
   ctx: AppContext,
@@ -28,11 +31,14 @@ export async function actOnCase(
   idempotencyKey?: string,
 ): Promise<{ caseId: string; replayed: boolean }> {
   const { expectedVersion, ...raw } = body;
+  // the route names the case and the action: the key answers only this action on this case with this body
+  const fingerprint = requestFingerprint(`POST /api/cases/${id}/actions/${action}`, body);
   const replayed = async () => {
     if (idempotencyKey === undefined) return undefined;
     const stored = await repo.findIdempotent(ctx.database.db, actor.userId, idempotencyKey);
     if (!stored) return undefined;
-    if (stored.case_id !== id) throw keyUsedElsewhere();
+    // a key stored before fingerprints were kept still told its case apart
+    if (stored.case_id !== id || !sameRequest(stored.fingerprint, fingerprint)) throw idempotencyKeyReused('重新办理');
     return { caseId: id, replayed: true };
   };
   const act = () =>
@@ -42,7 +48,7 @@ export async function actOnCase(
       if (row.version !== expectedVersion) throw versionConflict();
       const now = ctx.clock();
       await applyAction(trx, now, actor, row, action, raw);
-      if (idempotencyKey !== undefined) await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, now.toISOString());
+      if (idempotencyKey !== undefined) await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, fingerprint, now.toISOString());
       return { caseId: id, replayed: false };
     });
   const earlier = await replayed();
@@ -55,9 +61,6 @@ export async function actOnCase(
     throw error;
   }
 }
-
-const keyUsedElsewhere = () =>
-  new DomainError('IDEMPOTENCY_KEY_REUSED', '这个 Idempotency-Key 已用于另一件办件的办理，请刷新页面后重新办理。', undefined, 422);
 
 /**
  * One action on a case already loaded in the caller's transaction: parse the action's input, check the actor is at
@@ -74,16 +77,13 @@ export async function applyAction(
   options: { batchId?: string } = {},
 ) {
   const parsed = ACTION_INPUT_SCHEMAS[action].safeParse(raw);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new DomainError('VALIDATION_FAILED', `提交的信息有误：${errors.map((e) => e.message).join('；')}。请修改后重新提交。`, { errors }, 400);
-  }
+  if (!parsed.success) throw validationFailed(parsed.error.issues);
   const org = await actorOrg(trx, actor);
   const mayAct = action === 'receive' ? row.transit_org_id === actor.orgId : row.holder_org_id === actor.orgId;
   if (!mayAct) throw forbidden('办理办件（办件不在本中心）');
 
   await runCaseCommand(trx, { now, actor, row, expectedVersion: row.version, batchId: options.batchId ?? null }, async (state) => {
-    const decision = decide(state, action, parsed.data as never, { now, actor: { roles: actor.roles, level: org.level } });
+    const decision = decide(state, action, parsed.data as never, { now, actor: { roles: actor.roles, level: org.level }, timeZone: org.time_zone });
     if (decision.ok && action === 'transfer') {
       // the window must be one in use at this center: the domain knows no windows, only their ids
       const window = await findWindow(trx, (parsed.data as { toWindowId: string }).toWindowId);

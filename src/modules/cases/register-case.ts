@@ -4,6 +4,7 @@ import { localDate } from '../../domain/calendar/office-hours.js';
 import { openCase, type IntakeRequest } from '../../domain/cases/intake.js';
 import { toDomainError, type CaseRuleCode } from '../../domain/cases/rules.js';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { venueText } from '../../domain/agents/venue.js';
 import type { ApplicantInput } from '../../domain/people/applicant.js';
 import { checkApplicant } from '../../domain/people/credit-code.js';
@@ -48,18 +49,23 @@ export type Registered = { caseId: string; replayed: true; view?: undefined } | 
 export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCaseBody, idempotencyKey: string) {
   const now = ctx.clock();
   const applicant = checkedApplicant(body.applicant, localDate(now, ctx.config.timeZone));
+  // The key answers with its case only for the same registration: the key sent again with another applicant or item
+  // is refused (422), never answered with the first case while the second person goes unregistered.
+  const fingerprint = requestFingerprint('POST /api/cases', body);
+  const stored = (row: { case_id: string; fingerprint?: string | null } | undefined): Registered | undefined => {
+    if (!row) return undefined;
+    assertSameRequest(row.fingerprint, fingerprint);
+    return { caseId: row.case_id, replayed: true };
+  };
   // Two posts with one key at the same moment (a double tap, a retried request) both pass the replay check on
   // PostgreSQL; the later one's key insert then fails on the primary key and it answers with the first one's case.
-  const replayed = async (): Promise<Registered | undefined> => {
-    const stored = await repo.findIdempotent(ctx.database.db, actor.userId, idempotencyKey);
-    return stored ? { caseId: stored.case_id, replayed: true } : undefined;
-  };
+  const replayed = async (): Promise<Registered | undefined> => stored(await repo.findIdempotent(ctx.database.db, actor.userId, idempotencyKey));
   return replayOnUniqueViolation<Registered>(() => ctx.database.db.transaction().execute(async (trx): Promise<Registered> => {
-    const replay = await repo.findIdempotent(trx, actor.userId, idempotencyKey);
-    if (replay) return { caseId: replay.case_id, replayed: true };
+    const replay = stored(await repo.findIdempotent(trx, actor.userId, idempotencyKey));
+    if (replay) return replay;
     const { id, org, written } = await openCaseIn(trx, actor, body, applicant, now);
     if (body.ticketId) await linkTicketToCase(trx, actor, body.ticketId, id, now);
-    await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, now.toISOString());
+    await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, fingerprint, now.toISOString());
     await recordAudit(trx, { at: now, userId: actor.userId, action: 'case.register', targetType: 'case', targetId: id });
     // The answer is presented from what was just written, not read back (issue 8): the clerk's own center received
     // the case, and the case.register entry records that they saw it (as getCase's justRegistered). Presented by the

@@ -105,15 +105,16 @@ export async function nextSequence(db: Db, orgId: string, day: string): Promise<
 }
 
 const idempotentByKey = prepared((db, userId: string, key: string) =>
-  db.selectFrom('idempotency_keys').select('case_id').where('user_id', '=', userId).where('key', '=', key),
+  db.selectFrom('idempotency_keys').select(['case_id', 'fingerprint']).where('user_id', '=', userId).where('key', '=', key),
 );
+/** The case a key of this person made or acted on, with the fingerprint of that request (none on keys stored before 0045). */
 export const findIdempotent = async (db: Db, userId: string, key: string) => (await idempotentByKey(db, userId, key))[0];
 
-const idempotentInsert = prepared((db, userId: string, key: string, caseId: string, at: string) =>
-  db.insertInto('idempotency_keys').values({ user_id: userId, key, case_id: caseId, created_at: at }),
+const idempotentInsert = prepared((db, userId: string, key: string, caseId: string, fingerprint: string, at: string) =>
+  db.insertInto('idempotency_keys').values({ user_id: userId, key, case_id: caseId, fingerprint, created_at: at }),
 );
-export const insertIdempotent = async (db: Db, userId: string, key: string, caseId: string, at: string) => {
-  await idempotentInsert(db, userId, key, caseId, at);
+export const insertIdempotent = async (db: Db, userId: string, key: string, caseId: string, fingerprint: string, at: string) => {
+  await idempotentInsert(db, userId, key, caseId, fingerprint, at);
 };
 
 

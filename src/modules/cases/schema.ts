@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { TEXT_LIMITS, freeText, nameText } from '../../domain/text.js';
+import { TEXT_LIMITS, freeText, personNameText } from '../../domain/text.js';
 import { CASE_ACTIONS, CASE_CHANNELS, CASE_STATUSES, SIX_KINDS } from '../../domain/cases/model.js';
 import { WORK_LISTS } from './repo.js';
 
 export const applicantSchema = z.object({
   kind: z.enum(['person', 'organization']).default('person'),
-  name: nameText('申请人姓名或单位名称', TEXT_LIMITS.personName),
+  name: personNameText('申请人姓名或单位名称', TEXT_LIMITS.personName),
   idNumber: z.string().trim().min(1, '请填写身份证号码（单位填统一社会信用代码）').max(30, '身份证号码或统一社会信用代码不超过 30 个字符'),
   phone: z.string().trim().min(1, '请填写联系电话').max(20, '联系电话不超过 20 个字符'),
   address: freeText('地址', TEXT_LIMITS.address).optional(),

@@ -2,8 +2,10 @@
  * 投诉登记: a clerk registers a complaint received at the window, by phone, in writing, from a 差评 or forwarded
  * from 12345; a villager files one on the public page. The number and the query code are given at once; the
  * complaint, its first event, the receipt SMS and the audit entry are written in ONE transaction. The same
- * Idempotency-Key answers with the complaint it made.
+ * Idempotency-Key answers with the complaint it made, for the same request only: sent again with other content it is
+ * refused (IDEMPOTENCY_KEY_REUSED, 422) and nothing is written.
  */
+import { isIsoDate } from '../../domain/calendar/calendar.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import {
@@ -17,6 +19,7 @@ import {
   type ComplaintSource,
 } from '../../domain/complaints/complaints.js';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { checkPhone } from '../../domain/people/applicant.js';
 import { replayOnUniqueViolation } from '../../db/portable.js';
 import type { OrgsTable } from '../../db/schema.js';
@@ -57,7 +60,8 @@ function checkInput(input: ComplaintInput, now: Date, phonePath = 'complainantPh
   if (!phone.ok) throw invalid(phonePath, phone.error);
   if (input.receivedAt) {
     const at = new Date(input.receivedAt);
-    if (Number.isNaN(at.getTime())) throw invalid('receivedAt', '收到投诉的时间格式不正确，请重新选择。');
+    // Date reads 11月31日 as 12月1日 without a word: the day itself must exist
+    if (Number.isNaN(at.getTime()) || !isIsoDate(input.receivedAt.slice(0, 10))) throw invalid('receivedAt', '收到投诉的时间不是一个真实存在的日期，请重新选择。');
     if (at.getTime() > now.getTime() + 60_000) throw invalid('receivedAt', '收到投诉的时间不能晚于现在，请核对。');
     if (at.getTime() < now.getTime() - 30 * 86_400_000) throw invalid('receivedAt', '收到投诉的时间不能早于 30 天前；更早收到的投诉请按当天登记并在内容中说明。');
   }
@@ -72,7 +76,7 @@ export async function registerComplaint(ctx: AppContext, actor: Actor, given: Co
   if (input.source === 'online') throw invalid('source', '网上投诉由群众在公开页面提交，工作人员登记请选择窗口、电话、书面、差评或 12345 转办。');
   // the number a complaint names is how the assessment finds the window and the clerk: it must be a real case
   if (caseNo && !(await findProgress(ctx.database.db, caseNo))) throw invalid('caseNo', '未找到该办件编号，请对照办件的通知书核对；不知道编号的可以不填，在内容中写明办的什么事。');
-  return create(ctx, key, actor.userId, async (trx) => {
+  return create(ctx, key, requestFingerprint('POST /api/complaints', given), actor.userId, async (trx) => {
     const org = await findOrg(trx, actor.orgId);
     if (!org || org.level === 'village') throw forbidden('登记投诉（投诉由乡镇或县级便民服务中心登记办理）');
     let respondentOrg: OrgsTable | undefined;
@@ -114,7 +118,7 @@ export async function filePublicComplaint(
   checkInput(full, now, 'phone');
   // a number that names no case is refused in the same words whatever it is: the answer tells nothing about cases
   if (caseNo && !(await findProgress(ctx.database.db, caseNo))) throw invalid('caseNo', CASE_NO_NOT_FOUND);
-  const made = await create(ctx, key, null, async (trx) => {
+  const made = await create(ctx, key, requestFingerprint('POST /api/public/complaints', input), null, async (trx) => {
     const chosen = await findOrg(trx, input.orgId);
     if (!chosen) throw invalid('orgId', '请选择要投诉的便民服务中心。');
     const org = chosen.level === 'village' && chosen.parent_id ? await findOrg(trx, chosen.parent_id) : chosen;
@@ -127,13 +131,14 @@ export async function filePublicComplaint(
 
 type Prepared = { org: OrgsTable; respondentOrg: OrgsTable | undefined; input: ComplaintInput };
 
-async function create(ctx: AppContext, key: string, userId: string | null, prepare: (trx: Db) => Promise<Prepared>) {
-  const replay = async () => {
-    const stored = await repo.findComplaintByKey(ctx.database.db, key);
+async function create(ctx: AppContext, key: string, fingerprint: string, userId: string | null, prepare: (trx: Db) => Promise<Prepared>) {
+  const found = (stored: repo.ComplaintRow | undefined) => {
     if (!stored) return undefined;
     if (stored.created_by !== userId) throw new HttpError('IDEMPOTENCY_KEY_REUSED', '该提交编号已被使用，请刷新页面后重新提交。', undefined, 409);
+    assertSameRequest(stored.idempotency_fingerprint, fingerprint);
     return { id: stored.id, replayed: true };
   };
+  const replay = async () => found(await repo.findComplaintByKey(ctx.database.db, key));
   // a number taken at the same moment by another complaint of the center fails on the unique index: try the next
   // (the answer is a replay or, after many tries, 409 — never 500)
   for (let attempt = 1; ; attempt++) {
@@ -141,12 +146,9 @@ async function create(ctx: AppContext, key: string, userId: string | null, prepa
       return await replayOnUniqueViolation(
         () =>
           ctx.database.db.transaction().execute(async (trx) => {
-            const stored = await repo.findComplaintByKey(trx, key);
-            if (stored) {
-              if (stored.created_by !== userId) throw new HttpError('IDEMPOTENCY_KEY_REUSED', '该提交编号已被使用，请刷新页面后重新提交。', undefined, 409);
-              return { id: stored.id, replayed: true };
-            }
-            return insertIn(trx, ctx, userId, key, await prepare(trx));
+            const stored = found(await repo.findComplaintByKey(trx, key));
+            if (stored) return stored;
+            return insertIn(trx, ctx, userId, key, fingerprint, await prepare(trx));
           }),
         replay,
       );
@@ -159,7 +161,7 @@ async function create(ctx: AppContext, key: string, userId: string | null, prepa
   }
 }
 
-async function insertIn(trx: Db, ctx: AppContext, userId: string | null, key: string, p: Prepared) {
+async function insertIn(trx: Db, ctx: AppContext, userId: string | null, key: string, fingerprint: string, p: Prepared) {
   const now = ctx.clock();
   const { org, input } = p;
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
@@ -215,6 +217,7 @@ async function insertIn(trx: Db, ctx: AppContext, userId: string | null, key: st
     reminded_at: null,
     query_code: queryCodeFrom(randomInt),
     idempotency_key: key,
+    idempotency_fingerprint: fingerprint,
     created_by: userId,
     created_at: at,
     updated_at: at,

@@ -19,7 +19,7 @@ import {
   publicComplaintCreatedSchema,
   publicComplaintSchema,
 } from '../../domain/complaints/contract.js';
-import { freeText, nameText, TEXT_LIMITS } from '../../domain/text.js';
+import { freeText, nameText, personNameText, TEXT_LIMITS } from '../../domain/text.js';
 import { hasPermission } from '../../domain/roles.js';
 import { requireActor, requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
@@ -47,7 +47,7 @@ export const registerBody = z.object({
   cls: z.enum(COMPLAINT_CLASSES, { error: '请选择简单投诉（simple）或复杂投诉（complex）' }),
   title: nameText('投诉标题', L.title),
   content: freeText('投诉内容', L.content, { required: true }),
-  complainantName: nameText('投诉人姓名', L.name),
+  complainantName: personNameText('投诉人姓名', L.name),
   complainantPhone: phone,
   respondentOrgId: id.optional(),
   respondentUnit: freeText('被投诉单位', TEXT_LIMITS.orgName).optional(),
@@ -59,7 +59,7 @@ export const registerBody = z.object({
 
 export const publicBody = z.object({
   orgId: id,
-  name: nameText('您的姓名', L.name),
+  name: personNameText('您的姓名', L.name),
   phone,
   title: nameText('投诉标题', L.title),
   content: freeText('投诉内容', L.content, { required: true }),

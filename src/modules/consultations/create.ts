@@ -1,12 +1,14 @@
 /**
  * 登记咨询 (staff: a window or phone question, usually with the answer given on the spot) and 网上咨询 (the public
  * asks; the question waits as 待答复). The record, its first timeline step and the audit entry in ONE transaction.
- * The same Idempotency-Key of the same person answers with the record it made (a double submit makes one record).
+ * The same Idempotency-Key of the same person answers with the record it made (a double submit makes one record);
+ * the key sent again with other content is refused (IDEMPOTENCY_KEY_REUSED) and nothing is written.
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { consultationNumber, queryCodeOf, type ConsultationChannel } from '../../domain/consultations/consultations.js';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { parseMobile } from '../../domain/people/id-number.js';
 import { replayOnUniqueViolation, retryOnUniqueViolation } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
@@ -47,6 +49,8 @@ interface Draft {
   queryCode: string | null;
   by: string | null;
   key: string | null;
+  /** the request the key was used for (src/db/idempotency.ts) */
+  fingerprint: string | null;
 }
 
 function checkedPhone(phone: string | undefined): string | null {
@@ -90,6 +94,7 @@ async function insertDraft(trx: Db, d: Draft, now: Date): Promise<repo.Consultat
     answered_at: d.answer ? at : null,
     faq_id: null,
     idempotency_key: d.key,
+    idempotency_fingerprint: d.fingerprint,
     created_at: at,
     updated_at: at,
     version: 1,
@@ -110,16 +115,20 @@ export async function logConsultation(ctx: AppContext, actor: Actor, input: LogI
   const now = ctx.clock();
   const { db } = ctx.database;
   const askerPhone = checkedPhone(input.askerPhone);
-  const replay = async () => {
-    const stored = await repo.findConsultationByKey(db, actor.userId, key);
-    return stored ? { id: stored.id, replayed: true } : undefined;
+  // the key answers with its record only for the same question: sent again with other content it is refused
+  const fingerprint = requestFingerprint('POST /api/consultations', input);
+  const found = (stored: { id: string; idempotency_fingerprint?: string | null } | undefined) => {
+    if (!stored) return undefined;
+    assertSameRequest(stored.idempotency_fingerprint, fingerprint);
+    return { id: stored.id, replayed: true };
   };
+  const replay = async () => found(await repo.findConsultationByKey(db, actor.userId, key));
   return retryOnUniqueViolation(() =>
     replayOnUniqueViolation(
       () =>
         db.transaction().execute(async (trx) => {
-          const stored = await repo.findConsultationByKey(trx, actor.userId, key);
-          if (stored) return { id: stored.id, replayed: true };
+          const stored = found(await repo.findConsultationByKey(trx, actor.userId, key));
+          if (stored) return stored;
           assertMayAnswer(await viewerOf(trx, actor), actor.orgId);
           const row = await insertDraft(
             trx,
@@ -134,6 +143,7 @@ export async function logConsultation(ctx: AppContext, actor: Actor, input: LogI
               queryCode: null,
               by: actor.userId,
               key,
+              fingerprint,
             },
             now,
           );
@@ -155,19 +165,22 @@ export async function askOnline(ctx: AppContext, input: AskInput, key: string): 
   if (!phone) throw new DomainError('CONSULTATION_PHONE_INVALID', '请填写手机号码，答复将以短信发送给您。');
   const queryCode = queryCodeOf(randomInt(0, 1_000_000));
   const { db } = ctx.database;
-  const replay = async () => {
-    const stored = await repo.findAskedByKey(db, key);
-    return stored ? { consultationNo: stored.consultation_no, queryCode: stored.query_code!, replayed: true } : undefined;
+  const fingerprint = requestFingerprint('POST /api/public/consultations', input);
+  const found = (stored: { consultation_no: string; query_code: string | null; idempotency_fingerprint?: string | null } | undefined) => {
+    if (!stored) return undefined;
+    assertSameRequest(stored.idempotency_fingerprint, fingerprint);
+    return { consultationNo: stored.consultation_no, queryCode: stored.query_code!, replayed: true };
   };
+  const replay = async () => found(await repo.findAskedByKey(db, key));
   return retryOnUniqueViolation(() =>
     replayOnUniqueViolation(
       () =>
         db.transaction().execute(async (trx) => {
-          const stored = await repo.findAskedByKey(trx, key);
-          if (stored) return { consultationNo: stored.consultation_no, queryCode: stored.query_code!, replayed: true };
+          const stored = found(await repo.findAskedByKey(trx, key));
+          if (stored) return stored;
           const row = await insertDraft(
             trx,
-            { orgId: input.orgId, channel: 'online', itemCode: input.itemCode, question: input.question, answer: null, askerName: input.name, askerPhone: phone, queryCode, by: null, key },
+            { orgId: input.orgId, channel: 'online', itemCode: input.itemCode, question: input.question, answer: null, askerName: input.name, askerPhone: phone, queryCode, by: null, key, fingerprint },
             now,
           );
           await recordAudit(trx, { at: now, userId: null, action: 'consultation.ask', targetType: 'consultation', targetId: row.id, detail: { consultationNo: row.consultation_no, orgId: row.org_id, itemCode: row.item_code } });

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { decideConsultation } from '../../domain/consultations/consultations.js';
 import { moveEntry, nextPosition, type FaqAction } from '../../domain/consultations/faq.js';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { createOnce } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { notFound, versionConflict } from '../../server/errors.js';
@@ -31,9 +32,12 @@ const history = (trx: Db, row: repo.FaqRow, action: FaqAction, by: string, at: s
 export async function createFaq(ctx: AppContext, actor: Actor, input: CreateFaqInput, key: string): Promise<{ id: string; replayed: boolean }> {
   const now = ctx.clock();
   const { db } = ctx.database;
+  const fingerprint = requestFingerprint('POST /api/faq', input);
   const stored = async (from: Db) => {
     const row = await repo.findFaqByKey(from, actor.userId, key);
-    return row ? { id: row.id, replayed: true } : undefined;
+    if (!row) return undefined;
+    assertSameRequest(row.idempotency_fingerprint, fingerprint);
+    return { id: row.id, replayed: true };
   };
   return createOnce(db, stored, async (trx) => {
     const viewer = await viewerOf(trx, actor);
@@ -63,6 +67,7 @@ export async function createFaq(ctx: AppContext, actor: Actor, input: CreateFaqI
       status: 'active',
       source_consultation_id: source?.id ?? null,
       idempotency_key: key,
+      idempotency_fingerprint: fingerprint,
       created_by: actor.userId,
       created_at: at,
       updated_by: actor.userId,

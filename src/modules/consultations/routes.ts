@@ -18,7 +18,7 @@ import {
   publicFaqSchema,
 } from '../../domain/consultations/contract.js';
 import { FAQ_TEXT_LIMITS } from '../../domain/consultations/faq.js';
-import { freeText, nameText, TEXT_LIMITS } from '../../domain/text.js';
+import { freeText, personNameText, TEXT_LIMITS } from '../../domain/text.js';
 import { requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { answerConsultation } from './answer.js';
@@ -44,12 +44,12 @@ export const logBody = z.object({
   itemCode: itemCode.optional(),
   question,
   answer: answer(false).optional(),
-  askerName: nameText('咨询人姓名', CONSULTATION_TEXT_LIMITS.name).optional(),
+  askerName: personNameText('咨询人姓名', CONSULTATION_TEXT_LIMITS.name).optional(),
   askerPhone: phone.optional(),
 });
 export const askBody = z.object({
   orgId: id,
-  name: nameText('您的姓名', CONSULTATION_TEXT_LIMITS.name),
+  name: personNameText('您的姓名', CONSULTATION_TEXT_LIMITS.name),
   phone: z.string({ error: '请填写手机号码' }).trim().min(1, '请填写手机号码，答复将以短信发送给您').max(TEXT_LIMITS.phone),
   itemCode: itemCode.optional(),
   question,

@@ -10,6 +10,7 @@ import { localDate } from '../../domain/calendar/office-hours.js';
 import { MONTH_PATTERN } from '../../domain/calendar/months.js';
 import type { Reception, ReceptionChange, ReceptionList } from '../../domain/duty/contract.js';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { mayChangeReception } from '../../domain/duty/receptions.js';
 import { replayOnUniqueViolation } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
@@ -44,8 +45,15 @@ async function receivingCenter(db: Db, actor: Actor) {
 export async function recordReception(ctx: AppContext, actor: Actor, input: ReceptionInput, key: string): Promise<{ id: string; replayed: boolean }> {
   const now = ctx.clock();
   const { db } = ctx.database;
-  const stored = await repo.findReceptionByKey(db, actor.userId, key);
-  if (stored) return { id: stored.id, replayed: true };
+  // the key answers with its reception only for the same one: sent again with other content it is refused
+  const fingerprint = requestFingerprint('POST /api/duty/receptions', input);
+  const sameKeyed = (row: repo.ReceptionRow | undefined) => {
+    if (!row) return undefined;
+    assertSameRequest(row.idempotency_fingerprint, fingerprint);
+    return { id: row.id, replayed: true };
+  };
+  const stored = sameKeyed(await repo.findReceptionByKey(db, actor.userId, key));
+  if (stored) return stored;
   const org = await receivingCenter(db, actor);
   if (input.petitionId && input.registerPetition) {
     throw new DomainError('VALIDATION_FAILED', '关联已有信访事项和登记新信访事项只能选一个。', { errors: [{ path: 'petitionId', message: '关联已有信访事项和登记新信访事项只能选一个' }] });
@@ -59,15 +67,12 @@ export async function recordReception(ctx: AppContext, actor: Actor, input: Rece
     petitionId = done.id;
   }
   const at = now.toISOString();
-  const replay = async () => {
-    const row = await repo.findReceptionByKey(db, actor.userId, key);
-    return row ? { id: row.id, replayed: true } : undefined;
-  };
+  const replay = async () => sameKeyed(await repo.findReceptionByKey(db, actor.userId, key));
   return replayOnUniqueViolation(
     () =>
       db.transaction().execute(async (trx) => {
-        const again = await repo.findReceptionByKey(trx, actor.userId, key);
-        if (again) return { id: again.id, replayed: true };
+        const again = sameKeyed(await repo.findReceptionByKey(trx, actor.userId, key));
+        if (again) return again;
         const id = randomUUID();
         await repo.insertReception(trx, {
           id,
@@ -80,6 +85,7 @@ export async function recordReception(ctx: AppContext, actor: Actor, input: Rece
           handling: input.handling,
           petition_id: petitionId,
           idempotency_key: key,
+          idempotency_fingerprint: fingerprint,
           created_by: actor.userId,
           created_at: at,
           updated_by: actor.userId,

@@ -5,6 +5,7 @@
  */
 import { localDate, zonedInstant } from '../../domain/calendar/office-hours.js';
 import type { Level } from '../../domain/evaluation/levels.js';
+import { requestFingerprint } from '../../db/idempotency.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import type { Actor } from '../auth/actor.js';
@@ -43,6 +44,8 @@ export async function enterPaperRating(ctx: AppContext, actor: Actor, input: Pap
     enteredBy: actor.userId,
     ratedAt,
     idempotencyKey,
+    // the form as sent (not the instant derived from it, which moves with the clock): the key answers only this form
+    idempotencyFingerprint: requestFingerprint('POST /api/evaluations/paper', input),
     ip,
   });
   return { evaluation: (await presentRatings(ctx, [rating]))[0]!, created };

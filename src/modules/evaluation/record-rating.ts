@@ -10,6 +10,7 @@ import type { RatingChannel } from '../../domain/evaluation/channels.js';
 import type { Level } from '../../domain/evaluation/levels.js';
 import { APPLICANT, DUPLICATE_MESSAGE, levelRefusal, notRatable, raterRefusal, secondRating } from '../../domain/evaluation/rules.js';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest } from '../../db/idempotency.js';
 import { uniqueViolationTable } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { HttpError, notFound } from '../../server/errors.js';
@@ -31,6 +32,8 @@ export interface RecordRatingInput {
   /** a paper form: when the rater filled it in (defaults to now) */
   ratedAt?: Date | null | undefined;
   idempotencyKey?: string | null | undefined;
+  /** the request the key was used for (src/db/idempotency.ts): the key answers only the same request */
+  idempotencyFingerprint?: string | null | undefined;
   /** the center of a staff session the request carries (a cookie), or null */
   staffOrgId?: string | null | undefined;
   ip?: string | null | undefined;
@@ -53,7 +56,7 @@ export async function recordRating(ctx: AppContext, input: RecordRatingInput): P
     if (!uniqueViolationTable(error)) throw error;
     // a simultaneous request stored first: the same key gets its answer, any other a 409
     const stored = await replay();
-    if (stored) return { rating: stored, created: false };
+    if (stored) return { rating: sameKeyed(stored, input), created: false };
     if (input.channel === 'default') {
       const existing = await repo.findRating(ctx.database.db, input.caseId, APPLICANT, input.round ?? 1);
       if (existing) return { rating: existing, created: false };
@@ -62,10 +65,16 @@ export async function recordRating(ctx: AppContext, input: RecordRatingInput): P
   }
 }
 
+/** The rating a key made, when this is the same request; the key sent again with other content is refused (422). */
+function sameKeyed(stored: repo.RatingRow, input: RecordRatingInput): repo.RatingRow {
+  if (input.idempotencyFingerprint) assertSameRequest(stored.idempotency_fingerprint, input.idempotencyFingerprint);
+  return stored;
+}
+
 async function recordIn(trx: Db, ctx: AppContext, input: RecordRatingInput, now: Date): Promise<RecordedRating> {
   if (input.enteredBy && input.idempotencyKey) {
     const stored = await repo.ratingByKey(trx, input.enteredBy, input.idempotencyKey);
-    if (stored) return { rating: stored, created: false };
+    if (stored) return { rating: sameKeyed(stored, input), created: false };
   }
   const c = await ratedCase(trx, input.caseId);
   if (!c) throw notFound('该办件');
@@ -99,6 +108,7 @@ async function recordIn(trx: Db, ctx: AppContext, input: RecordRatingInput, now:
     is_default: isDefault ? 1 : 0,
     rated_at: ratedAt.toISOString(),
     idempotency_key: input.enteredBy ? (input.idempotencyKey ?? null) : null,
+    idempotency_fingerprint: input.enteredBy && input.idempotencyKey ? (input.idempotencyFingerprint ?? null) : null,
   };
   let id: string;
   if (decision === 'replace') {

@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { ticketNumber, type TicketPriority, type TicketSource } from '../../domain/hall/ticket.js';
 import { retryOnUniqueViolation } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
@@ -63,11 +64,18 @@ async function present(ctx: AppContext, db: Db, ticket: repo.TicketRow, now: Dat
  */
 export async function issueTicket(ctx: AppContext, input: IssueTicketInput, now: Date, db: Db = ctx.database.db): Promise<TicketIssued> {
   const key = input.idempotencyKey ?? null;
+  // the key gives back its number only for the same request (a check-in's carries its appointment): the key sent
+  // again for another service or another appointment is refused, not answered with the first number
+  const { idempotencyKey: _key, ...asked } = input;
+  const fingerprint = key ? requestFingerprint('POST /api/hall/tickets', asked) : null;
   const work = async (trx: Db): Promise<repo.TicketRow> => {
     await lockHall(ctx, trx, input.orgId);
     if (key) {
       const stored = await repo.findTicketByKey(trx, input.orgId, key);
-      if (stored) return stored;
+      if (stored) {
+        assertSameRequest(stored.idempotency_fingerprint, fingerprint!, '重新取号');
+        return stored;
+      }
     }
     const service = await repo.findService(trx, input.serviceId);
     if (!service || service.org_id !== input.orgId) throw notFound('该服务（请刷新取号页面后重新选择）');
@@ -104,6 +112,7 @@ export async function issueTicket(ctx: AppContext, input: IssueTicketInput, now:
       case_id: null,
       public_token: randomBytes(18).toString('base64url'),
       idempotency_key: key,
+      idempotency_fingerprint: fingerprint,
       position_sms_at: null,
       updated_at: at,
       version: 1,

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { decidePublish } from '../../domain/notices/notices.js';
 import { createOnce } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
@@ -30,9 +31,13 @@ export async function publishNotice(ctx: AppContext, actor: Actor, input: Publis
   const now = ctx.clock();
   const { db } = ctx.database;
   const orgId = input.orgId ?? actor.orgId;
+  // the key answers with its notice only for the same notice: sent again with other content it is refused
+  const fingerprint = requestFingerprint('POST /api/notices', input);
   const stored = async (from: Db) => {
     const row = await repo.findNoticeByKey(from, actor.userId, key);
-    return row ? { id: row.id, replayed: true } : undefined;
+    if (!row) return undefined;
+    assertSameRequest(row.idempotency_fingerprint, fingerprint);
+    return { id: row.id, replayed: true };
   };
   return createOnce(db, stored, async (trx) => {
     const org = await findOrg(trx, orgId);
@@ -55,6 +60,7 @@ export async function publishNotice(ctx: AppContext, actor: Actor, input: Publis
       withdrawn_by: null,
       withdraw_reason: null,
       idempotency_key: key,
+      idempotency_fingerprint: fingerprint,
       created_by: actor.userId,
       created_at: at,
       updated_by: actor.userId,

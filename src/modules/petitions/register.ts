@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { parseIdNumber, parseMobile } from '../../domain/people/id-number.js';
 import {
   decidePetition,
@@ -74,24 +75,30 @@ export function checkedIdentity(today: string, who: { idNumber?: string | undefi
 
 export async function registerPetition(ctx: AppContext, actor: Actor, input: RegisterPetitionInput, key: string): Promise<{ id: string; replayed: boolean }> {
   const now = ctx.clock();
-  const replay = async () => {
-    const stored = await repo.findPetitionByKey(ctx.database.db, actor.userId, key);
-    return stored ? { id: stored.id, replayed: true } : undefined;
-  };
+  // the key answers with its petition only for the same registration: sent again with other content it is refused
+  const fingerprint = requestFingerprint('POST /api/petitions', input);
+  const replay = async () => sameKeyed(await repo.findPetitionByKey(ctx.database.db, actor.userId, key), fingerprint);
   // two requests with one key at once: the later one's insert fails on the unique key and it answers with the
   // first one's petition; a number taken at the same moment by another petition is tried again with the next
   for (let attempt = 1; ; attempt++) {
     try {
-      return await replayOnUniqueViolation(() => ctx.database.db.transaction().execute((trx) => registerIn(trx, actor, input, key, now)), replay);
+      return await replayOnUniqueViolation(() => ctx.database.db.transaction().execute((trx) => registerIn(trx, actor, input, key, fingerprint, now)), replay);
     } catch (error) {
       if (attempt >= 3 || !/23505|SQLITE_CONSTRAINT/.test(String((error as { code?: string }).code ?? ''))) throw error;
     }
   }
 }
 
-async function registerIn(trx: Db, actor: Actor, input: RegisterPetitionInput, key: string, now: Date) {
-  const stored = await repo.findPetitionByKey(trx, actor.userId, key);
-  if (stored) return { id: stored.id, replayed: true };
+/** The petition a key made, when this is the same request; the key with other content is refused (422). */
+function sameKeyed(stored: { id: string; idempotency_fingerprint?: string | null } | undefined, fingerprint: string) {
+  if (!stored) return undefined;
+  assertSameRequest(stored.idempotency_fingerprint, fingerprint);
+  return { id: stored.id, replayed: true };
+}
+
+async function registerIn(trx: Db, actor: Actor, input: RegisterPetitionInput, key: string, fingerprint: string, now: Date) {
+  const stored = sameKeyed(await repo.findPetitionByKey(trx, actor.userId, key), fingerprint);
+  if (stored) return stored;
   const org = await findOrg(trx, actor.orgId);
   if (!org || org.level === 'village') throw forbidden('登记信访事项（信访事项由乡镇及以上便民服务中心登记）');
 
@@ -153,6 +160,7 @@ async function registerIn(trx: Db, actor: Actor, input: RegisterPetitionInput, k
     registered_on: today,
     ...columnsOf(state, count),
     idempotency_key: key,
+    idempotency_fingerprint: fingerprint,
     created_at: at,
     updated_at: at,
     version: state.version,

@@ -12,7 +12,7 @@ export type ReceptionRow = PetitionReceptionsTable;
 export const findPetition = (db: Db, id: string) => db.selectFrom('petitions').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findPetitionByKey = (db: Db, receivedBy: string, key: string) =>
-  db.selectFrom('petitions').select('id').where('received_by', '=', receivedBy).where('idempotency_key', '=', key).executeTakeFirst();
+  db.selectFrom('petitions').select(['id', 'idempotency_fingerprint']).where('received_by', '=', receivedBy).where('idempotency_key', '=', key).executeTakeFirst();
 
 /** The center's next number of the year (the unique index refuses a number taken at the same moment). */
 export async function nextPetitionSeq(db: Db, orgId: string, year: number): Promise<number> {

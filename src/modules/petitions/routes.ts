@@ -20,8 +20,8 @@ import {
   PETITION_URGENCIES,
   type PetitionCommand,
 } from '../../domain/petitions/petitions.js';
-import { DomainError } from '../../domain/errors.js';
-import { freeText, nameText, TEXT_LIMITS } from '../../domain/text.js';
+import { validationFailed } from '../../domain/errors.js';
+import { freeText, nameText, personNameText, TEXT_LIMITS } from '../../domain/text.js';
 import { hasPermission } from '../../domain/roles.js';
 import { requireActor, requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
@@ -41,10 +41,10 @@ const idempotencyHeaders = z.object({
 const phone = z.string().trim().max(TEXT_LIMITS.phone, { error: `电话不能超过 ${TEXT_LIMITS.phone} 位` });
 const idNumber = z.string().trim().max(30, { error: '身份证号码过长，请核对' });
 
-const representative = z.object({ name: nameText('代表姓名', TEXT_LIMITS.personName), phone: phone.optional(), idNumber: idNumber.optional() });
+const representative = z.object({ name: personNameText('代表姓名', TEXT_LIMITS.personName), phone: phone.optional(), idNumber: idNumber.optional() });
 
 export const registerPetitionBody = z.object({
-  name: nameText('信访人姓名', TEXT_LIMITS.personName),
+  name: personNameText('信访人姓名', TEXT_LIMITS.personName),
   phone: phone.optional(),
   idNumber: idNumber.optional(),
   address: freeText('住址或工作单位', TEXT_LIMITS.address).optional(),
@@ -70,7 +70,7 @@ const ACTION_BODIES = {
   'hand-over': z.object({ department: nameText('责任部门', TEXT_LIMITS.shortName), text: text('交办内容和要求'), replyBy: date('回复期限'), expectedVersion }),
   'department-reply': z.object({ handoverId: id.optional(), text: text('部门回复内容'), expectedVersion }),
   extend: z.object({ days: z.number({ error: '请填写延期天数' }).int({ error: '延期天数须是整数' }), text: text('延期理由'), expectedVersion }),
-  reception: z.object({ leaderName: nameText('接待领导', TEXT_LIMITS.personName), receivedOn: date('接待日期'), text: text('接待时的决定'), expectedVersion }),
+  reception: z.object({ leaderName: personNameText('接待领导', TEXT_LIMITS.personName), receivedOn: date('接待日期'), text: text('接待时的决定'), expectedVersion }),
   answer: z.object({ text: text('答复意见'), expectedVersion }),
   'request-review': z.object({ text: text('复查请求', false).optional(), expectedVersion }),
   'review-answer': z.object({ text: text('复查意见'), expectedVersion }),
@@ -142,10 +142,7 @@ export function petitionRoutes(app: FastifyInstance, ctx: AppContext): void {
       const actor = requirePermission(request, 'petitions.handle');
       const { action, id: petitionId } = request.params;
       const parsed = ACTION_BODIES[action].safeParse(request.body);
-      if (!parsed.success) {
-        const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-        throw new DomainError('VALIDATION_FAILED', `提交的信息有误：${errors.map((e) => e.message).join('；')}。请修改后重新提交。`, { errors }, 400);
-      }
+      if (!parsed.success) throw validationFailed(parsed.error.issues);
       const body = parsed.data as { expectedVersion: number } & Record<string, unknown>;
       const { expectedVersion: version, ...rest } = body;
       const command = { ...rest, action: action.replaceAll('-', '_') } as PetitionCommand & { handoverId?: string };

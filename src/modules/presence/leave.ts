@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { hasPermission } from '../../domain/roles.js';
 import { leaveDays, leaveInstants, overlaps, periodProblem, periodText, whereaboutsOfLeave, LEAVE_STATUS_NAMES, type Half, type LeaveKind, type LeavePeriod, type LeaveStatus } from '../../domain/staff/leave.js';
 import { replayOnUniqueViolation, toBool } from '../../db/portable.js';
@@ -83,17 +84,21 @@ export async function fileLeave(ctx: AppContext, actor: Actor, input: LeaveInput
   const { db } = ctx.database;
   const now = ctx.clock();
   const userId = input.userId ?? actor.userId;
-  const replay = async () => {
-    const stored = await repo.findLeaveByKey(db, actor.userId, key);
-    return stored ? { id: stored.id, replayed: true } : undefined;
+  // the key answers with its request only for the same one: sent again for other days or another person it is refused
+  const fingerprint = requestFingerprint('POST /api/leaves', input);
+  const sameKeyed = (stored: repo.LeaveRow | undefined) => {
+    if (!stored) return undefined;
+    assertSameRequest(stored.idempotency_fingerprint, fingerprint);
+    return { id: stored.id, replayed: true };
   };
+  const replay = async () => sameKeyed(await repo.findLeaveByKey(db, actor.userId, key));
   const problem = periodProblem(input);
   if (problem) throw new DomainError('LEAVE_PERIOD_INVALID', problem, undefined, 422);
   const done = await replayOnUniqueViolation(
     () =>
       db.transaction().execute(async (trx) => {
-        const stored = await repo.findLeaveByKey(trx, actor.userId, key);
-        if (stored) return { id: stored.id, replayed: true };
+        const stored = sameKeyed(await repo.findLeaveByKey(trx, actor.userId, key));
+        if (stored) return stored;
         const person = await findUser(trx, userId);
         if (!person || !toBool(person.active)) throw notFound('该人员');
         if (userId !== actor.userId) {
@@ -129,6 +134,7 @@ export async function fileLeave(ctx: AppContext, actor: Actor, input: LeaveInput
           applied_at: null,
           ended_at: null,
           idempotency_key: key,
+          idempotency_fingerprint: fingerprint,
           created_by: actor.userId,
           created_at: at,
           updated_at: at,

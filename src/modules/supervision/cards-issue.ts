@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
+import { assertSameRequest, requestFingerprint } from '../../db/idempotency.js';
 import { subtreeIds } from '../../domain/orgs/tree.js';
 import { cardNumber, decideCard, type CardLevel, type CardSubject } from '../../domain/supervision/cards.js';
 import { replayOnUniqueViolation } from '../../db/portable.js';
@@ -35,16 +36,15 @@ const refuse = (code: string, message: string) => new DomainError(code, message)
 
 export async function issueCard(ctx: AppContext, actor: Actor, input: IssueCardInput, idempotencyKey: string): Promise<{ id: string; replayed: boolean }> {
   const now = ctx.clock();
-  const replay = async () => {
-    const stored = await repo.findCardByKey(ctx.database.db, actor.userId, idempotencyKey);
-    return stored ? { id: stored.id, replayed: true } : undefined;
-  };
+  // the key answers with its card only for the same card: sent again with other content it is refused
+  const fingerprint = requestFingerprint('POST /api/supervision/cards', input);
+  const replay = async () => sameKeyed(await repo.findCardByKey(ctx.database.db, actor.userId, idempotencyKey), fingerprint);
   // Two requests with one key at the same moment both pass the check below on PostgreSQL; the later one's insert
   // fails on the unique key and it answers with the first one's card. A number taken at the same moment by another
   // card of the issuing body fails the same way and is tried again with the next number.
   for (let attempt = 1; ; attempt++) {
     try {
-      const issued = await replayOnUniqueViolation(() => ctx.database.db.transaction().execute((trx) => issueIn(trx, ctx, actor, input, idempotencyKey, now)), replay);
+      const issued = await replayOnUniqueViolation(() => ctx.database.db.transaction().execute((trx) => issueIn(trx, ctx, actor, input, idempotencyKey, fingerprint, now)), replay);
       if (!issued.replayed) publishCard(ctx, issued.id, input.orgId, 'issue');
       return issued;
     } catch (error) {
@@ -53,9 +53,16 @@ export async function issueCard(ctx: AppContext, actor: Actor, input: IssueCardI
   }
 }
 
-async function issueIn(trx: AppContext['database']['db'], ctx: AppContext, actor: Actor, input: IssueCardInput, key: string, now: Date) {
-  const stored = await repo.findCardByKey(trx, actor.userId, key);
-  if (stored) return { id: stored.id, replayed: true };
+/** The card a key made, when this is the same request; the key with other content is refused (422). */
+function sameKeyed(stored: { id: string; idempotency_fingerprint?: string | null } | undefined, fingerprint: string) {
+  if (!stored) return undefined;
+  assertSameRequest(stored.idempotency_fingerprint, fingerprint);
+  return { id: stored.id, replayed: true };
+}
+
+async function issueIn(trx: AppContext['database']['db'], ctx: AppContext, actor: Actor, input: IssueCardInput, key: string, fingerprint: string, now: Date) {
+  const stored = sameKeyed(await repo.findCardByKey(trx, actor.userId, key), fingerprint);
+  if (stored) return stored;
 
   const viewer = await cardViewer(trx, actor);
   const org = await findOrg(trx, input.orgId);
@@ -129,6 +136,7 @@ async function issueIn(trx: AppContext['database']['db'], ctx: AppContext, actor
     closed_at: null,
     closed_by: null,
     idempotency_key: key,
+    idempotency_fingerprint: fingerprint,
     updated_at: at,
     version: decision.card.version,
   };

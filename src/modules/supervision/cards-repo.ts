@@ -10,7 +10,7 @@ export type CardStepRow = SupervisionCardStepsTable;
 export const findCard = (db: Db, id: string) => db.selectFrom('supervision_cards').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findCardByKey = (db: Db, issuedBy: string, key: string) =>
-  db.selectFrom('supervision_cards').select('id').where('issued_by', '=', issuedBy).where('idempotency_key', '=', key).executeTakeFirst();
+  db.selectFrom('supervision_cards').select(['id', 'idempotency_fingerprint']).where('issued_by', '=', issuedBy).where('idempotency_key', '=', key).executeTakeFirst();
 
 /** The issuing body's next number of the year (the unique index refuses a number taken at the same moment). */
 export async function nextCardSeq(db: Db, issuerOrgId: string, year: number): Promise<number> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeText, nameText } from '../../domain/text.js';
+import { freeText, personNameText } from '../../domain/text.js';
 import { ROLES } from '../../domain/roles.js';
 import { WHEREABOUTS } from '../../domain/transparency/whereabouts.js';
 
@@ -7,7 +7,7 @@ const username = z
   .string()
   .trim()
   .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '用户名须以字母开头，3 至 32 位，只能含字母、数字、下划线、点和横线');
-const name = nameText('姓名', 30);
+const name = personNameText('姓名', 30);
 const roles = z.array(z.enum(ROLES)).min(1, '请至少选择一个角色');
 const phone = z.string().trim().regex(/^[\d-]{7,20}$/, '电话号码格式不正确').nullable();
 /** 入职/服务起始日期 (评先评优: under 6 months' service not in the first tier); null: the account's creation day */

@@ -90,6 +90,7 @@ export function stateIn(status: CaseStatus, overrides: Partial<CaseState> = {}):
     resultNo: null,
     refusal: null,
     delivery: null,
+    completedAt: null,
     proxy: null,
   };
   switch (status) {

@@ -8,6 +8,7 @@ import {
   type Decision,
   type Rejection,
 } from '../../../src/domain/cases/index.js';
+import { ACTION_INPUT_SCHEMAS } from '../../../src/domain/cases/action-inputs.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import { LATER, NOW, countyItem, ctx, expectOk, item, jointItem, stateIn } from './fixtures.js';
 
@@ -319,8 +320,35 @@ describe('other rules', () => {
 
   it('DELIVERY_TIME_INVALID: not in the future', () => {
     rejected(decide(stateIn('completed'), 'deliver', { method: 'mail', at: LATER(1).toISOString() }, ctx()), 'DELIVERY_TIME_INVALID');
-    const d = expectOk(decide(stateIn('completed'), 'deliver', { method: 'agent', at: '2025-03-03T08:00:00+08:00' }, ctx()));
-    expect(d.patch.delivery).toEqual({ method: 'agent', at: '2025-03-03T00:00:00.000Z' });
+    const d = expectOk(decide(stateIn('completed'), 'deliver', { method: 'agent', at: '2025-03-04T18:00:00+08:00' }, { ...ctx(), now: LATER(1) }));
+    expect(d.patch.delivery).toEqual({ method: 'agent', at: '2025-03-04T10:00:00.000Z' });
+  });
+
+  it('RESULT_VALIDITY_PAST: a 证照 is valid until today or later, in the center\'s own date', () => {
+    // NOW is 2025-03-04 10:00 in Shanghai
+    const refused = rejected(decide(stateIn('in_progress'), 'complete', { outcome: 'approved', resultValidUntil: '2015-03-03' }, ctx()), 'RESULT_VALIDITY_PAST');
+    expect(refused.message).toContain('2015-03-03');
+    rejected(decide(stateIn('in_progress'), 'complete', { outcome: 'approved', resultValidUntil: '2025-03-03' }, ctx()), 'RESULT_VALIDITY_PAST');
+    expectOk(decide(stateIn('in_progress'), 'complete', { outcome: 'approved', resultValidUntil: '2025-03-04' }, ctx()));
+    // at 01:30 UTC it is 4 March in Shanghai but still 3 March in Honolulu
+    const early = { ...ctx(), now: new Date('2025-03-04T01:30:00Z') };
+    rejected(decide(stateIn('in_progress'), 'complete', { outcome: 'approved', resultValidUntil: '2025-03-03' }, early), 'RESULT_VALIDITY_PAST');
+    expectOk(decide(stateIn('in_progress'), 'complete', { outcome: 'approved', resultValidUntil: '2025-03-03' }, { ...early, timeZone: 'Pacific/Honolulu' }));
+    // a day that does not exist never reaches the rule
+    expect(ACTION_INPUT_SCHEMAS.complete.safeParse({ outcome: 'approved', resultValidUntil: '2026-02-30' }).success).toBe(false);
+    expect(ACTION_INPUT_SCHEMAS.complete.safeParse({ outcome: 'approved', resultValidUntil: '2028-02-29' }).success).toBe(true);
+  });
+
+  it('DELIVERY_TIME_INVALID: not before the case was decided (or, decided before that was kept, accepted)', () => {
+    const decided = { ...stateIn('completed'), acceptedAt: '2025-03-01T00:00:00.000Z', completedAt: '2025-03-04T02:00:00.000Z' };
+    const early = rejected(decide(decided, 'deliver', { method: 'agent', at: '2025-03-04T09:59:00+08:00' }, ctx()), 'DELIVERY_TIME_INVALID');
+    expect(early.message).toContain('不能早于办结时间');
+    expectOk(decide(decided, 'deliver', { method: 'agent', at: '2025-03-04T10:00:00+08:00' }, ctx()));
+    const older = { ...decided, completedAt: null };
+    rejected(decide(older, 'deliver', { method: 'window', at: '2020-01-01T10:00:00+08:00' }, ctx()), 'DELIVERY_TIME_INVALID');
+    // the completion stamps the time the case was decided
+    const done = expectOk(decide({ ...stateIn('in_progress') }, 'complete', { outcome: 'approved' }, ctx()));
+    expect(done.patch.completedAt).toBe(ctx().now.toISOString());
   });
 
   it('toDomainError keeps the code and the message for the HTTP layer', () => {

@@ -73,9 +73,20 @@ describe('the stored case state has a schema version', () => {
     expect(state.deadlineLog).toEqual([
       { effect: { type: 'fixed', dueAt: '2026-03-30T09:30:00.000Z', legalDueAt: '2026-04-14T09:30:00.000Z' }, hours: null, timeZone: null },
     ]);
+    // decided before its time was kept: none (a delivery is then checked against acceptedAt)
+    expect(state.completedAt).toBeNull();
     // everything else as it was, the item's extra fields included
-    const { dueProvisional: _p, deadlineLog: _l, ...rest } = state;
+    const { dueProvisional: _p, deadlineLog: _l, completedAt: _c, ...rest } = state;
     expect(rest).toEqual(JSON.parse(STORED_V1));
+  });
+
+  it('reads a v2 row and upgrades it to v3 without a completion time; a v3 row keeps its own', () => {
+    const v2 = { ...JSON.parse(STORED_V1), schemaVersion: 2, dueProvisional: true, deadlineLog: [] };
+    const state = readStoredState(v2);
+    expect(state).toMatchObject({ dueProvisional: true, deadlineLog: [], completedAt: null });
+    const v3 = { ...v2, schemaVersion: 3, status: 'completed', completedAt: '2026-03-05T02:00:00.000Z' };
+    expect(readStoredState(v3).completedAt).toBe('2026-03-05T02:00:00.000Z');
+    expect(() => readStoredState({ ...v2, schemaVersion: 3 })).toThrow(StoredStateError); // v3 must say it
   });
 
   it('writes the current version, and reads it back as it was written', () => {

@@ -55,14 +55,14 @@ describe('checkUpload', () => {
   it('refuses a name that says another type than the content, in Chinese', () => {
     const v = checkUpload(PNG, photo, '证件照.jpg');
     expect(v).toMatchObject({ ok: false, code: 'FILE_NAME_MISMATCH', status: 415 });
-    expect(!v.ok && v.message).toContain('扩展名是 .jpg，但文件内容是PNG 图片');
+    expect(!v.ok && v.message).toContain('扩展名是 .jpg，但文件内容是 PNG 图片');
     expect(checkUpload(JPEG, photo, 'photo.exe')).toMatchObject({ ok: false, code: 'FILE_NAME_MISMATCH' });
   });
 
   it('refuses content of a type the use does not take, and content of no known type', () => {
     const pdf = checkUpload(PDF, photo, 'scan.jpg');
     expect(pdf).toMatchObject({ ok: false, code: 'FILE_TYPE_NOT_ALLOWED', status: 415 });
-    expect(!pdf.ok && pdf.message).toBe('该文件是PDF 文件，人员照片只接受JPEG 图片或PNG 图片。');
+    expect(!pdf.ok && pdf.message).toBe('该文件是 PDF 文件，人员照片只接受 JPEG 图片或 PNG 图片。');
     expect(checkUpload(Buffer.from('MZ this is a program'), photo, 'photo.jpg')).toMatchObject({ ok: false, code: 'FILE_TYPE_UNKNOWN', status: 415 });
     expect(checkUpload(PDF, UPLOAD_LIMITS.material, '申请表.pdf')).toEqual({ ok: true, type: 'application/pdf' });
   });
