@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * The command line: serve, migrate, seed-demo, create-admin, import-catalog, import-calendar.
+ * The command line: serve, migrate, seed-demo, create-admin, import-catalog, import-calendar, verify-audit, backup.
  * `npm run cli -- <command> [options]` during development; `node dist/server/cli/main.js` after a build.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { backupSqlite } from '../db/backup.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { importYear } from '../modules/calendar/service.js';
@@ -36,6 +37,8 @@ const HELP = `便民服务平台命令行
   reset-password --username U [--password P]
                                 在服务器上重置账号密码（三员账号只能这样重置），本人登录时须改密码
   verify-audit                  校验审计日志的哈希链是否完整（被改动时退出码为 3）
+  backup <目标文件>             内置数据库（SQLite）的在线备份：服务照常运行，得到某一时刻完整一致的副本并校验；
+                                PostgreSQL 请用 pg_dump（见 README“备份与恢复”）
 
 环境变量：PORT、DATA_DIR、DATABASE_URL（postgres://…）、NODE_ENV=production`;
 
@@ -163,6 +166,20 @@ async function main(): Promise<number> {
       } finally {
         await database.close();
       }
+    }
+    case 'backup': {
+      if (config.database.kind !== 'sqlite') {
+        console.error('当前使用 PostgreSQL：请用 pg_dump 备份，例如 pg_dump -Fc -f bianmin-2026-12-07.dump "$DATABASE_URL"（见 README“备份与恢复”）。');
+        return 1;
+      }
+      if (!arg) {
+        console.error('请指定备份文件，例如：npm run cli -- backup /backup/bianmin-2026-12-07.sqlite');
+        return 1;
+      }
+      const result = await backupSqlite(config.database.file, arg);
+      console.log(`已备份到 ${result.file}（${(result.bytes / 1024 / 1024).toFixed(1)} MB，${result.cases} 件办件，校验完好）。`);
+      console.log(`上传的文件（人员照片、网上申请的材料）在 ${config.files.kind === 'folder' ? config.files.dir : '对象存储'}，请一并备份。`);
+      return 0;
     }
     case 'import-catalog': {
       if (!arg) {
