@@ -4,8 +4,9 @@
  * the job (pg_try_advisory_lock): the process that gets it runs the job, the others skip that run. Every job is
  * idempotent, so a run skipped, repeated or overlapping a restart does no harm. Each run is also recorded in
  * `job_runs`, claiming its scheduled instant there first, so that processes whose runs for the same minute do not
- * overlap still run it once; the administrator's jobs page (GET /api/jobs) reads that record. The server starts
- * the jobs (`serve`); tests call `runJobOnce` themselves with the clock they choose.
+ * overlap still run it once — the catch-up at start too, for the instant it stands in for (catchUpSlotOf). The
+ * administrator's jobs page (GET /api/jobs) reads that record. The server starts the jobs (`serve`); tests call
+ * `runJobOnce` themselves with the clock they choose.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -94,6 +95,16 @@ export function nextRunOf(job: Job, timeZone: string, now: Date): Date | null {
 }
 
 /**
+ * The scheduled instant a start-up catch-up stands in for: the job's latest one at or before `now`. Claiming it as
+ * the run's slot makes the catch-up once across processes, like a scheduled run: app processes started minutes
+ * apart (the lock alone only keeps runs from overlapping) find it taken, and so does a restart after the instant
+ * was run. Null (a schedule with no earlier instant): the catch-up runs without a slot.
+ */
+export function catchUpSlotOf(job: Job, timeZone: string, now: Date): Date | null {
+  return new Cron(job.schedule, { timezone: timeZone, paused: true }).previousRuns(1, now)[0] ?? null;
+}
+
+/**
  * The advisory lock a job's run takes on PostgreSQL. Advisory locks belong to the whole database, so a deployment
  * working in a schema of its own (and every API test file, each in its schema) names it in the key: otherwise one
  * schema's light sweep would make another's skip its run.
@@ -157,6 +168,8 @@ export async function runJobOnce(ctx: AppContext, job: Job, log: (line: string) 
 
 export interface RunningJobs {
   stop(): void;
+  /** settles when every catch-up run at start has finished or been left to another process (failures are logged) */
+  caughtUp: Promise<void>;
 }
 
 /** Starts every job on its schedule (and the catch-up runs); a failed run is logged and the next one tries again. */
@@ -169,8 +182,13 @@ export function startJobs(ctx: AppContext, log: (line: string) => void = console
         runJobOnce(ctx, job, log, self.currentRun()).then(() => undefined, fail(job)),
       ),
   );
-  for (const job of jobs) if (job.runAtStart) void runJobOnce(ctx, job, log).catch(fail(job));
+  const caughtUp = Promise.all(
+    jobs
+      .filter((job) => job.runAtStart)
+      .map((job) => runJobOnce(ctx, job, log, catchUpSlotOf(job, ctx.config.timeZone, ctx.clock())).then(() => undefined, fail(job))),
+  ).then(() => undefined);
   return {
+    caughtUp,
     stop() {
       for (const c of crons) c.stop();
     },

@@ -10,7 +10,14 @@ const applicant = { name: '李秀英', idNumber: '11010519491231002X', phone: '1
 const all = (names: string[]) => names.map((name) => ({ name, provided: true }));
 
 const FELLING = ['林木采伐申请表', '居民身份证', '林权证明（不动产权证书、林权证或承包合同）', '伐区简易调查说明'];
-const HOMESTEAD = ['农村宅基地和建房（规划许可）申请表', '申请人及家庭成员居民身份证、户口簿', '农村宅基地使用承诺书', '村民小组和村委会审查意见'];
+const HOMESTEAD = [
+  '农村宅基地和建房（规划许可）申请表',
+  '申请人及家庭成员居民身份证、户口簿',
+  '农村宅基地使用承诺书',
+  '村民小组和村委会审查意见',
+  '住房设计图或选用的通用图',
+  '原宅基地处置情况说明（翻建或退出时）',
+];
 
 interface CaseView {
   id: string;
@@ -187,7 +194,7 @@ describe.each(DIALECTS)('case rules (%s)', (dialect) => {
   });
 
   it('an escalated case is on the township 已上报 list until the county result comes back', async () => {
-    const c = await register('MZ-003', ['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书']);
+    const c = await register('MZ-003', ['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书', '家庭收入及财产情况说明', '残疾、重病等特殊情况证明']);
     expect(await listed('sent-up', c.id)).toBe(false); // not sent yet: still the township's own work
     const up = await act(c, 'escalate');
     expect(await listed('sent-up', c.id)).toBe(true);

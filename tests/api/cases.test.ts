@@ -8,6 +8,11 @@ const ID = '11010519491231002X';
 const applicant = { name: '王大山', idNumber: ID, phone: '13812345678', address: '柳河镇柳河村三组' };
 
 const all = (names: string[]) => names.map((name) => ({ name, provided: true }));
+/** 城乡居民最低生活保障 (a county item): every material stated, the special-circumstances proof not applicable */
+const LOW_INCOME = [
+  ...all(['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书', '家庭收入及财产情况说明']),
+  { name: '残疾、重病等特殊情况证明', provided: false, notApplicable: true },
+];
 
 describe.each(DIALECTS)('window case handling (%s)', (dialect) => {
   let t: TestApp;
@@ -100,6 +105,33 @@ describe.each(DIALECTS)('window case handling (%s)', (dialect) => {
     expect((await t.app.inject({ url: '/api/cases', headers: { cookie: clerk } })).json().total).toBe(before);
   });
 
+  it('refuses a checklist that leaves out, repeats or invents a material of the guide, naming it and writing nothing', async () => {
+    const before = (await t.app.inject({ url: '/api/cases', headers: { cookie: clerk } })).json().total;
+    // 老年人优待证's guide lists 居民身份证 and 近期一寸免冠照片: a photo not stated is not a photo handed over
+    const left = await register({ itemCode: 'MZ-002', materials: all(['居民身份证']) });
+    expect(left.statusCode).toBe(422);
+    expect(left.json()).toMatchObject({ code: 'MATERIALS_NOT_CHECKED', notStated: ['近期一寸免冠照片'] });
+    expect(left.json().title).toBe('请逐项核对材料：近期一寸免冠照片 未登记是否提交。办事指南中的每项材料都要登记一次：已提交、未提交，或附件对该申请人不适用。');
+    const twice = await register({ itemCode: 'MZ-002', materials: [...all(['居民身份证', '近期一寸免冠照片']), { name: '近期一寸免冠照片', provided: false }] });
+    expect(twice.statusCode).toBe(422);
+    expect(twice.json()).toMatchObject({ code: 'MATERIALS_NOT_CHECKED', twice: ['近期一寸免冠照片'] });
+    expect(twice.json().title).toContain('近期一寸免冠照片 登记了不止一次');
+    const invented = await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片', '无犯罪记录证明']) });
+    expect(invented.statusCode).toBe(422);
+    expect(invented.json()).toMatchObject({ code: 'MATERIAL_NOT_IN_GUIDE', materials: ['无犯罪记录证明'] });
+    const mainNotApplicable = await register({ itemCode: 'MZ-002', materials: [{ name: '居民身份证', provided: false, notApplicable: true }, ...all(['近期一寸免冠照片'])] });
+    expect(mainNotApplicable.json()).toMatchObject({ code: 'MATERIALS_NOT_CHECKED', mainNotApplicable: ['居民身份证'] });
+    expect((await t.app.inject({ url: '/api/cases', headers: { cookie: clerk } })).json().total).toBe(before);
+
+    // stated not handed over: a supplement case; stated not applicable: complete
+    const notHanded = await register({ itemCode: 'MZ-002', materials: [...all(['居民身份证']), { name: '近期一寸免冠照片', provided: false }] });
+    expect(notHanded.statusCode).toBe(201);
+    expect(notHanded.json()).toMatchObject({ status: 'awaiting_supplement', supplementNotice: { missing: ['近期一寸免冠照片'] } });
+    const notApplicable = await register({ itemCode: 'MZ-002', materials: [...all(['居民身份证']), { name: '近期一寸免冠照片', provided: false, notApplicable: true }] });
+    expect(notApplicable.statusCode).toBe(201);
+    expect(notApplicable.json()).toMatchObject({ status: 'in_progress', materials: { provided: ['居民身份证'] } });
+  });
+
   it('a supplement case gets ONE notice listing every missing material; the clock starts when they are complete', async () => {
     const res = await register({ itemCode: 'MZ-001', materials: [...all(['临时救助申请书', '居民身份证']), { name: '居民户口簿', provided: false }, { name: '困难情况证明材料（医疗票据、事故认定书等）', provided: false }] });
     expect(res.statusCode).toBe(201);
@@ -169,7 +201,7 @@ describe.each(DIALECTS)('window case handling (%s)', (dialect) => {
   });
 
   it('a missing main material is returned only with written reasons and basis, and then shows as 退回件', async () => {
-    const body = { itemCode: 'MZ-001', materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证'])] };
+    const body = { itemCode: 'MZ-001', materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证', '居民户口簿', '困难情况证明材料（医疗票据、事故认定书等）'])] };
     const bare = await register(body);
     expect(bare.statusCode).toBe(422);
     expect(bare.json().code).toBe('REFUSAL_REASONS_REQUIRED');
@@ -182,7 +214,7 @@ describe.each(DIALECTS)('window case handling (%s)', (dialect) => {
   });
 
   it('an escalated case goes to the county inbox, is decided there and comes back to the township to hand over', async () => {
-    const registered = await register({ itemCode: 'MZ-003', materials: all(['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书']) });
+    const registered = await register({ itemCode: 'MZ-003', materials: LOW_INCOME });
     const c = registered.json();
     expect(c).toMatchObject({ kind: 'escalated', status: 'in_progress', light: 'green' });
     // 25 working days after 3-02, skipping the 清明 holiday 4-04…4-06
@@ -252,7 +284,7 @@ describe.each(DIALECTS)('window case handling (%s)', (dialect) => {
   it('gives each center its work lists: held, incoming, due today, extensions to approve, refusal register', async () => {
     const view = async (name: string, cookie = clerk) =>
       (await t.app.inject({ url: `/api/cases?view=${name}&pageSize=100`, headers: { cookie } })).json() as { cases: { id: string; status: string }[]; total: number };
-    const c = (await register({ itemCode: 'MZ-003', materials: all(['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书']) })).json();
+    const c = (await register({ itemCode: 'MZ-003', materials: LOW_INCOME })).json();
     expect((await view('held')).cases.map((x) => x.id)).toContain(c.id);
     await act(c.id, 'escalate', { expectedVersion: 1 });
     expect((await view('incoming', county)).cases.map((x) => x.id)).toContain(c.id);
@@ -309,7 +341,7 @@ describe.each(DIALECTS)('window case handling (%s)', (dialect) => {
     const returned = (
       await register({
         itemCode: 'MZ-001',
-        materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证'])],
+        materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证', '居民户口簿', '困难情况证明材料（医疗票据、事故认定书等）'])],
         refusal: { reasons: '缺少临时救助申请书', basis: '《社会救助暂行办法》' },
       })
     ).json();

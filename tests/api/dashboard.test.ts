@@ -15,7 +15,7 @@ const IMMEDIATE = { itemCode: 'MZ-002', materials: provided(['居民身份证', 
 const PROMISED = { itemCode: 'MZ-001', materials: provided(['临时救助申请书', '居民身份证', '居民户口簿', '困难情况证明材料（医疗票据、事故认定书等）']) };
 const REFUSED = {
   itemCode: 'MZ-001',
-  materials: [{ name: '临时救助申请书', provided: false }, ...provided(['居民身份证'])],
+  materials: [{ name: '临时救助申请书', provided: false }, ...provided(['居民身份证', '居民户口簿', '困难情况证明材料（医疗票据、事故认定书等）'])],
   refusal: { reasons: '缺少临时救助申请书', basis: '《社会救助暂行办法》第十一条' },
 };
 const COUNTY_ITEM = { itemCode: 'GA-003', materials: provided(['居民户口簿', '原居民身份证（换领时交回）']) };

@@ -146,7 +146,7 @@ describe.each(DIALECTS)('stored lights, the sweep and the loose ends of section 
   it('the director\'s objection to a refusal is a task in the window\'s work list, answered and closed there', async () => {
     await setClock('2026-03-06T09:00:00', ['clerk', 'director']);
     const returned = (
-      await register({ itemCode: 'MZ-001', materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证'])], refusal: { reasons: '缺少临时救助申请书', basis: '《社会救助暂行办法》' } })
+      await register({ itemCode: 'MZ-001', materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证', '居民户口簿', SUPPLEMENT_MATERIAL])], refusal: { reasons: '缺少临时救助申请书', basis: '《社会救助暂行办法》' } })
     ).json();
     const objections = (cookie: string) => get('/api/cases?view=objections&pageSize=100', cookie);
     expect(idsOf(await objections(clerk))).not.toContain(returned.id);
@@ -182,7 +182,7 @@ describe.each(DIALECTS)('stored lights, the sweep and the loose ends of section 
     expect((await answer({ expectedVersion: 3, answer: '再答一次' })).json().code).toBe('OBJECTION_ALREADY_ANSWERED');
     // an upheld refusal has nothing to answer
     const upheld = (
-      await register({ itemCode: 'MZ-001', materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证'])], refusal: { reasons: '缺申请书', basis: '办事指南' } })
+      await register({ itemCode: 'MZ-001', materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证', '居民户口簿', SUPPLEMENT_MATERIAL])], refusal: { reasons: '缺申请书', basis: '办事指南' } })
     ).json();
     await t.app.inject({ method: 'POST', url: `/api/cases/${upheld.id}/refusal-review`, headers: { cookie: director }, payload: { expectedVersion: 1, opinion: 'upheld' } });
     const none = await t.app.inject({ method: 'POST', url: `/api/cases/${upheld.id}/refusal-review/answer`, headers: { cookie: clerk }, payload: { expectedVersion: 2, answer: '无' } });
@@ -281,7 +281,7 @@ describe.each(DIALECTS)('stored lights, the sweep and the loose ends of section 
     await setClock('2026-03-10T09:00:00');
     const waiting = (await register({ itemCode: 'MZ-001', materials: [...all(['临时救助申请书', '居民身份证', '居民户口簿']), { name: SUPPLEMENT_MATERIAL, provided: false }] })).json();
     const returned = (
-      await register({ itemCode: 'MZ-001', materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证'])], refusal: { reasons: '缺少申请书', basis: '办事指南' } })
+      await register({ itemCode: 'MZ-001', materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证', '居民户口簿', SUPPLEMENT_MATERIAL])], refusal: { reasons: '缺少申请书', basis: '办事指南' } })
     ).json();
     for (const c of [waiting, returned]) {
       const intake = c.events[0].data.message as string;

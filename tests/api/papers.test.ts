@@ -226,7 +226,7 @@ describe.each(DIALECTS)('papers and their issuers (%s)', (dialect) => {
       method: 'POST',
       url: '/api/cases',
       headers: { cookie: clerk, 'idempotency-key': randomUUID() },
-      payload: { channel: 'window', applicant: villager, itemCode: 'MZ-001', materials: [...all(['临时救助申请书', '居民身份证']), { name: '居民户口簿', provided: false }] },
+      payload: { channel: 'window', applicant: villager, itemCode: 'MZ-001', materials: [...all(['临时救助申请书', '居民身份证', '困难情况证明材料（医疗票据、事故认定书等）']), { name: '居民户口簿', provided: false }] },
     });
     expect(res.statusCode, res.body).toBe(201);
     const p = (await paper(res.json(), 'supplement')).json();

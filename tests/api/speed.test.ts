@@ -58,7 +58,7 @@ describe.each(DIALECTS)('a ledger search counts only as far as it needs (%s)', (
     itemCode: 'MZ-002',
     channel: 'window',
     applicant: { name, idNumber: '11010519491231002X', phone: '13812345678' },
-    materials: [{ name: '居民身份证', provided: true }],
+    materials: [{ name: '居民身份证', provided: true }, { name: '近期一寸免冠照片', provided: true }],
   });
   const search = async (q: string, query = '') =>
     (await t.app.inject({ url: `/api/cases?q=${encodeURIComponent(q)}${query}`, headers: { cookie: clerk } })).json() as {

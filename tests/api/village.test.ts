@@ -36,7 +36,7 @@ describe.each(DIALECTS)('village proxy network (%s)', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const register = (itemCode: string, materials: { name: string; provided: boolean }[], proxy = { authorized: true }, cookie = agent) =>
+  const register = (itemCode: string, materials: { name: string; provided: boolean; notApplicable?: boolean }[], proxy = { authorized: true }, cookie = agent) =>
     t.app.inject({
       method: 'POST',
       url: '/api/cases',
@@ -180,7 +180,12 @@ describe.each(DIALECTS)('village proxy network (%s)', (dialect) => {
 
   it('a county item goes village → township → county and the result comes back down to the agent', async () => {
     await setTime('2026-03-19T09:00:00+08:00');
-    const c = (await register('MZ-003', all(['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书']))).json() as CaseView;
+    const c = (
+      await register('MZ-003', [
+        ...all(['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书', '家庭收入及财产情况说明']),
+        { name: '残疾、重病等特殊情况证明', provided: false, notApplicable: true },
+      ])
+    ).json() as CaseView;
     expect(c).toMatchObject({ status: 'submitted', kind: 'escalated' });
     const up = await act(c, 'forward', { urgent: true });
     const atTownship = await act(up.json(), 'receive', {}, clerk);

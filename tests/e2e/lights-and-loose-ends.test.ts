@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium)('presence, objections and wording on the staff con
 
   it('the director\'s objection to a refusal becomes the window\'s task, answered there and read by the director', async () => {
     const clerkApi = await api('clerk');
-    const returned = await clerkApi.register('MZ-001', [{ name: '临时救助申请书', provided: false }, ...provided(['居民身份证'])], {
+    const returned = await clerkApi.register('MZ-001', [{ name: '临时救助申请书', provided: false }, ...provided(['居民身份证', '居民户口簿', '困难情况证明材料（医疗票据、事故认定书等）'])], {
       refusal: { reasons: '缺少临时救助申请书', basis: '《社会救助暂行办法》第十一条' },
     });
 
@@ -133,7 +133,7 @@ describe.skipIf(!hasChromium)('presence, objections and wording on the staff con
     const clerkApi = await api('clerk');
     // an item whose legal limit (20 days) leaves room to extend its promise (5 days)
     const promised = await clerkApi.register('LY-001', provided(['林木采伐申请表', '居民身份证', '林权证明（不动产权证书、林权证或承包合同）', '伐区简易调查说明']));
-    const returned = await clerkApi.register('MZ-001', [{ name: '临时救助申请书', provided: false }, ...provided(['居民身份证'])], {
+    const returned = await clerkApi.register('MZ-001', [{ name: '临时救助申请书', provided: false }, ...provided(['居民身份证', '居民户口簿', '困难情况证明材料（医疗票据、事故认定书等）'])], {
       refusal: { reasons: '缺少临时救助申请书', basis: '《社会救助暂行办法》第十一条' },
     });
 
@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium)('presence, objections and wording on the staff con
     await e.shot(c, 'wording-returned-case');
 
     // after a defect request the 补正 action offers every outstanding material, the re-requested one too
-    const waiting = await clerkApi.register('MZ-001', [...provided(['临时救助申请书', '居民身份证']), { name: '居民户口簿', provided: false }]);
+    const waiting = await clerkApi.register('MZ-001', [...provided(['临时救助申请书', '居民身份证', '困难情况证明材料（医疗票据、事故认定书等）']), { name: '居民户口簿', provided: false }]);
     await clerkApi.call('POST', `/cases/${waiting.id}/actions/notify-supplement`, { expectedVersion: 1, missing: ['居民身份证'], defectNote: '身份证复印件模糊不清' });
     await c.goto(`${e.baseUrl}/staff/cases/${waiting.id}`);
     await c.getByTestId('outstanding-materials').getByText('尚缺：居民户口簿、居民身份证').waitFor();

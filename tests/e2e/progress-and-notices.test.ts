@@ -43,14 +43,20 @@ describe.skipIf(!hasChromium)('printed notices and the public progress page in C
     });
     cases.returned = await register({
       itemCode: 'MZ-001',
-      materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证'])],
+      materials: [{ name: '临时救助申请书', provided: false }, ...all(['居民身份证', '居民户口簿', '困难情况证明材料（医疗票据、事故认定书等）'])],
       refusal: { reasons: '缺少临时救助申请书，且申请人家庭收入高于救助标准', basis: '《社会救助暂行办法》第四十七条' },
     });
     cases.joint = await register({
       itemCode: 'ZJ-001',
-      materials: all(['农村宅基地和建房（规划许可）申请表', '申请人及家庭成员居民身份证、户口簿', '农村宅基地使用承诺书', '村民小组和村委会审查意见']),
+      materials: [
+        ...all(['农村宅基地和建房（规划许可）申请表', '申请人及家庭成员居民身份证、户口簿', '农村宅基地使用承诺书', '村民小组和村委会审查意见', '住房设计图或选用的通用图']),
+        { name: '原宅基地处置情况说明（翻建或退出时）', provided: false, notApplicable: true },
+      ],
     });
-    const escalated = await register({ itemCode: 'MZ-003', materials: all(['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书']) });
+    const escalated = await register({
+      itemCode: 'MZ-003',
+      materials: [...all(['最低生活保障申请书', '家庭成员居民身份证和户口簿', '家庭经济状况核对授权书', '家庭收入及财产情况说明']), { name: '残疾、重病等特殊情况证明', provided: false, notApplicable: true }],
+    });
     cases.escalated = await act(escalated, 'escalate');
     const immediate = await register({ itemCode: 'MZ-002', materials: all(['居民身份证', '近期一寸免冠照片']) });
     cases.completed = await act(immediate, 'complete', { outcome: 'approved', resultNo: '优待证 2026-001' });

@@ -14,7 +14,8 @@ import {
   type CaseState,
   type Refusal,
 } from './model.js';
-import { checkMaterials } from './materials.js';
+import { checklistProblems, type ChecklistProblems } from './checklist-problems.js';
+import { checkMaterials, type ChecklistEntry } from './materials.js';
 import { modeOf, notReceivableHere, presenceRejection } from './presence.js';
 import { canAcceptAt, list, materialsInGuide, reject, writtenRefusal, type Rejection } from './rules.js';
 import { startDeadline } from './transitions.js';
@@ -24,8 +25,8 @@ export interface IntakeRequest {
   item: CaseItemFacts;
   receivingLevel: OrgLevel;
   channel: CaseChannel;
-  /** The checklist by the guide's names (see checkMaterials for what counts as missing). */
-  materials: readonly { name: string; provided: boolean }[];
+  /** The checklist by the guide's names: every material of the guide once (materials.ts says how). */
+  materials: readonly ChecklistEntry[];
   /** present when someone applies on the applicant's behalf (代理件) */
   proxy?: { authorized: boolean } | null;
   windowId?: string | null;
@@ -63,6 +64,26 @@ export function caseKindFor(item: CaseItemFacts, receivingLevel: OrgLevel): Case
   return item.kind === 'immediate' ? 'immediate' : 'promised';
 }
 
+/**
+ * A checklist that does not state every material of the guide exactly once is sent back to the clerk: what was left
+ * out is not known to be handed over, and a material answered twice has no answer (materials.ts).
+ */
+function uncheckedMaterials(problems: ChecklistProblems | null): Rejection | null {
+  if (!problems) return null;
+  const { notStated, twice, mainNotApplicable, contradictory } = problems;
+  const parts = [
+    notStated.length > 0 && `${list(notStated)} 未登记是否提交`,
+    twice.length > 0 && `${list(twice)} 登记了不止一次`,
+    mainNotApplicable.length > 0 && `${list(mainNotApplicable)} 是主件，不能登记为不适用`,
+    contradictory.length > 0 && `${list(contradictory)} 既登记已提交又登记不适用`,
+  ].filter((p): p is string => typeof p === 'string');
+  return reject(
+    'MATERIALS_NOT_CHECKED',
+    `请逐项核对材料：${parts.join('；')}。办事指南中的每项材料都要登记一次：已提交、未提交，或附件对该申请人不适用。`,
+    { notStated, twice, mainNotApplicable, contradictory },
+  );
+}
+
 export function decideIntake(request: IntakeRequest): IntakeDecision | Rejection {
   const { item, receivingLevel, channel, proxy } = request;
 
@@ -81,6 +102,8 @@ export function decideIntake(request: IntakeRequest): IntakeDecision | Rejection
     request.materials.map((m) => m.name),
   );
   if (notInGuide) return notInGuide;
+  const unchecked = uncheckedMaterials(checklistProblems(item.materials, request.materials));
+  if (unchecked) return unchecked;
 
   const { provided, missing, missingMain } = checkMaterials(item.materials, request.materials);
   const kind = caseKindFor(item, receivingLevel);

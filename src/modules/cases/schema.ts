@@ -15,7 +15,19 @@ export const createCaseBody = z.object({
   itemCode: z.string().trim().min(1, '请选择办理事项').max(TEXT_LIMITS.code, '事项编码过长，请从事项目录中选择'),
   applicant: applicantSchema,
   channel: z.enum(CASE_CHANNELS),
-  materials: z.array(z.object({ name: freeText('材料名称', TEXT_LIMITS.shortName, { required: true }), provided: z.boolean() })).max(100, '材料不能超过 100 项'),
+  /**
+   * Every material of the item's guide once: handed over or not, or (an attachment) not applicable to this applicant.
+   * The intake refuses a checklist that leaves one out or states one twice (src/domain/cases/materials.ts).
+   */
+  materials: z
+    .array(
+      z.object({
+        name: freeText('材料名称', TEXT_LIMITS.shortName, { required: true }),
+        provided: z.boolean(),
+        notApplicable: z.boolean().optional(),
+      }),
+    )
+    .max(100, '材料不能超过 100 项'),
   proxy: z.object({ authorized: z.boolean() }).optional(),
   /** for an intake that must be returned at once (main material missing): the written reasons and basis */
   refusal: z

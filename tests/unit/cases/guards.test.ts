@@ -19,6 +19,7 @@ const INTAKE_CODES: CaseRuleCode[] = [
   'ONLINE_NOT_ALLOWED',
   'NOT_RECEIVABLE_HERE',
   'CHANNEL_NOT_ALLOWED', // channel.test.ts
+  'MATERIALS_NOT_CHECKED',
   'NOT_A_REFUSAL', // refusal-review.test.ts
   'REFUSAL_ALREADY_REVIEWED',
   'NO_OBJECTION', // objection-answer.test.ts

@@ -5,12 +5,14 @@ import type { OfficeHours } from '../../../src/domain/calendar/office-hours.js';
 import { decide, openCase, type CaseState, type CaseStatus } from '../../../src/domain/cases/index.js';
 import { batchDayOfWeek, comingBatchDay, waitingHop, hopDoneAt, hopLimit, isLate, limitWhenSent, mondayOf, nextBatchDay } from '../../../src/domain/cases/hops.js';
 import { officialCalendar } from '../calendar/support.js';
+import type { ChecklistEntry } from '../../../src/domain/cases/materials.js';
 import { NOW, countyItem, ctx, expectOk, item, stateIn } from './fixtures.js';
 
-const ALL = [
+const ALL: ChecklistEntry[] = [
   { name: '申请表', provided: true },
   { name: '居民身份证', provided: true },
   { name: '居民户口簿', provided: true },
+  { name: '结婚证（已婚的提供）', provided: false, notApplicable: true },
 ];
 
 const cal = officialCalendar();

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   allowedActions,
@@ -8,13 +9,18 @@ import {
   SIX_KIND_NAMES,
   type IntakeRequest,
 } from '../../../src/domain/cases/index.js';
+import type { ChecklistEntry } from '../../../src/domain/cases/materials.js';
 import { NOW, countyItem, item, jointItem } from './fixtures.js';
 
-const ALL = [
+/** The fixture guide's checklist, every material stated: complete, the marriage certificate not applicable. */
+const ALL: ChecklistEntry[] = [
   { name: '申请表', provided: true },
   { name: '居民身份证', provided: true },
   { name: '居民户口簿', provided: true },
+  { name: '结婚证（已婚的提供）', provided: false, notApplicable: true },
 ];
+/** ALL with these materials stated otherwise. */
+const except = (...changed: ChecklistEntry[]): ChecklistEntry[] => ALL.map((m) => changed.find((c) => c.name === m.name) ?? m);
 
 const request = (overrides: Partial<IntakeRequest> = {}): IntakeRequest => ({
   item: item(),
@@ -59,10 +65,7 @@ describe('decideIntake: the six kinds', () => {
   it('退回件: a main material missing → a return candidate; reasons are the clerk’s to write', () => {
     const d = decideIntake(
       request({
-        materials: [
-          { name: '申请表', provided: true },
-          { name: '居民户口簿', provided: false },
-        ],
+        materials: except({ name: '居民身份证', provided: false }, { name: '居民户口簿', provided: false }),
       }),
     );
     expect(d).toMatchObject({ ok: true, outcome: 'return', status: 'returned', missingMain: ['居民身份证'], missing: ['居民身份证', '居民户口簿'] });
@@ -106,9 +109,13 @@ describe('decideIntake: status by channel and level', () => {
     expect(caseKindFor(jointItem(), 'township')).toBe('joint');
   });
 
-  it('an attachment left off the checklist is not applicable; a main one left off is missing', () => {
-    expect(decideIntake(request({ materials: ALL.slice(0, 2) }))).toMatchObject({ outcome: 'accept' });
-    expect(decideIntake(request({ materials: ALL.slice(1) }))).toMatchObject({ outcome: 'return', missingMain: ['申请表'] });
+  it('an attachment stated not applicable is not missing; one stated not handed over is', () => {
+    expect(decideIntake(request())).toMatchObject({ outcome: 'accept' });
+    expect(decideIntake(request({ materials: except({ name: '结婚证（已婚的提供）', provided: false }) }))).toMatchObject({
+      outcome: 'supplement',
+      missing: ['结婚证（已婚的提供）'],
+    });
+    expect(decideIntake(request({ materials: except({ name: '申请表', provided: false }) }))).toMatchObject({ outcome: 'return', missingMain: ['申请表'] });
   });
 });
 
@@ -167,6 +174,74 @@ describe('decideIntake: refusals', () => {
     const d = decideIntake(request({ materials: [...ALL, { name: '无犯罪记录证明', provided: true }] }));
     expect(d).toMatchObject({ ok: false, code: 'MATERIAL_NOT_IN_GUIDE', details: { materials: ['无犯罪记录证明'] } });
   });
+
+  // 老年人优待证 sent with only 居民身份证 was 材料齐全，当场受理 although the guide also asks for a photo
+  const elderCard = item({ kind: 'immediate', promisedDays: 0, legalDays: null, materials: [{ name: '居民身份证', main: true }, { name: '近期一寸免冠照片', main: false }] });
+
+  it('MATERIALS_NOT_CHECKED: a material of the guide left off the checklist is not taken as handed over', () => {
+    const d = decideIntake(request({ item: elderCard, materials: [{ name: '居民身份证', provided: true }] }));
+    expect(d).toEqual({
+      ok: false,
+      code: 'MATERIALS_NOT_CHECKED',
+      message: '请逐项核对材料：近期一寸免冠照片 未登记是否提交。办事指南中的每项材料都要登记一次：已提交、未提交，或附件对该申请人不适用。',
+      details: { notStated: ['近期一寸免冠照片'], twice: [], mainNotApplicable: [], contradictory: [] },
+    });
+    // stated either way, it is read as stated
+    const photo = (entry: Partial<ChecklistEntry>) => decideIntake(request({ item: elderCard, materials: [{ name: '居民身份证', provided: true }, { name: '近期一寸免冠照片', provided: true, ...entry }] }));
+    expect(photo({})).toMatchObject({ ok: true, outcome: 'accept', message: '材料齐全，当场受理。' });
+    expect(photo({ provided: false })).toMatchObject({ ok: true, outcome: 'supplement', missing: ['近期一寸免冠照片'] });
+    expect(photo({ provided: false, notApplicable: true })).toMatchObject({ ok: true, outcome: 'accept' });
+    // nothing stated at all names every material
+    expect(decideIntake(request({ materials: [] }))).toMatchObject({ code: 'MATERIALS_NOT_CHECKED', details: { notStated: ['申请表', '居民身份证', '居民户口簿', '结婚证（已婚的提供）'] } });
+  });
+
+  it('MATERIALS_NOT_CHECKED: a material stated twice, a main one not applicable, or handed over and not applicable at once', () => {
+    const twice = decideIntake(request({ materials: [...ALL, { name: '居民户口簿', provided: false }] }));
+    expect(twice).toMatchObject({ ok: false, code: 'MATERIALS_NOT_CHECKED', details: { notStated: [], twice: ['居民户口簿'] } });
+    expect(!twice.ok && twice.message).toContain('居民户口簿 登记了不止一次');
+    // the same answer twice is still two answers: the clerk's list is wrong somewhere
+    expect(decideIntake(request({ materials: [...ALL, { name: '申请表', provided: true }] }))).toMatchObject({ code: 'MATERIALS_NOT_CHECKED', details: { twice: ['申请表'] } });
+
+    const main = decideIntake(request({ materials: except({ name: '居民身份证', provided: false, notApplicable: true }) }));
+    expect(main).toMatchObject({ code: 'MATERIALS_NOT_CHECKED', details: { mainNotApplicable: ['居民身份证'] } });
+    expect(!main.ok && main.message).toContain('居民身份证 是主件，不能登记为不适用');
+
+    const both = decideIntake(request({ materials: except({ name: '居民户口簿', provided: true, notApplicable: true }) }));
+    expect(both).toMatchObject({ code: 'MATERIALS_NOT_CHECKED', details: { contradictory: ['居民户口簿'] } });
+
+    // everything wrong at once: one message lists it all, in the guide's order
+    const all = decideIntake(request({ materials: [{ name: '居民身份证', provided: true, notApplicable: true }, { name: '居民身份证', provided: true }, { name: '居民户口簿', provided: false }] }));
+    expect(!all.ok && all.message).toBe(
+      '请逐项核对材料：申请表、结婚证（已婚的提供） 未登记是否提交；居民身份证 登记了不止一次；居民身份证 是主件，不能登记为不适用；居民身份证 既登记已提交又登记不适用。办事指南中的每项材料都要登记一次：已提交、未提交，或附件对该申请人不适用。',
+    );
+  });
+
+  it('property: a case is opened only from a checklist stating every material of the guide once, and reads each as stated', () => {
+    const guide = item().materials;
+    const entryArb = fc.record({ name: fc.constantFrom(...guide.map((m) => m.name)), provided: fc.boolean(), notApplicable: fc.option(fc.boolean(), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(entryArb, { maxLength: 7 }), fc.constantFrom('window', 'agent', 'kiosk') as fc.Arbitrary<'window' | 'agent' | 'kiosk'>, (materials, channel) => {
+        const d = decideIntake(request({ materials, channel, receivingLevel: channel === 'agent' ? 'village' : 'township', proxy: channel === 'agent' ? { authorized: true } : null }));
+        const stated = (name: string) => materials.filter((m) => m.name === name);
+        const wellStated = guide.every((g) => {
+          const s = stated(g.name);
+          return s.length === 1 && !(s[0]!.notApplicable && (g.main || s[0]!.provided));
+        });
+        if (!wellStated) {
+          expect(d).toMatchObject({ ok: false, code: 'MATERIALS_NOT_CHECKED' });
+          return;
+        }
+        expect(d.ok).toBe(true);
+        if (!d.ok) return;
+        // on file exactly what was stated handed over; missing exactly what was stated not handed over and applies
+        expect(d.provided).toEqual(materials.filter((m) => m.provided).map((m) => m.name));
+        const missing = guide.filter((g) => !stated(g.name)[0]!.provided && !stated(g.name)[0]!.notApplicable).map((g) => g.name);
+        expect(d.outcome === 'accept' ? [] : d.missing).toEqual(missing);
+        expect(d.outcome === 'accept').toBe(missing.length === 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('openCase: the first state', () => {
@@ -180,7 +255,7 @@ describe('openCase: the first state', () => {
   });
 
   it('补办件 carries its one-time notice and no clock', () => {
-    const o = openCase(request({ materials: [...ALL.slice(0, 2), { name: '居民户口簿', provided: false }] }), { now: NOW });
+    const o = openCase(request({ materials: except({ name: '居民户口簿', provided: false }) }), { now: NOW });
     expect(o).toMatchObject({
       ok: true,
       state: { status: 'awaiting_supplement', clock: 'not_started', supplementNotice: { missing: ['居民户口簿'], defectNote: null } },
@@ -194,7 +269,7 @@ describe('openCase: the first state', () => {
   });
 
   it('退回件 needs the clerk’s reasons and basis (rule 2)', () => {
-    const missingMain = request({ materials: ALL.slice(1) });
+    const missingMain = request({ materials: except({ name: '申请表', provided: false }) });
     expect(openCase(missingMain, { now: NOW })).toMatchObject({ ok: false, code: 'REFUSAL_REASONS_REQUIRED' });
     const o = openCase(missingMain, { now: NOW }, { reasons: '缺少申请表', basis: '办事指南申报材料第1项' });
     expect(o).toMatchObject({ ok: true, state: { status: 'returned', clock: 'stopped', refusal: { reasons: '缺少申请表' } } });

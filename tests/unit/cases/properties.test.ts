@@ -89,7 +89,11 @@ const startArb: fc.Arbitrary<CaseState> = fc.oneof(
       const receivingLevel = r.item.acceptLevels[r.pick % r.item.acceptLevels.length]!;
       const channel = r.channel === 'online' && !r.item.onlineAllowed ? 'window' : r.channel;
       const proxy = r.proxy && r.item.proxyAllowed && !r.item.inPersonRequired ? { authorized: true } : null;
-      const materials = MATERIALS.flatMap((name, i) => (r.listed[i] ? [{ name, provided: r.provided[i]! }] : []));
+      // every material stated (the intake refuses a checklist that leaves one out): one not "listed" is an
+      // attachment that does not apply, or a main material not handed over
+      const materials = baseItem().materials.map((m, i) =>
+        r.listed[i] ? { name: m.name, provided: r.provided[i]! } : m.main ? { name: m.name, provided: false } : { name: m.name, provided: false, notApplicable: true },
+      );
       const opened = openCase({ item: r.item, receivingLevel, channel, materials, proxy }, { now: NOW }, { reasons: '缺主件', basis: '办事指南' });
       if (!opened.ok) throw new Error(`generator produced a refused intake: ${opened.code}`);
       return opened.state;

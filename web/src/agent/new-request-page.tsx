@@ -47,7 +47,7 @@ type Refusal = { code: string; title: string };
 
 /** The checklist as the server takes it: an attachment marked not applicable is left out, so it is not missing. */
 export const checklistOf = (item: Item, marks: Record<string, MaterialMark>) =>
-  item.materials.filter((m) => m.main || marks[m.name] !== 'na').map((m) => ({ name: m.name, provided: marks[m.name] === true }));
+  item.materials.map((m) => ({ name: m.name, provided: marks[m.name] === true, notApplicable: !m.main && marks[m.name] === 'na' }));
 
 type Kept = Map<string, OnFile>;
 

@@ -17,10 +17,12 @@ export interface IntakePreviewInput {
 }
 
 /** The checklist as the server takes it: a material not applicable is left out. */
+/** Every material of the guide, each stated once: handed over, not handed over, or (an attachment) not applicable. */
 export const materialsOf = (item: OfferedItem, marks: Record<string, MaterialMark>) =>
-  item.materials
-    .filter((m) => (marks[m.name] ?? 'provided') !== 'na')
-    .map((m) => ({ name: m.name, provided: (marks[m.name] ?? 'provided') === 'provided' }));
+  item.materials.map((m) => {
+    const mark = marks[m.name] ?? 'provided';
+    return mark === 'na' ? { name: m.name, provided: false, notApplicable: true } : { name: m.name, provided: mark === 'provided' };
+  });
 
 export const proxyOf = (proxy: Proxy) => (proxy === 'none' ? undefined : { authorized: proxy === 'authorized' });
 
