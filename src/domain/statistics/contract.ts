@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { MEASURE_KEYS, type MeasureKey } from './measures.js';
 import { REPORT_STATUSES, SUBMISSION_STATES } from './submission.js';
 
+/** How a version came to be: the month-end snapshot (月末锁定) or a correction (更正). */
+const origin = z.enum(['snapshot', 'correction']);
+
 const measuresSchema = z.object(Object.fromEntries(MEASURE_KEYS.map((k) => [k, z.number().nullable()])) as Record<MeasureKey, z.ZodNullable<z.ZodNumber>>);
 const level = z.enum(['county', 'township', 'village']);
 export const reportRowSchema = z.object({ key: z.string(), name: z.string(), measures: measuresSchema });
@@ -21,6 +24,7 @@ export const monthlyReportSchema = z.object({
     .object({
       id: z.string(),
       version: z.number(),
+      origin,
       status: z.enum(REPORT_STATUSES),
       state: z.enum(SUBMISSION_STATES),
       takenAt: z.string(),
@@ -39,7 +43,7 @@ export const monthlyReportSchema = z.object({
   windows: z.array(reportRowSchema),
   items: z.array(reportRowSchema),
   departments: z.array(reportRowSchema),
-  versions: z.array(z.object({ id: z.string(), version: z.number(), takenAt: z.string(), takenBy: z.string().nullable(), reason: z.string().nullable(), status: z.enum(REPORT_STATUSES), current: z.boolean() })),
+  versions: z.array(z.object({ id: z.string(), version: z.number(), origin, takenAt: z.string(), takenBy: z.string().nullable(), reason: z.string().nullable(), status: z.enum(REPORT_STATUSES), current: z.boolean() })),
   events: z.array(z.object({ action: z.string(), version: z.number(), comment: z.string().nullable(), by: z.string().nullable(), at: z.string() })),
   can: z.object({ submit: z.boolean(), correct: z.boolean() }),
 });

@@ -17,7 +17,7 @@ export const DEFAULT_DUE_DAY = 5;
 export const MAX_DUE_DAY = 28;
 
 /** What the upper level sees of a center below for one month. */
-export const SUBMISSION_STATES = ['submitted', 'submitted_late', 'pending', 'late', 'returned', 'missing'] as const;
+export const SUBMISSION_STATES = ['submitted', 'submitted_late', 'pending', 'late', 'returned', 'returned_late', 'missing'] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 export const SUBMISSION_STATE_NAMES: Record<SubmissionState, string> = {
   submitted: '已按时报送',
@@ -25,6 +25,7 @@ export const SUBMISSION_STATE_NAMES: Record<SubmissionState, string> = {
   pending: '未报送（未到期）',
   late: '逾期未报送',
   returned: '已退回待重报',
+  returned_late: '已退回，逾期待重报',
   missing: '尚未生成月报',
 };
 
@@ -44,12 +45,13 @@ export function dueDateOf(month: string, dueDay: number): IsoDate {
 export function submissionState(report: { status: ReportStatus; submittedOn: IsoDate | null } | null, dueDate: IsoDate, today: IsoDate): SubmissionState {
   if (!report) return today > dueDate ? 'late' : 'missing';
   if (report.status === 'submitted') return report.submittedOn !== null && report.submittedOn > dueDate ? 'submitted_late' : 'submitted';
-  if (report.status === 'returned') return 'returned';
+  // sent back, it is not submitted: after the due date it is as late as one never sent, until it is sent again
+  if (report.status === 'returned') return today > dueDate ? 'returned_late' : 'returned';
   return today > dueDate ? 'late' : 'pending';
 }
 
 /** A late state the upper level marks in red. */
-export const isLateState = (s: SubmissionState): boolean => s === 'late' || s === 'submitted_late';
+export const isLateState = (s: SubmissionState): boolean => s === 'late' || s === 'submitted_late' || s === 'returned_late';
 
 /** Reminders go out from `daysBefore` days before the due date until the report is submitted. */
 export function reminderDue(today: IsoDate, dueDate: IsoDate, daysBefore = 2): 'before' | 'today' | 'overdue' | null {

@@ -10,6 +10,7 @@ import { addMonths, monthBounds } from '../../domain/calendar/months.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { computeFigures, type CaseCount, type RatingCount } from '../../domain/evaluation/figures.js';
 import { subtreeIds, type OrgLevel } from '../../domain/orgs/tree.js';
+import { windowLabel } from '../../domain/statistics/labels.js';
 import { emptyRaw, ratingRaw, sumRaw, workingDaysToFinish, type RawCounts } from '../../domain/statistics/measures.js';
 import type { Db } from '../../server/context.js';
 import { loadCalendar } from '../calendar/repo.js';
@@ -53,7 +54,7 @@ const NO_WINDOW = '未指定窗口';
 const NO_DEPARTMENT = '未指定部门';
 
 /** The raw counts of every center of `orgIds` (own cases only), and of the groups of `detailOrgId`. */
-async function countCenters(db: Db, orgIds: string[], detailOrgId: string, month: string, timeZone: string, now: Date) {
+async function countCenters(db: Db, orgIds: string[], detailOrgId: string, month: string, timeZone: string, now: Date, centerNameOf: (orgId: string) => string | null) {
   const { from, to } = monthBounds(month, timeZone);
   const centers = new Map<string, RawCounts>();
   const groups = { window: new Map<string, GroupRow>(), item: new Map<string, GroupRow>(), department: new Map<string, GroupRow>() };
@@ -66,13 +67,18 @@ async function countCenters(db: Db, orgIds: string[], detailOrgId: string, month
   const openings = await ratedOpeningsByWindow(db, orgIds, from, to);
   // names of the center's windows and the departments of its items (their own modules)
   const mine = <T extends { orgId: string }>(rows: T[]) => rows.filter((r) => r.orgId === detailOrgId);
-  const windows = await windowsByIds(db, [...mine(cases), ...mine(ratings)].map((r) => r.windowId));
+  const windows = await windowsByIds(db, [...mine(cases), ...mine(ratings), ...mine(openings)].map((r) => r.windowId));
   const items = await itemsByIds(db, [...new Set([...mine(cases), ...mine(ratings)].map((r) => r.itemId))]);
+  // a case escalated to the county is finished at a window of the county center: named with its center
+  const windowName = (id: string | null) => {
+    const w = id ? windows.get(id) : undefined;
+    return w ? windowLabel(w.name, centerNameOf(w.org_id), w.org_id === detailOrgId) : NO_WINDOW;
+  };
   type Keys = { windowId: string | null; itemId: string; itemCode: string; itemName: string };
   const groupOf = (kind: keyof typeof groups, g: Keys): GroupRow => {
     const department = items.get(g.itemId)?.department || null;
     const [key, name] =
-      kind === 'window' ? [g.windowId ?? '', g.windowId ? (windows.get(g.windowId)?.name ?? NO_WINDOW) : NO_WINDOW] : kind === 'item' ? [g.itemCode, g.itemName] : [department ?? '', department ?? NO_DEPARTMENT];
+      kind === 'window' ? [g.windowId ?? '', windowName(g.windowId)] : kind === 'item' ? [g.itemCode, g.itemName] : [department ?? '', department ?? NO_DEPARTMENT];
     return groups[kind].get(key) ?? groups[kind].set(key, { key, name, raw: emptyRaw() }).get(key)!;
   };
   const add = (raw: RawCounts, part: Partial<RawCounts>) => {
@@ -136,7 +142,7 @@ export async function computeReportFigures(db: Db, orgId: string, month: string,
   if (!root) throw new Error(`unknown org ${orgId}`);
   const nodes = orgs.map((o) => ({ id: o.id, parentId: o.parent_id, level: o.level }));
   const ids = [...subtreeIds(nodes, orgId)];
-  const { centers, groups } = await countCenters(db, ids, orgId, month, timeZone, now);
+  const { centers, groups } = await countCenters(db, ids, orgId, month, timeZone, now, (id) => orgs.find((o) => o.id === id)?.center_name ?? null);
   const of = (id: string) => centers.get(id) ?? emptyRaw();
   const children = orgs.filter((o) => o.parent_id === orgId);
   return {

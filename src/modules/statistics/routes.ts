@@ -35,7 +35,7 @@ export function statisticsRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/reports/monthly.xlsx', { schema: { tags, summary: '导出月度统计报表（Excel，A4 横向）', querystring: query } }, async (request, reply) => {
     const actor = requirePermission(request, 'reports.view');
     const report = await monthlyReport(ctx, actor, request.query);
-    const book = await monthlyWorkbook(report, actor.name, localDate(ctx.clock(), ctx.config.timeZone));
+    const book = await monthlyWorkbook(report, localDate(ctx.clock(), ctx.config.timeZone));
     await recordAudit(ctx.database.db, { at: ctx.clock(), userId: actor.userId, action: 'reports.monthly.export', targetType: 'org', targetId: report.org.orgId, detail: { month: report.month }, ip: request.ip });
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

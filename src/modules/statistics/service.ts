@@ -12,6 +12,7 @@ import { DomainError } from '../../domain/errors.js';
 import { hasPermission, headRoleOf } from '../../domain/roles.js';
 import { measuresOf, type RawCounts } from '../../domain/statistics/measures.js';
 import type { MonthlyReport, MonthlyTrend, SubmissionList } from '../../domain/statistics/contract.js';
+import { versionOrigin } from '../../domain/statistics/labels.js';
 import { actionRefusal, DEFAULT_DUE_DAY, dueDateOf, isLateState, MAX_DUE_DAY, reminderDue, submissionState, SUBMISSION_STATE_NAMES, submitsUpward, type ReportStatus } from '../../domain/statistics/submission.js';
 import type { MonthlyReportsTable } from '../../db/schema.js';
 import { fromJson, isUniqueViolation, toJson } from '../../db/portable.js';
@@ -25,6 +26,9 @@ import { listOrgs } from '../orgs/repo.js';
 import { scopeOf } from '../orgs/service.js';
 import { getSetting, putSetting } from '../settings/repo.js';
 import { activeWithRole, peopleByIds } from '../users/repo.js';
+import { drainConsumers, type EventConsumer } from '../events/consumers.js';
+import { hasEventsAfter, listConsumerRows } from '../events/repo.js';
+import { ratingOpeningsConsumer } from '../evaluation/consumer.js';
 import { computeReportFigures, type ReportFigures } from './figures.js';
 
 const DUE_DAY_KEY = 'monthlyReportDueDay';
@@ -71,17 +75,64 @@ function reportVersion(v: { orgId: string; month: string; version: number; figur
 }
 
 /**
+ * The event consumers whose tables the report reads. 主动评价率 counts the finished cases open for rating
+ * (`rating_openings`), which the evaluation-openings consumer writes from the case events; a rating writes its own
+ * opening at once, so until the consumer has caught up the table holds only the rated cases and "finished" equals
+ * "rated" (100 %). Every other figure is counted from the source tables.
+ */
+const REPORT_INPUTS: readonly EventConsumer[] = [ratingOpeningsConsumer];
+/** A consumer held by another drain, or events behind a transaction still open (PostgreSQL), clear within moments. */
+const SETTLE_TRIES = 30;
+const SETTLE_WAIT_MS = 100;
+
+/**
+ * Whether the consumers the report reads have taken every event written so far, after handing them what waits.
+ * Stricter than "every event up to the month's end" (an event of today makes it wait too), never laxer: a report
+ * locked now cannot miss an event of its month. A consumer that fails waits for its backoff: false at once.
+ */
+async function reportInputsSettled(ctx: AppContext): Promise<boolean> {
+  const { db, dialect } = ctx.database;
+  for (let i = 0; i < SETTLE_TRIES; i++) {
+    const results = await drainConsumers(ctx, REPORT_INPUTS);
+    const rows = new Map((await listConsumerRows(db)).map((r) => [r.name, r]));
+    let behind = false;
+    let failing = results.some((r) => r.error);
+    for (const c of REPORT_INPUTS) {
+      const row = rows.get(c.name);
+      if (!row || (await hasEventsAfter(db, dialect, { tx: Number(row.cursor_tx), pos: Number(row.cursor_pos) }))) behind = true;
+      if (row?.retry_at && new Date(row.retry_at) > ctx.clock()) failing = true;
+    }
+    if (!behind) return true;
+    // failed, or waiting for its backoff: the event-consumers job retries it, the snapshot comes back later
+    if (failing) return false;
+    // held by another drain, behind an open transaction, or written just now: drain again in a moment
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_WAIT_MS));
+  }
+  return false;
+}
+
+export interface SnapshotResult {
+  /** reports locked by this run */
+  taken: number;
+  /** centers left without a report because events the figures depend on are not handled yet (the job comes back) */
+  waiting: number;
+}
+
+/**
  * The month-end snapshot: version 1 of every center's report of `month` that has none yet. Idempotent: a center
  * already snapshotted is left alone, and a snapshot written at the same moment by another process wins (the unique
- * index on center, month and version).
+ * index on center, month and version). It never locks figures worked out from events not yet handled (the job ran
+ * before the consumers, or the server restarted over the month's end with events queued): it waits for them.
  */
-export async function snapshotMonth(ctx: AppContext, month: string, now: Date): Promise<number> {
+export async function snapshotMonth(ctx: AppContext, month: string, now: Date): Promise<SnapshotResult> {
   const { db } = ctx.database;
   const orgs = await listOrgs(db);
   const have = new Set((await db.selectFrom('monthly_reports').select('org_id').where('month', '=', month).execute()).map((r) => r.org_id));
+  const missing = orgs.filter((o) => !have.has(o.id));
+  if (missing.length === 0) return { taken: 0, waiting: 0 };
+  if (!(await reportInputsSettled(ctx))) return { taken: 0, waiting: missing.length };
   let taken = 0;
-  for (const org of orgs) {
-    if (have.has(org.id)) continue;
+  for (const org of missing) {
     const figures = await computeReportFigures(db, org.id, month, ctx.config.timeZone, now);
     const at = now.toISOString();
     const row = reportVersion({ orgId: org.id, month, version: 1, figures, reason: null, by: null, at });
@@ -95,10 +146,10 @@ export async function snapshotMonth(ctx: AppContext, month: string, now: Date): 
       if (!isUniqueViolation(error)) throw error;
     }
   }
-  return taken;
+  return { taken, waiting: 0 };
 }
 
-/** The month to snapshot at `now`: the month just ended (the job runs after midnight on the 1st, and catches up daily). */
+/** The month to snapshot at `now`: the month just ended (the job runs after midnight on the 1st, and catches up hourly). */
 export const monthToSnapshot = (now: Date, timeZone: string) => lastMonth(now, timeZone);
 
 async function orgContext(ctx: AppContext, actor: Actor, orgId: string | undefined) {
@@ -148,6 +199,7 @@ export async function monthlyReport(ctx: AppContext, actor: Actor, query: { orgI
     report: current && {
       id: current.id,
       version: current.version,
+      origin: versionOrigin(current.version),
       status: current.status as ReportStatus,
       state: submissionState({ status: current.status as ReportStatus, submittedOn: current.submitted_at ? localDate(new Date(current.submitted_at), tz) : null }, dueDate, today),
       takenAt: current.taken_at,
@@ -160,7 +212,7 @@ export async function monthlyReport(ctx: AppContext, actor: Actor, query: { orgI
       rowVersion: current.row_version,
     },
     ...present(figures),
-    versions: versions.map((v) => ({ id: v.id, version: v.version, takenAt: v.taken_at, takenBy: nameOf(v.taken_by), reason: v.reason, status: v.status as ReportStatus, current: v.superseded_at === null })),
+    versions: versions.map((v) => ({ id: v.id, version: v.version, origin: versionOrigin(v.version), takenAt: v.taken_at, takenBy: nameOf(v.taken_by), reason: v.reason, status: v.status as ReportStatus, current: v.superseded_at === null })),
     events: events.map((e) => ({ action: e.action, version: e.version, comment: e.comment, by: nameOf(e.by_user_id), at: e.at })),
     can: {
       submit: own && current !== null && hasPermission(actor.roles, 'reports.submit') && actionRefusal('submit', current.status as ReportStatus, org.level) === null,
@@ -291,6 +343,10 @@ export async function correctReport(ctx: AppContext, actor: Actor, id: string, e
   const at = now.toISOString();
   const row = await loadForWrite(db, id, expectedVersion);
   if (row.org_id !== actor.orgId) throw forbidden('更正其他单位的月报');
+  // a correction locks figures as much as the snapshot: not while events they depend on wait to be handled
+  if (!(await reportInputsSettled(ctx))) {
+    throw new DomainError('REPORT_INPUTS_PENDING', '办结的办件还在计入评价统计，暂不能更正。请过几分钟再点“更正”；一直如此请联系系统管理员查看“定时任务”页的事件分发。', undefined, 409);
+  }
   const figures = await computeReportFigures(db, row.org_id, row.month, ctx.config.timeZone, now);
   const next = reportVersion({ orgId: row.org_id, month: row.month, version: row.version + 1, figures, reason, by: actor.userId, at });
   try {

@@ -26,10 +26,13 @@ describe('monthly report submission', () => {
       fc.property(day, day, fc.option(day, { nil: null }), status, (due, today, submittedOn, s) => {
         const state = submissionState({ status: s, submittedOn: s === 'submitted' ? (submittedOn ?? due) : null }, due, today);
         if (s === 'submitted') expect(state).toBe((submittedOn ?? due) > due ? 'submitted_late' : 'submitted');
-        else if (s === 'returned') expect(state).toBe('returned');
+        // a returned report is not submitted: after the due date it stays late until sent again
+        else if (s === 'returned') expect(state).toBe(today > due ? 'returned_late' : 'returned');
         else expect(state).toBe(today > due ? 'late' : 'pending');
         expect(submissionState(null, due, today)).toBe(today > due ? 'late' : 'missing');
-        expect(isLateState(state)).toBe(state === 'late' || state === 'submitted_late');
+        expect(isLateState(state)).toBe(state === 'late' || state === 'submitted_late' || state === 'returned_late');
+        // a late report returned (on or after the day it came) still counts as late
+        if (s === 'submitted' && (submittedOn ?? due) > due && today >= (submittedOn ?? due)) expect(isLateState(submissionState({ status: 'returned', submittedOn: null }, due, today))).toBe(true);
       }),
     );
   });

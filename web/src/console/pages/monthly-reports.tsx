@@ -12,6 +12,7 @@ import { useMe } from '@/lib/auth';
 import { Chart } from '@/features/dashboard/components/chart';
 import { reportExportUrl, useMonthlyReport, useReportAction, useSubmissions, useTrend, type MonthlyReport, type SubmissionList } from '@/features/monthly-reports/api/monthly-reports';
 import { ReportTable, type ReportLine } from '@/features/monthly-reports/components/report-table';
+import { belowLabel, GROUP_NOTE, GROUP_SECTIONS, OWN_TOTAL_LINE, VERSION_ORIGIN_NAMES, type GroupKind } from '@domain/statistics/labels';
 import { REPORT_STATUS_NAMES, SUBMISSION_STATE_NAMES, type SubmissionState } from '@domain/statistics/submission';
 import '@shared/report-sheet.css';
 
@@ -19,7 +20,7 @@ const route = getRouteApi('/console/reports/monthly');
 
 const monthTitle = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 const dayTitle = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-const STATE_COLOR: Record<SubmissionState, string> = { submitted: 'green', submitted_late: 'red', pending: 'default', late: 'red', returned: 'orange', missing: 'default' };
+const STATE_COLOR: Record<SubmissionState, string> = { submitted: 'green', submitted_late: 'red', pending: 'default', late: 'red', returned: 'orange', returned_late: 'red', missing: 'default' };
 const ACTION_NAMES: Record<string, string> = { snapshot: '月末快照生成', submit: '报送', return: '退回', correct: '更正（生成新版本）' };
 
 type Dialog = { kind: 'return'; reportId: string; rowVersion: number; name: string } | { kind: 'correct'; reportId: string; rowVersion: number } | null;
@@ -81,16 +82,31 @@ export function MonthlyReportsPage() {
 
   const lines = (d: MonthlyReport): ReportLine[] => [
     { key: 'own', name: `${d.org.centerName}（本级）`, measures: d.own, filter: { orgId: d.org.orgId, orgOnly: 'true' } },
-    ...d.below.map((b) => ({ key: b.orgId, name: b.level === 'village' ? b.name : `${b.name}（含下级）`, measures: b.measures, filter: { orgId: b.orgId }, orgId: b.orgId })),
+    ...d.below.map((b) => ({ key: b.orgId, name: belowLabel(b.name, b.level), measures: b.measures, filter: { orgId: b.orgId }, orgId: b.orgId })),
     ...(d.below.length > 0 ? [{ key: 'total', name: '合计', measures: d.total, filter: { orgId: d.org.orgId }, bold: true }] : []),
   ];
-  const groupLines = (d: MonthlyReport, kind: 'windows' | 'items' | 'departments'): ReportLine[] =>
-    d[kind].map((g) => ({
+  // the center's own cases only: closed by 本级合计, the 本级 line of the centers table, so the lines reconcile
+  const groupLines = (d: MonthlyReport, kind: GroupKind): ReportLine[] => [
+    ...d[kind].map((g) => ({
       key: `${kind}-${g.key || 'none'}`,
       name: g.name,
       measures: g.measures,
-      filter: { orgId: d.org.orgId, ...(kind === 'windows' && g.key ? { windowId: g.key } : {}), ...(kind === 'items' ? { itemCode: g.key } : {}) },
-    }));
+      filter: { orgId: d.org.orgId, orgOnly: 'true' as const, ...(kind === 'windows' && g.key ? { windowId: g.key } : {}), ...(kind === 'items' ? { itemCode: g.key } : {}) },
+    })),
+    ...(d[kind].length > 0 ? [{ key: `${kind}-own-total`, name: OWN_TOTAL_LINE, measures: d.own, filter: { orgId: d.org.orgId, orgOnly: 'true' as const }, bold: true }] : []),
+  ];
+  const groupTab = (d: MonthlyReport, kind: GroupKind) => ({
+    key: kind,
+    label: GROUP_SECTIONS[kind].title,
+    children: (
+      <>
+        <ReportTable lines={groupLines(d, kind)} firstColumn={GROUP_SECTIONS[kind].column} period={d} onLedger={toLedger} testId={`monthly-${kind}`} />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }} data-testid={`monthly-${kind}-note`}>
+          {GROUP_NOTE}
+        </Typography.Paragraph>
+      </>
+    ),
+  });
 
   return (
     <>
@@ -141,8 +157,10 @@ export function MonthlyReportsPage() {
                 <>
                   <Tag color="blue">第 {data!.report.version} 版</Tag>
                   <Tag color={data!.report.status === 'submitted' ? 'green' : data!.report.status === 'returned' ? 'orange' : 'default'}>{data!.upperName ? REPORT_STATUS_NAMES[data!.report.status] : '本级汇总，无需上报'}</Tag>
-                  {data!.upperName && data!.report.status !== 'returned' && <Tag color={STATE_COLOR[data!.report.state]}>{SUBMISSION_STATE_NAMES[data!.report.state]}</Tag>}
-                  <Typography.Text type="secondary">月末锁定于 {formatDateTime(data!.report.takenAt)}</Typography.Text>
+                  {data!.upperName && (data!.report.status !== 'returned' || data!.report.state === 'returned_late') && <Tag color={STATE_COLOR[data!.report.state]}>{SUBMISSION_STATE_NAMES[data!.report.state]}</Tag>}
+                  <Typography.Text type="secondary" data-testid="monthly-taken">
+                    {VERSION_ORIGIN_NAMES[data!.report.origin]}于 {formatDateTime(data!.report.takenAt)}
+                  </Typography.Text>
                   {data!.upperName && (
                     <Typography.Text type="secondary">
                       报送给{data!.upperName}，截止 {dayTitle(data!.dueDate)}
@@ -177,9 +195,9 @@ export function MonthlyReportsPage() {
             <Tabs
               items={[
                 { key: 'centers', label: '分单位', children: <ReportTable lines={lines(data!)} firstColumn="单位" period={data!} onLedger={toLedger} onCenter={toCenter} testId="monthly-centers" /> },
-                { key: 'windows', label: '按窗口', children: <ReportTable lines={groupLines(data!, 'windows')} firstColumn="窗口" period={data!} onLedger={toLedger} testId="monthly-windows" /> },
-                { key: 'items', label: '按事项', children: <ReportTable lines={groupLines(data!, 'items')} firstColumn="事项" period={data!} onLedger={toLedger} testId="monthly-items" /> },
-                { key: 'departments', label: '按部门', children: <ReportTable lines={groupLines(data!, 'departments')} firstColumn="部门" period={data!} onLedger={toLedger} testId="monthly-departments" /> },
+                groupTab(data!, 'windows'),
+                groupTab(data!, 'items'),
+                groupTab(data!, 'departments'),
               ]}
             />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
@@ -259,7 +277,7 @@ export function MonthlyReportsPage() {
               <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
                 {data!.versions.map((v) => (
                   <Descriptions.Item key={v.id} label={`第 ${v.version} 版${v.current ? '（当前）' : ''}`}>
-                    {formatDateTime(v.takenAt)} {v.takenBy ? `${v.takenBy}更正` : '月末自动生成'}
+                    {formatDateTime(v.takenAt)} {v.origin === 'correction' ? `${v.takenBy ?? ''}${VERSION_ORIGIN_NAMES.correction}` : `${VERSION_ORIGIN_NAMES.snapshot}（自动生成）`}
                     {v.reason ? `，原因：${v.reason}` : ''}，{REPORT_STATUS_NAMES[v.status]}
                   </Descriptions.Item>
                 ))}
