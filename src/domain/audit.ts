@@ -2,6 +2,10 @@
  * The audit log's vocabulary: what each recorded action is called, for the audit administrator's screen.
  * An action is `group.verb`; a filter by group (`auth`) finds every action of it.
  */
+import { localTime } from './calendar/office-hours.js';
+import { CODE_PURPOSE_NAMES, type CodePurpose } from './people/applicant-account.js';
+import { ROLE_NAMES, STAFF_ACCOUNT_DUTIES, type AccountAction, type Role } from './roles.js';
+
 export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'auth.login': '登录',
   'auth.logout': '退出登录',
@@ -59,6 +63,13 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'case.print': '打印办件文书',
   'application.read': '查看网上申请完整个人信息',
   'application.submit': '提交网上申请',
+  'application.accept': '网上申请预审通过并受理',
+  'application.notify-supplement': '网上申请一次性告知补正',
+  'application.resubmit': '网上申请补正后重新提交',
+  'application.return': '网上申请预审退回',
+  'application.withdraw': '撤回网上申请',
+  'application.refusal-review': '网上申请退回的否定报备审查',
+  'application.refusal-answer': '答复主任对网上申请退回的异议',
   'promise.check': '告知承诺核查',
   'appointment.book': '预约办事',
   'appointment.cancel': '取消预约',
@@ -203,6 +214,8 @@ export const auditTargetName = (targetType: string): string => AUDIT_TARGET_NAME
 /** The Chinese name of an action; an action added later without a name still shows, as its code. */
 export const auditActionName = (action: string): string => AUDIT_ACTION_NAMES[action] ?? action;
 
+const purposeText = (purpose: unknown) => CODE_PURPOSE_NAMES[purpose as CodePurpose] ?? String(purpose ?? '');
+
 const FAILED_LOGIN_REASONS: Record<string, string> = {
   password: '密码错误',
   unknown: '无此用户名',
@@ -211,24 +224,241 @@ const FAILED_LOGIN_REASONS: Record<string, string> = {
 };
 
 /**
- * An entry's detail in words where the log has a known shape, otherwise the record as stored (personal data in
- * it was masked when it was written, and stays so): the auditor's screen and the exported workbook say the same.
+ * What the reader of the log knows beyond the stored entry: the names behind the ids it keeps (people, centers,
+ * windows, the route a refused request went to), resolved when the log is shown, because the entries themselves
+ * are hash-linked and never rewritten. Every lookup may miss (a record deleted since): the text then says so.
  */
-export function auditDetailText(entry: { action: string; userId: string | null; targetType: string; targetId: string | null; detail: unknown }): string {
-  const d = (entry.detail ?? {}) as Record<string, unknown>;
-  if (entry.action === 'auth.failed') {
-    return `用户名 ${String(d.username)}：${FAILED_LOGIN_REASONS[String(d.reason)] ?? String(d.reason)}${d.purpose === 'change' ? '（修改密码时）' : ''}`;
+export interface AuditNames {
+  person?: (id: string) => { name: string; username: string } | undefined;
+  org?: (id: string) => string | undefined;
+  window?: (id: string) => string | undefined;
+  /** what a request was, in words (the route's summary), for a refusal */
+  request?: (method: string, path: string) => string | undefined;
+  /** the deployment's time zone and lock-out length, for "锁定至 18:37" of entries that did not keep the time */
+  timeZone?: string;
+  lockMinutes?: number;
+}
+
+export interface AuditEntryView {
+  action: string;
+  userId: string | null;
+  targetType: string;
+  targetId: string | null;
+  detail: unknown;
+  /** when it was recorded (ISO) */
+  at?: string;
+}
+
+const PERSON_KEYS = new Set(['userId', 'postAUserId', 'postBUserId', 'from', 'to']);
+const ORG_KEYS = new Set(['orgId', 'issuerOrgId']);
+const WINDOW_KEYS = new Set(['windowId']);
+const isId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(v);
+
+/** The ids an entry names, so that a page of the log looks all of them up at once. */
+export function auditReferences(entries: readonly AuditEntryView[]): { people: string[]; orgs: string[]; windows: string[] } {
+  const people = new Set<string>();
+  const orgs = new Set<string>();
+  const windows = new Set<string>();
+  for (const e of entries) {
+    if (e.targetId) {
+      if (e.targetType === 'user') people.add(e.targetId);
+      if (e.targetType === 'org') orgs.add(e.targetId);
+      if (e.targetType === 'window') windows.add(e.targetId);
+    }
+    const d = e.detail;
+    if (!d || typeof d !== 'object' || Array.isArray(d)) continue;
+    for (const [key, value] of Object.entries(d as Record<string, unknown>)) {
+      if (!isId(value)) continue;
+      if (PERSON_KEYS.has(key)) people.add(value);
+      if (ORG_KEYS.has(key)) orgs.add(value);
+      if (WINDOW_KEYS.has(key)) windows.add(value);
+    }
   }
-  if (entry.action === 'http.forbidden') return `${String(d.method)} ${String(d.path)}${d.code ? `（${String(d.code)}）` : ''}`;
+  return { people: [...people], orgs: [...orgs], windows: [...windows] };
+}
+
+/** 钱多多（qa2clerk）; an account deleted since is named by the start of its id. */
+function personText(names: AuditNames, id: string | null | undefined): string {
+  if (!id) return '（无）';
+  const p = names.person?.(id);
+  return p ? `${p.name}（${p.username}）` : `已不存在的人员（编号 ${id.slice(0, 8)}）`;
+}
+const orgText = (names: AuditNames, id: string) => names.org?.(id) ?? `已不存在的机构（编号 ${id.slice(0, 8)}）`;
+const windowText = (names: AuditNames, id: string) => names.window?.(id) ?? `已不存在的窗口（编号 ${id.slice(0, 8)}）`;
+const rolesText = (roles: unknown) =>
+  Array.isArray(roles) ? roles.map((r) => ROLE_NAMES[r as Role] ?? String(r)).join('、') : String(roles);
+
+/** The fields entries keep, in words, for the entries without a sentence of their own. */
+const FIELD_NAMES: Record<string, string> = {
+  name: '名称', title: '标题', reason: '理由', note: '备注', month: '月份', day: '日期', days: '天数', count: '数量',
+  userId: '人员', orgId: '机构', issuerOrgId: '出具机构', windowId: '窗口', postAUserId: 'A岗', postBUserId: 'B岗',
+  department: '科室', active: '启用', roles: '角色', phone: '电话', username: '用户名', role: '角色',
+  caseNo: '办件编号', complaintNo: '投诉编号', consultationNo: '咨询编号', petitionNo: '信访编号', cardNo: '督办单编号',
+  workOrderNo: '整改工单编号', applicationNo: '申请编号', itemCode: '事项编码', number: '号码', level: '级别',
+  decision: '决定', points: '分值', version: '版本', weekdays: '办公日', file: '文件', rows: '行数', refused: '未导入行数',
+  source: '来源', channel: '渠道', status: '状态', kind: '类别', period: '时段', whereabouts: '去向', dueDay: '报送日',
+  dueDate: '期限', daysAhead: '可提前预约天数', networks: '签到网络地址', ranges: '时段', subjects: '考核对象数', rule: '规则',
+  subject: '考核对象', attempt: '第几次输错', until: '锁定至', sms: '短信告知', paper: '文书', late: '迟到', early: '早退',
+  purpose: '用途', query: '筛选条件', path: '地址', hash: '文件哈希', size: '大小（字节）', printId: '打印记录',
+  from: '原为', to: '改为', before: '原为', after: '改为', change: '修改', changed: '修改', serviceStartDate: '入职日期',
+  ratingId: '评价', caseId: '办件', petitionId: '信访事项', violationId: '监察记录', applicantId: '网上办事账号',
+};
+/** Bookkeeping of the request, not what was done. */
+const SKIPPED_FIELDS = new Set(['expectedVersion', 'idempotencyKey']);
+
+function valueText(names: AuditNames, key: string, value: unknown): string {
+  if (value === null || value === undefined) return '（空）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (isId(value)) {
+    if (PERSON_KEYS.has(key)) return personText(names, value);
+    if (ORG_KEYS.has(key)) return orgText(names, value);
+    if (WINDOW_KEYS.has(key)) return windowText(names, value);
+  }
+  if ((key === 'roles' || key === 'role') && (Array.isArray(value) || typeof value === 'string')) {
+    return rolesText(Array.isArray(value) ? value : [value]);
+  }
+  if (Array.isArray(value)) return value.map((v) => valueText(names, key, v)).join('、') || '（无）';
+  if (typeof value === 'object') return fieldsText(names, value as Record<string, unknown>) || '（无）';
+  return String(value);
+}
+
+function fieldsText(names: AuditNames, d: Record<string, unknown>): string {
+  return Object.entries(d)
+    .filter(([key, value]) => !SKIPPED_FIELDS.has(key) && value !== undefined)
+    .map(([key, value]) => `${FIELD_NAMES[key] ?? key}：${valueText(names, key, value)}`)
+    .join('，');
+}
+
+/** 修改人员账号 and 修改窗口: each field changed, in words (a version number is bookkeeping, not a change). */
+function changesText(names: AuditNames, d: Record<string, unknown>, labels: Record<string, string>): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(d)) {
+    if (SKIPPED_FIELDS.has(key) || value === undefined) continue;
+    if (key === 'active') parts.push(value ? '启用' : '停用');
+    else if (key === 'phone') parts.push(value ? '修改联系电话' : '删除联系电话');
+    else if (value === null) parts.push(`取消${labels[key] ?? FIELD_NAMES[key] ?? key}`);
+    else parts.push(`${labels[key] ?? FIELD_NAMES[key] ?? key}改为 ${valueText(names, key, value)}`);
+  }
+  return parts.length ? parts.join('，') : '未改动内容';
+}
+
+const USER_CHANGES: Record<string, string> = { name: '姓名', roles: '角色', orgId: '机构', serviceStartDate: '入职日期' };
+const WINDOW_CHANGES: Record<string, string> = { name: '名称', department: '科室', postAUserId: 'A岗', postBUserId: 'B岗' };
+
+/** The codes a refusal answers with, for entries recorded before the refusal's own words were kept. */
+const REFUSAL_CODES: Record<string, string> = {
+  FORBIDDEN: '没有相应权限',
+  SEPARATION_OF_DUTIES: '按三员分立不能办理',
+  PASSWORD_CHANGE_REQUIRED: '须先把管理员设置的密码改为自己的密码',
+};
+/** Refused account actions whose duty the path tells (entries recorded before the refusal's words were kept). */
+const ACCOUNT_ROUTES: [RegExp, AccountAction][] = [
+  [/^POST \/api\/users$/, 'create'],
+  [/^POST \/api\/users\/[^/]+\/password$/, 'resetPassword'],
+  [/^POST \/api\/users\/[^/]+\/unlock$/, 'unlock'],
+];
+
+/** Why a request was refused: its own words (without the "您"), or for older entries what the code and path tell. */
+function refusalReason(method: string, path: string, code: string | null, title: unknown): string {
+  if (typeof title === 'string' && title) {
+    const sentence = title.split('。')[0]!;
+    // "您没有解除账号锁定的权限：按三员分立，这项工作由安全管理员办理。": what was tried is named already; the rest is why
+    const lacking = /^您没有(.+?)的权限[：。]?(.*)$/.exec(title.replace(/。$/, ''));
+    if (lacking) return /^(按三员分立|这项工作由)/.test(lacking[2]!) ? lacking[2]! : `没有${lacking[1]!}的权限`;
+    // the 三员 accounts' own refusals: the first clause says it, the rest tells the refused person what to do
+    if (/^(三员分立：|系统管理员、安全管理员、审计管理员)/.test(sentence)) return sentence.split('，')[0]!;
+    return sentence.replace(/^您/, '');
+  }
+  if (code === 'SEPARATION_OF_DUTIES') {
+    const duty = ACCOUNT_ROUTES.find(([re]) => re.test(`${method} ${path}`))?.[1];
+    if (duty) return `按三员分立须由${rolesText(STAFF_ACCOUNT_DUTIES[duty])}办理`;
+  }
+  return code ? (REFUSAL_CODES[code] ?? code) : '没有相应权限';
+}
+
+/** A route's summary as the name of what was tried: its closing remark in brackets is for the API reader. */
+const requestName = (names: AuditNames, method: string, path: string) =>
+  names.request?.(method, path)?.replace(/（[^（）]*）$/, '') ?? `${method} ${path}`;
+
+function lockedUntilText(entry: AuditEntryView, d: Record<string, unknown>, names: AuditNames): string {
+  const tz = names.timeZone ?? 'Asia/Shanghai';
+  const until = typeof d.until === 'string' ? new Date(d.until) : entry.at && names.lockMinutes ? new Date(Date.parse(entry.at) + names.lockMinutes * 60_000) : null;
+  return until && !Number.isNaN(until.getTime()) ? `，锁定至 ${localTime(until, tz)}` : '，账号被锁定';
+}
+
+/**
+ * An entry's content in words, with names instead of ids: the auditor's screen and the exported workbook say the
+ * same (both call this with the names of the entries they show). Entries without a sentence of their own list
+ * their fields in words; personal data in them was masked when they were written, and stays so.
+ */
+export function auditDetailText(entry: AuditEntryView, names: AuditNames = {}): string {
+  const d = (entry.detail && typeof entry.detail === 'object' && !Array.isArray(entry.detail) ? entry.detail : {}) as Record<string, unknown>;
+  const target = entry.targetId;
+  switch (entry.action) {
+    case 'auth.failed':
+      return `用户名 ${String(d.username)}：${FAILED_LOGIN_REASONS[String(d.reason)] ?? String(d.reason)}${d.purpose === 'change' ? '（修改密码时）' : ''}`;
+    case 'auth.locked':
+      return `用户名 ${String(d.username)} 连续输错密码${lockedUntilText(entry, d, names)}`;
+    case 'http.forbidden': {
+      const method = String(d.method ?? '');
+      const path = String(d.path ?? '');
+      return `被拒绝：${requestName(names, method, path)}（${refusalReason(method, path, typeof d.code === 'string' ? d.code : null, d.title)}）`;
+    }
+    case 'user.create': {
+      const name = target ? names.person?.(target)?.name : undefined;
+      const org = typeof d.orgId === 'string' ? `，机构：${orgText(names, d.orgId)}` : '';
+      return `新建人员账号 ${String(d.username)}${name ? `（${name}）` : ''}，角色：${rolesText(d.roles)}${org}`;
+    }
+    case 'user.createAdmin':
+      return `命令行建立${rolesText([d.role])}账号 ${String(d.username)}`;
+    case 'user.update':
+      return `修改 ${personText(names, target)}：${changesText(names, d, USER_CHANGES)}`;
+    case 'user.resetPassword':
+      return `重置 ${personText(names, target)}的密码`;
+    case 'user.resetPasswordCli':
+      return `命令行重置 ${target && names.person?.(target) ? personText(names, target) : `用户名 ${String(d.username)}`}的密码`;
+    case 'user.unlock':
+      return `解除 ${personText(names, target)}的锁定`;
+    case 'user.photo':
+      return `上传 ${personText(names, target)}的照片`;
+    case 'user.photoRemove':
+      return `删除 ${personText(names, target)}的照片`;
+    case 'window.create':
+      return target ? `新建窗口 ${windowText(names, target)}` : '新建窗口';
+    case 'window.update':
+      return `${target ? `${windowText(names, target)}：` : ''}${changesText(names, d, WINDOW_CHANGES)}`;
+    case 'catalog.import': {
+      const refused = Number(d.refused ?? 0);
+      return `导入 ${String(d.file ?? '事项目录')}：共 ${String(d.rows)} 行${refused ? `，其中 ${refused} 行有误未导入` : '，全部导入'}`;
+    }
+    case 'applicant.codeSent':
+      return `向 ${String(d.phone)} 发送${purposeText(d.purpose)}验证码`;
+    case 'applicant.codeFailed':
+      return `手机号码 ${String(d.phone)} ${purposeText(d.purpose)}验证码输错${d.attempt ? `（第 ${String(d.attempt)} 次）` : ''}`;
+    case 'applicant.failed':
+      return `手机号码 ${String(d.phone)}：${FAILED_LOGIN_REASONS[String(d.reason)] ?? String(d.reason)}`;
+    case 'applicant.locked':
+      return `手机号码 ${String(d.phone)} 连续输错密码${lockedUntilText(entry, d, { ...names, lockMinutes: undefined })}`;
+    case 'applicant.login':
+    case 'applicant.register':
+    case 'applicant.passwordReset':
+      return `手机号码 ${String(d.phone)}`;
+  }
   if (entry.action.startsWith('export.')) {
     const q = Object.entries((d.query ?? {}) as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`);
     return q.length ? `筛选：${q.join('，')}` : '全部';
   }
-  if (entry.detail === null || entry.detail === undefined) {
-    if (entry.targetType === 'user' && entry.targetId === entry.userId) return '本人';
-    return entry.targetId ? `${auditTargetName(entry.targetType)} ${entry.targetId}` : '—';
+  if (entry.detail === null || entry.detail === undefined || (typeof entry.detail === 'object' && Object.keys(d).length === 0 && !Array.isArray(entry.detail))) {
+    if (entry.targetType === 'user' && target === entry.userId) return '本人';
+    if (!target) return '—';
+    if (entry.targetType === 'user') return personText(names, target);
+    if (entry.targetType === 'org') return orgText(names, target);
+    if (entry.targetType === 'window') return windowText(names, target);
+    return `${auditTargetName(entry.targetType)} ${target}`;
   }
-  return JSON.stringify(entry.detail);
+  if (typeof entry.detail !== 'object') return String(entry.detail);
+  const subject = target && entry.targetType === 'user' ? `${personText(names, target)}：` : target && entry.targetType === 'org' ? `${orgText(names, target)}：` : target && entry.targetType === 'window' ? `${windowText(names, target)}：` : '';
+  return `${subject}${Array.isArray(entry.detail) ? valueText(names, '', entry.detail) : fieldsText(names, d)}`;
 }
 
 /** The most entries one Excel export of the log carries: months of a county's log; more is slow to build and to open in WPS. */

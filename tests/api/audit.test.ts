@@ -86,6 +86,49 @@ describe.each(DIALECTS)('the audit log (%s)', (dialect) => {
     expect(reads.some((e) => e.targetId === created.json().id && e.username === 'clerk')).toBe(true);
   });
 
+  it('words account and window changes with names, and keeps the address of each', async () => {
+    const admin = await signIn(t.app, 'admin');
+    const secadmin = await signIn(t.app, 'secadmin');
+    const director = await signIn(t.app, 'director');
+    const me = (await t.app.inject({ url: '/api/auth/me', headers: { cookie: director } })).json().user;
+    const created = await t.app.inject({
+      method: 'POST', url: '/api/users', headers: { cookie: admin }, remoteAddress: '192.0.2.31',
+      payload: { username: 'qa2clerk', name: '钱多多', password: 'Passw0rd!x', roles: ['clerk'], orgId: me.orgId },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const reset = await t.app.inject({ method: 'POST', url: `/api/users/${id}/reset-password`, headers: { cookie: secadmin }, remoteAddress: '192.0.2.32', payload: { password: 'Another-2026!' } });
+    expect(reset.statusCode, reset.body).toBe(200);
+    const unlocked = await t.app.inject({ method: 'POST', url: `/api/users/${id}/unlock`, headers: { cookie: secadmin }, remoteAddress: '192.0.2.33' });
+    expect(unlocked.statusCode, unlocked.body).toBe(200);
+    const refused = await t.app.inject({ method: 'POST', url: `/api/users/${id}/unlock`, headers: { cookie: admin }, remoteAddress: '192.0.2.34' });
+    expect(refused.statusCode).toBe(403);
+    const windows = (await t.app.inject({ url: `/api/windows?orgId=${me.orgId}`, headers: { cookie: director } })).json().windows as { id: string; name: string; version: number }[];
+    const window = windows[0]!;
+    const changed = await t.app.inject({ method: 'PATCH', url: `/api/windows/${window.id}`, headers: { cookie: director }, remoteAddress: '192.0.2.35', payload: { expectedVersion: window.version, postBUserId: id } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nosuchuser', password: 'x' } });
+
+    const entries = (await read('pageSize=200')).entries as (Entry & { detailText: string })[];
+    const find = (action: string) => entries.find((e) => e.action === action && (e.targetId === id || e.targetId === window.id || action === 'http.forbidden'))!;
+    expect(find('user.create')).toMatchObject({ ip: '192.0.2.31', detailText: `新建人员账号 qa2clerk（钱多多），角色：窗口工作人员，机构：${me.orgName}` });
+    expect(find('user.resetPassword')).toMatchObject({ ip: '192.0.2.32', detailText: '重置 钱多多（qa2clerk）的密码' });
+    expect(find('user.unlock')).toMatchObject({ ip: '192.0.2.33', detailText: '解除 钱多多（qa2clerk）的锁定' });
+    expect(find('http.forbidden')).toMatchObject({ ip: '192.0.2.34', detailText: '被拒绝：解除锁定（按三员分立，这项工作由安全管理员办理）' });
+    expect(find('window.update')).toMatchObject({ ip: '192.0.2.35', detailText: `${window.name}：B岗改为 钱多多（qa2clerk）` });
+    // the stored entry keeps the id: the chain is never rewritten, names are looked up when it is read
+    expect(find('window.update').detail).toMatchObject({ postBUserId: id });
+    expect((await verify()).ok).toBe(true);
+
+    // the export says the same
+    const res = await t.app.inject({ url: '/api/audit/export.xlsx?action=user', headers: { cookie: auditor } });
+    expect(res.statusCode, res.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as Parameters<typeof book.xlsx.load>[0]);
+    const rows = (book.getWorksheet('审计日志')!.getSheetValues() as unknown[][]).slice(3).map((r) => r.slice(1).map((v) => String(v ?? '')));
+    expect(rows.find((r) => r[0] === String(find('user.resetPassword').seq))!.slice(4, 9)).toEqual(['重置密码', '重置 钱多多（qa2clerk）的密码', '人员账号', id, '192.0.2.32']);
+  });
+
   it('filters by person, action group and local days, and pages', async () => {
     const me = (await t.app.inject({ url: '/api/auth/me', headers: { cookie: clerk } })).json().user;
     const mine = await read(`userId=${me.id}`);
@@ -139,7 +182,7 @@ describe.each(DIALECTS)('the audit log (%s)', (dialect) => {
     expect(sheet.rowCount).toBe(2 + listed.total);
     const sent = listed.entries.find((e) => e.action === 'applicant.codeSent' && e.ip === '192.0.2.9')!;
     const row = [...Array(sheet.rowCount).keys()].map((i) => texts(i + 1)).find((r) => r[0] === String(sent.seq))!;
-    expect(row.slice(0, 9)).toEqual([String(sent.seq), '2026-12-07 09:00:00', '未登录', '', '发送网上办事验证码', '{"phone":"139****0077","purpose":"register"}', '网上办事账号', '', '192.0.2.9']);
+    expect(row.slice(0, 9)).toEqual([String(sent.seq), '2026-12-07 09:00:00', '未登录', '', '发送网上办事验证码', '向 139****0077 发送注册账号验证码', '网上办事账号', '', '192.0.2.9']);
     expect(JSON.stringify(sheet.getSheetValues())).not.toContain('13900000077');
 
     // the export is on record: who, and which range

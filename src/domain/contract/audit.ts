@@ -14,6 +14,8 @@ export const auditEntrySchema = z.object({
   targetType: z.string(),
   targetId: z.string().nullable(),
   detail: z.unknown(),
+  /** the content in words, names instead of ids (as of now: the stored entry keeps ids and is never rewritten) */
+  detailText: z.string(),
   ip: z.string().nullable(),
   hash: z.string(),
 });

@@ -1,16 +1,17 @@
 /**
  * The audit administrator's export of the filtered log (审计日志.xlsx): the columns of the screen in Chinese, the
- * detail as the screen words it (personal data was masked when it was written and stays masked), and the hash of
+ * content as the screen words it, names instead of ids (describe.ts; personal data was masked when it was written and stays masked), and the hash of
  * each entry so a printed copy can still be checked against the chain. Audited as an export
  * (src/modules/audit/http-audit.ts): who exported which range is itself an entry of the log.
  */
 import ExcelJS from 'exceljs';
-import { AUDIT_EXPORT_MAX_ROWS, AUDIT_GROUP_NAMES, auditActionName, auditDetailText, auditExportTooLarge, auditTargetName } from '../../domain/audit.js';
+import { AUDIT_EXPORT_MAX_ROWS, AUDIT_GROUP_NAMES, auditActionName, auditExportTooLarge, auditTargetName } from '../../domain/audit.js';
 import { localDate, localTime } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
 import { fromJson } from '../../db/portable.js';
 import type { AppContext } from '../../server/context.js';
 import { peopleByIds } from '../users/repo.js';
+import { describeEntries } from './describe.js';
 import { auditFilter, type AuditQuery } from './service.js';
 import * as repo from './repo.js';
 
@@ -51,20 +52,24 @@ export async function auditWorkbook(ctx: AppContext, query: AuditQuery): Promise
   const header = sheet.getRow(2);
   header.values = [...AUDIT_EXPORT_COLUMNS];
   header.font = { bold: true };
-  for (const r of rows) {
-    const entry = { action: r.action, userId: r.user_id, targetType: r.target_type, targetId: r.target_id, detail: fromJson<unknown>(r.detail, null) };
+  const texts = await describeEntries(
+    ctx,
+    db,
+    rows.map((r) => ({ action: r.action, userId: r.user_id, targetType: r.target_type, targetId: r.target_id, detail: fromJson<unknown>(r.detail, null), at: r.at })),
+  );
+  rows.forEach((r, i) => {
     sheet.addRow([
       Number(r.seq),
       wallSeconds(r.at, tz),
       r.user_id ? (r.user_name ?? '') : r.action.startsWith('auth.') || r.action.startsWith('applicant.') ? '未登录' : '系统',
       r.username ?? '',
       auditActionName(r.action),
-      auditDetailText(entry),
+      texts[i]!,
       auditTargetName(r.target_type),
       r.target_id ?? '',
       r.ip ?? '',
       r.hash,
     ]);
-  }
+  });
   return Buffer.from(await book.xlsx.writeBuffer());
 }

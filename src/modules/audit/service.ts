@@ -4,6 +4,7 @@ import { zonedInstant } from '../../domain/calendar/office-hours.js';
 import { fromJson } from '../../db/portable.js';
 import type { AppContext } from '../../server/context.js';
 import type { Actor } from '../auth/actor.js';
+import { describeEntries } from './describe.js';
 import * as repo from './repo.js';
 
 export interface AuditQuery {
@@ -30,9 +31,12 @@ export function auditFilter(ctx: AppContext, query: AuditQuery): repo.AuditFilte
 export async function listAudit(ctx: AppContext, query: AuditQuery) {
   const pageSize = query.pageSize ?? 50;
   const page = query.page ?? 1;
-  const { rows, total } = await repo.listEntries(ctx.database.db, auditFilter(ctx, query), { offset: (page - 1) * pageSize, limit: pageSize });
+  const { db } = ctx.database;
+  const { rows, total } = await repo.listEntries(db, auditFilter(ctx, query), { offset: (page - 1) * pageSize, limit: pageSize });
+  const views = rows.map((row) => ({ action: row.action, userId: row.user_id, targetType: row.target_type, targetId: row.target_id, detail: fromJson<unknown>(row.detail, null), at: row.at }));
+  const texts = await describeEntries(ctx, db, views);
   return {
-    entries: rows.map((row) => ({
+    entries: rows.map((row, i) => ({
       id: row.id,
       seq: Number(row.seq),
       at: row.at,
@@ -43,7 +47,8 @@ export async function listAudit(ctx: AppContext, query: AuditQuery) {
       actionName: auditActionName(row.action),
       targetType: row.target_type,
       targetId: row.target_id,
-      detail: fromJson<unknown>(row.detail, null),
+      detail: views[i]!.detail,
+      detailText: texts[i]!,
       ip: row.ip,
       hash: row.hash,
     })),

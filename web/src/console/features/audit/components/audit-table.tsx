@@ -1,6 +1,5 @@
 import { Button, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { auditDetailText } from '@domain/audit';
 import { formatDateTime } from '@/lib/format';
 import { PAGE_SIZE, type AuditEntry } from '../api/get-audit';
 
@@ -39,7 +38,7 @@ export function AuditTable({ entries, total, page, loading, onPage, onUser }: Pr
         ),
     },
     { title: '操作', dataIndex: 'actionName', width: 190, render: (name: string, e) => <Tag color={tagColor(e.action)}>{name}</Tag> },
-    { title: '内容', key: 'detail', render: (_, e) => <span style={{ wordBreak: 'break-all' }}>{auditDetailText(e)}</span> },
+    { title: '内容', key: 'detail', render: (_, e) => <span style={{ wordBreak: 'break-all' }}>{e.detailText}</span> },
     { title: '来源地址', dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
   ];
   return (
