@@ -1162,6 +1162,15 @@ export interface ApplicationsTable {
   idempotency_key: string;
   /** (0045) the request the key was used for (src/db/idempotency.ts); none on rows stored before */
   idempotency_fingerprint?: string | null;
+  /** (0046) 否定报备 of a return at pre-review: the director's opinion (upheld | questioned), when, by whom, the comment */
+  refusal_review?: 'upheld' | 'questioned' | null;
+  refusal_reviewed_at?: Instant | null;
+  refusal_reviewed_by?: string | null;
+  refusal_comment?: string | null;
+  /** (0046) the window's answer to the director's objection (有异议) */
+  refusal_answer?: string | null;
+  refusal_answered_at?: Instant | null;
+  refusal_answered_by?: string | null;
   created_at: Instant;
   updated_at: Instant;
   version: number;

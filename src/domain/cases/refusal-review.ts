@@ -15,6 +15,17 @@ export function refusalReviewProblem(
   if (c.status !== 'returned' && c.outcome !== 'denied') {
     return reject('NOT_A_REFUSAL', '本件没有退回或不予批准，不在否定报备登记簿中，无需审查。');
   }
+  return registerReviewProblem(c, input);
+}
+
+/**
+ * The director's review of one entry of the register, whatever was refused (a case returned or denied, an online
+ * application returned at pre-review): once only, and an objection says what is wrong.
+ */
+export function registerReviewProblem(
+  c: { reviewedAt: string | null },
+  input: { opinion: RefusalOpinion; comment?: string | undefined },
+): Rejection | null {
   if (c.reviewedAt !== null) return reject('REFUSAL_ALREADY_REVIEWED', '本件的否定报备已经审查过，不能重复审查。');
   if (input.opinion === 'questioned' && !input.comment?.trim()) {
     return reject('REVIEW_COMMENT_REQUIRED', '对退回或不予批准有异议时，请写明审查意见（哪里不妥、如何纠正）。');

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ORG_LEVELS } from '../orgs/tree.js';
+import { applicationSchema } from './applications.js';
 import { RULE_CODES } from '../supervision/rules.js';
 import { caseSummarySchema } from './cases.js';
 import { instant, isoDate } from './common.js';
@@ -52,6 +53,11 @@ export const directorDashboardSchema = z.object({
   extensions: caseSampleSchema,
   /** ?view=refusals-to-review */
   refusalsToReview: caseSampleSchema,
+  /**
+   * Online applications returned at pre-review and not reviewed yet: the same register beside the returned cases
+   * (GET /api/applications?view=refusals-to-review)
+   */
+  applicationRefusalsToReview: z.object({ applications: z.array(applicationSchema), total: z.number().int() }),
   presence: z.object({
     present: z.array(staffMember),
     away: z.array(staffMember),

@@ -57,6 +57,11 @@ export interface ApplicationFilter {
   orgIds?: readonly string[];
   applicantId?: string;
   status?: ApplicationRow['status'];
+  /**
+   * 否定报备 (0046): to-review — returned at pre-review, not reviewed by the director yet; objections — the director
+   * questioned the return (有异议) and the window has not answered yet.
+   */
+  refusal?: 'to-review' | 'objections';
   limit: number;
   offset: number;
 }
@@ -66,6 +71,8 @@ function filtered(db: Db, f: ApplicationFilter) {
   if (f.orgIds) q = q.where('org_id', 'in', f.orgIds.length > 0 ? [...f.orgIds] : ['']);
   if (f.applicantId) q = q.where('applicant_id', '=', f.applicantId);
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.refusal === 'to-review') q = q.where('status', '=', 'returned').where('refusal_reviewed_at', 'is', null);
+  if (f.refusal === 'objections') q = q.where('refusal_review', '=', 'questioned').where('refusal_answered_at', 'is', null);
   return q;
 }
 

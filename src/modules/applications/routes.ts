@@ -11,12 +11,13 @@ import { requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { APPLICANT_COOKIE, resolveApplicant } from '../applicants/session.js';
 import { progressSchema } from '../../domain/contract/progress.js';
-import { idempotencyHeaders } from '../cases/schema.js';
+import { idempotencyHeaders, objectionAnswerBody, refusalReviewBody } from '../cases/schema.js';
 import { presentItem } from '../catalog/presenter.js';
 import { findItemByCode } from '../catalog/repo.js';
 import { myCasePaper, myCasePapers, myCases } from './my-cases.js';
 import { casePromises, checkPromise } from './promise-checks.js';
-import { applyForm, centerApplication, centerApplicationFile, centerApplications, materialsOnFile, myApplication, myApplicationFile, myApplications } from './queries.js';
+import { applyForm, centerApplication, centerApplicationFile, centerApplications, materialsOnFile, myApplication, myApplicationFile, myApplications, REFUSAL_VIEWS } from './queries.js';
+import { answerApplicationObjection, reviewApplicationRefusal } from './refusal-review.js';
 import { resubmitApplication, reviewApplication, withdrawApplication, type ReviewCommand } from './step.js';
 import { submitApplication, type UploadedMaterial } from './submit.js';
 import { readApplicationParts, type MultipartBody } from './uploads.js';
@@ -212,7 +213,17 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/applications',
-    { schema: { tags: staffTags, summary: '本中心的网上申请（status=pre_review 为待预审，按预审期限先后）', querystring: pageQuery.extend({ status: z.enum(APPLICATION_STATUSES).optional() }), response: { 200: applicationListSchema } } },
+    {
+      schema: {
+        tags: staffTags,
+        summary: '本中心的网上申请（status=pre_review 为待预审，按预审期限先后）；view=refusals-to-review 为待中心主任审查的退回申请（否定报备），view=objections 为主任有异议、待窗口答复的',
+        querystring: pageQuery.extend({
+          status: z.enum(APPLICATION_STATUSES).optional(),
+          view: z.enum(REFUSAL_VIEWS, { error: 'view 只能是 refusals-to-review（待审查的否定报备）或 objections（待答复的异议）' }).optional(),
+        }),
+        response: { 200: applicationListSchema },
+      },
+    },
     (request) => centerApplications(ctx, requirePermission(request, 'applications.review'), request.query),
   );
 
@@ -222,6 +233,25 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/applications/:id/files/:fileId', { schema: { tags: staffTags, summary: '申请人上传的材料文件（预览）', params: fileParams } }, async (request, reply) =>
     sendFile(reply, await centerApplicationFile(ctx, requirePermission(request, 'applications.review'), request.params.id, request.params.fileId)),
+  );
+
+  r.post(
+    '/api/applications/:id/refusal-review',
+    { schema: { tags: staffTags, summary: '审查预审退回的网上申请（否定报备，中心主任）：upheld 同意、questioned 有异议（须写审查意见）', params: idParams, body: refusalReviewBody, response: { 200: applicationDetailSchema } } },
+    async (request) => {
+      const actor = requirePermission(request, 'cases.review-refusals');
+      await reviewApplicationRefusal(ctx, actor, request.params.id, request.body);
+      return centerApplication(ctx, actor, request.params.id);
+    },
+  );
+  r.post(
+    '/api/applications/:id/refusal-review/answer',
+    { schema: { tags: staffTags, summary: '答复中心主任对退回网上申请的异议（窗口）', params: idParams, body: objectionAnswerBody, response: { 200: applicationDetailSchema } } },
+    async (request) => {
+      const actor = requirePermission(request, 'applications.review');
+      await answerApplicationObjection(ctx, actor, request.params.id, request.body);
+      return centerApplication(ctx, actor, request.params.id);
+    },
   );
 
   r.post(

@@ -12,6 +12,7 @@ import { subtreeIds } from '../../domain/orgs/tree.js';
 import { toBool } from '../../db/portable.js';
 import type { AppContext } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
+import { centerApplications } from '../applications/queries.js';
 import type { Actor } from '../auth/actor.js';
 import { emptyNumbers, numbersByReceivingCenter, numbersByWindow, overdueByMonth, todaysCaseNumbers, type CaseNumbers } from '../cases/dashboard-queries.js';
 import { countLights, listCases, type LedgerQuery } from '../cases/queries.js';
@@ -52,6 +53,8 @@ export async function directorDashboard(ctx: AppContext, actor: Actor) {
   const dueToday = await sample(ctx, actor, { view: 'due-today' });
   const extensions = await sample(ctx, actor, { view: 'extensions' });
   const refusalsToReview = await sample(ctx, actor, { view: 'refusals-to-review' });
+  // returns of online applications at pre-review are refusals too (rule 2): the same list, kept by their own module
+  const applicationRefusalsToReview = await centerApplications(ctx, actor, { view: 'refusals-to-review', page: 1, pageSize: SAMPLE });
 
   const presence = await getPresence(ctx, actor);
   const staff = presence.staff.map((p) => ({ id: p.id, name: p.name, awayReason: p.awayReason, awaySince: p.awaySince, posts: p.posts, away: p.away }));
@@ -71,6 +74,7 @@ export async function directorDashboard(ctx: AppContext, actor: Actor) {
     dueToday,
     extensions,
     refusalsToReview,
+    applicationRefusalsToReview,
     presence: {
       present: staff.filter((p) => !p.away).map(strip),
       away: staff.filter((p) => p.away).map(strip),

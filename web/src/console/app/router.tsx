@@ -736,6 +736,8 @@ const applicationsRoute = createRoute({
   path: 'applications',
   validateSearch: z.object({
     status: z.enum(APPLICATION_STATUSES).optional().catch(undefined),
+    // 否定报备: returns awaiting the director's review, objections awaiting the window's answer
+    view: z.enum(['refusals-to-review', 'objections']).optional().catch(undefined),
     page: z.coerce.number().int().min(1).optional(),
     pageSize: z.coerce.number().int().min(1).max(100).optional(),
   }),

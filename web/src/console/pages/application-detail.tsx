@@ -4,7 +4,10 @@ import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
 import { PageLoading } from '@/components/feedback/page-loading';
 import { QueryError } from '@/components/feedback/query-error';
 import { useApplication } from '@/features/applications/api/applications';
+import { ApplicationRefusalReview } from '@/features/applications/components/application-refusal-review';
 import { ApplicationReview } from '@/features/applications/components/application-review';
+import { useMe } from '@/lib/auth';
+import { can } from '@/lib/authorization';
 
 const route = getRouteApi('/console/applications/$id');
 
@@ -12,6 +15,7 @@ const route = getRouteApi('/console/applications/$id');
 export function ApplicationDetailPage() {
   const { id } = route.useParams();
   const router = useRouter();
+  const me = useMe();
   const application = useApplication(id);
   if (application.isPending) return <PageLoading />;
   if (application.isError) return <QueryError error={application.error} onRetry={() => void application.refetch()} />;
@@ -28,6 +32,7 @@ export function ApplicationDetailPage() {
         </Space>
       </div>
       <ApplicationReview application={application.data} />
+      <ApplicationRefusalReview application={application.data} canReview={can(me.user.roles, 'cases.review-refusals')} meId={me.user.id} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { apiRequest } from '@/lib/api-client';
 import { applicationDetailSchema, applicationListSchema, casePromisesSchema } from '@domain/contract/applications';
 import type { ApplicationStatus, MissingMaterial } from '@domain/applications/application';
+import type { ApplicationDetail } from '@domain/contract/applications';
 
 // 网上申请预审 (/api/applications*), answers checked against the contract (src/domain/contract/applications.ts).
 export type { ApplicationDetail, ApplicationView } from '@domain/contract/applications';
@@ -11,6 +12,8 @@ const applicationKey = (id: string) => [...applicationsKey, 'detail', id] as con
 
 export interface ApplicationQuery {
   status?: ApplicationStatus | undefined;
+  /** 否定报备: returns awaiting the director's review, or objections awaiting the window's answer */
+  view?: 'refusals-to-review' | 'objections' | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
 }
@@ -47,6 +50,28 @@ export function useReviewApplication(id: string) {
       void queryClient.invalidateQueries({ queryKey: applicationsKey });
     },
   });
+}
+
+/** 否定报备 of a returned application: the director's review (同意 / 有异议), the window's answer to an objection. */
+export function useApplicationRefusalReview(id: string) {
+  const queryClient = useQueryClient();
+  const done = (a: ApplicationDetail) => {
+    queryClient.setQueryData(applicationKey(a.id), a);
+    void queryClient.invalidateQueries({ queryKey: applicationsKey });
+    // the director's 工作台 counts the returns still to review
+    void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+  };
+  const review = useMutation({
+    mutationFn: (body: { expectedVersion: number; opinion: 'upheld' | 'questioned'; comment?: string | undefined }) =>
+      apiRequest(`/applications/${encodeURIComponent(id)}/refusal-review`, applicationDetailSchema, { method: 'POST', body }),
+    onSuccess: done,
+  });
+  const answer = useMutation({
+    mutationFn: (body: { expectedVersion: number; answer: string }) =>
+      apiRequest(`/applications/${encodeURIComponent(id)}/refusal-review/answer`, applicationDetailSchema, { method: 'POST', body }),
+    onSuccess: done,
+  });
+  return { review, answer };
 }
 
 // 告知承诺的事后核查 on the case page (/api/cases/:id/promises)

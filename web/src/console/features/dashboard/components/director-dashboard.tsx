@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Col, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
@@ -102,6 +102,45 @@ function PresenceCard({ data }: { data: Data }) {
 }
 
 /**
+ * Online applications returned at pre-review and not reviewed yet: refusals like the returned cases above them
+ * (rule 2), each opening the application page where the director reviews it.
+ */
+function ApplicationRefusalList({ sample }: { sample: Data['applicationRefusalsToReview'] }) {
+  if (sample.total === 0) return null;
+  return (
+    <div data-testid="director-application-refusals">
+      <List
+        size="small"
+        header={<Typography.Text type="secondary">退回的网上申请</Typography.Text>}
+        dataSource={sample.applications}
+        renderItem={(a) => (
+          <List.Item style={{ display: 'block' }}>
+            <div style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
+              <Link to="/applications/$id" params={{ id: a.id }} style={{ whiteSpace: 'nowrap' }}>
+                {a.applicationNo}
+              </Link>
+              <Typography.Text type="secondary" style={{ marginInlineStart: 'auto', whiteSpace: 'nowrap' }}>
+                {a.statusName}
+              </Typography.Text>
+            </div>
+            <Typography.Text ellipsis style={{ display: 'block' }}>
+              {a.itemName} · {a.applicant.name}
+            </Typography.Text>
+          </List.Item>
+        )}
+      />
+      {sample.total > sample.applications.length && (
+        <div style={{ textAlign: 'right', marginTop: 4 }}>
+          <Link to="/applications" search={{ view: 'refusals-to-review' }}>
+            查看全部 {sample.total} 份
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
  * 中心主任的工作台 (issue 9 §4): the exceptions first — red and yellow cases, what is due today, extensions to
  * approve and refusals to review, open violations and cards — then who is present and today's numbers. Every
  * number opens the ledger with the filter it counted.
@@ -138,7 +177,23 @@ export function DirectorDashboard() {
           </Tile>
         </Col>
         <Col xs={12} md={8} xl={4}>
-          <Tile label="否定报备待审查" hint="退回件和不予批准件" testId="tile-refusals">
+          <Tile
+            label="否定报备待审查"
+            hint={
+              data.applicationRefusalsToReview.total > 0 ? (
+                <>
+                  另有{' '}
+                  <Link to="/applications" search={{ view: 'refusals-to-review' }} data-testid="director-application-refusals-count">
+                    {data.applicationRefusalsToReview.total}
+                  </Link>{' '}
+                  份退回的网上申请
+                </>
+              ) : (
+                '退回件、不予批准件和退回的网上申请'
+              )
+            }
+            testId="tile-refusals"
+          >
             <CountLink count={data.refusalsToReview.total} search={{ view: 'refusals-to-review' }} />
           </Tile>
         </Col>
@@ -196,8 +251,15 @@ export function DirectorDashboard() {
                 </Card>
               </Col>
               <Col xs={24} md={12}>
-                <Card title={`否定报备待审查（${data.refusalsToReview.total} 件）`} size="small">
-                  <CaseSampleList sample={data.refusalsToReview} search={{ view: 'refusals-to-review' }} empty="没有待审查的否定报备" />
+                <Card title={`否定报备待审查（${data.refusalsToReview.total + data.applicationRefusalsToReview.total} 件）`} size="small" data-testid="director-refusals">
+                  {data.refusalsToReview.total === 0 && data.applicationRefusalsToReview.total === 0 ? (
+                    <CaseSampleList sample={data.refusalsToReview} search={{ view: 'refusals-to-review' }} empty="没有待审查的否定报备" />
+                  ) : (
+                    <>
+                      {data.refusalsToReview.total > 0 && <CaseSampleList sample={data.refusalsToReview} search={{ view: 'refusals-to-review' }} empty="没有待审查的退回件" />}
+                      <ApplicationRefusalList sample={data.applicationRefusalsToReview} />
+                    </>
+                  )}
                 </Card>
               </Col>
             </Row>
