@@ -195,6 +195,23 @@ describe.each(DIALECTS)('咨询和常见问题 (%s)', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: `/api/public/consultations?consultationNo=${consultationNo}` })).statusCode).toBe(400);
   });
 
+  it('a long answer\'s SMS points to the public query, number filled in, once the public address is set; the address is last', async () => {
+    const admin = await signIn(t.app, 'admin');
+    expect((await t.app.inject({ method: 'PUT', url: '/api/settings', headers: { cookie: admin }, payload: { publicUrl: 'http://bm.qinghe.gov.cn' } })).statusCode).toBe(200);
+    try {
+      // a phone question logged to be answered later (the public form's own limit is the races test's)
+      const c = await log(clerk, { channel: 'phone', itemCode: 'MZ-003', question: '办理低保需要什么材料？', askerPhone: '13911113333' });
+      expect(c.status).toBe('pending');
+      const { consultationNo } = c;
+      const long = '需要户口簿、身份证、家庭收入证明和财产状况说明，'.repeat(8);
+      expect((await post(clerk, `/api/consultations/${c.id}/answer`, { answer: long, expectedVersion: c.version })).statusCode).toBe(200);
+      const sms = await t.database.db.selectFrom('outbox_messages').selectAll().where('template', '=', 'consultation-answered').where('recipient', '=', '13911113333').executeTakeFirstOrThrow();
+      expect(sms.text.endsWith(`……完整答复请凭查询码查看：http://bm.qinghe.gov.cn/consult/query?no=${consultationNo}`)).toBe(true);
+    } finally {
+      await t.app.inject({ method: 'PUT', url: '/api/settings', headers: { cookie: admin }, payload: { publicUrl: null } });
+    }
+  });
+
   it('who logs, answers and sees what', async () => {
     const pending = await log(clerk, { channel: 'phone', itemCode: 'MZ-003', question: '低保每月发多少？', askerPhone: '13800001111' });
     expect(pending.status).toBe('pending');

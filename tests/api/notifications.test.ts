@@ -10,6 +10,8 @@ import { TEMPLATES } from '../../src/domain/notifications/templates.js';
 import { eventName } from '../../src/domain/vocabulary/actions.js';
 import { enqueue } from '../../src/modules/notifications/outbox.js';
 import { notificationsSendJob } from '../../src/modules/notifications/send-job.js';
+import { sendDueSms } from '../../src/modules/notifications/send.js';
+import { aliyunSmsSender } from '../../src/modules/notifications/sms.js';
 import { loadConfig, type SmsConfig } from '../../src/server/config.js';
 import type { AppContext } from '../../src/server/context.js';
 import { lightSweepJob, runJobOnce } from '../../src/server/jobs.js';
@@ -194,6 +196,19 @@ describe.each(DIALECTS)('the notification outbox, warnings and inbox, no SMS pro
       providerSetting: 'SMS_TEMPLATE_SUPERVISION_CARD_ISSUED',
       providerCode: null,
     });
+  });
+
+  it('GET /api/public/sms-status (no sign-in): no message to the applicant goes out; whom to call is the county center', async () => {
+    const res = await t.app.inject({ url: '/api/public/sms-status' });
+    expect(res.statusCode, res.body).toBe(200);
+    const status = res.json();
+    expect(status.configured).toBe(false);
+    expect(Object.keys(status.templates)).toEqual(expect.arrayContaining(['appointment-booked', 'appointment-reminder', 'consultation-answered', 'applicant-code', 'case-accepted']));
+    expect(Object.values(status.templates).every((v) => v === false)).toBe(true);
+    // staff messages are not the public's business
+    expect(status.templates['light-red']).toBeUndefined();
+    const county = await t.database.db.selectFrom('orgs').selectAll().where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    expect(status.administrator).toEqual({ centerName: county.center_name, phone: county.phone });
   });
 
   it('the inbox: my messages newest first with the unread count; marking read (mine only), and all read', async () => {
@@ -400,7 +415,7 @@ describe.each(DIALECTS)('sending SMS through the Aliyun adapter, against a local
     const broken = await message('13900000005');
     await sent();
     expect(await row(wrong)).toMatchObject({ status: 'failed', attempts: 1 });
-    expect((await row(wrong)).last_error).toContain('手机号码格式不正确');
+    expect((await row(wrong)).last_error).toBe('手机号码不正确，请核对登记的手机号码；不再重发（isv.MOBILE_NUMBER_ILLEGAL：非法手机号）');
     expect(await row(silent)).toMatchObject({ status: 'pending', attempts: 1 });
     expect((await row(silent)).last_error).toContain('TIMEOUT');
     expect(await row(broken)).toMatchObject({ status: 'pending', attempts: 1 });
@@ -484,5 +499,47 @@ describe.each(DIALECTS)('sending SMS through the Aliyun adapter, against a local
     expect(provider.calls.map((c) => c.phone)).not.toContain('13900000021');
     const list = (await t.app.inject({ url: '/api/notifications/outbox?status=failed&phone=13900000021', headers: { cookie: await admin() } })).json();
     expect(list.messages).toEqual([expect.objectContaining({ status: 'failed', attempts: 0, lastError: '超过 3 天未能发出，已过时效，不再发送' })]);
+  });
+
+  it('GET /api/public/sms-status: what goes out with the provider configured (not a template without its provider code)', async () => {
+    const status = (await t.app.inject({ url: '/api/public/sms-status' })).json();
+    expect(status.configured).toBe(true);
+    expect(status.templates).toMatchObject({ 'appointment-booked': true, 'consultation-answered': true, 'case-accepted': true, 'case-returned': false });
+  });
+
+  it('the acceptance SMS links to the progress page, the case number filled in, once the public address is set; the link is last', async () => {
+    const clerk = await signIn(t.app, 'clerk');
+    const c = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: clerk, 'idempotency-key': randomUUID() }, payload: { channel: 'window', applicant: { ...applicant, phone: '13900000031' }, ...PROMISED } });
+    expect(c.statusCode, c.body).toBe(201);
+    const { caseNo, id } = c.json() as { caseNo: string; id: string };
+    const stored = () => t.database.db.selectFrom('outbox_messages').selectAll().where('case_id', '=', id).executeTakeFirstOrThrow();
+    expect((await stored()).text).toMatch(/可凭办件编号和电话后四位查询办理进度。$/);
+    // the 短信记录 shows a waiting message as it will go out
+    const admin = await signIn(t.app, 'admin');
+    expect((await t.app.inject({ method: 'PUT', url: '/api/settings', headers: { cookie: admin }, payload: { publicUrl: 'http://bm.qinghe.gov.cn/' } })).statusCode).toBe(200);
+    const link = `http://bm.qinghe.gov.cn/progress?caseNo=${encodeURIComponent(caseNo)}`;
+    const waiting = (await t.app.inject({ url: '/api/notifications/outbox?phone=13900000031', headers: { cookie: admin } })).json();
+    expect(waiting.messages[0].text).toMatch(new RegExp(`凭电话后四位查进度：${link.replace(/[.?]/g, '\\$&')}$`));
+    await sent();
+    const call = provider.calls.find((x) => x.phone === '13900000031')!;
+    expect(call.params.progress).toBe(`凭电话后四位查进度：${link}`);
+    const sentRow = await stored();
+    expect(sentRow.status).toBe('sent');
+    expect(sentRow.text.endsWith(link)).toBe(true);
+    expect(JSON.parse(sentRow.params as string).progress).toBe(call.params.progress);
+    await t.app.inject({ method: 'PUT', url: '/api/settings', headers: { cookie: admin }, payload: { publicUrl: null } });
+  });
+
+  it('a provider out of reach: the 短信记录 says so in Chinese first, the code and the system\'s words in parentheses at the end', async () => {
+    const key = await message('13900000041');
+    // a port that was just free: nothing listens there any more
+    const gone = http.createServer();
+    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
+    const port = (gone.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => gone.close(() => resolve()));
+    await sendDueSms(ctx, t.clock.now, aliyunSmsSender({ ...ctx.config.sms!, endpoint: `http://127.0.0.1:${port}` }));
+    const list = (await t.app.inject({ url: '/api/notifications/outbox?phone=13900000041', headers: { cookie: await admin() } })).json();
+    expect(list.messages[0].lastError).toMatch(/^无法连接短信平台，请检查服务器的网络和短信平台地址 SMS_ENDPOINT；系统将自动重发（NETWORK：.*ECONNREFUSED.*）$/);
+    expect((await row(key)).status).toBe('pending');
   });
 });

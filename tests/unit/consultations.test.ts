@@ -4,6 +4,7 @@ import {
   consultationNumber,
   decideConsultation,
   queryCodeOf,
+  consultationQueryUrlAt,
   smsAnswer,
   SMS_ANSWER_LIMIT,
 } from '../../src/domain/consultations/consultations.js';
@@ -148,5 +149,10 @@ describe('consultation rules', () => {
     const long = smsAnswer('很'.repeat(SMS_ANSWER_LIMIT + 5));
     expect([...long.answer].length).toBe(SMS_ANSWER_LIMIT + 2);
     expect(long.more).toContain('查询码');
+    // with the public address: the query's address, number filled in, last and with nothing after it
+    const url = consultationQueryUrlAt('http://bm.qinghe.gov.cn/', 'ZX202612060007');
+    expect(url).toBe('http://bm.qinghe.gov.cn/consult/query?no=ZX202612060007');
+    expect(smsAnswer('很'.repeat(SMS_ANSWER_LIMIT + 5), url).more).toBe('完整答复请凭查询码查看：http://bm.qinghe.gov.cn/consult/query?no=ZX202612060007');
+    expect(smsAnswer('带身份证', url).more).toBe('');
   });
 });

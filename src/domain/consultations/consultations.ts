@@ -51,10 +51,20 @@ export const queryCodeOf = (random: number): string => String(Math.abs(Math.trun
 /** The longest answer an SMS carries whole; a longer one is cut and points to the public query. */
 export const SMS_ANSWER_LIMIT = 120;
 
-/** The answer as the SMS says it: whole, or its beginning and where to read the rest. */
-export function smsAnswer(answer: string): { answer: string; more: string } {
+/** The public query of a consultation, its number filled in (the page asks only for the query code). */
+export const consultationQueryUrlAt = (publicUrl: string, consultationNo: string): string =>
+  `${publicUrl.replace(/\/+$/, '')}/consult/query?no=${encodeURIComponent(consultationNo)}`;
+
+/**
+ * The answer as the SMS says it: whole, or its beginning and where to read the rest — the query's address when the
+ * public address is set (last, with nothing after it: a phone would take a trailing ） into the link).
+ */
+export function smsAnswer(answer: string, queryUrl: string | null = null): { answer: string; more: string } {
   const text = answer.replace(/\s+/g, ' ').trim();
   const chars = [...text];
   if (chars.length <= SMS_ANSWER_LIMIT) return { answer: text, more: '' };
-  return { answer: `${chars.slice(0, SMS_ANSWER_LIMIT).join('')}……`, more: '（完整答复可凭咨询编号和查询码在网上查询）' };
+  return {
+    answer: `${chars.slice(0, SMS_ANSWER_LIMIT).join('')}……`,
+    more: queryUrl ? `完整答复请凭查询码查看：${queryUrl}` : '（完整答复可凭咨询编号和查询码在网上查询）',
+  };
 }

@@ -10,10 +10,14 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export const MESSAGE_STATUS_NAMES: Record<MessageStatus, string> = { pending: '待发送', sent: '已发送', failed: '发送失败' };
 
-/** What the provider answered to one attempt. */
+/**
+ * What the provider answered to one attempt. A failure's `message` is said for the administrator, in Chinese, with
+ * what to check; `code` (the provider's, or NETWORK, TIMEOUT, HTTP_502 …) and `detail` (the provider's or the
+ * system's own words) go in parentheses at its end, for whoever asks the provider.
+ */
 export type SendResult =
   | { ok: true; providerId: string | null }
-  | { ok: false; code: string; message: string; retryable: boolean };
+  | { ok: false; code: string; message: string; detail?: string; retryable: boolean };
 
 /** The note of a message that stays in the outbox because no SMS provider is configured (ARCHITECTURE.md). */
 export const NOT_CONFIGURED_NOTE = '未配置短信通道';
@@ -50,9 +54,35 @@ export interface AttemptOutcome {
  */
 export function afterAttempt(result: SendResult, attempts: number, maxAttempts: number, now: Date): AttemptOutcome {
   if (result.ok) return { status: 'sent', nextAttemptAt: null, sentAt: now.toISOString(), lastError: null };
-  const error = `${result.code}：${result.message}`.slice(0, 500);
-  if (!result.retryable || attempts >= maxAttempts) return { status: 'failed', nextAttemptAt: null, sentAt: null, lastError: error };
-  return { status: 'pending', nextAttemptAt: retryAt(attempts, now).toISOString(), sentAt: null, lastError: error };
+  if (!result.retryable) return { status: 'failed', nextAttemptAt: null, sentAt: null, lastError: sendErrorText(result, '不再重发') };
+  if (attempts >= maxAttempts) return { status: 'failed', nextAttemptAt: null, sentAt: null, lastError: sendErrorText(result, `已尝试 ${attempts} 次仍未发出，不再重发`) };
+  return { status: 'pending', nextAttemptAt: retryAt(attempts, now).toISOString(), sentAt: null, lastError: sendErrorText(result, '系统将自动重发') };
+}
+
+/**
+ * A failed attempt as the 短信记录 says it to the administrator: what went wrong and what to check, what happens
+ * next, then the provider's code and own words in parentheses (what the provider's support asks for).
+ */
+export function sendErrorText(failure: Pick<Extract<SendResult, { ok: false }>, 'code' | 'message' | 'detail'>, next: string): string {
+  const said = failure.message.replace(/[。；;，,\s]+$/u, '');
+  const detail = failure.detail?.trim();
+  const tail = `（${failure.code}${detail ? `：${detail}` : ''}）`;
+  return `${said}；${next}${tail}`.slice(0, 500);
+}
+
+/**
+ * An error stored before the errors were worded for the administrator ("NETWORK：无法连接短信平台（…）"), as it is said
+ * now: the Chinese first, the code in parentheses at the end. Anything else is shown as stored.
+ */
+export function sayStoredError(stored: string): string {
+  const old = /^([A-Za-z][A-Za-z0-9_.]*)：([\s\S]+)$/u.exec(stored);
+  if (!old) return stored;
+  const [, code, message] = old;
+  const known = PERMANENT_CODES[code!] ?? TRANSIENT_NAMES[code!] ?? OWN_CODES[code!];
+  // "手机号码格式不正确（非法手机号）": the provider's words were already in parentheses
+  const words = /^(.*?)（([^（）]*)）$/u.exec(message!);
+  const detail = words ? words[2] : known ? message : undefined;
+  return `${known ?? words?.[1] ?? message}（${code}${detail ? `：${detail}` : ''}）`;
 }
 
 /**
@@ -74,10 +104,10 @@ export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phon
  * the account. Anything else (flow control, a system error, a timeout, a 5xx) is tried again.
  */
 const PERMANENT_CODES: Record<string, string> = {
-  'isv.MOBILE_NUMBER_ILLEGAL': '手机号码格式不正确',
+  'isv.MOBILE_NUMBER_ILLEGAL': '手机号码不正确，请核对登记的手机号码',
   'isv.MOBILE_COUNT_OVER_LIMIT': '手机号码数量超过限制',
-  'isv.SMS_SIGNATURE_ILLEGAL': '短信签名不可用（未审核通过或已停用）',
-  'isv.SMS_TEMPLATE_ILLEGAL': '短信模板不可用（未审核通过或模板编号不对）',
+  'isv.SMS_SIGNATURE_ILLEGAL': '短信签名不可用：签名未审核通过或已停用，请核对 SMS_SIGN_NAME',
+  'isv.SMS_TEMPLATE_ILLEGAL': '短信模板不可用：模板未审核通过，或填写的模板编号不对，请在短信设置中核对',
   'isv.TEMPLATE_MISSING_PARAMETERS': '短信模板缺少参数',
   'isv.TEMPLATE_PARAMS_ILLEGAL': '短信模板参数不合规',
   'isv.INVALID_PARAMETERS': '参数不正确',
@@ -87,20 +117,20 @@ const PERMANENT_CODES: Record<string, string> = {
   'isv.PARAM_NOT_SUPPORT_URL': '模板参数不支持网址',
   'isv.ACCOUNT_NOT_EXISTS': '短信账户不存在',
   'isv.ACCOUNT_ABNORMAL': '短信账户异常',
-  'isv.AMOUNT_NOT_ENOUGH': '短信账户余额不足',
+  'isv.AMOUNT_NOT_ENOUGH': '短信账户余额不足，请充值',
   'isv.OUT_OF_SERVICE': '短信业务已停机',
   'isv.PRODUCT_UN_SUBSCRIPT': '未开通短信服务',
   'isv.PRODUCT_UNSUBSCRIBE': '短信服务已退订',
   'isv.DENY_IP_RANGE': '服务器地址不在短信服务允许的范围内',
   'InvalidAccessKeyId.NotFound': 'AccessKey ID 不存在',
   'InvalidAccessKeyId.Inactive': 'AccessKey 已停用',
-  SignatureDoesNotMatch: '签名校验失败（AccessKey Secret 不正确）',
+  SignatureDoesNotMatch: '签名校验失败：AccessKey Secret 不正确',
   'isv.SMS_TEST_SIGN_TEMPLATE_LIMIT': '测试签名和模板只能发给绑定的号码',
 };
 
 /** Flow control and system errors the provider asks to retry later, in Chinese for the 短信记录 page. */
 const TRANSIENT_NAMES: Record<string, string> = {
-  'isv.BUSINESS_LIMIT_CONTROL': '短信平台流量控制（同一号码发送过于频繁）',
+  'isv.BUSINESS_LIMIT_CONTROL': '短信平台流量控制：同一号码发送过于频繁',
   'isp.SYSTEM_ERROR': '短信平台系统错误',
   'isp.RAM_PERMISSION_DENY': '短信平台权限校验暂不可用',
   'Throttling.User': '短信接口调用过于频繁',
@@ -108,9 +138,35 @@ const TRANSIENT_NAMES: Record<string, string> = {
   InternalError: '短信平台内部错误',
 };
 
+/** Our own codes for what went wrong before the provider answered (src/modules/notifications/sms.ts). */
+const OWN_CODES: Record<string, string> = {
+  NETWORK: '无法连接短信平台，请检查服务器的网络和短信平台地址 SMS_ENDPOINT',
+  TIMEOUT: '短信平台没有及时应答',
+};
+
+/** An error of the connection to the provider (our code NETWORK), said for the administrator. */
+export const networkFailure = (detail: string): Extract<SendResult, { ok: false }> => ({ ok: false, code: 'NETWORK', message: OWN_CODES.NETWORK!, detail, retryable: true });
+
+/** No answer within the time allowed (our code TIMEOUT). */
+export const timeoutFailure = (seconds: number): Extract<SendResult, { ok: false }> => ({
+  ok: false,
+  code: 'TIMEOUT',
+  message: `短信平台 ${seconds} 秒内没有应答，请检查服务器的网络`,
+  retryable: true,
+});
+
+/** An answer that is not the provider's JSON (a proxy's error page, a wrong SMS_ENDPOINT). */
+export const unreadableAnswer = (status: number): Extract<SendResult, { ok: false }> => ({
+  ok: false,
+  code: `HTTP_${status}`,
+  message: '短信平台返回了无法识别的应答，请检查短信平台地址 SMS_ENDPOINT 是否正确',
+  retryable: true,
+});
+
 /** What the provider's code means: retried or not, and its words in Chinese. */
 export function classifyProviderCode(code: string, message: string): Extract<SendResult, { ok: false }> {
+  const detail = message.trim() || undefined;
   const permanent = PERMANENT_CODES[code];
-  if (permanent) return { ok: false, code, message: `${permanent}（${message}）`, retryable: false };
-  return { ok: false, code, message: TRANSIENT_NAMES[code] ? `${TRANSIENT_NAMES[code]}（${message}）` : message, retryable: true };
+  if (permanent) return { ok: false, code, message: permanent, ...(detail && { detail }), retryable: false };
+  return { ok: false, code, message: TRANSIENT_NAMES[code] ?? '短信平台未接受发送，原因见括号内短信平台的说明', ...(detail && { detail }), retryable: true };
 }

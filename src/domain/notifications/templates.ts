@@ -6,6 +6,7 @@
  * setting of the same name). Pure: no I/O.
  */
 import { localDate, localTime } from '../calendar/office-hours.js';
+import { progressUrlAt } from '../papers/progress-url.js';
 
 export const MESSAGE_CHANNELS = ['sms', 'inbox'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
@@ -25,6 +26,24 @@ export interface MessageTemplate {
   when: string;
   /** the name of the environment variable (or setting) holding the provider's template code for the SMS */
   providerSetting: string;
+  /** a link to a public page the sender adds when the public address is known (`TemplateLink`) */
+  link?: TemplateLink;
+}
+
+/**
+ * A link to a public page, added by the sender (src/modules/notifications/send.ts), which knows the public address
+ * (PUBLIC_URL or the settings page); the step that writes the message — a case's acceptance deep in the case
+ * pipeline — does not. Its slot is the text's last, so nothing follows the address: a phone that takes a 。 or ）
+ * after a link into it opens a page that does not exist. Without an address the slot says how to find the page.
+ */
+export interface TemplateLink {
+  slot: string;
+  /** the page's address at the deployment's public address */
+  url: (publicUrl: string, params: Readonly<Record<string, string>>) => string;
+  /** what the slot says with the address (which it ends with) */
+  withUrl: (url: string) => string;
+  /** what it says without one */
+  without: string;
 }
 
 const providerSettingOf = (code: string) => `SMS_TEMPLATE_${code.toUpperCase().replaceAll('-', '_')}`;
@@ -40,8 +59,15 @@ export const TEMPLATES = [
     name: '受理通知',
     audience: 'applicant',
     channels: ['sms'],
-    when: '办件受理（当场受理、补齐材料后受理、网上申请预审通过后受理）时发给申请人；即办件申请人在场当场办结的，不发',
-    text: '{center}：您申请的“{item}”已受理，办件编号{caseNo}，承诺于{dueAt}前办结{provisional}。可凭办件编号和电话后四位查询办理进度。',
+    when: '办件受理（当场受理、补齐材料后受理、网上申请预审通过后受理）时发给申请人；即办件申请人在场当场办结的，不发。设置了公网地址的，末尾附办件进度查询链接（已填好办件编号）',
+    text: '{center}：您申请的“{item}”已受理，办件编号{caseNo}，承诺于{dueAt}前办结{provisional}。{progress}',
+    // the progress page opens with the case number filled in: the applicant types only the phone's last four digits
+    link: {
+      slot: 'progress',
+      url: (publicUrl, params) => progressUrlAt(publicUrl, params.caseNo ?? ''),
+      withUrl: (url) => `凭电话后四位查进度：${url}`,
+      without: '可凭办件编号和电话后四位查询办理进度。',
+    },
   }),
   template({
     code: 'supplement-notice',
@@ -97,7 +123,7 @@ export const TEMPLATES = [
     audience: 'applicant',
     channels: ['sms'],
     when: '办结后 3 天仍未评价时发给申请人（好差评）',
-    text: '{center}：您的办件{caseNo}（{item}）已办结，欢迎对本次服务作出评价：{link}。',
+    text: '{center}：您的办件{caseNo}（{item}）已办结，欢迎对本次服务作出评价：{link}',
   }),
   template({
     code: 'light-yellow',
@@ -251,6 +277,32 @@ export const TEMPLATES = [
     when: '窗口预审后退回网上申请时发给申请人',
     text: '{center}：您网上申请的“{item}”（编号{applicationNo}）未能受理：{reason}。详情请登录网上办事大厅“我的办件”查看，或致电{phone}咨询。',
   }),
+  // The same three for an applicant whose account a third party's platform made through Open311 and who has not set a
+  // password yet (applicants/open311-account.ts): "登录" alone sends them to a sign-in that burns an attempt.
+  template({
+    code: 'application-submitted-unclaimed',
+    name: '网上申请提交回执（第三方平台代建、尚未设置密码的账号）',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '经 Open311 接口代为提交的申请，申请人的账号由系统代建、还没有设置密码时，代替“网上申请提交回执”发给申请人',
+    text: '{center}：您网上申请的“{item}”已提交，申请编号{applicationNo}，窗口将于{dueAt}前完成预审。可登录网上办事大厅“我的办件”查看，首次登录请先点“找回密码”设置密码。',
+  }),
+  template({
+    code: 'application-supplement-unclaimed',
+    name: '网上申请补正告知（第三方平台代建、尚未设置密码的账号）',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '预审一次性告知补正时，申请人的账号由 Open311 接口代建、还没有设置密码的，代替“网上申请补正告知”发给申请人',
+    text: '{center}：您网上申请的“{item}”（编号{applicationNo}）需补正以下材料：{materials}。请登录网上办事大厅“我的办件”上传后重新提交，首次登录请先点“找回密码”设置密码。',
+  }),
+  template({
+    code: 'application-returned-unclaimed',
+    name: '网上申请退回告知（第三方平台代建、尚未设置密码的账号）',
+    audience: 'applicant',
+    channels: ['sms'],
+    when: '预审退回时，申请人的账号由 Open311 接口代建、还没有设置密码的，代替“网上申请退回告知”发给申请人',
+    text: '{center}：您网上申请的“{item}”（编号{applicationNo}）未能受理：{reason}。详情请登录网上办事大厅“我的办件”查看（首次登录请先点“找回密码”设置密码），或致电{phone}咨询。',
+  }),
   template({
     code: 'applicant-code',
     name: '网上办事验证码',
@@ -373,15 +425,33 @@ export const slotsOf = (text: string): string[] => [...new Set([...text.matchAll
 /**
  * The text of a message: every {slot} replaced by its parameter. A missing parameter is a programming error of
  * the sender (never a user's): it throws rather than send "{caseNo}" to a villager. Values are inserted as they are
- * (a value that itself contains "{x}" is not expanded again).
+ * (a value that itself contains "{x}" is not expanded again). A link's slot left out says the text without the
+ * address (the sender fills it in with `withLink`).
  */
 export function renderTemplate(code: TemplateCode, params: Readonly<Record<string, string>>): string {
   const t = BY_CODE.get(code);
   if (!t) throw new Error(`unknown message template ${code}`);
-  const missing = slotsOf(t.text).filter((slot) => typeof params[slot] !== 'string');
+  const filled = t.link && typeof params[t.link.slot] !== 'string' ? { ...params, [t.link.slot]: t.link.without } : params;
+  const missing = slotsOf(t.text).filter((slot) => typeof filled[slot] !== 'string');
   if (missing.length > 0) throw new Error(`message template ${code} needs ${missing.join(', ')}`);
-  return t.text.replace(SLOT, (_all, slot: string) => params[slot]!);
+  return t.text.replace(SLOT, (_all, slot: string) => filled[slot]!);
 }
+
+/**
+ * The parameters with the template's link filled in at the public address; unchanged for a template without a
+ * link, or when no address is set (the text then says how to find the page without one).
+ */
+export function withLink(code: string, params: Readonly<Record<string, string>>, publicUrl: string | null): Record<string, string> {
+  const link = BY_CODE.get(code)?.link;
+  if (!link || !publicUrl) return { ...params };
+  return { ...params, [link.slot]: link.withUrl(link.url(publicUrl, params)) };
+}
+
+/**
+ * How many SMS a text is billed as: one of up to 70 characters, else segments of 67 (the operators' rule for
+ * Chinese text; a character outside the BMP counts two).
+ */
+export const smsSegments = (text: string): number => (text.length <= 70 ? 1 : Math.ceil(text.length / 67));
 
 /** A moment as a message says it, on the center's wall clock: 2026年3月16日17:30. */
 export function messageTime(iso: string, timeZone: string): string {

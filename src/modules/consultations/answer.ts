@@ -4,7 +4,7 @@
  * ONE transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { decideConsultation, smsAnswer } from '../../domain/consultations/consultations.js';
+import { consultationQueryUrlAt, decideConsultation, smsAnswer } from '../../domain/consultations/consultations.js';
 import { DomainError } from '../../domain/errors.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound, versionConflict } from '../../server/errors.js';
@@ -13,6 +13,7 @@ import type { Actor } from '../auth/actor.js';
 import { findItemByCode } from '../catalog/repo.js';
 import { enqueue } from '../notifications/outbox.js';
 import { findOrg } from '../orgs/repo.js';
+import { publicUrlOf } from '../settings/service.js';
 import * as repo from './repo.js';
 import { assertMayAnswer, assertMayRead, viewerOf } from './view.js';
 
@@ -52,9 +53,11 @@ export async function answerConsultation(ctx: AppContext, actor: Actor, id: stri
     await repo.insertEvent(trx, { id: randomUUID(), consultation_id: id, action: 'answered', at, by_user_id: actor.userId, text: input.answer });
     if (row.asker_phone) {
       const org = await findOrg(trx, row.org_id);
+      const publicUrl = (await publicUrlOf(trx, ctx.config)).url;
+      const sms = smsAnswer(input.answer, publicUrl ? consultationQueryUrlAt(publicUrl, row.consultation_no) : null);
       await enqueue(
         trx,
-        [{ channel: 'sms', to: row.asker_phone, template: 'consultation-answered', params: { center: org?.center_name ?? '便民服务中心', consultationNo: row.consultation_no, ...smsAnswer(input.answer) }, dedupeKey: `consultation-answered:${id}` }],
+        [{ channel: 'sms', to: row.asker_phone, template: 'consultation-answered', params: { center: org?.center_name ?? '便民服务中心', consultationNo: row.consultation_no, ...sms }, dedupeKey: `consultation-answered:${id}` }],
         now,
       );
     }

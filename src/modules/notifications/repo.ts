@@ -83,10 +83,16 @@ export const postpone = (db: Db, id: string, until: string, note: string) =>
  * Claims one attempt at a message: only if it is still pending at the attempts it was read with, so that two
  * processes never send it twice. The lease keeps others off it while the provider answers.
  */
-export async function claim(db: Db, row: Pick<OutboxMessagesTable, 'id' | 'attempts'>, leaseUntil: string): Promise<boolean> {
+export async function claim(
+  db: Db,
+  row: Pick<OutboxMessagesTable, 'id' | 'attempts'>,
+  leaseUntil: string,
+  /** the text and parameters as this attempt sends them (a link added at the public address) */
+  content?: Pick<OutboxMessagesTable, 'text' | 'params'>,
+): Promise<boolean> {
   const res = await db
     .updateTable('outbox_messages')
-    .set({ attempts: row.attempts + 1, next_attempt_at: leaseUntil })
+    .set({ attempts: row.attempts + 1, next_attempt_at: leaseUntil, ...content })
     .where('id', '=', row.id)
     .where('status', '=', 'pending')
     .where('attempts', '=', row.attempts)

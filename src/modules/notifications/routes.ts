@@ -6,7 +6,7 @@ import { TEMPLATES } from '../../domain/notifications/templates.js';
 import { requireActor, requirePermission } from '../../server/authenticate.js';
 import type { AppContext } from '../../server/context.js';
 import { nudgeInbox, stopInbox } from './send.js';
-import { listOutbox, listTemplates, myMessages, readAllMessages, readMessage, updateSmsSettings } from './service.js';
+import { listOutbox, listTemplates, myMessages, publicSmsStatus, readAllMessages, readMessage, updateSmsSettings } from './service.js';
 
 const page = { page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) };
 
@@ -23,6 +23,13 @@ const outboxQuery = z.object({
 });
 
 const inboxQuery = z.object({ unread: z.enum(['1', 'true', '0', 'false']).transform((v) => v === '1' || v === 'true').optional(), ...page });
+
+/** The answer of GET /api/public/sms-status (src/domain/notifications/sms-status.ts). */
+const publicSmsStatusSchema = z.object({
+  configured: z.boolean(),
+  templates: z.record(z.string(), z.boolean()),
+  administrator: z.object({ centerName: z.string(), phone: z.string().nullable() }).nullable(),
+});
 
 const SETTINGS = new Set<string>(TEMPLATES.map((t) => t.providerSetting));
 const settingsBody = z.object({
@@ -57,6 +64,11 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
   });
   r.put('/api/notifications/settings', { schema: { tags, summary: '短信发送设置：每号码每小时上限、最多发送次数、短信平台模板编号', body: settingsBody, response: { 200: templatesSchema } } }, (request) =>
     updateSmsSettings(ctx, requirePermission(request, 'settings.manage'), request.body),
+  );
+  r.get(
+    '/api/public/sms-status',
+    { schema: { tags: ['公开'], summary: '短信是否开通：发给群众的各类短信能否发出，未开通时可找哪个中心的系统管理员（无需登录）', response: { 200: publicSmsStatusSchema } } },
+    () => publicSmsStatus(ctx),
   );
   r.get('/api/me/messages', { schema: { tags, summary: '我的站内消息（含未读数）', querystring: inboxQuery, response: { 200: inboxSchema } } }, (request) =>
     myMessages(ctx, requireActor(request), request.query),

@@ -14,11 +14,12 @@
  */
 import type { Database } from '../../db/database.js';
 import { afterAttempt, DEFAULT_MAX_ATTEMPTS, DEFAULT_PER_PHONE_PER_HOUR, EXPIRED_NOTE, NOT_CONFIGURED_NOTE, RATE_LIMITED_NOTE, rateLimitedUntil, smsExpiredBefore, templateNotConfiguredNote } from '../../domain/notifications/sending.js';
-import { templateOf } from '../../domain/notifications/templates.js';
-import { fromJson } from '../../db/portable.js';
+import { renderTemplate, templateOf, withLink, type TemplateCode } from '../../domain/notifications/templates.js';
+import { fromJson, toJson } from '../../db/portable.js';
 import { busOf } from '../../server/bus.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { getSetting } from '../settings/repo.js';
+import { publicUrlOf } from '../settings/service.js';
 import * as repo from './repo.js';
 import { smsSenderOf, type SmsSender } from './sms.js';
 
@@ -43,6 +44,28 @@ export async function smsSettings(db: Db): Promise<SmsSettings> {
 /** The provider's code for a template: the settings page's, else the environment's (SMS_TEMPLATE_…); null: none. */
 export const providerCodeOf = (ctx: Pick<AppContext, 'config'>, settings: SmsSettings, setting: string): string | null =>
   settings.templateCodes[setting] || ctx.config.sms?.templateCodes[setting] || null;
+
+/**
+ * Whether an SMS of this template goes out: a provider is configured and the template has its provider code. What a
+ * screen or an answer may say ("已以短信告知", "会发短信给您") rests on this, never on the message being written: without
+ * it the message only waits in the outbox.
+ */
+export async function smsReady(ctx: Pick<AppContext, 'config' | 'database'>, template: TemplateCode, settings?: SmsSettings): Promise<boolean> {
+  const t = templateOf(template);
+  if (!ctx.config.sms || !t || !(t.channels as readonly string[]).includes('sms')) return false;
+  return providerCodeOf(ctx, settings ?? (await smsSettings(ctx.database.db)), t.providerSetting) !== null;
+}
+
+/**
+ * The text and parameters a message is sent with: its link (src/domain/notifications/templates.ts TemplateLink)
+ * filled in at the public address; null when they are the stored ones.
+ */
+export function linkedContent(row: { template: string; params: string }, publicUrl: string | null): { text: string; params: Record<string, string> } | null {
+  const t = templateOf(row.template);
+  if (!t?.link || !publicUrl) return null;
+  const params = withLink(t.code, fromJson<Record<string, string>>(row.params, {}), publicUrl);
+  return { text: renderTemplate(t.code as TemplateCode, params), params };
+}
 
 /** Announces these people's unread counts on the live bus. Never throws: the messages are stored anyway. */
 export async function announceUnread(ctx: AppContext, userIds: readonly string[]): Promise<void> {
@@ -90,7 +113,9 @@ export async function sendDueSms(ctx: AppContext, now: Date, sender: SmsSender |
   }
   const settings = await smsSettings(db);
   const iso = now.toISOString();
-  for (const row of await repo.dueSms(db, iso, BATCH)) {
+  const due = await repo.dueSms(db, iso, BATCH);
+  const publicUrl = due.length > 0 ? (await publicUrlOf(db, ctx.config)).url : null;
+  for (const row of due) {
     const t = templateOf(row.template);
     const code = t ? providerCodeOf(ctx, settings, t.providerSetting) : null;
     if (!t || !code) {
@@ -104,9 +129,12 @@ export async function sendDueSms(ctx: AppContext, now: Date, sender: SmsSender |
       run.waiting++;
       continue;
     }
-    if (!(await repo.claim(db, row, new Date(now.getTime() + LEASE_MS).toISOString()))) continue;
+    // the link goes in as the message is sent (the step that wrote it did not know the public address): the stored
+    // text stays what was sent
+    const linked = linkedContent(row, publicUrl);
+    if (!(await repo.claim(db, row, new Date(now.getTime() + LEASE_MS).toISOString(), linked ? { text: linked.text, params: toJson(linked.params) } : undefined))) continue;
     const attempts = row.attempts + 1;
-    const result = await sender.send({ phone: row.recipient, templateCode: code, params: fromJson<Record<string, string>>(row.params, {}), outId: row.id });
+    const result = await sender.send({ phone: row.recipient, templateCode: code, params: linked?.params ?? fromJson<Record<string, string>>(row.params, {}), outId: row.id });
     const outcome = afterAttempt(result, attempts, settings.maxAttempts, now);
     await repo.recordAttempt(db, row.id, {
       status: outcome.status,

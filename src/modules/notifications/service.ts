@@ -1,16 +1,19 @@
 /** The notification use cases behind the routes: the 短信记录, the templates, a person's inbox. */
-import { maskPhone, NOT_CONFIGURED_NOTE } from '../../domain/notifications/sending.js';
-import { slotsOf, templateOf, TEMPLATES } from '../../domain/notifications/templates.js';
+import { maskPhone, NOT_CONFIGURED_NOTE, sayStoredError } from '../../domain/notifications/sending.js';
+import type { PublicSmsStatus } from '../../domain/notifications/sms-status.js';
+import { slotsOf, templateOf, TEMPLATES, type TemplateCode } from '../../domain/notifications/templates.js';
 import { toJson } from '../../db/portable.js';
 import type { OutboxMessagesTable } from '../../db/schema.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
+import { listOrgs } from '../orgs/repo.js';
 import { putSetting } from '../settings/repo.js';
+import { publicUrlOf } from '../settings/service.js';
 import { peopleByIds } from '../users/repo.js';
 import * as repo from './repo.js';
-import { announceUnread, providerCodeOf, SETTING_KEYS, smsSettings } from './send.js';
+import { announceUnread, linkedContent, providerCodeOf, SETTING_KEYS, smsReady, smsSettings } from './send.js';
 
 const templateName = (code: string) => templateOf(code)?.name ?? code;
 
@@ -22,6 +25,8 @@ const templateName = (code: string) => templateOf(code)?.name ?? code;
 export async function listOutbox(ctx: AppContext, q: repo.OutboxFilter) {
   const { rows, total } = await repo.listOutbox(ctx.database.db, q);
   const people = await peopleByIds(ctx.database.db, rows.filter((r) => r.channel === 'inbox').map((r) => r.recipient));
+  // a waiting SMS shows the text it will be sent with: its link at the public address (send.ts adds it as it sends)
+  const publicUrl = rows.some((r) => r.status === 'pending' && r.channel === 'sms' && templateOf(r.template)?.link) ? (await publicUrlOf(ctx.database.db, ctx.config)).url : null;
   return {
     messages: rows.map((r) => ({
       id: r.id,
@@ -30,7 +35,7 @@ export async function listOutbox(ctx: AppContext, q: repo.OutboxFilter) {
       toName: r.channel === 'inbox' ? (people.get(r.recipient)?.name ?? null) : null,
       template: r.template,
       templateName: templateName(r.template),
-      text: r.text,
+      text: (r.status === 'pending' && r.channel === 'sms' ? linkedContent(r, publicUrl)?.text : null) ?? r.text,
       caseId: r.case_id,
       status: r.status,
       attempts: r.attempts,
@@ -39,7 +44,7 @@ export async function listOutbox(ctx: AppContext, q: repo.OutboxFilter) {
       nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
       // a message put in since the sender last ran says so too: with no provider it is never sent
       note: r.status !== 'pending' ? null : (r.note ?? (r.channel === 'sms' && !ctx.config.sms ? NOT_CONFIGURED_NOTE : null)),
-      lastError: r.last_error,
+      lastError: r.last_error === null ? null : sayStoredError(r.last_error),
     })),
     total,
   };
@@ -70,6 +75,24 @@ export async function listTemplates(ctx: AppContext) {
       perPhonePerHour: settings.perPhonePerHour,
       maxAttempts: settings.maxAttempts,
     },
+  };
+}
+
+/**
+ * GET /api/public/sms-status: which messages to the applicant go out by SMS, for the public pages to say only what is
+ * true, and the center whose system administrator can read a message that did not go out (the top of the tree).
+ */
+export async function publicSmsStatus(ctx: AppContext): Promise<PublicSmsStatus> {
+  const settings = await smsSettings(ctx.database.db);
+  const templates: Record<string, boolean> = {};
+  for (const t of TEMPLATES) {
+    if (t.audience === 'applicant' && (t.channels as readonly string[]).includes('sms')) templates[t.code] = await smsReady(ctx, t.code as TemplateCode, settings);
+  }
+  const county = (await listOrgs(ctx.database.db)).find((o) => o.parent_id === null);
+  return {
+    configured: ctx.config.sms !== null,
+    templates,
+    administrator: county ? { centerName: county.center_name, phone: county.phone } : null,
   };
 }
 

@@ -14,7 +14,7 @@
  * worth retrying). A network error, a timeout or a non-JSON answer is tried again. No SDK: node:crypto and fetch.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { classifyProviderCode, type SendResult } from '../../domain/notifications/sending.js';
+import { classifyProviderCode, networkFailure, timeoutFailure, unreadableAnswer, type SendResult } from '../../domain/notifications/sending.js';
 import type { SmsConfig } from '../../server/config.js';
 
 export interface SmsRequest {
@@ -81,12 +81,8 @@ export function aliyunSmsSender(config: SmsConfig, clock: () => Date = () => new
         response = await fetch(url, { method: 'GET', headers: { accept: 'application/json' }, signal: AbortSignal.timeout(config.timeoutMs) });
       } catch (error) {
         const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-        return {
-          ok: false,
-          code: timedOut ? 'TIMEOUT' : 'NETWORK',
-          message: timedOut ? `短信平台 ${config.timeoutMs / 1000} 秒内没有应答` : `无法连接短信平台（${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}）`,
-          retryable: true,
-        };
+        if (timedOut) return timeoutFailure(config.timeoutMs / 1000);
+        return networkFailure(error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
       }
       type Answer = { Code?: unknown; Message?: unknown; BizId?: unknown };
       const body: Answer | null = await response.json().then(
@@ -96,7 +92,7 @@ export function aliyunSmsSender(config: SmsConfig, clock: () => Date = () => new
       const code = typeof body?.Code === 'string' ? body.Code : null;
       if (code === 'OK') return { ok: true, providerId: typeof body?.BizId === 'string' ? body.BizId : null };
       if (code) return classifyProviderCode(code, typeof body?.Message === 'string' ? body.Message : '');
-      return { ok: false, code: `HTTP_${response.status}`, message: `短信平台返回了无法识别的应答（HTTP ${response.status}）`, retryable: true };
+      return unreadableAnswer(response.status);
     },
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asClause, messageDay, messageTime, renderTemplate, slotsOf, templateOf, TEMPLATE_CODES, TEMPLATES } from '../../../src/domain/notifications/templates.js';
+import { asClause, messageDay, messageTime, renderTemplate, slotsOf, smsSegments, templateOf, TEMPLATE_CODES, TEMPLATES, withLink, type TemplateCode } from '../../../src/domain/notifications/templates.js';
 
 describe('message templates', () => {
   it('are data: each has a unique code, a Chinese name and text, its channels and the setting of its provider code', () => {
@@ -74,5 +74,46 @@ describe('message templates', () => {
         expect(text).not.toMatch(/[。；.]。/);
       }),
     );
+  });
+
+  it('the acceptance SMS links to the progress page, case number filled in, when the public address is set', () => {
+    const params = { center: '柳河镇便民服务中心', item: '临时救助', caseNo: '410899101-20260302-0001', dueAt: '2026年3月16日17:30', provisional: '' };
+    const linked = withLink('case-accepted', params, 'http://bm.qinghe.gov.cn/');
+    expect(renderTemplate('case-accepted', linked)).toBe(
+      '柳河镇便民服务中心：您申请的“临时救助”已受理，办件编号410899101-20260302-0001，承诺于2026年3月16日17:30前办结。凭电话后四位查进度：http://bm.qinghe.gov.cn/progress?caseNo=410899101-20260302-0001',
+    );
+    // without an address: how to find the page, as before
+    expect(withLink('case-accepted', params, null)).toEqual(params);
+    expect(renderTemplate('case-accepted', withLink('case-accepted', params, null))).toMatch(/可凭办件编号和电话后四位查询办理进度。$/);
+    // a template without a link is left alone
+    expect(withLink('case-completed', { caseNo: 'x' }, 'http://bm.qinghe.gov.cn')).toEqual({ caseNo: 'x' });
+  });
+
+  it('every template that ends with an address ends with the address itself: no 。 or ） a phone would take into the link', () => {
+    const URL = 'http://bm.qinghe.gov.cn/rate?t=abc';
+    for (const t of TEMPLATES) {
+      const slots = slotsOf(t.text);
+      const params = Object.fromEntries(slots.map((s) => [s, s === 'link' ? URL : '某']));
+      const text = renderTemplate(t.code, withLink(t.code, params, 'http://bm.qinghe.gov.cn'));
+      const at = text.indexOf('http');
+      // only characters of an address after its start: a 。 or ） would be taken into it
+      if (at >= 0) expect(text.slice(at), t.code).toMatch(/^https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+$/);
+    }
+    expect(renderTemplate('rating-invitation', { center: '柳河镇便民服务中心', caseNo: 'LH-1', item: '临时救助', link: URL })).toMatch(/评价：http:\/\/bm\.qinghe\.gov\.cn\/rate\?t=abc$/);
+  });
+
+  it('the messages with a link stay within three SMS with a county\'s usual names and address', () => {
+    const url = 'http://bm.qinghe.gov.cn';
+    const usual: Partial<Record<TemplateCode, Record<string, string>>> = {
+      'case-accepted': { center: '清河县柳河镇便民服务中心', item: '城乡居民最低生活保障', caseNo: '410899101-20260302-0001', dueAt: '2026年3月30日17:30', provisional: '' },
+      'rating-invitation': { center: '清河县柳河镇便民服务中心', caseNo: '410899101-20260302-0001', item: '城乡居民最低生活保障', link: `${url}/rate?t=${'x'.repeat(32)}` },
+    };
+    for (const [code, params] of Object.entries(usual)) {
+      const text = renderTemplate(code as TemplateCode, withLink(code, params, url));
+      expect(smsSegments(text), `${code}: ${text.length} 字`).toBeLessThanOrEqual(3);
+    }
+    expect(smsSegments('字'.repeat(70))).toBe(1);
+    expect(smsSegments('字'.repeat(71))).toBe(2);
+    expect(smsSegments('字'.repeat(135))).toBe(3);
   });
 });

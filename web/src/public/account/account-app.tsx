@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { applyLead } from '@domain/notifications/sms-status';
 import { PublicPage, PublicTabs } from '../public-page';
 import { ApplicationView } from '../applications/application-view';
 import { myApplication, type ApplicationDetail } from '../applications/applications-api';
@@ -9,6 +10,7 @@ import { MePage } from './me-page';
 import { RegisterForm } from './register-form';
 import { ResetForm } from './reset-form';
 import { SignInForm } from './sign-in-form';
+import { useSmsStatus } from '../sms-status';
 
 /** A printed paper and its renderer load only when one is opened: 我的 stays small on a phone. */
 const CasePaperPage = lazy(() => import('../applications/case-paper').then((m) => ({ default: m.CasePaperPage })));
@@ -62,6 +64,7 @@ export function AccountApp() {
   const [applicant, setApplicant] = useState<ApplicantView | null>(null);
   const [checked, setChecked] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const sms = useSmsStatus();
   const view = at?.view ?? null;
 
   const goTo = (next: At, replace = false) => {
@@ -129,7 +132,7 @@ export function AccountApp() {
       ) : view === 'apply' && applicant && at?.param ? (
         <>
           <h1>网上申请</h1>
-          <p className="lead">按材料清单拍照或上传 PDF，提交后窗口在 1 个工作日内预审；预审结果短信告知，也可在“我的办件”查看。</p>
+          <p className="lead">{applyLead(sms)}</p>
           <ApplyPage itemCode={at.param} onSubmitted={(a) => goTo({ view: 'application', param: a.id })} />
         </>
       ) : view === 'application' && applicant && at?.param ? (

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
+import { codeWaitsText } from '@domain/notifications/sms-status';
 import { mobileError } from '@domain/people/id-number';
+import { loadSmsStatus } from '../sms-status';
 import { askCode } from './account-api';
 import { Field, FieldProblem, plainPhone } from './fields';
 
 /**
  * The phone and its SMS code: 获取验证码 asks the server to send one (the code never comes back to the page, only to
  * the phone), then counts down 60 seconds before another may be asked for. Without an SMS provider the page says
- * plainly that the code waits with the administrator.
+ * plainly that the code waits in the 短信记录, which only the system administrator can open, and whom to call.
  */
 export function PhoneAndCode({
   purpose,
@@ -48,12 +50,11 @@ export function PhoneAndCode({
     if (answer.ok) {
       setWait(answer.value.resendAfterSeconds);
       const minutes = Math.round(answer.value.expiresInSeconds / 60);
-      setNote({
-        bad: false,
-        text: answer.value.smsConfigured
-          ? `验证码已发送到 ${answer.value.phone}，${minutes} 分钟内有效。`
-          : `本平台尚未开通短信发送：验证码已记入系统的短信记录，请联系便民服务中心工作人员查看后告诉您（${minutes} 分钟内有效）。`,
-      });
+      // without SMS only the system administrator can read the code (短信记录): say whom to call, with the phone
+      const text = answer.value.smsConfigured
+        ? `验证码已发送到 ${answer.value.phone}，${minutes} 分钟内有效。`
+        : codeWaitsText((await loadSmsStatus())?.administrator ?? null, minutes);
+      setNote({ bad: false, text });
       return;
     }
     if (answer.failure.retryAfterSeconds) setWait(answer.failure.retryAfterSeconds);

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { bookedNote } from '@domain/notifications/sms-status';
 import { newIdempotencyKey } from '@shared/idempotency-key';
+import { useSmsStatus } from '../sms-status';
 import { book, cancel, centers, myAppointments, slots, type AppointmentView, type Slots } from './appointments-api';
 
 type Pick = { day: string; weekday: string; start: string; end: string };
@@ -66,7 +68,8 @@ function Booking({ a, onChanged }: { a: AppointmentView; onChanged: () => void }
 
 /**
  * 预约 (issue 12 §3) for a signed-in applicant: pick the center, the service, a day and a time with places left,
- * confirm; the check-in code shows at once and comes by SMS. 我的预约 below, with 取消.
+ * confirm; the check-in code shows at once, and comes by SMS where SMS is open (else the page says to keep it).
+ * 我的预约 below, with 取消.
  */
 export function AppointmentsPage() {
   const [places, setPlaces] = useState<{ id: string; name: string }[]>([]);
@@ -78,6 +81,7 @@ export function AppointmentsPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<AppointmentView | null>(null);
   const [mine, setMine] = useState<AppointmentView[] | null>(null);
+  const sms = useSmsStatus();
 
   const loadMine = () => void myAppointments().then((a) => (a.ok ? setMine(a.value.appointments) : setProblem(a.title)));
   const load = (org: string, service?: string) => {
@@ -121,7 +125,7 @@ export function AppointmentsPage() {
           <p className="appt-code">
             签到码 <strong>{done.code}</strong>
           </p>
-          <p className="appt-note">签到码已用短信发到您的手机，前一天还会提醒。</p>
+          <p className="appt-note">{bookedNote(sms)}</p>
         </section>
       )}
       <section className="card">

@@ -1,4 +1,6 @@
+import { consultWords } from '@domain/notifications/sms-status';
 import { FilingApp } from '../filing/filing-app';
+import { useSmsStatus } from '../sms-status';
 import { ConsultForm } from './consult-form';
 import { ConsultQuery } from './consult-query';
 import type { Asked } from './consult-api';
@@ -6,6 +8,8 @@ import './consult.css';
 
 /** The public 我要咨询 page (/consult) and its query (/consult/query), in the complaint page's small bundle. */
 export function ConsultApp() {
+  // "答复后会发短信" only where the answer's SMS really goes out
+  const words = consultWords(useSmsStatus());
   return (
     <FilingApp<Asked>
       base="/consult"
@@ -14,9 +18,9 @@ export function ConsultApp() {
         documentTitle: '网上咨询',
         formTitle: '我要咨询',
         queryTitle: '查询答复',
-        lead: '办事前有不清楚的，可以在这里问。工作人员答复后会发短信告诉您，也可以凭咨询编号查询答复。',
+        lead: words.lead,
         filedTitle: '咨询已提交',
-        filedHint: '请记下咨询编号和查询码，用来查询答复（答复后也会发短信给您）：',
+        filedHint: words.filedHint,
         numberLabel: '咨询编号',
         queryButton: '查询答复',
         footer: '您的姓名和电话只用于答复您的咨询，不会公开。急事也可以拨打便民服务中心的电话咨询。',

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { newIdempotencyKey } from '@shared/idempotency-key';
 import type { PublicCenters } from '@domain/complaints/contract';
+import { consultWords } from '@domain/notifications/sms-status';
 import { isValidMobile } from '@domain/people/id-number';
+import { useSmsStatus } from '../sms-status';
 import { ask, getCenters, getFaq, searchItems, type Asked, type Failure, type ItemChoice } from './consult-api';
 
 const FAILURES: Record<Exclude<Failure['kind'], 'invalid'>, string> = {
@@ -91,6 +93,7 @@ export function ConsultForm({ onDone }: { onDone: (asked: Asked) => void }) {
   const [busy, setBusy] = useState(false);
   // one key for this question: sent again after a dropped answer, it is the same question, not a second one
   const key = useRef(newIdempotencyKey());
+  const words = consultWords(useSmsStatus());
 
   useEffect(() => {
     void getCenters().then(setCenters);
@@ -110,7 +113,7 @@ export function ConsultForm({ onDone }: { onDone: (asked: Asked) => void }) {
     if (!values.orgId) missing.orgId = '请选择向哪个便民服务中心（站、室）咨询';
     if (!values.question.trim()) missing.question = '请写下您想问的问题';
     if (!values.name.trim()) missing.name = '请填写您的姓名';
-    if (!isValidMobile(phone)) missing.phone = '请填写 11 位手机号码，答复会用短信发给您';
+    if (!isValidMobile(phone)) missing.phone = words.phoneProblem;
     setFieldProblems(missing);
     if (Object.keys(missing).length > 0) return setProblem('请按红字提示补全后再提交');
     setBusy(true);
@@ -156,7 +159,7 @@ export function ConsultForm({ onDone }: { onDone: (asked: Asked) => void }) {
       <input id="name" name="name" value={values.name} onChange={set('name')} maxLength={50} autoComplete="name" />
       {hint('name')}
       <label htmlFor="phone">手机号码</label>
-      <input id="phone" name="phone" value={values.phone} onChange={set('phone')} inputMode="tel" maxLength={20} autoComplete="tel" placeholder="接收咨询编号和答复短信" />
+      <input id="phone" name="phone" value={values.phone} onChange={set('phone')} inputMode="tel" maxLength={20} autoComplete="tel" placeholder={words.phonePlaceholder} />
       {hint('phone')}
       {problem && (
         <p className="problem" role="alert">

@@ -1,12 +1,15 @@
 import { useState } from 'react';
+import { consultWords } from '@domain/notifications/sms-status';
 import { chineseDateTime } from '../format';
 import { queryFailureText } from '../filing/filing-api';
 import { initialNumber, QueryForm } from '../filing/query-form';
+import { useSmsStatus } from '../sms-status';
 import { queryConsultation, type PublicConsultation } from './consult-api';
 
 /** 查询咨询: the number and the query code (or the phone's last four digits) → the answer, or that it is waiting. */
 export function ConsultQuery({ initial }: { initial?: { consultationNo: string; queryCode: string } | undefined }) {
   const [result, setResult] = useState<PublicConsultation | null>(null);
+  const words = consultWords(useSmsStatus());
   const query = async (no: string, secret: string) => {
     const answer = await queryConsultation(no, secret);
     setResult(answer.ok ? answer.consultation : null);
@@ -42,7 +45,7 @@ export function ConsultQuery({ initial }: { initial?: { consultationNo: string; 
               {result.answeredAt && <p className="hint">{chineseDateTime(result.answeredAt)}</p>}
             </div>
           ) : (
-            <p className="hint waiting">工作人员还没有答复。答复后会用短信告诉您，也可以过一会儿再来查询。</p>
+            <p className="hint waiting">{words.waiting}</p>
           )}
         </section>
       )}
