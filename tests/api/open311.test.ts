@@ -294,7 +294,8 @@ describe.each(DIALECTS)('Open311 GeoReport v2 (%s)', (dialect) => {
       expectErrors(await get('/open311/v2/nothing.json'), 404, 'json');
       expectErrors(await get('/open311/v2/requests/a/b.xml'), 404, 'xml');
       expectErrors(await get('/open311/v2/tokens/abc.xml'), 404, 'xml');
-      expectErrors(await get('/open311/v2/services.csv'), 404, 'xml');
+      // a known resource with a suffix GeoReport does not know is 400, not 404 (open311-findings.test.ts)
+      expectErrors(await get('/open311/v2/services.csv'), 400, 'xml');
       expectErrors(
         await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: 'service_code=MZ-003', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
         403,

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from '../applications/application.js';
 import { TRUST_LEVELS } from '../applications/evidence.js';
 import { PROMISE_RESULTS } from '../applications/promises.js';
+import { APPLICATION_SOURCES } from '../open311/source.js';
 import { instant, isoDate } from './common.js';
 
 export const applicationFileSchema = z.object({
@@ -39,12 +40,16 @@ export const applicationStepSchema = z.object({
   text: z.string(),
   /** a notice's missing materials with their reasons, or the names uploaded with the step */
   materials: z.array(z.object({ material: z.string(), reason: z.string().nullable() })),
+  /** who brought the step when not the applicant in person: 经 Open311 接口（县12345热线平台）提交 */
+  via: z.string().nullable(),
 });
 
 export const applicationSchema = z.object({
   id: z.string(),
   /** WS20261206-0001 */
   applicationNo: z.string(),
+  /** 网上办事大厅, or a third party's platform through Open311 with the name its api_key was issued to */
+  source: z.object({ kind: z.enum(APPLICATION_SOURCES), name: z.string(), platform: z.string().nullable() }),
   status: z.enum(APPLICATION_STATUSES),
   statusName: z.string(),
   itemCode: z.string(),
@@ -61,6 +66,26 @@ export const applicationSchema = z.object({
   caseNo: z.string().nullable(),
   version: z.number(),
   allowedActions: z.array(z.enum(APPLICATION_ACTIONS)),
+  /**
+   * 否定报备 (DOMAIN.md rule 2), staff only (null for the applicant): whether a return awaits the director's review,
+   * and the review once made — 同意 or 有异议 with its comment — with the window's answer to an objection.
+   */
+  refusalReview: z
+    .object({
+      awaitingReview: z.boolean(),
+      review: z
+        .object({
+          opinion: z.enum(['upheld', 'questioned']),
+          comment: z.string().nullable(),
+          at: instant,
+          by: z.string().nullable(),
+          /** who reviewed it: the one who raised an objection cannot also answer it */
+          byUserId: z.string().nullable(),
+          answer: z.object({ text: z.string(), at: instant, by: z.string().nullable() }).nullable(),
+        })
+        .nullable(),
+    })
+    .nullable(),
 });
 
 export const applicationDetailSchema = applicationSchema.extend({

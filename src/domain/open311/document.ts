@@ -87,8 +87,8 @@ export const errorsDocument = (status: number, descriptions: readonly string[]):
   descriptions.map((description) => ({ code: status, description }));
 
 /**
- * The format a resource path asks for (`services.xml` → `services`, `xml`); null when the path names none that
- * GeoReport v2 knows (no suffix, or `.csv`).
+ * The format a resource path asks for (`services.xml` → `services`, `xml`; the suffix in any case, `.JSON` too); null
+ * when the path names none that GeoReport v2 knows (no suffix, or `.csv`).
  */
 export function splitFormat(last: string): { name: string; format: Open311Format } | null {
   const dot = last.lastIndexOf('.');
@@ -96,4 +96,21 @@ export function splitFormat(last: string): { name: string; format: Open311Format
   const suffix = last.slice(dot + 1).toLowerCase();
   if (suffix !== 'xml' && suffix !== 'json') return null;
   return { name: last.slice(0, dot), format: suffix };
+}
+
+/** The resources at the top (`services.xml`) and those named by an id below one (`services/{service_code}.xml`). */
+const TOP_RESOURCES = ['discovery', 'services', 'requests'];
+const ID_RESOURCES = ['services', 'requests', 'tokens'];
+
+/**
+ * Whether a path below the endpoint (`services.txt`, `requests`, `tokens/abc`) names one of its resources but
+ * without a format GeoReport v2 knows: the answer is then 400 "write .xml or .json", whatever the method, rather
+ * than 404 "no such resource". A path naming no resource (`nothing.json`, `requests/a/b.xml`) is not one of these.
+ */
+export function lacksFormat(path: string): boolean {
+  const parts = path.split('/').filter((p) => p !== '');
+  const last = parts[parts.length - 1];
+  if (last === undefined || splitFormat(last)) return false;
+  if (parts.length === 1) return TOP_RESOURCES.includes(last.split('.')[0]!);
+  return parts.length === 2 && ID_RESOURCES.includes(parts[0]!);
 }

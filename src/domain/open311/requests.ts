@@ -176,6 +176,11 @@ export interface RequestFacts {
   status: ApplicationStatus;
   /** the case an acceptance opened */
   kase: { caseNo: string; kind: CaseKind; status: CaseStatus } | null;
+  /**
+   * The applicant's SMS about this step go out: a provider and the template configured, and a mobile to send to.
+   * Without, the message only waits in the outbox, and the notes send the applicant to the online hall instead.
+   */
+  sms?: boolean;
 }
 
 const CLOSED_CASE: readonly CaseStatus[] = ['completed', 'delivered', 'returned', 'withdrawn'];
@@ -191,11 +196,13 @@ export function requestStatusOf(f: RequestFacts): 'open' | 'closed' {
 export function statusNotesOf(f: RequestFacts): string {
   switch (f.status) {
     case 'pre_review':
-      return '待预审：受理窗口将在 1 个工作日内预审，结果以短信告知申请人。';
+      return f.sms
+        ? '待预审：受理窗口将在 1 个工作日内预审，结果以短信告知申请人。'
+        : '待预审：受理窗口将在 1 个工作日内预审，申请人可登录网上办事大厅“我的办件”查看结果。';
     case 'supplement_requested':
       return '待补正材料：窗口已一次性告知需补正的材料，申请人可登录网上办事大厅补传。';
     case 'returned':
-      return '已退回：预审未通过，退回理由已以短信告知申请人。';
+      return f.sms ? '已退回：预审未通过，退回理由已通知申请人。' : '已退回：预审未通过，请申请人登录网上办事大厅“我的办件”查看退回理由。';
     case 'withdrawn':
       return '已撤回：申请人已撤回该申请。';
     case 'accepted':

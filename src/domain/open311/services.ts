@@ -133,8 +133,13 @@ function materialDescription(m: Material): string {
   return `申报材料：${m.name}（${parts.join('，')}）`;
 }
 
-const MATERIAL_FORMAT =
-  '材料扫描件或照片的网址：以 https:// 开头、可直接下载的 PDF、JPG 或 PNG 文件，不超过 10 MB；多页的请合成一个 PDF。受理窗口预审时下载核对。';
+/**
+ * What a material's value must be, as the server really treats it (checkRequest, fetch-material.ts): http or https
+ * (https preferred), fetched when the request is filed — at the POST for a realtime service, in the queue for a batch
+ * one — and one file that cannot be used refuses the whole request, so the client must fix it and post again.
+ */
+export const MATERIAL_FORMAT =
+  '材料扫描件或照片的网址：以 https://（或 http://）开头、可直接下载的 PDF、JPG 或 PNG 文件，不超过 10 MB；多页的请合成一个 PDF。提交时由本服务当即下载核对（type 为 batch 的事项在排队受理时下载）：任何一份下载不了、超过 10 MB 或不是 PDF/JPG/PNG 的，整份申请不予建立，请修正网址或文件后重新提交。';
 
 /**
  * The attributes of a service: the applicant first, then each material of the 办事指南 (主件 required), then the

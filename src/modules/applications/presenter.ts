@@ -11,8 +11,10 @@ import {
   type MissingMaterial,
 } from '../../domain/applications/application.js';
 import { TRUST_LEVEL_NAMES, materialKey, onFile, type Evidence } from '../../domain/applications/evidence.js';
+import { isRefusedApplication } from '../../domain/applications/refusal-review.js';
 import type { ApplicationDetail, ApplicationView } from '../../domain/contract/applications.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
+import { applicationSourceOf, submittedVia } from '../../domain/open311/source.js';
 import { maskName, maskNumber } from '../../domain/people/applicant-account.js';
 import { maskPhone } from '../../domain/people/id-number.js';
 import { fromJson } from '../../db/portable.js';
@@ -46,11 +48,36 @@ export function stateOf(row: ApplicationRow, steps: readonly ApplicationStepRow[
 /** Who looks: the applicant sees their own details; the window sees the full number it must check. */
 export type Viewer = { party: ApplicationParty; timeZone: string; now: Date };
 
-export function presentApplication(row: ApplicationRow, names: { orgName: string; caseNo: string | null }, viewer: Viewer): ApplicationView {
+/** The refusal register's entry of a returned application as staff see it (the applicant never does). */
+function refusalReviewOf(row: ApplicationRow, people: ReadonlyMap<string, string> | undefined): ApplicationView['refusalReview'] {
+  if (!isRefusedApplication(row.status)) return null;
+  const name = (id: string | null | undefined) => (id ? (people?.get(id) ?? null) : null);
+  return {
+    awaitingReview: !row.refusal_reviewed_at,
+    review:
+      row.refusal_reviewed_at && row.refusal_review
+        ? {
+            opinion: row.refusal_review,
+            comment: row.refusal_comment ?? null,
+            at: row.refusal_reviewed_at,
+            by: name(row.refusal_reviewed_by),
+            byUserId: row.refusal_reviewed_by ?? null,
+            answer: row.refusal_answered_at ? { text: row.refusal_answer ?? '', at: row.refusal_answered_at, by: name(row.refusal_answered_by) } : null,
+          }
+        : null,
+  };
+}
+
+export function presentApplication(
+  row: ApplicationRow,
+  names: { orgName: string; caseNo: string | null; people?: ReadonlyMap<string, string>; /** the Open311 api_key's holder */ platform?: string | null },
+  viewer: Viewer,
+): ApplicationView {
   const staff = viewer.party === 'window';
   return {
     id: row.id,
     applicationNo: row.application_no,
+    source: applicationSourceOf(row.source, names.platform),
     status: row.status,
     statusName: APPLICATION_STATUS_NAMES[row.status],
     itemCode: row.item_code,
@@ -72,12 +99,13 @@ export function presentApplication(row: ApplicationRow, names: { orgName: string
     caseNo: names.caseNo,
     version: row.version,
     allowedActions: allowedApplicationActions(row.status, viewer.party),
+    refusalReview: staff ? refusalReviewOf(row, names.people) : null,
   };
 }
 
 export function presentDetail(
   row: ApplicationRow,
-  names: { orgName: string; caseNo: string | null; people: ReadonlyMap<string, string> },
+  names: { orgName: string; caseNo: string | null; people: ReadonlyMap<string, string>; platform?: string | null },
   parts: {
     guide: readonly { name: string; main: boolean }[];
     steps: readonly ApplicationStepRow[];
@@ -115,6 +143,8 @@ export function presentDetail(
       byName: s.by ? (names.people.get(s.by) ?? null) : null,
       text: s.text,
       materials: (s.materials as readonly (string | MissingMaterial)[]).map((m) => (typeof m === 'string' ? { material: m, reason: null } : { material: m.material, reason: m.reason })),
+      // the first submission of an Open311 application was the platform's, not the applicant's own (resubmissions are theirs)
+      via: s.action === 'submit' && base.source.kind === 'open311' ? submittedVia(base.source.platform) : null,
     })),
   };
 }

@@ -13,8 +13,12 @@ export class Open311Error extends Error {
   }
 }
 
+/**
+ * A resource without a format GeoReport v2 knows (`services`, `services.txt`): 400 for every method. The path names
+ * no format to answer in, so this answer is XML, the format the specification requires every endpoint to offer.
+ */
 export const noFormat = () =>
-  new Open311Error(400, ['请在地址末尾写明格式：.xml 或 .json（如 services.xml），本接口只提供这两种格式。']);
+  new Open311Error(400, ['请在地址末尾写明格式：.xml 或 .json（如 services.xml、POST requests.json），本接口只提供这两种格式；地址没有写明这两种格式时，本说明按规范默认的 XML 格式给出。']);
 
 export const unknownResource = () =>
   new Open311Error(404, ['没有这个接口。本服务提供 discovery、services、services/{service_code}、requests、requests/{service_request_id}、tokens/{token}，格式为 .xml 或 .json；详见 discovery.xml。']);

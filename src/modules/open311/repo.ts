@@ -36,3 +36,11 @@ export async function revokeKey(db: Db, id: string, version: number, by: string,
 
 /** Notes the key's use (not a change of the record: the version stays). */
 export const touchKey = (db: Db, id: string, at: string) => db.updateTable('open311_keys').set({ last_used_at: at }).where('id', '=', id).execute();
+
+/** The names the keys were issued to (the third parties), by id: an application shows which platform filed it. */
+export async function keyNamesByIds(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('open311_keys').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -6,8 +6,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/errors.js';
-import { CONTENT_TYPES, errorsDocument, renderDocument, splitFormat, type Open311Format, type Open311Value } from '../../domain/open311/document.js';
-import { Open311Error, unknownResource } from './errors.js';
+import { OPEN311_PATH } from '../../domain/open311/discovery.js';
+import { CONTENT_TYPES, errorsDocument, lacksFormat, renderDocument, splitFormat, type Open311Format, type Open311Value } from '../../domain/open311/document.js';
+import { noFormat, Open311Error, unknownResource } from './errors.js';
 
 /** The format a request's path asks for; XML when it names none (the answer to that is itself an error). */
 export function formatOfPath(url: string): Open311Format {
@@ -45,8 +46,14 @@ function answerError(error: FastifyError | Error, request: FastifyRequest, reply
   return sendDocument(reply, formatOfPath(request.url), 'errors', errorsDocument(status, shown), status);
 }
 
-/** The scope's error and not-found answers: the `errors` document for everything below /open311/v2/. */
+/**
+ * The scope's error and not-found answers: the `errors` document for everything below /open311/v2/. A resource asked
+ * for without a known format (`POST requests`, `services.txt`) is 400 "write the format", not 404: the resource exists.
+ */
 export function registerOpen311Answers(scope: FastifyInstance): void {
   scope.setErrorHandler(answerError);
-  scope.setNotFoundHandler((request, reply) => answerError(unknownResource(), request, reply));
+  scope.setNotFoundHandler((request, reply) => {
+    const path = (request.url.split('?')[0] ?? '').slice(OPEN311_PATH.length);
+    return answerError(lacksFormat(path) ? noFormat() : unknownResource(), request, reply);
+  });
 }

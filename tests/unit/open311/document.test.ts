@@ -2,7 +2,7 @@
 // declaration, escaping that any text survives, and the format suffix of a path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorsDocument, renderDocument, splitFormat, toXml, xmlText } from '../../../src/domain/open311/document.js';
+import { errorsDocument, lacksFormat, renderDocument, splitFormat, toXml, xmlText } from '../../../src/domain/open311/document.js';
 import { child, parseXml } from '../../api/support/open311-xml.js';
 
 describe('toXml', () => {
@@ -56,5 +56,14 @@ describe('splitFormat', () => {
     expect(splitFormat('MZ-003.JSON')).toEqual({ name: 'MZ-003', format: 'json' });
     expect(splitFormat('a.b.json')).toEqual({ name: 'a.b', format: 'json' });
     for (const bad of ['services', 'services.csv', '.xml', 'services.']) expect(splitFormat(bad), bad).toBeNull();
+  });
+});
+
+describe('lacksFormat', () => {
+  it('a resource without a format GeoReport v2 knows (400), not a path naming no resource (404)', () => {
+    for (const path of ['/services', '/requests', 'discovery', '/services.txt', '/requests.html', '/services.xml.bak', '/services/MZ-003', '/requests/WS20260302-0001.csv', '/tokens/abc']) {
+      expect(lacksFormat(path), path).toBe(true);
+    }
+    for (const path of ['/services.xml', '/requests.JSON', '/nothing', '/nothing.txt', '/requests/a/b', '/tokens', '', '/']) expect(lacksFormat(path), path).toBe(false);
   });
 });

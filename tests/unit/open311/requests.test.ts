@@ -133,6 +133,14 @@ describe('open / closed', () => {
     expect(statusNotesOf({ status: 'pre_review', kase: null })).toMatch(/^待预审/);
     expect(statusNotesOf({ status: 'returned', kase: null })).toMatch(/^已退回/);
   });
+
+  it('says the applicant was told by SMS only when an SMS goes out to a configured channel', () => {
+    expect(statusNotesOf({ status: 'returned', kase: null, sms: true })).toBe('已退回：预审未通过，退回理由已通知申请人。');
+    expect(statusNotesOf({ status: 'returned', kase: null, sms: false })).toBe('已退回：预审未通过，请申请人登录网上办事大厅“我的办件”查看退回理由。');
+    expect(statusNotesOf({ status: 'returned', kase: null })).not.toContain('短信');
+    expect(statusNotesOf({ status: 'pre_review', kase: null, sms: true })).toContain('结果以短信告知申请人');
+    expect(statusNotesOf({ status: 'pre_review', kase: null, sms: false })).not.toContain('短信');
+  });
 });
 
 describe('the date range of GET requests', () => {

@@ -84,6 +84,16 @@ export function ApplicationReview({ application: a }: { application: Application
           <Descriptions.Item label={a.applicant.kind === 'person' ? '身份证号码' : '统一社会信用代码'}>{a.applicant.number}</Descriptions.Item>
           <Descriptions.Item label="联系电话">{a.applicant.phone}</Descriptions.Item>
           <Descriptions.Item label="地址">{a.applicant.address ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="来源">
+            {a.source.kind === 'open311' ? (
+              <>
+                <span data-testid="application-source">经 {a.source.name}代为提交</span>
+                <div style={{ color: '#8c8c8c' }}>材料由系统从第三方平台给出的网址下载；申请人可能还没有登录过网上办事大厅，结果以短信告知。</div>
+              </>
+            ) : (
+              a.source.name
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label="提交时间">{formatDateTime(a.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label="预审期限">{a.preReviewDueAt ? `${formatDateTime(a.preReviewDueAt)}前（1 个工作日）` : '—'}</Descriptions.Item>
           {a.caseNo && <Descriptions.Item label="办件编号">{a.caseNo}</Descriptions.Item>}
@@ -110,7 +120,7 @@ export function ApplicationReview({ application: a }: { application: Application
             children: (
               <>
                 <div>
-                  <strong>{s.actionName}</strong> {formatDateTime(s.at)} {s.byName ?? (s.action === 'submit' || s.action === 'resubmit' || s.action === 'withdraw' ? '申请人' : '')}
+                  <strong>{s.actionName}</strong> {formatDateTime(s.at)} {s.via ?? s.byName ?? (s.action === 'submit' || s.action === 'resubmit' || s.action === 'withdraw' ? '申请人' : '')}
                 </div>
                 {s.materials.length > 0 && <div>{s.materials.map((m) => (m.reason ? `${m.material}：${m.reason}` : m.material)).join('；')}</div>}
                 {s.text && <div>{s.text}</div>}

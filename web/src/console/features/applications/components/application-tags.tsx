@@ -20,3 +20,16 @@ export function PreReviewLight({ light }: { light: 'green' | 'yellow' | 'red' | 
     </span>
   );
 }
+
+/**
+ * Where the application came from, when it is not the applicant in the public hall: a third party's platform filed it
+ * through Open311 (the materials were downloaded from its URLs; the applicant may never have signed in).
+ */
+export function ApplicationSourceTag({ source }: { source: { kind: 'hall' | 'open311'; name: string; platform: string | null } }) {
+  if (source.kind !== 'open311') return null;
+  return (
+    <Tag color="purple" title={`经 ${source.name}代为提交`} data-testid="application-source-open311">
+      {source.platform ? `第三方平台：${source.platform}` : '第三方平台代交'}
+    </Tag>
+  );
+}

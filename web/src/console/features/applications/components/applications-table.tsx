@@ -2,7 +2,7 @@ import { Table } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { formatDateTime } from '@/lib/format';
 import type { ApplicationView } from '../api/applications';
-import { ApplicationStatusTag, PreReviewLight } from './application-tags';
+import { ApplicationSourceTag, ApplicationStatusTag, PreReviewLight } from './application-tags';
 
 interface Props {
   applications: ApplicationView[];
@@ -29,9 +29,12 @@ export function ApplicationsTable({ applications, loading, total, page, pageSize
           title: '申请编号',
           dataIndex: 'applicationNo',
           render: (no: string, a) => (
-            <Link to="/applications/$id" params={{ id: a.id }} data-testid="application-link">
-              {no}
-            </Link>
+            <>
+              <Link to="/applications/$id" params={{ id: a.id }} data-testid="application-link">
+                {no}
+              </Link>{' '}
+              <ApplicationSourceTag source={a.source} />
+            </>
           ),
         },
         { title: '申请事项', dataIndex: 'itemName' },
