@@ -324,7 +324,8 @@ function valueText(names: AuditNames, key: string, value: unknown): string {
 
 function fieldsText(names: AuditNames, d: Record<string, unknown>): string {
   return Object.entries(d)
-    .filter(([key, value]) => !SKIPPED_FIELDS.has(key) && value !== undefined)
+    // a field with no value says nothing ("办件：（空）" for a return before any case existed)
+    .filter(([key, value]) => !SKIPPED_FIELDS.has(key) && value !== undefined && value !== null)
     .map(([key, value]) => `${FIELD_NAMES[key] ?? key}：${valueText(names, key, value)}`)
     .join('，');
 }
@@ -449,7 +450,8 @@ export function auditDetailText(entry: AuditEntryView, names: AuditNames = {}): 
     return q.length ? `筛选：${q.join('，')}` : '全部';
   }
   if (entry.detail === null || entry.detail === undefined || (typeof entry.detail === 'object' && Object.keys(d).length === 0 && !Array.isArray(entry.detail))) {
-    if (entry.targetType === 'user' && target === entry.userId) return '本人';
+    // a sign-in or sign-out of one's own: the 人员 and 操作 columns say it all
+    if (entry.targetType === 'user' && target === entry.userId) return '—';
     if (!target) return '—';
     if (entry.targetType === 'user') return personText(names, target);
     if (entry.targetType === 'org') return orgText(names, target);

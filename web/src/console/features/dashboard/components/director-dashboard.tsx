@@ -182,11 +182,11 @@ export function DirectorDashboard() {
             hint={
               data.applicationRefusalsToReview.total > 0 ? (
                 <>
-                  另有{' '}
+                  其中{' '}
                   <Link to="/applications" search={{ view: 'refusals-to-review' }} data-testid="director-application-refusals-count">
                     {data.applicationRefusalsToReview.total}
                   </Link>{' '}
-                  份退回的网上申请
+                  份是退回的网上申请
                 </>
               ) : (
                 '退回件、不予批准件和退回的网上申请'
@@ -194,7 +194,14 @@ export function DirectorDashboard() {
             }
             testId="tile-refusals"
           >
-            <CountLink count={data.refusalsToReview.total} search={{ view: 'refusals-to-review' }} />
+            {/* the same total as the list below: cases and online applications; the number opens the cases, the hint the applications */}
+            {data.refusalsToReview.total === 0 && data.applicationRefusalsToReview.total > 0 ? (
+              <Link to="/applications" search={{ view: 'refusals-to-review' }} style={{ fontWeight: 600 }} title="查看退回的网上申请">
+                {data.applicationRefusalsToReview.total}
+              </Link>
+            ) : (
+              <CountLink count={data.refusalsToReview.total + data.applicationRefusalsToReview.total} search={{ view: 'refusals-to-review' }} />
+            )}
           </Tile>
         </Col>
         <Col xs={12} md={8} xl={4}>
