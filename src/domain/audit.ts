@@ -116,7 +116,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'assessment.chief': '指定窗口首席代表',
   'assessment.appeal': '考核结果申诉',
   'assessment.appeal.decide': '裁定考核申诉',
-  'assessment.close': '考核月度结账',
+  'assessment.close': '考核月度关账',
   'assessment.recompute': '重新计算考核得分',
   'standards.checklist.version': '修订标准化自查清单',
   'supervision.rule.update': '修改电子监察规则',

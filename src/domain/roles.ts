@@ -218,8 +218,11 @@ export function rolesProblem(roles: readonly Role[]): string | null {
  */
 export function refusalAdvice(actorRoles: readonly Role[], allowed: readonly Role[]): string {
   const names = (roles: readonly Role[]) => roles.map((r) => ROLE_NAMES[r]).join('、');
-  if (actorRoles.some(isSeparatedAdmin)) return `按三员分立，这项工作由${names(allowed)}办理。`;
-  if (allowed.every(isSeparatedAdmin)) return `这项工作由${names(allowed)}办理。`;
+  // Staff accounts are split between two administrators: "由系统管理员、安全管理员办理" would send someone to the
+  // security administrator to create an account, which they cannot do, so the advice says who does which part.
+  const accountWork = isStaffAccountWork(allowed);
+  if (actorRoles.some(isSeparatedAdmin)) return accountWork ? `按三员分立，${staffAccountDutiesText()}。` : `按三员分立，这项工作由${names(allowed)}办理。`;
+  if (allowed.every(isSeparatedAdmin)) return accountWork ? `${staffAccountDutiesText()}，请联系相应的管理员。` : `这项工作由${names(allowed)}办理。`;
   return `如确需办理，请联系${names(STAFF_ACCOUNT_DUTIES.roles)}调整角色。`;
 }
 
@@ -255,6 +258,22 @@ export const STAFF_ACCOUNT_DUTIES: Record<AccountAction, readonly Role[]> = {
   resetPassword: ['secadmin'],
   unlock: ['secadmin'],
 };
+
+/** The duties of STAFF_ACCOUNT_DUTIES as a clause ("人员账号由系统管理员建立和修改，安全管理员…"); short verbs, same table. */
+const ACCOUNT_DUTY_VERBS: Record<AccountAction, string> = { create: '建立', edit: '修改', roles: '分配角色', resetPassword: '重置密码', unlock: '解除锁定' };
+const andList = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join('、')}和${items.at(-1)}`);
+
+export function staffAccountDutiesText(): string {
+  const roles = [...new Set(ACCOUNT_ACTIONS.flatMap((a) => STAFF_ACCOUNT_DUTIES[a]))];
+  const parts = roles.map((role) => `${ROLE_NAMES[role]}${andList(ACCOUNT_ACTIONS.filter((a) => STAFF_ACCOUNT_DUTIES[a].includes(role)).map((a) => ACCOUNT_DUTY_VERBS[a]))}`);
+  return `人员账号由${parts.join('，')}`;
+}
+
+/** True when `allowed` is exactly the administrators who share the staff accounts (users.manage). */
+function isStaffAccountWork(allowed: readonly Role[]): boolean {
+  const duty = new Set(ACCOUNT_ACTIONS.flatMap((a) => STAFF_ACCOUNT_DUTIES[a]));
+  return allowed.length > 0 && allowed.every((r) => duty.has(r)) && [...duty].every((r) => allowed.includes(r));
+}
 
 /**
  * Why `actorRoles` may not do `action` to an account holding `targetRoles` (for `create` and `roles`: the

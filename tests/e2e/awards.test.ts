@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('评先评优 (Chromium)', () => {
     await director.getByTestId('model-table').getByText('王晓燕').waitFor();
     const missing = director.getByTestId('award-missing');
     expect(await missing.textContent()).toContain('4—12月（尚未结束）');
-    expect(await director.getByTestId('model-table').locator('.ant-tag').filter({ hasText: '尚待结账确定' }).count()).toBeGreaterThan(0);
+    expect(await director.getByTestId('model-table').locator('.ant-tag').filter({ hasText: '尚待关账确定' }).count()).toBeGreaterThan(0);
     await e.shot(director, 'awards-models');
     await director.getByRole('tab', { name: '年终考核档次' }).click();
     await director.getByTestId('tier-table').getByText('王晓燕').waitFor();
@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('评先评优 (Chromium)', () => {
     const missing = supervisor.getByTestId('award-missing');
     await missing.waitFor();
     expect(await missing.textContent()).toContain('石桥乡便民服务中心');
-    expect(await missing.textContent()).not.toMatch(/柳河镇便民服务中心[^）]*尚未结账/);
+    expect(await missing.textContent()).not.toMatch(/柳河镇便民服务中心[^）]*尚未关账/);
     await e.shot(supervisor, 'awards-county');
     // the township alone is complete
     await supervisor.getByTestId('award-org').click();

@@ -30,7 +30,7 @@ function parseFile(fileName: string, content: Buffer) {
     try {
       json = JSON.parse(content.toString('utf8').replace(/^\uFEFF/, ''));
     } catch {
-      throw new DomainError('IMPORT_FILE_UNREADABLE', '文件不是有效的 JSON，请用导出的目录文件或模板修改后再导入。');
+      throw new DomainError('IMPORT_FILE_UNREADABLE', '文件不是有效的 JSON，无法读取。请检查文件是否完整，或改用下载的 Excel 模板填写后再导入。');
     }
     return readItemsFromJson(json);
   }

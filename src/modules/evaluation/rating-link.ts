@@ -5,35 +5,30 @@
  * no personal data. Short enough for a QR code a phone reads from paper.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { formatRatingToken, parseRatingToken, type LinkChannel } from '../../domain/evaluation/rating-token.js';
 import type { Db } from '../../server/context.js';
 import { linkSecret } from './repo.js';
 
-export type LinkChannel = 'qr' | 'sms';
-const PREFIX: Record<LinkChannel, string> = { qr: 'q', sms: 's' };
+export type { LinkChannel };
 
-const uuidBytes = (id: string) => Buffer.from(id.replace(/-/g, ''), 'hex');
-const uuidOf = (bytes: Buffer) => {
-  const h = bytes.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-};
 const mac = (secret: Buffer, channel: LinkChannel, caseId: string) =>
   createHmac('sha256', secret).update(`rating:${channel}:${caseId}`).digest().subarray(0, 16);
 
 export async function ratingToken(db: Db, caseId: string, channel: LinkChannel, at: Date): Promise<string> {
   const secret = await linkSecret(db, at.toISOString());
-  return `${PREFIX[channel]}${uuidBytes(caseId).toString('base64url')}.${mac(secret, channel, caseId).toString('base64url')}`;
+  return formatRatingToken(channel, caseId, mac(secret, channel, caseId));
 }
 
-/** The case and channel of a valid token, or null (a changed letter, another deployment's link, rubbish). */
+/**
+ * The case and channel of a valid token, or null (a changed letter, another deployment's link, rubbish). The token is
+ * read strictly (parseRatingToken): a changed last character that a lenient base64url decoder would ignore is refused.
+ */
 export async function readRatingToken(db: Db, token: string, at: Date): Promise<{ caseId: string; channel: LinkChannel } | null> {
-  const m = /^([qs])([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$/.exec(token.trim());
-  if (!m) return null;
-  const channel: LinkChannel = m[1] === 'q' ? 'qr' : 'sms';
-  const bytes = Buffer.from(m[2]!, 'base64url');
-  if (bytes.length !== 16) return null;
-  const caseId = uuidOf(bytes);
+  const parts = parseRatingToken(token);
+  if (!parts) return null;
+  const { channel, caseId } = parts;
   const secret = await linkSecret(db, at.toISOString());
-  const given = Buffer.from(m[3]!, 'base64url');
+  const given = Buffer.from(parts.mac);
   const expected = mac(secret, channel, caseId);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   return { caseId, channel };

@@ -9,6 +9,7 @@ import {
   ROLES,
   SEPARATED_ADMIN_ROLES,
   STAFF_ACCOUNT_DUTIES,
+  staffAccountDutiesText,
   type Permission,
   type Role,
 } from '../../../src/domain/roles.js';
@@ -72,12 +73,24 @@ describe('a refusal names whom to turn to', () => {
       }
     }
     expect(refusalAdvice(['secadmin'], PERMISSIONS['audit.read'])).toBe('按三员分立，这项工作由审计管理员办理。');
-    expect(refusalAdvice(['auditor'], PERMISSIONS['users.manage'])).toBe('按三员分立，这项工作由系统管理员、安全管理员办理。');
+    // who does which part of staff accounts: the security administrator cannot create one, so "找安全管理员" alone misleads
+    expect(refusalAdvice(['auditor'], PERMISSIONS['users.manage'])).toBe('按三员分立，人员账号由系统管理员建立和修改，安全管理员分配角色、重置密码和解除锁定。');
   });
 
   it('sends ordinary staff to whoever grants roles, unless only an administrator does the work', () => {
     const granters = STAFF_ACCOUNT_DUTIES.roles.map((r) => ROLE_NAMES[r]).join('、');
     expect(refusalAdvice(['clerk'], PERMISSIONS['cases.review-refusals'])).toBe(`如确需办理，请联系${granters}调整角色。`);
     expect(refusalAdvice(['clerk'], PERMISSIONS['audit.read'])).toBe('这项工作由审计管理员办理。');
+    expect(refusalAdvice(['clerk'], PERMISSIONS['users.manage'])).toBe('人员账号由系统管理员建立和修改，安全管理员分配角色、重置密码和解除锁定，请联系相应的管理员。');
+  });
+
+  it('names each account duty with the administrator the duty table gives it to', () => {
+    const text = staffAccountDutiesText();
+    for (const action of ACCOUNT_ACTIONS) {
+      for (const role of STAFF_ACCOUNT_DUTIES[action]) expect(text, action).toContain(ROLE_NAMES[role]);
+    }
+    // 建立 is said of the system administrator only: the security administrator's clause must not offer it
+    const secadminClause = text.slice(text.indexOf(ROLE_NAMES.secadmin));
+    expect(secadminClause).not.toContain('建立');
   });
 });

@@ -19,8 +19,8 @@ export type AwardTab = 'quarterly' | 'yearly' | 'tiers';
 const quarterOfDay = (d: dayjs.Dayjs) => `${d.year()}-Q${Math.floor(d.month() / 3) + 1}`;
 const dayOfQuarter = (q: string) => dayjs(`${q.slice(0, 4)}-${String((Number(q.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`);
 
-const STABLE = '“获得”的不会因后续结账而改变；“尚待结账确定”的要看这些月份的排名。';
-const TIERS_PROVISIONAL = '档次按已结账月份临时计算，全部结账后才能确定，请勿据此发放。';
+const STABLE = '“获得”的不会因后续关账而改变；“尚待关账确定”的要看这些月份的排名。';
+const TIERS_PROVISIONAL = '档次按已关账月份临时计算，全部关账后才能确定，请勿据此发放。';
 
 /**
  * 评先评优 (/awards): the quarterly 优质服务窗口（流动红旗）, the yearly 优质服务标兵 and the year-end tiers of the
@@ -46,7 +46,7 @@ export function AwardsPage() {
     <>
       <PageHeader
         title="评先评优"
-        description="按月度考核排名评定季度优质服务窗口（流动红旗）、年度优质服务标兵和年终考核档次；只计入已结账的月份。"
+        description="按月度考核排名评定季度优质服务窗口（流动红旗）、年度优质服务标兵和年终考核档次；只计入已关账的月份。"
         extra={
           <Space wrap>
             {centers.length > 1 && (

@@ -139,7 +139,10 @@ function DecisionModal({ leave, decision, onClose }: { leave: Leave | null; deci
     onClose();
   };
   const submit = async () => {
-    const { reason } = await form.validateFields();
+    // a failed validation is already shown under its field; nothing is sent and no rejection is left unhandled
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const { reason } = values;
     decide.mutate({ id: leave!.id, decision, expectedVersion: leave!.version, ...(reason?.trim() ? { reason: reason.trim() } : {}) }, { onSuccess: close });
   };
   return (

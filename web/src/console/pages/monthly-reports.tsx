@@ -66,7 +66,13 @@ export function MonthlyReportsPage() {
 
   const confirmDialog = async () => {
     if (!dialog) return;
-    const { text } = await form.validateFields();
+    let text: string;
+    try {
+      ({ text } = await form.validateFields());
+    } catch {
+      // the form already shows what is missing under the field; nothing was sent
+      return;
+    }
     act.mutate(
       dialog.kind === 'return' ? { id: dialog.reportId, action: 'return', expectedVersion: dialog.rowVersion, comment: text } : { id: dialog.reportId, action: 'correct', expectedVersion: dialog.rowVersion, reason: text },
       {

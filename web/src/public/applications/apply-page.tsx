@@ -32,7 +32,19 @@ export function ApplyPage({ itemCode, onSubmitted }: { itemCode: string; onSubmi
   }, [itemCode]);
 
   if (!form) return problem ? <p className="problem" role="alert">{problem}</p> : <p className="lead">正在打开申请表…</p>;
-  if (!form.onlineAllowed) return <p className="problem" role="alert">“{form.itemName}”不能网上申请，请带齐材料到窗口办理。</p>;
+  // not a dead end: the guide says which materials to bring and where to go, and the hall's home finds other items
+  if (!form.onlineAllowed) {
+    return (
+      <>
+        <p className="problem" role="alert">“{form.itemName}”不能网上申请，请带齐材料到窗口办理。</p>
+        <p data-testid="apply-offline-links">
+          <a href={`/items/${encodeURIComponent(itemCode)}`}>查看办事指南（要带的材料、办理地点和时间）</a>
+          {'　'}
+          <a href="/">回到网上办事大厅首页</a>
+        </p>
+      </>
+    );
+  }
 
   const choose = (i: number, file: File | undefined) => {
     setProblem(null);

@@ -30,9 +30,20 @@ export function ApplicationRefusalReview({ application: a, canReview, meId }: { 
     answer.reset();
   };
   const submit = async () => {
-    const values = await form.validateFields();
-    if (open === 'review') await review.mutateAsync({ expectedVersion: a.version, opinion: values.opinion ?? 'upheld', comment: values.comment?.trim() || undefined });
-    if (open === 'answer') await answer.mutateAsync({ expectedVersion: a.version, answer: values.answer ?? '' });
+    let values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      // the form already shows what is missing under each field; nothing was sent
+      return;
+    }
+    try {
+      if (open === 'review') await review.mutateAsync({ expectedVersion: a.version, opinion: values.opinion ?? 'upheld', comment: values.comment?.trim() || undefined });
+      if (open === 'answer') await answer.mutateAsync({ expectedVersion: a.version, answer: values.answer ?? '' });
+    } catch {
+      // the mutation's error is shown inside the dialog, which stays open
+      return;
+    }
     close();
   };
 

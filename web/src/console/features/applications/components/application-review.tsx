@@ -2,7 +2,7 @@ import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, M
 import { useState } from 'react';
 import dayjs from 'dayjs';
 import { formatDateTime } from '@/lib/format';
-import { ApiError } from '@/lib/api-client';
+import { isApiError } from '@/lib/api-client';
 import type { ApplicationDetail } from '../api/applications';
 import { useReviewApplication, type ReviewInput } from '../api/applications';
 import { ApplicationStatusTag, PreReviewLight } from './application-tags';
@@ -34,6 +34,14 @@ function MaterialFiles({ material }: { material: Material }) {
   );
 }
 
+/** Why the outcome was not recorded, shown inside the dialog the clerk is looking at (not on the page under its overlay). */
+function ReviewError({ error }: { error: unknown }) {
+  if (!error) return null;
+  const title = isApiError(error) ? error.title : '操作没有成功，请稍后再试。';
+  const more = isApiError(error) ? error.errors.map((e) => e.message).filter((m) => !title.includes(m)) : [];
+  return <Alert type="error" showIcon role="alert" title={title} description={more.length > 0 ? more.join('；') : undefined} style={{ marginTop: 12 }} data-testid="application-review-error" />;
+}
+
 /** 预审: the application, its materials as uploaded or on file, the steps so far, and the three outcomes. */
 export function ApplicationReview({ application: a }: { application: ApplicationDetail }) {
   const review = useReviewApplication(a.id);
@@ -43,13 +51,39 @@ export function ApplicationReview({ application: a }: { application: Application
   const [form] = Form.useForm<{ reason?: string; basis?: string; note?: string }>();
   const canReview = a.allowedActions.length > 0;
 
+  // each opening starts without the previous attempt's error
+  const show = (action: ReviewInput['action'] | null) => {
+    review.reset();
+    setOpen(action);
+  };
   const submit = async (input: ReviewInput) => {
-    await review.mutateAsync({ input, expectedVersion: a.version });
+    try {
+      await review.mutateAsync({ input, expectedVersion: a.version });
+    } catch {
+      // review.error holds the reason; the open dialog shows it and stays open so the clerk can correct and retry
+      return;
+    }
     setOpen(null);
     setPicked({});
     form.resetFields();
   };
-  const error = review.error instanceof ApiError ? review.error.title : review.error ? '操作没有成功，请稍后再试。' : null;
+  // a failed validation is already shown under its field; nothing is sent and nothing is left unhandled
+  // (both dialogs share one form, so each checks only its own fields: a closed 退回 dialog must not block 告知)
+  const validated = async (fields: ('note' | 'reason' | 'basis')[]) => {
+    try {
+      return await form.validateFields(fields);
+    } catch {
+      return null;
+    }
+  };
+  const notify = async () => {
+    const values = await validated(['note']);
+    if (values) await submit({ action: 'notify-supplement', missing: Object.entries(picked).map(([material, reason]) => ({ material, reason })), note: values.note });
+  };
+  const sendBack = async () => {
+    const values = await validated(['reason', 'basis']);
+    if (values) await submit({ action: 'return', reason: values.reason ?? '', basis: values.basis ?? '' });
+  };
 
   return (
     <>
@@ -64,13 +98,13 @@ export function ApplicationReview({ application: a }: { application: Application
         extra={
           canReview && (
             <Space>
-              <Button type="primary" onClick={() => setOpen('accept')} data-testid="application-accept">
+              <Button type="primary" onClick={() => show('accept')} data-testid="application-accept">
                 通过并受理
               </Button>
-              <Button onClick={() => setOpen('notify-supplement')} data-testid="application-notify">
+              <Button onClick={() => show('notify-supplement')} data-testid="application-notify">
                 一次性告知补正
               </Button>
-              <Button danger onClick={() => setOpen('return')} data-testid="application-return">
+              <Button danger onClick={() => show('return')} data-testid="application-return">
                 退回
               </Button>
             </Space>
@@ -99,7 +133,6 @@ export function ApplicationReview({ application: a }: { application: Application
           {a.caseNo && <Descriptions.Item label="办件编号">{a.caseNo}</Descriptions.Item>}
           {a.description && <Descriptions.Item label="申请说明">{a.description}</Descriptions.Item>}
         </Descriptions>
-        {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
       </Card>
 
       <Card title="申报材料" style={{ marginTop: 16 }}>
@@ -130,7 +163,7 @@ export function ApplicationReview({ application: a }: { application: Application
         />
       </Card>
 
-      <Modal title="预审通过并受理" open={open === 'accept'} okText="受理" cancelText="取消" confirmLoading={review.isPending} onCancel={() => setOpen(null)} onOk={() => void submit({ action: 'accept', validity: Object.entries(validity).map(([material, validUntil]) => ({ material, validUntil })) })}>
+      <Modal title="预审通过并受理" open={open === 'accept'} okText="受理" cancelText="取消" confirmLoading={review.isPending} onCancel={() => show(null)} onOk={() => void submit({ action: 'accept', validity: Object.entries(validity).map(([material, validUntil]) => ({ material, validUntil })) })}>
         <p>受理后生成“网上申请”渠道的办件，并短信告知申请人。核验过的材料将存档，申请人下次办事不必再交；有有效期的材料（如身份证）可填写有效期：</p>
         {a.materials
           .filter((m) => m.files.length > 0)
@@ -140,9 +173,10 @@ export function ApplicationReview({ application: a }: { application: Application
               <DatePicker placeholder="有效期至（默认一年）" style={{ width: 200 }} onChange={(d) => setValidity((v) => ({ ...v, [m.name]: d ? d.format('YYYY-MM-DD') : null }))} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
             </div>
           ))}
+        <ReviewError error={review.error} />
       </Modal>
 
-      <Modal title="一次性告知补正" open={open === 'notify-supplement'} okText="发出告知" cancelText="取消" confirmLoading={review.isPending} onCancel={() => setOpen(null)} onOk={() => void form.validateFields().then(({ note }) => submit({ action: 'notify-supplement', missing: Object.entries(picked).map(([material, reason]) => ({ material, reason })), note }))}>
+      <Modal title="一次性告知补正" open={open === 'notify-supplement'} okText="发出告知" cancelText="取消" confirmLoading={review.isPending} onCancel={() => show(null)} onOk={() => void notify()}>
         <p>勾选需要补正的每一项材料并写明原因，一次告知齐全；之后只能就这些材料或申请人新补传的材料再次告知。</p>
         {a.materials.map((m) => (
           <div key={m.name} style={{ marginBottom: 8 }}>
@@ -157,9 +191,10 @@ export function ApplicationReview({ application: a }: { application: Application
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
         </Form>
+        <ReviewError error={review.error} />
       </Modal>
 
-      <Modal title="退回申请" open={open === 'return'} okText="退回" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={review.isPending} onCancel={() => setOpen(null)} onOk={() => void form.validateFields().then(({ reason, basis }) => submit({ action: 'return', reason: reason ?? '', basis: basis ?? '' }))}>
+      <Modal title="退回申请" open={open === 'return'} okText="退回" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={review.isPending} onCancel={() => show(null)} onOk={() => void sendBack()}>
         <Form form={form} layout="vertical">
           <Form.Item name="reason" label="退回理由" rules={[{ required: true, message: '请写明退回的理由' }]}>
             <Input.TextArea rows={3} maxLength={500} placeholder="如：申请人不符合办理条件中的……" />
@@ -168,6 +203,7 @@ export function ApplicationReview({ application: a }: { application: Application
             <Input.TextArea rows={2} maxLength={500} placeholder="如：办事指南“办理条件”第二条" />
           </Form.Item>
         </Form>
+        <ReviewError error={review.error} />
       </Modal>
     </>
   );

@@ -25,7 +25,9 @@ export function PhoneBookModal({ orgId, open, onClose }: { orgId: string; open: 
   );
 
   async function submit() {
-    const f = await form.validateFields();
+    // a failed validation is already shown under its field; nothing is sent and no rejection is left unhandled
+    const f = await form.validateFields().catch(() => null);
+    if (!f) return;
     const [day, start] = f.slot.split(' ');
     book.mutate(
       { body: { orgId, serviceId: f.serviceId, day: day!, start: start!, name: f.name, phone: f.phone, ...(f.note ? { note: f.note } : {}) }, idempotencyKey: key },

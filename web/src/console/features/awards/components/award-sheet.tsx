@@ -37,7 +37,7 @@ export function AwardSheet({ p, maker }: { p: AwardPaper; maker: string }) {
       <p className="award-sheet-rule">评定依据：{rule}</p>
       {!d.complete && (
         <div className="award-sheet-warning" data-testid="award-sheet-warning">
-          临时名单，不作正式公布：{missingText(d.missing)}，待全部结账后重新打印。
+          临时名单，不作正式公布：{missingText(d.missing)}，待全部关账后重新打印。
         </div>
       )}
 

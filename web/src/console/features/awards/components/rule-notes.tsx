@@ -25,7 +25,7 @@ export function RuleNotes({ rule, missing, complete, provisional }: { rule: stri
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="award-missing"
-          message="名单尚未确定：以下月份没有全部结账，暂不参加排名"
+          message="名单尚未确定：以下月份没有全部关账，暂不参加排名"
           description={`${missingText(missing)}。${provisional}`}
         />
       )}

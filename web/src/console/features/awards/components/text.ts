@@ -8,7 +8,7 @@ export const quarterTitle = (quarter: string) => `${quarter.slice(0, 4)}年${QUA
 /** '2026-03' → 3月; with the year: 2026年3月 */
 export const monthLabel = (month: string, withYear = false) => `${withYear ? `${month.slice(0, 4)}年` : ''}${Number(month.slice(5, 7))}月`;
 
-export const STATUS_NAMES = { awarded: '获得', possible: '尚待结账确定', out: '未达到' } as const;
+export const STATUS_NAMES = { awarded: '获得', possible: '尚待关账确定', out: '未达到' } as const;
 export const STATUS_COLOURS = { awarded: 'red', possible: 'gold', out: 'default' } as const;
 
 export const TIER_NAMES = { 1: '第一档', 2: '第二档', 3: '第三档' } as const;
@@ -24,10 +24,10 @@ export const NOTE_TEXT = (note: Note, list: Pick<TierList, 'settings' | 'service
 
 /**
  * The missing months in one sentence, runs of months missing for the same reason together:
- * 1—3月（乙乡便民服务中心尚未结账）、4—12月（尚未结束）
+ * 1—3月（乙乡便民服务中心尚未关账）、4—12月（尚未结束）
  */
 export function missingText(missing: { month: string; centers: { name: string }[]; notOver: boolean }[]): string {
-  const why = (m: (typeof missing)[number]) => (m.notOver ? '尚未结束' : `${m.centers.map((c) => c.name).join('、')}尚未结账`);
+  const why = (m: (typeof missing)[number]) => (m.notOver ? '尚未结束' : `${m.centers.map((c) => c.name).join('、')}尚未关账`);
   const runs: { first: string; last: string; why: string }[] = [];
   for (const m of missing) {
     const run = runs[runs.length - 1];

@@ -24,7 +24,7 @@ export function TierTable({ list, showCenter }: { list: TierList; showCenter: bo
         dataSource={list.entries}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: '所选年度没有已结账的考核结果' }}
+        locale={{ emptyText: '所选年度没有已关账的考核结果' }}
         columns={[
           { title: '名次', dataIndex: 'rank', width: 64, align: 'center', render: (r: number | null) => r ?? '—' },
           { title: '姓名', dataIndex: 'name' },

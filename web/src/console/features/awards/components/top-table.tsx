@@ -15,7 +15,7 @@ export function TopTable({ entries, months, top, subject, showCenter, testId }: 
       dataSource={entries}
       pagination={false}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: '所选期间没有已结账的考核结果' }}
+      locale={{ emptyText: '所选期间没有已关账的考核结果' }}
       rowClassName={(e) => `award-row-${e.status}`}
       columns={[
         { title: '序号', key: 'no', width: 56, render: (_v, _e, i) => i + 1 },

@@ -76,7 +76,7 @@ export function ImportPanel() {
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">点击或将文件拖到此处选择要导入的事项目录</p>
-          <p className="ant-upload-hint">支持 .json（与导出的目录文件格式相同）和 .xlsx（按导入模板填写），单个文件不超过 10 MB</p>
+          <p className="ant-upload-hint">支持 .xlsx（按导入模板填写）和 .json（事项数组，或包含 items 数组的对象，与系统自带的事项目录 catalog.json 格式相同；导出只有 Excel），单个文件不超过 10 MB</p>
         </Upload.Dragger>
 
         {phase.kind === 'running' && <ImportProgress percent={phase.percent} processing={phase.processing} dryRun={phase.dryRun} />}

@@ -17,7 +17,9 @@ export function PadsPanel({ windows, windowsLoading }: { windows: readonly { id:
   const [made, setMade] = useState<{ code: string; path: string; windowName: string } | null>(null);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // a failed validation is already shown under its field; nothing is sent and no rejection is left unhandled
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     register.mutate(values, {
       onSuccess: (r) => {
         form.resetFields();

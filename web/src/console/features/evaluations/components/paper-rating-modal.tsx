@@ -23,7 +23,9 @@ export function PaperRatingModal({ caseId, caseNo, open, onClose }: { caseId?: s
   const paper = usePaperRating();
   const feedback = useErrorFeedback();
   const submit = async () => {
-    const values = await form.validateFields();
+    // a failed validation is already shown under its field; nothing is sent and no rejection is left unhandled
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     paper.mutate(
       { body: { caseId, caseNo: caseId ? undefined : values.caseNo?.trim(), level: values.level, comment: values.comment?.trim() || undefined, ratedOn: values.ratedOn ? values.ratedOn.format('YYYY-MM-DD') : undefined }, idempotencyKey: key },
       {

@@ -28,7 +28,7 @@ function ReasonModal({ title, hint, open, busy, onOk, onCancel }: { title: strin
       confirmLoading={busy}
       destroyOnHidden
       onCancel={onCancel}
-      onOk={() => void form.validateFields().then((v) => onOk(v.reason.trim()))}
+      onOk={() => void form.validateFields().then((v) => onOk(v.reason.trim()), () => undefined)}
     >
       <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
       <Form form={form} layout="vertical" preserve={false}>
@@ -54,7 +54,7 @@ function TransferModal({ ticket, orgId, windows, busy, onOk, onCancel }: { ticke
       confirmLoading={busy}
       destroyOnHidden
       onCancel={onCancel}
-      onOk={() => void form.validateFields().then((v) => onOk(v.to === 'service' ? { serviceId: v.serviceId } : { windowId: v.windowId }))}
+      onOk={() => void form.validateFields().then((v) => onOk(v.to === 'service' ? { serviceId: v.serviceId } : { windowId: v.windowId }), () => undefined)}
     >
       <Typography.Paragraph type="secondary">转移后按原取号时间排队，群众不必重新取号。</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ to: 'service' }} preserve={false}>

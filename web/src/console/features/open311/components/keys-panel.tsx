@@ -19,7 +19,9 @@ export function Open311KeysPanel() {
   const [revoking, setRevoking] = useState<Open311Key | null>(null);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // a failed validation is already shown under its field; nothing is sent and no rejection is left unhandled
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     issue.mutate(values, {
       onSuccess: (r) => {
         form.resetFields();
@@ -31,7 +33,9 @@ export function Open311KeysPanel() {
 
   const confirmRevoke = async () => {
     if (!revoking) return;
-    const { reason } = await revokeForm.validateFields();
+    const values = await revokeForm.validateFields().catch(() => null);
+    if (!values) return;
+    const { reason } = values;
     revoke.mutate(
       { id: revoking.id, expectedVersion: revoking.version, reason },
       {

@@ -18,7 +18,9 @@ export function AwayModal({ person, self, onClose }: Props) {
   const [form] = Form.useForm<{ whereabouts: Whereabouts; note?: string }>();
   const save = useSetPresence();
   const submit = async () => {
-    const values = await form.validateFields();
+    // a failed validation is already shown under its field; nothing is sent and no rejection is left unhandled
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     save.mutate({ userId: person!.id, whereabouts: values.whereabouts, note: values.note?.trim() || null }, { onSuccess: close });
   };
   /** Closing forgets the last attempt's error, so the next opening starts clean. */

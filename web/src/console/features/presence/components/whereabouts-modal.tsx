@@ -23,7 +23,9 @@ export function WhereaboutsModal({ person, self, onClose }: Props) {
     onClose();
   };
   const submit = async () => {
-    const values = await form.validateFields();
+    // a failed validation is already shown under its field; nothing is sent and no rejection is left unhandled
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     save.mutate({ userId: person!.id, whereabouts: values.whereabouts, note: values.whereabouts === '在岗' ? null : values.note?.trim() || null }, { onSuccess: close });
   };
   return (

@@ -16,7 +16,9 @@ export function RuleEditModal({ rule, onClose }: { rule: SupervisionRule | null;
 
   const submit = async () => {
     if (!rule) return;
-    const values = await form.validateFields();
+    // a failed validation is already shown under its field; nothing is sent and no rejection is left unhandled
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const parameters = Object.fromEntries(rule.parameters.map((p) => [p.key, Number(values[`p_${p.key}`])]));
     try {
       await update.mutateAsync({
