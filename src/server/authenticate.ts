@@ -36,7 +36,8 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): v
   app.decorateRequest('sessionError', null);
   const resolve = async (request: FastifyRequest, token: string) => {
     try {
-      request.actor = await resolveSession(ctx, token);
+      // with the address the request came from: every audit entry the request makes records it (Actor.ip)
+      request.actor = { ...(await resolveSession(ctx, token)), ip: request.ip };
     } catch (error) {
       request.sessionError = error as Error;
     }

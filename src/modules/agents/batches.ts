@@ -73,7 +73,7 @@ export async function sendBatch(ctx: AppContext, actor: Actor, key: string) {
       const row = (await findCase(trx, caseId))!;
       await applyAction(trx, now, actor, row, 'forward', { urgent: false }, { batchId: id });
     }
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'village.batch.send', targetType: 'village_batch', targetId: id });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'village.batch.send', targetType: 'village_batch', targetId: id });
     return id;
   }), replayed);
 }
@@ -92,7 +92,7 @@ export async function receiveBatch(ctx: AppContext, actor: Actor, batchId: strin
       await applyAction(trx, now, actor, row, 'receive', {});
     }
     await repo.markBatchReceived(trx, batchId, actor.userId, now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'village.batch.receive', targetType: 'village_batch', targetId: batchId });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'village.batch.receive', targetType: 'village_batch', targetId: batchId });
   });
 }
 

@@ -23,7 +23,7 @@ export async function casesToReply(ctx: AppContext, actor: Actor) {
     for (const row of rows) {
       await recordAudit(trx, {
         at: now,
-        userId: actor.userId,
+        userId: actor.userId, ip: actor.ip,
         action: 'case.read',
         targetType: 'case',
         targetId: row.id,

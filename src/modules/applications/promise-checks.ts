@@ -94,7 +94,7 @@ export async function checkPromise(ctx: AppContext, actor: Actor, caseId: string
     }
     await recordAudit(trx, {
       at: now,
-      userId: actor.userId,
+      userId: actor.userId, ip: actor.ip,
       action: 'promise.check',
       targetType: 'case',
       targetId: caseId,

@@ -113,7 +113,7 @@ export const myApplication = async (ctx: AppContext, who: ApplicantActor, id: st
 export async function centerApplication(ctx: AppContext, actor: Actor, id: string) {
   const row = await ofCenter(ctx, actor, id);
   // the window reads the full ID number and phone: who read whose record is logged
-  await recordAudit(ctx.database.db, { at: ctx.clock(), userId: actor.userId, action: 'application.read', targetType: 'application', targetId: id });
+  await recordAudit(ctx.database.db, { at: ctx.clock(), userId: actor.userId, ip: actor.ip, action: 'application.read', targetType: 'application', targetId: id });
   return detail(ctx.database.db, ctx, row, 'window');
 }
 

@@ -55,7 +55,7 @@ export async function reviewApplicationRefusal(
     if (!(await repo.updateApplication(trx, id, input.expectedVersion, patch))) throw changed();
     await recordAudit(trx, {
       at: now,
-      userId: actor.userId,
+      userId: actor.userId, ip: actor.ip,
       action: 'application.refusal-review',
       targetType: 'application',
       targetId: id,
@@ -77,6 +77,6 @@ export async function answerApplicationObjection(ctx: AppContext, actor: Actor, 
     const a = decision.answer;
     const patch: repo.ApplicationPatch = { refusal_answer: a.answer, refusal_answered_at: a.answeredAt, refusal_answered_by: a.answeredBy, updated_at: now.toISOString() };
     if (!(await repo.updateApplication(trx, id, input.expectedVersion, patch))) throw changed();
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'application.refusal-answer', targetType: 'application', targetId: id, detail: { applicationNo: row.application_no } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'application.refusal-answer', targetType: 'application', targetId: id, detail: { applicationNo: row.application_no } });
   });
 }

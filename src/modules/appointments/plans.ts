@@ -46,7 +46,7 @@ export async function savePlan(ctx: AppContext, actor: Actor, serviceId: string,
     } else if (stored.version !== expectedVersion || !(await repo.updatePlan(trx, serviceId, stored.version, { ranges: toJson(sorted), updated_by: actor.userId, updated_at: at }))) {
       throw versionConflict();
     }
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'appointment.plan', targetType: 'hall_service', targetId: serviceId, detail: { orgId: service.org_id, ranges: sorted } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'appointment.plan', targetType: 'hall_service', targetId: serviceId, detail: { orgId: service.org_id, ranges: sorted } });
   });
 }
 
@@ -59,7 +59,7 @@ export async function setDaysAhead(ctx: AppContext, actor: Actor, orgId: string 
   const now = ctx.clock();
   await ctx.database.db.transaction().execute(async (trx) => {
     await putSetting(trx, daysAheadKey(id), toJson(daysAhead), now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'appointment.daysAhead', targetType: 'org', targetId: id, detail: { daysAhead } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'appointment.daysAhead', targetType: 'org', targetId: id, detail: { daysAhead } });
   });
   return daysAhead;
 }

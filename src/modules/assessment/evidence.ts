@@ -65,7 +65,7 @@ export async function attachEvidence(ctx: AppContext, actor: Actor, itemId: stri
     await keepFile(trx, stored, actor.userId, now);
     if (item.evidence_hash && (await releaseFile(trx, item.evidence_hash, now))) released.push(item.evidence_hash);
     await trx.updateTable('assessment_items').set({ evidence_hash: stored.hash, evidence_name: (upload.fileName ?? '证据').slice(0, 100), updated_at: at, version: sql<number>`version + 1` }).where('id', '=', item.id).execute();
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'assessment.evidence', targetType: 'assessment_item', targetId: item.id, detail: { hash: stored.hash, size: stored.size } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'assessment.evidence', targetType: 'assessment_item', targetId: item.id, detail: { hash: stored.hash, size: stored.size } });
   });
   await deleteUnused(ctx, released);
 }

@@ -57,7 +57,7 @@ export async function editRule(ctx: AppContext, actor: Actor, code: string, inpu
     const problem = ruleEditProblem({ source: rule.source as RuleSource }, input);
     if (problem) throw new DomainError('ASSESSMENT_RULE_INVALID', problem);
     if (!(await repo.updateRule(trx, code, input.expectedVersion, { points: input.points, max_points: input.maxPoints, cap: input.cap, enabled: input.enabled ? 1 : 0, updated_by: actor.userId, updated_at: now.toISOString() }))) throw versionConflict();
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'assessment.rule', targetType: 'assessment_rule', targetId: code, detail: { from: ruleView(rule), to: input } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'assessment.rule', targetType: 'assessment_rule', targetId: code, detail: { from: ruleView(rule), to: input } });
   });
   return ruleView((await repo.findRule(ctx.database.db, code))!);
 }
@@ -328,7 +328,7 @@ export async function addManualItem(ctx: AppContext, actor: Actor, input: Manual
           updated_at: at,
           version: 1,
         });
-        await recordAudit(trx, { at: now, userId: actor.userId, action: 'assessment.item', targetType: 'assessment_item', targetId: id, detail: { orgId: org.id, month: input.month, subject: `${input.subjectKind}:${input.subjectId}`, rule: rule.code, points, reason: input.reason } });
+        await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'assessment.item', targetType: 'assessment_item', targetId: id, detail: { orgId: org.id, month: input.month, subject: `${input.subjectKind}:${input.subjectId}`, rule: rule.code, points, reason: input.reason } });
         return { id, replayed: false };
       }),
     () => stored(db),
@@ -346,7 +346,7 @@ export async function withdrawManualItem(ctx: AppContext, actor: Actor, itemId: 
     if (item.status !== 'active') throw new DomainError('ASSESSMENT_ITEM_INACTIVE', '这条记录已经不计分了。', undefined, 409);
     await lockOpenMonth(trx, item.org_id, item.month, at);
     if (!(await repo.setItemStatus(trx, item.id, expectedVersion, 'withdrawn', at))) throw versionConflict();
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'assessment.item.withdraw', targetType: 'assessment_item', targetId: item.id, detail: { reason: item.reason } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'assessment.item.withdraw', targetType: 'assessment_item', targetId: item.id, detail: { reason: item.reason } });
   });
 }
 
@@ -384,7 +384,7 @@ export async function appealItem(ctx: AppContext, actor: Actor, itemId: string, 
         if (problem) throw new DomainError('ASSESSMENT_APPEAL_REFUSED', problem, undefined, m.status === 'closed' || problem.includes('已经申诉') ? 409 : 422);
         await lockOpenMonth(trx, item.org_id, item.month, at);
         await repo.insertAppeal(trx, { id, item_id: itemId, org_id: item.org_id, month: item.month, reason: reason.trim(), status: 'pending', by_user_id: actor.userId, created_at: at, decided_by: null, decided_at: null, decision_reason: null, updated_at: at, version: 1 });
-        await recordAudit(trx, { at: now, userId: actor.userId, action: 'assessment.appeal', targetType: 'assessment_item', targetId: itemId, detail: { reason } });
+        await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'assessment.appeal', targetType: 'assessment_item', targetId: itemId, detail: { reason } });
       }),
     async () => {
       throw new DomainError('ASSESSMENT_APPEAL_REFUSED', '这条扣分已经申诉过了，请等待或查看中心主任的决定。', undefined, 409);
@@ -404,7 +404,7 @@ export async function decideAppeal(ctx: AppContext, actor: Actor, appealId: stri
     await lockOpenMonth(trx, appeal.org_id, appeal.month, at);
     if (!(await repo.decideAppealRow(trx, appealId, input.expectedVersion, { status: input.decision, decided_by: actor.userId, decided_at: at, decision_reason: input.reason.trim(), updated_at: at }))) throw versionConflict();
     if (input.decision === 'upheld') await repo.setItemStatus(trx, appeal.item_id, null, 'cancelled', at);
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'assessment.appeal.decide', targetType: 'assessment_appeal', targetId: appealId, detail: { decision: input.decision, reason: input.reason } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'assessment.appeal.decide', targetType: 'assessment_appeal', targetId: appealId, detail: { decision: input.decision, reason: input.reason } });
   });
 }
 
@@ -444,7 +444,7 @@ export async function closeMonth(ctx: AppContext, actor: Actor, input: { orgId?:
       input.month,
       c.subjects.map((s) => ({ id: randomUUID(), org_id: org.id, month: input.month, subject_kind: s.kind, subject_id: s.id, name: s.name, score: s.score, deducted: s.deducted, bonus: s.bonus, rank: s.rank })),
     );
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'assessment.close', targetType: 'assessment_month', targetId: m.id, detail: { orgId: org.id, month: input.month, subjects: c.subjects.length } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'assessment.close', targetType: 'assessment_month', targetId: m.id, detail: { orgId: org.id, month: input.month, subjects: c.subjects.length } });
   });
 }
 
@@ -457,7 +457,7 @@ export async function setWindowChief(ctx: AppContext, actor: Actor, windowId: st
   if (userId && !(await listUsers(db, [actor.orgId])).some((u) => u.id === userId && toBool(u.active))) throw new DomainError('ASSESSMENT_SUBJECT_UNKNOWN', '首席代表请在本中心在岗的工作人员中选择。');
   await db.transaction().execute(async (trx) => {
     await repo.setChief(trx, windowId, userId, actor.userId, now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'assessment.chief', targetType: 'window', targetId: windowId, detail: { userId } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'assessment.chief', targetType: 'window', targetId: windowId, detail: { userId } });
   });
 }
 
@@ -470,6 +470,6 @@ export async function recomputeForDirector(ctx: AppContext, actor: Actor, input:
   const m = await repo.findMonth(db, org.id, input.month);
   if (m?.status === 'closed') throw monthClosed();
   const result = await recomputeMonth(ctx, input.month, [org.id]);
-  await recordAudit(db, { at: ctx.clock(), userId: actor.userId, action: 'assessment.recompute', targetType: 'assessment_month', targetId: org.id, detail: { month: input.month, ...result } });
+  await recordAudit(db, { at: ctx.clock(), userId: actor.userId, ip: actor.ip, action: 'assessment.recompute', targetType: 'assessment_month', targetId: org.id, detail: { month: input.month, ...result } });
   return result;
 }

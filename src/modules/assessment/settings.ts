@@ -31,7 +31,7 @@ export async function setAssessmentSettings(ctx: AppContext, actor: Actor, input
     const before = await assessmentSettings(trx);
     const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as AssessmentSettings;
     await putSetting(trx, KEY, toJson(next), now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'settings.assessment', targetType: 'settings', detail: { from: before, to: next } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'settings.assessment', targetType: 'settings', detail: { from: before, to: next } });
     return next;
   });
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../server/context.js';
 import { recordAudit } from './repo.js';
-import { closeRequestScope, enterRequestScope } from './request-scope.js';
 
 /**
  * Downloads that carry many records out of the system, by route. Each successful one is an audit entry with
@@ -68,16 +67,6 @@ export function routeSummary(method: string, path: string): string | undefined {
  */
 export function registerHttpAudit(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRoute', (route) => rememberRoute(route.method, route.url, route.schema?.summary));
-  // The handler runs inside the request's scope, so every entry it records keeps the client's address (after
-  // the body is read: a body's stream events would not carry a scope entered earlier).
-  const scopes = new WeakMap<FastifyRequest, ReturnType<typeof enterRequestScope>>();
-  app.addHook('preHandler', (request, _reply, done) => {
-    scopes.set(request, enterRequestScope(request.ip, done));
-  });
-  app.addHook('onResponse', (request, _reply, done) => {
-    closeRequestScope(scopes.get(request));
-    done();
-  });
   // a callback hook: almost every answer is neither a refusal nor an export and passes at once, without a promise
   app.addHook('onSend', (request, reply, payload, done) => {
     const entry = request.url.startsWith('/api/') ? auditEntry(request, reply.statusCode, payload) : null;

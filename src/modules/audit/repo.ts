@@ -4,7 +4,6 @@ import type { AuditLogTable } from '../../db/schema.js';
 import { prepared } from '../../db/prepared.js';
 import type { Db } from '../../server/context.js';
 import { peopleByIds } from '../users/repo.js';
-import { currentRequestIp } from './request-scope.js';
 
 export interface AuditInput {
   at: Date;
@@ -13,7 +12,7 @@ export interface AuditInput {
   targetType: string;
   targetId?: string | null;
   detail?: unknown;
-  /** the client's address; by default that of the request being handled (request-scope.ts), none outside one */
+  /** the client's address (actor.ip in a request); none for jobs and the command line */
   ip?: string | null;
 }
 
@@ -54,7 +53,7 @@ async function append(trx: Db, entry: AuditInput): Promise<void> {
     target_type: entry.targetType,
     target_id: entry.targetId ?? null,
     detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-    ip: entry.ip ?? currentRequestIp(),
+    ip: entry.ip ?? null,
     seq: Number(head.seq),
     prev_hash: head.hash,
   };

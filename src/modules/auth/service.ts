@@ -172,6 +172,6 @@ export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
   const now = ctx.clock();
   await ctx.database.db.transaction().execute(async (trx) => {
     await repo.endSession(trx, actor.sessionId, now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'auth.logout', targetType: 'user', targetId: actor.userId });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'auth.logout', targetType: 'user', targetId: actor.userId });
   });
 }

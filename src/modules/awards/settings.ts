@@ -28,7 +28,7 @@ export async function setAwardSettings(ctx: AppContext, actor: Actor, input: Awa
   await ctx.database.db.transaction().execute(async (trx) => {
     const before = await awardSettings(trx);
     await putSetting(trx, KEY, toJson(value), now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'settings.awards', targetType: 'settings', detail: { before, after: value } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'settings.awards', targetType: 'settings', detail: { before, after: value } });
   });
   return value;
 }

@@ -63,7 +63,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request, reply) => {
       const actor = requirePermission(request, 'calendar.manage');
       const file = request.isMultipart() ? await uploadedYearFile(request) : request.body;
-      return reply.code(201).send(await importYear(ctx.database.db, file, { userId: actor.userId, at: ctx.clock() }));
+      return reply.code(201).send(await importYear(ctx.database.db, file, { userId: actor.userId, at: ctx.clock(), ip: actor.ip }));
     },
   );
   r.get('/api/calendar/template.xlsx', { schema: { tags, summary: '年度节假日安排导入模板（Excel）' } }, async (request, reply) => {

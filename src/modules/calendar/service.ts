@@ -17,7 +17,7 @@ import * as repo from './repo.js';
  * becomes official, and moves if the notice differs from the law's days), and so are the limits of the village
  * hops not yet done (rule 9); the cases and hops that moved are returned.
  */
-export async function importYear(db: Db, file: unknown, by: { userId: string | null; at: Date }) {
+export async function importYear(db: Db, file: unknown, by: { userId: string | null; at: Date; ip?: string | null }) {
   const parsed = parseYearFile(file);
   if (!parsed.ok) {
     throw new DomainError('CALENDAR_FILE_INVALID', `年度节假日安排文件有 ${parsed.errors.length} 处问题，请修改后重新导入。`, {
@@ -35,6 +35,7 @@ export async function importYear(db: Db, file: unknown, by: { userId: string | n
       await recordAudit(trx, {
         at: by.at,
         userId: by.userId,
+        ip: by.ip ?? null,
         action: 'calendar.import',
         targetType: 'calendar',
         targetId: String(year),

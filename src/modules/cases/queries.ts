@@ -44,7 +44,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: string) {
   const viewer = await viewerOf(db, actor, row);
   // Every read of a full personal record by staff is logged (ARCHITECTURE.md).
   if (viewer.fullPersonalData) {
-    await recordAudit(db, { at: ctx.clock(), userId: actor.userId, action: 'case.read', targetType: 'case', targetId: id });
+    await recordAudit(db, { at: ctx.clock(), userId: actor.userId, ip: actor.ip, action: 'case.read', targetType: 'case', targetId: id });
   }
   const org = (await findOrg(db, row.holder_org_id))!;
   return presentCase(row, ctx.clock(), await centerTime(db, org), viewer, await caseEvents(db, id));

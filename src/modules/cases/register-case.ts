@@ -66,7 +66,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, body: CreateCa
     const { id, org, written } = await openCaseIn(trx, actor, body, applicant, now);
     if (body.ticketId) await linkTicketToCase(trx, actor, body.ticketId, id, now);
     await repo.insertIdempotent(trx, actor.userId, idempotencyKey, id, fingerprint, now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'case.register', targetType: 'case', targetId: id });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'case.register', targetType: 'case', targetId: id });
     // The answer is presented from what was just written, not read back (issue 8): the clerk's own center received
     // the case, and the case.register entry records that they saw it (as getCase's justRegistered). Presented by the
     // caller after the commit: on PostgreSQL the audit chain's head stays locked until then.

@@ -46,7 +46,7 @@ const sameItem = (a: CatalogItem, b: CatalogItem) => JSON.stringify(a) === JSON.
  */
 export async function importCatalogFile(
   db: Db,
-  input: { fileName: string; content: Buffer; dryRun: boolean; userId: string | null; at: Date },
+  input: { fileName: string; content: Buffer; dryRun: boolean; userId: string | null; at: Date; ip?: string | null },
 ): Promise<ImportReport> {
   const parsed = await parseFile(input.fileName, input.content);
   const seen = new Map<string, number>();
@@ -100,6 +100,7 @@ export async function importCatalogFile(
       await recordAudit(trx, {
         at: input.at,
         userId: input.userId,
+        ip: input.ip ?? null,
         action: 'catalog.import',
         targetType: 'catalog',
         detail: { file: input.fileName, rows: rows.length, refused: rows.filter((r) => r.outcome === 'refused').length },

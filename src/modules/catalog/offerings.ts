@@ -57,7 +57,7 @@ export async function setOrgItems(ctx: AppContext, actor: Actor, orgId: string, 
   await ctx.database.db.transaction().execute(async (trx) => {
     await assertInScope(trx, actor, orgId);
     await replaceOfferings(trx, orgId, itemCodes);
-    await recordAudit(trx, { at, userId: actor.userId, action: 'org.items', targetType: 'org', targetId: orgId, detail: { count: itemCodes.length } });
+    await recordAudit(trx, { at, userId: actor.userId, ip: actor.ip, action: 'org.items', targetType: 'org', targetId: orgId, detail: { count: itemCodes.length } });
   });
   return { itemCodes: await repo.listOrgItemCodes(ctx.database.db, orgId) };
 }

@@ -69,7 +69,7 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext): void {
       throw new DomainError('IMPORT_UPLOAD_INCOMPLETE', '文件没有完整上传，请检查网络后重新选择文件上传。', undefined, 400);
     }
     if (!file) throw new DomainError('IMPORT_FILE_MISSING', '请选择要导入的 .json 或 .xlsx 文件。', undefined, 400);
-    return importCatalogFile(ctx.database.db, { fileName: file.name, content: file.content, dryRun, userId: actor.userId, at: ctx.clock() });
+    return importCatalogFile(ctx.database.db, { fileName: file.name, content: file.content, dryRun, userId: actor.userId, at: ctx.clock(), ip: actor.ip });
   });
   r.get('/api/catalog/template.xlsx', { schema: { tags, summary: '事项导入模板' } }, async (_request, reply) =>
     reply.type(XLSX).header('content-disposition', attachment('事项目录导入模板.xlsx')).send(await catalogTemplateXlsx()),

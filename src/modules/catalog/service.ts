@@ -97,7 +97,7 @@ export async function createItem(ctx: AppContext, actor: Actor, input: unknown) 
   return ctx.database.db.transaction().execute(async (trx) => {
     if (await repo.findItemByCode(trx, item.code)) throw duplicate(`事项编码 ${item.code} `);
     const created = await insertNewItem(trx, item, { userId: actor.userId, at, action: 'created' });
-    await recordAudit(trx, { at, userId: actor.userId, action: 'item.create', targetType: 'item', targetId: created.id });
+    await recordAudit(trx, { at, userId: actor.userId, ip: actor.ip, action: 'item.create', targetType: 'item', targetId: created.id });
     return created;
   });
 }
@@ -108,7 +108,7 @@ export async function updateItem(ctx: AppContext, actor: Actor, code: string, ex
   const at = ctx.clock();
   return ctx.database.db.transaction().execute(async (trx) => {
     const updated = await changeItem(trx, code, expectedVersion, { item }, { userId: actor.userId, at, action: 'updated' });
-    await recordAudit(trx, { at, userId: actor.userId, action: 'item.update', targetType: 'item', targetId: updated.id });
+    await recordAudit(trx, { at, userId: actor.userId, ip: actor.ip, action: 'item.update', targetType: 'item', targetId: updated.id });
     return updated;
   });
 }
@@ -120,7 +120,7 @@ export async function retireItem(ctx: AppContext, actor: Actor, code: string, ex
     if (!current) throw notFound(`编码为 ${code} 的事项`);
     if (current.status === 'retired') throw new DomainError('ITEM_ALREADY_RETIRED', '该事项已停用，无需重复操作。');
     const retired = await changeItem(trx, code, expectedVersion, { status: 'retired', retiredReason: reason }, { userId: actor.userId, at, action: 'retired' });
-    await recordAudit(trx, { at, userId: actor.userId, action: 'item.retire', targetType: 'item', targetId: retired.id, detail: { reason } });
+    await recordAudit(trx, { at, userId: actor.userId, ip: actor.ip, action: 'item.retire', targetType: 'item', targetId: retired.id, detail: { reason } });
     return retired;
   });
 }

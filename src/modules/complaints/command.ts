@@ -160,7 +160,7 @@ export async function runComplaintAction(ctx: AppContext, actor: Actor, id: stri
     if (command.action === 'answer') await notifyAnswered(trx, c, await repo.mergedInto(trx, c.id), org.center_name, text, now);
     await recordAudit(trx, {
       at: now,
-      userId: actor.userId,
+      userId: actor.userId, ip: actor.ip,
       action: `complaint.${command.action}`,
       targetType: 'complaint',
       targetId: id,

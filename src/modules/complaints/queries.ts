@@ -48,7 +48,7 @@ export async function getComplaint(ctx: AppContext, actor: Actor, id: string) {
   const viewer = await complaintViewer(db, actor);
   assertMaySee(viewer, c);
   // every read of a full personal record by staff is logged (ARCHITECTURE.md): those handling it see the phone
-  if (mayHandleHere(viewer, c)) await recordAudit(db, { at: ctx.clock(), userId: actor.userId, action: 'complaint.read', targetType: 'complaint', targetId: id });
+  if (mayHandleHere(viewer, c)) await recordAudit(db, { at: ctx.clock(), userId: actor.userId, ip: actor.ip, action: 'complaint.read', targetType: 'complaint', targetId: id });
   return presentComplaintDetail(db, viewer, c, ctx.clock(), ctx.config.timeZone);
 }
 
@@ -60,7 +60,7 @@ export async function setComplaintLimits(ctx: AppContext, actor: Actor, limits: 
   const value = { ...DEFAULT_COMPLAINT_LIMITS, ...limits };
   await ctx.database.db.transaction().execute(async (trx) => {
     await putSetting(trx, LIMITS_KEY, toJson(value), now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'settings.complaintLimits', targetType: 'settings', detail: value });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'settings.complaintLimits', targetType: 'settings', detail: value });
   });
   return value;
 }

@@ -61,6 +61,6 @@ export async function answerConsultation(ctx: AppContext, actor: Actor, id: stri
         now,
       );
     }
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'consultation.answer', targetType: 'consultation', targetId: id, detail: { consultationNo: row.consultation_no, sms: Boolean(row.asker_phone) } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'consultation.answer', targetType: 'consultation', targetId: id, detail: { consultationNo: row.consultation_no, sms: Boolean(row.asker_phone) } });
   });
 }

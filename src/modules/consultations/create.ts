@@ -147,7 +147,7 @@ export async function logConsultation(ctx: AppContext, actor: Actor, input: LogI
             },
             now,
           );
-          await recordAudit(trx, { at: now, userId: actor.userId, action: 'consultation.log', targetType: 'consultation', targetId: row.id, detail: { consultationNo: row.consultation_no, channel: row.channel, itemCode: row.item_code, status: row.status } });
+          await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'consultation.log', targetType: 'consultation', targetId: row.id, detail: { consultationNo: row.consultation_no, channel: row.channel, itemCode: row.item_code, status: row.status } });
           return { id: row.id, replayed: false };
         }),
       replay,

@@ -80,7 +80,7 @@ export async function createFaq(ctx: AppContext, actor: Actor, input: CreateFaqI
       if (!(await repo.updateConsultation(trx, source.id, source.version, { faq_id: row.id, updated_at: at }))) throw versionConflict();
       await repo.insertEvent(trx, { id: randomUUID(), consultation_id: source.id, action: 'promoted', at, by_user_id: actor.userId, text: `选入“${item.name}”的常见问题：${input.question}` });
     }
-    await recordAudit(trx, { at: now, userId: actor.userId, action: source ? 'faq.promote' : 'faq.create', targetType: 'item_faq', targetId: row.id, detail: { itemCode: item.code, orgId: actor.orgId, consultationId: source?.id ?? null } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: source ? 'faq.promote' : 'faq.create', targetType: 'item_faq', targetId: row.id, detail: { itemCode: item.code, orgId: actor.orgId, consultationId: source?.id ?? null } });
     return { id: row.id, replayed: false };
   });
 }
@@ -141,6 +141,6 @@ export async function changeFaq(ctx: AppContext, actor: Actor, id: string, expec
       const active = await repo.faqEntries(trx, row.item_id, [row.org_id], 'active');
       await save(row, { status: 'active', position: nextPosition(active) }, 'restore');
     }
-    await recordAudit(trx, { at: now, userId: actor.userId, action: `faq.${command.action}`, targetType: 'item_faq', targetId: id, detail: { itemId: row.item_id, orgId: row.org_id } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: `faq.${command.action}`, targetType: 'item_faq', targetId: id, detail: { itemId: row.item_id, orgId: row.org_id } });
   });
 }

@@ -67,7 +67,7 @@ export async function setOfficeDay(
     } else if (!input.expectedVersion || !(await repo.updateOfficeDay(trx, orgId, input.expectedVersion, { weekdays: toJson(weekdays), note, updated_by: actor.userId, updated_at: at }))) {
       throw versionConflict();
     }
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'duty.office-day.set', targetType: 'org', targetId: orgId, detail: { weekdays, note } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'duty.office-day.set', targetType: 'org', targetId: orgId, detail: { weekdays, note } });
   }).catch((error: unknown) => {
     // two first settings at once: the later one is a stale copy
     if (/23505|SQLITE_CONSTRAINT/.test(String((error as { code?: string }).code ?? ''))) throw versionConflict();

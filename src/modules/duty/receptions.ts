@@ -93,7 +93,7 @@ export async function recordReception(ctx: AppContext, actor: Actor, input: Rece
           version: 1,
         });
         // the visitor's name and phone stay out of the log
-        await recordAudit(trx, { at: now, userId: actor.userId, action: 'duty.reception.record', targetType: 'duty_reception', targetId: id, detail: { orgId: org.id, petitionId } });
+        await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'duty.reception.record', targetType: 'duty_reception', targetId: id, detail: { orgId: org.id, petitionId } });
         return { id, replayed: false };
       }),
     replay,
@@ -117,7 +117,7 @@ export async function changeReception(ctx: AppContext, actor: Actor, id: string,
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== row[k]);
     if (changed.length === 0) return;
     if (!(await repo.updateReception(trx, id, row.version, { ...next, updated_by: actor.userId, updated_at: now.toISOString() }))) throw versionConflict();
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'duty.reception.change', targetType: 'duty_reception', targetId: id, detail: { orgId: row.org_id, changed } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'duty.reception.change', targetType: 'duty_reception', targetId: id, detail: { orgId: row.org_id, changed } });
   });
 }
 

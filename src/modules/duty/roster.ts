@@ -136,7 +136,7 @@ export async function saveDraft(ctx: AppContext, actor: Actor, input: SaveDraftI
           id = roster.id;
         }
         await repo.replaceRosterDays(trx, id, rows);
-        await recordAudit(trx, { at: now, userId: actor.userId, action: 'duty.roster.save', targetType: 'duty_roster', targetId: id, detail: { orgId: org.id, month: input.month, days: rows.length } });
+        await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'duty.roster.save', targetType: 'duty_roster', targetId: id, detail: { orgId: org.id, month: input.month, days: rows.length } });
       }),
     // two first saves at once: the later one finds the other's draft — a stale copy
     async () => {
@@ -160,7 +160,7 @@ export async function publishRoster(ctx: AppContext, actor: Actor, input: { orgI
     assertPublishable(await checked(trx, org.id, input.month, days.map((d) => ({ day: d.day, userId: d.user_id }))));
     if (!(await repo.touchRoster(trx, roster.id, input.expectedVersion, { status: 'published', published_at: at, published_by: actor.userId, updated_by: actor.userId, updated_at: at }))) throw versionConflict();
     await repo.insertChange(trx, { id: randomUUID(), roster_id: roster.id, action: 'publish', day: null, from_user_id: null, to_user_id: null, reason: null, version: input.expectedVersion + 1, by_user_id: actor.userId, at });
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'duty.roster.publish', targetType: 'duty_roster', targetId: roster.id, detail: { orgId: org.id, month: input.month, days: days.length } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'duty.roster.publish', targetType: 'duty_roster', targetId: roster.id, detail: { orgId: org.id, month: input.month, days: days.length } });
   });
 }
 
@@ -187,7 +187,7 @@ export async function changeRosterDay(
     if (!(await repo.touchRoster(trx, roster.id, input.expectedVersion, { updated_by: actor.userId, updated_at: at }))) throw versionConflict();
     await repo.setRosterDay(trx, roster.id, randomUUID(), input.day, input.userId);
     await repo.insertChange(trx, { id: randomUUID(), roster_id: roster.id, action: 'change', day: input.day, from_user_id: from, to_user_id: input.userId, reason: input.reason, version: input.expectedVersion + 1, by_user_id: actor.userId, at });
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'duty.roster.change', targetType: 'duty_roster', targetId: roster.id, detail: { orgId: org.id, day: input.day, from, to: input.userId, reason: input.reason } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'duty.roster.change', targetType: 'duty_roster', targetId: roster.id, detail: { orgId: org.id, day: input.day, from, to: input.userId, reason: input.reason } });
   });
 }
 

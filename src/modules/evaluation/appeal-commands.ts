@@ -49,7 +49,7 @@ export async function requestAppeal(ctx: AppContext, actor: Actor, ratingId: str
       const id = randomUUID();
       const a = decision.appeal;
       await repo.insertAppeal(trx, { id, rating_id: ratingId, org_id: rating.org_id, case_no: rating.case_no, reason: a.reason, evidence: a.evidence, status: a.status, requested_by: actor.userId, requested_at: a.requestedAt, decision: null, decided_by: null, decided_at: null, version: 1 });
-      await recordAudit(trx, { at: now, userId: actor.userId, action: 'appeal.request', targetType: 'rating_appeal', targetId: id, detail: { ratingId, caseNo: rating.case_no, reason: a.reason } });
+      await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'appeal.request', targetType: 'rating_appeal', targetId: id, detail: { ratingId, caseNo: rating.case_no, reason: a.reason } });
       return id;
     });
   } catch (error) {
@@ -77,6 +77,6 @@ export async function decideAppealCommand(ctx: AppContext, actor: Actor, id: str
       if (!(await repo.excludeRating(trx, rating, { at: now.toISOString(), by: actor.userId, reason, appealId: id }))) throw versionConflict();
       await cancelWorkOrderOf(trx, ctx, rating.id, reason, now);
     }
-    await recordAudit(trx, { at: now, userId: actor.userId, action: `appeal.${command.action}`, targetType: 'rating_appeal', targetId: id, detail: { ratingId: rating.id, caseNo: rating.case_no, status: a.status } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: `appeal.${command.action}`, targetType: 'rating_appeal', targetId: id, detail: { ratingId: rating.id, caseNo: rating.case_no, status: a.status } });
   });
 }

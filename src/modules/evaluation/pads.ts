@@ -57,7 +57,7 @@ export async function registerPad(ctx: AppContext, actor: Actor, input: { window
       last_seen_at: null,
       version: 1,
     });
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'ratingPad.register', targetType: 'rating_pad', targetId: id, detail: { windowId: window.id } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'ratingPad.register', targetType: 'rating_pad', targetId: id, detail: { windowId: window.id } });
   });
   const pad = (await repo.padById(db, id))!;
   return { pad: (await presentPads(ctx, [pad]))[0]!, code, path: `/hall/rate/${window.id}` };
@@ -72,7 +72,7 @@ export async function revokeRatingPad(ctx: AppContext, actor: Actor, id: string,
   const now = ctx.clock();
   await db.transaction().execute(async (trx) => {
     if (!(await repo.revokePad(trx, id, expectedVersion, actor.userId, now.toISOString()))) throw versionConflict();
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'ratingPad.revoke', targetType: 'rating_pad', targetId: id });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'ratingPad.revoke', targetType: 'rating_pad', targetId: id });
   });
   return (await presentPads(ctx, [(await repo.padById(db, id))!]))[0]!;
 }

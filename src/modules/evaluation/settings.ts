@@ -33,7 +33,7 @@ export async function setRatingSettings(ctx: AppContext, actor: Actor, input: Ra
   await ctx.database.db.transaction().execute(async (trx) => {
     await putSetting(trx, INVITE_KEY, toJson(input.inviteDays), now.toISOString());
     await putSetting(trx, DEFAULT_KEY, toJson(input.defaultDays), now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'settings.ratingDays', targetType: 'settings', detail: input });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'settings.ratingDays', targetType: 'settings', detail: input });
   });
   return input;
 }

@@ -106,7 +106,7 @@ export async function actOnWorkOrder(ctx: AppContext, actor: Actor, id: string, 
     const done = await apply(trx, ctx, row, command, who.actor, now, actor.userId);
     // a visit or rectification done after its limit: JC-12 / JC-13 (the sweep records the ones never done)
     if (command.action !== 'close') await recordLateWorkOrders(trx, [done.after], now, ctx.config.timeZone);
-    await recordAudit(trx, { at: now, userId: actor.userId, action: `workOrder.${command.action}`, targetType: 'rating_work_order', targetId: id, detail: { workOrderNo: row.work_order_no, status: done.after.status } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: `workOrder.${command.action}`, targetType: 'rating_work_order', targetId: id, detail: { workOrderNo: row.work_order_no, status: done.after.status } });
   });
 }
 

@@ -27,14 +27,14 @@ export async function workOrderDays(db: Db): Promise<{ visitDays: number; fixDay
 }
 
 /** Changes the days (系统管理员): checked by the domain, audited. */
-export async function setWorkOrderDays(ctx: AppContext, actor: { userId: string }, days: { visitDays: number; fixDays: number }): Promise<{ visitDays: number; fixDays: number }> {
+export async function setWorkOrderDays(ctx: AppContext, actor: { userId: string; ip?: string }, days: { visitDays: number; fixDays: number }): Promise<{ visitDays: number; fixDays: number }> {
   const problem = daysProblem(days.visitDays, days.fixDays);
   if (problem) throw new DomainError('WORK_ORDER_INVALID_DAYS', problem);
   const now = ctx.clock();
   await ctx.database.db.transaction().execute(async (trx) => {
     await putSetting(trx, 'ratingVisitDays', toJson(days.visitDays), now.toISOString());
     await putSetting(trx, 'ratingFixDays', toJson(days.fixDays), now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'settings.ratingWorkOrderDays', targetType: 'settings', detail: days });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'settings.ratingWorkOrderDays', targetType: 'settings', detail: days });
   });
   return days;
 }

@@ -17,6 +17,6 @@ export async function callTicket(ctx: AppContext, actor: Actor, ticketId: string
     patch: ({ at }) => ({ window_id: window.id, called_by: actor.userId, called_at: at }),
     windowId: () => window.id,
     after: async ({ trx, ticket, at }) =>
-      recordAudit(trx, { at: new Date(at), userId: actor.userId, action: 'hall.call-specific', targetType: 'hall_ticket', targetId: ticket.id, detail: { number: ticket.number, windowId: window.id, reason } }),
+      recordAudit(trx, { at: new Date(at), userId: actor.userId, ip: actor.ip, action: 'hall.call-specific', targetType: 'hall_ticket', targetId: ticket.id, detail: { number: ticket.number, windowId: window.id, reason } }),
   });
 }

@@ -18,6 +18,6 @@ export async function grantGreenChannel(ctx: AppContext, actor: Actor, ticketId:
       return { priority: 'green', green_reason: reason, green_granted_by: actor.userId };
     },
     after: async ({ trx, ticket, at }) =>
-      recordAudit(trx, { at: new Date(at), userId: actor.userId, action: 'hall.green-channel', targetType: 'hall_ticket', targetId: ticket.id, detail: { number: ticket.number, reason } }),
+      recordAudit(trx, { at: new Date(at), userId: actor.userId, ip: actor.ip, action: 'hall.green-channel', targetType: 'hall_ticket', targetId: ticket.id, detail: { number: ticket.number, reason } }),
   });
 }

@@ -58,7 +58,7 @@ export async function createService(ctx: AppContext, actor: Actor, orgId: string
           updated_at: at,
           version: 1,
         });
-        await recordAudit(trx, { at: now, userId: actor.userId, action: 'hall.service.create', targetType: 'hall_service', targetId: id, detail: { orgId, ...input } });
+        await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'hall.service.create', targetType: 'hall_service', targetId: id, detail: { orgId, ...input } });
         return id;
       }),
     async () => {
@@ -89,7 +89,7 @@ export async function updateService(ctx: AppContext, actor: Actor, id: string, v
         if (!ok) throw versionConflict();
         await recordAudit(trx, {
           at: now,
-          userId: actor.userId,
+          userId: actor.userId, ip: actor.ip,
           action: 'hall.service.update',
           targetType: 'hall_service',
           targetId: id,

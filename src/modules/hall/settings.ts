@@ -49,6 +49,6 @@ export async function changeHallSettings(ctx: AppContext, actor: Actor, patch: P
   await ctx.database.db.transaction().execute(async (trx) => {
     const before = await hallSettingsOf(trx, actor.orgId);
     await putHallSettings(trx, actor.orgId, patch, now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'hall.settings', targetType: 'settings', targetId: `hall.${actor.orgId}`, detail: { before, change: patch } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'hall.settings', targetType: 'settings', targetId: `hall.${actor.orgId}`, detail: { before, change: patch } });
   });
 }

@@ -59,6 +59,6 @@ export async function changeNotice(ctx: AppContext, actor: Actor, id: string, ex
     }
     if (!(await repo.updateNotice(trx, id, expectedVersion, { ...patch, updated_by: actor.userId, updated_at: at }))) throw versionConflict();
     await keepVersion(trx, { ...row, ...patch, version: row.version + 1 }, command.action, actor.userId, at, note);
-    await recordAudit(trx, { at: now, userId: actor.userId, action: `notice.${command.action}`, targetType: 'notice', targetId: id, detail });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: `notice.${command.action}`, targetType: 'notice', targetId: id, detail });
   });
 }

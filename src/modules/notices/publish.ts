@@ -69,7 +69,7 @@ export async function publishNotice(ctx: AppContext, actor: Actor, input: Publis
     };
     await repo.insertNotice(trx, row);
     await keepVersion(trx, row, 'publish', actor.userId, at);
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'notice.publish', targetType: 'notice', targetId: row.id, detail: { orgId, title: row.title, ...terms } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'notice.publish', targetType: 'notice', targetId: row.id, detail: { orgId, title: row.title, ...terms } });
     return { id: row.id, replayed: false };
   });
 }

@@ -116,7 +116,7 @@ export async function updateSmsSettings(ctx: AppContext, actor: Actor, input: Sm
       changes[key] = { from: before[key], to: value };
     }
     if (Object.keys(changes).length > 0) {
-      await recordAudit(trx, { at: now, userId: actor.userId, action: 'settings.sms', targetType: 'settings', detail: changes });
+      await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'settings.sms', targetType: 'settings', detail: changes });
     }
   });
   return listTemplates(ctx);

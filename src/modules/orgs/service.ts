@@ -82,7 +82,7 @@ export async function createOrg(
       version: 1,
     };
     await repo.insertOrg(trx, row);
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'org.create', targetType: 'org', targetId: row.id });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'org.create', targetType: 'org', targetId: row.id });
     return presentOrg(row);
   });
 }
@@ -120,7 +120,7 @@ export async function updateOrg(
       updated_at: now.toISOString(),
     });
     if (!changed) throw versionConflict();
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'org.update', targetType: 'org', targetId: id, detail: input });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'org.update', targetType: 'org', targetId: id, detail: input });
     return presentOrg((await repo.findOrg(trx, id))!);
   });
 }

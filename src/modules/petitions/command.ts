@@ -73,6 +73,6 @@ export async function runPetitionAction(ctx: AppContext, actor: Actor, id: strin
     } else if (command.action === 'extend') {
       detail = { days: command.days, finishDue: columnsOf(after, count).finish_due };
     }
-    await recordAudit(trx, { at: now, userId: actor.userId, action: `petition.${step.action}`, targetType: 'petition', targetId: id, detail: { petitionNo: row.petition_no, status: after.status, ...detail } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: `petition.${step.action}`, targetType: 'petition', targetId: id, detail: { petitionNo: row.petition_no, status: after.status, ...detail } });
   });
 }

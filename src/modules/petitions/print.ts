@@ -74,7 +74,7 @@ export async function recordPetitionPrint(ctx: AppContext, actor: Actor, id: str
   const printId = randomUUID();
   await ctx.database.db.transaction().execute(async (trx) => {
     await repo.insertPrint(trx, { id: printId, petition_id: id, paper: name, printed_by: actor.userId, printed_at: now.toISOString(), content: toJson(content) });
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'petition.print', targetType: 'petition', targetId: id, detail: { petitionNo: content.petition.petitionNo, paper: name, printId } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'petition.print', targetType: 'petition', targetId: id, detail: { petitionNo: content.petition.petitionNo, paper: name, printId } });
   });
   return { id: printId, paper: name, printedBy: actor.name, printedAt: now.toISOString() };
 }

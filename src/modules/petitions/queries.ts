@@ -56,7 +56,7 @@ export async function listPetitions(ctx: AppContext, actor: Actor, query: Petiti
 export async function getPetition(ctx: AppContext, actor: Actor, id: string, options: { audit?: boolean } = {}) {
   const { db } = ctx.database;
   const row = await loadVisible(db, actor, id);
-  if (options.audit !== false) await recordAudit(db, { at: ctx.clock(), userId: actor.userId, action: 'petition.read', targetType: 'petition', targetId: id });
+  if (options.audit !== false) await recordAudit(db, { at: ctx.clock(), userId: actor.userId, ip: actor.ip, action: 'petition.read', targetType: 'petition', targetId: id });
   return presentDetail(db, actor, row, ctx.clock());
 }
 

@@ -172,7 +172,7 @@ async function registerIn(trx: Db, actor: Actor, input: RegisterPetitionInput, k
   if (row.is_group || row.urgency === 'urgent') await flagToLeaders(trx, row, org.center_name, now, org.time_zone);
   await recordAudit(trx, {
     at: now,
-    userId: actor.userId,
+    userId: actor.userId, ip: actor.ip,
     action: 'petition.register',
     targetType: 'petition',
     targetId: id,

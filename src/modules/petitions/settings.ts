@@ -23,7 +23,7 @@ export async function setDayCount(ctx: AppContext, actor: Actor, dayCount: DayCo
     const before = await dayCountOf(trx);
     if (before === dayCount) return;
     await putSetting(trx, KEY, toJson(dayCount), now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'settings.petitionDayCount', targetType: 'settings', detail: { from: before, to: dayCount } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'settings.petitionDayCount', targetType: 'settings', detail: { from: before, to: dayCount } });
   });
   return { dayCount };
 }

@@ -128,7 +128,7 @@ export async function signIn(ctx: AppContext, actor: Actor, ip: string) {
         updated_at: at,
         version: 1,
       });
-      await recordAudit(trx, { at: now, userId: actor.userId, action: 'attendance.signIn', targetType: 'user', targetId: actor.userId, detail: { day, late: judged.late } });
+      await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'attendance.signIn', targetType: 'user', targetId: actor.userId, detail: { day, late: judged.late } });
     });
   } catch (error) {
     if (error instanceof DomainError) throw error;
@@ -156,7 +156,7 @@ export async function signOut(ctx: AppContext, actor: Actor, ip: string) {
       minutes_early: judged.minutesEarly,
       updated_at: now.toISOString(),
     });
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'attendance.signOut', targetType: 'user', targetId: actor.userId, detail: { day, early: judged.early } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'attendance.signOut', targetType: 'user', targetId: actor.userId, detail: { day, early: judged.early } });
   });
   return presentRecord(await repo.findRecord(db, actor.userId, day), tz)!;
 }

@@ -141,7 +141,7 @@ export async function fileLeave(ctx: AppContext, actor: Actor, input: LeaveInput
           version: 1,
         };
         await repo.insertLeave(trx, row);
-        await recordAudit(trx, { at: now, userId: actor.userId, action: 'leave.request', targetType: 'leave', targetId: row.id, detail: { userId, kind: row.kind, period: periodText(input), days } });
+        await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'leave.request', targetType: 'leave', targetId: row.id, detail: { userId, kind: row.kind, period: periodText(input), days } });
         // the center's director is told in the console (never about their own leave, nor about one they filed themselves)
         const directors = (await activeWithRole(trx, org.id, 'director')).filter((id) => id !== userId && id !== actor.userId);
         await enqueueInbox(
@@ -214,7 +214,7 @@ export async function decideLeave(ctx: AppContext, actor: Actor, id: string, inp
       updated_at: at,
     });
     if (!ok) throw versionConflict();
-    await recordAudit(trx, { at: now, userId: actor.userId, action: input.decision === 'approve' ? 'leave.approve' : 'leave.refuse', targetType: 'leave', targetId: id, detail: { reason } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: input.decision === 'approve' ? 'leave.approve' : 'leave.refuse', targetType: 'leave', targetId: id, detail: { reason } });
     await enqueue(
       trx,
       [
@@ -261,7 +261,7 @@ export async function cancelLeave(ctx: AppContext, actor: Actor, id: string, exp
     }
     const at = now.toISOString();
     if (!(await repo.updateLeave(trx, id, expectedVersion, { status: 'cancelled', updated_at: at }))) throw versionConflict();
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'leave.cancel', targetType: 'leave', targetId: id });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'leave.cancel', targetType: 'leave', targetId: id });
   });
   return getLeave(ctx, actor, id);
 }

@@ -87,7 +87,7 @@ export function presenceRoutes(app: FastifyInstance, ctx: AppContext): void {
       const networks = await ctx.database.db.transaction().execute(async (trx) => {
         await assertInScope(trx, actor, orgId);
         const stored = await storeNetworks(trx, orgId, request.body.networks, now.toISOString());
-        await recordAudit(trx, { at: now, userId: actor.userId, action: 'attendance.networks', targetType: 'org', targetId: orgId, detail: { networks: stored } });
+        await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'attendance.networks', targetType: 'org', targetId: orgId, detail: { networks: stored } });
         return stored;
       });
       return { orgId, networks, address: plainAddress(request.ip), fromAllowedNetwork: allowedFrom(request.ip, networks) };

@@ -132,7 +132,7 @@ export async function recordPrint(ctx: AppContext, actor: Actor, caseId: string,
       printed_at: now.toISOString(),
       content: toJson(content),
     });
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'case.print', targetType: 'case', targetId: caseId, detail: { paper, printId: id, issuerOrgId: content.issuer.id } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'case.print', targetType: 'case', targetId: caseId, detail: { paper, printId: id, issuerOrgId: content.issuer.id } });
   });
   const row = (await findPrint(ctx.database.db, caseId, id))!;
   return { ...presentPrint(row), title: content.title };

@@ -30,7 +30,7 @@ export async function setLevelNames(ctx: AppContext, actor: Actor, names: LevelN
   const now = ctx.clock();
   await ctx.database.db.transaction().execute(async (trx) => {
     await putSetting(trx, LEVEL_NAMES_KEY, toJson(names), now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'settings.levelNames', targetType: 'settings', detail: names });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'settings.levelNames', targetType: 'settings', detail: names });
   });
   return names;
 }
@@ -116,7 +116,7 @@ export async function updateSettings(ctx: AppContext, actor: Actor, input: Setti
       changes.supplementDays = { from: before.supplementDays, to: input.supplementDays };
     }
     if (Object.keys(changes).length > 0) {
-      await recordAudit(trx, { at: now, userId: actor.userId, action: 'settings.update', targetType: 'settings', detail: changes });
+      await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'settings.update', targetType: 'settings', detail: changes });
     }
   });
   return getSettings(ctx);

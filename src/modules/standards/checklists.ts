@@ -62,7 +62,7 @@ export async function saveChecklistVersion(
       if (!latest) throw notFound('该检查表');
       if (latest.version !== input.expectedVersion) throw versionConflict();
       await repo.insertChecklist(trx, { id, level, version: latest.version + 1, title: input.title, items: toJson(items), reason: input.reason, created_by: actor.userId, created_at: now.toISOString() });
-      await recordAudit(trx, { at: now, userId: actor.userId, action: 'standards.checklist.version', targetType: 'standard_checklist', targetId: id, detail: { level, version: latest.version + 1, reason: input.reason } });
+      await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'standards.checklist.version', targetType: 'standard_checklist', targetId: id, detail: { level, version: latest.version + 1, reason: input.reason } });
     })
     .catch((error: unknown) => {
       // two saves of the same version at once: the later one is a stale copy

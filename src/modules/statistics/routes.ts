@@ -102,7 +102,7 @@ export function statisticsRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const actor = requirePermission(request, 'settings.manage');
       const dueDay = await setDueDay(ctx, request.body.dueDay);
-      await recordAudit(ctx.database.db, { at: ctx.clock(), userId: actor.userId, action: 'settings.monthlyReportDueDay', targetType: 'settings', detail: { dueDay } });
+      await recordAudit(ctx.database.db, { at: ctx.clock(), userId: actor.userId, ip: actor.ip, action: 'settings.monthlyReportDueDay', targetType: 'settings', detail: { dueDay } });
       return { dueDay };
     },
   );

@@ -83,7 +83,7 @@ export async function runCardCommand(
     await notify({ trx, card, org, after, step: { ...step, seq }, subject: subjectText(card, org), now });
     await recordAudit(trx, {
       at: now,
-      userId: actor.userId,
+      userId: actor.userId, ip: actor.ip,
       action: `card.${step.action}`,
       targetType: 'supervision_card',
       targetId: id,

@@ -155,6 +155,6 @@ async function issueIn(trx: AppContext['database']['db'], ctx: AppContext, actor
     to_status: decision.step.to,
   });
   await notifyCenter(trx, { card, orgName: org.center_name, subject: subjectText(card, org) }, 'supervision-card-issued', card.level as CardLevel, card.reply_by, { seq: 1, at: now });
-  await recordAudit(trx, { at: now, userId: actor.userId, action: 'card.issue', targetType: 'supervision_card', targetId: id, detail: { cardNo: card.card_no, level: card.level, orgId: org.id, caseId, violationId: card.violation_id } });
+  await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'card.issue', targetType: 'supervision_card', targetId: id, detail: { cardNo: card.card_no, level: card.level, orgId: org.id, caseId, violationId: card.violation_id } });
   return { id, replayed: false };
 }

@@ -65,7 +65,7 @@ export async function recordCardPrint(ctx: AppContext, actor: Actor, id: string)
   const printId = randomUUID();
   await ctx.database.db.transaction().execute(async (trx) => {
     await repo.insertCardPrint(trx, { id: printId, card_id: id, printed_by: actor.userId, printed_at: now.toISOString(), content: toJson(content) });
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'card.print', targetType: 'supervision_card', targetId: id, detail: { cardNo: content.card.cardNo, printId } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'card.print', targetType: 'supervision_card', targetId: id, detail: { cardNo: content.card.cardNo, printId } });
   });
   return { id: printId, cardId: id, printedBy: actor.name, printedAt: now.toISOString() };
 }

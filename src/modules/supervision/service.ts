@@ -122,7 +122,7 @@ export async function updateRule(
     });
     await recordAudit(trx, {
       at: new Date(now),
-      userId: actor.userId,
+      userId: actor.userId, ip: actor.ip,
       action: 'supervision.rule.update',
       targetType: 'supervision_rule',
       targetId: code,

@@ -42,7 +42,7 @@ export async function setStaffPhoto(ctx: AppContext, actor: Actor, userId: strin
       await repo.setPhotoHash(trx, userId, stored.hash, now.toISOString());
       await recordAudit(trx, {
         at: now,
-        userId: actor.userId,
+        userId: actor.userId, ip: actor.ip,
         action: 'user.photo',
         targetType: 'user',
         targetId: userId,
@@ -70,7 +70,7 @@ export async function removeStaffPhoto(ctx: AppContext, actor: Actor, userId: st
     if (!previous) return [];
     const released = (await releaseFile(trx, previous, now)) ? [previous] : [];
     await repo.setPhotoHash(trx, userId, null, now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'user.photoRemove', targetType: 'user', targetId: userId, detail: { hash: previous } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'user.photoRemove', targetType: 'user', targetId: userId, detail: { hash: previous } });
     return released;
   });
   await deleteUnused(ctx, unused);

@@ -116,7 +116,7 @@ export async function createUser(
     await repo.insertUser(trx, row);
     await recordAudit(trx, {
       at: now,
-      userId: actor.userId,
+      userId: actor.userId, ip: actor.ip,
       action: 'user.create',
       targetType: 'user',
       targetId: row.id,
@@ -168,7 +168,7 @@ export async function updateUser(
     if (!changed) throw versionConflict();
     // A disabled account or a change of roles takes effect now, not at the next sign-in.
     if (input.active === false || input.roles || input.orgId) await endSessionsOfUser(trx, id, now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'user.update', targetType: 'user', targetId: id, detail: input });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'user.update', targetType: 'user', targetId: id, detail: input });
     return (await present(ctx, trx, [(await repo.findUser(trx, id))!]))[0]!;
   });
 }
@@ -186,7 +186,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, p
     await repo.updateUser(trx, id, null, { password_hash: passwordHash, must_change_password: 1, updated_at: now.toISOString() });
     await clearFailures(trx, user.username);
     await endSessionsOfUser(trx, id, now.toISOString());
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'user.resetPassword', targetType: 'user', targetId: id });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'user.resetPassword', targetType: 'user', targetId: id });
     return presentUser((await repo.findUser(trx, id))!, null);
   });
 }
@@ -199,7 +199,7 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
     checkDuty(actor, 'unlock', { roles: rolesOf(user) });
     await assertInScope(trx, actor, user.org_id);
     await clearFailures(trx, user.username);
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'user.unlock', targetType: 'user', targetId: id });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'user.unlock', targetType: 'user', targetId: id });
     return presentUser((await repo.findUser(trx, id))!, null);
   });
 }
@@ -231,7 +231,7 @@ export async function setPresence(
     if (!user) throw notFound('该人员');
     await assertInScope(trx, actor, user.org_id);
     await writeWhereabouts(trx, user, kind, note, now);
-    await recordAudit(trx, { at: now, userId: actor.userId, action: isAwayKind(kind) ? 'user.away' : 'user.back', targetType: 'user', targetId: id, detail: { whereabouts: kind, note } });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: isAwayKind(kind) ? 'user.away' : 'user.back', targetType: 'user', targetId: id, detail: { whereabouts: kind, note } });
     return (await present(ctx, trx, [(await repo.findUser(trx, id))!]))[0]!;
   });
 }

@@ -89,7 +89,7 @@ export async function createWindow(
       updated_at: now.toISOString(),
       version: 1,
     });
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'window.create', targetType: 'window', targetId: id });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'window.create', targetType: 'window', targetId: id });
     return presentOne(trx, input.orgId, id);
   });
 }
@@ -130,7 +130,7 @@ export async function updateWindow(
       updated_at: now.toISOString(),
     });
     if (!changed) throw versionConflict();
-    await recordAudit(trx, { at: now, userId: actor.userId, action: 'window.update', targetType: 'window', targetId: id, detail: input });
+    await recordAudit(trx, { at: now, userId: actor.userId, ip: actor.ip, action: 'window.update', targetType: 'window', targetId: id, detail: input });
     return presentOne(trx, window.org_id, id);
   });
 }
