@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { prepared } from '../../db/prepared.js';
 import type { Db } from '../../server/context.js';
 
 /**
@@ -7,21 +8,23 @@ import type { Db } from '../../server/context.js';
  * lock of the upsert puts concurrent requests from several app processes in a line, so none is lost or counted
  * twice. Instants are ISO strings from toISOString (one fixed width), so text comparison is time order.
  */
-export async function countHit(db: Db, key: string, now: Date, windowMs: number): Promise<{ hits: number; endsAt: string }> {
-  const nowIso = now.toISOString();
-  const passed = sql<boolean>`rate_limit_windows.ends_at <= ${nowIso}`;
-  const row = await db
+const hit = prepared((db, key: string, nowIso: string, endsIso: string) =>
+  db
     .insertInto('rate_limit_windows')
-    .values({ key, hits: 1, ends_at: new Date(now.getTime() + windowMs).toISOString() })
+    .values({ key, hits: 1, ends_at: endsIso })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
-        hits: sql<number>`case when ${passed} then 1 else rate_limit_windows.hits + 1 end`,
-        ends_at: sql<string>`case when ${passed} then excluded.ends_at else rate_limit_windows.ends_at end`,
+        hits: sql<number>`case when rate_limit_windows.ends_at <= ${nowIso} then 1 else rate_limit_windows.hits + 1 end`,
+        ends_at: sql<string>`case when rate_limit_windows.ends_at <= ${nowIso} then excluded.ends_at else rate_limit_windows.ends_at end`,
       }),
     )
-    .returning(['hits', 'ends_at'])
-    .executeTakeFirstOrThrow();
-  return { hits: Number(row.hits), endsAt: row.ends_at };
+    .returning(['hits', 'ends_at']),
+);
+
+export async function countHit(db: Db, key: string, now: Date, windowMs: number): Promise<{ hits: number; endsAt: string }> {
+  // compiled once (src/db/prepared.ts): it runs on every limited request, the public progress lookup's hot path
+  const [row] = await hit(db, key, now.toISOString(), new Date(now.getTime() + windowMs).toISOString());
+  return { hits: Number(row!.hits), endsAt: row!.ends_at };
 }
 
 /** Windows that have passed count for nothing: deleted so the table holds only the addresses of the last window. */
