@@ -9,7 +9,7 @@ import type { RatingChannel } from '../../domain/evaluation/channels.js';
 import { LEVEL_NAMES, type Level } from '../../domain/evaluation/levels.js';
 import { notRatable } from '../../domain/evaluation/rules.js';
 import type { AppContext } from '../../server/context.js';
-import { notFound } from '../../server/errors.js';
+import { HttpError } from '../../server/errors.js';
 import { orgsByIds } from '../orgs/repo.js';
 import { caseByNumberAndPhone, ratedCase } from './case-facts.js';
 import { readRatingToken } from './rating-link.js';
@@ -22,7 +22,8 @@ export interface CaseReference {
   token?: string | undefined;
 }
 
-const notMatched = () => notFound('该办件，请核对办件编号和电话后四位（或重新扫描通知书上的二维码）');
+const notMatched = () =>
+  new HttpError('NOT_FOUND', '未找到该办件。请核对办件编号和电话后四位，或重新扫描通知书上的二维码。', undefined, 404);
 
 async function resolve(ctx: AppContext, ref: CaseReference): Promise<{ caseId: string; channel: RatingChannel }> {
   const { db } = ctx.database;

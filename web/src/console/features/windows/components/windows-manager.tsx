@@ -1,5 +1,5 @@
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { QueryError } from '@/components/feedback/query-error';
@@ -39,8 +39,19 @@ export function WindowsManager({ orgId, staff }: { orgId: string; staff: StaffOp
       },
     );
 
+  // windows in use without both posts: when the A post is away nobody handles their cases (rule 8)
+  const unstaffed = (windows.data?.windows ?? []).filter((w) => w.active && (!w.postA || !w.postB));
+
   return (
     <>
+      {unstaffed.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${unstaffed.length} 个启用的窗口没有设齐A岗、B岗：${unstaffed.map((w) => w.name).join('、')}。A岗不在时没有人替岗办理，请点“编辑”补上。`}
+        />
+      )}
       <div style={{ marginBottom: 16, textAlign: 'right' }}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
           新增窗口
