@@ -66,5 +66,10 @@ describe('backup of the built-in database (sqlite)', () => {
     await expect(backupSqlite(source, target)).rejects.toThrow('请换一个文件名');
     await expect(backupSqlite(join(dir, 'none.sqlite'), join(dir, 'x.sqlite'))).rejects.toThrow('找不到数据库文件');
     expect(existsSync(join(dir, 'x.sqlite'))).toBe(false);
+    // a copy that fails its check (here: a database without cases) is removed, not left looking like a backup
+    const notOurs = join(dir, 'other.sqlite');
+    new SQLite(notOurs).close();
+    await expect(backupSqlite(notOurs, join(dir, 'bad.sqlite'))).rejects.toThrow('不是便民服务平台的数据库');
+    expect(existsSync(join(dir, 'bad.sqlite'))).toBe(false);
   });
 });

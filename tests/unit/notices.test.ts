@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../src/domain/calendar/calendar.js';
 import { zonedInstant } from '../../src/domain/calendar/office-hours.js';
-import { checkTerms, daysShown, decideEdit, decidePublish, decideWithdrawal, isShown, minimumEndsAfter, withinMinimumPeriod, type NoticeState } from '../../src/domain/notices/notices.js';
+import { checkTerms, daysShown, decideEdit, decidePublish, decideWithdrawal, isShown, minDaysProblem, minimumEndsAfter, NOTICE_LIMITS, withinMinimumPeriod, type NoticeState } from '../../src/domain/notices/notices.js';
 import { maskName } from '../../src/domain/transparency/mask.js';
 import { whereaboutsOf } from '../../src/domain/transparency/whereabouts.js';
 
@@ -112,5 +112,26 @@ describe('whereaboutsOf', () => {
     expect(whereaboutsOf(true, '请假：孩子生病住院')).toBe('出差');
     expect(whereaboutsOf(true, null)).toBe('出差');
     expect(whereaboutsOf(true, '在岗')).toBe('出差');
+  });
+});
+
+describe('minDaysProblem: the one rule for a minimum period, read by the domain and the publishing form', () => {
+  it('takes whole days from 1 to the limit, and once shown never shorter than it started', () => {
+    expect(minDaysProblem(-5)).toBe('最短公示天数至少 1 天。');
+    expect(minDaysProblem(0)).toBe('最短公示天数至少 1 天。');
+    expect(minDaysProblem(2.5)).toBe('最短公示天数须是整数。');
+    expect(minDaysProblem(NOTICE_LIMITS.minDays + 1)).toContain(`不超过 ${NOTICE_LIMITS.minDays} 天`);
+    expect(minDaysProblem(7)).toBeNull();
+    expect(minDaysProblem(5, 7)).toBe('该公告已开始公示，最短公示天数不能少于原定的 7 天。');
+    expect(minDaysProblem(9, 7)).toBeNull();
+  });
+
+  it('property: checkTerms refuses exactly the periods minDaysProblem names', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10, max: NOTICE_LIMITS.minDays + 10 }), (minDays) => {
+        const terms = checkTerms({ startDate: '2026-12-08', minDays, endDate: null });
+        expect(terms.ok).toBe(minDaysProblem(minDays) === null);
+      }),
+    );
   });
 });

@@ -117,6 +117,14 @@ export const COMPLAINT_TEXT_LIMITS = { title: 100, content: 1000, feedback: 500,
  */
 export const FINDINGS_MIN_LENGTH = 10;
 
+/** What is wrong with the 调查核实情况 as written, or null; the same words in the handling form and the rule. */
+export function findingsProblem(findings: string): string | null {
+  const text = findings.trim();
+  if (!text) return '请填写调查核实的情况：向谁了解、查了什么、事实如何。';
+  if ([...text].length < FINDINGS_MIN_LENGTH) return `调查核实情况写得太简单，请写明向谁了解、查了什么、事实如何（至少 ${FINDINGS_MIN_LENGTH} 个字）。`;
+  return null;
+}
+
 export const VISIT_RESULTS = ['satisfied', 'basic', 'dissatisfied'] as const;
 export type VisitResult = (typeof VISIT_RESULTS)[number];
 export const VISIT_RESULT_NAMES: Record<VisitResult, string> = { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意' };
@@ -232,13 +240,12 @@ export function decideComplaint(
       }
       text = `按${COMPLAINT_CLASS_NAMES[next.cls]}受理，${next.dueDate}前答复`;
       break;
-    case 'investigate':
+    case 'investigate': {
+      const problem = findingsProblem(command.findings);
+      if (problem) return refuse('COMPLAINT_TEXT_REQUIRED', problem);
       text = command.findings.trim();
-      if (!text) return refuse('COMPLAINT_TEXT_REQUIRED', '请填写调查核实的情况：向谁了解、查了什么、事实如何。');
-      if ([...text].length < FINDINGS_MIN_LENGTH) {
-        return refuse('COMPLAINT_TEXT_REQUIRED', `调查核实情况写得太简单，请写明向谁了解、查了什么、事实如何（至少 ${FINDINGS_MIN_LENGTH} 个字）。`);
-      }
       break;
+    }
     case 'handle':
       text = command.reasons.trim();
       if (!text) return refuse('COMPLAINT_TEXT_REQUIRED', `请写明${command.upheld ? '投诉属实' : '投诉不属实'}的理由和处理意见。`);

@@ -52,12 +52,24 @@ export function isShown(n: NoticeState, today: IsoDate): boolean {
 export type NoticeRefusal = { ok: false; code: string; message: string; status: 409 | 422 };
 const refuse = (code: string, message: string, status: 409 | 422 = 422): NoticeRefusal => ({ ok: false, code, message, status });
 
+/**
+ * What is wrong with a minimum period of `minDays` days, or null: a whole number of days within the limit and, once
+ * the notice is being shown (`started` is the period it started with), not shorter than that. The publishing form
+ * checks the same words before it sends.
+ */
+export function minDaysProblem(minDays: number, started: number | null = null): string | null {
+  if (!Number.isInteger(minDays)) return '最短公示天数须是整数。';
+  if (minDays < 1) return '最短公示天数至少 1 天。';
+  if (minDays > NOTICE_LIMITS.minDays) return `最短公示天数不超过 ${NOTICE_LIMITS.minDays} 天。`;
+  if (started !== null && minDays < started) return `该公告已开始公示，最短公示天数不能少于原定的 ${started} 天。`;
+  return null;
+}
+
 /** The terms a notice may be published or edited with. */
 export function checkTerms(t: NoticeTerms): { ok: true } | NoticeRefusal {
   if (!isIsoDate(t.startDate)) return refuse('NOTICE_BAD_DATE', '开始日期不正确，请按 YYYY-MM-DD 填写一个真实存在的日期。');
-  if (!Number.isInteger(t.minDays) || t.minDays < 1 || t.minDays > NOTICE_LIMITS.minDays) {
-    return refuse('NOTICE_BAD_MIN_DAYS', `最短公示天数须是 1 至 ${NOTICE_LIMITS.minDays} 之间的整数。`);
-  }
+  const minDays = minDaysProblem(t.minDays);
+  if (minDays) return refuse('NOTICE_BAD_MIN_DAYS', minDays);
   if (t.endDate !== null) {
     if (!isIsoDate(t.endDate)) return refuse('NOTICE_BAD_DATE', '结束日期不正确，请按 YYYY-MM-DD 填写一个真实存在的日期。');
     const lastMinimumDay = addCalendarDays(t.startDate, t.minDays - 1);
@@ -94,7 +106,8 @@ export function decideEdit(before: NoticeState, after: NoticeTerms, now: Date, t
   if (before.startDate > today && after.startDate < today) return refuse('NOTICE_START_PAST', `开始日期不能早于今天（${today}）。`);
   if (before.startDate <= today) {
     if (after.startDate !== before.startDate) return refuse('NOTICE_STARTED', `该公告已于 ${before.startDate} 开始公示，开始日期不能再改。`);
-    if (after.minDays < before.minDays) return refuse('NOTICE_STARTED', `该公告已开始公示，最短公示天数不能少于原定的 ${before.minDays} 天。`);
+    const shortened = minDaysProblem(after.minDays, before.minDays);
+    if (shortened) return refuse('NOTICE_STARTED', shortened);
   }
   return { ok: true };
 }

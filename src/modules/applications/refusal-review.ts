@@ -11,15 +11,14 @@ import {
   type RefusalOpinion,
 } from '../../domain/applications/refusal-review.js';
 import { toDomainError } from '../../domain/cases/rules.js';
-import { DomainError } from '../../domain/errors.js';
 import type { AppContext } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
 import { assertInScope } from '../orgs/service.js';
 import * as repo from './repo.js';
+import { changed } from './step.js';
 
-const changed = () => new DomainError('APPLICATION_CHANGED', '这份申请刚被他人处理过，请刷新页面查看最新情况后再操作。', undefined, 409);
 
 export const registerOf = (row: repo.ApplicationRow): ApplicationRegister => ({
   status: row.status,

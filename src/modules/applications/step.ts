@@ -43,7 +43,8 @@ export type ReviewCommand =
   | { action: 'notify-supplement'; missing: readonly MissingMaterial[]; note?: string | undefined }
   | { action: 'return'; reason: string; basis: string };
 
-const changed = () => new DomainError('APPLICATION_CHANGED', '这份申请刚被他人处理过，请刷新页面查看最新情况后再操作。', undefined, 409);
+/** Someone else's step came first (the version the person saw is stale): 409, nothing written. */
+export const changed = () => new DomainError('APPLICATION_CHANGED', '这份申请刚被他人处理过，请刷新页面查看最新情况后再操作。', undefined, 409);
 
 /** The item's guide as the center offers it (the materials the application is checked against). */
 async function guideOf(db: Db, row: repo.ApplicationRow) {

@@ -67,6 +67,14 @@ function checkInput(input: ComplaintInput, now: Date, phonePath = 'complainantPh
   }
 }
 
+/**
+ * The 办件编号 a complaint names must be a case: it is how the assessment finds the window and the clerk. One that
+ * names none is refused in the same words whatever it is, so the public page tells nothing about cases.
+ */
+async function checkNamedCase(ctx: AppContext, caseNo: string | null): Promise<void> {
+  if (caseNo && !(await findProgress(ctx.database.db, caseNo))) throw invalid('caseNo', CASE_NO_NOT_FOUND);
+}
+
 /** Registers a complaint by a clerk of the actor's center. */
 export async function registerComplaint(ctx: AppContext, actor: Actor, given: ComplaintInput, key: string): Promise<{ id: string; replayed: boolean }> {
   const now = ctx.clock();
@@ -74,8 +82,7 @@ export async function registerComplaint(ctx: AppContext, actor: Actor, given: Co
   const input = { ...given, caseNo: caseNo ?? undefined };
   checkInput(input, now);
   if (input.source === 'online') throw invalid('source', '网上投诉由群众在公开页面提交，工作人员登记请选择窗口、电话、书面、差评或 12345 转办。');
-  // the number a complaint names is how the assessment finds the window and the clerk: it must be a real case
-  if (caseNo && !(await findProgress(ctx.database.db, caseNo))) throw invalid('caseNo', '未找到该办件编号，请对照办件的通知书核对；不知道编号的可以不填，在内容中写明办的什么事。');
+  await checkNamedCase(ctx, caseNo);
   return create(ctx, key, requestFingerprint('POST /api/complaints', given), actor.userId, async (trx) => {
     const org = await findOrg(trx, actor.orgId);
     if (!org || org.level === 'village') throw forbidden('登记投诉（投诉由乡镇或县级便民服务中心登记办理）');
@@ -116,8 +123,7 @@ export async function filePublicComplaint(
     caseNo: caseNo ?? undefined,
   };
   checkInput(full, now, 'phone');
-  // a number that names no case is refused in the same words whatever it is: the answer tells nothing about cases
-  if (caseNo && !(await findProgress(ctx.database.db, caseNo))) throw invalid('caseNo', CASE_NO_NOT_FOUND);
+  await checkNamedCase(ctx, caseNo);
   const made = await create(ctx, key, requestFingerprint('POST /api/public/complaints', input), null, async (trx) => {
     const chosen = await findOrg(trx, input.orgId);
     if (!chosen) throw invalid('orgId', '请选择要投诉的便民服务中心。');

@@ -5,7 +5,7 @@ import {
   COMPLAINT_ACTION_NAMES,
   COMPLAINT_STEPS,
   COMPLAINT_TEXT_LIMITS as L,
-  FINDINGS_MIN_LENGTH,
+  findingsProblem,
   VISIT_RESULTS,
   VISIT_RESULT_NAMES,
   type ComplaintAction,
@@ -108,7 +108,7 @@ export function ComplaintActions({ complaint: c, onReload }: { complaint: Compla
               label="调查核实情况"
               rules={[
                 { required: true, whitespace: true, message: '请填写调查核实情况' },
-                { validator: async (_, v?: string) => { if (v?.trim() && [...v.trim()].length < FINDINGS_MIN_LENGTH) throw new Error(`写得太简单，请写明向谁了解、查了什么、事实如何（至少 ${FINDINGS_MIN_LENGTH} 个字）`); } },
+                { validator: async (_, v?: string) => { const problem = v?.trim() ? findingsProblem(v) : null; if (problem) throw new Error(problem); } },
               ]}
             >
               <Input.TextArea rows={4} maxLength={L.findings} showCount placeholder="向谁了解、查了什么、事实如何" data-testid="complaint-findings" />

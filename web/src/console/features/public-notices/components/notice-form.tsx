@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { newIdempotencyKey } from '@shared/idempotency-key';
-import { DEFAULT_MIN_DAYS, NOTICE_LIMITS } from '@domain/notices/notices';
+import { DEFAULT_MIN_DAYS, minDaysProblem, NOTICE_LIMITS } from '@domain/notices/notices';
 import { useEditNotice, usePublishNotice, type Notice } from '../api/public-notices';
 
 interface Values {
@@ -81,10 +81,8 @@ export function NoticeForm({ open, orgId, editing, onClose }: { open: boolean; o
             { required: true, message: '请填写最短公示天数' },
             {
               validator: async (_, v?: number | null) => {
-                if (v == null) return;
-                const least = started && editing ? editing.minDays : 1;
-                if (v < least) throw new Error(least > 1 ? `该公告已开始公示，最短公示天数不能少于原定的 ${least} 天` : '最短公示天数至少 1 天');
-                if (v > NOTICE_LIMITS.minDays) throw new Error(`最短公示天数不超过 ${NOTICE_LIMITS.minDays} 天`);
+                const problem = v == null ? null : minDaysProblem(v, started && editing ? editing.minDays : null);
+                if (problem) throw new Error(problem);
               },
             },
           ]}
