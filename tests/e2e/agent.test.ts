@@ -219,8 +219,30 @@ describe.skipIf(!hasChromium)('the village agent console on a phone, in Chromium
     caseNos.rs = await submitAndOpen();
     await stage('村里办理中');
     await page.locator('.facts div', { hasText: '办理方式' }).getByText('申请人本人办理').waitFor();
+    // a village line that carries the step to the server and loses its answer: the agent presses again, and the
+    // same step (same Idempotency-Key) is answered with the case as it now is, once, not refused as someone else's
+    const completions: string[] = [];
+    const statuses: number[] = [];
+    await page.route('**/api/cases/*/actions/complete', async (route) => {
+      completions.push(route.request().headers()['idempotency-key'] ?? '');
+      if (completions.length > 1) return route.continue();
+      // from Node, which reaches the server by its loopback address, under the name the browser used (Host, Origin)
+      const headers = { ...route.request().headers(), host: new URL(e.baseUrl).host };
+      const carried = await route.fetch({ url: route.request().url().replace(e.baseUrl, e.serverUrl), headers });
+      statuses.push(carried.status());
+      await route.abort('failed');
+    });
     await page.getByRole('button', { name: '当场办结' }).click();
     await page.getByRole('button', { name: '确认办结' }).click();
+    await page.getByText('网络连接失败，这一步可能没有提交成功').waitFor();
+    await page.getByRole('button', { name: '当场办结' }).click();
+    await page.getByRole('button', { name: '确认办结' }).click();
+    await page.getByText('办结成功，结果已记录。').waitFor();
+    await page.unroute('**/api/cases/*/actions/complete');
+    expect(statuses).toEqual([200]); // the first press did complete the case on the server
+    expect(completions).toHaveLength(2);
+    expect(completions[0]).toMatch(/^complete-/);
+    expect(completions[1]).toBe(completions[0]);
     await stage('待回复群众');
     await shot('08b-in-person-completed');
   });

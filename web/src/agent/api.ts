@@ -14,6 +14,17 @@ export function problemText(error: unknown): string {
   return '操作没有完成，请稍后再试。';
 }
 
+/**
+ * The case moved on since the page was shown: someone else's step (VERSION_CONFLICT), or this phone's own step
+ * pressed again with other details after its first answer was lost (IDEMPOTENCY_KEY_REUSED). Either way the page
+ * is read again, not shown an error.
+ */
+export const changedMeanwhile = (error: unknown): boolean =>
+  isApiError(error) && (error.code === 'VERSION_CONFLICT' || error.code === 'IDEMPOTENCY_KEY_REUSED');
+
+/** A step whose answer never came back may still have reached the server: pressed again, it is not done twice (actOn). */
+export const STEP_MAYBE_SENT = '网络连接失败，这一步可能没有提交成功。请恢复网络后再点一次（不会重复办理）。';
+
 let onSessionLost: (() => void) | null = null;
 
 /** The app decides what a lost session means (it shows the sign-in form again). */

@@ -3,7 +3,7 @@
  * of which can go at once as 急件, and the batches already sent, each with its printable 报送清单.
  */
 import { useState, type ReactNode } from 'react';
-import { isNetworkProblem, isProblem, newKey, problemText } from './api';
+import { changedMeanwhile, isNetworkProblem, newKey, problemText } from './api';
 import { chineseDateTime, chineseDay } from './format';
 import { actOn, getNextBatch, listBatches, listCases, sendBatch } from './model';
 import { BASE, Link, navigate } from './router';
@@ -53,10 +53,10 @@ export function BatchesPage() {
       });
       casesChanged();
     } catch (error) {
-      if (isProblem(error) && error.code === 'VERSION_CONFLICT') {
-        setNotice({ tone: 'warn', text: '这件办件刚刚被别人办理过，列表已刷新为最新情况，请核对后再操作。' });
+      if (changedMeanwhile(error)) {
+        setNotice({ tone: 'warn', text: '这件办件刚刚有了变化，列表已刷新为最新情况，请核对后再操作。' });
       } else if (isNetworkProblem(error)) {
-        setNotice({ tone: 'error', text: '网络连接失败，急件没有报送。请恢复网络后再点一次。' });
+        setNotice({ tone: 'error', text: '网络连接失败，急件可能没有报送成功。请恢复网络后再点一次（不会重复报送）。' });
         return;
       } else setNotice({ tone: 'error', text: problemText(error) });
     }

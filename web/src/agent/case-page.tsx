@@ -3,7 +3,7 @@
  * 已告知并交付) and the sheets to print (代理服务委托书, 一次性告知书, 办理结果单).
  */
 import { useState } from 'react';
-import { isNetworkProblem, isProblem, problemText } from './api';
+import { changedMeanwhile, isNetworkProblem, problemText, STEP_MAYBE_SENT } from './api';
 import { chineseDate, chineseDateTime, chineseDay, localInputToIso, todayOnPhone } from './format';
 import { actOn, getCase, getNextBatch, type Case, type Me, type NextBatch } from './model';
 import { BASE, Link } from './router';
@@ -25,11 +25,11 @@ export function CasePage({ me, caseId, justRegistered }: { me: Me; caseId: strin
       setNotice({ tone: 'ok', text: done });
       casesChanged();
     } catch (error) {
-      if (isProblem(error) && error.code === 'VERSION_CONFLICT') {
+      if (changedMeanwhile(error)) {
         loaded.reload();
-        setNotice({ tone: 'warn', text: '这件办件刚刚被别人办理过，页面已刷新为最新情况，请核对后再操作。' });
+        setNotice({ tone: 'warn', text: '这件办件刚刚有了变化，页面已刷新为最新情况，请核对后再操作。' });
       } else if (isNetworkProblem(error)) {
-        setNotice({ tone: 'error', text: '网络连接失败，这一步没有提交。请恢复网络后再点一次。' });
+        setNotice({ tone: 'error', text: STEP_MAYBE_SENT });
       } else {
         setNotice({ tone: 'error', text: problemText(error) });
       }

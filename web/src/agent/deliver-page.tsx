@@ -4,7 +4,7 @@
  * reply deadline (the hand-back limit, rule 9), red once it has passed.
  */
 import { useState } from 'react';
-import { isNetworkProblem, isProblem, problemText } from './api';
+import { changedMeanwhile, isNetworkProblem, problemText, STEP_MAYBE_SENT } from './api';
 import { DeliverAction } from './case-page';
 import { chineseDate, chineseDayTime } from './format';
 import { actOn, listToReply, type ReplyCase } from './model';
@@ -29,10 +29,10 @@ export function DeliverPage() {
       setNotice({ tone: 'ok', text: `已记录：${c.applicant.name}的“${c.itemName}”已告知并交付。` });
       casesChanged();
     } catch (error) {
-      if (isProblem(error) && error.code === 'VERSION_CONFLICT') {
-        setNotice({ tone: 'warn', text: '这件办件刚刚被别人办理过，列表已刷新为最新情况，请核对后再操作。' });
+      if (changedMeanwhile(error)) {
+        setNotice({ tone: 'warn', text: '这件办件刚刚有了变化，列表已刷新为最新情况，请核对后再操作。' });
       } else if (isNetworkProblem(error)) {
-        setNotice({ tone: 'error', text: '网络连接失败，这一步没有提交。请恢复网络后再点一次。' });
+        setNotice({ tone: 'error', text: STEP_MAYBE_SENT });
         return;
       } else setNotice({ tone: 'error', text: problemText(error) });
     }

@@ -191,8 +191,17 @@ export async function listCases(query: { view?: View; status?: string; page?: nu
   return { cases, total: typeof answer.total === 'number' ? answer.total : cases.length };
 }
 
+/**
+ * One step on a case. Its Idempotency-Key is the step, the case and the version it was taken on: pressed again after
+ * a lost answer on a village's bad line, the same step is answered with the case as it now is instead of refused as
+ * someone else's change (a different step, or the same one changed, gets VERSION_CONFLICT or IDEMPOTENCY_KEY_REUSED).
+ */
 export const actOn = (c: { id: string; version: number }, action: string, input: Record<string, unknown> = {}) =>
-  api<Case>(`/cases/${encodeURIComponent(c.id)}/actions/${action}`, { method: 'POST', body: { expectedVersion: c.version, ...input } });
+  api<Case>(`/cases/${encodeURIComponent(c.id)}/actions/${action}`, {
+    method: 'POST',
+    body: { expectedVersion: c.version, ...input },
+    idempotencyKey: `${action}-${c.id}-${c.version}`,
+  });
 
 // ------------------------------------------------------------------------------------------------ batches
 
