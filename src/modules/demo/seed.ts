@@ -46,6 +46,8 @@ const DEMO_USERS: { username: string; name: string; roles: Role[]; org: 'county'
   { username: 'secadmin', name: '周立安', roles: ['secadmin'], org: 'county', since: '2018-05-14' },
   { username: 'auditor', name: '吴审之', roles: ['auditor'], org: 'county', since: '2018-05-14' },
   { username: 'county', name: '陈静', roles: ['clerk'], org: 'county', posts: 'A', since: '2016-07-01' },
+  // the county center's own director: reviews the county's refusals and the townships' monthly reports
+  { username: 'countydirector', name: '何志远', roles: ['director'], org: 'county', since: '2011-08-15' },
   { username: 'director', name: '李春梅', roles: ['director'], org: 'township', since: '2014-10-08' },
   { username: 'clerk', name: '王晓燕', roles: ['clerk'], org: 'township', posts: 'A', since: '2019-04-01' },
   { username: 'clerk2', name: '张磊', roles: ['clerk'], org: 'township', posts: 'B', since: 'recent' },
