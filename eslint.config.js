@@ -111,6 +111,8 @@ const TABLE_OWNERS = {
   statistics: ['monthly_reports', 'monthly_report_events'],
   // per-address request limits shared by all app processes on PostgreSQL (0044): the @fastify/rate-limit store
   'rate-limits': ['rate_limit_windows'],
+  // 立卷归档 (0047): the 保管期限表, the dossiers and their 件号 counters
+  archive: ['archive_retention', 'archive_dossiers', 'archive_sequences'],
 };
 
 export default defineConfig([

@@ -36,6 +36,7 @@ import * as m0043 from './migrations/0043-promise-checks.js';
 import * as m0044 from './migrations/0044-rate-limit-windows.js';
 import * as m0045 from './migrations/0045-idempotency-fingerprints.js';
 import * as m0046 from './migrations/0046-application-refusal-review.js';
+import * as m0047 from './migrations/0047-archive.js';
 import * as m0039 from './migrations/0039-standards.js';
 import * as m0037 from './migrations/0037-assessment.js';
 import * as m0038 from './migrations/0038-awards.js';
@@ -86,6 +87,7 @@ const migrations: Record<string, Migration> = {
   '0044-rate-limit-windows': m0044,
   '0045-idempotency-fingerprints': m0045,
   '0046-application-refusal-review': m0046,
+  '0047-archive': m0047,
   '0039-standards': m0039,
   '0037-assessment': m0037,
   '0038-awards': m0038,

@@ -769,6 +769,9 @@ export interface RatingAppealsTable {
 }
 
 export interface DB {
+  archive_retention: ArchiveRetentionTable;
+  archive_dossiers: ArchiveDossiersTable;
+  archive_sequences: ArchiveSequencesTable;
   standard_checklists: StandardChecklistsTable;
   standard_rounds: StandardRoundsTable;
   standard_answers: StandardAnswersTable;
@@ -1696,4 +1699,56 @@ export interface StandardEventsTable {
   by_user_id: string;
   at: Instant;
   detail: Json | null;
+}
+
+/** 立卷归档 (0047): the 保管期限表 by catalog item code. */
+export interface ArchiveRetentionTable {
+  item_code: string;
+  /** RetentionPeriod: permanent | 30y | 10y */
+  period: string;
+  updated_at: Instant;
+  updated_by: string | null;
+}
+
+/** 立卷归档 (0047): one dossier (案卷) per finished case. */
+export interface ArchiveDossiersTable {
+  id: string;
+  case_id: string;
+  /** the case as filed: 办件编号, item, applicant */
+  case_no: string;
+  item_code: string;
+  item_name: string;
+  applicant_name: string;
+  org_id: string;
+  archive_no: string;
+  year: number;
+  period: string;
+  seq: number;
+  /** YYYY-MM-DD; null for 永久 */
+  keep_until: string | null;
+  finished_at: Instant;
+  archived_at: Instant;
+  /** null: filed by the nightly job (系统自动归档) */
+  archived_by: string | null;
+  file_count: number;
+  total_bytes: number;
+  /** the manifest's key in the file store (its content hash) */
+  manifest_key: string;
+  manifest_bytes: number;
+  manifest_sha256: string;
+  /** JSON: the registered files [{ key, name, contentType, bytes, sha256 }] */
+  files: Json;
+  /** JSON: the 卷内目录 (ManifestEntry[] without the papers' content) */
+  entries: Json;
+  check_at: Instant | null;
+  check_ok: Bool | null;
+  /** JSON: string[] */
+  check_problems: Json | null;
+}
+
+export interface ArchiveSequencesTable {
+  org_id: string;
+  year: number;
+  period: string;
+  last_no: number;
 }

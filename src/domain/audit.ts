@@ -130,6 +130,9 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'settings.monthlyReportDueDay': '修改月报报送日期',
   'settings.assessment': '修改考核设置',
   'settings.awards': '修改评先评优设置',
+  'archive.file': '立卷归档',
+  'archive.check': '档案完整性检测',
+  'archive.retention': '修改保管期限表',
 };
 
 export const AUDIT_GROUP_NAMES: Record<string, string> = {
@@ -166,6 +169,7 @@ export const AUDIT_GROUP_NAMES: Record<string, string> = {
   standards: '标准化建设',
   supervision: '电子监察',
   reports: '统计报表',
+  archive: '立卷归档',
 };
 
 /** What an entry is about, in words (the 对象类型 of the screen and the export). */
@@ -206,6 +210,7 @@ export const AUDIT_TARGET_NAMES: Record<string, string> = {
   request: '请求',
   export: '导出',
   audit: '审计日志',
+  archive_dossier: '案卷',
 };
 
 /** The Chinese name of what an entry is about; a kind added later without a name still shows, as its code. */

@@ -122,6 +122,11 @@ export const PERMISSIONS = {
   'standards.self': ['agent', 'director'],
   'standards.inspect': ['director', 'supervisor'],
   'standards.view': ['agent', 'director', 'leader', 'supervisor', 'sysadmin'],
+  // 立卷归档 (DOMAIN.md "Archive"): the center's staff and those above read its dossiers; the director and clerks file
+  // and check them; the director keeps the 保管期限表
+  'archive.read': ['director', 'clerk', 'leader', 'supervisor'],
+  'archive.file': ['director', 'clerk'],
+  'archive.retention': ['director'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -191,6 +196,9 @@ export const PERMISSION_NAMES: Record<Permission, string> = {
   'standards.self': '填写和提交标准化建设自评、登记整改情况',
   'standards.inspect': '检查评分标准化建设、确认整改',
   'standards.view': '查看标准化建设情况',
+  'archive.read': '查看档案（立卷归档）',
+  'archive.file': '立卷归档和完整性检测',
+  'archive.retention': '修改保管期限表',
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

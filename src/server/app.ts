@@ -48,6 +48,7 @@ import { workOrderRoutes } from '../modules/evaluation/work-order-routes.js';
 import { dutyRoutes } from '../modules/duty/routes.js';
 import { awardRoutes } from '../modules/awards/routes.js';
 import { statisticsRoutes } from '../modules/statistics/routes.js';
+import { archiveRoutes } from '../modules/archive/routes.js';
 import { hallRoutes } from '../modules/hall/routes.js';
 import { assessmentRoutes } from '../modules/assessment/routes.js';
 import { standardsRoutes } from '../modules/standards/routes.js';
@@ -132,6 +133,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | Fa
   assessmentRoutes(app, ctx); // 百分制考核 (issue 13 §2)
   standardsRoutes(app, ctx); // 标准化建设 (issue 13 §4)
   statisticsRoutes(app, ctx); // 月度统计与报送 (issue 13 §1)
+  archiveRoutes(app, ctx); // 立卷归档 (DOMAIN.md "Archive")
   // Case events reach their consumers right after the write that made them has committed (the answer is being
   // sent, so the transaction is over); the event-consumers job is the safety net (src/modules/events).
   app.addHook('onResponse', (request, reply, done) => {

@@ -31,6 +31,7 @@ import { monthlyReminderJob, monthlySnapshotJob } from '../modules/statistics/jo
 import { open311BatchJob } from '../modules/open311/batch-job.js';
 import { standardsGapReminderJob } from '../modules/standards/remind-job.js';
 import { promiseCheckReminderJob } from '../modules/applications/promise-remind-job.js';
+import { archiveFinishedCasesJob } from '../modules/archive/job.js';
 import type { AppContext } from './context.js';
 
 export interface Job {
@@ -82,7 +83,7 @@ export const eventConsumersJob: Job = {
   },
 };
 
-export const JOBS: readonly Job[] = [lightSweepJob, eventConsumersJob, notificationsSendJob, supervisionSweepJob, ratingInvitationsJob, ratingDefaultsJob, workOrderSweepJob, complaintReminderJob, petitionClocksJob, dutyRosterReminderJob, leaveWhereaboutsJob, appointmentJob, assessmentRecomputeJob, monthlySnapshotJob, monthlyReminderJob, open311BatchJob, standardsGapReminderJob, promiseCheckReminderJob];
+export const JOBS: readonly Job[] = [lightSweepJob, eventConsumersJob, notificationsSendJob, supervisionSweepJob, ratingInvitationsJob, ratingDefaultsJob, workOrderSweepJob, complaintReminderJob, petitionClocksJob, dutyRosterReminderJob, leaveWhereaboutsJob, appointmentJob, assessmentRecomputeJob, monthlySnapshotJob, monthlyReminderJob, open311BatchJob, standardsGapReminderJob, promiseCheckReminderJob, archiveFinishedCasesJob];
 
 /** Which app process ran a job (the jobs page): host name and process id. */
 export const PROCESS_NAME = `${hostname()}:${process.pid}`;

@@ -134,6 +134,8 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/public/staff/:userId/photo': 'staff photo (JPEG or PNG image)',
   'GET /api/public/applications/:id/files/:fileId': "an applicant's uploaded material (PDF, JPEG or PNG)",
   'GET /api/applications/:id/files/:fileId': "an applicant's uploaded material (PDF, JPEG or PNG)",
+  'GET /api/archive/dossiers/:id/manifest': 'a dossier’s manifest as stored (a download whose bytes hash to manifestSha256)',
+  'GET /api/archive/dossiers/:id/files/:seq': 'a stored file of a dossier (PDF, JPEG or PNG)',
 };
 
 describe('every JSON route has a response schema', () => {

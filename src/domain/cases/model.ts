@@ -18,10 +18,6 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** Nothing can happen to a case in these statuses any more. */
-export const TERMINAL_STATUSES: readonly CaseStatus[] = ['returned', 'withdrawn', 'delivered'];
-export const isTerminal = (status: CaseStatus): boolean => TERMINAL_STATUSES.includes(status);
-
 /** Stored kind (API.md). 补办件 and 退回件 are derived from the state: see `sixKindLabel`. */
 export const CASE_KINDS = ['immediate', 'promised', 'joint', 'escalated'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];

@@ -13,13 +13,13 @@ import {
   CASE_ACTIONS,
   centerName,
   STATUS_NAMES,
-  isTerminal,
   type CaseAction,
   type CaseState,
   type CaseStatus,
   type ClockEffect,
   type ClockState,
 } from './model.js';
+import { isTerminal } from './terminal.js';
 import {
   acceptableHere,
   atVillage,

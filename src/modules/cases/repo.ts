@@ -711,3 +711,18 @@ export async function caseSummariesByIds(db: Db, ids: readonly (string | null)[]
   const rows = await db.selectFrom('cases').select(['id', 'case_no', 'kind', 'status', 'due_at', 'updated_at']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/**
+ * Cases in `statuses` last changed before `before`, by id after `afterId`: the candidates the archive's nightly job
+ * files (src/modules/archive), read a page at a time.
+ */
+export const caseIdsSettledBefore = (db: Db, statuses: readonly string[], before: string, afterId: string, limit: number) =>
+  db
+    .selectFrom('cases')
+    .select('id')
+    .where('status', 'in', [...statuses])
+    .where('updated_at', '<', before)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();

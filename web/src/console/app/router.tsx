@@ -19,6 +19,7 @@ import { CASE_STATUSES, SIX_KINDS } from '@domain/cases/model';
 import { RULE_CODES } from '@domain/supervision/rules';
 import { VIOLATION_STATUSES } from '@domain/supervision/violations';
 import { CARD_LEVELS, CARD_STATUSES } from '@domain/supervision/cards';
+import { RETENTION_PERIODS } from '@domain/archive/terms';
 import { COMPLAINT_SOURCES, COMPLAINT_STATUSES, STAFF_SOURCES } from '@domain/complaints/complaints';
 import { APPLICATION_STATUSES } from '@domain/applications/application';
 import { PETITION_STATUSES } from '@domain/petitions/petitions';
@@ -502,6 +503,29 @@ const standardsChecklistsRoute = createRoute({
   component: lazyRouteComponent(() => import('@/pages/standards-checklists'), 'StandardsChecklistsPage'),
 });
 
+// 立卷归档: the dossiers of finished cases and the 保管期限表; one dossier (?view=print: its 归档登记表 on A4)
+const archiveRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'archive',
+  validateSearch: z.object({
+    tab: z.enum(['dossiers', 'retention']).optional().catch(undefined),
+    year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+    period: z.enum(RETENTION_PERIODS).optional().catch(undefined),
+    q: z.string().optional(),
+    page: z.coerce.number().int().min(1).optional().catch(undefined),
+    pageSize: z.coerce.number().int().min(1).max(100).optional().catch(undefined),
+  }),
+  beforeLoad: requirePermission('archive.read'),
+  component: lazyRouteComponent(() => import('@/pages/archive'), 'ArchivePage'),
+});
+const archiveDossierRoute = createRoute({
+  getParentRoute: () => consoleRoute,
+  path: 'archive/dossiers/$id',
+  validateSearch: z.object({ view: z.enum(['print']).optional().catch(undefined) }),
+  beforeLoad: requirePermission('archive.read'),
+  component: lazyRouteComponent(() => import('@/pages/archive-dossier'), 'ArchiveDossierPage'),
+});
+
 const supervisionViolationRoute = createRoute({
   getParentRoute: () => consoleRoute,
   path: 'supervision/violations/$id',
@@ -862,6 +886,8 @@ const routeTree = rootRoute.addChildren([
     standardsRoute,
     standardsRoundRoute,
     standardsChecklistsRoute,
+    archiveRoute,
+    archiveDossierRoute,
     supervisionViolationRoute,
     supervisionRulesRoute,
     supervisionCardsRoute,

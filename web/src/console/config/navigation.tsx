@@ -16,6 +16,7 @@ import {
   SolutionOutlined,
   ClockCircleOutlined,
   ClusterOutlined,
+  ContainerOutlined,
   DesktopOutlined,
   FileAddOutlined,
   BellOutlined,
@@ -45,7 +46,7 @@ import type { ReactNode } from 'react';
 import { can, type Permission } from '@/lib/authorization';
 
 export interface NavItem {
-  path: '/hall/queue' | '/hall/services' | '/hall/figures' | '/hall/whereabouts' | '/hall/attendance' | '/hall/leaves' | '/hall/appointments' | '/hall/duty-roster' | '/hall/receptions' | '/hall/office-days' | '/evaluations' | '/evaluations/pads' | '/evaluations/work-orders' | '/evaluations/appeals' | '/evaluations/figures' | '/complaints' | '/complaints/new' | '/complaints/limits' | '/evaluations/settings' | '/petitions/settings' | '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/applications' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/reports/monthly' | '/assessment' | '/assessment/rules' | '/awards' | '/awards/settings' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates' | '/open311/keys' | '/consultations/new' | '/consultations' | '/consultations/pending' | '/consultations/faq' | '/petitions' | '/petitions/new' | '/notices' | '/standards' | '/standards/checklists';
+  path: '/hall/queue' | '/hall/services' | '/hall/figures' | '/hall/whereabouts' | '/hall/attendance' | '/hall/leaves' | '/hall/appointments' | '/hall/duty-roster' | '/hall/receptions' | '/hall/office-days' | '/evaluations' | '/evaluations/pads' | '/evaluations/work-orders' | '/evaluations/appeals' | '/evaluations/figures' | '/complaints' | '/complaints/new' | '/complaints/limits' | '/evaluations/settings' | '/petitions/settings' | '/' | '/work' | '/presence' | '/cases/new' | '/cases' | '/applications' | '/villages' | '/catalog' | '/catalog/import' | '/orgs' | '/users' | '/windows' | '/calendar' | '/settings' | '/audit' | '/jobs' | '/supervision/cards' | '/supervision/violations' | '/supervision/report' | '/reports/monthly' | '/assessment' | '/assessment/rules' | '/awards' | '/awards/settings' | '/supervision/rules' | '/messages' | '/notifications/outbox' | '/notifications/templates' | '/open311/keys' | '/consultations/new' | '/consultations' | '/consultations/pending' | '/consultations/faq' | '/petitions' | '/petitions/new' | '/notices' | '/standards' | '/standards/checklists' | '/archive';
   label: string;
   icon: ReactNode;
   /** One line for the quick links on the 工作台. */
@@ -69,6 +70,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/applications', label: '网上申请预审', icon: <CloudUploadOutlined />, description: '群众网上提交的申请：1 个工作日内预审，受理、一次性告知或退回', permission: 'applications.review', group: '办件服务' },
   { path: '/cases', label: '办件台账', icon: <FileSearchOutlined />, description: '查询、筛选全部办件，导出 Excel', permission: 'cases.read', group: '办件服务' },
   { path: '/villages', label: '村级代办', icon: <ClusterOutlined />, description: '村级报送批次的接收、转报超时和村级统计', permission: 'cases.read', group: '办件服务' },
+  { path: '/archive', label: '档案管理', icon: <ContainerOutlined />, description: '办结办件的电子案卷：卷内目录、完整性检测、归档登记表和保管期限表', permission: 'archive.read', group: '办件服务' },
   { path: '/hall/queue', label: '叫号', icon: <SoundOutlined />, description: '叫下一位群众到本窗口，重呼、过号、转移，开始办理进入受理登记', permission: 'hall.call', group: '大厅管理' },
   { path: '/hall/appointments', label: '预约管理', icon: <CalendarOutlined />, description: '当天预约签到取号、电话代约、取消；中心主任设置预约时段、查看爽约统计', permission: 'appointments.window', group: '大厅管理' },
   { path: '/hall/whereabouts', label: '去向公示', icon: <EnvironmentOutlined />, description: '本中心人员在岗、下村、开会、请假、出差的去向，本人或主任设置', permission: 'attendance.sign', group: '大厅管理' },

@@ -17,6 +17,7 @@ import { PrintRecords } from '@/features/notices/components/print-records';
 import { CaseCards } from '@/features/supervision-cards/components/case-cards';
 import { CaseRatings } from '@/features/evaluations/components/case-ratings';
 import { CasePromisesCard } from '@/features/applications/components/case-promises';
+import { CaseArchive } from '@/features/archive/components/case-archive';
 
 const route = getRouteApi('/console/cases/$id');
 
@@ -62,6 +63,7 @@ export function CaseDetailPage() {
           <CaseTimeline c={c.data} />
         </Col>
         <Col xs={24} xl={9}>
+          <CaseArchive caseId={c.data.id} caseNo={c.data.caseNo} status={c.data.status} />
           <CaseCards caseId={c.data.id} caseNo={c.data.caseNo} orgId={c.data.holderOrgId} />
           <CaseRatings caseId={c.data.id} caseNo={c.data.caseNo} status={c.data.status} />
           <NoticeLinks c={c.data} />

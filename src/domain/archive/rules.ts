@@ -1,0 +1,43 @@
+/**
+ * The rules of 立卷归档 that do not read the database: which cases may be filed, the 档号, the keep-until date and
+ * when the nightly job files a case by itself. Pure: facts in, answers out.
+ */
+import { localDate } from '../calendar/office-hours.js';
+import type { CaseStatus } from '../cases/model.js';
+import { isTerminal } from '../cases/terminal.js';
+import { RETENTION_CODES, type RetentionPeriod } from './terms.js';
+
+/**
+ * A case may be filed only when nothing can happen to it any more: 已送达 (delivered), 已退回 (returned) or 已撤回
+ * (withdrawn) — the terminal statuses of the case state machine. A 已办结 (completed) case is not finished yet:
+ * every completed case still has its result delivered (the 'deliver' row of the transition table), and that
+ * delivery belongs in the file.
+ */
+export const isFinished = (status: string): boolean => isTerminal(status as CaseStatus);
+
+/** The job files a finished case only after this many days, so ratings and rectifications have come in. */
+export const AUTO_FILE_AFTER_DAYS = 30;
+
+/** The instant before which a case must have been finished for the job to file it at `now`. */
+export const autoFileCutoff = (now: Date): string => new Date(now.getTime() - AUTO_FILE_AFTER_DAYS * 86_400_000).toISOString();
+
+/** 年度: the year the case was finished, on the center's own calendar (a case finished at 00:30 on 1 January Beijing time is of the new year). */
+export const archiveYear = (finishedAt: string, timeZone: string): number => Number(localDate(new Date(finishedAt), timeZone).slice(0, 4));
+
+/** 档号: 全宗号（机构代码）-年度-保管期限代码-件号, the 件号 counted per center, year and period from 1, four digits. */
+export function archiveNo(orgCode: string, year: number, period: RetentionPeriod, seq: number): string {
+  if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`件号须是正整数：${seq}`);
+  return `${orgCode}-${year}-${RETENTION_CODES[period]}-${String(seq).padStart(4, '0')}`;
+}
+
+const YEARS: Record<Exclude<RetentionPeriod, 'permanent'>, number> = { '30y': 30, '10y': 10 };
+
+/**
+ * 保管期限 runs from 1 January of the year after the file was made (期限从文件形成的次年1月1日起算, DA/T 22 / GB/T
+ * 18894): a file of 2026 kept 30 years is kept through 2056-12-31. The year is the center's (archiveYear). Null for
+ * 永久.
+ */
+export function keepUntil(year: number, period: RetentionPeriod): string | null {
+  if (period === 'permanent') return null;
+  return `${String(year + YEARS[period]).padStart(4, '0')}-12-31`;
+}

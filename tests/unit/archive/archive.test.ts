@@ -1,0 +1,189 @@
+// 立卷归档 (DOMAIN.md "Archive"): the 档号, the keep-until date (from the year after the file was made, on the
+// center's calendar), which cases are finished, the order of the 卷内目录 and the integrity comparison.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dossierEntries, integrityProblems, type DossierFacts, type Registration } from '../../../src/domain/archive/dossier.js';
+import { archiveNo, archiveYear, autoFileCutoff, isFinished, keepUntil } from '../../../src/domain/archive/rules.js';
+import { DOSSIER_PARTS, RETENTION_CODES, RETENTION_PERIODS } from '../../../src/domain/archive/terms.js';
+import { CASE_STATUSES } from '../../../src/domain/cases/model.js';
+import { TRANSITIONS } from '../../../src/domain/cases/transitions.js';
+
+describe('档号', () => {
+  it('is 全宗号-年度-期限代码-件号 with the 件号 four digits', () => {
+    expect(archiveNo('410899101', 2026, '30y', 1)).toBe('410899101-2026-D30-0001');
+    expect(archiveNo('410899101', 2026, 'permanent', 12)).toBe('410899101-2026-Y-0012');
+    expect(archiveNo('410899', 2027, '10y', 10000)).toBe('410899-2027-D10-10000');
+    expect(() => archiveNo('410899', 2026, '10y', 0)).toThrow(RangeError);
+  });
+
+  it('different (org, year, period, seq) never give the same number, and the number reads them back', () => {
+    const key = fc.record({ org: fc.stringMatching(/^\d{6,12}$/), year: fc.integer({ min: 2000, max: 2100 }), period: fc.constantFrom(...RETENTION_PERIODS), seq: fc.integer({ min: 1, max: 9999 }) });
+    fc.assert(
+      fc.property(key, key, (a, b) => {
+        const na = archiveNo(a.org, a.year, a.period, a.seq);
+        const [org, year, code, seq] = na.split('-');
+        expect({ org, year: Number(year), code, seq: Number(seq) }).toEqual({ org: a.org, year: a.year, code: RETENTION_CODES[a.period], seq: a.seq });
+        const same = a.org === b.org && a.year === b.year && a.period === b.period && a.seq === b.seq;
+        expect(na === archiveNo(b.org, b.year, b.period, b.seq)).toBe(same);
+      }),
+    );
+  });
+});
+
+describe('保管期限', () => {
+  it('counts from 1 January of the next year: a 2026 file kept 30 years is kept through 2056-12-31; 永久 has no end', () => {
+    expect(keepUntil(2026, '30y')).toBe('2056-12-31');
+    expect(keepUntil(2026, '10y')).toBe('2036-12-31');
+    expect(keepUntil(2026, 'permanent')).toBeNull();
+  });
+
+  it('the year is the center’s: 31 Dec 16:30 UTC is already 1 January in Beijing, not yet in London', () => {
+    const finished = '2026-12-31T16:30:00.000Z';
+    expect(archiveYear(finished, 'Asia/Shanghai')).toBe(2027);
+    expect(archiveYear(finished, 'Europe/London')).toBe(2026);
+    expect(keepUntil(archiveYear(finished, 'Asia/Shanghai'), '10y')).toBe('2037-12-31');
+    expect(archiveYear('2026-12-31T15:59:59.999Z', 'Asia/Shanghai')).toBe(2026);
+    expect(archiveYear('2027-01-01T07:59:00.000Z', 'Asia/Urumqi')).toBe(2027);
+  });
+
+  it('keeps every file at least its full period of whole years after the year it was made', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.constantFrom('30y' as const, '10y' as const), (year, period) => {
+        const until = keepUntil(year, period)!;
+        expect(until.endsWith('-12-31')).toBe(true);
+        expect(Number(until.slice(0, 4)) - year).toBe(period === '30y' ? 30 : 10);
+      }),
+    );
+  });
+
+  it('the job files a case 30 days after it was finished', () => {
+    expect(autoFileCutoff(new Date('2026-03-31T18:30:00Z'))).toBe('2026-03-01T18:30:00.000Z');
+  });
+});
+
+describe('which cases may be filed', () => {
+  it('delivered, returned and withdrawn only; a completed case still has its result to deliver', () => {
+    expect(CASE_STATUSES.filter(isFinished)).toEqual(['returned', 'withdrawn', 'delivered']);
+    expect(isFinished('completed')).toBe(false);
+    expect(isFinished('nonsense')).toBe(false);
+  });
+
+  it('finished is exactly: no action of the transition table applies any more', () => {
+    for (const status of CASE_STATUSES) expect(isFinished(status), status).toBe(Object.keys(TRANSITIONS[status]).length === 0);
+  });
+});
+
+const file = (name: string, bytes: number, sha = name.padEnd(64, '0')) => ({ key: sha, name, contentType: 'image/jpeg', bytes, sha256: sha });
+
+const facts = (): DossierFacts => ({
+  caseRecord: { caseNo: 'QH-20260303-001', itemName: '林木采伐许可', applicantName: '杨老汉', createdAt: '2026-03-03T01:00:00Z', registeredByName: '王窗口' },
+  materials: [
+    { name: '居民身份证', provided: true, files: [file('身份证正面.jpg', 100), file('身份证反面.jpg', 120)], uploadedAt: '2026-03-02T01:00:00Z' },
+    { name: '林权证明', provided: true, files: [], uploadedAt: null },
+    { name: '伐区简易调查说明', provided: false, files: [], uploadedAt: null },
+  ],
+  prints: [
+    { title: '办结通知书', at: '2026-03-05T01:00:00Z', byName: '王窗口', content: { paper: 'completion' } },
+    { title: '受理通知书', at: '2026-03-03T01:00:00Z', byName: '王窗口', content: { paper: 'acceptance' } },
+  ],
+  events: [
+    { title: '受理', at: '2026-03-03T01:05:00Z', byName: '王窗口', detail: null },
+    { title: '收件登记', at: '2026-03-03T01:00:00Z', byName: '王窗口', detail: null },
+  ],
+  result: { title: '办理结果', at: '2026-03-05T01:00:00Z', detail: '准予办理' },
+  ratings: [{ title: '好差评（第 1 次）', at: '2026-03-06T01:00:00Z', detail: '满意' }],
+  supervision: [{ title: 'JC-01 承诺件超期', at: '2026-03-04T01:00:00Z', byName: null, detail: '超期 1 个工作日' }],
+});
+
+describe('卷内目录', () => {
+  it('lists the parts in DOSSIER_PARTS order, each in time order, numbered from 1; a material not provided says so', () => {
+    const entries = dossierEntries(facts());
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    expect(entries.map((e) => `${e.part}:${e.title}`)).toEqual([
+      'application:办件登记',
+      'materials:居民身份证',
+      'materials:居民身份证',
+      'materials:林权证明',
+      'materials:伐区简易调查说明',
+      'papers:受理通知书',
+      'papers:办结通知书',
+      'process:收件登记',
+      'process:受理',
+      'result:办理结果',
+      'evaluation:好差评（第 1 次）',
+      'supervision:JC-01 承诺件超期',
+    ]);
+    expect(entries[1]!.file?.name).toBe('身份证正面.jpg');
+    expect(entries[3]).toMatchObject({ file: null, detail: '已收取纸质材料' });
+    expect(entries[4]).toMatchObject({ file: null, detail: '未提供' });
+    expect(entries[5]!.content).toEqual({ paper: 'acceptance' });
+  });
+
+  it('whatever the facts, parts never go backwards and seq counts every entry once', () => {
+    const at = fc.option(fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), { nil: null });
+    const row = fc.record({ title: fc.string({ maxLength: 5 }), at: at.map((a) => a ?? '2026-01-01T00:00:00Z'), byName: fc.constant(null), detail: fc.constant(null) });
+    fc.assert(
+      fc.property(fc.array(row), fc.array(row), fc.array(row), (events, ratings, supervision) => {
+        const f = { ...facts(), events, ratings: ratings.map(({ byName: _b, ...r }) => r), supervision };
+        const entries = dossierEntries(f);
+        const order = entries.map((e) => DOSSIER_PARTS.indexOf(e.part));
+        expect(order).toEqual([...order].sort((a, b) => a - b));
+        expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+        expect(entries.filter((e) => e.part === 'process')).toHaveLength(events.length);
+        const times = entries.filter((e) => e.part === 'process').map((e) => e.at!);
+        expect(times).toEqual([...times].sort());
+      }),
+    );
+  });
+});
+
+describe('完整性检测', () => {
+  const reg: Registration = {
+    fileCount: 3,
+    totalBytes: 1000 + 12345 + 500,
+    manifestSha256: 'm'.repeat(64),
+    manifestBytes: 1000,
+    files: [
+      { name: '居民身份证.jpg', bytes: 12345, sha256: 'a'.repeat(64) },
+      { name: '申请表.pdf', bytes: 500, sha256: 'b'.repeat(64) },
+    ],
+  };
+  const intact = {
+    manifest: { kind: 'read' as const, bytes: 1000, sha256: 'm'.repeat(64) },
+    manifestFiles: reg.files,
+    files: [
+      { kind: 'read' as const, bytes: 12345, sha256: 'a'.repeat(64) },
+      { kind: 'read' as const, bytes: 500, sha256: 'b'.repeat(64) },
+    ],
+  };
+
+  it('finds nothing when everything matches', () => {
+    expect(integrityProblems(reg, intact)).toEqual([]);
+  });
+
+  it('names a file of other bytes, with both figures, and the totals', () => {
+    const problems = integrityProblems(reg, { ...intact, files: [{ kind: 'read', bytes: 12000, sha256: 'c'.repeat(64) }, intact.files[1]!] });
+    expect(problems).toContain('文件“居民身份证.jpg”字节数不符：登记 12345，实际 12000');
+    expect(problems).toContain('文件“居民身份证.jpg”的 SHA-256 与登记不符');
+    expect(problems).toContain(`总字节数不符：登记 ${reg.totalBytes}，实际 ${reg.totalBytes - 345}`);
+  });
+
+  it('names a missing file and a changed or missing manifest', () => {
+    expect(integrityProblems(reg, { ...intact, files: [intact.files[0]!, { kind: 'missing' }] })).toEqual(
+      expect.arrayContaining(['缺少文件“申请表.pdf”', '件数不符：登记 3 件，实际 2 件']),
+    );
+    expect(integrityProblems(reg, { ...intact, manifest: { kind: 'read', bytes: 1000, sha256: 'x'.repeat(64) } })).toEqual(['案卷清单的 SHA-256 与登记不符']);
+    expect(integrityProblems(reg, { ...intact, manifest: { kind: 'missing' }, manifestFiles: null })).toContain('缺少案卷清单文件');
+    expect(integrityProblems(reg, { ...intact, files: [{ kind: 'damaged' }, intact.files[1]!] })).toContain('文件“居民身份证.jpg”的 SHA-256 与登记不符（文件已损坏）');
+  });
+
+  it('any single change of a file’s bytes or hash is found', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 100000 }), fc.boolean(), (i, bytes, changeHash) => {
+        const files = intact.files.map((f, j) => (j === i ? { ...f, bytes: changeHash ? f.bytes : bytes, sha256: changeHash ? 'f'.repeat(64) : f.sha256 } : f));
+        const changed = changeHash || bytes !== intact.files[i]!.bytes;
+        expect(integrityProblems(reg, { ...intact, files }).length > 0).toBe(changed);
+      }),
+    );
+  });
+});
