@@ -73,4 +73,32 @@ describe.skipIf(!hasChromium)('staff console in Chromium', () => {
     await page.getByText(/事项编码格式不正确/).first().waitFor();
     await e.shot(page, 'import-report');
   });
+  it('a hall computer whose clock is set to another time zone still shows the center’s times (北京时间)', async () => {
+    const page = await e.newPage({ timezoneId: 'America/New_York' });
+    await signIn(page, 'clerk');
+    await page.getByText('王晓燕').first().waitFor();
+    // a case accepted now, as the server stores it (UTC)
+    const c = (await page.evaluate(async () => {
+      const body = {
+        itemCode: 'MZ-002',
+        channel: 'window',
+        applicant: { name: '时区测', idNumber: '11010519491231002X', phone: '13812345678' },
+        materials: [
+          { name: '居民身份证', provided: true },
+          { name: '近期一寸免冠照片', provided: true },
+        ],
+      };
+      const headers = { 'content-type': 'application/json', 'idempotency-key': 'console-time-zone-0001' };
+      return (await fetch('/api/cases', { method: 'POST', headers, body: JSON.stringify(body) })).json();
+    })) as { caseNo?: string; acceptedAt?: string };
+    expect(c.acceptedAt, JSON.stringify(c)).toBeTruthy();
+    const wall = (timeZone: string) =>
+      new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(c!.acceptedAt));
+    expect(wall('Asia/Shanghai')).not.toBe(wall('America/New_York'));
+    await page.goto(`${e.baseUrl}/staff/cases?q=${encodeURIComponent(c!.caseNo)}`);
+    const row = page.getByRole('row').filter({ hasText: c!.caseNo });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(wall('Asia/Shanghai'));
+    expect(await row.textContent()).not.toContain(wall('America/New_York'));
+  });
 });

@@ -44,7 +44,8 @@ export interface E2E {
   browser: Browser;
   /** The server's own context (its database and clock), for a test to run a job at a moment it chose. */
   ctx: AppContext;
-  newPage(): Promise<Page>;
+  /** a page at 1366 wide in a fresh context; `timezoneId`: a computer whose clock is set to another zone */
+  newPage(options?: { timezoneId?: string }): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
   /** Moves the server's clock to this instant (it keeps ticking from there); sessions idle that long end. */
   setTime(iso: string): void;
@@ -113,13 +114,13 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     secureUrl: `http://${E2E_SECURE_HOST}:${port}`,
     browser,
     ctx,
-    newPage: async () => {
+    newPage: async (options = {}) => {
       // Reduced motion, as a user may ask of the system: antd then opens pop-ups and menus without animation, so a
       // click on a 确认 button is never dispatched while its pop-up is still zooming in (mousedown and mouseup would
       // land on different nodes on a busy machine and the click would be lost without an error).
       const context = await browser.newContext({
         locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
+        timezoneId: options.timezoneId ?? 'Asia/Shanghai',
         viewport: { width: 1366, height: 860 },
         reducedMotion: 'reduce',
       });

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from './api-client';
+import { setCenterTimeZone } from './format';
 import { DEFAULT_LEVEL_NAMES, type LevelNames } from './levels';
 import { meSchema, type Me } from '@domain/contract/session';
 
@@ -8,8 +9,15 @@ import { meSchema, type Me } from '@domain/contract/session';
 // Its shape is the server's (GET /api/auth/me, src/domain/contract/session.ts).
 export type { Me };
 
-/** Who is signed in; a 401 here is an answer (not signed in), so it does not bounce to the sign-in page. */
-export const getMe = (): Promise<Me> => apiRequest('/auth/me', meSchema, { skipAuthRedirect: true });
+/**
+ * Who is signed in; a 401 here is an answer (not signed in), so it does not bounce to the sign-in page. Their
+ * center's time zone becomes the clock every moment is shown on (lib/format.ts).
+ */
+export async function getMe(): Promise<Me> {
+  const me = await apiRequest('/auth/me', meSchema, { skipAuthRedirect: true });
+  setCenterTimeZone(me.user.org?.timeZone ?? null);
+  return me;
+}
 
 export const meQueryKey = ['auth', 'me'] as const;
 

@@ -1,13 +1,32 @@
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/**
+ * The signed-in person's center keeps its own clock (Asia/Shanghai, or Asia/Urumqi …): every moment the console
+ * shows is read on it, as the notices, SMS and exports print it, even on a hall computer whose own time zone was
+ * set wrong. Set from the session (lib/auth.ts); before sign-in, the browser's own.
+ */
+let centerZone: string | null = null;
+
+export function setCenterTimeZone(zone: string | null): void {
+  centerZone = zone;
+}
+
+/** A stored moment (ISO 8601) on the center's clock, to format. */
+export const atCenter = (iso: string): Dayjs => (centerZone ? dayjs(iso).tz(centerZone) : dayjs(iso));
 
 // dates and office hours as a printed notice writes them: one wording for the console and the public pages
 export { formatDate, formatSessions } from '@shared/notices/text';
 
 export const formatDateTime = (iso: string | null | undefined): string =>
-  iso ? dayjs(iso).format('YYYY年M月D日 HH:mm') : '—';
+  iso ? atCenter(iso).format('YYYY年M月D日 HH:mm') : '—';
 
 /** To the second, for jobs that run every 30 seconds or every minute. */
 export const formatDateTimeSeconds = (iso: string | null | undefined): string =>
-  iso ? dayjs(iso).format('YYYY年M月D日 HH:mm:ss') : '—';
+  iso ? atCenter(iso).format('YYYY年M月D日 HH:mm:ss') : '—';
 
 export const yesNo = (value: boolean): string => (value ? '是' : '否');

@@ -1,5 +1,5 @@
 import { App, Button, Card, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { atCenter } from '@/lib/format';
 import { useState } from 'react';
 import { ITEM_KIND_NAMES, type ChecklistItem } from '@domain/standards/checklist';
 import { PageLoading } from '@/components/feedback/page-loading';
@@ -36,7 +36,7 @@ function ChecklistCard({ checklist }: { checklist: Checklist }) {
       extra={!editing && <Button onClick={() => setItems(checklist.items)}>修改</Button>}
     >
       <Typography.Paragraph type="secondary">
-        {checklist.version > 1 ? `${dayjs(checklist.createdAt).format('YYYY-MM-DD')} ${checklist.createdByName ?? ''}修改：${checklist.reason ?? ''}` : '初始检查表'}。已开始的自评按开始时的版本，保存后新开始的自评使用新版本。
+        {checklist.version > 1 ? `${atCenter(checklist.createdAt).format('YYYY-MM-DD')} ${checklist.createdByName ?? ''}修改：${checklist.reason ?? ''}` : '初始检查表'}。已开始的自评按开始时的版本，保存后新开始的自评使用新版本。
       </Typography.Paragraph>
       <Table<ChecklistItem>
         rowKey="code"

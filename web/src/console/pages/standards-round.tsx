@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Space, Statistic, Tag, Timeline, Typography } from 'antd';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import dayjs from 'dayjs';
+import { atCenter } from '@/lib/format';
 import { groupsOf } from '@domain/standards/checklist';
 import { PageLoading } from '@/components/feedback/page-loading';
 import { QueryError } from '@/components/feedback/query-error';
@@ -28,7 +28,7 @@ function Totals({ round }: { round: Round }) {
       </div>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
         按{round.checklist.title}（第 {round.checklist.version} 版）
-        {round.submittedAt && `；${round.submittedByName}于 ${dayjs(round.submittedAt).format('YYYY-MM-DD')} 提交自评`}
+        {round.submittedAt && `；${round.submittedByName}于 ${atCenter(round.submittedAt).format('YYYY-MM-DD')} 提交自评`}
         {round.inspectedOn && `；${round.inspectedByName}于 ${round.inspectedOn} 检查评分`}
       </Typography.Paragraph>
     </Card>
@@ -129,7 +129,7 @@ export function StandardsRoundPage() {
           items={round.events.map((e) => ({
             children: (
               <>
-                <Typography.Text strong>{e.actionName}</Typography.Text> <Typography.Text type="secondary">{dayjs(e.at).format('YYYY-MM-DD HH:mm')} · {e.byName}</Typography.Text>
+                <Typography.Text strong>{e.actionName}</Typography.Text> <Typography.Text type="secondary">{atCenter(e.at).format('YYYY-MM-DD HH:mm')} · {e.byName}</Typography.Text>
                 {e.detail && <div>{e.detail}</div>}
               </>
             ),

@@ -2,6 +2,7 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Empty, Space, Typography } from 'antd';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import dayjs from 'dayjs';
+import { atCenter } from '@/lib/format';
 import { PageLoading } from '@/components/feedback/page-loading';
 import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
@@ -73,7 +74,7 @@ export function SupervisionReportPage() {
                 统计期间：{data!.from} 至 {data!.to}
               </span>
               <span>制表人：{me.user.name}</span>
-              <span>制表日期：{dayjs(data!.generatedAt).format('YYYY-MM-DD')}</span>
+              <span>制表日期：{atCenter(data!.generatedAt).format('YYYY-MM-DD')}</span>
             </div>
             <ReportTable report={data!} onCenter={(orgId) => void navigate({ search: { ...search, orgId } })} />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { atCenter } from '@/lib/format';
 import type { QuarterlyAward, TierList, TopEntry, YearlyAward } from '../api/awards';
 import { flagRule, modelRule, tierRule } from './rule-notes';
 import { missingText, monthLabel, NOTE_TEXT, quarterTitle, score, TIER_NAMES } from './text';
@@ -51,7 +51,7 @@ export function AwardSheet({ p, maker }: { p: AwardPaper; maker: string }) {
         <div>
           制表人：{maker}
           <br />
-          制表日期：{dayjs(d.generatedAt).format('YYYY年M月D日')}
+          制表日期：{atCenter(d.generatedAt).format('YYYY年M月D日')}
         </div>
         <div>
           审核人（签字）：<span className="award-sheet-blank" />

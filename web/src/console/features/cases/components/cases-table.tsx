@@ -1,7 +1,7 @@
 import { Table, Typography } from 'antd';
 import type { TableColumnsType, TablePaginationConfig } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
-import dayjs from 'dayjs';
+import { atCenter } from '@/lib/format';
 import type { CaseSummary } from '../api/case-schema';
 import { KindTag, LightDot, StatusTag } from './case-tags';
 import { ProvisionalTag } from '@/components/calendar/provisional-tag';
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** 2026-11-22 09:18: one line in a table cell. */
-const short = (iso: string) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(iso).format('YYYY-MM-DD HH:mm')}</span>;
+const short = (iso: string) => <span style={{ whiteSpace: 'nowrap' }}>{atCenter(iso).format('YYYY-MM-DD HH:mm')}</span>;
 
 /** Cases as a table (ledger and work lists); a row opens the case. */
 export function CasesTable({ cases, loading, pagination, emptyText, showRefusalReview }: Props) {

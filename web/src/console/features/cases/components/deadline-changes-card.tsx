@@ -1,6 +1,6 @@
 import { Card, List, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
-import dayjs from 'dayjs';
+import { atCenter } from '@/lib/format';
 import { useMe } from '@/lib/auth';
 import { useQuery } from '@tanstack/react-query';
 import { casesQueryOptions } from '../api/get-cases';
@@ -35,7 +35,7 @@ export function DeadlineChangesCard() {
               {c.itemName} · {c.applicant.name}
             </span>
             <span>
-              现办结期限 {c.dueAt ? dayjs(c.dueAt).format('YYYY-MM-DD HH:mm') : '—'}
+              现办结期限 {c.dueAt ? atCenter(c.dueAt).format('YYYY-MM-DD HH:mm') : '—'}
               <ProvisionalTag show={c.dueProvisional} />
             </span>
           </List.Item>

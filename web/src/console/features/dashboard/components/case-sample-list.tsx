@@ -1,6 +1,6 @@
 import { Empty, List, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
-import dayjs from 'dayjs';
+import { atCenter } from '@/lib/format';
 import type { CaseSample } from '../api/get-dashboard';
 import type { LedgerLinkSearch } from '../api/ledger-search';
 import { OUTCOME_NAMES } from '@domain/vocabulary/outcomes';
@@ -15,7 +15,7 @@ const endText = (c: CaseSample['cases'][number]) => {
   if (c.status === 'returned' || c.status === 'withdrawn') return c.statusName;
   if (c.outcome) return `${OUTCOME_NAMES[c.outcome]}（${c.statusName}）`;
   if (!c.dueAt) return '未计时';
-  const due = dayjs(c.dueAt).format('M月D日 HH:mm');
+  const due = atCenter(c.dueAt).format('M月D日 HH:mm');
   return c.light === 'red' ? `已超期（${due} 到期）` : `${due} 到期`;
 };
 

@@ -1,6 +1,7 @@
 import { Alert, Card, Col, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
+import { atCenter } from '@/lib/format';
 import type { ReactNode } from 'react';
 import { useDirectorDashboard, type DirectorDashboard as Data } from '../api/get-dashboard';
 import type { LedgerLinkSearch } from '../api/ledger-search';
@@ -91,7 +92,7 @@ function PresenceCard({ data }: { data: Data }) {
               <span key={p.id}>
                 <Tag color="orange">{p.name}</Tag>
                 {p.awayReason ?? '离岗'}
-                {p.awaySince && <Typography.Text type="secondary">（{dayjs(p.awaySince).format('M月D日 HH:mm')} 起）</Typography.Text>}
+                {p.awaySince && <Typography.Text type="secondary">（{atCenter(p.awaySince).format('M月D日 HH:mm')} 起）</Typography.Text>}
               </span>
             ))}
           </Space>

@@ -1,14 +1,13 @@
 import { Tag, Tooltip } from 'antd';
-import dayjs from 'dayjs';
-import { formatDateTime } from '@/lib/format';
+import { atCenter, formatDateTime } from '@/lib/format';
 import type { User } from '../api/get-users';
 
 /** 正常 / 已停用 / 已锁定至 10:35 (after too many wrong passwords; lifts by itself or by 解锁). */
 export function UserStatus({ user }: { user: User }) {
   if (!user.active) return <Tag color="default">已停用</Tag>;
   if (user.lockedUntil) {
-    const until = dayjs(user.lockedUntil);
-    const short = until.isSame(dayjs(), 'day') ? until.format('HH:mm') : until.format('M月D日 HH:mm');
+    const until = atCenter(user.lockedUntil);
+    const short = until.isSame(atCenter(new Date().toISOString()), 'day') ? until.format('HH:mm') : until.format('M月D日 HH:mm');
     return (
       <Tooltip title={`连续输错密码，锁定至 ${formatDateTime(user.lockedUntil)}，到时自动解除，也可由安全管理员解锁`}>
         <Tag color="orange">已锁定至 {short}</Tag>
