@@ -93,10 +93,10 @@ describe.skipIf(!hasChromium)('staff console in Chromium', () => {
     })) as { caseNo?: string; acceptedAt?: string };
     expect(c.acceptedAt, JSON.stringify(c)).toBeTruthy();
     const wall = (timeZone: string) =>
-      new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(c!.acceptedAt));
+      new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(c.acceptedAt!));
     expect(wall('Asia/Shanghai')).not.toBe(wall('America/New_York'));
-    await page.goto(`${e.baseUrl}/staff/cases?q=${encodeURIComponent(c!.caseNo)}`);
-    const row = page.getByRole('row').filter({ hasText: c!.caseNo });
+    await page.goto(`${e.baseUrl}/staff/cases?q=${encodeURIComponent(c.caseNo!)}`);
+    const row = page.getByRole('row').filter({ hasText: c.caseNo! });
     await row.waitFor();
     expect(await row.textContent()).toContain(wall('Asia/Shanghai'));
     expect(await row.textContent()).not.toContain(wall('America/New_York'));
