@@ -164,6 +164,17 @@ function passwordPolicyFrom(value: string | undefined): PasswordPolicy {
   throw new Error(`PASSWORD_POLICY 只能是 dengbao（等保）或 asvs，当前为“${value}”。`);
 }
 
+/** A zone the runtime does not know would break every deadline at the first case: refused at start. */
+function timeZoneFrom(value: string | undefined): string {
+  if (value === undefined || value.trim() === '') return 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value.trim() });
+  } catch {
+    throw new Error(`TZ_CENTER 应为时区名称（如 Asia/Shanghai、Asia/Urumqi），当前为“${value}”。`);
+  }
+  return value.trim();
+}
+
 /** A wrong PUBLIC_URL stops the start: papers printed with a broken link cannot be taken back. */
 function publicUrlFrom(value: string | undefined): string | null {
   if (value === undefined || value.trim() === '') return null;
@@ -196,7 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: { demo?:
     rateLimitWindowMs: 60_000,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     passwordPolicy: passwordPolicyFrom(env.PASSWORD_POLICY),
-    timeZone: env.TZ_CENTER ?? 'Asia/Shanghai',
+    timeZone: timeZoneFrom(env.TZ_CENTER),
     webDir: resolve(env.WEB_DIR ?? 'dist/web'),
     publicUrl: publicUrlFrom(env.PUBLIC_URL),
     open311FetchPrivate: env.OPEN311_FETCH_PRIVATE === '1',
