@@ -1703,6 +1703,8 @@ export interface StandardEventsTable {
 
 /** 立卷归档 (0047): the 保管期限表 by catalog item code. */
 export interface ArchiveRetentionTable {
+  /** the center whose 保管期限表 it is */
+  org_id: string;
   item_code: string;
   /** RetentionPeriod: permanent | 30y | 10y */
   period: string;

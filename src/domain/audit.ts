@@ -2,6 +2,7 @@
  * The audit log's vocabulary: what each recorded action is called, for the audit administrator's screen.
  * An action is `group.verb`; a filter by group (`auth`) finds every action of it.
  */
+import { RETENTION_NAMES, type RetentionPeriod } from './archive/terms.js';
 import { localTime } from './calendar/office-hours.js';
 import { CODE_PURPOSE_NAMES, type CodePurpose } from './people/applicant-account.js';
 import { ROLE_NAMES, STAFF_ACCOUNT_DUTIES, type AccountAction, type Role } from './roles.js';
@@ -308,6 +309,31 @@ const FIELD_NAMES: Record<string, string> = {
   from: '原为', to: '改为', before: '原为', after: '改为', change: '修改', changed: '修改', serviceStartDate: '入职日期',
   ratingId: '评价', caseId: '办件', petitionId: '信访事项', violationId: '监察记录', applicantId: '网上办事账号',
 };
+/** The fields of 立卷归档's entries (archive.file, archive.check, archive.retention), in words. */
+const ARCHIVE_FIELDS: Record<string, string> = {
+  orgName: '中心', archiveNo: '档号', caseNo: '办件编号', itemCode: '事项编码', itemName: '事项', period: '保管期限',
+  fileCount: '文件数', totalBytes: '总字节数', manifestSha256: '清单摘要', ok: '检测结果', problems: '发现的问题',
+};
+const periodName = (value: unknown) => RETENTION_NAMES[value as RetentionPeriod] ?? String(value);
+
+/** An archive entry's fields in words: periods by their names, the check's result as 通过/不一致. */
+function archiveText(d: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(d)) {
+    const label = ARCHIVE_FIELDS[key];
+    if (!label || value === undefined || value === null) continue;
+    let text: string;
+    if (key === 'period') text = periodName(value);
+    else if (key === 'ok') text = value ? '通过' : '不一致';
+    else if (key === 'problems') text = Array.isArray(value) ? (value.length > 0 ? value.map(String).join('；') : '（无）') : String(value);
+    else text = String(value);
+    parts.push(`${label}：${text}`);
+  }
+  // a change of the 保管期限表: the old period (the default when the center had not set it) and the new
+  if ('to' in d) parts.push(`保管期限：${d.from === null || d.from === undefined ? '默认' : periodName(d.from)}${d.fromDefault ? '（默认）' : ''}改为 ${periodName(d.to)}`);
+  return parts.join('，');
+}
+
 /** Bookkeeping of the request, not what was done. */
 const SKIPPED_FIELDS = new Set(['expectedVersion', 'idempotencyKey']);
 
@@ -445,6 +471,10 @@ export function auditDetailText(entry: AuditEntryView, names: AuditNames = {}): 
       return `手机号码 ${String(d.phone)}：${FAILED_LOGIN_REASONS[String(d.reason)] ?? String(d.reason)}`;
     case 'applicant.locked':
       return `手机号码 ${String(d.phone)} 连续输错密码${lockedUntilText(entry, d, { ...names, lockMinutes: undefined })}`;
+    case 'archive.file':
+    case 'archive.check':
+    case 'archive.retention':
+      return archiveText(d);
     case 'applicant.login':
     case 'applicant.register':
     case 'applicant.passwordReset':

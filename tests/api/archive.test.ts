@@ -12,6 +12,7 @@ import { DOSSIER_PARTS } from '../../src/domain/archive/terms.js';
 import { archiveFinishedCasesJob } from '../../src/modules/archive/job.js';
 import { seedDemoApplication } from '../../src/modules/applications/demo.js';
 import { JOBS } from '../../src/server/jobs.js';
+import { drainAll } from '../support/drain.js';
 import { DIALECTS, signIn, startTestApp, type TestApp } from './support/test-app.js';
 
 const applicant = { name: '王大山', idNumber: '11010519491231002X', phone: '13512340000', address: '柳河镇柳河村二组' };
@@ -36,6 +37,11 @@ describe.each(DIALECTS)('立卷归档 (%s)', (dialect) => {
   let admin: string;
   let county: string;
   let townshipCode: string;
+  let townshipId: string;
+  let countyId: string;
+  let shiqiaoId: string;
+  let shiqiaoDirector: string;
+  let supervisor: string;
 
   beforeAll(async () => {
     t = await startTestApp(dialect, { config: { session: { idleMinutes: 60 * 24 * 400, absoluteHours: 24 * 400, secureCookie: false } } });
@@ -43,9 +49,15 @@ describe.each(DIALECTS)('立卷归档 (%s)', (dialect) => {
     const db = t.database.db;
     const orgs = await db.selectFrom('orgs').selectAll().execute();
     townshipCode = orgs.find((o) => o.name === '柳河镇')!.code;
+    townshipId = orgs.find((o) => o.name === '柳河镇')!.id;
     const shiqiao = orgs.find((o) => o.name === '石桥乡')!.id;
+    shiqiaoId = shiqiao;
     const c = await db.selectFrom('users').selectAll().where('username', '=', 'clerk').executeTakeFirstOrThrow();
+    countyId = (await db.selectFrom('users').select('org_id').where('username', '=', 'county').executeTakeFirstOrThrow()).org_id;
     await db.insertInto('users').values({ ...c, id: randomUUID(), username: 'shiqiao-clerk', name: '石桥窗口', org_id: shiqiao, phone: null }).execute();
+    const d = await db.selectFrom('users').selectAll().where('username', '=', 'director').executeTakeFirstOrThrow();
+    await db.insertInto('users').values({ ...d, id: randomUUID(), username: 'shiqiao-director', name: '石桥主任', org_id: shiqiao, phone: null }).execute();
+    [shiqiaoDirector, supervisor] = (await Promise.all(['shiqiao-director', 'supervisor'].map((u) => signIn(t.app, u)))) as [string, string];
     [clerk, director, leader, agent, otherClerk, admin, county] = (await Promise.all(['clerk', 'director', 'leader', 'agent', 'shiqiao-clerk', 'admin', 'county'].map((u) => signIn(t.app, u)))) as [
       string,
       string,
@@ -81,7 +93,7 @@ describe.each(DIALECTS)('立卷归档 (%s)', (dialect) => {
     const table = retentionTableSchema.parse((await t.app.inject({ url: '/api/archive/retention', headers: { cookie: clerk } })).json());
     const items = await t.database.db.selectFrom('items').select('code').execute();
     expect(table.items).toHaveLength(items.length);
-    expect(table).toMatchObject({ defaultPeriod: '30y', defaultPeriodName: '30年' });
+    expect(table).toMatchObject({ orgId: townshipId, orgName: '柳河镇便民服务中心', defaultPeriod: '30y', defaultPeriodName: '30年' });
     expect(table.items.find((i) => i.itemCode === 'MZ-002')).toMatchObject({ period: '30y', isDefault: true, updatedAt: null });
     expect((await t.app.inject({ url: '/api/archive/retention', headers: { cookie: admin } })).statusCode).toBe(403);
 
@@ -99,17 +111,60 @@ describe.each(DIALECTS)('立卷归档 (%s)', (dialect) => {
     expect(set).toMatchObject({ itemCode: 'MZ-002', period: '10y', periodName: '10年', isDefault: false, updatedByName: '李春梅' });
     const again = retentionTableSchema.parse((await t.app.inject({ url: '/api/archive/retention', headers: { cookie: leader } })).json());
     expect(again.items.find((i) => i.itemCode === 'MZ-002')).toMatchObject({ period: '10y', isDefault: false });
-    expect((await audits('archive.retention')).map((a) => JSON.parse(a.detail!))).toEqual([expect.objectContaining({ from: null, to: '10y' })]);
+    expect((await audits('archive.retention')).map((a) => JSON.parse(a.detail!))).toEqual([
+      expect.objectContaining({ orgId: townshipId, orgName: '柳河镇便民服务中心', itemCode: 'MZ-002', from: '30y', fromDefault: true, to: '10y' }),
+    ]);
+    // the same period again is no change: the row as it was, no audit entry
+    t.clock.now = new Date('2026-03-03T09:05:00+08:00');
+    const same = retentionRowSchema.parse((await put('MZ-002', { period: '10y' })).json());
+    expect(same).toEqual(set);
+    expect(await audits('archive.retention')).toHaveLength(1);
+    t.clock.now = new Date('2026-03-03T09:00:00+08:00');
+  });
+
+  it('保管期限表 per center: a director sets their own center’s only; another center’s table is read within one’s tree, else 403', async () => {
+    const read = async (cookie: string, orgId?: string) => {
+      const res = await t.app.inject({ url: `/api/archive/retention${orgId ? `?orgId=${orgId}` : ''}`, headers: { cookie } });
+      expect(res.statusCode, res.body).toBe(200);
+      return retentionTableSchema.parse(res.json());
+    };
+    const put = (code: string, period: string, cookie: string) => t.app.inject({ method: 'PUT', url: `/api/archive/retention/${code}`, headers: { cookie }, payload: { period } });
+    expect((await put('MZ-003', '10y', director)).statusCode).toBe(200);
+    // 石桥乡's table is its own: still the default, whoever reads it
+    const shiqiao = await read(shiqiaoDirector);
+    expect(shiqiao).toMatchObject({ orgId: shiqiaoId, orgName: expect.stringContaining('石桥') });
+    expect(shiqiao.items.find((i) => i.itemCode === 'MZ-003')).toMatchObject({ period: '30y', isDefault: true });
+    expect(shiqiao.items.find((i) => i.itemCode === 'MZ-002')).toMatchObject({ period: '30y', isDefault: true });
+    expect(await read(county, shiqiaoId)).toEqual(shiqiao);
+    expect((await read(county, townshipId)).items.find((i) => i.itemCode === 'MZ-003')).toMatchObject({ period: '10y', isDefault: false, updatedByName: '李春梅' });
+    expect((await read(county)).orgId).toBe(countyId);
+    // a township's people may not read the county's nor a neighbour's
+    for (const orgId of [countyId, shiqiaoId]) {
+      const refused = await t.app.inject({ url: `/api/archive/retention?orgId=${orgId}`, headers: { cookie: director } });
+      expect(refused.statusCode, orgId).toBe(403);
+      expect(refused.json().title).toMatch(/[\u4e00-\u9fff]/);
+    }
+    // 石桥乡's director changes 石桥乡's row only (MZ-002 permanent there; 柳河镇 keeps 10 years, and files so)
+    expect(retentionRowSchema.parse((await put('MZ-002', 'permanent', shiqiaoDirector)).json())).toMatchObject({ period: 'permanent', updatedByName: '石桥主任' });
+    expect((await read(clerk)).items.find((i) => i.itemCode === 'MZ-002')).toMatchObject({ period: '10y' });
+    expect((await read(leader)).items.find((i) => i.itemCode === 'MZ-003')).toMatchObject({ period: '10y' });
+    const entries = (await audits('archive.retention')).map((a) => JSON.parse(a.detail!));
+    expect(entries.slice(1)).toEqual([
+      expect.objectContaining({ orgId: townshipId, itemCode: 'MZ-003', from: '30y', to: '10y' }),
+      expect.objectContaining({ orgId: shiqiaoId, orgName: shiqiao.orgName, itemCode: 'MZ-002', from: '30y', to: 'permanent' }),
+    ]);
   });
 
   it('an unfinished case is refused with CASE_NOT_FINISHED, a missing caseId with 400; nothing is written', async () => {
     const open = await register();
     const res = await fileCase(open.id);
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: 'CASE_NOT_FINISHED', title: '这件办件还没有办结，办结（或退回、撤回）后才能立卷归档。' });
+    const NOT_FINISHED = '这件办件还没有办完：结果送达（或退回、撤回）后才能立卷归档。';
+    expect(res.json()).toMatchObject({ code: 'CASE_NOT_FINISHED', title: NOT_FINISHED });
     const completed = await act(open, 'complete', { outcome: 'approved' });
     expect(completed.status).toBe('completed');
-    expect((await fileCase(open.id)).json().code).toBe('CASE_NOT_FINISHED');
+    // 已办结 but not delivered: never told it is "还没有办结"
+    expect((await fileCase(open.id)).json()).toMatchObject({ code: 'CASE_NOT_FINISHED', title: NOT_FINISHED });
     const none = await t.app.inject({ method: 'POST', url: '/api/archive/dossiers', headers: { cookie: clerk }, payload: {} });
     expect(none.statusCode).toBe(400);
     expect(none.json().title).toContain('请选择要立卷归档的办件');
@@ -197,12 +252,12 @@ describe.each(DIALECTS)('立卷归档 (%s)', (dialect) => {
     expect(await dossierCount()).toBe(before + 1);
     // MZ-002 is kept 10 years since the first test
     expect(answers.find((a) => a.statusCode === 201)!.json().archiveNo).toBe(`${townshipCode}-2026-D10-0001`);
-    const returned = await act(await register(), 'return', { reasons: '不符合条件', basis: '《条例》第三条' });
+    const returned = await act(await register(), 'return', { reasons: '不符合条件。', basis: '《条例》第三条' });
     expect(returned.status).toBe('returned');
     const r = await fileCase(returned.id);
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ archiveNo: `${townshipCode}-2026-D10-0002`, keepUntil: '2036-12-31' });
-    expect(r.json().entries.find((e: { part: string }) => e.part === 'result')).toMatchObject({ title: '退回' });
+    expect(r.json().entries.find((e: { part: string }) => e.part === 'result')).toMatchObject({ title: '退回', detail: '不符合条件；依据：《条例》第三条' });
   });
 
   it('the integrity check: ok, then a damaged stored file is named; audited both times', async () => {
@@ -216,10 +271,23 @@ describe.each(DIALECTS)('立卷归档 (%s)', (dialect) => {
     writeFileSync(join(dir, victim.sha256.slice(0, 2), victim.sha256.slice(2, 4), victim.sha256), Buffer.from('%PDF-1.4 damaged'));
     const bad = dossierSummarySchema.parse((await t.app.inject({ method: 'POST', url: `/api/archive/dossiers/${filed.id}/check`, headers: { cookie: director } })).json());
     expect(bad.check!.ok).toBe(false);
-    expect(bad.check!.problems).toContain(`文件“${victim.name}”的 SHA-256 与登记不符（文件已损坏）`);
+    // named once: not again as a shortfall of the count and the total bytes
+    expect(bad.check!.problems).toEqual([`文件“${victim.name}”的 SHA-256 与登记不符（文件已损坏）`]);
+    // downloading it says it is damaged and what to do (not the store's "重新上传")
+    const seq = filed.entries.find((e) => e.file?.sha256 === victim.sha256)!.seq;
+    const got = await t.app.inject({ url: `/api/archive/dossiers/${filed.id}/files/${seq}`, headers: { cookie: clerk } });
+    expect(got.statusCode).toBe(409);
+    expect(got.json()).toMatchObject({ code: 'ARCHIVE_FILE_DAMAGED', title: `文件“${victim.name}”已损坏（与登记的 SHA-256 不符）。请做一次完整性检测，并从备份恢复。` });
+    const other = await t.database.db.selectFrom('archive_dossiers').selectAll().where('id', '!=', filed.id).orderBy('archive_no').executeTakeFirstOrThrow();
+    writeFileSync(join(dir, other.manifest_key.slice(0, 2), other.manifest_key.slice(2, 4), other.manifest_key), Buffer.from('{"damaged":true}'));
+    const manifest = await t.app.inject({ url: `/api/archive/dossiers/${other.id}/manifest`, headers: { cookie: clerk } });
+    expect(manifest.statusCode).toBe(409);
+    expect(manifest.json()).toMatchObject({ code: 'ARCHIVE_FILE_DAMAGED', title: '案卷清单已损坏（与登记的 SHA-256 不符）。请做一次完整性检测，并从备份恢复。' });
+    const otherCheck = dossierSummarySchema.parse((await t.app.inject({ method: 'POST', url: `/api/archive/dossiers/${other.id}/check`, headers: { cookie: clerk } })).json());
+    expect(otherCheck.check!.problems).toEqual(['案卷清单的 SHA-256 与登记不符（文件已损坏）']);
     const detail = dossierSchema.parse((await t.app.inject({ url: `/api/archive/dossiers/${filed.id}`, headers: { cookie: clerk } })).json());
     expect(detail.check).toEqual(bad.check);
-    expect((await audits('archive.check')).map((a) => JSON.parse(a.detail!).ok)).toEqual([true, false]);
+    expect((await audits('archive.check')).map((a) => JSON.parse(a.detail!).ok)).toEqual([true, false, false]);
   });
 
   it('another township’s clerk sees none of it; bad list input is 400 in Chinese', async () => {
@@ -266,5 +334,62 @@ describe.each(DIALECTS)('立卷归档 (%s)', (dialect) => {
     await archiveFinishedCasesJob.run(ctx(), t.clock.now);
     const both = await t.database.db.selectFrom('archive_dossiers').select('case_id').where('case_id', 'in', [old.id, recent.id]).execute();
     expect(both.map((r) => r.case_id).sort()).toEqual([old.id, recent.id].sort());
+  });
+
+  it('the nightly job numbers one night’s cases in the order they were finished, not by id', async () => {
+    const a = await register();
+    const b = await register();
+    // the one whose id sorts last is finished first
+    const [first, second] = a.id > b.id ? [a, b] : [b, a];
+    t.clock.now = new Date('2026-05-04T10:00:00+08:00');
+    await deliver(first);
+    t.clock.now = new Date('2026-05-04T11:00:00+08:00');
+    await deliver(second);
+    t.clock.now = new Date('2026-06-05T02:30:00+08:00');
+    expect(await archiveFinishedCasesJob.run(ctx(), t.clock.now)).toBe('自动归档 2 件');
+    const rows = await t.database.db.selectFrom('archive_dossiers').select(['case_id', 'archive_no']).where('case_id', 'in', [first.id, second.id]).execute();
+    const no = new Map(rows.map((r) => [r.case_id, r.archive_no]));
+    expect([no.get(first.id), no.get(second.id)]).toEqual([`${townshipCode}-2026-D10-0005`, `${townshipCode}-2026-D10-0006`]);
+  });
+
+  it('a case with a 差评整改 or a 督办单 still open is not filed (409 naming them; the job passes it over in silence) until they are closed', async () => {
+    t.clock.now = new Date('2026-06-08T09:00:00+08:00');
+    const c = await deliver(await register());
+    await drainAll(ctx());
+    const rated = await t.app.inject({ method: 'POST', url: '/api/public/ratings', payload: { caseNo: c.caseNo, phone4: '0000', level: 'very_dissatisfied', comment: '态度不好' } });
+    expect(rated.statusCode, rated.body).toBe(201);
+    const orders = await t.database.db.selectFrom('rating_work_orders').selectAll().where('case_id', '=', c.id).execute();
+    expect(orders).toHaveLength(1);
+    const issued = await t.app.inject({
+      method: 'POST',
+      url: '/api/supervision/cards',
+      headers: { cookie: supervisor, 'idempotency-key': randomUUID() },
+      payload: { caseId: c.id, orgId: townshipId, level: 'orange', content: '群众反映态度不好，请核实整改。', replyBy: '2026-06-12' },
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const cardNo = issued.json().cardNo as string;
+
+    const refused = await fileCase(c.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: 'ARCHIVE_OPEN_MATTERS',
+      title: `这件办件还有未办结的差评整改（${orders[0]!.work_order_no}）、督办单（${cardNo}），办结后才能立卷归档。`,
+    });
+    // the nightly job passes it over without calling it a failure
+    const before = await dossierCount();
+    t.clock.now = new Date('2026-07-10T02:30:00+08:00');
+    expect(await archiveFinishedCasesJob.run(ctx(), t.clock.now)).toBeNull();
+    expect(await dossierCount()).toBe(before);
+
+    // the work order closed, the card still open: still refused, naming the card only
+    await t.database.db.updateTable('rating_work_orders').set({ status: 'closed', closed_at: t.clock.now.toISOString() }).where('case_id', '=', c.id).execute();
+    expect((await fileCase(c.id)).json().title).toBe(`这件办件还有未办结的督办单（${cardNo}），办结后才能立卷归档。`);
+    await t.database.db.updateTable('supervision_cards').set({ status: 'closed', closed_at: t.clock.now.toISOString() }).where('case_id', '=', c.id).execute();
+    // once both are closed the next night files it, the card's entry made by the one who issued it
+    t.clock.now = new Date('2026-07-11T02:30:00+08:00');
+    expect(await archiveFinishedCasesJob.run(ctx(), t.clock.now)).toBe('自动归档 1 件');
+    const row = await t.database.db.selectFrom('archive_dossiers').selectAll().where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    const dossier = dossierSchema.parse((await t.app.inject({ url: `/api/archive/dossiers/${row.id}`, headers: { cookie: clerk } })).json());
+    expect(dossier.entries.find((e) => e.part === 'supervision' && e.title.startsWith(`督办单 ${cardNo}`))).toMatchObject({ byName: '孙正清' });
   });
 });

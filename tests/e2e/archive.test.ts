@@ -152,8 +152,15 @@ describe.skipIf(!hasChromium)('立卷归档: file a case, check, print, the 保�
 
   it('a dossier of an online application lists its uploaded files, each one to download', async () => {
     const api = await serverApi(e, 'director');
-    const d = await api.call<{ id: string; fileCount: number }>('POST', '/api/archive/dossiers', { caseId: uploaded.id }, { 'idempotency-key': 'e2e-archive-online' });
+    // the director asks to file it on the case page while it is filed elsewhere (another tab, a colleague)
+    await director.goto(`${e.baseUrl}/staff/cases/${uploaded.id}`);
+    await director.getByTestId('file-dossier').click();
+    const d = await api.call<{ id: string; fileCount: number; archiveNo: string }>('POST', '/api/archive/dossiers', { caseId: uploaded.id });
     expect(d.fileCount).toBe(5); // four materials and the manifest
+    await director.getByRole('button', { name: '确定归档' }).click();
+    // no dead end: the dialog closes and the card shows the dossier that now exists
+    await director.getByTestId('case-archived').getByText(d.archiveNo).waitFor();
+    expect(await director.getByRole('button', { name: '确定归档' }).count()).toBe(0);
     await director.goto(`${e.baseUrl}/staff/archive/dossiers/${d.id}`);
     const links = director.getByTestId('dossier-entries').getByTestId('entry-file');
     await links.first().waitFor();

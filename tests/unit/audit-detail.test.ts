@@ -84,3 +84,32 @@ describe('the names of audited application steps', () => {
     }
   });
 });
+
+describe('立卷归档 entries in words', () => {
+  it('a filing names the 档号, the case, the period by its name and the registered figures', () => {
+    const detail = { archiveNo: '410899101-2026-D30-0001', caseNo: 'BM20260303-0001', period: '30y', fileCount: 3, totalBytes: 20480, manifestSha256: 'ab'.repeat(32) };
+    expect(auditDetailText(entry('archive.file', 'archive_dossier', WIN, detail), names)).toBe(
+      `档号：410899101-2026-D30-0001，办件编号：BM20260303-0001，保管期限：30年，文件数：3，总字节数：20480，清单摘要：${'ab'.repeat(32)}`,
+    );
+  });
+
+  it('an integrity check says 通过 or 不一致 and what it found', () => {
+    expect(auditDetailText(entry('archive.check', 'archive_dossier', WIN, { archiveNo: 'A-2026-Y-0002', ok: true, problems: [] }), names)).toBe(
+      '档号：A-2026-Y-0002，检测结果：通过，发现的问题：（无）',
+    );
+    expect(auditDetailText(entry('archive.check', 'archive_dossier', WIN, { archiveNo: 'A-2026-Y-0002', ok: false, problems: ['缺少文件“申请表.pdf”', '案卷清单的 SHA-256 与登记不符'] }), names)).toBe(
+      '档号：A-2026-Y-0002，检测结果：不一致，发现的问题：缺少文件“申请表.pdf”；案卷清单的 SHA-256 与登记不符',
+    );
+  });
+
+  it('a change of a center’s 保管期限表 names the center, the item and the old and new period', () => {
+    const detail = { orgId: ORG, orgName: '柳河镇便民服务中心', itemCode: 'MZ-003', itemName: '临时救助', from: '30y', fromDefault: true, to: '10y' };
+    expect(auditDetailText(entry('archive.retention', 'item', 'MZ-003', detail), names)).toBe('中心：柳河镇便民服务中心，事项编码：MZ-003，事项：临时救助，保管期限：30年（默认）改为 10年');
+    expect(auditDetailText(entry('archive.retention', 'item', 'MZ-003', { ...detail, from: '10y', fromDefault: false, to: 'permanent' }), names)).toBe(
+      '中心：柳河镇便民服务中心，事项编码：MZ-003，事项：临时救助，保管期限：10年改为 永久',
+    );
+    for (const key of ['archiveNo', 'period', 'fileCount', 'orgName', 'itemCode', 'from', 'to', 'ok', 'problems']) {
+      expect(auditDetailText(entry('archive.retention', 'item', 'MZ-003', detail), names)).not.toContain(`${key}：`);
+    }
+  });
+});

@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 /**
  * 立卷归档 (DOMAIN.md "Archive", src/domain/archive):
  *
- * - `archive_retention`: the 保管期限表, county-wide by catalog item code (items are the county catalog); an item
- *   without a row is kept for the default period (DEFAULT_RETENTION).
+ * - `archive_retention`: the 保管期限表, one per center (each center keeps its own, approved by its archive
+ *   authority): a row per center and catalog item code; an item without a row in the center's table is kept for
+ *   the default period (DEFAULT_RETENTION).
  * - `archive_dossiers`: one dossier (案卷) per finished case (`case_id` unique; its 办件编号, item and applicant
  *   as filed, so the list searches them without reading the cases), its 档号 (`archive_no` unique), the
  *   keeping center, 年度 and period, the keep-until date (null for 永久), when the case was finished and when and by
@@ -16,10 +17,12 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('archive_retention')
-    .addColumn('item_code', 'text', (c) => c.primaryKey())
+    .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
+    .addColumn('item_code', 'text', (c) => c.notNull())
     .addColumn('period', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'text', (c) => c.references('users.id'))
+    .addPrimaryKeyConstraint('archive_retention_pk', ['org_id', 'item_code'])
     .execute();
 
   await db.schema

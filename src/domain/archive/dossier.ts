@@ -85,7 +85,9 @@ export interface ReadBackAll {
 
 /**
  * Compares the 归档登记表 (the dossier row and the files it registered) with what the store holds now: the
- * manifest's SHA-256 and bytes, every file's bytes and SHA-256, and the counts. Problems in Chinese; empty when intact.
+ * manifest's SHA-256 and bytes, every file's bytes and SHA-256, and — when every file could be read — the count and
+ * the total bytes (a missing or damaged file is named once, not again as a shortfall of both). Problems in Chinese;
+ * empty when intact.
  */
 export function integrityProblems(reg: Registration, now: ReadBackAll): string[] {
   const problems: string[] = [];
@@ -99,10 +101,13 @@ export function integrityProblems(reg: Registration, now: ReadBackAll): string[]
   if (now.manifestFiles && now.manifestFiles.length !== reg.files.length) {
     problems.push(`案卷清单列出的文件数不符：登记 ${reg.files.length} 件，清单 ${now.manifestFiles.length} 件`);
   }
+  // a missing or damaged file is reported once, by name: the totals are compared only when everything was read
+  let allRead = m.kind === 'read';
   let count = m.kind === 'read' ? 1 : 0;
   let total = m.kind === 'read' ? m.bytes : 0;
   reg.files.forEach((file, i) => {
     const got = now.files[i] ?? { kind: 'missing' };
+    if (got.kind !== 'read') allRead = false;
     if (got.kind === 'missing') {
       problems.push(`缺少文件“${file.name}”`);
       return;
@@ -116,7 +121,7 @@ export function integrityProblems(reg: Registration, now: ReadBackAll): string[]
     if (got.bytes !== file.bytes) problems.push(`文件“${file.name}”字节数不符：登记 ${file.bytes}，实际 ${got.bytes}`);
     if (got.sha256 !== file.sha256) problems.push(`文件“${file.name}”的 SHA-256 与登记不符`);
   });
-  if (count !== reg.fileCount) problems.push(`件数不符：登记 ${reg.fileCount} 件，实际 ${count} 件`);
-  if (total !== reg.totalBytes) problems.push(`总字节数不符：登记 ${reg.totalBytes}，实际 ${total}`);
+  if (allRead && count !== reg.fileCount) problems.push(`件数不符：登记 ${reg.fileCount} 件，实际 ${count} 件`);
+  if (allRead && total !== reg.totalBytes) problems.push(`总字节数不符：登记 ${reg.totalBytes}，实际 ${total}`);
   return problems;
 }

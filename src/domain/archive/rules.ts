@@ -41,3 +41,24 @@ export function keepUntil(year: number, period: RetentionPeriod): string | null 
   if (period === 'permanent') return null;
   return `${String(year + YEARS[period]).padStart(4, '0')}-12-31`;
 }
+
+/** Why a finished case is not filed yet (CASE_NOT_FINISHED): said the same for every status short of the end. */
+export const NOT_FINISHED_MESSAGE = '这件办件还没有办完：结果送达（或退回、撤回）后才能立卷归档。';
+
+/**
+ * Why a finished case is not filed yet while a 差评整改 or a 督办单 of it is still open (ARCHIVE_OPEN_MATTERS): each
+ * named by its number. Null when nothing is open.
+ */
+export function openMattersMessage(workOrderNos: readonly string[], cardNos: readonly string[]): string | null {
+  const parts = [workOrderNos.length > 0 ? `差评整改（${workOrderNos.join('、')}）` : null, cardNos.length > 0 ? `督办单（${cardNos.join('、')}）` : null].filter(
+    (p): p is string => p !== null,
+  );
+  return parts.length > 0 ? `这件办件还有未办结的${parts.join('、')}，办结后才能立卷归档。` : null;
+}
+
+/** Parts of one sentence joined with "；", each without its own closing 。/；/; (no "。；" where two meet). */
+export const joinClauses = (parts: readonly (string | null | undefined)[]): string | null =>
+  parts
+    .map((p) => (p ?? '').trim().replace(/[。；;]+$/u, ''))
+    .filter((p) => p.length > 0)
+    .join('；') || null;

@@ -22,7 +22,10 @@ export const retentionRowSchema = z.object({
 });
 export type RetentionRow = z.infer<typeof retentionRowSchema>;
 
+/** One center's 保管期限表 (each center keeps its own, approved by its archive authority). */
 export const retentionTableSchema = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
   items: z.array(retentionRowSchema),
   defaultPeriod: period,
   defaultPeriodName: z.string(),

@@ -5,11 +5,12 @@
  * for its bytes and SHA-256; one manifest (version 1) goes into the file store; the dossier row, its 档号 (the 件号
  * counted in the same transaction) and the audit entry are written in one transaction. A second filing of the same
  * case — one after the other or at the same moment — is refused with ALREADY_ARCHIVED (the unique index on case_id
- * decides a race), never a 500.
+ * decides a race), never a 500. A case with a 差评整改 work order or a 督办单 still open waits (ARCHIVE_OPEN_MATTERS, 409):
+ * their outcome belongs in the file. The period is the one of the keeping center's own 保管期限表.
  */
 import { randomUUID } from 'node:crypto';
 import { dossierEntries, type DossierFacts, type DossierFile, type ManifestEntry } from '../../domain/archive/dossier.js';
-import { archiveNo, archiveYear, isFinished, keepUntil } from '../../domain/archive/rules.js';
+import { archiveNo, archiveYear, isFinished, joinClauses, keepUntil, NOT_FINISHED_MESSAGE, openMattersMessage } from '../../domain/archive/rules.js';
 import { DEFAULT_RETENTION, RETENTION_PERIODS, type RetentionPeriod } from '../../domain/archive/terms.js';
 import type { Dossier } from '../../domain/contract/archive.js';
 import { TERMINAL_STATUSES } from '../../domain/cases/terminal.js';
@@ -29,6 +30,7 @@ import { recordAudit } from '../audit/repo.js';
 import type { Actor } from '../auth/actor.js';
 import { findCase } from '../cases/repo.js';
 import { ratingsOfCase } from '../evaluation/repo.js';
+import { workOrdersOfCase } from '../evaluation/work-order-repo.js';
 import { caseEvents } from '../events/repo.js';
 import { filesOf } from '../files/index.js';
 import { addFileRef } from '../files/repo.js';
@@ -37,14 +39,19 @@ import { findOrg, listOrgs } from '../orgs/repo.js';
 import { listPrintContents, listPrints } from '../prints/repo.js';
 import { listCards } from '../supervision/cards-repo.js';
 import { listViolationRows } from '../supervision/repo.js';
+import { peopleByIds } from '../users/repo.js';
 import { dossierScope } from './access.js';
 import { presentDossier } from './presenter.js';
 import * as repo from './repo.js';
 
+/** A work order closed (整改办结) or cancelled (申诉成立) owes nothing more; any other is still open. */
+const WORK_ORDERS_DONE: readonly string[] = ['closed', 'cancelled'];
+
 const DELIVERY_METHODS: Record<string, string> = { window: '窗口领取', mail: '邮寄送达', agent: '代办员送达' };
 
-export const periodOfItem = async (db: Db, itemCode: string): Promise<RetentionPeriod> => {
-  const row = await repo.findRetention(db, itemCode);
+/** The period of an item in the 保管期限表 of the center that keeps the dossier (its default when not set there). */
+export const periodOfItem = async (db: Db, orgId: string, itemCode: string): Promise<RetentionPeriod> => {
+  const row = await repo.findRetention(db, orgId, itemCode);
   return row && (RETENTION_PERIODS as readonly string[]).includes(row.period) ? (row.period as RetentionPeriod) : DEFAULT_RETENTION;
 };
 
@@ -61,16 +68,25 @@ export async function fileDossier(ctx: AppContext, actor: Actor | null, caseId: 
   if (!org) throw notFound('办结该办件的中心');
   if (actor && !(await dossierScope(db, actor)).has(org.id)) throw forbidden('为该办件立卷归档', '办件由办结它的中心或其上级立卷。');
   if (!isFinished(c.status)) {
-    throw new DomainError('CASE_NOT_FINISHED', '这件办件还没有办结，办结（或退回、撤回）后才能立卷归档。', { status: c.status }, 409);
+    throw new DomainError('CASE_NOT_FINISHED', NOT_FINISHED_MESSAGE, { status: c.status }, 409);
   }
   const existing = await repo.findDossierByCase(db, caseId);
   if (existing) throw alreadyArchived(existing);
+
+  // a 差评整改 or a 督办单 still open: its outcome belongs in the file, so the case waits until it is closed
+  const orgs = await listOrgs(db);
+  const orgIds = orgs.map((o) => o.id);
+  const [workOrders, cards] = await Promise.all([workOrdersOfCase(db, caseId), listCards(db, { orgIds, caseId }, { offset: 0, limit: 1000 })]);
+  const openOrders = workOrders.filter((w) => !WORK_ORDERS_DONE.includes(w.status)).map((w) => w.work_order_no);
+  const openCards = [...cards].reverse().filter((k) => k.status !== 'closed').map((k) => k.card_no);
+  const openMatters = openMattersMessage(openOrders, openCards);
+  if (openMatters) throw new DomainError('ARCHIVE_OPEN_MATTERS', openMatters, { workOrders: openOrders, cards: openCards }, 409);
 
   const state = readStoredState(JSON.parse(c.state));
   const events = await caseEvents(db, caseId);
   const finishing = [...events].reverse().find((e) => e.to_status !== null && (TERMINAL_STATUSES as readonly string[]).includes(e.to_status));
   const finishedAt = finishing?.at ?? c.updated_at;
-  const period = await periodOfItem(db, c.item_code);
+  const period = await periodOfItem(db, org.id, c.item_code);
   const year = archiveYear(finishedAt, org.time_zone);
 
   // the uploaded materials, read back for their bytes and SHA-256
@@ -88,30 +104,29 @@ export async function fileDossier(ctx: AppContext, actor: Actor | null, caseId: 
   }
   const checklist = [...state.item.materials.map((m) => m.name), ...[...filesByMaterial.keys()].filter((n) => !state.item.materials.some((m) => m.name === n))];
 
-  const [printRows, printContents, ratings, orgs] = await Promise.all([listPrints(db, caseId), listPrintContents(db, caseId), ratingsOfCase(db, caseId), listOrgs(db)]);
-  const contentOf = new Map(printContents.map((p) => [p.id, p.content]));
-  const orgIds = orgs.map((o) => o.id);
-  const [violations, cards] = await Promise.all([
+  const [printRows, printContents, ratings, violations, issuers] = await Promise.all([
+    listPrints(db, caseId),
+    listPrintContents(db, caseId),
+    ratingsOfCase(db, caseId),
     listViolationRows(db, { orgIds, caseId }, { offset: 0, limit: 1000 }),
-    listCards(db, { orgIds, caseId }, { offset: 0, limit: 1000 }),
+    peopleByIds(db, cards.map((k) => k.issued_by)),
   ]);
+  const contentOf = new Map(printContents.map((p) => [p.id, p.content]));
 
   const result: DossierFacts['result'] =
     c.status === 'delivered'
       ? {
           title: '办理结果',
           at: state.completedAt ?? state.delivery?.at ?? finishedAt,
-          detail: [
+          detail: joinClauses([
             state.outcome ? OUTCOME_NAMES[state.outcome] : null,
             state.resultNo ? `文号 ${state.resultNo}` : null,
             state.refusal?.reasons ? `理由：${state.refusal.reasons}` : null,
             state.delivery ? `${DELIVERY_METHODS[state.delivery.method] ?? state.delivery.method}（${wallTime(state.delivery.at, org.time_zone)}）` : null,
-          ]
-            .filter(Boolean)
-            .join('；') || null,
+          ]),
         }
       : c.status === 'returned'
-        ? { title: '退回', at: finishedAt, detail: [state.refusal?.reasons, state.refusal?.basis ? `依据：${state.refusal.basis}` : null].filter(Boolean).join('；') || null }
+        ? { title: '退回', at: finishedAt, detail: joinClauses([state.refusal?.reasons, state.refusal?.basis ? `依据：${state.refusal.basis}` : null]) }
         : { title: '撤回', at: finishedAt, detail: '申请人撤回申请' };
 
   const facts: DossierFacts = {
@@ -138,7 +153,7 @@ export async function fileDossier(ctx: AppContext, actor: Actor | null, caseId: 
         const rule = RULE_BY_CODE.get(v.rule_code);
         return { title: rule ? `${rule.number} ${rule.name}` : v.rule_code, at: v.fired_at, byName: null, detail: v.facts_text };
       }),
-      ...cards.map((k) => ({ title: `督办单 ${k.card_no}（${CARD_LEVEL_NAMES[k.level as CardLevel] ?? k.level}）`, at: k.issued_at, byName: null, detail: k.content })),
+      ...cards.map((k) => ({ title: `督办单 ${k.card_no}（${CARD_LEVEL_NAMES[k.level as CardLevel] ?? k.level}）`, at: k.issued_at, byName: issuers.get(k.issued_by)?.name ?? null, detail: k.content })),
     ],
   };
   const entries = dossierEntries(facts);

@@ -1,7 +1,9 @@
 /**
  * 自动归档: every night files each case finished at least AUTO_FILE_AFTER_DAYS ago (ratings and rectifications have
  * come in) and not filed yet, at most BATCH per run (the rest the next night); filed by no one (系统自动归档). A case
- * that cannot be filed (a material missing or damaged in the store) is left for the clerk, named in the run's message.
+ * that cannot be filed (a material missing or damaged in the store) is left for the clerk, named in the run's message;
+ * one with a 差评整改 or 督办单 still open is passed over without a word and filed on a later night, once they are
+ * closed. The candidates are read in the order they were finished, so one night's 件号 follow that order.
  */
 import { autoFileCutoff } from '../../domain/archive/rules.js';
 import { TERMINAL_STATUSES } from '../../domain/cases/terminal.js';
@@ -19,13 +21,14 @@ const PAGE = 500;
 export async function fileFinishedCases(ctx: AppContext, now: Date, batch = ARCHIVE_BATCH): Promise<{ filed: number; skipped: string[] }> {
   const { db } = ctx.database;
   const cutoff = autoFileCutoff(now);
-  let afterId = '';
+  let after: { at: string; id: string } | null = null;
   let filed = 0;
   const skipped: string[] = [];
   while (filed < batch) {
-    const page = await caseIdsSettledBefore(db, TERMINAL_STATUSES, cutoff, afterId, PAGE);
+    const page = await caseIdsSettledBefore(db, TERMINAL_STATUSES, cutoff, after, PAGE);
     if (page.length === 0) break;
-    afterId = page[page.length - 1]!.id;
+    const last = page[page.length - 1]!;
+    after = { at: last.updated_at, id: last.id };
     const done = await filedCaseIds(db, page.map((r) => r.id));
     for (const { id } of page) {
       if (filed >= batch) break;
@@ -34,7 +37,8 @@ export async function fileFinishedCases(ctx: AppContext, now: Date, batch = ARCH
         await fileDossier(ctx, null, id);
         filed += 1;
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'ALREADY_ARCHIVED') continue;
+        // filed meanwhile; or a rectification or 督办单 still open: filed on a later night, once it is closed
+        if (error instanceof DomainError && (error.code === 'ALREADY_ARCHIVED' || error.code === 'ARCHIVE_OPEN_MATTERS')) continue;
         // a material missing or damaged in the store, the store out of reach: left for the clerk, named in the message
         if (error instanceof DomainError) {
           skipped.push(`${id}：${error.message}`);

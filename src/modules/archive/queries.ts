@@ -6,6 +6,7 @@ import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import type { Actor } from '../auth/actor.js';
 import { filesOf } from '../files/index.js';
+import { FileStoreError } from '../files/store.js';
 import { dossierScope, visibleDossier } from './access.js';
 import { presentDossier, presentSummaries, storedEntries } from './presenter.js';
 import * as repo from './repo.js';
@@ -36,11 +37,29 @@ export async function getDossier(ctx: AppContext, actor: Actor, id: string): Pro
 const storeMissing = (what: string) =>
   new DomainError('ARCHIVE_FILE_MISSING', `${what}在文件存储中找不到。请做一次完整性检测，并从备份恢复。`, undefined, 404);
 
+/**
+ * The bytes the store keeps under `key`: 404 when nothing is stored; 409 when the store finds them damaged (they no
+ * longer match their SHA-256) — a finding about the dossier, not a passing fault of the store, so it tells to check
+ * and restore from the backup rather than to upload again.
+ */
+async function storedBytes(ctx: AppContext, key: string, what: string): Promise<Buffer> {
+  let bytes: Buffer | null;
+  try {
+    bytes = await filesOf(ctx).get(key);
+  } catch (error) {
+    if (error instanceof FileStoreError && error.details?.hash === key) {
+      throw new DomainError('ARCHIVE_FILE_DAMAGED', `${what}已损坏（与登记的 SHA-256 不符）。请做一次完整性检测，并从备份恢复。`, { hash: key }, 409);
+    }
+    throw error;
+  }
+  if (!bytes) throw storeMissing(what);
+  return bytes;
+}
+
 /** The stored manifest's bytes and the 档号 to name the download after. */
 export async function manifestBytes(ctx: AppContext, actor: Actor, id: string): Promise<{ bytes: Buffer; archiveNo: string }> {
   const row = await visibleDossier(ctx.database.db, actor, id);
-  const bytes = await filesOf(ctx).get(row.manifest_key);
-  if (!bytes) throw storeMissing('案卷清单');
+  const bytes = await storedBytes(ctx, row.manifest_key, '案卷清单');
   return { bytes, archiveNo: row.archive_no };
 }
 
@@ -50,7 +69,6 @@ export async function entryFile(ctx: AppContext, actor: Actor, id: string, seq: 
   const entry = storedEntries(row).find((e) => e.seq === seq);
   if (!entry) throw notFound(`卷内第 ${seq} 件`);
   if (!entry.file) throw notFound(`卷内第 ${seq} 件（${entry.title}）的电子文件`);
-  const bytes = await filesOf(ctx).get(entry.file.key);
-  if (!bytes) throw storeMissing(`文件“${entry.file.name}”`);
+  const bytes = await storedBytes(ctx, entry.file.key, `文件“${entry.file.name}”`);
   return { bytes, name: entry.file.name, contentType: entry.file.contentType };
 }

@@ -6,16 +6,18 @@ import type { Db } from '../../server/context.js';
 
 export type DossierRow = ArchiveDossiersTable;
 
-export const retentionRows = (db: Db) => db.selectFrom('archive_retention').selectAll().orderBy('item_code').execute();
+/** One center's 保管期限表: the rows it has set. */
+export const retentionRows = (db: Db, orgId: string) =>
+  db.selectFrom('archive_retention').selectAll().where('org_id', '=', orgId).orderBy('item_code').execute();
 
-export const findRetention = (db: Db, itemCode: string) =>
-  db.selectFrom('archive_retention').selectAll().where('item_code', '=', itemCode).executeTakeFirst();
+export const findRetention = (db: Db, orgId: string, itemCode: string) =>
+  db.selectFrom('archive_retention').selectAll().where('org_id', '=', orgId).where('item_code', '=', itemCode).executeTakeFirst();
 
-export async function saveRetention(db: Db, row: { item_code: string; period: string; updated_at: string; updated_by: string }): Promise<void> {
+export async function saveRetention(db: Db, row: { org_id: string; item_code: string; period: string; updated_at: string; updated_by: string }): Promise<void> {
   await db
     .insertInto('archive_retention')
     .values(row)
-    .onConflict((oc) => oc.column('item_code').doUpdateSet({ period: row.period, updated_at: row.updated_at, updated_by: row.updated_by }))
+    .onConflict((oc) => oc.columns(['org_id', 'item_code']).doUpdateSet({ period: row.period, updated_at: row.updated_at, updated_by: row.updated_by }))
     .execute();
 }
 

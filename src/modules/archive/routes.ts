@@ -12,7 +12,7 @@ import { checkVisibleDossier } from './check.js';
 import { fileDossier } from './file.js';
 import { entryFile, getDossier, listDossiers, manifestBytes } from './queries.js';
 import { retentionTable, setRetention } from './retention.js';
-import { dossierQuery, fileBody, fileParams, idParams, itemParams, retentionBody } from './schema.js';
+import { dossierQuery, fileBody, fileParams, idParams, itemParams, retentionBody, retentionQuery } from './schema.js';
 
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
@@ -20,13 +20,21 @@ export function archiveRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['档案'];
 
-  r.get('/api/archive/retention', { schema: { tags, summary: '保管期限表：每个事项的档案保管期限（未设置的按默认期限）', response: { 200: retentionTableSchema } } }, (request) => {
-    requirePermission(request, 'archive.read');
-    return retentionTable(ctx);
-  });
+  r.get(
+    '/api/archive/retention',
+    {
+      schema: {
+        tags,
+        summary: '一个中心的保管期限表：每个事项的档案保管期限（未设置的按默认期限）；默认本中心，orgId 可查下级中心的',
+        querystring: retentionQuery,
+        response: { 200: retentionTableSchema },
+      },
+    },
+    (request) => retentionTable(ctx, requirePermission(request, 'archive.read'), request.query.orgId),
+  );
   r.put(
     '/api/archive/retention/:itemCode',
-    { schema: { tags, summary: '设置一个事项的档案保管期限（中心主任）', params: itemParams, body: retentionBody, response: { 200: retentionRowSchema } } },
+    { schema: { tags, summary: '设置本中心保管期限表中一个事项的保管期限（中心主任）', params: itemParams, body: retentionBody, response: { 200: retentionRowSchema } } },
     (request) => setRetention(ctx, requirePermission(request, 'archive.retention'), request.params.itemCode, request.body.period),
   );
   r.get(

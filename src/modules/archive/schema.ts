@@ -11,6 +11,7 @@ export const fileParams = z.object({ id, seq: z.coerce.number({ error: '卷内�
 export const itemParams = z.object({ itemCode: z.string().min(1).max(40) });
 
 export const retentionBody = z.object({ period });
+export const retentionQuery = z.object({ orgId: id.optional() });
 
 export const fileBody = z.object({
   caseId: z.string({ error: '请选择要立卷归档的办件（caseId）' }).trim().min(1, { error: '请选择要立卷归档的办件（caseId）' }).max(100),

@@ -713,16 +713,12 @@ export async function caseSummariesByIds(db: Db, ids: readonly (string | null)[]
 }
 
 /**
- * Cases in `statuses` last changed before `before`, by id after `afterId`: the candidates the archive's nightly job
- * files (src/modules/archive), read a page at a time.
+ * Cases in `statuses` last changed before `before`, in the order they were finished (last changed, then id) after
+ * the keyset `after` (the last case of the previous page; null: from the start): the candidates the archive's
+ * nightly job files (src/modules/archive), read a page at a time, so its 件号 follow the finishing order.
  */
-export const caseIdsSettledBefore = (db: Db, statuses: readonly string[], before: string, afterId: string, limit: number) =>
-  db
-    .selectFrom('cases')
-    .select('id')
-    .where('status', 'in', [...statuses])
-    .where('updated_at', '<', before)
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+export const caseIdsSettledBefore = (db: Db, statuses: readonly string[], before: string, after: { at: string; id: string } | null, limit: number) => {
+  let q = db.selectFrom('cases').select(['id', 'updated_at']).where('status', 'in', [...statuses]).where('updated_at', '<', before);
+  if (after) q = q.where((eb) => eb.or([eb('updated_at', '>', after.at), eb.and([eb('updated_at', '=', after.at), eb('id', '>', after.id)])]));
+  return q.orderBy('updated_at').orderBy('id').limit(limit).execute();
+};

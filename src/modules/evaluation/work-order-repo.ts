@@ -63,6 +63,10 @@ export async function listWorkOrders(db: Db, f: WorkOrderFilter, page: { offset:
 export const workOrdersByRatings = (db: Db, ratingIds: readonly string[]) =>
   ratingIds.length === 0 ? Promise.resolve([]) : db.selectFrom('rating_work_orders').selectAll().where('rating_id', 'in', [...ratingIds]).execute();
 
+/** The work orders of one case, oldest first (立卷归档 asks whether any is still open). */
+export const workOrdersOfCase = (db: Db, caseId: string) =>
+  db.selectFrom('rating_work_orders').select(['id', 'work_order_no', 'status', 'opened_at']).where('case_id', '=', caseId).orderBy('opened_at').orderBy('id').execute();
+
 /** Open work orders whose current step turned yellow or red and whose warning of that colour is not yet sent. */
 export const workOrdersToWarn = (db: Db, now: string) =>
   db

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dossierEntries, integrityProblems, type DossierFacts, type Registration } from '../../../src/domain/archive/dossier.js';
-import { archiveNo, archiveYear, autoFileCutoff, isFinished, keepUntil } from '../../../src/domain/archive/rules.js';
+import { archiveNo, archiveYear, autoFileCutoff, isFinished, joinClauses, keepUntil, NOT_FINISHED_MESSAGE, openMattersMessage } from '../../../src/domain/archive/rules.js';
 import { DOSSIER_PARTS, RETENTION_CODES, RETENTION_PERIODS } from '../../../src/domain/archive/terms.js';
 import { CASE_STATUSES } from '../../../src/domain/cases/model.js';
 import { TRANSITIONS } from '../../../src/domain/cases/transitions.js';
@@ -169,12 +169,30 @@ describe('完整性检测', () => {
   });
 
   it('names a missing file and a changed or missing manifest', () => {
-    expect(integrityProblems(reg, { ...intact, files: [intact.files[0]!, { kind: 'missing' }] })).toEqual(
-      expect.arrayContaining(['缺少文件“申请表.pdf”', '件数不符：登记 3 件，实际 2 件']),
-    );
+    expect(integrityProblems(reg, { ...intact, files: [intact.files[0]!, { kind: 'missing' }] })).toEqual(['缺少文件“申请表.pdf”']);
     expect(integrityProblems(reg, { ...intact, manifest: { kind: 'read', bytes: 1000, sha256: 'x'.repeat(64) } })).toEqual(['案卷清单的 SHA-256 与登记不符']);
     expect(integrityProblems(reg, { ...intact, manifest: { kind: 'missing' }, manifestFiles: null })).toContain('缺少案卷清单文件');
     expect(integrityProblems(reg, { ...intact, files: [{ kind: 'damaged' }, intact.files[1]!] })).toContain('文件“居民身份证.jpg”的 SHA-256 与登记不符（文件已损坏）');
+  });
+
+  it('a missing or damaged file (or manifest) is named once, not again as a shortfall of the count and total bytes', () => {
+    expect(integrityProblems(reg, { ...intact, files: [{ kind: 'damaged' }, intact.files[1]!] })).toEqual(['文件“居民身份证.jpg”的 SHA-256 与登记不符（文件已损坏）']);
+    expect(integrityProblems(reg, { ...intact, files: [{ kind: 'missing' }, { kind: 'damaged' }] })).toEqual([
+      '缺少文件“居民身份证.jpg”',
+      '文件“申请表.pdf”的 SHA-256 与登记不符（文件已损坏）',
+    ]);
+    expect(integrityProblems(reg, { ...intact, manifest: { kind: 'damaged' }, manifestFiles: null })).toEqual(['案卷清单的 SHA-256 与登记不符（文件已损坏）']);
+    // everything read, but the registration counts a file more: that is a finding of its own
+    expect(integrityProblems({ ...reg, fileCount: 4 }, intact)).toEqual(['件数不符：登记 4 件，实际 3 件']);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('read', 'missing', 'damaged'), { minLength: 2, maxLength: 2 }), fc.constantFrom('read', 'missing', 'damaged'), (kinds, manifest) => {
+        const files = kinds.map((k, i) => (k === 'read' ? intact.files[i]! : { kind: k as 'missing' | 'damaged' }));
+        const m = manifest === 'read' ? intact.manifest : { kind: manifest as 'missing' | 'damaged' };
+        const problems = integrityProblems(reg, { manifest: m, manifestFiles: manifest === 'read' ? reg.files : null, files });
+        expect(problems.filter((p) => /^(件数|总字节数)不符/.test(p))).toEqual([]);
+        expect(problems).toHaveLength(kinds.filter((k) => k !== 'read').length + (manifest === 'read' ? 0 : 1));
+      }),
+    );
   });
 
   it('any single change of a file’s bytes or hash is found', () => {
@@ -183,6 +201,31 @@ describe('完整性检测', () => {
         const files = intact.files.map((f, j) => (j === i ? { ...f, bytes: changeHash ? f.bytes : bytes, sha256: changeHash ? 'f'.repeat(64) : f.sha256 } : f));
         const changed = changeHash || bytes !== intact.files[i]!.bytes;
         expect(integrityProblems(reg, { ...intact, files }).length > 0).toBe(changed);
+      }),
+    );
+  });
+});
+
+describe('what stops a filing, in words', () => {
+  it('an unfinished case: the same sentence whatever its status, never "还没有办结" (a 已办结 case is only not delivered yet)', () => {
+    expect(NOT_FINISHED_MESSAGE).toBe('这件办件还没有办完：结果送达（或退回、撤回）后才能立卷归档。');
+    expect(NOT_FINISHED_MESSAGE).not.toContain('办结');
+  });
+
+  it('open rectifications and 督办单 are named by their numbers', () => {
+    expect(openMattersMessage([], [])).toBeNull();
+    expect(openMattersMessage(['整改〔2026〕1号'], ['督〔2026〕1号'])).toBe('这件办件还有未办结的差评整改（整改〔2026〕1号）、督办单（督〔2026〕1号），办结后才能立卷归档。');
+    expect(openMattersMessage([], ['督〔2026〕1号', '督〔2026〕3号'])).toBe('这件办件还有未办结的督办单（督〔2026〕1号、督〔2026〕3号），办结后才能立卷归档。');
+    expect(openMattersMessage(['整改〔2026〕2号'], [])).toBe('这件办件还有未办结的差评整改（整改〔2026〕2号），办结后才能立卷归档。');
+  });
+
+  it('joins the parts of a result with "；" and never doubles the punctuation where two meet', () => {
+    expect(joinClauses(['不符合条件。', '依据：《条例》第三条'])).toBe('不符合条件；依据：《条例》第三条');
+    expect(joinClauses(['材料不齐；', null, '依据：第五条;'])).toBe('材料不齐；依据：第五条');
+    expect(joinClauses([null, undefined, '  '])).toBeNull();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('理由。', '依据；', 'x;', '。')), { maxLength: 4 }), (parts) => {
+        expect(joinClauses(parts) ?? '').not.toMatch(/[。；;]；/);
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Modal, Typography } from 'antd';
+import { Alert, App, Button, Card, Modal, Typography } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { isApiError } from '@/lib/api-client';
@@ -21,6 +21,7 @@ interface Props {
  */
 export function CaseArchive({ caseId, caseNo, status }: Props) {
   const me = useMe();
+  const { message } = App.useApp();
   const visible = can(me.user.roles, 'archive.read');
   const finished = isFinished(status);
   const dossiers = useDossiers({ caseId, pageSize: 1 }, visible && finished);
@@ -36,6 +37,14 @@ export function CaseArchive({ caseId, caseNo, status }: Props) {
       onSuccess: (d) => {
         setOpen(false);
         void navigate({ to: '/archive/dossiers/$id', params: { id: d.id } });
+      },
+      // filed meanwhile (another tab, a colleague, the night's job): the card shows its 档号 instead of a dead end
+      onError: (error) => {
+        if (isApiError(error) && error.code === 'ALREADY_ARCHIVED') {
+          setOpen(false);
+          void message.info(error.title);
+          void dossiers.refetch();
+        }
       },
     });
 

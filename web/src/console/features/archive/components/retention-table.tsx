@@ -20,6 +20,7 @@ export function RetentionTableView({ editable }: { editable: boolean }) {
 
   if (table.isError) return <QueryError error={table.error} onRetry={() => void table.refetch()} />;
   const defaultName = table.data?.defaultPeriodName ?? RETENTION_NAMES['30y'];
+  const center = table.data?.orgName ?? '本中心';
   const words = filter.trim();
   const rows = (table.data?.items ?? []).filter((r) => !words || r.itemName.includes(words) || r.itemCode.toLowerCase().includes(words.toLowerCase()));
 
@@ -43,8 +44,8 @@ export function RetentionTableView({ editable }: { editable: boolean }) {
         style={{ marginBottom: 16 }}
         title={
           editable
-            ? `请按档案主管部门批准的保管期限表设置各事项的保管期限（永久、30年、10年）。未设置的事项按默认 ${defaultName} 保管；修改只影响此后归档的案卷。`
-            : `各事项案卷的保管期限，由中心主任按档案主管部门批准的保管期限表设置。未设置的事项按默认 ${defaultName} 保管。`
+            ? `${center}的保管期限表：请按档案主管部门批准的期限设置各事项的保管期限（永久、30年、10年）。未设置的事项按默认 ${defaultName} 保管；修改只影响本中心此后归档的案卷。`
+            : `${center}的保管期限表：各事项案卷的保管期限，由本中心主任按档案主管部门批准的期限设置。未设置的事项按默认 ${defaultName} 保管。`
         }
       />
       <Space style={{ marginBottom: 12 }}>
