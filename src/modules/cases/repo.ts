@@ -719,6 +719,7 @@ export async function caseSummariesByIds(db: Db, ids: readonly (string | null)[]
  */
 export const caseIdsSettledBefore = (db: Db, statuses: readonly string[], before: string, after: { at: string; id: string } | null, limit: number) => {
   let q = db.selectFrom('cases').select(['id', 'updated_at']).where('status', 'in', [...statuses]).where('updated_at', '<', before);
-  if (after) q = q.where((eb) => eb.or([eb('updated_at', '>', after.at), eb.and([eb('updated_at', '=', after.at), eb('id', '>', after.id)])]));
+  // the `>=` lets the index on (updated_at, id) (migration 0047) start each page where the last one ended
+  if (after) q = q.where('updated_at', '>=', after.at).where((eb) => eb.or([eb('updated_at', '>', after.at), eb('id', '>', after.id)]));
   return q.orderBy('updated_at').orderBy('id').limit(limit).execute();
 };
