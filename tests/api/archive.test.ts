@@ -392,4 +392,24 @@ describe.each(DIALECTS)('立卷归档 (%s)', (dialect) => {
     const dossier = dossierSchema.parse((await t.app.inject({ url: `/api/archive/dossiers/${row.id}`, headers: { cookie: clerk } })).json());
     expect(dossier.entries.find((e) => e.part === 'supervision' && e.title.startsWith(`督办单 ${cardNo}`))).toMatchObject({ byName: '孙正清' });
   });
+  it('a case the village finished is filed by the township above it, under the township’s 档号', async () => {
+    t.clock.now = new Date('2026-07-13T09:00:00+08:00');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: agent, 'idempotency-key': randomUUID() },
+      payload: { channel: 'agent', applicant, itemCode: 'ZH-002', materials: all(['居民身份证', '户口簿或居住证']) },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const done = await act(res.json() as CaseView, 'complete', { outcome: 'approved' }, agent);
+    await act(done, 'deliver', { method: 'agent' }, agent);
+    const villageId = (await t.database.db.selectFrom('cases').select('holder_org_id').where('id', '=', done.id).executeTakeFirstOrThrow()).holder_org_id;
+    expect(villageId).not.toBe(townshipId);
+
+    const filed = await fileCase(done.id, director);
+    expect(filed.statusCode, filed.body).toBe(201);
+    const dossier = dossierSchema.parse(filed.json());
+    expect(dossier).toMatchObject({ orgId: townshipId, orgName: '柳河镇便民服务中心' });
+    expect(dossier.archiveNo).toMatch(/^410899101-2026-D\d+-\d{4}$/);
+  });
 });

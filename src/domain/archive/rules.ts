@@ -5,6 +5,7 @@
 import { localDate } from '../calendar/office-hours.js';
 import type { CaseStatus } from '../cases/model.js';
 import { isTerminal } from '../cases/terminal.js';
+import type { OrgLevel } from '../orgs/tree.js';
 import { RETENTION_CODES, type RetentionPeriod } from './terms.js';
 
 /**
@@ -14,6 +15,12 @@ import { RETENTION_CODES, type RetentionPeriod } from './terms.js';
  * delivery belongs in the file.
  */
 export const isFinished = (status: string): boolean => isTerminal(status as CaseStatus);
+
+/**
+ * Who keeps a case's file (its 全宗): the center that finished it — except a village service room, which keeps no
+ * archive: 村级代办 files are kept by the township center above it, under the township's 档号.
+ */
+export const keepsOwnArchive = (level: OrgLevel): boolean => level !== 'village';
 
 /** The job files a finished case only after this many days, so ratings and rectifications have come in. */
 export const AUTO_FILE_AFTER_DAYS = 30;

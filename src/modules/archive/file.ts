@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { dossierEntries, type DossierFacts, type DossierFile, type ManifestEntry } from '../../domain/archive/dossier.js';
-import { archiveNo, archiveYear, isFinished, joinClauses, keepUntil, NOT_FINISHED_MESSAGE, openMattersMessage } from '../../domain/archive/rules.js';
+import { archiveNo, archiveYear, isFinished, joinClauses, keepsOwnArchive, keepUntil, NOT_FINISHED_MESSAGE, openMattersMessage } from '../../domain/archive/rules.js';
 import { DEFAULT_RETENTION, RETENTION_PERIODS, type RetentionPeriod } from '../../domain/archive/terms.js';
 import type { Dossier } from '../../domain/contract/archive.js';
 import { TERMINAL_STATUSES } from '../../domain/cases/terminal.js';
@@ -64,7 +64,8 @@ export async function fileDossier(ctx: AppContext, actor: Actor | null, caseId: 
   const now = ctx.clock();
   const c = await findCase(db, caseId);
   if (!c) throw notFound('该办件');
-  const org = await findOrg(db, c.holder_org_id);
+  const finisher = await findOrg(db, c.holder_org_id);
+  const org = finisher && !keepsOwnArchive(finisher.level) && finisher.parent_id ? await findOrg(db, finisher.parent_id) : finisher;
   if (!org) throw notFound('办结该办件的中心');
   if (actor && !(await dossierScope(db, actor)).has(org.id)) throw forbidden('为该办件立卷归档', '办件由办结它的中心或其上级立卷。');
   if (!isFinished(c.status)) {

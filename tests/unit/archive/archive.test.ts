@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dossierEntries, integrityProblems, type DossierFacts, type Registration } from '../../../src/domain/archive/dossier.js';
-import { archiveNo, archiveYear, autoFileCutoff, isFinished, joinClauses, keepUntil, NOT_FINISHED_MESSAGE, openMattersMessage } from '../../../src/domain/archive/rules.js';
+import { archiveNo, archiveYear, autoFileCutoff, isFinished, joinClauses, keepsOwnArchive, keepUntil, NOT_FINISHED_MESSAGE, openMattersMessage } from '../../../src/domain/archive/rules.js';
 import { DOSSIER_PARTS, RETENTION_CODES, RETENTION_PERIODS } from '../../../src/domain/archive/terms.js';
 import { CASE_STATUSES } from '../../../src/domain/cases/model.js';
 import { TRANSITIONS } from '../../../src/domain/cases/transitions.js';
@@ -228,5 +228,13 @@ describe('what stops a filing, in words', () => {
         expect(joinClauses(parts) ?? '').not.toMatch(/[。；;]；/);
       }),
     );
+  });
+});
+
+describe('who keeps the file', () => {
+  it('the county and township centers keep their own; a village service room keeps none', () => {
+    expect(keepsOwnArchive('county')).toBe(true);
+    expect(keepsOwnArchive('township')).toBe(true);
+    expect(keepsOwnArchive('village')).toBe(false);
   });
 });
