@@ -2,6 +2,11 @@
  * The 卷内目录 of a dossier and its integrity check (四性检测之完整性), pure: the collected facts of a finished case
  * in, the ordered documents out; the registration and what the store holds now in, the problems in words out.
  */
+import { wallTime } from '../calendar/office-hours.js';
+import type { CaseState } from '../cases/model.js';
+import { TERMINAL_STATUSES } from '../cases/terminal.js';
+import { DELIVERY_NAMES, OUTCOME_NAMES } from '../vocabulary/index.js';
+import { joinClauses } from './rules.js';
 import { DOSSIER_PARTS, DOSSIER_PART_NAMES, type DossierPart } from './terms.js';
 
 export interface DossierFile {
@@ -35,6 +40,32 @@ export interface DossierFacts {
   result: { title: string; at: string | null; detail: string | null } | null;
   ratings: { title: string; at: string; detail: string | null }[];
   supervision: { title: string; at: string; byName: string | null; detail: string | null }[];
+}
+
+/** When the case was finished: the last event that moved it into a final status (`fallback` when none did). */
+export function finishedAtOf(events: readonly { at: string; to_status: string | null }[], fallback: string): string {
+  const last = [...events].reverse().find((e) => e.to_status !== null && (TERMINAL_STATUSES as readonly string[]).includes(e.to_status));
+  return last?.at ?? fallback;
+}
+
+/** The 办理结果 entry in words: the decision with its 文号 and how it was handed over, the 退回 with its basis, or 撤回. */
+export function resultEntry(status: string, state: CaseState, finishedAt: string, timeZone: string): NonNullable<DossierFacts['result']> {
+  if (status === 'delivered') {
+    return {
+      title: '办理结果',
+      at: state.completedAt ?? state.delivery?.at ?? finishedAt,
+      detail: joinClauses([
+        state.outcome ? OUTCOME_NAMES[state.outcome] : null,
+        state.resultNo ? `文号 ${state.resultNo}` : null,
+        state.refusal?.reasons ? `理由：${state.refusal.reasons}` : null,
+        state.delivery ? `${DELIVERY_NAMES[state.delivery.method]}（${wallTime(state.delivery.at, timeZone)}）` : null,
+      ]),
+    };
+  }
+  if (status === 'returned') {
+    return { title: '退回', at: finishedAt, detail: joinClauses([state.refusal?.reasons, state.refusal?.basis ? `依据：${state.refusal.basis}` : null]) };
+  }
+  return { title: '撤回', at: finishedAt, detail: '申请人撤回申请' };
 }
 
 const byTime = <T extends { at: string | null }>(rows: readonly T[]) =>

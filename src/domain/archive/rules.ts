@@ -63,6 +63,13 @@ export function openMattersMessage(workOrderNos: readonly string[], cardNos: rea
   return parts.length > 0 ? `这件办件还有未办结的${parts.join('、')}，办结后才能立卷归档。` : null;
 }
 
+/**
+ * A 差评整改 still owed to the file: anything not 已办结 or 已撤销 — 已整改、待群众评价 too, since the applicant's verdict
+ * belongs in it. A 督办单 until it is 销号 (closed).
+ */
+export const workOrderPending = (status: string): boolean => status !== 'closed' && status !== 'cancelled';
+export const cardPending = (status: string): boolean => status !== 'closed';
+
 /** Parts of one sentence joined with "；", each without its own closing 。/；/; (no "。；" where two meet). */
 export const joinClauses = (parts: readonly (string | null | undefined)[]): string | null =>
   parts

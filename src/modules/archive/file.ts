@@ -9,19 +9,17 @@
  * their outcome belongs in the file. The period is the one of the keeping center's own 保管期限表.
  */
 import { randomUUID } from 'node:crypto';
-import { dossierEntries, type DossierFacts, type DossierFile, type ManifestEntry } from '../../domain/archive/dossier.js';
-import { archiveNo, archiveYear, isFinished, joinClauses, keepsOwnArchive, keepUntil, NOT_FINISHED_MESSAGE, openMattersMessage } from '../../domain/archive/rules.js';
+import { dossierEntries, finishedAtOf, resultEntry, type DossierFacts, type DossierFile, type ManifestEntry } from '../../domain/archive/dossier.js';
+import { archiveNo, archiveYear, cardPending, isFinished, keepsOwnArchive, keepUntil, NOT_FINISHED_MESSAGE, openMattersMessage, workOrderPending } from '../../domain/archive/rules.js';
 import { DEFAULT_RETENTION, RETENTION_PERIODS, type RetentionPeriod } from '../../domain/archive/terms.js';
 import type { Dossier } from '../../domain/contract/archive.js';
-import { TERMINAL_STATUSES } from '../../domain/cases/terminal.js';
 import { readStoredState } from '../../domain/cases/stored-state.js';
-import { wallTime } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
 import { LEVEL_NAMES, type Level } from '../../domain/evaluation/levels.js';
 import { PAPER_LABELS, type PaperKind } from '../../domain/papers/papers.js';
 import { CARD_LEVEL_NAMES, type CardLevel } from '../../domain/supervision/cards.js';
 import { RULE_BY_CODE } from '../../domain/supervision/rules.js';
-import { eventName, OUTCOME_NAMES } from '../../domain/vocabulary/index.js';
+import { eventName } from '../../domain/vocabulary/index.js';
 import { isUniqueViolation } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
 import { forbidden, notFound } from '../../server/errors.js';
@@ -43,11 +41,6 @@ import { peopleByIds } from '../users/repo.js';
 import { dossierScope } from './access.js';
 import { presentDossier } from './presenter.js';
 import * as repo from './repo.js';
-
-/** A work order closed (整改办结) or cancelled (申诉成立) owes nothing more; any other is still open. */
-const WORK_ORDERS_DONE: readonly string[] = ['closed', 'cancelled'];
-
-const DELIVERY_METHODS: Record<string, string> = { window: '窗口领取', mail: '邮寄送达', agent: '代办员送达' };
 
 /** The period of an item in the 保管期限表 of the center that keeps the dossier (its default when not set there). */
 export const periodOfItem = async (db: Db, orgId: string, itemCode: string): Promise<RetentionPeriod> => {
@@ -78,15 +71,14 @@ export async function fileDossier(ctx: AppContext, actor: Actor | null, caseId: 
   const orgs = await listOrgs(db);
   const orgIds = orgs.map((o) => o.id);
   const [workOrders, cards] = await Promise.all([workOrdersOfCase(db, caseId), listCards(db, { orgIds, caseId }, { offset: 0, limit: 1000 })]);
-  const openOrders = workOrders.filter((w) => !WORK_ORDERS_DONE.includes(w.status)).map((w) => w.work_order_no);
-  const openCards = [...cards].reverse().filter((k) => k.status !== 'closed').map((k) => k.card_no);
+  const openOrders = workOrders.filter((w) => workOrderPending(w.status)).map((w) => w.work_order_no);
+  const openCards = [...cards].reverse().filter((k) => cardPending(k.status)).map((k) => k.card_no);
   const openMatters = openMattersMessage(openOrders, openCards);
   if (openMatters) throw new DomainError('ARCHIVE_OPEN_MATTERS', openMatters, { workOrders: openOrders, cards: openCards }, 409);
 
   const state = readStoredState(JSON.parse(c.state));
   const events = await caseEvents(db, caseId);
-  const finishing = [...events].reverse().find((e) => e.to_status !== null && (TERMINAL_STATUSES as readonly string[]).includes(e.to_status));
-  const finishedAt = finishing?.at ?? c.updated_at;
+  const finishedAt = finishedAtOf(events, c.updated_at);
   const period = await periodOfItem(db, org.id, c.item_code);
   const year = archiveYear(finishedAt, org.time_zone);
 
@@ -114,21 +106,7 @@ export async function fileDossier(ctx: AppContext, actor: Actor | null, caseId: 
   ]);
   const contentOf = new Map(printContents.map((p) => [p.id, p.content]));
 
-  const result: DossierFacts['result'] =
-    c.status === 'delivered'
-      ? {
-          title: '办理结果',
-          at: state.completedAt ?? state.delivery?.at ?? finishedAt,
-          detail: joinClauses([
-            state.outcome ? OUTCOME_NAMES[state.outcome] : null,
-            state.resultNo ? `文号 ${state.resultNo}` : null,
-            state.refusal?.reasons ? `理由：${state.refusal.reasons}` : null,
-            state.delivery ? `${DELIVERY_METHODS[state.delivery.method] ?? state.delivery.method}（${wallTime(state.delivery.at, org.time_zone)}）` : null,
-          ]),
-        }
-      : c.status === 'returned'
-        ? { title: '退回', at: finishedAt, detail: joinClauses([state.refusal?.reasons, state.refusal?.basis ? `依据：${state.refusal.basis}` : null]) }
-        : { title: '撤回', at: finishedAt, detail: '申请人撤回申请' };
+  const result = resultEntry(c.status, state, finishedAt, org.time_zone);
 
   const facts: DossierFacts = {
     caseRecord: { caseNo: c.case_no, itemName: c.item_name, applicantName: c.applicant_name, createdAt: c.created_at, registeredByName: events[0]?.by_name ?? null },

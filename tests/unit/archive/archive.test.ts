@@ -2,10 +2,11 @@
 // center's calendar), which cases are finished, the order of the 卷内目录 and the integrity comparison.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dossierEntries, integrityProblems, type DossierFacts, type Registration } from '../../../src/domain/archive/dossier.js';
-import { archiveNo, archiveYear, autoFileCutoff, isFinished, joinClauses, keepsOwnArchive, keepUntil, NOT_FINISHED_MESSAGE, openMattersMessage } from '../../../src/domain/archive/rules.js';
+import { dossierEntries, finishedAtOf, integrityProblems, resultEntry, type DossierFacts, type Registration } from '../../../src/domain/archive/dossier.js';
+import { archiveNo, archiveYear, autoFileCutoff, cardPending, isFinished, joinClauses, keepsOwnArchive, keepUntil, NOT_FINISHED_MESSAGE, openMattersMessage, workOrderPending } from '../../../src/domain/archive/rules.js';
 import { DOSSIER_PARTS, RETENTION_CODES, RETENTION_PERIODS } from '../../../src/domain/archive/terms.js';
-import { CASE_STATUSES } from '../../../src/domain/cases/model.js';
+import { CASE_STATUSES, type CaseState } from '../../../src/domain/cases/model.js';
+import { stateIn } from '../cases/fixtures.js';
 import { TRANSITIONS } from '../../../src/domain/cases/transitions.js';
 
 describe('档号', () => {
@@ -236,5 +237,32 @@ describe('who keeps the file', () => {
     expect(keepsOwnArchive('county')).toBe(true);
     expect(keepsOwnArchive('township')).toBe(true);
     expect(keepsOwnArchive('village')).toBe(false);
+  });
+});
+
+describe('the facts of the file, in words', () => {
+  const state = (over: Partial<CaseState>) => stateIn('delivered', over);
+
+  it('finished at the last move into a final status, else the fallback', () => {
+    const events = [
+      { at: '2026-03-02T01:00:00.000Z', to_status: 'in_progress' },
+      { at: '2026-03-03T01:00:00.000Z', to_status: 'delivered' },
+      { at: '2026-03-04T01:00:00.000Z', to_status: null },
+    ];
+    expect(finishedAtOf(events, 'x')).toBe('2026-03-03T01:00:00.000Z');
+    expect(finishedAtOf(events.slice(0, 1), 'x')).toBe('x');
+  });
+
+  it('the 办理结果 names the decision, its 文号 and the handing-over on the center’s clock; 退回 its basis without "。；"', () => {
+    const delivered = resultEntry('delivered', state({ outcome: 'approved', resultNo: '优待证 2026-031', delivery: { method: 'window', at: '2026-03-02T01:00:00.000Z' } }), 'f', 'Asia/Shanghai');
+    expect(delivered.detail).toBe('准予办理；文号 优待证 2026-031；窗口领取（2026-03-02 09:00）');
+    const returned = resultEntry('returned', state({ refusal: { reasons: '不符合受理条件。', basis: '《办法》第三条' } } as Partial<CaseState>), '2026-03-02T01:00:00.000Z', 'Asia/Shanghai');
+    expect(returned).toEqual({ title: '退回', at: '2026-03-02T01:00:00.000Z', detail: '不符合受理条件；依据：《办法》第三条' });
+    expect(resultEntry('withdrawn', state({}), 'f', 'Asia/Shanghai')).toEqual({ title: '撤回', at: 'f', detail: '申请人撤回申请' });
+  });
+
+  it('a 差评整改 is owed until 已办结 or 已撤销 (待群众评价 too); a 督办单 until 销号', () => {
+    expect(['visit_pending', 'rectifying', 'awaiting_feedback', 'closed', 'cancelled'].filter(workOrderPending)).toEqual(['visit_pending', 'rectifying', 'awaiting_feedback']);
+    expect(['issued', 'returned', 'replied', 'closed'].filter(cardPending)).toEqual(['issued', 'returned', 'replied']);
   });
 });

@@ -30,3 +30,10 @@ export const formatDateTimeSeconds = (iso: string | null | undefined): string =>
   iso ? atCenter(iso).format('YYYY年M月D日 HH:mm:ss') : '—';
 
 export const yesNo = (value: boolean): string => (value ? '是' : '否');
+
+/** 大小 as people read it: 字节, KB or MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

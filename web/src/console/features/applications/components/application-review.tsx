@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, Modal, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import dayjs from 'dayjs';
-import { formatDateTime } from '@/lib/format';
+import { formatBytes, formatDateTime } from '@/lib/format';
 import { isApiError } from '@/lib/api-client';
 import type { ApplicationDetail } from '../api/applications';
 import { useReviewApplication, type ReviewInput } from '../api/applications';
@@ -9,7 +9,6 @@ import { ApplicationStatusTag, PreReviewLight } from './application-tags';
 
 type Material = ApplicationDetail['materials'][number];
 
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 /** A material's uploads: images shown small (click for full size), a PDF opened in a new tab. */
 function MaterialFiles({ material }: { material: Material }) {
@@ -25,7 +24,7 @@ function MaterialFiles({ material }: { material: Material }) {
           {f.type.startsWith('image/') ? (
             <img src={f.url} alt={`${material.name}（第 ${i + 1} 份）`} style={{ width: 96, height: 96, objectFit: 'cover', border: '1px solid #d9d9d9', borderRadius: 4 }} />
           ) : (
-            <Tag>PDF · {sizeText(f.size)}</Tag>
+            <Tag>PDF · {formatBytes(f.size)}</Tag>
           )}
           {i === material.files.length - 1 && material.files.length > 1 && <div style={{ fontSize: 12 }}>最新补传</div>}
         </a>

@@ -1,8 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Table } from 'antd';
-import { formatDateTime } from '@/lib/format';
+import { formatBytes, formatDateTime } from '@/lib/format';
 import { entryFileUrl, type DossierEntry } from '../api/archive';
-import { formatBytes } from './text';
 
 /** 卷内目录: every document of the dossier in order, a stored file with its download link. */
 export function DossierEntries({ dossierId, entries }: { dossierId: string; entries: DossierEntry[] }) {

@@ -1,8 +1,8 @@
 import { Descriptions, Typography } from 'antd';
-import { formatDateTime } from '@/lib/format';
+import { formatBytes, formatDateTime } from '@/lib/format';
 import type { DossierSummary } from '../api/archive';
 import { CheckTag } from './check-tag';
-import { formatBytes, keepUntilText } from './text';
+import { keepUntilText } from './text';
 
 /** 归档登记信息: the figures of the 归档登记表 as the dossier was filed. */
 export function DossierRegister({ d }: { d: DossierSummary }) {

@@ -1,9 +1,9 @@
 import { Table } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { formatDateTime } from '@/lib/format';
+import { formatBytes, formatDateTime } from '@/lib/format';
 import type { DossierSummary } from '../api/archive';
 import { CheckTag } from './check-tag';
-import { EMPTY_ARCHIVE, formatBytes, keepUntilText } from './text';
+import { EMPTY_ARCHIVE, keepUntilText } from './text';
 
 interface Props {
   dossiers: DossierSummary[];

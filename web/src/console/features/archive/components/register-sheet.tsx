@@ -1,6 +1,6 @@
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatBytes, formatDate, formatDateTime } from '@/lib/format';
 import type { Dossier } from '../api/archive';
-import { formatBytes, keepUntilText } from './text';
+import { keepUntilText } from './text';
 import '@shared/a4-sheet.css';
 import './register-sheet.css';
 

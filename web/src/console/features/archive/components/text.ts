@@ -1,13 +1,6 @@
 import { formatDate } from '@/lib/format';
 import type { DossierSummary } from '../api/archive';
 
-/** 大小 as people read it: 字节, KB or MB. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} 字节`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 /** 保管至: the last day, or 永久. */
 export const keepUntilText = (keepUntil: string | null): string => (keepUntil ? formatDate(keepUntil) : '永久');
 
