@@ -1,6 +1,6 @@
 // 月末快照 and the field tester's findings on the monthly report (qa2): the snapshot never locks figures worked out
 // from case events not yet handled (主动评价率 read 100 % when the rating openings lagged) — it waits, and locks the
-// right ones once they are; a correction likewise. A window of another center is named with it; the grouped tables
+// right ones once they are; a correction likewise, though only for events of its own month. A window of another center is named with it; the grouped tables
 // say 本级 and close with 本级合计; the Excel's shares and days are numbers; 填报人 as on the screen; a returned late
 // report stays late; each version says how it came to be.
 import { randomUUID } from 'node:crypto';
@@ -115,22 +115,34 @@ describe.each(DIALECTS)('monthly report snapshot and labels (%s)', (dialect) => 
     expect(r.windows.reduce((n, w) => n + (w.measures.finished ?? 0), 0)).toBe(r.own.finished);
   });
 
-  it('a correction is refused while events wait unhandled, and made once they are handled', async () => {
+  it('a correction is refused while events of its month wait unhandled, and not held up by a later one', async () => {
     at('2026-04-02T10:00:00');
-    await finishCase(); // an April completion the consumer has not seen
+    await finishCase(); // an April completion the failing consumer is stuck on: nothing of March waits
     await openingsFailing(true);
     const mine = await report('director', township);
     expect(mine.can.correct).toBe(true);
-    const refused = await post(`/api/reports/monthly/${mine.report!.id}/correct`, 'director', { expectedVersion: mine.report!.rowVersion, reason: '核对评价数据' });
-    expect(refused.statusCode, refused.body).toBe(409);
-    expect(refused.json()).toMatchObject({ code: 'REPORT_INPUTS_PENDING', title: expect.stringContaining('请过几分钟再点“更正”') });
-    await openingsFailing(false);
-    const ok = await post(`/api/reports/monthly/${mine.report!.id}/correct`, 'director', { expectedVersion: mine.report!.rowVersion, reason: '核对评价数据' });
+    const correct = (current: MonthlyReport) =>
+      post(`/api/reports/monthly/${current.report!.id}/correct`, 'director', { expectedVersion: current.report!.rowVersion, reason: '核对评价数据' });
+    const ok = await correct(mine);
     expect(ok.statusCode, ok.body).toBe(200);
     const v2 = await report('director', township);
     expect(v2.report).toMatchObject({ version: 2, origin: 'correction' });
     expect(v2.own.activeRate).toBeCloseTo(1 / 3, 10);
-    expect(v2.versions.map((v) => [v.version, v.origin])).toEqual([
+
+    // the consumer set back before March's completions, and failing: those wait unhandled, the correction waits too
+    await t.database.db.updateTable('event_consumers').set({ cursor_tx: 0, cursor_pos: 0 }).where('name', '=', ratingOpeningsConsumer.name).execute();
+    const refused = await correct(v2);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'REPORT_INPUTS_PENDING', title: expect.stringContaining('请过几分钟再点“更正”') });
+    expect((await report('director', township)).report).toMatchObject({ version: 2 });
+    await openingsFailing(false);
+    const again = await correct(v2);
+    expect(again.statusCode, again.body).toBe(200);
+    const v3 = await report('director', township);
+    expect(v3.report).toMatchObject({ version: 3, origin: 'correction' });
+    expect(v3.own.activeRate).toBeCloseTo(1 / 3, 10);
+    expect(v3.versions.map((v) => [v.version, v.origin])).toEqual([
+      [3, 'correction'],
       [2, 'correction'],
       [1, 'snapshot'],
     ]);

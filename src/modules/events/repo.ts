@@ -158,11 +158,13 @@ export async function head(db: Db, dialect: DialectName): Promise<Cursor> {
 }
 
 /** Whether any event lies past the cursor, visible or not yet (still beyond the horizon): the drain comes back. */
-export async function hasEventsAfter(db: Db, dialect: DialectName, cursor: Cursor): Promise<boolean> {
+/** Whether any event lies after `cursor`; with `before` (an instant), only events that happened before it count. */
+export async function hasEventsAfter(db: Db, dialect: DialectName, cursor: Cursor, before?: string): Promise<boolean> {
+  const when = before === undefined ? sql`` : sql` and at < ${before}`;
   const { rows } =
     dialect === 'postgres'
-      ? await sql`select 1 as x from case_events where (tx, pos) > (${cursor.tx}, ${cursor.pos}) limit 1`.execute(db)
-      : await sql`select 1 as x from case_events where pos > ${cursor.pos} limit 1`.execute(db);
+      ? await sql`select 1 as x from case_events where (tx, pos) > (${cursor.tx}, ${cursor.pos})${when} limit 1`.execute(db)
+      : await sql`select 1 as x from case_events where pos > ${cursor.pos}${when} limit 1`.execute(db);
   return rows.length > 0;
 }
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { monthDayText } from '../../domain/calendar/calendar.js';
-import { addMonths, lastMonth, monthText } from '../../domain/calendar/months.js';
+import { addMonths, lastMonth, monthBounds, monthText } from '../../domain/calendar/months.js';
 import { localDate } from '../../domain/calendar/office-hours.js';
 import { DomainError } from '../../domain/errors.js';
 import { hasPermission, headRoleOf } from '../../domain/roles.js';
@@ -86,11 +86,13 @@ const SETTLE_TRIES = 30;
 const SETTLE_WAIT_MS = 100;
 
 /**
- * Whether the consumers the report reads have taken every event written so far, after handing them what waits.
- * Stricter than "every event up to the month's end" (an event of today makes it wait too), never laxer: a report
- * locked now cannot miss an event of its month. A consumer that fails waits for its backoff: false at once.
+ * Whether the consumers the report reads have taken every event of `month` (up to its end on the center's clock),
+ * after handing them what waits: a report locked now cannot miss an event of its month, and an event of today —
+ * or one a failing consumer is stuck on since — does not hold up the report of a month already over. A consumer
+ * that fails on an event of the month waits for its backoff: false at once.
  */
-async function reportInputsSettled(ctx: AppContext): Promise<boolean> {
+async function reportInputsSettled(ctx: AppContext, month: string): Promise<boolean> {
+  const monthEnd = monthBounds(month, ctx.config.timeZone).to;
   const { db, dialect } = ctx.database;
   for (let i = 0; i < SETTLE_TRIES; i++) {
     const results = await drainConsumers(ctx, REPORT_INPUTS);
@@ -99,7 +101,7 @@ async function reportInputsSettled(ctx: AppContext): Promise<boolean> {
     let failing = results.some((r) => r.error);
     for (const c of REPORT_INPUTS) {
       const row = rows.get(c.name);
-      if (!row || (await hasEventsAfter(db, dialect, { tx: Number(row.cursor_tx), pos: Number(row.cursor_pos) }))) behind = true;
+      if (!row || (await hasEventsAfter(db, dialect, { tx: Number(row.cursor_tx), pos: Number(row.cursor_pos) }, monthEnd))) behind = true;
       if (row?.retry_at && new Date(row.retry_at) > ctx.clock()) failing = true;
     }
     if (!behind) return true;
@@ -130,7 +132,7 @@ export async function snapshotMonth(ctx: AppContext, month: string, now: Date): 
   const have = new Set((await db.selectFrom('monthly_reports').select('org_id').where('month', '=', month).execute()).map((r) => r.org_id));
   const missing = orgs.filter((o) => !have.has(o.id));
   if (missing.length === 0) return { taken: 0, waiting: 0 };
-  if (!(await reportInputsSettled(ctx))) return { taken: 0, waiting: missing.length };
+  if (!(await reportInputsSettled(ctx, month))) return { taken: 0, waiting: missing.length };
   let taken = 0;
   for (const org of missing) {
     const figures = await computeReportFigures(db, org.id, month, ctx.config.timeZone, now);
@@ -344,7 +346,7 @@ export async function correctReport(ctx: AppContext, actor: Actor, id: string, e
   const row = await loadForWrite(db, id, expectedVersion);
   if (row.org_id !== actor.orgId) throw forbidden('更正其他单位的月报');
   // a correction locks figures as much as the snapshot: not while events they depend on wait to be handled
-  if (!(await reportInputsSettled(ctx))) {
+  if (!(await reportInputsSettled(ctx, row.month))) {
     throw new DomainError('REPORT_INPUTS_PENDING', '办结的办件还在计入评价统计，暂不能更正。请过几分钟再点“更正”；一直如此请联系系统管理员查看“定时任务”页的事件分发。', undefined, 409);
   }
   const figures = await computeReportFigures(db, row.org_id, row.month, ctx.config.timeZone, now);
