@@ -4,7 +4,7 @@
 // check finds a damaged file; the nightly job files an old finished case exactly once and leaves a recent one; another
 // township's clerk sees nothing; bad input answers 400 in Chinese and writes nothing.
 import { createHash, randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossierListSchema, dossierSchema, dossierSummarySchema, retentionRowSchema, retentionTableSchema } from '../../src/domain/contract/archive.js';
@@ -250,6 +250,11 @@ describe.each(DIALECTS)('立卷归档 (%s)', (dialect) => {
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
     expect(answers.find((a) => a.statusCode === 409)!.json().code).toBe('ALREADY_ARCHIVED');
     expect(await dossierCount()).toBe(before + 1);
+    // the losing filing's manifest is not left in the file store: every stored file is one a record uses
+    const dir = (t.config.files as { dir: string }).dir;
+    const stored = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && /^[0-9a-f]{64}$/.test(f.name)).map((f) => f.name);
+    const used = new Set((await t.database.db.selectFrom('files').select('hash').execute()).map((f) => f.hash));
+    expect(stored.filter((hash) => !used.has(hash))).toEqual([]);
     // MZ-002 is kept 10 years since the first test
     expect(answers.find((a) => a.statusCode === 201)!.json().archiveNo).toBe(`${townshipCode}-2026-D10-0001`);
     const returned = await act(await register(), 'return', { reasons: '不符合条件。', basis: '《条例》第三条' });

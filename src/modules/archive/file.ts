@@ -31,6 +31,7 @@ import { ratingsOfCase } from '../evaluation/repo.js';
 import { workOrdersOfCase } from '../evaluation/work-order-repo.js';
 import { caseEvents } from '../events/repo.js';
 import { filesOf } from '../files/index.js';
+import { deleteUnused } from '../files/references.js';
 import { addFileRef } from '../files/repo.js';
 import { contentHash } from '../files/store.js';
 import { findOrg, listOrgs } from '../orgs/repo.js';
@@ -138,6 +139,7 @@ export async function fileDossier(ctx: AppContext, actor: Actor | null, caseId: 
   const entries = dossierEntries(facts);
   const files = entries.flatMap((e) => (e.file ? [e.file] : []));
   const archivedAt = now.toISOString();
+  let manifestHash: string | null = null;
 
   try {
     return await db.transaction().execute(async (trx) => {
@@ -161,6 +163,7 @@ export async function fileDossier(ctx: AppContext, actor: Actor | null, caseId: 
       };
       const bytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
       const stored = await store.putRecord(bytes);
+      manifestHash = stored.hash;
       const row: repo.DossierRow = {
         id: randomUUID(),
         case_id: c.id,
@@ -203,6 +206,8 @@ export async function fileDossier(ctx: AppContext, actor: Actor | null, caseId: 
       return presentDossier(trx, row);
     });
   } catch (error) {
+    // a filing that did not commit leaves no manifest behind (unless the same bytes are a record already)
+    if (manifestHash) await deleteUnused(ctx, [manifestHash]);
     if (!isUniqueViolation(error)) throw error;
     // another filing of the same case committed first
     const winner = await repo.findDossierByCase(db, caseId);
