@@ -5,6 +5,9 @@
 import { wallTime } from '../calendar/office-hours.js';
 import type { CaseState } from '../cases/model.js';
 import { TERMINAL_STATUSES } from '../cases/terminal.js';
+import { LEVEL_NAMES, type Level } from '../evaluation/levels.js';
+import { CARD_LEVEL_NAMES, type CardLevel } from '../supervision/cards.js';
+import { RULE_BY_CODE } from '../supervision/rules.js';
 import { DELIVERY_NAMES, OUTCOME_NAMES } from '../vocabulary/index.js';
 import { joinClauses } from './rules.js';
 import { DOSSIER_PARTS, DOSSIER_PART_NAMES, type DossierPart } from './terms.js';
@@ -66,6 +69,23 @@ export function resultEntry(status: string, state: CaseState, finishedAt: string
     return { title: '退回', at: finishedAt, detail: joinClauses([state.refusal?.reasons, state.refusal?.basis ? `依据：${state.refusal.basis}` : null]) };
   }
   return { title: '撤回', at: finishedAt, detail: '申请人撤回申请' };
+}
+
+/** A 好差评 in words: its round, its level (and whether it was given by default), the applicant's comment. */
+export function ratingEntry(r: { round: number; level: string; isDefault: boolean; comment: string | null; at: string }): DossierFacts['ratings'][number] {
+  const level = LEVEL_NAMES[r.level as Level] ?? r.level;
+  return { title: `好差评（第 ${r.round} 次）`, at: r.at, detail: `${level}${r.isDefault ? '（默认好评）' : ''}${r.comment ? `：${r.comment}` : ''}` };
+}
+
+/** A rule the supervision found broken, by its number and name, with the facts as it recorded them. */
+export function violationEntry(v: { ruleCode: string; at: string; facts: string | null }): DossierFacts['supervision'][number] {
+  const rule = RULE_BY_CODE.get(v.ruleCode);
+  return { title: rule ? `${rule.number} ${rule.name}` : v.ruleCode, at: v.at, byName: null, detail: v.facts };
+}
+
+/** A 督办单 by its number and level, who issued it and what it asked. */
+export function cardEntry(k: { cardNo: string; level: string; at: string; byName: string | null; content: string }): DossierFacts['supervision'][number] {
+  return { title: `督办单 ${k.cardNo}（${CARD_LEVEL_NAMES[k.level as CardLevel] ?? k.level}）`, at: k.at, byName: k.byName, detail: k.content };
 }
 
 const byTime = <T extends { at: string | null }>(rows: readonly T[]) =>

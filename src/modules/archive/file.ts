@@ -9,16 +9,13 @@
  * their outcome belongs in the file. The period is the one of the keeping center's own 保管期限表.
  */
 import { randomUUID } from 'node:crypto';
-import { dossierEntries, finishedAtOf, resultEntry, type DossierFacts, type DossierFile, type ManifestEntry } from '../../domain/archive/dossier.js';
+import { cardEntry, dossierEntries, finishedAtOf, ratingEntry, resultEntry, violationEntry, type DossierFacts, type DossierFile, type ManifestEntry } from '../../domain/archive/dossier.js';
 import { archiveNo, archiveYear, cardPending, isFinished, keepsOwnArchive, keepUntil, NOT_FINISHED_MESSAGE, openMattersMessage, workOrderPending } from '../../domain/archive/rules.js';
 import { DEFAULT_RETENTION, RETENTION_PERIODS, type RetentionPeriod } from '../../domain/archive/terms.js';
 import type { Dossier } from '../../domain/contract/archive.js';
 import { readStoredState } from '../../domain/cases/stored-state.js';
 import { DomainError } from '../../domain/errors.js';
-import { LEVEL_NAMES, type Level } from '../../domain/evaluation/levels.js';
 import { PAPER_LABELS, type PaperKind } from '../../domain/papers/papers.js';
-import { CARD_LEVEL_NAMES, type CardLevel } from '../../domain/supervision/cards.js';
-import { RULE_BY_CODE } from '../../domain/supervision/rules.js';
 import { eventName } from '../../domain/vocabulary/index.js';
 import { isUniqueViolation } from '../../db/portable.js';
 import type { AppContext, Db } from '../../server/context.js';
@@ -123,17 +120,10 @@ export async function fileDossier(ctx: AppContext, actor: Actor | null, caseId: 
     })),
     events: events.map((e) => ({ title: eventName(e.type), at: e.at, byName: e.by_name, detail: null })),
     result,
-    ratings: ratings.map((r) => ({
-      title: `好差评（第 ${r.round} 次）`,
-      at: r.rated_at,
-      detail: `${LEVEL_NAMES[r.level as Level] ?? r.level}${Number(r.is_default) === 1 ? '（默认好评）' : ''}${r.comment ? `：${r.comment}` : ''}`,
-    })),
+    ratings: ratings.map((r) => ratingEntry({ round: r.round, level: r.level, isDefault: Number(r.is_default) === 1, comment: r.comment, at: r.rated_at })),
     supervision: [
-      ...violations.map((v) => {
-        const rule = RULE_BY_CODE.get(v.rule_code);
-        return { title: rule ? `${rule.number} ${rule.name}` : v.rule_code, at: v.fired_at, byName: null, detail: v.facts_text };
-      }),
-      ...cards.map((k) => ({ title: `督办单 ${k.card_no}（${CARD_LEVEL_NAMES[k.level as CardLevel] ?? k.level}）`, at: k.issued_at, byName: issuers.get(k.issued_by)?.name ?? null, detail: k.content })),
+      ...violations.map((v) => violationEntry({ ruleCode: v.rule_code, at: v.fired_at, facts: v.facts_text })),
+      ...cards.map((k) => cardEntry({ cardNo: k.card_no, level: k.level, at: k.issued_at, byName: issuers.get(k.issued_by)?.name ?? null, content: k.content })),
     ],
   };
   const entries = dossierEntries(facts);

@@ -2,7 +2,7 @@
 // center's calendar), which cases are finished, the order of the 卷内目录 and the integrity comparison.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dossierEntries, finishedAtOf, integrityProblems, resultEntry, type DossierFacts, type Registration } from '../../../src/domain/archive/dossier.js';
+import { cardEntry, dossierEntries, finishedAtOf, integrityProblems, ratingEntry, resultEntry, violationEntry, type DossierFacts, type Registration } from '../../../src/domain/archive/dossier.js';
 import { archiveNo, archiveYear, autoFileCutoff, cardPending, isFinished, joinClauses, keepsOwnArchive, keepUntil, NOT_FINISHED_MESSAGE, openMattersMessage, workOrderPending } from '../../../src/domain/archive/rules.js';
 import { DOSSIER_PARTS, RETENTION_CODES, RETENTION_PERIODS } from '../../../src/domain/archive/terms.js';
 import { CASE_STATUSES, type CaseState } from '../../../src/domain/cases/model.js';
@@ -259,6 +259,24 @@ describe('the facts of the file, in words', () => {
     const returned = resultEntry('returned', state({ refusal: { reasons: '不符合受理条件。', basis: '《办法》第三条' } } as Partial<CaseState>), '2026-03-02T01:00:00.000Z', 'Asia/Shanghai');
     expect(returned).toEqual({ title: '退回', at: '2026-03-02T01:00:00.000Z', detail: '不符合受理条件；依据：《办法》第三条' });
     expect(resultEntry('withdrawn', state({}), 'f', 'Asia/Shanghai')).toEqual({ title: '撤回', at: 'f', detail: '申请人撤回申请' });
+  });
+
+  it('a 好差评 names its round and level, says when it was given by default, and quotes the comment', () => {
+    expect(ratingEntry({ round: 1, level: 'very_satisfied', isDefault: false, comment: '办得快', at: 'a' })).toEqual({ title: '好差评（第 1 次）', at: 'a', detail: '非常满意：办得快' });
+    expect(ratingEntry({ round: 2, level: 'satisfied', isDefault: true, comment: null, at: 'b' }).detail).toBe('满意（默认好评）');
+    // a level this version does not know is shown as stored, never dropped
+    expect(ratingEntry({ round: 1, level: 'legacy', isDefault: false, comment: null, at: 'c' }).detail).toBe('legacy');
+  });
+
+  it('supervision: a rule by its number and name with its facts; a 督办单 by number, level and issuer', () => {
+    expect(violationEntry({ ruleCode: 'promise-overrun', at: 'a', facts: '超期 2 个工作日' })).toEqual({ title: 'JC-01 承诺件超期', at: 'a', byName: null, detail: '超期 2 个工作日' });
+    expect(violationEntry({ ruleCode: 'gone-rule', at: 'a', facts: null }).title).toBe('gone-rule');
+    expect(cardEntry({ cardNo: 'DB-2026-0001', level: 'orange', at: 'b', byName: '赵纪检', content: '请说明超期原因' })).toEqual({
+      title: '督办单 DB-2026-0001（橙色预警）',
+      at: 'b',
+      byName: '赵纪检',
+      detail: '请说明超期原因',
+    });
   });
 
   it('a 差评整改 is owed until 已办结 or 已撤销 (待群众评价 too); a 督办单 until 销号', () => {
