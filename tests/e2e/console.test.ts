@@ -101,4 +101,22 @@ describe.skipIf(!hasChromium)('staff console in Chromium', () => {
     expect(await row.textContent()).toContain(wall('Asia/Shanghai'));
     expect(await row.textContent()).not.toContain(wall('America/New_York'));
   });
+
+  it('on such a computer “today” is the center’s: the dashboard’s day and the last day a date picker allows', async () => {
+    const page = await e.newPage({ timezoneId: 'America/New_York' });
+    // 17:30 UTC: Monday 7 December in New York, already Tuesday 8 December (01:30) in the center
+    await page.clock.setFixedTime(new Date('2026-12-07T17:30:00Z'));
+    await signIn(page, 'leader');
+    await page.getByText('2026年12月8日 星期二').waitFor();
+    expect(await page.getByText('2026年12月7日').count()).toBe(0);
+    // a visit is registered at the latest today: its default is the center's hour, 8 December may be picked, the 9th not
+    await page.goto(`${e.baseUrl}/staff/petitions/new`);
+    const received = page.getByTestId('petition-form').getByLabel('来访时间（到小时）');
+    await received.waitFor();
+    expect(await received.inputValue()).toBe('2026-12-08 01时');
+    await received.click();
+    await page.locator('td[title="2026-12-08"]').waitFor();
+    expect(await page.locator('td[title="2026-12-08"]').getAttribute('class')).not.toContain('ant-picker-cell-disabled');
+    expect(await page.locator('td[title="2026-12-09"]').getAttribute('class')).toContain('ant-picker-cell-disabled');
+  });
 });

@@ -19,6 +19,17 @@ export function setCenterTimeZone(zone: string | null): void {
 /** A stored moment (ISO 8601) on the center's clock, to format. */
 export const atCenter = (iso: string): Dayjs => (centerZone ? dayjs(iso).tz(centerZone) : dayjs(iso));
 
+/**
+ * Now as the center's wall clock reads it, as a plain Dayjs of the browser: date pickers work in wall dates, so
+ * "today" (the default, the last day allowed) is the center's today even on a computer whose clock is set to
+ * another zone. A date picked is sent as 'YYYY-MM-DD'; a time picked goes through centerInstant.
+ */
+export const centerNow = (): Dayjs => (centerZone ? dayjs(dayjs().tz(centerZone).format('YYYY-MM-DDTHH:mm:ss.SSS')) : dayjs());
+
+/** The moment a date and time picked in the console (on the center's wall clock) names, as ISO 8601. */
+export const centerInstant = (wall: Dayjs): string =>
+  centerZone ? dayjs.tz(wall.format('YYYY-MM-DDTHH:mm:ss'), centerZone).toISOString() : wall.toISOString();
+
 // dates and office hours as a printed notice writes them: one wording for the console and the public pages
 export { formatDate, formatSessions } from '@shared/notices/text';
 

@@ -11,6 +11,7 @@ import { useDayAppointments, useDaysAhead, useNoShows, usePlans } from '@/featur
 import { DayTable } from '@/features/appointments/components/day-table';
 import { PhoneBookModal } from '@/features/appointments/components/phone-book-modal';
 import { PlanEditor } from '@/features/appointments/components/plan-editor';
+import { centerNow } from '@/lib/format';
 
 /** The day's count: a cancelled booking is no one to expect, so it is only mentioned apart. */
 function dayCounts(rows: readonly { status: string }[]): string {
@@ -48,7 +49,7 @@ function Plans() {
 }
 
 function NoShows() {
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(centerNow().format('YYYY-MM'));
   const q = useNoShows(month, true);
   return (
     <>

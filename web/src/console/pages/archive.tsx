@@ -1,6 +1,5 @@
 import { Tabs } from 'antd';
 import { getRouteApi } from '@tanstack/react-router';
-import dayjs from 'dayjs';
 import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
 import { useMe } from '@/lib/auth';
@@ -9,6 +8,7 @@ import { useDossiers, type DossierQuery } from '@/features/archive/api/archive';
 import { DossierFilters } from '@/features/archive/components/dossier-filters';
 import { DossiersTable } from '@/features/archive/components/dossiers-table';
 import { RetentionTableView } from '@/features/archive/components/retention-table';
+import { centerNow } from '@/lib/format';
 
 const route = getRouteApi('/console/archive');
 
@@ -37,7 +37,7 @@ export function ArchivePage() {
             label: '案卷',
             children: (
               <>
-                <DossierFilters value={query} onChange={setQuery} thisYear={dayjs().year()} />
+                <DossierFilters value={query} onChange={setQuery} thisYear={centerNow().year()} />
                 {dossiers.isError ? (
                   <QueryError error={dossiers.error} onRetry={() => void dossiers.refetch()} />
                 ) : (

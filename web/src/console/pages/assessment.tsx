@@ -8,7 +8,7 @@ import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { useMe } from '@/lib/auth';
-import { formatDateTime } from '@/lib/format';
+import { centerNow, formatDateTime } from '@/lib/format';
 import {
   useAddItem,
   useAppeal,
@@ -37,7 +37,7 @@ const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
  */
 export function AssessmentPage() {
   const search = route.useSearch();
-  const month = search.month ?? dayjs().format('YYYY-MM');
+  const month = search.month ?? centerNow().format('YYYY-MM');
   const navigate = useNavigate();
   const me = useMe();
   const query = useAssessment(month);
@@ -97,7 +97,7 @@ export function AssessmentPage() {
             picker="month"
             allowClear={false}
             value={dayjs(`${month}-01`)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+            disabledDate={(d) => d.isAfter(centerNow(), 'month')}
             onChange={(d) => d && void navigate({ to: '/assessment', search: { month: d.format('YYYY-MM') } })}
             aria-label="考核月份"
           />

@@ -17,6 +17,7 @@ import {
   useSign,
   type AttendanceMonth,
 } from '@/features/attendance/api/attendance';
+import { centerNow } from '@/lib/format';
 
 /** 今日签到: the server's time decides; outside the center's network the buttons say why they cannot be used. */
 function TodayCard() {
@@ -101,7 +102,7 @@ function TodayCard() {
 type Row = AttendanceMonth['people'][number];
 
 function MonthCard({ canExport }: { canExport: boolean }) {
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(centerNow().format('YYYY-MM'));
   const table = useAttendanceMonth(month);
   const usedKinds = LEAVE_KINDS.filter((k) => (table.data?.people ?? []).some((p) => p.leaveDays[k] > 0));
   return (

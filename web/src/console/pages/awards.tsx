@@ -11,6 +11,7 @@ import { flagRule, modelRule, RuleNotes, tierRule } from '@/features/awards/comp
 import { TierTable } from '@/features/awards/components/tier-table';
 import { TopTable } from '@/features/awards/components/top-table';
 import { quarterTitle } from '@/features/awards/components/text';
+import { centerNow } from '@/lib/format';
 
 const route = getRouteApi('/console/awards');
 
@@ -67,7 +68,7 @@ export function AwardsPage() {
                 allowClear={false}
                 value={quarter ? dayOfQuarter(quarter) : undefined}
                 format={(d) => quarterTitle(quarterOfDay(d))}
-                disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+                disabledDate={(d) => d.isAfter(centerNow(), 'month')}
                 onChange={(d) => d && set({ quarter: quarterOfDay(d) })}
                 aria-label="评定季度"
                 data-testid="award-quarter"
@@ -78,7 +79,7 @@ export function AwardsPage() {
                 allowClear={false}
                 value={year ? dayjs(`${year}-01-01`) : undefined}
                 format="YYYY年"
-                disabledDate={(d) => d.isAfter(dayjs(), 'year')}
+                disabledDate={(d) => d.isAfter(centerNow(), 'year')}
                 onChange={(d) => d && set({ year: d.year() })}
                 aria-label="评定年度"
                 data-testid="award-year"

@@ -1,7 +1,6 @@
 import { ImportOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Select, Space } from 'antd';
 import { getRouteApi } from '@tanstack/react-router';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { useMe } from '@/lib/auth';
@@ -13,6 +12,7 @@ import { ImportYearModal } from '@/features/calendar/components/import-year-moda
 import { YearCalendar } from '@/features/calendar/components/year-calendar';
 import { can } from '@/lib/authorization';
 import { calendarYearChoices } from '@domain/calendar/next-year';
+import { centerNow } from '@/lib/format';
 
 const route = getRouteApi('/console/calendar');
 
@@ -22,7 +22,7 @@ export function CalendarPage() {
   const navigate = route.useNavigate();
   const years = useCalendarYears();
   const [importing, setImporting] = useState(false);
-  const today = dayjs();
+  const today = centerNow();
   const thisYear = today.year();
   const year = search.year ?? thisYear;
   const setYear = (y: number) => void navigate({ search: { year: y }, replace: true });

@@ -1,11 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Empty, Radio, Space, Table, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
-import { formatDateTime } from '@/lib/format';
+import { centerNow, formatDateTime } from '@/lib/format';
 import { useReceptions, type Reception } from '@/features/receptions/api/receptions';
 import { ReceptionForm } from '@/features/receptions/components/reception-form';
 import { usePetitions } from '@/features/petitions/api/petitions';
@@ -16,7 +15,7 @@ import { usePetitions } from '@/features/petitions/api/petitions';
  */
 export function DutyReceptionsPage() {
   const [by, setBy] = useState<'day' | 'month'>('month');
-  const [date, setDate] = useState(dayjs());
+  const [date, setDate] = useState(centerNow());
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<Reception | null>(null);
   const query = by === 'day' ? { day: date.format('YYYY-MM-DD') } : { month: date.format('YYYY-MM') };

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
-import { formatDateTime } from '@/lib/format';
+import { centerNow, formatDateTime } from '@/lib/format';
 import { useChangeRosterDay, usePublishRoster, useRoster, useSaveRoster, useSuggestRoster, type StaffRoster } from '@/features/duty-roster/api/duty-roster';
 import { RosterGrid } from '@/features/duty-roster/components/roster-grid';
 
@@ -33,7 +33,7 @@ export function DutyRosterPage() {
   const publish = usePublishRoster();
   const showError = useErrorFeedback();
   const { message, modal } = App.useApp();
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = centerNow().format('YYYY-MM-DD');
 
   useEffect(() => {
     if (!data) return;

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { isApiError } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
-import { formatDateTime } from '@/lib/format';
+import { centerNow, formatDateTime } from '@/lib/format';
 import { useAttendanceToday, useWhereaboutsBoard } from '@/features/attendance/api/attendance';
 import { newIdempotencyKey, useDecideLeave, useFileLeave, useLeaves, type Leave } from '@/features/leave/api/leave';
 
@@ -266,7 +266,7 @@ export function LeavesPage() {
     <>
       <PageHeader title="请假" description="提交请假申请，中心主任审批；批准的假期到期自动登记去向，窗口办件由 B 岗顶岗。" />
       {/* the center's today on the server's clock, not the browser's */}
-      <LeaveForm key={today.data?.day ?? 'local'} today={today.data?.day ?? dayjs().format('YYYY-MM-DD')} forOthers={list.data?.canApprove ?? false} />
+      <LeaveForm key={today.data?.day ?? 'local'} today={today.data?.day ?? centerNow().format('YYYY-MM-DD')} forOthers={list.data?.canApprove ?? false} />
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (

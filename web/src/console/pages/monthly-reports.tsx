@@ -7,7 +7,7 @@ import { PageLoading } from '@/components/feedback/page-loading';
 import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
-import { formatDateTime } from '@/lib/format';
+import { centerNow, formatDateTime } from '@/lib/format';
 import { useMe } from '@/lib/auth';
 import { Chart } from '@/features/dashboard/components/chart';
 import { reportExportUrl, useMonthlyReport, useReportAction, useSubmissions, useTrend, type MonthlyReport, type SubmissionList } from '@/features/monthly-reports/api/monthly-reports';
@@ -125,7 +125,7 @@ export function MonthlyReportsPage() {
               picker="month"
               allowClear={false}
               value={data ? dayjs(`${data.month}-01`) : undefined}
-              disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+              disabledDate={(d) => d.isAfter(centerNow(), 'month')}
               onChange={(d) => d && void navigate({ search: { ...search, month: d.format('YYYY-MM') } })}
               aria-label="统计月份"
               data-testid="monthly-month"

@@ -2,7 +2,7 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Empty, Space, Typography } from 'antd';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import dayjs from 'dayjs';
-import { atCenter } from '@/lib/format';
+import { atCenter, centerNow } from '@/lib/format';
 import { PageLoading } from '@/components/feedback/page-loading';
 import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
@@ -43,7 +43,7 @@ export function SupervisionReportPage() {
               picker="month"
               allowClear={false}
               value={data ? dayjs(`${data.month}-01`) : undefined}
-              disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+              disabledDate={(d) => d.isAfter(centerNow(), 'month')}
               onChange={(d) => d && void navigate({ search: { ...search, month: d.format('YYYY-MM') } })}
               aria-label="统计月份"
               data-testid="report-month"

@@ -1,6 +1,5 @@
 import { Badge, Card, Space, Tabs, Typography } from 'antd';
 import { getRouteApi } from '@tanstack/react-router';
-import dayjs from 'dayjs';
 import { QueryError } from '@/components/feedback/query-error';
 import { PageHeader } from '@/components/layout/page-header';
 import { useLevelNames } from '@/lib/auth';
@@ -9,6 +8,7 @@ import { useHopViolations } from '@/features/agents/api/get-hop-violations';
 import { BatchesTable } from '@/features/agents/components/batches-table';
 import { HopViolationsTable } from '@/features/agents/components/hop-violations-table';
 import { VillageMonthly } from '@/features/agents/components/village-monthly';
+import { centerNow } from '@/lib/format';
 
 const route = getRouteApi('/console/villages');
 
@@ -61,7 +61,7 @@ export function VillageNetworkPage() {
   const batches = useBatches();
   const violations = useHopViolations();
   const tab: VillageTab = search.tab ?? 'batches';
-  const month = search.month ?? dayjs().format('YYYY-MM');
+  const month = search.month ?? centerNow().format('YYYY-MM');
   const waiting = batches.data?.filter((b) => !b.receivedAt).length;
   const undone = violations.data?.filter((v) => !v.doneAt).length;
 

@@ -1,7 +1,6 @@
 import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, Modal, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import dayjs from 'dayjs';
-import { formatBytes, formatDateTime } from '@/lib/format';
+import { centerNow, formatBytes, formatDateTime } from '@/lib/format';
 import { isApiError } from '@/lib/api-client';
 import type { ApplicationDetail } from '../api/applications';
 import { useReviewApplication, type ReviewInput } from '../api/applications';
@@ -169,7 +168,7 @@ export function ApplicationReview({ application: a }: { application: Application
           .map((m) => (
             <div key={m.name} style={{ marginBottom: 8 }}>
               <span style={{ display: 'inline-block', minWidth: 160 }}>{m.name}</span>
-              <DatePicker placeholder="有效期至（默认一年）" style={{ width: 200 }} onChange={(d) => setValidity((v) => ({ ...v, [m.name]: d ? d.format('YYYY-MM-DD') : null }))} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+              <DatePicker placeholder="有效期至（默认一年）" style={{ width: 200 }} onChange={(d) => setValidity((v) => ({ ...v, [m.name]: d ? d.format('YYYY-MM-DD') : null }))} disabledDate={(d) => d.isBefore(centerNow(), 'day')} />
             </div>
           ))}
         <ReviewError error={review.error} />

@@ -1,12 +1,12 @@
 import { Avatar, Card, Descriptions, Tag, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
-import { formatSessions } from '@/lib/format';
+import { centerNow, formatSessions } from '@/lib/format';
 import { centerTitle, levelLabel } from '@/lib/levels';
 import { roleName } from '@/lib/roles';
 import { useMe } from '@/lib/auth';
 
 const greeting = (): string => {
-  const hour = new Date().getHours();
+  const hour = centerNow().hour();
   if (hour < 6) return '您好';
   if (hour < 11) return '上午好';
   if (hour < 13) return '中午好';

@@ -5,10 +5,11 @@ import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { ProvisionalTag, PROVISIONAL_REASON, WORKED_OUT_OUTCOME } from '@/components/calendar/provisional-tag';
 import { isApiError } from '@/lib/api-client';
 import { useAddWorkingDays } from '../api/add-working-days';
+import { centerNow } from '@/lib/format';
 
 /** 计算器: accepted on a day + N working days → the due date (the day of acceptance is not counted). */
 export function DueDateCalculator() {
-  const [from, setFrom] = useState<Dayjs | null>(dayjs());
+  const [from, setFrom] = useState<Dayjs | null>(centerNow());
   const [days, setDays] = useState<number | null>(5);
   const debouncedDays = useDebouncedValue(days, 300);
   const result = useAddWorkingDays(from ? from.format('YYYY-MM-DD') : null, debouncedDays);

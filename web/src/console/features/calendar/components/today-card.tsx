@@ -1,14 +1,14 @@
 import { Card, Statistic, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { ProvisionalTag, WORKED_OUT_OUTCOME } from '@/components/calendar/provisional-tag';
 import { dateTextFrom, weekdayName } from '@domain/calendar/calendar';
 import { useAddWorkingDays } from '../api/add-working-days';
 import { useCalendarDays } from '../api/get-calendar-days';
 import { dayKind } from '../utils/day-kind';
+import { centerNow } from '@/lib/format';
 
 /** Today in the official calendar, and when a 5-working-day case accepted today falls due. */
 export function TodayCard() {
-  const today = dayjs();
+  const today = centerNow();
   const iso = today.format('YYYY-MM-DD');
   const days = useCalendarDays(today.year());
   const info = days.data?.days.find((d) => d.date === iso);

@@ -1,11 +1,11 @@
 import { Alert, Space, Spin, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { QueryError } from '@/components/feedback/query-error';
 import { isApiError } from '@/lib/api-client';
 import { useCalendarDays } from '../api/get-calendar-days';
 import { dayKind } from '../utils/day-kind';
 import { MonthGrid } from './month-grid';
+import { centerNow } from '@/lib/format';
 
 function Legend() {
   return (
@@ -30,7 +30,7 @@ function Legend() {
 export function YearCalendar({ year }: { year: number }) {
   const days = useCalendarDays(year);
   const byDate = useMemo(() => new Map((days.data?.days ?? []).map((d) => [d.date, d])), [days.data]);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = centerNow().format('YYYY-MM-DD');
 
   if (days.isPending) return <Spin style={{ display: 'block', padding: 48 }} />;
   if (days.isError) {

@@ -16,6 +16,7 @@ import { useItemSearch, useOfferedCodes, type OfferedItem } from '../api/get-off
 import { useMaterialsOnFile } from '../api/materials-on-file';
 import { materialsOf, previewIntake, proxyOf, type MaterialMark, type Proxy } from '../utils/intake-preview';
 import { IntakeDecisionCard } from './intake-decision';
+import { centerNow } from '@/lib/format';
 
 interface Values {
   applicantKind: 'person' | 'organization';
@@ -31,11 +32,8 @@ interface Values {
 
 const newKey = newIdempotencyKey;
 
-/** Today in the browser (the hall's own day): only to refuse a birth date in the future, as the server does. */
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+/** Today on the center's clock: only to refuse a birth date in the future, as the server does. */
+const today = () => centerNow().format('YYYY-MM-DD');
 
 /**
  * The server's own checks (src/domain/people), run in the browser so every wrong field shows at the first 保存登记,

@@ -1,11 +1,12 @@
 import { Alert, App, Button, Card, DatePicker, Form, Input, Radio, Result, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { newIdempotencyKey } from '@shared/idempotency-key';
 import { COMPLAINT_SOURCE_NAMES, COMPLAINT_TEXT_LIMITS as L, STAFF_SOURCES } from '@domain/complaints/complaints';
 import { useComplaintLimits, useRegisterComplaint, type ComplaintDetail, type RegisterComplaintInput } from '../api/complaints';
+import { centerInstant, centerNow } from '@/lib/format';
 
 type Values = Omit<RegisterComplaintInput, 'receivedAt'> & { receivedAt?: Dayjs | null };
 
@@ -65,7 +66,7 @@ export function RegisterComplaintForm({ initial }: { initial?: Partial<Values> |
 
   const submit = ({ receivedAt, ...values }: Values) => {
     register.mutate(
-      { body: { ...values, ...(receivedAt && { receivedAt: receivedAt.toISOString() }) }, idempotencyKey: key.current },
+      { body: { ...values, ...(receivedAt && { receivedAt: centerInstant(receivedAt) }) }, idempotencyKey: key.current },
       {
         onSuccess: (c) => {
           message.success(`已登记投诉 ${c.complaintNo}`);
@@ -96,14 +97,14 @@ export function RegisterComplaintForm({ initial }: { initial?: Partial<Values> |
           name="receivedAt"
           label="收到投诉的时间"
           extra="来信、来电事后补登时填写实际收到的时间，答复时限从这一天的次日起算；当场登记的不用填"
-          rules={[{ validator: (_, v: Dayjs | null | undefined) => { const problem = v ? receivedProblem(v, dayjs()) : null; return problem ? Promise.reject(new Error(problem)) : Promise.resolve(); } }]}
+          rules={[{ validator: (_, v: Dayjs | null | undefined) => { const problem = v ? receivedProblem(v, centerNow()) : null; return problem ? Promise.reject(new Error(problem)) : Promise.resolve(); } }]}
         >
           <DatePicker
             showTime={{ format: 'HH:mm' }}
             format="YYYY-MM-DD HH:mm"
             placeholder="不填为现在"
             style={{ width: 220 }}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs().subtract(RECEIVED_BACK_DAYS, 'day'), 'day')}
+            disabledDate={(d) => d.isAfter(centerNow(), 'day') || d.isBefore(centerNow().subtract(RECEIVED_BACK_DAYS, 'day'), 'day')}
             data-testid="complaint-received-at"
           />
         </Form.Item>

@@ -1,10 +1,11 @@
 import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { LEVEL_NAMES, LEVELS, type Level } from '@domain/evaluation/levels';
 import { newIdempotencyKey } from '@shared/idempotency-key';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { usePaperRating } from '../api/evaluations';
+import { centerNow } from '@/lib/format';
 
 interface Values {
   caseNo?: string;
@@ -51,7 +52,7 @@ export function PaperRatingModal({ caseId, caseNo, open, onClose }: { caseId?: s
           <Radio.Group options={LEVELS.map((l) => ({ value: l, label: LEVEL_NAMES[l] }))} />
         </Form.Item>
         <Form.Item name="ratedOn" label="填表日期" extra="评价表不是今天填写的，请选择表上的日期。">
-          <DatePicker placeholder="今天" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker placeholder="今天" disabledDate={(d) => d.isAfter(centerNow(), 'day')} />
         </Form.Item>
         <Form.Item name="comment" label="文字评价（评价表上写的意见）">
           <Input.TextArea rows={3} maxLength={500} showCount />

@@ -1,9 +1,10 @@
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { PERIODS, PETITION_ACTION_NAMES, type PetitionAction } from '@domain/petitions/petitions';
 import { usePetitionAction, type PetitionDetail } from '../api/petitions';
+import { centerNow } from '@/lib/format';
 
 /** The form each step asks for; the URL name of the action. */
 const STEPS: Partial<Record<PetitionAction, { url: string; text?: string; textRequired?: boolean; danger?: boolean; primary?: boolean }>> = {
@@ -86,7 +87,7 @@ export function PetitionActions({ petition }: { petition: PetitionDetail }) {
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ receivedOn: dayjs(), handoverId: openHandovers[0]?.id, replyBy: dayjs().add(3, 'day') }}
+          initialValues={{ receivedOn: centerNow(), handoverId: openHandovers[0]?.id, replyBy: centerNow().add(3, 'day') }}
           data-testid="action-form"
         >
           {action === 'hand_over' && (
@@ -95,7 +96,7 @@ export function PetitionActions({ petition }: { petition: PetitionDetail }) {
                 <Input maxLength={100} placeholder="如：镇自然资源所" data-testid="handover-department" />
               </Form.Item>
               <Form.Item name="replyBy" label="回复期限" rules={[{ required: true, message: '请选择回复期限' }]} extra={petition.finishDueAt ? `不晚于办结期限 ${petition.finishDueAt}` : undefined}>
-                <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day') || (!!petition.finishDueAt && d.format('YYYY-MM-DD') > petition.finishDueAt)} />
+                <DatePicker disabledDate={(d) => d.isBefore(centerNow(), 'day') || (!!petition.finishDueAt && d.format('YYYY-MM-DD') > petition.finishDueAt)} />
               </Form.Item>
             </>
           )}
@@ -115,7 +116,7 @@ export function PetitionActions({ petition }: { petition: PetitionDetail }) {
                 <Input maxLength={60} data-testid="reception-leader" />
               </Form.Item>
               <Form.Item name="receivedOn" label="接待日期" rules={[{ required: true, message: '请选择接待日期' }]}>
-                <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                <DatePicker disabledDate={(d) => d.isAfter(centerNow(), 'day')} />
               </Form.Item>
             </Space>
           )}

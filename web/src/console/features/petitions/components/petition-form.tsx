@@ -1,11 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, List, Radio, Row, Select, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
-import { formatDateTime } from '@/lib/format';
+import { centerInstant, centerNow, formatDateTime } from '@/lib/format';
 import { newIdempotencyKey } from '@shared/idempotency-key';
 import {
   GROUP_THRESHOLD,
@@ -65,7 +65,7 @@ export function PetitionForm() {
       {
         idempotencyKey: key,
         body: {
-          receivedAt: v.receivedAt.startOf('hour').toISOString(),
+          receivedAt: centerInstant(v.receivedAt.startOf('hour')),
           channel: v.channel,
           name: v.name,
           sex: v.sex,
@@ -100,13 +100,13 @@ export function PetitionForm() {
             form={form}
             layout="vertical"
             onFinish={submit}
-            initialValues={{ receivedAt: dayjs().startOf('hour'), channel: 'visit', persons: 1, urgency: 'normal', handling: 'reply', representatives: [] }}
+            initialValues={{ receivedAt: centerNow().startOf('hour'), channel: 'visit', persons: 1, urgency: 'normal', handling: 'reply', representatives: [] }}
             data-testid="petition-form"
           >
             <Row gutter={12}>
               <Col span={8}>
                 <Form.Item name="receivedAt" label="来访时间（到小时）" rules={[{ required: true, message: '请选择来访时间' }]}>
-                  <DatePicker showTime={{ format: 'HH时' }} format="YYYY-MM-DD HH时" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                  <DatePicker showTime={{ format: 'HH时' }} format="YYYY-MM-DD HH时" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(centerNow(), 'day')} />
                 </Form.Item>
               </Col>
               <Col span={8}>

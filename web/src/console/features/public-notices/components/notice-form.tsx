@@ -5,6 +5,7 @@ import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { newIdempotencyKey } from '@shared/idempotency-key';
 import { DEFAULT_MIN_DAYS, minDaysProblem, NOTICE_LIMITS } from '@domain/notices/notices';
 import { useEditNotice, usePublishNotice, type Notice } from '../api/public-notices';
+import { centerNow } from '@/lib/format';
 
 interface Values {
   title: string;
@@ -26,7 +27,7 @@ export function NoticeForm({ open, orgId, editing, onClose }: { open: boolean; o
   const publish = usePublishNotice();
   const edit = useEditNotice();
   const showError = useErrorFeedback();
-  const started = editing !== null && editing.startDate <= iso(dayjs());
+  const started = editing !== null && editing.startDate <= iso(centerNow());
 
   useEffect(() => {
     if (!open) return;
@@ -35,7 +36,7 @@ export function NoticeForm({ open, orgId, editing, onClose }: { open: boolean; o
     form.setFieldsValue(
       editing
         ? { title: editing.title, body: editing.body, startDate: dayjs(editing.startDate), minDays: editing.minDays, endDate: editing.endDate ? dayjs(editing.endDate) : null }
-        : { startDate: dayjs().startOf('day'), minDays: DEFAULT_MIN_DAYS, endDate: null },
+        : { startDate: centerNow().startOf('day'), minDays: DEFAULT_MIN_DAYS, endDate: null },
     );
   }, [open, editing, form]);
 
@@ -71,7 +72,7 @@ export function NoticeForm({ open, orgId, editing, onClose }: { open: boolean; o
           rules={[{ required: true, message: '请选择开始公示日期' }]}
           extra={started ? '已开始公示的公告不能改开始日期。' : '从这一天起群众在政务公开页面上看到这条公告。'}
         >
-          <DatePicker disabled={started} allowClear={false} format="YYYY-MM-DD" style={{ width: 200 }} disabledDate={(d) => !started && d.isBefore(dayjs().startOf('day'))} />
+          <DatePicker disabled={started} allowClear={false} format="YYYY-MM-DD" style={{ width: 200 }} disabledDate={(d) => !started && d.isBefore(centerNow().startOf('day'))} />
         </Form.Item>
         <Form.Item
           name="minDays"

@@ -7,6 +7,7 @@ import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { useInspectRound, useReturnRound, type Round } from '../api/standards';
 import { PhotoStrip } from './photo-strip';
 import { answerText, SelfScore } from './self-item';
+import { centerNow } from '@/lib/format';
 
 interface Scored {
   score: number | null;
@@ -87,7 +88,7 @@ export function InspectPanel({ round }: { round: Round }) {
                       value={s.dueDate ? dayjs(s.dueDate) : null}
                       onChange={(d) => set(item.code, { dueDate: d ? d.format('YYYY-MM-DD') : null })}
                       placeholder="整改期限（默认按工作日）"
-                      disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                      disabledDate={(d) => d.isBefore(centerNow(), 'day')}
                       aria-label={`${item.title}整改期限`}
                     />
                   </Space>

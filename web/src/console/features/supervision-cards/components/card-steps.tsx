@@ -1,9 +1,10 @@
 import { Alert, App, Button, Card, DatePicker, Form, Input, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useErrorFeedback } from '@/hooks/use-error-feedback';
 import { CARD_ACTION_NAMES, CARD_LEVEL_NAMES, CARD_TEXT_LIMITS, raisedLevel, type CardAction } from '@domain/supervision/cards';
 import { useCardStep, type CardDetail } from '../api/cards';
+import { centerNow } from '@/lib/format';
 
 interface Values {
   text?: string;
@@ -95,7 +96,7 @@ export function CardSteps({ card, onReload }: { card: CardDetail; onReload: () =
               label={open === 'raise' ? '新的回告期限' : '新的回告期限（不填则不变）'}
               rules={open === 'raise' ? [{ required: true, message: '升级督办须重新确定回告期限' }] : []}
             >
-              <DatePicker style={{ width: 220 }} disabledDate={(d) => d.isBefore(dayjs().add(1, 'day'), 'day')} />
+              <DatePicker style={{ width: 220 }} disabledDate={(d) => d.isBefore(centerNow().add(1, 'day'), 'day')} />
             </Form.Item>
           )}
           <Space>
