@@ -1,9 +1,9 @@
-import { Table } from 'antd';
+import { Table, Typography } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { formatBytes, formatDateTime } from '@/lib/format';
+import { atCenter, formatBytes, formatDate } from '@/lib/format';
 import type { DossierSummary } from '../api/archive';
 import { CheckTag } from './check-tag';
-import { EMPTY_ARCHIVE, keepUntilText } from './text';
+import { EMPTY_ARCHIVE } from './text';
 
 interface Props {
   dossiers: DossierSummary[];
@@ -43,13 +43,29 @@ export function DossiersTable({ dossiers, loading, total, page, pageSize, onPage
         { title: '办件编号', dataIndex: 'caseNo' },
         { title: '事项', dataIndex: 'itemName' },
         { title: '申请人', dataIndex: 'applicantName' },
-        { title: '保管期限', dataIndex: 'periodName' },
-        { title: '保管至', dataIndex: 'keepUntil', render: (d: string | null) => keepUntilText(d) },
-        { title: '件数', dataIndex: 'fileCount', align: 'right' },
-        { title: '大小', dataIndex: 'totalBytes', align: 'right', render: (b: number) => formatBytes(b) },
-        { title: '归档时间', dataIndex: 'archivedAt', render: (at: string) => formatDateTime(at) },
+        // the period over its last year, the count over the size: two short lines each, so the list fits a hall screen
+        {
+          title: '保管期限',
+          dataIndex: 'periodName',
+          render: (name: string, d) => <TwoLines main={name} sub={d.keepUntil ? `至 ${d.keepUntil.slice(0, 4)} 年底` : null} />,
+        },
+        { title: '件数', dataIndex: 'fileCount', align: 'right', render: (n: number, d) => <TwoLines main={`${n} 件`} sub={formatBytes(d.totalBytes)} /> },
+        { title: '归档日期', dataIndex: 'archivedAt', render: (at: string) => formatDate(atCenter(at).format('YYYY-MM-DD')) },
         { title: '检测', dataIndex: 'check', render: (_: unknown, d) => <CheckTag dossier={d} /> },
       ]}
     />
+  );
+}
+
+function TwoLines({ main, sub }: { main: string; sub: string | null }) {
+  return (
+    <>
+      <div>{main}</div>
+      {sub && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {sub}
+        </Typography.Text>
+      )}
+    </>
   );
 }
