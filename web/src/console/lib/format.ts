@@ -1,6 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { formatDate as formatDay } from '@shared/notices/text';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -31,7 +32,14 @@ export const centerInstant = (wall: Dayjs): string =>
   centerZone ? dayjs.tz(wall.format('YYYY-MM-DDTHH:mm:ss'), centerZone).toISOString() : wall.toISOString();
 
 // dates and office hours as a printed notice writes them: one wording for the console and the public pages
-export { formatDate, formatSessions } from '@shared/notices/text';
+export { formatSessions } from '@shared/notices/text';
+
+/** A moment stored with its zone (…Z, …+08:00), as opposed to a day or a wall time. */
+const ZONED = /T.*(Z|[+-]\d{2}:?\d{2})$/;
+
+/** "2026年3月9日": a day as it is, a stored moment by its day on the center's clock. */
+export const formatDate = (value: string | null | undefined): string =>
+  value && ZONED.test(value) ? formatDay(atCenter(value).format('YYYY-MM-DD')) : formatDay(value);
 
 export const formatDateTime = (iso: string | null | undefined): string =>
   iso ? atCenter(iso).format('YYYY年M月D日 HH:mm') : '—';

@@ -1,6 +1,6 @@
 import { Table, Typography } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { atCenter, formatBytes, formatDate } from '@/lib/format';
+import { formatBytes, formatDate } from '@/lib/format';
 import type { DossierSummary } from '../api/archive';
 import { CheckTag } from './check-tag';
 import { EMPTY_ARCHIVE } from './text';
@@ -50,7 +50,7 @@ export function DossiersTable({ dossiers, loading, total, page, pageSize, onPage
           render: (name: string, d) => <TwoLines main={name} sub={d.keepUntil ? `至 ${d.keepUntil.slice(0, 4)} 年底` : null} />,
         },
         { title: '件数', dataIndex: 'fileCount', align: 'right', render: (n: number, d) => <TwoLines main={`${n} 件`} sub={formatBytes(d.totalBytes)} /> },
-        { title: '归档日期', dataIndex: 'archivedAt', render: (at: string) => formatDate(atCenter(at).format('YYYY-MM-DD')) },
+        { title: '归档日期', dataIndex: 'archivedAt', render: (at: string) => formatDate(at) },
         { title: '检测', dataIndex: 'check', render: (_: unknown, d) => <CheckTag dossier={d} /> },
       ]}
     />
