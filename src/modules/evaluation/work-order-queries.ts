@@ -41,7 +41,7 @@ export function summaryOf(w: repo.WorkOrderRow, now: Date) {
 }
 
 /** The work orders of these ratings, by rating id (for the evaluation list: a 差评 carries its work order). */
-export async function workOrdersOf(db: Db, ratingIds: readonly string[], now: Date = new Date()) {
+export async function workOrdersOf(db: Db, ratingIds: readonly string[], now: Date) {
   return new Map((await repo.workOrdersByRatings(db, ratingIds)).map((w) => [w.rating_id, summaryOf(w, now)]));
 }
 

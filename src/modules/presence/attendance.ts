@@ -183,7 +183,7 @@ export interface CenterMonth {
  * assessment of issue 13): days attended, late, early leave, leave days by kind, and 缺勤 — working days before
  * today with neither a sign-in nor any approved leave. `now` decides "today" (the server's clock by default).
  */
-export async function attendanceOfMonth(db: Db, orgId: string, month: string, now: Date = new Date()): Promise<CenterMonth> {
+export async function attendanceOfMonth(db: Db, orgId: string, month: string, now: Date): Promise<CenterMonth> {
   const org = await centerOf(db, orgId);
   const cal = await loadCalendar(db, 'recent');
   const isWorking = (d: IsoDate) => workingDayOf(cal, d);
