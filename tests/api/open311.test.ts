@@ -48,7 +48,8 @@ describe.each(DIALECTS)('Open311 GeoReport v2 (%s)', (dialect) => {
   const ctxOf = (): AppContext => ({ database: t.database, config: { ...loadConfig({}), publicUrl: PUBLIC }, clock: () => t.clock.now });
 
   beforeAll(async () => {
-    t = await startTestApp(dialect, { config: { publicUrl: PUBLIC, session: { idleMinutes: 60 * 24 * 60, absoluteHours: 24 * 60, secureCookie: false } } });
+    // the clock is moved to next January (the catalog changeset test): sessions outlive that from any day of the year
+    t = await startTestApp(dialect, { config: { publicUrl: PUBLIC, session: { idleMinutes: 60 * 24 * 400, absoluteHours: 24 * 400, secureCookie: false } } });
     admin = await signIn(t.app, 'admin');
     director = await signIn(t.app, 'director');
     const db = t.database.db;
