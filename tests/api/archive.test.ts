@@ -71,8 +71,8 @@ describe.each(DIALECTS)('立卷归档 (%s)', (dialect) => {
   afterAll(() => t.close());
 
   const ctx = () => ({ database: t.database, config: t.config, clock: () => t.clock.now }) as never;
-  const register = async (itemCode = 'MZ-002', materials = all(['居民身份证', '近期一寸免冠照片'])): Promise<CaseView> => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: clerk, 'idempotency-key': randomUUID() }, payload: { channel: 'window', applicant, itemCode, materials } });
+  const register = async (itemCode = 'MZ-002', materials = all(['居民身份证', '近期一寸免冠照片']), by: { cookie: string; channel: string } = { cookie: clerk, channel: 'window' }): Promise<CaseView> => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: by.cookie, 'idempotency-key': randomUUID() }, payload: { channel: by.channel, applicant, itemCode, materials } });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as CaseView;
   };
@@ -399,14 +399,8 @@ describe.each(DIALECTS)('立卷归档 (%s)', (dialect) => {
   });
   it('a case the village finished is filed by the township above it, under the township’s 档号', async () => {
     t.clock.now = new Date('2026-07-13T09:00:00+08:00');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/cases',
-      headers: { cookie: agent, 'idempotency-key': randomUUID() },
-      payload: { channel: 'agent', applicant, itemCode: 'ZH-002', materials: all(['居民身份证', '户口簿或居住证']) },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const done = await act(res.json() as CaseView, 'complete', { outcome: 'approved' }, agent);
+    const registered = await register('ZH-002', all(['居民身份证', '户口簿或居住证']), { cookie: agent, channel: 'agent' });
+    const done = await act(registered, 'complete', { outcome: 'approved' }, agent);
     await act(done, 'deliver', { method: 'agent' }, agent);
     const villageId = (await t.database.db.selectFrom('cases').select('holder_org_id').where('id', '=', done.id).executeTakeFirstOrThrow()).holder_org_id;
     expect(villageId).not.toBe(townshipId);
