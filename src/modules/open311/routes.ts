@@ -81,14 +81,16 @@ function open311Endpoint(ctx: AppContext) {
       answer: (format: Open311Format, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
     ) => {
       const route = { config: { rateLimit: options.rateLimit ?? config.rateLimit } };
+      // only a query that has a schema names one: a `querystring: undefined` makes Fastify warn at every start
+      const query = options.querystring ? { querystring: options.querystring } : {};
       for (const format of OPEN311_FORMATS) {
-        r.route({ ...route, method, url: `/${name}.${format}`, schema: { tags, summary: `${options.summary}（${format}）`, querystring: options.querystring }, handler: (request, reply) => answer(format, request, reply) });
+        r.route({ ...route, method, url: `/${name}.${format}`, schema: { tags, summary: `${options.summary}（${format}）`, ...query }, handler: (request, reply) => answer(format, request, reply) });
       }
       r.route({
         ...route,
         method,
         url: `/${name}.:format`,
-        schema: { hide: true, params: formatParams, querystring: options.querystring },
+        schema: { hide: true, params: formatParams, ...query },
         handler: (request, reply) => answer(formatOf(name, (request.params as { format: string }).format), request, reply),
       });
     };
