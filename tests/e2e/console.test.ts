@@ -102,6 +102,28 @@ describe.skipIf(!hasChromium)('staff console in Chromium', () => {
     expect(await row.textContent()).not.toContain(wall('America/New_York'));
   });
 
+  it('on such a computer a stored moment’s day is the center’s: the service guide’s 更新于', async () => {
+    const item = (await (await fetch(`${e.serverUrl}/api/items/MZ-002`)).json()) as { updatedAt?: string };
+    expect(item.updatedAt, JSON.stringify(item)).toBeTruthy();
+    const at = new Date(item.updatedAt!);
+    const day = (timeZone: string) => {
+      const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', hourCycle: 'h23' }).formatToParts(at);
+      const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+      return { text: `${part('year')}年${part('month')}月${part('day')}日`, hour: part('hour') };
+    };
+    const center = day('Asia/Shanghai');
+    // Whenever the demo catalog was stamped, one of these zones is on another day: 20 hours behind Beijing until
+    // 20:00 there, 6 hours ahead from 18:00 on.
+    const zone = center.hour < 20 ? 'Etc/GMT+12' : 'Pacific/Kiritimati';
+    expect(day(zone).text).not.toBe(center.text);
+    const page = await e.newPage({ timezoneId: zone });
+    await signIn(page, 'clerk');
+    await page.getByText('王晓燕').first().waitFor();
+    await page.goto(`${e.baseUrl}/staff/catalog/MZ-002`);
+    await page.getByText(`更新于 ${center.text}`).waitFor();
+    expect(await page.getByText(`更新于 ${day(zone).text}`).count()).toBe(0);
+  });
+
   it('on such a computer “today” is the center’s: the dashboard’s day and the last day a date picker allows', async () => {
     const page = await e.newPage({ timezoneId: 'America/New_York' });
     // 17:30 UTC: Monday 7 December in New York, already Tuesday 8 December (01:30) in the center
