@@ -1,7 +1,7 @@
 /**
  * Benchmarks (`npm run bench`). Every figure is a ratio against a raw floor measured in the same run on the same
- * machine — bare Fastify answering JSON, and a bare better-sqlite3 insert of one row — never a bare time to be
- * compared across machines. BENCH_CASES (default 100 000) cases are seeded first; BENCH_SECONDS per scenario.
+ * machine, just before the scenario — bare Fastify answering JSON, and a bare better-sqlite3 insert of one row — never
+ * a bare time to be compared across machines. BENCH_CASES (default 100 000) cases are seeded first; BENCH_SECONDS per scenario.
  * BENCH_DATABASE_URL=postgres://… runs on PostgreSQL in a fresh schema (dropped afterwards), the insert floor then
  * being a bare one-row insert through `pg`. The table is printed and written to tests/bench/last.json with the
  * machine it ran on, so the figures in the README can be traced to a run.
@@ -28,6 +28,9 @@ const PG_URL = process.env.BENCH_DATABASE_URL;
 /** `cpu`: microseconds of this process's CPU per request (server and load generator together) — unlike requests
  * per second, hardly moved by other programs busy on the same machine. */
 type Figures = { rps: number; p50: number; p99: number; cpu: number };
+
+/** The raw floors a scenario is read against, measured just before it. */
+type Floors = { http: Figures; insertsPerSecond?: number; roundTrip?: Figures };
 
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 
@@ -173,9 +176,6 @@ async function main() {
   });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
 
-  const floor = await floorHttp();
-  const insertsPerSecond = PG_URL && fresh ? await floorInsertPg(PG_URL, fresh.schema) : floorInsert(dir);
-  const roundTrip = PG_URL ? await floorRoundTrip(PG_URL) : null;
   const dbName = PG_URL ? 'PostgreSQL' : 'SQLite';
   const intakeBody = JSON.stringify({
     itemCode: 'MZ-002',
@@ -212,32 +212,43 @@ async function main() {
   // BENCH_ONLY=intake,progress runs only those; BENCH_PROFILE=dir writes a CPU profile of each scenario's load alone
   // (without the seeding and the floors) to dir/<scenario>.cpuprofile, for Chrome DevTools or speedscope.
   const only = process.env.BENCH_ONLY?.split(',');
-  const rows: [string, Figures, string][] = [];
+  const insertFloor = () => (PG_URL && fresh ? floorInsertPg(PG_URL, fresh.schema) : Promise.resolve(floorInsert(dir)));
+  const rows: { name: string; r: Figures; floors: Floors }[] = [];
   for (const s of scenarios.filter((x) => !only || only.includes(x.key))) {
+    // Each scenario is read against floors measured just before it, not once at the start: on a shared virtual
+    // machine the speed of the CPU and the disk drifts within minutes (bare Fastify's CPU per request was seen to
+    // go from 28 to 58 µs in one run), and a floor taken ten minutes earlier turned that drift into the ratio.
+    const floors: Floors = {
+      http: await floorHttp(),
+      ...(s.insertFloor && { insertsPerSecond: await insertFloor() }),
+      ...(s.roundTripFloor && PG_URL && { roundTrip: await floorRoundTrip(PG_URL) }),
+    };
     const r = PROFILE_DIR ? await profiled(join(PROFILE_DIR, `${s.key}.cpuprofile`), s.run) : await s.run();
     // requests the load generator gave up on are still being answered: the next scenario starts after them
     await fetch(`${base}/api/health`);
-    const other = s.insertFloor
-      ? `${(r.rps / insertsPerSecond).toFixed(3)}× 裸插入`
-      : s.roundTripFloor && roundTrip
-        ? `${(r.rps / roundTrip.rps).toFixed(3)}× 单次往返（CPU ${(roundTrip.cpu / r.cpu).toFixed(3)}×）`
-        : '';
-    rows.push([s.name, r, other]);
+    rows.push({ name: s.name, r, floors });
   }
 
-  const floorText = PG_URL ? '裸 PostgreSQL 单行插入（每行一个事务）' : '裸 SQLite 单行插入（WAL，synchronous=FULL）';
-  console.log(
-    `\n原始下限（同次测得）：裸 Fastify JSON ${floor.rps.toFixed(0)} 次/秒，p50 ${floor.p50} ms，p99 ${floor.p99} ms，每次 CPU ${floor.cpu} µs；` +
-      `${floorText} ${insertsPerSecond.toFixed(0)} 行/秒` +
-      (roundTrip ? `；裸 Fastify 加一次 PostgreSQL 查询往返 ${roundTrip.rps.toFixed(0)} 次/秒，每次 CPU ${roundTrip.cpu} µs` : ''),
-  );
-  console.log(`\n数据库 ${dbName}，${CASES} 件历史办件，每项 ${DURATION} 秒，10 个并发连接`);
+  const insertText = PG_URL ? '裸 PostgreSQL 单行插入（每行一个事务）' : '裸 SQLite 单行插入（WAL，synchronous=FULL）';
+  console.log(`\n数据库 ${dbName}，${CASES} 件历史办件，每项 ${DURATION} 秒，10 个并发连接；每项之前先测一次原始下限`);
   // CPU per request against the floor's: the ratio to read when other programs share the machine
-  console.log('\n| 场景 | 吞吐 / 裸 Fastify | 其他下限 | p50 | p99 | 每次 CPU（裸 Fastify 的倍数之倒数） |\n|---|---|---|---|---|---|');
-  for (const [name, r, other] of rows) {
-    console.log(`| ${name} | ${(r.rps / floor.rps).toFixed(3)}× | ${other} | ${r.p50} ms | ${r.p99} ms | ${r.cpu} µs（${(floor.cpu / r.cpu).toFixed(3)}×） |`);
+  console.log(
+    '\n| 场景 | 吞吐 / 裸 Fastify | 其他下限 | p50 | p99 | 每次 CPU（裸 Fastify 的倍数之倒数） | 紧挨着之前测得的裸 Fastify |\n|---|---|---|---|---|---|---|',
+  );
+  for (const { name, r, floors } of rows) {
+    const { http, insertsPerSecond, roundTrip } = floors;
+    const other =
+      insertsPerSecond !== undefined
+        ? `${(r.rps / insertsPerSecond).toFixed(3)}× ${insertText}（${insertsPerSecond.toFixed(0)} 行/秒）`
+        : roundTrip
+          ? `${(r.rps / roundTrip.rps).toFixed(3)}× 裸 Fastify 加一次查询往返（CPU ${(roundTrip.cpu / r.cpu).toFixed(3)}×；往返每次 CPU ${roundTrip.cpu} µs）`
+          : '';
+    console.log(
+      `| ${name} | ${(r.rps / http.rps).toFixed(3)}× | ${other} | ${r.p50} ms | ${r.p99} ms | ${r.cpu} µs（${(http.cpu / r.cpu).toFixed(3)}×） | ${http.rps.toFixed(0)} 次/秒，每次 CPU ${http.cpu} µs |`,
+    );
   }
   const cpuList = cpus();
+  const figures = (f: Figures) => ({ rps: Math.round(f.rps), p50: f.p50, p99: f.p99, cpuMicros: f.cpu });
   const report = {
     date: new Date().toISOString(),
     machine: {
@@ -251,21 +262,18 @@ async function main() {
     cases: CASES,
     secondsPerScenario: DURATION,
     connections: 10,
-    floors: {
-      fastifyJson: { rps: Math.round(floor.rps), p50: floor.p50, p99: floor.p99, cpuMicros: floor.cpu },
-      insertsPerSecond: Math.round(insertsPerSecond),
-      ...(roundTrip && { fastifyOnePgQuery: { rps: Math.round(roundTrip.rps), p50: roundTrip.p50, p99: roundTrip.p99, cpuMicros: roundTrip.cpu } }),
-    },
-    scenarios: rows.map(([name, r, other]) => ({
+    scenarios: rows.map(({ name, r, floors: { http, insertsPerSecond, roundTrip } }) => ({
       name,
-      rps: Math.round(r.rps),
-      vsFastify: Number((r.rps / floor.rps).toFixed(3)),
-      cpuMicros: r.cpu,
-      cpuVsFastify: Number((floor.cpu / r.cpu).toFixed(3)),
-      ...(other.includes('裸插入') && { vsInsert: Number((r.rps / insertsPerSecond).toFixed(3)) }),
-      ...(other.includes('单次往返') && roundTrip && { vsOneRoundTrip: Number((r.rps / roundTrip.rps).toFixed(3)), cpuVsOneRoundTrip: Number((roundTrip.cpu / r.cpu).toFixed(3)) }),
-      p50: r.p50,
-      p99: r.p99,
+      ...figures(r),
+      vsFastify: Number((r.rps / http.rps).toFixed(3)),
+      cpuVsFastify: Number((http.cpu / r.cpu).toFixed(3)),
+      ...(insertsPerSecond !== undefined && { vsInsert: Number((r.rps / insertsPerSecond).toFixed(3)) }),
+      ...(roundTrip && { vsOneRoundTrip: Number((r.rps / roundTrip.rps).toFixed(3)), cpuVsOneRoundTrip: Number((roundTrip.cpu / r.cpu).toFixed(3)) }),
+      floors: {
+        fastifyJson: figures(http),
+        ...(insertsPerSecond !== undefined && { insertsPerSecond: Math.round(insertsPerSecond) }),
+        ...(roundTrip && { fastifyOnePgQuery: figures(roundTrip) }),
+      },
     })),
   };
   writeFileSync(new URL('./last.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
