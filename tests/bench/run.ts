@@ -73,7 +73,8 @@ async function floorHttp(): Promise<Figures> {
  * PostgreSQL only: bare Fastify answering with one trivial query over a pool of 10 (`select $1`, prepared by name).
  * A request that must ask the database pays at least this round trip (socket writes and wake-ups on both sides),
  * which on a small virtual machine costs more CPU than all of bare Fastify's own work: the public progress lookup
- * (two queries, one per module that owns the rows) is read against it as well as against bare Fastify.
+ * (three round trips: the per-address count kept in the database, then the case and its timeline, one per module
+ * that owns the rows) is read against it as well as against bare Fastify.
  */
 async function floorRoundTrip(url: string): Promise<Figures> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });

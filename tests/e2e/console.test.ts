@@ -5,6 +5,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, startE2E, type E2E } from './support/browser.js';
 
+/** A moment as a wall clock in `timeZone` shows it: the parts a page prints. */
+function wallClock(at: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(at);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const [year, month, day, hour, minute] = [part('year'), part('month'), part('day'), part('hour'), part('minute')];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { hour, day: `${year}年${month}月${day}日`, minute: `${year}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}` };
+}
+
 describe.skipIf(!hasChromium)('staff console in Chromium', () => {
   let e: E2E;
   beforeAll(async () => {
@@ -92,8 +101,7 @@ describe.skipIf(!hasChromium)('staff console in Chromium', () => {
       return (await fetch('/api/cases', { method: 'POST', headers, body: JSON.stringify(body) })).json();
     })) as { caseNo?: string; acceptedAt?: string };
     expect(c.acceptedAt, JSON.stringify(c)).toBeTruthy();
-    const wall = (timeZone: string) =>
-      new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(c.acceptedAt!));
+    const wall = (timeZone: string) => wallClock(new Date(c.acceptedAt!), timeZone).minute;
     expect(wall('Asia/Shanghai')).not.toBe(wall('America/New_York'));
     await page.goto(`${e.baseUrl}/staff/cases?q=${encodeURIComponent(c.caseNo!)}`);
     const row = page.getByRole('row').filter({ hasText: c.caseNo! });
@@ -106,22 +114,19 @@ describe.skipIf(!hasChromium)('staff console in Chromium', () => {
     const item = (await (await fetch(`${e.serverUrl}/api/items/MZ-002`)).json()) as { updatedAt?: string };
     expect(item.updatedAt, JSON.stringify(item)).toBeTruthy();
     const at = new Date(item.updatedAt!);
-    const day = (timeZone: string) => {
-      const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', hourCycle: 'h23' }).formatToParts(at);
-      const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-      return { text: `${part('year')}年${part('month')}月${part('day')}日`, hour: part('hour') };
-    };
-    const center = day('Asia/Shanghai');
+    const center = wallClock(at, 'Asia/Shanghai');
     // Whenever the demo catalog was stamped, one of these zones is on another day: 20 hours behind Beijing until
     // 20:00 there, 6 hours ahead from 18:00 on.
     const zone = center.hour < 20 ? 'Etc/GMT+12' : 'Pacific/Kiritimati';
-    expect(day(zone).text).not.toBe(center.text);
+    const there = wallClock(at, zone);
+    expect(there.day).not.toBe(center.day);
     const page = await e.newPage({ timezoneId: zone });
     await signIn(page, 'clerk');
     await page.getByText('王晓燕').first().waitFor();
     await page.goto(`${e.baseUrl}/staff/catalog/MZ-002`);
-    await page.getByText(`更新于 ${center.text}`).waitFor();
-    expect(await page.getByText(`更新于 ${day(zone).text}`).count()).toBe(0);
+    await page.getByText(`更新于 ${center.day}`).waitFor();
+    expect(await page.getByText(`更新于 ${there.day}`).count()).toBe(0);
+    await e.shot(page, 'item-guide-other-zone');
   });
 
   it('on such a computer “today” is the center’s: the dashboard’s day and the last day a date picker allows', async () => {

@@ -181,7 +181,7 @@ export interface CenterMonth {
 /**
  * The month's attendance of a center's staff, one row per person (for the console table, its export and the
  * assessment of issue 13): days attended, late, early leave, leave days by kind, and 缺勤 — working days before
- * today with neither a sign-in nor any approved leave. `now` decides "today" (the server's clock by default).
+ * today with neither a sign-in nor any approved leave. `now` (the app's clock, from the caller) decides "today".
  */
 export async function attendanceOfMonth(db: Db, orgId: string, month: string, now: Date): Promise<CenterMonth> {
   const org = await centerOf(db, orgId);
