@@ -1,4 +1,5 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -65,6 +66,27 @@ export function cachedStatements(sqlite: SQLite.Database, limit = 500): { prepar
   };
 }
 
+/**
+ * An fdatasync of `file` on libuv's thread pool: makes durable every write to it made before the call, through any
+ * descriptor (the WAL that SQLite writes). A file not there has nothing to sync.
+ */
+function syncFile(file: string): () => Promise<void> {
+  return async () => {
+    let handle: FileHandle;
+    try {
+      handle = await open(file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    try {
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+  };
+}
+
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -78,10 +100,12 @@ export function openDatabase(target: DatabaseTarget): Database {
   }
   if (target.file !== ':memory:') keepPrivate(target.file);
   const sqlite = new SQLite(target.file);
-  // WAL for concurrent readers; synchronous=FULL so a committed case survives a power cut;
-  // busy_timeout so a second process waits instead of failing at once.
+  // WAL for concurrent readers. A committed case survives a power cut: the commit writes the WAL and the group-commit
+  // driver syncs it off the JavaScript thread before anyone is told it is saved (synchronous=NORMAL: SQLite itself
+  // then syncs only around checkpoints, which keeps the file whole). busy_timeout: a second process waits, not fails.
+  const wal = !sqlite.memory;
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma(wal ? 'synchronous = NORMAL' : 'synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // A county's years of cases are hundreds of megabytes: with SQLite's default 2 MB page cache nearly every lookup
@@ -89,7 +113,7 @@ export function openDatabase(target: DatabaseTarget): Database {
   // map of up to 1 GiB (the kernel's page cache, no copy per read) and 64 MiB of pages are kept decoded.
   sqlite.pragma('mmap_size = 1073741824');
   sqlite.pragma('cache_size = -65536');
-  const dialect = new GroupCommitSqliteDialect(sqlite, cachedStatements(sqlite));
+  const dialect = new GroupCommitSqliteDialect(sqlite, cachedStatements(sqlite), wal ? syncFile(`${target.file}-wal`) : null);
   const db = new Kysely<DB>({ dialect });
   allowReadsNow(db, dialect);
   return { db, dialect: 'sqlite', close: () => db.destroy() };

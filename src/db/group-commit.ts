@@ -7,15 +7,22 @@ interface Statements {
 }
 
 /**
- * Group commit for SQLite (issue 8 §5). A committed case must survive a power cut (synchronous=FULL), and the fsync
- * and the pages written at every commit were most of an intake's time: a case, its events, its audit row and their
- * indexes are dozens of pages, written and synced once per transaction. Here every transaction runs as a savepoint
- * inside one outer transaction that stays open while others are waiting for the connection, and that outer
- * transaction commits once nobody is waiting (or after `MAX_GROUP` members). Each caller is answered only after the
- * commit that made its work durable; if that commit fails every member of the group gets the error, so nothing is
- * reported saved that was not. A transaction that fails rolls back to its own savepoint and leaves the others' work
- * alone. Transactions still run one at a time (SQLite has one connection): a member sees the work of the members
- * before it, exactly as it would have after their separate commits.
+ * Group commit for SQLite (issue 8 §5). A committed case must survive a power cut, and the fsync and the pages
+ * written at every commit were most of an intake's time: a case, its events, its audit row and their indexes are
+ * dozens of pages, written and synced once per transaction. Here every transaction runs as a savepoint inside one
+ * outer transaction that stays open while others are waiting for the connection, and that outer transaction commits
+ * once nobody is waiting (or after `MAX_GROUP` members). If that commit fails every member of the group gets the
+ * error, so nothing is reported saved that was not. A transaction that fails rolls back to its own savepoint and
+ * leaves the others' work alone. Transactions still run one at a time (SQLite has one connection): a member sees the
+ * work of the members before it, exactly as it would have after their separate commits.
+ *
+ * The commit itself only writes the WAL (synchronous=NORMAL); `syncWal` then makes it durable with an fdatasync on
+ * libuv's thread pool, and each caller is answered only after the sync that covers its commit. With SQLite's own
+ * sync (synchronous=FULL) the commit held the one JavaScript thread for the whole fsync: a third of an intake on this
+ * machine's disk, and on a county's spinning disk ten milliseconds in which no page, no progress query and no live
+ * update was answered. One sync covers every commit before it, so commits made while one is under way share the next.
+ * A read that may have seen work not yet synced is answered after that sync too, as it would have been after a
+ * synchronous commit.
  */
 const MAX_GROUP = 64;
 const SAVEPOINT = 'bianmin_tx';
@@ -62,8 +69,12 @@ class Mutex {
 class Connection implements DatabaseConnection {
   constructor(private readonly statements: Statements) {}
 
+  /** Whether a statement run since the last look may have changed the database (its commit then needs the sync). */
+  wrote = false;
+
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const statement = this.statements.prepare(query.sql);
+    if (!statement.readonly) this.wrote = true;
     if (statement.reader) return Promise.resolve({ rows: statement.all(query.parameters) as R[] });
     const { changes, lastInsertRowid } = statement.run(query.parameters);
     return Promise.resolve({ numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] });
@@ -83,10 +94,17 @@ class GroupCommitDriver implements Driver {
   readonly #mutex = new Mutex();
   readonly #connection: Connection;
   #group: Group | null = null;
+  /** Groups committed to the WAL and not yet synced, in commit order. */
+  #unsynced: Group[] = [];
+  /** The last group committed while its sync is still to come: a read that may have seen its work waits for it. */
+  #lastUnsynced: Group | null = null;
+  /** The syncs under way (each covering the commits made before it started), while there are any. */
+  #syncing: Promise<void> | null = null;
 
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly statements: Statements,
+    private readonly syncWal: (() => Promise<void>) | null,
   ) {
     this.#connection = new Connection(statements);
   }
@@ -95,6 +113,7 @@ class GroupCommitDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     await this.#mutex.lock();
+    this.#connection.wrote = false;
     return this.#connection;
   }
 
@@ -130,7 +149,17 @@ class GroupCommitDriver implements Driver {
       return;
     }
     if (!group) {
+      // a statement of its own, outside any transaction: SQLite committed it when it ended
+      if (this.#connection.wrote) {
+        const single = newGroup();
+        this.#durable(single);
+        this.#mutex.unlock();
+        await single.done;
+        return;
+      }
+      const seen = this.#lastUnsynced;
       this.#mutex.unlock();
+      if (seen) await seen.done;
       return;
     }
     // whatever ran on the connection while the group was open (a transaction, or a single statement) is part of it
@@ -162,10 +191,39 @@ class GroupCommitDriver implements Driver {
     try {
       if (!this.sqlite.inTransaction) throw new Error('数据库事务已被回滚，本组写入未保存');
       this.#connection.run('commit');
-      group.resolve();
     } catch (error) {
       if (this.sqlite.inTransaction) this.#connection.run('rollback');
       group.reject(error);
+      return;
+    }
+    this.#durable(group);
+  }
+
+  /** Answers a committed group once its commit is on the disk. */
+  #durable(group: Group): void {
+    if (!this.syncWal) return group.resolve();
+    this.#unsynced.push(group);
+    this.#lastUnsynced = group;
+    this.#syncing ??= this.#sync(this.syncWal);
+  }
+
+  async #sync(syncWal: () => Promise<void>): Promise<void> {
+    try {
+      while (this.#unsynced.length > 0) {
+        const covered = this.#unsynced.splice(0);
+        // a failed sync leaves the commit's durability unknown: its members are told, as for a failed commit
+        const failure = await syncWal().then(
+          () => undefined,
+          (error: unknown) => ({ error }),
+        );
+        if (this.#unsynced.length === 0) this.#lastUnsynced = null;
+        for (const g of covered) {
+          if (failure) g.reject(failure.error);
+          else g.resolve();
+        }
+      }
+    } finally {
+      this.#syncing = null;
     }
   }
 
@@ -176,7 +234,7 @@ class GroupCommitDriver implements Driver {
    * the query (issue 8). `undefined` when the read must wait its turn.
    */
   readNow<R>(sql: string, parameters: readonly unknown[]): R[] | undefined {
-    if (this.#mutex.held || this.#group || this.#destroyed) return undefined;
+    if (this.#mutex.held || this.#group || this.#lastUnsynced || this.#destroyed) return undefined;
     const statement = this.statements.prepare(sql);
     // a read only: a write that returns rows (insert … returning) takes its turn and joins a group like any write
     return statement.reader && statement.readonly ? (statement.all(parameters) as R[]) : undefined;
@@ -188,15 +246,17 @@ class GroupCommitDriver implements Driver {
     this.#destroyed = true;
     await this.#mutex.lock();
     if (this.#group) this.#commit(this.#group);
+    await this.#syncing;
     this.statements.close();
   }
 }
 
-/** Kysely's SQLite dialect with the group-commit driver over the given statement cache. */
+/** Kysely's SQLite dialect with the group-commit driver over the given statement cache; `syncWal` null: SQLite syncs. */
 export class GroupCommitSqliteDialect extends SqliteDialect {
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly statements: Statements,
+    private readonly syncWal: (() => Promise<void>) | null,
   ) {
     super({ database: sqlite });
   }
@@ -204,7 +264,7 @@ export class GroupCommitSqliteDialect extends SqliteDialect {
   #driver: GroupCommitDriver | undefined;
 
   override createDriver(): Driver {
-    this.#driver = new GroupCommitDriver(this.sqlite, this.statements);
+    this.#driver = new GroupCommitDriver(this.sqlite, this.statements, this.syncWal);
     return this.#driver;
   }
 

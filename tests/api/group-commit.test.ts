@@ -7,9 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/database.js';
+import { cachedStatements, openDatabase, type Database } from '../../src/db/database.js';
+import { GroupCommitSqliteDialect } from '../../src/db/group-commit.js';
 import { prepared } from '../../src/db/prepared.js';
 import type { DB } from '../../src/db/schema.js';
 
@@ -122,5 +123,112 @@ describe('group commit (SQLite)', () => {
     ]);
     expect(rows.r).toEqual([{ id: 'd' }]);
     expect(rows.committed).toContain('d');
+  });
+});
+
+/**
+ * The sync of the WAL, off the JavaScript thread: played here by a sync the test finishes by hand, so the order of
+ * commit, sync and answer is seen, not timed.
+ */
+describe('answers after the WAL is synced (SQLite)', () => {
+  let sqlite: SQLite.Database;
+  let k: Kysely<{ t: { id: string; n: number } }>;
+  let syncs: { done: () => void; fail: (error: Error) => void }[];
+  /** Once the test is over every sync, asked for or still to come, succeeds at once. */
+  let over: boolean;
+
+  /** Turns of the event loop until `syncs` has `n` syncs asked for; a commit comes after its group's turn. */
+  const syncsAsked = async (n: number) => {
+    for (let turn = 0; syncs.length < n; turn++) {
+      if (turn > 1000) throw new Error(`${n} syncs were never asked for (${syncs.length})`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  /** Lets everything that can happen without a sync happen. */
+  const settle = async () => {
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  beforeEach(async () => {
+    sqlite = new SQLite(join(dir, 'synced.sqlite'));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.exec('create table t (id text primary key, n integer not null)');
+    syncs = [];
+    over = false;
+    const syncWal = () => (over ? Promise.resolve() : new Promise<void>((done, fail) => syncs.push({ done, fail })));
+    k = new Kysely({ dialect: new GroupCommitSqliteDialect(sqlite, cachedStatements(sqlite), syncWal) });
+  });
+
+  afterEach(async () => {
+    over = true;
+    for (const s of syncs) s.done();
+    await k.destroy();
+  });
+
+  const insert = (id: string) => k.transaction().execute((trx) => trx.insertInto('t').values({ id, n: 1 }).execute());
+
+  it('is not answered before its sync, while the next transactions go on meanwhile and share the next sync', async () => {
+    const answered: string[] = [];
+    const first = insert('a').then(() => answered.push('a'));
+    await syncsAsked(1);
+    await settle();
+    // committed (the sync is under way) but not yet durable: nobody is told it is saved
+    expect(syncs).toHaveLength(1);
+    expect(answered).toEqual([]);
+    // the connection is free meanwhile: two more transactions run and commit during that sync
+    const next = [insert('b').then(() => answered.push('b')), insert('c').then(() => answered.push('c'))];
+    await settle();
+    expect(sqlite.prepare('select count(*) as n from t').get()).toEqual({ n: 3 });
+    expect(syncs).toHaveLength(1);
+    syncs[0]!.done();
+    await first;
+    expect(answered).toEqual(['a']);
+    // b and c were committed after the first sync began: the second covers both
+    await syncsAsked(2);
+    await settle();
+    expect(syncs).toHaveLength(2);
+    syncs[1]!.done();
+    await Promise.all(next);
+    expect(answered.sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a read that may have seen work not yet synced is answered after that sync', async () => {
+    const write = insert('a');
+    await syncsAsked(1);
+    let read: { id: string }[] | undefined;
+    const reading = k.selectFrom('t').select('id').execute().then((rows) => (read = rows));
+    await settle();
+    expect(read).toBeUndefined();
+    syncs[0]!.done();
+    await Promise.all([write, reading]);
+    expect(read).toEqual([{ id: 'a' }]);
+    // nothing waits to be synced: a read is answered without one
+    expect(await k.selectFrom('t').select('id').execute()).toEqual([{ id: 'a' }]);
+    expect(syncs).toHaveLength(1);
+  });
+
+  it('a single statement outside a transaction waits for its sync too', async () => {
+    let done = false;
+    const write = k.insertInto('t').values({ id: 'q', n: 2 }).execute().then(() => (done = true));
+    await syncsAsked(1);
+    await settle();
+    expect(done).toBe(false);
+    syncs[0]!.done();
+    await write;
+    expect(done).toBe(true);
+  });
+
+  it('a failed sync is reported to everyone it covered, and the next commit is synced again', async () => {
+    const lost = Promise.allSettled([insert('a'), insert('b')]);
+    await syncsAsked(1);
+    await settle();
+    expect(syncs).toHaveLength(1);
+    syncs[0]!.fail(new Error('EIO: 磁盘写入出错'));
+    expect((await lost).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    const next = insert('c');
+    await syncsAsked(2);
+    syncs[1]!.done();
+    await next;
   });
 });
