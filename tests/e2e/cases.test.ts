@@ -143,6 +143,38 @@ describe.skipIf(!hasChromium)('window case handling in Chromium', () => {
     await page.locator('.ant-table-row', { hasText: '刘小梅' }).first().waitFor();
   });
 
+  it('after the item is picked the focus goes on to the name, but never away from a field the clerk is already typing in', async () => {
+    const page = await signIn('clerk');
+    await page.getByRole('heading', { name: '我的工作' }).waitFor();
+    // The page's timers are held while the item is picked, and let run only once the clerk is typing the phone: the
+    // order in which the focus could move is set by the test, not left to the speed of the machine.
+    await page.clock.install();
+    await page.getByRole('menuitem', { name: '受理登记' }).click();
+    await page.getByRole('heading', { name: '受理登记' }).waitFor();
+    await page.keyboard.type('lnr');
+    await page.locator('.ant-select-item-option', { hasText: '老年人优待证办理' }).first().waitFor();
+    await page.clock.pauseAt(new Date((await page.evaluate(() => Date.now())) + 1000));
+    await page.keyboard.press('Enter');
+    await page.getByText('申报材料核对').waitFor();
+    const phone = page.getByLabel('联系电话');
+    await phone.click();
+    await page.keyboard.type('138');
+    // the move of the focus (due 60 ms after the pick) comes now, in the middle of the number
+    await page.clock.runFor(1000);
+    await page.keyboard.type('12345678');
+    expect(await phone.inputValue()).toBe('13812345678');
+    expect(await page.getByLabel('姓名').inputValue()).toBe('');
+
+    // picked and left alone, the focus goes on to the name by itself
+    await page.clock.resume();
+    await page.reload();
+    await page.getByRole('heading', { name: '受理登记' }).waitFor();
+    await page.keyboard.type('lnr');
+    await page.locator('.ant-select-item-option', { hasText: '老年人优待证办理' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('name');
+  });
+
   it('the ledger exports exactly the filtered cases to Excel', async () => {
     const page = await signIn('clerk');
     await page.getByRole('heading', { name: '我的工作' }).waitFor();

@@ -101,8 +101,13 @@ export function IntakeForm() {
     setSearch('');
     setMarks({});
     setServerError(null);
-    // The checklist starts all provided: the clerk goes straight on to the applicant.
-    setTimeout(() => (form.getFieldInstance('name') as HTMLInputElement | undefined)?.focus(), 60);
+    // The checklist starts all provided: the clerk goes straight on to the applicant, once the select has closed. Only
+    // if the focus is still where the pick left it: a clerk (or an ID card reader) already typing in a field keeps it,
+    // instead of the rest of a phone number landing in the name.
+    const picked = document.activeElement;
+    setTimeout(() => {
+      if (document.activeElement === picked) (form.getFieldInstance('name') as HTMLInputElement | undefined)?.focus();
+    }, 60);
   };
   const mark = (name: string, value: MaterialMark) => setMarks((m) => ({ ...m, [name]: value }));
 
