@@ -103,8 +103,9 @@ export function openDatabase(target: DatabaseTarget): Database {
   // WAL for concurrent readers. A committed case survives a power cut: the commit writes the WAL and the group-commit
   // driver syncs it off the JavaScript thread before anyone is told it is saved (synchronous=NORMAL: SQLite itself
   // then syncs only around checkpoints, which keeps the file whole). busy_timeout: a second process waits, not fails.
-  const wal = !sqlite.memory;
-  sqlite.pragma('journal_mode = WAL');
+  // Only in WAL mode does a commit's durability come down to the WAL file: where SQLite cannot use WAL (an in-memory
+  // database, a file system without shared memory) it keeps its own sync in every commit.
+  const wal = sqlite.pragma('journal_mode = WAL', { simple: true }) === 'wal';
   sqlite.pragma(wal ? 'synchronous = NORMAL' : 'synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

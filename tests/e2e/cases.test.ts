@@ -172,7 +172,7 @@ describe.skipIf(!hasChromium)('window case handling in Chromium', () => {
     await page.keyboard.type('lnr');
     await page.locator('.ant-select-item-option', { hasText: '老年人优待证办理' }).first().waitFor();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('name');
+    await expect.poll(() => page.evaluate<string | undefined>('document.activeElement?.id')).toBe('name');
   });
 
   it('the ledger exports exactly the filtered cases to Excel', async () => {
