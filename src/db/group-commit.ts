@@ -18,8 +18,8 @@ interface Statements {
  *
  * The commit itself only writes the WAL (synchronous=NORMAL); `syncWal` then makes it durable with an fdatasync on
  * libuv's thread pool, and each caller is answered only after the sync that covers its commit. With SQLite's own
- * sync (synchronous=FULL) the commit held the one JavaScript thread for the whole fsync: a third of an intake on this
- * machine's disk, and on a county's spinning disk ten milliseconds in which no page, no progress query and no live
+ * sync (synchronous=FULL) the commit held the one JavaScript thread for the whole fsync: some 200 µs of every intake on
+ * this machine's disk, and on a county's spinning disk ten milliseconds in which no page, no progress query and no live
  * update was answered. One sync covers every commit before it, so commits made while one is under way share the next.
  * A read that may have seen work not yet synced is answered after that sync too, as it would have been after a
  * synchronous commit.
