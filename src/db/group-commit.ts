@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery, SelectQueryNode, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+import { DomainError } from '../domain/errors.js';
 
 interface Statements {
   prepare(sql: string): SQLite.Statement;
@@ -25,6 +26,21 @@ interface Statements {
  * synchronous commit.
  */
 const MAX_GROUP = 64;
+
+/**
+ * A failed sync, unlike a failed commit, leaves the work in the database and its survival of a power cut unknown: the
+ * clerk is told to look before doing it again (the same request sent again with its Idempotency-Key is answered with
+ * what it made), and the administrator finds the disk's own error as the cause in the log.
+ */
+function syncFailed(cause: unknown): DomainError {
+  const error = new DomainError(
+    'DISK_SYNC_FAILED',
+    '服务器写入磁盘出错：刚才的办理可能已经保存，也可能没有。请先在办件台账中查一下，确认没有再重新办理；并请系统管理员检查服务器磁盘。',
+    undefined,
+    503,
+  );
+  return Object.assign(error, { cause });
+}
 const SAVEPOINT = 'bianmin_tx';
 
 interface Group {
@@ -211,10 +227,9 @@ class GroupCommitDriver implements Driver {
     try {
       while (this.#unsynced.length > 0) {
         const covered = this.#unsynced.splice(0);
-        // a failed sync leaves the commit's durability unknown: its members are told, as for a failed commit
         const failure = await syncWal().then(
           () => undefined,
-          (error: unknown) => ({ error }),
+          (cause: unknown) => ({ error: syncFailed(cause) }),
         );
         if (this.#unsynced.length === 0) this.#lastUnsynced = null;
         for (const g of covered) {

@@ -11,6 +11,7 @@ import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedStatements, openDatabase, type Database } from '../../src/db/database.js';
 import { GroupCommitSqliteDialect } from '../../src/db/group-commit.js';
+import { DomainError } from '../../src/domain/errors.js';
 import { prepared } from '../../src/db/prepared.js';
 import type { DB } from '../../src/db/schema.js';
 
@@ -224,8 +225,18 @@ describe('answers after the WAL is synced (SQLite)', () => {
     await syncsAsked(1);
     await settle();
     expect(syncs).toHaveLength(1);
-    syncs[0]!.fail(new Error('EIO: 磁盘写入出错'));
-    expect((await lost).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    const disk = new Error('EIO: i/o error, fdatasync');
+    syncs[0]!.fail(disk);
+    const results = await lost;
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    // unlike a failed commit the work is in the database: the clerk is told to look before doing it again
+    for (const r of results) {
+      const reason = (r as PromiseRejectedResult).reason as DomainError;
+      expect(reason).toBeInstanceOf(DomainError);
+      expect([reason.code, reason.status, reason.cause]).toEqual(['DISK_SYNC_FAILED', 503, disk]);
+      expect(reason.message).toContain('可能已经保存，也可能没有');
+    }
+    expect(sqlite.prepare('select id from t order by id').all()).toEqual([{ id: 'a' }, { id: 'b' }]);
     const next = insert('c');
     await syncsAsked(2);
     syncs[1]!.done();
